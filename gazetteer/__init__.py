@@ -1,0 +1,49 @@
+"""The offline gazetteer: GeoNames + Natural Earth + curated names in one SQLite file.
+
+Imports nothing else of conflictmap's. Start with :func:`open_gazetteer`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from gazetteer.errors import (
+    GazetteerBuildError,
+    GazetteerCorrupt,
+    GazetteerError,
+    GazetteerNotFound,
+    QueryError,
+)
+from gazetteer.model import WHERE_PREC, Candidate, Place, PlaceKind
+from gazetteer.normalize import fold
+from gazetteer.ranking import Evidence, ParsedQuery, parse_query
+from gazetteer.store import ENV_VAR, Gazetteer, default_path
+
+__all__ = [
+    "ENV_VAR", "WHERE_PREC", "Candidate", "Evidence", "Gazetteer", "GazetteerBuildError",
+    "GazetteerCorrupt", "GazetteerError", "GazetteerNotFound", "ParsedQuery", "Place", "PlaceKind",
+    "QueryError", "default_path", "fold", "open_gazetteer", "parse_query",
+]
+
+logger = logging.getLogger(__name__)
+
+
+def open_gazetteer(path: Path | None = None, *, build_if_missing: bool = True) -> Gazetteer:
+    """Open the gazetteer at ``path``, or the default one, building the default on first use.
+
+    Only the default location (the user's cache directory, or ``$CONFLICTMAP_GAZETTEER``) is
+    built automatically; an explicit ``path`` that does not exist is an error, so a typo never
+    silently costs a build.
+    """
+    if path is None:
+        target = default_path()
+        if not target.exists() and build_if_missing:
+            from gazetteer.build import build
+
+            print(f"conflictmap: no gazetteer yet; building it once at {target} (about a minute)",
+                  file=sys.stderr)
+            build(target, progress=True)
+        return Gazetteer(target)
+    return Gazetteer(Path(path))

@@ -1,0 +1,286 @@
+"""Build the SQLite gazetteer from the sources, atomically, with a checksum beside it."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import math
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from gazetteer import sources as src
+from gazetteer.errors import GazetteerBuildError
+from gazetteer.model import PlaceKind
+from gazetteer.normalize import fold
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places(
+    pk INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    country_code TEXT NOT NULL,
+    admin1_code TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    population INTEGER NOT NULL,
+    geonames_id INTEGER,
+    feature TEXT NOT NULL,
+    has_shape INTEGER NOT NULL,
+    prior REAL NOT NULL
+);
+CREATE TABLE aliases(key TEXT NOT NULL, pk INTEGER NOT NULL, name_type INTEGER NOT NULL,
+                     PRIMARY KEY(key, pk)) WITHOUT ROWID;
+CREATE TABLE shapes(pk INTEGER PRIMARY KEY, wkb BLOB NOT NULL);
+CREATE VIRTUAL TABLE point_index USING rtree(pk, min_lat, max_lat, min_lon, max_lon);
+CREATE VIRTUAL TABLE shape_index USING rtree(pk, min_lon, max_lon, min_lat, max_lat);
+"""
+INDEXES = """
+CREATE INDEX places_geonames ON places(geonames_id);
+CREATE INDEX places_admin1 ON places(admin1_code);
+"""
+
+Progress = Callable[[str, int], Any]  # (stage, total) -> object with update(n) and close()
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    path: Path
+    places: int
+    aliases: int
+    shapes: int
+    seconds: float
+    size_bytes: int
+
+
+def checksum_path(db: Path) -> Path:
+    """The sidecar file holding the database's SHA-256."""
+    return db.with_name(db.name + ".sha256")
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def default_sources(min_population: int) -> list[Callable[[], src.SourceData]]:
+    return [
+        lambda: src.read_geonames_cities(min_population),
+        src.read_natural_earth_countries,
+        src.read_natural_earth_admin1,
+        src.read_geonames_continents,
+        src.read_curated,
+    ]
+
+
+def _tqdm_progress(stage: str, total: int) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=stage, unit=" places", file=sys.stderr, leave=False)
+
+
+class _NoProgress:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def build(
+    output: Path,
+    *,
+    min_population: int = 1000,
+    sources: Sequence[Callable[[], src.SourceData]] | None = None,
+    progress: bool | Progress = False,
+) -> BuildReport:
+    """Build the gazetteer at ``output``, replacing any previous file only when complete.
+
+    Parameters
+    ----------
+    output
+        Destination SQLite file; its folder is created.
+    min_population
+        Smallest GeoNames populated place to include (default 1000).
+    sources
+        Zero-argument callables returning :class:`~gazetteer.sources.SourceData`; the default is
+        every registry-installed source plus the curated files.
+    progress
+        ``True`` for a tqdm bar on stderr, or a factory ``(stage, total) -> bar``.
+    """
+    started = time.perf_counter()
+    bar_factory: Progress
+    if progress is True:
+        bar_factory = _tqdm_progress
+    elif progress:
+        bar_factory = progress
+    else:
+        bar_factory = lambda stage, total: _NoProgress()  # noqa: E731
+
+    loaders = list(sources) if sources is not None else default_sources(min_population)
+    stage = bar_factory("reading sources", len(loaders))
+    datasets = []
+    for load in loaders:
+        datasets.append(load())
+        stage.update(1)
+    stage.close()
+
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    try:
+        counts = _write(tmp, datasets, min_population=min_population, bar_factory=bar_factory)
+        digest = file_sha256(tmp)
+        _atomic_write_text(checksum_path(output), f"{digest}  {output.name}\n")
+        os.replace(tmp, output)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    return BuildReport(output, *counts, time.perf_counter() - started, output.stat().st_size)
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _write(
+    path: Path, datasets: list[src.SourceData], *, min_population: int, bar_factory: Progress
+) -> tuple[int, int, int]:
+    from shapely import wkb
+    from shapely.ops import unary_union
+
+    records = [r for d in datasets for r in d.records]
+    by_id: dict[str, src.SourcePlace] = {}
+    for r in records:
+        if r.place.id in by_id:
+            logger.warning("duplicate place id %s: keeping the first", r.place.id)
+            continue
+        by_id[r.place.id] = r
+
+    # Curated outlines are unions of places the sources already have.
+    for r in by_id.values():
+        if r.geometry_spec:
+            parts = _resolve_geometry_spec(r.geometry_spec, by_id)
+            if not parts:
+                logger.warning("%s: outline %r matched nothing", r.place.id, r.geometry_spec)
+                continue
+            geom = unary_union(parts).simplify(SIMPLIFY_UNION_DEG, preserve_topology=True)
+            r.geometry = geom
+            place = replace(r.place, has_shape=True)
+            if math.isnan(place.lat) or math.isnan(place.lon):
+                pt = geom.representative_point()
+                place = replace(place, lat=round(pt.y, 4), lon=round(pt.x, 4))
+            r.place = place
+        if math.isnan(r.place.lat):
+            raise GazetteerBuildError(f"{r.place.id}: no coordinates and no outline")
+
+    con = sqlite3.connect(path)
+    try:
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;")
+        con.executescript(SCHEMA)
+        bar = bar_factory("writing places", len(by_id))
+        alias_rows: dict[tuple[str, int], int] = {}
+        pk_of: dict[str, int] = {}
+        n_shapes = 0
+        for pk, r in enumerate(by_id.values(), start=1):
+            p = r.place
+            pk_of[p.id] = pk
+            con.execute(
+                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (pk, p.id, p.name, p.kind.value, p.country_code, p.admin1_code, p.lat, p.lon,
+                 p.population, p.geonames_id, p.feature, int(r.geometry is not None), p.prior),
+            )
+            con.execute("INSERT INTO point_index VALUES (?,?,?,?,?)", (pk, p.lat, p.lat, p.lon, p.lon))
+            if r.geometry is not None:
+                minx, miny, maxx, maxy = r.geometry.bounds
+                con.execute("INSERT INTO shapes VALUES (?,?)", (pk, wkb.dumps(r.geometry)))
+                con.execute("INSERT INTO shape_index VALUES (?,?,?,?,?)", (pk, minx, maxx, miny, maxy))
+                n_shapes += 1
+            for name, name_type in r.aliases:
+                key = fold(name)
+                if key:
+                    k = (key, pk)
+                    alias_rows[k] = min(alias_rows.get(k, 9), int(name_type))
+            if pk % 5000 == 0:
+                bar.update(5000)
+        bar.close()
+        for d in datasets:
+            for alias, target in d.aliases:
+                if target not in pk_of:
+                    logger.info("alias %r: target %s not in this build", alias, target)
+                    continue
+                k = (fold(alias), pk_of[target])
+                alias_rows[k] = min(alias_rows.get(k, 9), int(src.NameType.OFFICIAL))
+        con.executemany(
+            "INSERT INTO aliases VALUES (?,?,?)", ((k, pk, t) for (k, pk), t in alias_rows.items())
+        )
+        con.executescript(INDEXES)
+        meta = {
+            "schema_version": str(SCHEMA_VERSION),
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "min_population": str(min_population),
+            "sources": json.dumps([{"name": d.name, "version": d.version, "places": len(d.records)}
+                                   for d in datasets]),
+            "builder": f"conflictmap {src.package_version('conflictmap')}",
+        }
+        con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+        con.commit()
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    return len(by_id), len(alias_rows), n_shapes
+
+
+SIMPLIFY_UNION_DEG = 0.05
+
+
+def _resolve_geometry_spec(spec: str, by_id: dict[str, src.SourcePlace]) -> list[Any]:
+    """Outline parts named by a curated spec.
+
+    ``countries:KP KR`` — union of those countries; ``admin1:UA-14 UA-09`` — of those regions;
+    ``group:RU/Far Eastern`` — every admin-1 region of a country in that Natural Earth grouping;
+    ``continent:Europe`` — every country Natural Earth puts on that continent;
+    ``bbox:W S E N`` — a lon/lat box, for regions with no agreed boundary.
+    """
+    from shapely.geometry import box
+
+    kind, _, arg = spec.partition(":")
+    parts: list[Any] = []
+    if kind == "countries":
+        parts = [by_id[f"ne-admin0:{c}"].geometry for c in arg.split() if f"ne-admin0:{c}" in by_id]
+    elif kind == "admin1":
+        parts = [by_id[f"ne-admin1:{c}"].geometry for c in arg.split() if f"ne-admin1:{c}" in by_id]
+    elif kind == "group":
+        country, _, group = arg.partition("/")
+        parts = [r.geometry for r in by_id.values()
+                 if r.place.kind is PlaceKind.ADMIN1 and r.place.country_code == country and r.group == group]
+    elif kind == "continent":
+        parts = [r.geometry for r in by_id.values()
+                 if r.place.kind is PlaceKind.COUNTRY and r.group == arg and r.geometry is not None]
+    elif kind == "bbox":
+        w, s, e, n = (float(x) for x in arg.split())
+        parts = [box(w, s, e, n)]
+    else:
+        raise GazetteerBuildError(f"unknown outline spec {spec!r}")
+    return [p for p in parts if p is not None]

@@ -1,0 +1,40 @@
+"""Name folding: the one key both the builder and the queries use.
+
+>>> fold("P'yŏngyang")
+'pyongyang'
+>>> fold("Wŏnsan")
+'wonsan'
+>>> fold("Indo-Pacific")
+'indo pacific'
+>>> fold("U.S.")
+'us'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Latin letters that Unicode decomposition leaves alone.
+_LETTERS = str.maketrans({
+    "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae",
+    "œ": "oe", "Œ": "oe", "ß": "ss", "ı": "i", "þ": "th", "ð": "d", "ħ": "h", "ŧ": "t",
+})
+# Apostrophes and modifier letters vanish ("P'yŏngyang", "Kharkiv's" handled by callers).
+_DROP = re.compile(r"['’‘`ʼʻʹ′´.]")
+_SPACE = re.compile(r"[\s\-‐‑‒–—_/,;:()\[\]\"“”]+")
+_ASCII_NAME = re.compile(r"^[a-z0-9 &]+$")
+
+
+def fold(name: str) -> str:
+    """Return the lookup key of ``name``: lower case, no diacritics, no apostrophes or dots,
+    hyphens and punctuation as single spaces."""
+    text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _DROP.sub("", text.casefold())
+    return _SPACE.sub(" ", text).strip()
+
+
+def is_latin_key(key: str) -> bool:
+    """True when a folded key is plain Latin script, the only kind English text can match."""
+    return bool(_ASCII_NAME.match(key))

@@ -1,0 +1,195 @@
+"""Query parsing and context-free ranking of gazetteer candidates.
+
+One scale for everything: a place's stored ``prior`` (kind and population, see
+:func:`gazetteer.sources.prior`) plus bonuses for what the query or its context says, minus a
+penalty for matching on a weak alternate name.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from gazetteer.errors import QueryError
+from gazetteer.model import Candidate, Place, PlaceKind
+from gazetteer.normalize import fold
+
+REGION_WORDS = (
+    "region", "oblast", "province", "krai", "kray", "state", "governorate", "district", "county",
+    "prefecture", "territory", "republic", "area",
+)
+# "northern Syria", "Eastern Ukraine": adjectives are modifiers whatever their case. Compass
+# words are modifiers only in lower case ("north Lebanon"), since "North Korea" is a name.
+DIRECTION_ADJECTIVES = (
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
+)
+COMPASS_WORDS = ("north", "south", "east", "west", "upper", "lower", "greater", "central")
+NAME_TYPE_PENALTY = {0: 0.0, 1: 0.25, 2: 0.5}
+QUALIFIER_BONUS = 6.0  # "Tripoli, Lebanon": the writer told us; outweighs any population gap
+KIND_HINT_BONUS = 3.0  # "Georgia (US state)", "Kursk region"
+NAMESAKE_PENALTY = 1.5  # "Kherson" alone is the city, not the oblast named after it
+CONTEXT_COUNTRY_BONUS = 3.0  # per the first mention; grows with repetition, at most doubled
+CONTEXT_ADMIN1_BONUS = 1.5
+
+_REGION_SUFFIX = re.compile(rf"\s+(?:{'|'.join(REGION_WORDS)})$")
+_DIRECTION_PREFIX = re.compile(
+    rf"^(?:(?i:{'|'.join(DIRECTION_ADJECTIVES)})|{'|'.join(COMPASS_WORDS)})\s+"
+)
+_KIND_WORDS = {"state": PlaceKind.ADMIN1, "province": PlaceKind.ADMIN1, "oblast": PlaceKind.ADMIN1,
+               "region": PlaceKind.ADMIN1, "krai": PlaceKind.ADMIN1, "county": PlaceKind.ADMIN1,
+               "governorate": PlaceKind.ADMIN1, "country": PlaceKind.COUNTRY,
+               "city": PlaceKind.CITY, "town": PlaceKind.CITY, "capital": PlaceKind.CITY}
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_CAPITALISED_RUN = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+|al[- ]|el[- ])?[A-Z][\w'’.-]*)*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """A place name split into what to look up and what qualifies it."""
+
+    text: str
+    keys: tuple[str, ...]  # folded lookup keys, most literal first
+    qualifier: str = ""  # "Lebanon" in "Tripoli, Lebanon"; "US" in "Georgia (US state)"
+    qualifier_kinds: frozenset[PlaceKind] = frozenset()
+    region_word: bool = False  # "Kursk region", "Washington state"
+    modifier: str = ""  # "eastern" in "eastern Ukraine"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How often each country (ISO alpha-2) and admin-1 region (GeoNames key) is named nearby."""
+
+    countries: Mapping[str, int] = field(default_factory=dict)
+    admin1: Mapping[str, int] = field(default_factory=dict)
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Split a written place name into lookup keys and qualifiers.
+
+    >>> parse_query("Tripoli, Lebanon").qualifier
+    'Lebanon'
+    >>> parse_query("North Korea's").keys
+    ('north korea',)
+    >>> parse_query("northern Syria").keys
+    ('northern syria', 'syria')
+    >>> parse_query("the Kursk region").keys
+    ('the kursk region', 'kursk region', 'kursk')
+    """
+    text = " ".join(query.split())
+    if not fold(text):
+        raise QueryError("empty place name")
+    stripped = _POSSESSIVE.sub("", text)
+    body = stripped
+    qualifier = ""
+    if m := re.match(r"^(.*?)\s*\(([^)]*)\)$", body):
+        body, qualifier = m.group(1), m.group(2)
+    elif m := re.match(r"^(?:the\s+)?([A-Z][^'’]*?)['’]s\s+(\S.*)$", body):
+        # "Russia's Kursk region": the owner qualifies ("Martha's Vineyard" still matches whole)
+        qualifier, body = m.group(1), m.group(2)
+    elif "," in body:
+        head, tail = body.rsplit(",", 1)
+        if fold(head) and fold(tail):
+            qualifier = tail.strip()
+            body = head
+    qualifier_kinds = set()
+    if qualifier:
+        words = qualifier.split()
+        qualifier_kinds = {_KIND_WORDS[w.lower()] for w in words if w.lower() in _KIND_WORDS}
+        qualifier = " ".join(w for w in words if w.lower() not in _KIND_WORDS)
+    keys = [fold(stripped), fold(body)]
+    key = keys[-1]
+    if key.startswith("the "):
+        key = key[4:]
+        keys.append(key)
+    region_word = False
+    if m := _REGION_SUFFIX.search(key):
+        region_word = True
+        key = key[: m.start()]
+        keys.append(key)
+    modifier = ""
+    if m := _DIRECTION_PREFIX.match(body.removeprefix("the ").removeprefix("The ")):
+        modifier = m.group(0).strip().lower()
+        keys.append(fold(key.split(" ", len(fold(modifier).split()))[-1]))
+    unique = tuple(dict.fromkeys(k for k in keys if k))
+    if not unique:
+        raise QueryError(f"nothing to look up in {query!r}")
+    return ParsedQuery(text, unique, qualifier, frozenset(qualifier_kinds), region_word, modifier)
+
+
+def score_candidates(
+    entries: Iterable[tuple[Place, int, str]],
+    parsed: ParsedQuery,
+    *,
+    qualifier: Place | None = None,
+    evidence: Evidence | None = None,
+) -> list[Candidate]:
+    """Rank ``(place, name_type, matched_key)`` entries, best first, each with its reasons."""
+    entries = list(entries)
+    # Regions named after their capital city: without a region word the writer means the city,
+    # whatever GeoNames says of its population (Kherson: 66,000).
+    city_regions = {p.admin1_code for p, _, _ in entries if p.kind is PlaceKind.CITY and p.admin1_code}
+    ranked = []
+    for place, name_type, key in entries:
+        score = place.prior - NAME_TYPE_PENALTY.get(name_type, 1.0)
+        reasons = [_describe(place)]
+        if place.kind is PlaceKind.ADMIN1 and not parsed.region_word and place.admin1_code in city_regions:
+            score -= NAMESAKE_PENALTY
+            reasons.append("named after its capital city")
+        if name_type == 2:
+            reasons.append(f"alternate name '{key}'")
+        if parsed.region_word and place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION):
+            score += KIND_HINT_BONUS
+            reasons.append("region word")
+        if parsed.qualifier_kinds and place.kind in parsed.qualifier_kinds:
+            score += KIND_HINT_BONUS
+            reasons.append(f"qualifier kind {place.kind.value}")
+        if qualifier is not None and qualifier.id != place.id:
+            if qualifier.kind is PlaceKind.ADMIN1 and qualifier.admin1_code and \
+                    place.admin1_code == qualifier.admin1_code:
+                score += QUALIFIER_BONUS
+                reasons.append(f"in {qualifier.name}")
+            elif qualifier.country_code and place.country_code == qualifier.country_code:
+                score += QUALIFIER_BONUS if qualifier.kind is PlaceKind.COUNTRY else QUALIFIER_BONUS / 2
+                reasons.append(f"in {qualifier.name}")
+        if evidence is not None:
+            if n := evidence.countries.get(place.country_code, 0):
+                score += CONTEXT_COUNTRY_BONUS * _repetition(n)
+                reasons.append(f"context names {place.country_code} x{n}")
+            if place.admin1_code and (n := evidence.admin1.get(place.admin1_code, 0)):
+                score += CONTEXT_ADMIN1_BONUS * _repetition(n)
+                reasons.append(f"context names its region x{n}")
+        ranked.append(Candidate(place, round(score, 3), key, tuple(reasons)))
+    ranked.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
+    return ranked
+
+
+def _repetition(n: int) -> float:
+    """1 for one mention, growing slowly with more, never above 2."""
+    return min(2.0, 1.0 + math.log2(n) / 2)
+
+
+def _describe(place: Place) -> str:
+    if place.kind is PlaceKind.CITY:
+        role = "capital, " if place.feature == "capital" else ""
+        return f"{role}population {place.population:,}"
+    return place.feature.lower() or place.kind.value if place.kind is not PlaceKind.COUNTRY else "country"
+
+
+def context_ngrams(text: str, max_words: int = 4) -> list[str]:
+    """Capitalised word runs of ``text`` and their sub-runs up to ``max_words`` words.
+
+    >>> context_ngrams("Hezbollah fighters in North Lebanon")
+    ['Hezbollah', 'North Lebanon', 'North', 'Lebanon']
+    """
+    out: list[str] = []
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = m.group(0).split()
+        for n in range(min(max_words, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                out.append(_POSSESSIVE.sub("", " ".join(words[i:i + n])))
+    return out

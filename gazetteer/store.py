@@ -1,0 +1,310 @@
+"""Read-only access to a built gazetteer: lookups, ranking, nearest place, point in region."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from gazetteer.build import SCHEMA_VERSION, checksum_path, file_sha256
+from gazetteer.errors import GazetteerCorrupt, GazetteerNotFound
+from gazetteer.model import Candidate, Place, PlaceKind
+from gazetteer.normalize import fold
+from gazetteer.ranking import Evidence, context_ngrams, parse_query, score_candidates
+
+logger = logging.getLogger(__name__)
+
+ENV_VAR = "CONFLICTMAP_GAZETTEER"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_COLUMNS = "p.pk, p.id, p.name, p.kind, p.country_code, p.admin1_code, p.lat, p.lon, " \
+           "p.population, p.geonames_id, p.feature, p.has_shape, p.prior"
+EARTH_RADIUS_KM = 6371.0088
+
+
+def default_path() -> Path:
+    """Where the gazetteer lives: ``$CONFLICTMAP_GAZETTEER`` or the user's cache directory."""
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR]).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("conflictmap")) / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance in km between two (lat, lon) points in degrees."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise GazetteerNotFound(f"no gazetteer at {path}; run `conflictmap gazetteer build`")
+    if not path.is_file():
+        raise GazetteerCorrupt(f"{path} is not a regular file")
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    if len(header) < 100 or header[:16] != _SQLITE_MAGIC:
+        raise GazetteerCorrupt(f"{path} is not a gazetteer database (not SQLite)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    if page_count and page_size * page_count != size:
+        raise GazetteerCorrupt(
+            f"{path} is truncated or damaged ({size} bytes, header says {page_size * page_count});"
+            " rebuild it with `conflictmap gazetteer build`"
+        )
+
+
+class Gazetteer:
+    """A built gazetteer, opened read-only.
+
+    >>> gaz = Gazetteer.open()                       # doctest: +SKIP
+    >>> gaz.best("Kursk region").name                # doctest: +SKIP
+    'Kursk'
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        _check_file(self.path)
+        try:
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._con.execute("PRAGMA query_only=1")
+            self.meta = dict(self._con.execute("SELECT key, value FROM meta"))
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerCorrupt(f"{self.path} is damaged: {exc}") from exc
+        version = self.meta.get("schema_version")
+        if version != str(SCHEMA_VERSION):
+            raise GazetteerCorrupt(
+                f"{self.path} has schema version {version}, this conflictmap needs {SCHEMA_VERSION};"
+                " rebuild it with `conflictmap gazetteer build`"
+            )
+        self._lookup = functools.lru_cache(maxsize=200_000)(self._lookup_uncached)
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Gazetteer:
+        """Open ``path`` or the default gazetteer (see :func:`default_path`)."""
+        return cls(path or default_path())
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ low level
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        try:
+            return self._con.execute(sql, tuple(params)).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerCorrupt(f"{self.path} is damaged: {exc}") from exc
+
+    @staticmethod
+    def _place(row: tuple) -> Place:
+        return Place(
+            id=row[1], name=row[2], kind=PlaceKind(row[3]), country_code=row[4], admin1_code=row[5],
+            lat=row[6], lon=row[7], population=row[8], geonames_id=row[9], feature=row[10],
+            has_shape=bool(row[11]), prior=row[12],
+        )
+
+    def _lookup_uncached(self, key: str) -> tuple[tuple[Place, int], ...]:
+        rows = self._query(
+            f"SELECT {_COLUMNS}, a.name_type FROM aliases a JOIN places p ON p.pk = a.pk WHERE a.key = ?",
+            (key,),
+        )
+        return tuple((self._place(r), r[13]) for r in rows)
+
+    def lookup(self, name: str) -> tuple[tuple[Place, int], ...]:
+        """Every place with an alias equal to ``name`` once folded, with the alias's name type
+        (0 primary, 1 official or curated, 2 alternate). Unranked."""
+        return self._lookup(fold(name))
+
+    # ------------------------------------------------------------------ public API
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id ("geonames:2013348", "ne-admin1:RU-KRS"), or None."""
+        rows = self._query(f"SELECT {_COLUMNS} FROM places p WHERE p.id = ?", (place_id,))
+        return self._place(rows[0]) if rows else None
+
+    def by_geonames_id(self, geonames_id: int) -> Place | None:
+        rows = self._query(f"SELECT {_COLUMNS} FROM places p WHERE p.geonames_id = ?", (geonames_id,))
+        return self._place(rows[0]) if rows else None
+
+    def candidates(
+        self,
+        query: str,
+        *,
+        country: str | None = None,
+        kinds: Iterable[PlaceKind] | None = None,
+        evidence: Evidence | None = None,
+        limit: int = 10,
+    ) -> list[Candidate]:
+        """Places ``query`` may name, best first.
+
+        Parameters
+        ----------
+        query
+            A place name as written, optionally qualified: "Tripoli, Lebanon", "Georgia (US
+            state)", "Kursk region", "the Kremlin", "North Korea's".
+        country
+            Keep only places in this ISO 3166-1 alpha-2 country.
+        kinds
+            Keep only these kinds of place.
+        evidence
+            Countries and regions the surrounding text is about (see :meth:`evidence`).
+        limit
+            How many candidates to return at most.
+
+        Raises
+        ------
+        QueryError
+            When the query is empty once punctuation is removed.
+        """
+        parsed = parse_query(query)
+        qualifier = None
+        if parsed.qualifier:
+            found = self.candidates(parsed.qualifier, kinds=(PlaceKind.COUNTRY, PlaceKind.ADMIN1), limit=1) \
+                if fold(parsed.qualifier) else []
+            qualifier = found[0].place if found else None
+        pool: dict[str, tuple[Place, int, str]] = {}
+        for key in parsed.keys:
+            for place, name_type in self._lookup(key):
+                old = pool.get(place.id)
+                if old is None or name_type < old[1]:
+                    pool[place.id] = (place, name_type, key)
+            if pool and key == parsed.keys[0]:
+                break  # the query as written matched: do not widen to stripped forms
+        wanted = set(kinds) if kinds else None
+        entries = [
+            e for e in pool.values()
+            if (not country or e[0].country_code == country.upper()) and (wanted is None or e[0].kind in wanted)
+        ]
+        ranked = score_candidates(entries, parsed, qualifier=qualifier, evidence=evidence)
+        return ranked[:limit]
+
+    def best(self, query: str, **kwargs: Any) -> Place | None:
+        """The top candidate's place, or None when nothing matches."""
+        found = self.candidates(query, limit=1, **kwargs)
+        return found[0].place if found else None
+
+    def evidence(self, text: str) -> Evidence:
+        """Countries and first-order regions named in ``text``, for context-aware ranking.
+
+        Only names that unambiguously denote a country or region are counted (a country's own
+        name, a region's primary name): a cheap, model-free reading for `resolve --context`.
+        """
+        countries: dict[str, int] = {}
+        admin1: dict[str, int] = {}
+        for ngram in context_ngrams(text):
+            for place, name_type in self._lookup(fold(ngram)):
+                if name_type > 1:
+                    continue
+                if place.kind is PlaceKind.COUNTRY:
+                    countries[place.country_code] = countries.get(place.country_code, 0) + 1
+                elif place.kind is PlaceKind.ADMIN1:
+                    admin1[place.admin1_code] = admin1.get(place.admin1_code, 0) + 1
+                    countries[place.country_code] = countries.get(place.country_code, 0) + 1
+                elif place.kind is PlaceKind.CITY and place.prior >= 6.0:
+                    countries[place.country_code] = countries.get(place.country_code, 0) + 1
+        return Evidence(countries=countries, admin1=admin1)
+
+    def nearest(
+        self, lat: float, lon: float, *, kinds: Iterable[PlaceKind] = (PlaceKind.CITY,), max_km: float = 500.0
+    ) -> tuple[Place, float] | None:
+        """The nearest place of one of ``kinds`` to (lat, lon) in degrees, with its distance in km,
+        or None when nothing lies within ``max_km``."""
+        wanted = tuple(k.value for k in kinds)
+        marks = ",".join("?" * len(wanted))
+        radii = [r for r in (0.25, 1.0, 4.0) if r * 111.0 < max_km] + [max_km / 111.0]
+        for radius in radii:
+            dlon = min(180.0, radius / max(0.05, math.cos(math.radians(lat))))
+            rows = self._query(
+                f"SELECT {_COLUMNS} FROM point_index i JOIN places p ON p.pk = i.pk "
+                f"WHERE i.min_lat >= ? AND i.max_lat <= ? AND i.min_lon >= ? AND i.max_lon <= ? "
+                f"AND p.kind IN ({marks})",
+                (lat - radius, lat + radius, lon - dlon, lon + dlon, *wanted),
+            )
+            if not rows:
+                continue
+            km, row = min(((great_circle_km(lat, lon, r[6], r[7]), r) for r in rows), key=lambda s: s[0])
+            # Anything closer than `radius` degrees would lie inside this box: the answer is final.
+            if km <= radius * 111.0 or radius == radii[-1]:
+                return (self._place(row), km) if km <= max_km else None
+        return None
+
+    def shape(self, place_id: str) -> Any:
+        """The outline of a country or region as a shapely geometry (lon/lat), or None."""
+        rows = self._query(
+            "SELECT s.wkb FROM shapes s JOIN places p ON p.pk = s.pk WHERE p.id = ?", (place_id,)
+        )
+        if not rows:
+            return None
+        from shapely import wkb
+
+        return wkb.loads(rows[0][0])
+
+    def contains(self, place_id: str, lat: float, lon: float) -> bool:
+        """Whether (lat, lon) in degrees lies inside the outline of ``place_id``.
+
+        Places without an outline contain nothing.
+        """
+        geom = self.shape(place_id)
+        if geom is None:
+            return False
+        from shapely.geometry import Point
+
+        return bool(geom.covers(Point(lon, lat)))
+
+    def places_at(
+        self, lat: float, lon: float, *, kinds: Iterable[PlaceKind] = (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
+    ) -> list[Place]:
+        """Countries and regions whose outline covers (lat, lon), smallest kind first."""
+        from shapely import wkb
+        from shapely.geometry import Point
+
+        wanted = {k.value for k in kinds}
+        rows = self._query(
+            f"SELECT {_COLUMNS}, s.wkb FROM shape_index i JOIN places p ON p.pk = i.pk "
+            "JOIN shapes s ON s.pk = i.pk WHERE i.min_lon <= ? AND i.max_lon >= ? "
+            "AND i.min_lat <= ? AND i.max_lat >= ?",
+            (lon, lon, lat, lat),
+        )
+        pt = Point(lon, lat)
+        found = [self._place(r) for r in rows if r[3] in wanted and wkb.loads(r[13]).covers(pt)]
+        order = list(PlaceKind)
+        return sorted(found, key=lambda p: -order.index(p.kind))
+
+    # ------------------------------------------------------------------ maintenance
+
+    def counts(self) -> dict[str, int]:
+        return dict(self._query("SELECT kind, COUNT(*) FROM places GROUP BY kind ORDER BY kind"))
+
+    def alias_count(self) -> int:
+        return self._query("SELECT COUNT(*) FROM aliases")[0][0]
+
+    def verify(self) -> list[str]:
+        """Problems found by SQLite's integrity check and the stored checksum; empty when sound."""
+        problems = []
+        rows = self._query("PRAGMA integrity_check")
+        if [r[0] for r in rows] != ["ok"]:
+            problems += [f"integrity: {r[0]}" for r in rows[:5]]
+        sidecar = checksum_path(self.path)
+        if not sidecar.exists():
+            problems.append(f"no checksum file {sidecar.name}")
+        else:
+            expected = sidecar.read_text(encoding="utf-8").split()[0]
+            actual = file_sha256(self.path)
+            if expected != actual:
+                problems.append(f"checksum mismatch: expected {expected[:12]}…, file has {actual[:12]}…")
+        return problems

@@ -1,0 +1,280 @@
+"""The ``conflictmap`` command line.
+
+Exit codes: 0 success; 1 a check found failures; 2 unusable input (missing, truncated or corrupt
+gazetteer, empty query, unreadable check file) or bad usage. Data goes to stdout, messages and
+progress to stderr.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from gazetteer import (
+    Candidate,
+    Gazetteer,
+    GazetteerError,
+    Place,
+    default_path,
+    open_gazetteer,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_FAILURES = 1
+EXIT_BAD_INPUT = 2
+
+
+class BadInput(click.ClickException):
+    """A one-line error for input we cannot use; exits with code 2."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+def translate_errors(func: F) -> F:
+    """Turn library errors into one-line CLI errors (here, and nowhere else)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except GazetteerError as exc:
+            raise BadInput(str(exc)) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+gazetteer_option = click.option(
+    "--gazetteer", "gazetteer_path", type=click.Path(path_type=Path, dir_okay=False),
+    help="Gazetteer database to use (default: $CONFLICTMAP_GAZETTEER, else the user cache, built on first use).",
+)
+
+
+def _open(path: Path | None) -> Gazetteer:
+    return open_gazetteer(path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", count=True, help="More log output (repeatable).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+@click.version_option(package_name="conflictmap")
+def cli(verbose: int, quiet: bool) -> None:
+    """conflictmap: places, troop movements and statement origins from news text, offline."""
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+
+
+# ---------------------------------------------------------------------------- resolve
+
+
+def _place_json(place: Place | None) -> dict[str, Any]:
+    if place is None:
+        return dict.fromkeys(("id", "name", "place_type", "country_code", "lat", "lon"))
+    return {
+        "id": place.id, "name": place.name, "place_type": place.kind.value,
+        "country_code": place.country_code or None, "lat": place.lat, "lon": place.lon,
+        "feature": place.feature or None, "population": place.population,
+        "geonames_id": place.geonames_id, "where_prec": place.where_prec, "has_polygon": place.has_shape,
+    }
+
+
+def _candidate_json(c: Candidate) -> dict[str, Any]:
+    return {**_place_json(c.place), "score": c.score, "why": list(c.reasons)}
+
+
+def _describe(c: Candidate) -> str:
+    p = c.place
+    kind = f"{p.kind.value} {p.feature}" if p.feature and p.kind.value != p.feature else p.kind.value
+    where = f", {p.country_code}" if p.country_code else ""
+    shape = ", polygon" if p.has_shape else ""
+    return f"{p.name} [{kind}{where}] ({p.lat:.4f}, {p.lon:.4f}) {p.id}{shape}"
+
+
+@cli.command()
+@click.argument("names", nargs=-1, required=True)
+@click.option("--country", metavar="CC", help="Only places in this ISO 3166-1 alpha-2 country.")
+@click.option("--context", metavar="TEXT", help="Text around the name; the countries it names count as evidence.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array, one object per NAME.")
+@click.option("-n", "--alternatives", "n_alt", default=3, show_default=True, type=click.IntRange(0, 50),
+              help="How many runner-up candidates to show.")
+@gazetteer_option
+@translate_errors
+def resolve(names: tuple[str, ...], country: str | None, context: str | None, as_json: bool,
+            n_alt: int, gazetteer_path: Path | None) -> None:
+    """Resolve each place NAME and show why: the chosen place and the runners-up.
+
+    \b
+    conflictmap resolve Wonsan "Kursk region" "Tripoli, Lebanon" "Georgia (US state)"
+    conflictmap resolve Tripoli --context "Fighting in north Lebanon" --json
+    """
+    if any(not n.strip() for n in names):
+        raise BadInput("empty place name")
+    gaz = _open(gazetteer_path)
+    evidence = gaz.evidence(context) if context else None
+    results = []
+    for name in names:
+        found = gaz.candidates(name, country=country, evidence=evidence, limit=n_alt + 1)
+        results.append((name, found))
+    if as_json:
+        out = []
+        for name, found in results:
+            top = found[0] if found else None
+            obj = {"query": name, **_place_json(top.place if top else None),
+                   "score": top.score if top else None, "why": list(top.reasons) if top else [],
+                   "alternatives": [_candidate_json(c) for c in found[1:]]}
+            out.append(obj)
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    for name, found in results:
+        if not found:
+            click.echo(f"{name}: no match")
+            continue
+        top = found[0]
+        click.echo(f"{name} -> {_describe(top)}")
+        click.echo(f"    why: {'; '.join(top.reasons)}; score {top.score:g}")
+        for alt in found[1:]:
+            click.echo(f"    also: {_describe(alt)}; {'; '.join(alt.reasons)}; score {alt.score:g}")
+
+
+# ---------------------------------------------------------------------------- check
+
+
+def _float(row: dict[str, str], key: str, line: int, default: float | None = None) -> float | None:
+    raw = (row.get(key) or "").strip()
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise BadInput(f"line {line}: {key} is not a number: {raw!r}") from exc
+
+
+def _read_checks(path: Path) -> list[tuple[int, dict[str, str]]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(f"cannot read {path}: {exc}") from exc
+    reader = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), strict=True)
+    if not reader.fieldnames or "name" not in reader.fieldnames:
+        raise BadInput(f"{path}: needs a CSV header with at least 'name' (name,country,lat,lon,km[,context])")
+    try:
+        rows = [(i, row) for i, row in enumerate(reader, start=2)]
+    except csv.Error as exc:
+        raise BadInput(f"{path}: not a usable CSV: {exc}") from exc
+    if not rows:
+        raise BadInput(f"{path}: no rows to check")
+    return rows
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@gazetteer_option
+@translate_errors
+def check(file: Path, gazetteer_path: Path | None) -> None:
+    """Check expected resolutions listed in FILE (CSV: name,country,lat,lon,km[,context]).
+
+    A row passes when NAME resolves, to a place in COUNTRY when given, within KM (default 161)
+    of LAT/LON when given. Exit 0 when all pass, 1 when any fails, 2 when FILE cannot be used.
+    """
+    from geopy.distance import geodesic
+
+    rows = _read_checks(file)
+    checks = []
+    for line, row in rows:
+        name = (row.get("name") or "").strip()
+        if not name:
+            raise BadInput(f"line {line}: empty name")
+        lat, lon = _float(row, "lat", line), _float(row, "lon", line)
+        if (lat is None) != (lon is None):
+            raise BadInput(f"line {line}: give both lat and lon, or neither")
+        checks.append((line, name, (row.get("country") or "").strip().upper(), lat, lon,
+                       _float(row, "km", line, 161.0), (row.get("context") or "").strip()))
+    gaz = _open(gazetteer_path)
+    failures = 0
+    for _line, name, country, lat, lon, km, context in checks:
+        evidence = gaz.evidence(context) if context else None
+        found = gaz.candidates(name, evidence=evidence, limit=1)
+        place = found[0].place if found else None
+        problems = []
+        detail = ""
+        if place is None:
+            problems.append("no match")
+        else:
+            detail = f"{place.name} [{place.kind.value}, {place.country_code or '-'}]"
+            if country and place.country_code != country:
+                problems.append(f"country {place.country_code or '-'} != {country}")
+            if lat is not None and lon is not None:
+                dist = geodesic((lat, lon), place.latlon()).km
+                detail += f" {dist:.0f} km"
+                if km is not None and dist > km:
+                    problems.append(f"{dist:.0f} km > {km:g} km")
+        status = "FAIL" if problems else "pass"
+        failures += bool(problems)
+        click.echo(f"{status}  {name} -> {detail or '-'}" + (f"  ({'; '.join(problems)})" if problems else ""))
+    click.echo(f"{len(checks) - failures} passed, {failures} failed")
+    if failures:
+        sys.exit(EXIT_FAILURES)
+
+
+# ---------------------------------------------------------------------------- gazetteer
+
+
+@cli.group("gazetteer")
+def gazetteer_group() -> None:
+    """Build, describe and verify the offline gazetteer."""
+
+
+@gazetteer_group.command("build")
+@click.option("--min-population", default=1000, show_default=True, type=click.IntRange(0),
+              help="Smallest GeoNames populated place to include.")
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Where to write it (default: the user cache, or $CONFLICTMAP_GAZETTEER).")
+@translate_errors
+def gazetteer_build(min_population: int, output: Path | None) -> None:
+    """Build the gazetteer from the installed GeoNames and Natural Earth data."""
+    from gazetteer.build import build
+
+    target = output or default_path()
+    click.echo(f"building gazetteer at {target}", err=True)
+    report = build(target, min_population=min_population, progress=True)
+    click.echo(
+        f"{report.places:,} places, {report.aliases:,} names, {report.shapes:,} outlines; "
+        f"{report.size_bytes / 1e6:.1f} MB in {report.seconds:.1f} s -> {report.path}"
+    )
+
+
+@gazetteer_group.command("info")
+@gazetteer_option
+@translate_errors
+def gazetteer_info(gazetteer_path: Path | None) -> None:
+    """Show the gazetteer's path, size, sources and counts by kind."""
+    gaz = _open(gazetteer_path)
+    click.echo(f"path: {gaz.path}")
+    click.echo(f"size: {gaz.path.stat().st_size / 1e6:.1f} MB")
+    click.echo(f"schema: {gaz.meta.get('schema_version')}  built: {gaz.meta.get('built_at')}  "
+               f"min population: {gaz.meta.get('min_population')}")
+    for source in json.loads(gaz.meta.get("sources", "[]")):
+        click.echo(f"source: {source['name']} ({source['version']}): {source['places']:,} places")
+    for kind, n in gaz.counts().items():
+        click.echo(f"{kind}: {n:,}")
+    click.echo(f"names: {gaz.alias_count():,}")
+
+
+@gazetteer_group.command("verify")
+@gazetteer_option
+@translate_errors
+def gazetteer_verify(gazetteer_path: Path | None) -> None:
+    """Run SQLite's integrity check and compare the stored checksum. Exit 2 when damaged."""
+    gaz = Gazetteer(gazetteer_path or default_path())
+    problems = gaz.verify()
+    if problems:
+        raise BadInput(f"{gaz.path}: " + "; ".join(problems))
+    click.echo(f"ok: {gaz.path} (integrity check and checksum)")

@@ -1,0 +1,57 @@
+"""Shared fixtures: a mini gazetteer built with the real builder, and the full one (marked)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from gazetteer import Gazetteer, open_gazetteer
+from gazetteer.build import build
+from gazetteer.sources import read_curated, read_tsv
+
+DATA = Path(__file__).parent / "data"
+MINI_TSV = DATA / "mini_gazetteer.tsv"
+
+
+def build_mini(path: Path) -> Path:
+    build(path, sources=[lambda: read_tsv(MINI_TSV), read_curated])
+    return path
+
+
+@pytest.fixture(scope="session")
+def mini_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_mini(tmp_path_factory.mktemp("mini") / "mini.sqlite")
+
+
+@pytest.fixture(scope="session")
+def gaz(mini_db: Path) -> Gazetteer:
+    return Gazetteer(mini_db)
+
+
+@pytest.fixture(scope="session")
+def full_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real gazetteer, built on first use exactly as a user's first command builds it.
+
+    Set CONFLICTMAP_TEST_FULL_GAZETTEER to reuse an existing build while developing.
+    """
+    reuse = os.environ.get("CONFLICTMAP_TEST_FULL_GAZETTEER")
+    if reuse:
+        return Path(reuse)
+    path = tmp_path_factory.mktemp("full") / "gazetteer.sqlite"
+    old = os.environ.get("CONFLICTMAP_GAZETTEER")
+    os.environ["CONFLICTMAP_GAZETTEER"] = str(path)
+    try:
+        open_gazetteer().close()  # the auto-build path: default location missing -> build
+    finally:
+        if old is None:
+            del os.environ["CONFLICTMAP_GAZETTEER"]
+        else:
+            os.environ["CONFLICTMAP_GAZETTEER"] = old
+    return path
+
+
+@pytest.fixture(scope="session")
+def full_gaz(full_db: Path) -> Gazetteer:
+    return Gazetteer(full_db)
