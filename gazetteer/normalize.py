@@ -29,9 +29,12 @@ _ASCII_NAME = re.compile(r"^[a-z0-9 &]+$")
 def fold(name: str) -> str:
     """Return the lookup key of ``name``: lower case, no diacritics, no apostrophes or dots,
     hyphens and punctuation as single spaces."""
-    text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _DROP.sub("", text.casefold())
+    if name.isascii():  # most English text: no decomposition needed
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _DROP.sub("", text)
     return _SPACE.sub(" ", text).strip()
 
 

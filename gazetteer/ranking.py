@@ -7,6 +7,7 @@ penalty for matching on a weak alternate name.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -68,6 +69,7 @@ class Evidence:
     admin1: Mapping[str, int] = field(default_factory=dict)
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_query(query: str) -> ParsedQuery:
     """Split a written place name into lookup keys and qualifiers.
 

@@ -24,6 +24,7 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _COLUMNS = "p.pk, p.id, p.name, p.kind, p.country_code, p.admin1_code, p.lat, p.lon, " \
            "p.population, p.geonames_id, p.feature, p.has_shape, p.prior"
 EARTH_RADIUS_KM = 6371.0088
+_KINDS = {k.value: k for k in PlaceKind}
 
 
 def default_path() -> Path:
@@ -113,7 +114,7 @@ class Gazetteer:
     @staticmethod
     def _place(row: tuple) -> Place:
         return Place(
-            id=row[1], name=row[2], kind=PlaceKind(row[3]), country_code=row[4], admin1_code=row[5],
+            id=row[1], name=row[2], kind=_KINDS[row[3]], country_code=row[4], admin1_code=row[5],
             lat=row[6], lon=row[7], population=row[8], geonames_id=row[9], feature=row[10],
             has_shape=bool(row[11]), prior=row[12],
         )
