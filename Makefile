@@ -1,6 +1,6 @@
 # Two set-up commands for a fresh machine (see README):
 #   make demo   create .venv, install conflictmap, run it on seeds/
-#   make test   create .venv, install conflictmap with test tools, run ruff and pytest
+#   make test   create .venv, install conflictmap with test tools, run ruff, mypy and pytest
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -20,6 +20,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

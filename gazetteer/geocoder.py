@@ -72,10 +72,12 @@ class OfflineGeocoder(Geocoder):
         """
         if not isinstance(query, str):
             raise GeocoderQueryError(f"OfflineGeocoder takes a place name, not {type(query).__name__}")
-        codes = [country_codes] if isinstance(country_codes, str) else list(country_codes or [])
+        codes: list[str | None] = (
+            [country_codes] if isinstance(country_codes, str) else list(country_codes or []) or [None]
+        )
         try:
             found: list[Candidate] = []
-            for code in codes or [None]:
+            for code in codes:
                 found += self.gazetteer.candidates(query, country=code, limit=limit)
         except QueryError as exc:
             raise GeocoderQueryError(str(exc)) from exc
