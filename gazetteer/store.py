@@ -6,6 +6,7 @@ import functools
 import logging
 import math
 import os
+import re
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,6 +26,7 @@ _COLUMNS = "p.pk, p.id, p.name, p.kind, p.country_code, p.admin1_code, p.lat, p.
            "p.population, p.geonames_id, p.feature, p.has_shape, p.prior"
 EARTH_RADIUS_KM = 6371.0088
 _KINDS = {k.value: k for k in PlaceKind}
+_PLURAL = re.compile(r"(?<=[a-z])s$")  # "Ukrainians" -> "Ukrainian"
 
 
 def default_path() -> Path:
@@ -140,6 +142,23 @@ class Gazetteer:
 
     def by_geonames_id(self, geonames_id: int) -> Place | None:
         rows = self._query(f"SELECT {_COLUMNS} FROM places p WHERE p.geonames_id = ?", (geonames_id,))
+        return self._place(rows[0]) if rows else None
+
+    def demonym(self, word: str) -> str | None:
+        """The ISO alpha-2 country of a nationality word ("North Korean" -> "KP"), or None."""
+        for form in (word, _PLURAL.sub("", word)):
+            rows = self._query("SELECT country_code FROM demonyms WHERE key = ?", (fold(form),))
+            if rows:
+                return rows[0][0]
+        return None
+
+    def capital(self, country_code: str) -> Place | None:
+        """The national capital of a country, as GeoNames marks it, or None."""
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM places p WHERE p.kind = 'city' AND p.feature = 'capital' "
+            "AND p.country_code = ? ORDER BY p.population DESC LIMIT 1",
+            (country_code.upper(),),
+        )
         return self._place(rows[0]) if rows else None
 
     def candidates(

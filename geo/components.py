@@ -1,0 +1,160 @@
+"""The spaCy component that finds place mentions with the gazetteer's help.
+
+Registered as the ``conflictmap_places`` factory (and exposed through the ``spacy_factories``
+entry point, so spaCy imports this module only when a pipeline asks for it). It only annotates
+the Doc: ``doc.spans["conflictmap_places"]``. Resolving a mention to a place is
+:mod:`geo.resolve`'s job, outside spaCy.
+
+What it does to the model's entities:
+
+* keeps GPE/LOC/FAC entities that name a gazetteer place, trimmed of articles and possessives
+  ("North Korea's" -> "North Korea") and of headline words ("North Korea Sends Troops" ->
+  "North Korea"); other short GPE/LOC entities stay as unresolved mentions;
+* recovers places the model mislabels (Kursk as PRODUCT, "the Indo-Pacific region" or DPRK as
+  ORG) when the gazetteer knows them as a notable place;
+* extends a mention over a following region word ("Kursk region") and over a preceding
+  direction word when the gazetteer has the longer name ("eastern Russia");
+* never takes a PERSON entity of several words ("Paris Hilton", "Kim Jong Un").
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from gazetteer import Gazetteer, PlaceKind, fold, open_gazetteer
+from gazetteer.ranking import REGION_WORDS
+
+SPAN_KEY = "conflictmap_places"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+RECOVER_LABELS = ("ORG", "PRODUCT", "NORP", "PERSON", "EVENT", "WORK_OF_ART", "LAW", "FAC")
+NOTABLE_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.WATER,
+                           PlaceKind.CONTINENT, PlaceKind.LANDMARK, PlaceKind.CITY})
+_EXTEND_RIGHT = frozenset(w for w in REGION_WORDS if w not in ("state", "republic", "territory"))
+_STRIP_LEFT = frozenset({"the", "a", "an"})
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                     "midwest", "center", "centre"})
+_STRIP_RIGHT = frozenset({"'s", "’s", "'", "’"})
+
+
+@Language.component("conflictmap_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs: scraped pages put
+    headings and captions without a full stop on their own lines, and the parser would
+    otherwise glue them to the next sentence."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)) and not token.is_lower:
+            token.is_sent_start = True  # a lower-case start continues a sentence the scraper broke
+    return doc
+
+
+@functools.cache
+def _gazetteer(path: str | None) -> Gazetteer:
+    return open_gazetteer(path)
+
+
+@Language.factory(
+    "conflictmap_places",
+    default_config={"gazetteer": None, "recover_labels": list(RECOVER_LABELS), "min_prior": 5.0},
+)
+def make_place_recognizer(nlp: Language, name: str, *, gazetteer: str | None, recover_labels: list[str],
+                          min_prior: float) -> PlaceRecognizer:
+    return PlaceRecognizer(gazetteer=gazetteer, recover_labels=recover_labels, min_prior=min_prior)
+
+
+class PlaceRecognizer:
+    """Annotate ``doc.spans["conflictmap_places"]``; labels are the model's, or ``RECOVERED``."""
+
+    def __init__(self, *, gazetteer: str | None = None, recover_labels: list[str] | tuple[str, ...] = RECOVER_LABELS,
+                 min_prior: float = 5.0) -> None:
+        self.gazetteer_path = gazetteer
+        self.recover_labels = frozenset(recover_labels)
+        self.min_prior = min_prior
+
+    @property
+    def gaz(self) -> Gazetteer:
+        return _gazetteer(self.gazetteer_path)
+
+    def _matches(self, text: str) -> tuple[tuple[Any, int], ...]:
+        key = fold(text)
+        return self.gaz._lookup(key) if key else ()
+
+    def _notable(self, text: str) -> bool:
+        return any(p.kind in NOTABLE_KINDS and p.prior >= self.min_prior for p, _ in self._matches(text))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for ent in doc.ents:
+            span = _strip(ent)
+            if span is None:
+                continue
+            found: Span | None = None
+            if ent.label_ in PLACE_LABELS:
+                found = self._place_span(span)
+            elif ent.label_ in self.recover_labels:
+                if ent.label_ == "PERSON" and len(span) > 1:
+                    continue  # "Paris Hilton", "Kim Jong Un": people, whatever they contain
+                if ent.label_ == "PERSON" and span.end < len(doc) and doc[span.end].is_title:
+                    continue  # "Paris" in a name the model cut short
+                for candidate in (span, _with_region_word(span), *_right_extensions(span)):
+                    if self._notable(candidate.text):
+                        found = Span(doc, candidate.start, candidate.end, label="RECOVERED")
+                        break
+            if found is not None:
+                spans.append(self._extend(found))
+        doc.spans[SPAN_KEY] = filter_spans(spans)
+        return doc
+
+    def _place_span(self, span: Span) -> Span | None:
+        if len(span) == 1 and span[0].lower_ in COMPASS:
+            return None  # "the North": a direction, or a metonym the text resolves elsewhere
+        if self._matches(span.text) or self._matches(_with_region_word(span).text):
+            return span
+        # Headline run-ons: "North Korea Sends Troops" -> the longest part the gazetteer knows.
+        for size in range(len(span) - 1, 0, -1):
+            for start in (span.start, span.end - size):
+                part = span.doc[start : start + size]
+                if self._matches(part.text) and part[0].is_title | part[0].is_upper:
+                    return Span(span.doc, part.start, part.end, label=span.label_)
+        if len(span) <= 4 and all(t.is_title or t.is_upper or not t.is_alpha for t in span):
+            return span  # a place the gazetteer lacks: kept, and recorded as unresolved
+        return None
+
+    def _extend(self, span: Span) -> Span:
+        doc = span.doc
+        start, end = span.start, span.end
+        if (end < len(doc) and doc[end].lower_ in _EXTEND_RIGHT and doc[end].is_lower) or (end < len(doc) and doc[end].is_alpha and self._matches(doc[start : end + 1].text) and \
+                doc[end].lower_ in ("state", "peninsula", "strait", "sea")):
+            end += 1
+        if start > 0 and doc[start - 1].is_alpha and self._matches(doc[start - 1 : end].text):
+            start -= 1  # "eastern Russia", "Russian far east" when the gazetteer knows the phrase
+        return Span(doc, start, end, label=span.label_)
+
+
+def _strip(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in _STRIP_LEFT:
+        start += 1
+    while end > start and (doc[end - 1].lower_ in _STRIP_RIGHT or doc[end - 1].is_punct):
+        end -= 1
+    return Span(doc, start, end, label=span.label_) if end > start else None
+
+
+def _right_extensions(span: Span, most: int = 2) -> list[Span]:
+    """"Russian" + "far east": a demonym or adjective followed by words that complete a name."""
+    doc = span.doc
+    return [doc[span.start : span.end + k] for k in range(1, most + 1)
+            if span.end + k <= len(doc) and all(t.is_alpha for t in doc[span.end : span.end + k])]
+
+
+def _with_region_word(span: Span) -> Span:
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in _EXTEND_RIGHT:
+        return doc[span.start : span.end + 1]
+    return span

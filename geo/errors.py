@@ -1,0 +1,15 @@
+"""One root for every error of the analysis package; each leaf also subclasses a builtin."""
+
+from __future__ import annotations
+
+
+class ConflictmapError(Exception):
+    """Root of every error geo/ raises."""
+
+
+class InputError(ConflictmapError, ValueError):
+    """An input document that cannot be read: binary, not a regular file, too large, undecodable."""
+
+
+class ModelNotInstalled(ConflictmapError, ImportError):
+    """The spaCy model conflictmap is pinned to is not installed."""

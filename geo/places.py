@@ -1,0 +1,143 @@
+"""Place mentions of a document, its dateline, and their resolution in context."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from gazetteer import Candidate, Evidence, Gazetteer, PlaceKind
+from geo.components import SPAN_KEY
+from geo.model import Mention, Resolution, Source
+from geo.zones import MENTION_ZONES, Paragraph, Zone, zone_at
+
+DIRECTION_WORDS = frozenset({
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+})
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+# "WASHINGTON, Oct. 25 (Yonhap) --", "Seoul —", "Washington:", "TBILISI, Georgia (AP) -"
+DATELINE = re.compile(
+    rf"(?P<place>[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){{0,3}})"
+    rf"(?:,\s*(?P<qual>(?!{_MONTH})[A-Z][A-Za-z.'’]*(?:\s+[A-Z][A-Za-z.'’]*){{0,2}}))?"
+    rf"(?:,?\s*(?P<date>{_MONTH}))?"
+    r"\s*(?:\((?P<agency>[^)]{2,40})\))?\s*(?:--|—|–|:|-\s)\s*"
+)
+CONFIDENT_MARGIN = 2.0
+DATELINE_WEIGHT = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: Mention
+    qualifier: Mention | None
+    agency: str | None
+
+
+def find_dateline(doc_id: str, text: str, paragraphs: list[Paragraph], gaz: Gazetteer) -> Dateline | None:
+    """The dateline opening the article body, when its place resolves to a city or country."""
+    body = [p for p in paragraphs if p.zone is Zone.BODY][:2]
+    for par in body:
+        m = DATELINE.match(text, par.start, par.end)
+        if not m:
+            continue
+        place_text = m.group("place")
+        query = f"{place_text}, {m.group('qual')}" if m.group("qual") else place_text
+        found = gaz.candidates(query, limit=1)
+        if not found or not _dateline_place(found[0]):
+            continue
+        start = m.start("place")
+        place = Mention(doc_id, start, start + len(place_text), place_text, "DATELINE", par.zone.value)
+        qual = None
+        if m.group("qual"):
+            qs = m.start("qual")
+            qual = Mention(doc_id, qs, m.end("qual"), m.group("qual"), "DATELINE", par.zone.value)
+        return Dateline(place, qual, m.group("agency"))
+    return None
+
+
+def _dateline_place(c: Candidate) -> bool:
+    p = c.place
+    return p.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1) or (p.kind is PlaceKind.CITY and p.prior >= 5.0)
+
+
+def mentions_from_docs(doc_id: str, text: str, docs: Iterable[tuple[int, Doc]], paragraphs: list[Paragraph],
+                       dateline: Dateline | None) -> list[Mention]:
+    """Place mentions in zones that may hold them, with their sentences, in text order."""
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    if dateline:
+        out += [m for m in (dateline.place, dateline.qualifier) if m]
+        taken += [(m.start, m.end) for m in out]
+    for offset, doc in docs:
+        for span in doc.spans[SPAN_KEY]:
+            start, end = offset + span.start_char, offset + span.end_char
+            if any(s < end and start < e for s, e in taken):
+                continue
+            zone = zone_at(paragraphs, start)
+            if zone not in MENTION_ZONES:
+                continue
+            sent = span.sent
+            sentence = Source(doc_id, offset + sent.start_char, offset + sent.end_char, sent.text)
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            modifier = before if before in DIRECTION_WORDS else ""
+            out.append(Mention(doc_id, start, end, text[start:end], span.label_, zone.value, sentence, modifier))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _queries(text: str, mentions: list[Mention]) -> list[str]:
+    """The query for each mention: "Vladivostok, Russia" when the text qualifies it so."""
+    queries = []
+    for i, m in enumerate(mentions):
+        query = m.text
+        if i + 1 < len(mentions):
+            nxt = mentions[i + 1]
+            if text[m.end : nxt.start].strip() == "," and nxt.start - m.end <= 3:
+                query = f"{m.text}, {nxt.text}"
+        queries.append(query)
+    return queries
+
+
+def resolve_mentions(gaz: Gazetteer, text: str, mentions: list[Mention],
+                     dateline: Dateline | None = None) -> list[Resolution]:
+    """Resolve every mention of one document, letting the document's confident places vote.
+
+    Pass 1 ranks each mention without context; mentions with one candidate or a clear margin
+    count as evidence for their country and region (the dateline counts double). Pass 2 ranks
+    again with that evidence, so "Tripoli" in an article about Lebanon is Lebanon's.
+    """
+    queries = _queries(text, mentions)
+    first: dict[str, list[Candidate]] = {q: gaz.candidates(q, limit=6) for q in dict.fromkeys(queries)}
+    countries: Counter[str] = Counter()
+    admin1: Counter[str] = Counter()
+    for query in queries:
+        found = first[query]
+        if found and (len(found) == 1 or found[0].score - found[1].score >= CONFIDENT_MARGIN):
+            place = found[0].place
+            if place.country_code:
+                countries[place.country_code] += 1
+            if place.admin1_code and place.kind in (PlaceKind.ADMIN1, PlaceKind.CITY):
+                admin1[place.admin1_code] += 1
+    if dateline:
+        top = first.get(_queries(text, [dateline.place] + ([dateline.qualifier] if dateline.qualifier else []))[0])
+        if top:
+            countries[top[0].place.country_code] += DATELINE_WEIGHT
+    evidence = Evidence(countries=dict(countries), admin1=dict(admin1))
+    second = {q: gaz.candidates(q, evidence=evidence, limit=6) for q in first}
+    out = []
+    for m, query in zip(mentions, queries, strict=True):
+        found = second[query]
+        if found:
+            top = found[0]
+            out.append(Resolution(m, top.place, top.score, tuple(c.place for c in found[1:]), top.reasons))
+        else:
+            out.append(Resolution(m, None, 0.0))
+    return out
+
+
+def with_sentence(m: Mention, sentence: Source | None) -> Mention:
+    return replace(m, sentence=sentence)

@@ -1,0 +1,134 @@
+"""Tell article body from page furniture in scraped text, without changing the text.
+
+Each paragraph (a line, or lines separated by blank lines) gets a zone; offsets always index the
+original text. Only ``body`` feeds events; ``headline``, ``heading`` and ``caption`` may hold place
+mentions; ``duplicate`` and ``furniture`` hold nothing.
+
+The rules are general, not tuned to any site: furniture vocabulary (subscribe, sign in, most
+read, share buttons), repeated paragraphs, photo credits, bylines and dates, and the position of
+short title-like lines relative to the body (before it: headline; between: sub-heading; after
+the last body paragraph: related-story trailers).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+class Zone(enum.StrEnum):
+    BODY = "body"
+    HEADLINE = "headline"
+    HEADING = "heading"
+    CAPTION = "caption"
+    DUPLICATE = "duplicate"
+    FURNITURE = "furniture"
+
+
+MENTION_ZONES = frozenset({Zone.BODY, Zone.HEADLINE, Zone.HEADING, Zone.CAPTION})
+
+_FURNITURE = re.compile(
+    r"\b(subscribe|subscription|subscribers?|sign (?:up|in)|log ?in|newsletter|premium package|ad-free"
+    r"|support our (?:award-winning )?journalism|comment policy|comment on this article|all rights reserved"
+    r"|most read|latest (?:stories|posts|news)|related (?:stories|articles)|read more|more from"
+    r"|trending|recommended|no stories found|get in touch|follow us|share this|advertisement"
+    r"|cookie|privacy policy|terms of (?:use|service)|published by|published on|click here)\b",
+    re.IGNORECASE,
+)
+_SOCIAL = re.compile(r"^[•·*\-+\s]*(facebook|twitter|x|kakao|pinterest|naver|band|whatsapp|telegram|linkedin"
+                     r"|reddit|email|print|copy link|[-+])+\s*$", re.IGNORECASE)
+_CAPTION_START = re.compile(r"^\s*(\(FILES?\)|▲|►|Photo:|Picture:|Image:|Caption:|File photo)", re.IGNORECASE)
+_CREDIT = re.compile(r"via REUTERS|/ ?AFP\b|Getty Images|AP Photo|\((?:Yonhap|AP|AFP|Reuters)\)|Picture: [A-Z]"
+                     r"|ATTENTION EDITORS", re.IGNORECASE)
+_PHOTO_WORDS = re.compile(r"\b(photo|picture|image|pictured|file photo|ATTENTION EDITORS)\b", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*by\s*[A-Za-z][\w.'-]*(\s+[A-Za-z][\w.'-]*){0,3}\s*$", re.IGNORECASE)
+_DATE_LINE = re.compile(r"^[\W\d\s]*(\d{1,4}[-/ ]\w+[-/ ]\d{2,4}|\w+ \d{1,2},? \d{4})[\W\d\s:-]*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_STOPWORDS = frozenset(
+    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "from", "by", "with", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "that", "this", "these", "those", "which", "who", "whom", "whose", "what", "when", "where", "while", "if", "than", "then", "there", "their", "they", "he", "she", "his", "her", "we", "our", "you", "your", "not", "no", "would", "could", "should", "will", "may", "might", "can", "said", "says", "say", "about", "over", "into", "after", "before", "during", "since", "because", "also", "more", "most", "some", "any", "all", "such"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    zone: Zone
+
+    def text(self, doc_text: str) -> str:
+        return doc_text[self.start : self.end]
+
+
+def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    for m in re.finditer(r"[^\n]+", text):
+        start, end = m.start(), m.end()
+        raw = m.group(0)
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw) - len(raw.rstrip())
+        if end - trail > start + lead:
+            yield start + lead, end - trail
+
+
+def _kind(par: str) -> Zone | None:
+    """Zone decided by the paragraph alone; None when position decides (title-like lines)."""
+    words = _WORD.findall(par)
+    n = len(words)
+    if _SOCIAL.match(par) or n == 0 or len(par.split()) <= 2:
+        return Zone.FURNITURE
+    if _FURNITURE.search(par) and n < 60:
+        return Zone.FURNITURE
+    if _CAPTION_START.match(par) or (_CREDIT.search(par) and _PHOTO_WORDS.search(par)):
+        return Zone.CAPTION
+    if _BYLINE.match(par) or _DATE_LINE.match(par):
+        return Zone.FURNITURE
+    stop_ratio = sum(w.lower() in _STOPWORDS for w in words) / n
+    if (n >= 8 and _SENTENCE_END.search(par) and stop_ratio >= 0.1) or (n >= 25 and stop_ratio >= 0.2):
+        return Zone.BODY
+    return None  # title-like: headline, sub-heading or trailer, by position
+
+
+def classify(text: str) -> list[Paragraph]:
+    """Paragraphs of ``text`` with their zones, in order, with offsets into ``text``."""
+    spans = list(_paragraph_spans(text))
+    kinds = []
+    seen: set[str] = set()
+    for start, end in spans:
+        par = text[start:end]
+        key = " ".join(_WORD.findall(par.lower()))
+        kind = _kind(par)
+        if kind is None and par[:1].islower() and kinds and kinds[-1] is Zone.BODY:
+            kind = Zone.BODY  # a body paragraph broken across lines by the scraper
+        if key in seen and kind is not Zone.FURNITURE:
+            kind = Zone.DUPLICATE
+        seen.add(key)
+        kinds.append(kind)
+    body_idx = [i for i, k in enumerate(kinds) if k is Zone.BODY]
+    first, last = (body_idx[0], body_idx[-1]) if body_idx else (len(kinds), -1)
+    out = []
+    for i, ((start, end), kind) in enumerate(zip(spans, kinds, strict=True)):
+        if kind is None:
+            if i < first:
+                kind = Zone.HEADLINE
+            elif i > last:
+                kind = Zone.FURNITURE  # related-story trailers after the article
+            else:
+                kind = Zone.HEADING
+        out.append(Paragraph(start, end, kind))
+    return out
+
+
+def zone_at(paragraphs: list[Paragraph], offset: int) -> Zone:
+    """The zone of the paragraph holding character ``offset`` (furniture between paragraphs)."""
+    lo, hi = 0, len(paragraphs)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if paragraphs[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(paragraphs) and paragraphs[lo].start <= offset < paragraphs[lo].end:
+        return paragraphs[lo].zone
+    return Zone.FURNITURE
