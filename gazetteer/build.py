@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from gazetteer import sources as src
+from gazetteer.atomic import atomic_write_text
 from gazetteer.errors import GazetteerBuildError
 from gazetteer.model import PlaceKind
 from gazetteer.normalize import fold
@@ -148,21 +149,12 @@ def build(
     try:
         counts = _write(tmp, datasets, min_population=min_population, bar_factory=bar_factory)
         digest = file_sha256(tmp)
-        _atomic_write_text(checksum_path(output), f"{digest}  {output.name}\n")
+        atomic_write_text(checksum_path(output), f"{digest}  {output.name}\n")
         os.replace(tmp, output)
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
     return BuildReport(output, *counts, time.perf_counter() - started, output.stat().st_size)
-
-
-def _atomic_write_text(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 def _write(

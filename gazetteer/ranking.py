@@ -42,7 +42,9 @@ _DIRECTION_PREFIX = re.compile(
 _KIND_WORDS = {"state": PlaceKind.ADMIN1, "province": PlaceKind.ADMIN1, "oblast": PlaceKind.ADMIN1,
                "region": PlaceKind.ADMIN1, "krai": PlaceKind.ADMIN1, "county": PlaceKind.ADMIN1,
                "governorate": PlaceKind.ADMIN1, "country": PlaceKind.COUNTRY,
-               "city": PlaceKind.CITY, "town": PlaceKind.CITY, "capital": PlaceKind.CITY}
+               "city": PlaceKind.CITY, "town": PlaceKind.CITY, "capital": PlaceKind.CITY,
+               "village": PlaceKind.CITY, "port": PlaceKind.CITY, "district": PlaceKind.ADMIN1,
+               "prefecture": PlaceKind.ADMIN1}
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _CAPITALISED_RUN = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+|al[- ]|el[- ])?[A-Z][\w'’.-]*)*"

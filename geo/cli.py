@@ -1,8 +1,9 @@
 """The ``conflictmap`` command line.
 
-Exit codes: 0 success; 1 a check found failures; 2 unusable input (missing, truncated or corrupt
-gazetteer, empty query, unreadable check file) or bad usage. Data goes to stdout, messages and
-progress to stderr.
+Exit codes: 0 success (documents that could not be read are skipped and reported, the rest
+processed); 1 a check found failures; 2 unusable input (no readable document, missing, truncated
+or corrupt gazetteer, empty query, unreadable check file, model not installed) or bad usage. Data
+goes to stdout, messages and progress to stderr.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from gazetteer import (
     default_path,
     open_gazetteer,
 )
+from gazetteer.atomic import atomic_write_text
+from geo.errors import ConflictmapError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,14 +49,16 @@ def translate_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except GazetteerError as exc:
+        except (GazetteerError, ConflictmapError) as exc:
             raise BadInput(str(exc)) from exc
 
     return wrapper  # type: ignore[return-value]
 
 
 gazetteer_option = click.option(
-    "--gazetteer", "gazetteer_path", type=click.Path(path_type=Path, dir_okay=False),
+    "--gazetteer",
+    "gazetteer_path",
+    type=click.Path(path_type=Path, dir_okay=False),
     help="Gazetteer database to use (default: $CONFLICTMAP_GAZETTEER, else the user cache, built on first use).",
 )
 
@@ -79,10 +84,17 @@ def _place_json(place: Place | None) -> dict[str, Any]:
     if place is None:
         return dict.fromkeys(("id", "name", "place_type", "country_code", "lat", "lon"))
     return {
-        "id": place.id, "name": place.name, "place_type": place.kind.value,
-        "country_code": place.country_code or None, "lat": place.lat, "lon": place.lon,
-        "feature": place.feature or None, "population": place.population,
-        "geonames_id": place.geonames_id, "where_prec": place.where_prec, "has_polygon": place.has_shape,
+        "id": place.id,
+        "name": place.name,
+        "place_type": place.kind.value,
+        "country_code": place.country_code or None,
+        "lat": place.lat,
+        "lon": place.lon,
+        "feature": place.feature or None,
+        "population": place.population,
+        "geonames_id": place.geonames_id,
+        "where_prec": place.where_prec,
+        "has_polygon": place.has_shape,
     }
 
 
@@ -103,12 +115,25 @@ def _describe(c: Candidate) -> str:
 @click.option("--country", metavar="CC", help="Only places in this ISO 3166-1 alpha-2 country.")
 @click.option("--context", metavar="TEXT", help="Text around the name; the countries it names count as evidence.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array, one object per NAME.")
-@click.option("-n", "--alternatives", "n_alt", default=3, show_default=True, type=click.IntRange(0, 50),
-              help="How many runner-up candidates to show.")
+@click.option(
+    "-n",
+    "--alternatives",
+    "n_alt",
+    default=3,
+    show_default=True,
+    type=click.IntRange(0, 50),
+    help="How many runner-up candidates to show.",
+)
 @gazetteer_option
 @translate_errors
-def resolve(names: tuple[str, ...], country: str | None, context: str | None, as_json: bool,
-            n_alt: int, gazetteer_path: Path | None) -> None:
+def resolve(
+    names: tuple[str, ...],
+    country: str | None,
+    context: str | None,
+    as_json: bool,
+    n_alt: int,
+    gazetteer_path: Path | None,
+) -> None:
     """Resolve each place NAME and show why: the chosen place and the runners-up.
 
     \b
@@ -127,9 +152,13 @@ def resolve(names: tuple[str, ...], country: str | None, context: str | None, as
         out = []
         for name, found in results:
             top = found[0] if found else None
-            obj = {"query": name, **_place_json(top.place if top else None),
-                   "score": top.score if top else None, "why": list(top.reasons) if top else [],
-                   "alternatives": [_candidate_json(c) for c in found[1:]]}
+            obj = {
+                "query": name,
+                **_place_json(top.place if top else None),
+                "score": top.score if top else None,
+                "why": list(top.reasons) if top else [],
+                "alternatives": [_candidate_json(c) for c in found[1:]],
+            }
             out.append(obj)
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
@@ -195,8 +224,17 @@ def check(file: Path, gazetteer_path: Path | None) -> None:
         lat, lon = _float(row, "lat", line), _float(row, "lon", line)
         if (lat is None) != (lon is None):
             raise BadInput(f"line {line}: give both lat and lon, or neither")
-        checks.append((line, name, (row.get("country") or "").strip().upper(), lat, lon,
-                       _float(row, "km", line, 161.0), (row.get("context") or "").strip()))
+        checks.append(
+            (
+                line,
+                name,
+                (row.get("country") or "").strip().upper(),
+                lat,
+                lon,
+                _float(row, "km", line, 161.0),
+                (row.get("context") or "").strip(),
+            )
+        )
     gaz = _open(gazetteer_path)
     failures = 0
     for _line, name, country, lat, lon, km, context in checks:
@@ -233,10 +271,18 @@ def gazetteer_group() -> None:
 
 
 @gazetteer_group.command("build")
-@click.option("--min-population", default=1000, show_default=True, type=click.IntRange(0),
-              help="Smallest GeoNames populated place to include.")
-@click.option("--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Where to write it (default: the user cache, or $CONFLICTMAP_GAZETTEER).")
+@click.option(
+    "--min-population",
+    default=1000,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Smallest GeoNames populated place to include.",
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write it (default: the user cache, or $CONFLICTMAP_GAZETTEER).",
+)
 @translate_errors
 def gazetteer_build(min_population: int, output: Path | None) -> None:
     """Build the gazetteer from the installed GeoNames and Natural Earth data."""
@@ -259,8 +305,10 @@ def gazetteer_info(gazetteer_path: Path | None) -> None:
     gaz = _open(gazetteer_path)
     click.echo(f"path: {gaz.path}")
     click.echo(f"size: {gaz.path.stat().st_size / 1e6:.1f} MB")
-    click.echo(f"schema: {gaz.meta.get('schema_version')}  built: {gaz.meta.get('built_at')}  "
-               f"min population: {gaz.meta.get('min_population')}")
+    click.echo(
+        f"schema: {gaz.meta.get('schema_version')}  built: {gaz.meta.get('built_at')}  "
+        f"min population: {gaz.meta.get('min_population')}"
+    )
     for source in json.loads(gaz.meta.get("sources", "[]")):
         click.echo(f"source: {source['name']} ({source['version']}): {source['places']:,} places")
     for kind, n in gaz.counts().items():
@@ -278,3 +326,79 @@ def gazetteer_verify(gazetteer_path: Path | None) -> None:
     if problems:
         raise BadInput(f"{gaz.path}: " + "; ".join(problems))
     click.echo(f"ok: {gaz.path} (integrity check and checksum)")
+
+
+# ---------------------------------------------------------------------------- extract / map
+
+
+def _analyse(paths: tuple[str, ...], gazetteer_path: Path | None) -> tuple[dict[str, Any], Gazetteer]:
+    """Read, analyse and fuse; report on stderr what was read, skipped and found."""
+    from tqdm import tqdm
+
+    from geo.fusion import feature_collection
+    from geo.pipeline import Pipeline
+    from geo.reader import Document, Skipped, read_inputs
+
+    items = list(read_inputs(paths))
+    documents = [d for d in items if isinstance(d, Document)]
+    skipped = [s for s in items if isinstance(s, Skipped)]
+    for s in skipped:
+        click.echo(f"skipped {s.source}: {s.reason}", err=True)
+    if not documents:
+        raise BadInput("no readable document among the inputs")
+    pipeline = Pipeline(gazetteer=gazetteer_path)
+    with tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=len(documents) < 2,
+              desc="analysing") as bar:
+        analyses = list(pipeline.analyse(documents, on_done=lambda _d: bar.update(1)))
+    collection = feature_collection(analyses, pipeline.gaz, skipped=skipped)
+    kinds = [f["properties"]["kind"] for f in collection["features"]]
+    click.echo(
+        f"documents: {len(documents)} read, {len(skipped)} skipped; places: {kinds.count('place')}, "
+        f"movements: {kinds.count('movement')}, statements: {kinds.count('statement')}; "
+        f"unresolved mentions: {len(collection['conflictmap']['unresolved'])}",
+        err=True,
+    )
+    return collection, pipeline.gaz
+
+
+def _dump(collection: dict[str, Any]) -> str:
+    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the GeoJSON here (atomically) instead of stdout.")
+@gazetteer_option
+@translate_errors
+def extract(paths: tuple[str, ...], output: Path | None, gazetteer_path: Path | None) -> None:
+    """Extract places, movements and statement origins from articles as GeoJSON.
+
+    PATHS are .txt or .html files, directories of them, or - for standard input.
+    """
+    collection, _ = _analyse(paths, gazetteer_path)
+    if output is None:
+        click.echo(_dump(collection), nl=False)
+    else:
+        atomic_write_text(output, _dump(collection))
+        click.echo(f"wrote {output}", err=True)
+
+
+@cli.command("map")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="The HTML map to write.")
+@click.option("--geojson", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write the GeoJSON the map is drawn from.")
+@gazetteer_option
+@translate_errors
+def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, gazetteer_path: Path | None) -> None:
+    """Extract from articles and draw the result as an HTML map (drawn from the GeoJSON)."""
+    from maps.render import render
+
+    collection, gaz = _analyse(paths, gazetteer_path)
+    if geojson is not None:
+        atomic_write_text(geojson, _dump(collection))
+        click.echo(f"wrote {geojson}", err=True)
+    atomic_write_text(output, render(collection, gazetteer=gaz))
+    click.echo(f"wrote {output}", err=True)

@@ -20,6 +20,7 @@ What it does to the model's entities:
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -30,14 +31,40 @@ from gazetteer import Gazetteer, PlaceKind, fold, open_gazetteer
 from gazetteer.ranking import REGION_WORDS
 
 SPAN_KEY = "conflictmap_places"
+KIND_NOUNS = frozenset({"town", "city", "village", "port", "region", "province", "state", "district"})
+TOWN_PRIOR = 4.0  # a town of 10,000 people, or any region or country
+PLACE_PREPOSITIONS = frozenset({"from", "to", "into", "toward", "towards", "in", "near", "at", "via", "through",
+                                "outside", "around", "across", "inside"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RECOVER_LABELS = ("ORG", "PRODUCT", "NORP", "PERSON", "EVENT", "WORK_OF_ART", "LAW", "FAC")
-NOTABLE_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.WATER,
-                           PlaceKind.CONTINENT, PlaceKind.LANDMARK, PlaceKind.CITY})
+NOTABLE_KINDS = frozenset(
+    {
+        PlaceKind.COUNTRY,
+        PlaceKind.ADMIN1,
+        PlaceKind.REGION,
+        PlaceKind.WATER,
+        PlaceKind.CONTINENT,
+        PlaceKind.LANDMARK,
+        PlaceKind.CITY,
+    }
+)
 _EXTEND_RIGHT = frozenset(w for w in REGION_WORDS if w not in ("state", "republic", "territory"))
 _STRIP_LEFT = frozenset({"the", "a", "an"})
-COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                     "midwest", "center", "centre"})
+COMPASS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "midwest",
+        "center",
+        "centre",
+    }
+)
 _STRIP_RIGHT = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -55,23 +82,29 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @functools.cache
 def _gazetteer(path: str | None) -> Gazetteer:
-    return open_gazetteer(path)
+    return open_gazetteer(Path(path) if path else None)
 
 
 @Language.factory(
     "conflictmap_places",
     default_config={"gazetteer": None, "recover_labels": list(RECOVER_LABELS), "min_prior": 5.0},
 )
-def make_place_recognizer(nlp: Language, name: str, *, gazetteer: str | None, recover_labels: list[str],
-                          min_prior: float) -> PlaceRecognizer:
+def make_place_recognizer(
+    nlp: Language, name: str, *, gazetteer: str | None, recover_labels: list[str], min_prior: float
+) -> PlaceRecognizer:
     return PlaceRecognizer(gazetteer=gazetteer, recover_labels=recover_labels, min_prior=min_prior)
 
 
 class PlaceRecognizer:
     """Annotate ``doc.spans["conflictmap_places"]``; labels are the model's, or ``RECOVERED``."""
 
-    def __init__(self, *, gazetteer: str | None = None, recover_labels: list[str] | tuple[str, ...] = RECOVER_LABELS,
-                 min_prior: float = 5.0) -> None:
+    def __init__(
+        self,
+        *,
+        gazetteer: str | None = None,
+        recover_labels: list[str] | tuple[str, ...] = RECOVER_LABELS,
+        min_prior: float = 5.0,
+    ) -> None:
         self.gazetteer_path = gazetteer
         self.recover_labels = frozenset(recover_labels)
         self.min_prior = min_prior
@@ -98,7 +131,11 @@ class PlaceRecognizer:
                 found = self._place_span(span)
             elif ent.label_ in self.recover_labels:
                 if ent.label_ == "PERSON" and len(span) > 1:
-                    continue  # "Paris Hilton", "Kim Jong Un": people, whatever they contain
+                    # "Paris Hilton", "Kim Jong Un": people, whatever they contain; but a town the
+                    # model took for a person ("Kiryat Shmona") is a place when the whole name is one
+                    if self._town(span.text):
+                        spans.append(self._extend(Span(doc, span.start, span.end, label="RECOVERED")))
+                    continue
                 if ent.label_ == "PERSON" and span.end < len(doc) and doc[span.end].is_title:
                     continue  # "Paris" in a name the model cut short
                 for candidate in (span, _with_region_word(span), *_right_extensions(span)):
@@ -107,8 +144,35 @@ class PlaceRecognizer:
                         break
             if found is not None:
                 spans.append(self._extend(found))
+        spans += self._untagged(doc)
         doc.spans[SPAN_KEY] = filter_spans(spans)
         return doc
+
+    def _town(self, text: str) -> bool:
+        return any(p.prior >= TOWN_PRIOR for p, _ in self._matches(text))
+
+    def _untagged(self, doc: Doc) -> list[Span]:
+        """Capitalised names the model left untagged (or tagged as a person) right after a place
+        preposition ("deployed from Gao to Kidal", "from the Donetsk region"), when the gazetteer
+        has them as a town of some size, a region or a country."""
+        found = []
+        i = 0
+        while i < len(doc):
+            t = doc[i]
+            if not (t.is_title and t.pos_ == "PROPN") or t.ent_type_ not in ("", "PERSON"):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == t.ent_type_:
+                j += 1
+            k = i - 1
+            while k >= 0 and doc[k].lower_ in _STRIP_LEFT:
+                k -= 1
+            kind_of = k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in KIND_NOUNS  # "the town of Kidal"
+            if k >= 0 and (doc[k].lower_ in PLACE_PREPOSITIONS or kind_of) and j - i <= 3 and self._town(doc[i:j].text):
+                found.append(self._extend(Span(doc, i, j, label="RECOVERED")))
+            i = j
+        return found
 
     def _place_span(self, span: Span) -> Span | None:
         if len(span) == 1 and span[0].lower_ in COMPASS:
@@ -117,10 +181,9 @@ class PlaceRecognizer:
             return span
         # Headline run-ons: "North Korea Sends Troops" -> the longest part the gazetteer knows.
         for size in range(len(span) - 1, 0, -1):
-            for start in (span.start, span.end - size):
-                part = span.doc[start : start + size]
-                if self._matches(part.text) and part[0].is_title | part[0].is_upper:
-                    return Span(span.doc, part.start, part.end, label=span.label_)
+            part = span.doc[span.start : span.start + size]  # prefixes only: "Pratas Islands" is not "Islands"
+            if self._matches(part.text) and part[0].is_title | part[0].is_upper:
+                return Span(span.doc, part.start, part.end, label=span.label_)
         if len(span) <= 4 and all(t.is_title or t.is_upper or not t.is_alpha for t in span):
             return span  # a place the gazetteer lacks: kept, and recorded as unresolved
         return None
@@ -128,10 +191,15 @@ class PlaceRecognizer:
     def _extend(self, span: Span) -> Span:
         doc = span.doc
         start, end = span.start, span.end
-        if (end < len(doc) and doc[end].lower_ in _EXTEND_RIGHT and doc[end].is_lower) or (end < len(doc) and doc[end].is_alpha and self._matches(doc[start : end + 1].text) and \
-                doc[end].lower_ in ("state", "peninsula", "strait", "sea")):
+        if (end < len(doc) and doc[end].lower_ in _EXTEND_RIGHT and doc[end].is_lower) or (
+            end < len(doc)
+            and doc[end].is_alpha
+            and self._matches(doc[start : end + 1].text)
+            and doc[end].lower_ in ("state", "peninsula", "strait", "sea")
+        ):
             end += 1
-        if start > 0 and doc[start - 1].is_alpha and self._matches(doc[start - 1 : end].text):
+        if start > 0 and doc[start - 1].is_alpha and doc[start - 1].lower_ not in _STRIP_LEFT \
+                and self._matches(doc[start - 1 : end].text):
             start -= 1  # "eastern Russia", "Russian far east" when the gazetteer knows the phrase
         return Span(doc, start, end, label=span.label_)
 
@@ -141,16 +209,19 @@ def _strip(span: Span) -> Span | None:
     doc = span.doc
     while start < end and doc[start].lower_ in _STRIP_LEFT:
         start += 1
-    while end > start and (doc[end - 1].lower_ in _STRIP_RIGHT or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].lower_ in _STRIP_RIGHT or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return Span(doc, start, end, label=span.label_) if end > start else None
 
 
 def _right_extensions(span: Span, most: int = 2) -> list[Span]:
-    """"Russian" + "far east": a demonym or adjective followed by words that complete a name."""
+    """ "Russian" + "far east": a demonym or adjective followed by words that complete a name."""
     doc = span.doc
-    return [doc[span.start : span.end + k] for k in range(1, most + 1)
-            if span.end + k <= len(doc) and all(t.is_alpha for t in doc[span.end : span.end + k])]
+    return [
+        doc[span.start : span.end + k]
+        for k in range(1, most + 1)
+        if span.end + k <= len(doc) and all(t.is_alpha for t in doc[span.end : span.end + k])
+    ]
 
 
 def _with_region_word(span: Span) -> Span:

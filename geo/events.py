@@ -28,59 +28,328 @@ from geo.zones import Paragraph, Zone, zone_at
 
 ORGANISATIONS_FILE = Path(__file__).parent / "data" / "organisations.csv"
 
-MOVE_VERBS = frozenset({
-    "move", "send", "deploy", "dispatch", "ship", "transfer", "advance", "cross", "redeploy", "relocate",
-    "transport", "airlift", "withdraw", "pull", "enter", "arrive", "head", "march", "sail", "fly", "rotate",
-    "bring", "return", "retreat", "reposition", "mass", "amass", "push", "evacuate",
-})
-MOVE_NOUNS = frozenset({
-    "deployment", "dispatch", "movement", "transfer", "redeployment", "arrival", "withdrawal", "advance",
-    "relocation", "shipment", "rotation", "buildup", "build-up", "evacuation",
-})
-FORCE_WORDS = frozenset({
-    "troop", "troops", "soldier", "force", "forces", "personnel", "officer", "fighter", "unit", "battalion",
-    "brigade", "division", "regiment", "marine", "sailor", "serviceman", "servicemen", "militant",
-    "mercenary", "army", "warship", "frigate", "destroyer", "submarine", "carrier", "tank", "jet",
-    "aircraft", "convoy", "reinforcement", "contingent", "general", "commando", "paratrooper", "reservist",
-    "conscript", "volunteer", "militia", "platoon", "company", "corps", "fleet", "vessel", "boat",
-    "gunboat", "drone", "bomber", "fighter jet", "missile launcher", "artillery",
-})
-STRONG_DESTINATION = {"to": "destination", "into": "destination", "toward": "destination",
-                      "towards": "destination", "onto": "destination"}
+MOVE_VERBS = frozenset(
+    {
+        "reach",
+        "invade",
+        "escort",
+        "move",
+        "send",
+        "deploy",
+        "dispatch",
+        "ship",
+        "transfer",
+        "advance",
+        "cross",
+        "redeploy",
+        "relocate",
+        "transport",
+        "airlift",
+        "withdraw",
+        "pull",
+        "enter",
+        "arrive",
+        "head",
+        "march",
+        "sail",
+        "fly",
+        "rotate",
+        "bring",
+        "return",
+        "retreat",
+        "reposition",
+        "mass",
+        "amass",
+        "push",
+        "evacuate",
+    }
+)
+MOVE_NOUNS = frozenset(
+    {
+        "deployment",
+        "dispatch",
+        "movement",
+        "transfer",
+        "redeployment",
+        "arrival",
+        "withdrawal",
+        "advance",
+        "relocation",
+        "shipment",
+        "rotation",
+        "buildup",
+        "build-up",
+        "evacuation",
+    }
+)
+FORCE_WORDS = frozenset(
+    {
+        "ship",
+        "guardsman",
+        "guardsmen",
+        "flotilla",
+        "squadron",
+        "troop",
+        "troops",
+        "soldier",
+        "force",
+        "forces",
+        "personnel",
+        "officer",
+        "fighter",
+        "unit",
+        "battalion",
+        "brigade",
+        "division",
+        "regiment",
+        "marine",
+        "sailor",
+        "serviceman",
+        "servicemen",
+        "militant",
+        "mercenary",
+        "army",
+        "warship",
+        "frigate",
+        "destroyer",
+        "submarine",
+        "carrier",
+        "tank",
+        "jet",
+        "aircraft",
+        "convoy",
+        "reinforcement",
+        "contingent",
+        "general",
+        "commando",
+        "paratrooper",
+        "reservist",
+        "conscript",
+        "volunteer",
+        "militia",
+        "platoon",
+        "company",
+        "corps",
+        "fleet",
+        "vessel",
+        "boat",
+        "gunboat",
+        "drone",
+        "bomber",
+        "fighter jet",
+        "missile launcher",
+        "artillery",
+    }
+)
+STRONG_DESTINATION = {
+    "to": "destination",
+    "into": "destination",
+    "toward": "destination",
+    "towards": "destination",
+    "onto": "destination",
+}
 ORIGIN = {"from": "origin"}
 VIA = {"via": "via", "through": "via"}
 WEAK_DESTINATION = frozenset({"in", "at", "inside", "near", "on"})
-WEAK_DESTINATION_VERBS = frozenset({"deploy", "send", "dispatch", "station", "transfer", "move", "arrive",
-                                    "ship", "redeploy", "mass", "amass", "deployment", "arrival"})
+WEAK_DESTINATION_VERBS = frozenset(
+    {
+        "escort",
+        "deploy",
+        "send",
+        "dispatch",
+        "station",
+        "transfer",
+        "move",
+        "arrive",
+        "ship",
+        "redeploy",
+        "mass",
+        "amass",
+        "deployment",
+        "arrival",
+    }
+)
 LIST_WORDS = frozenset({"as", "like", "including", "such"})
+DIRECT_OBJECT_VERBS = frozenset({"enter", "cross", "reach", "invade", "capture", "storm", "seize"})
+KIND_NOUNS = frozenset({"town", "city", "village", "port", "region", "province", "state", "district", "area",
+                        "capital", "island", "islands"})
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # The small model tags "to" in "to eastern Russia" as PART: prepositions are known by their word.
-PREPOSITIONS = frozenset({"to", "into", "toward", "towards", "onto", "from", "via", "through", "in", "at",
-                          "inside", "near", "on"})
+PREPOSITIONS = frozenset(
+    {"to", "into", "toward", "towards", "onto", "from", "via", "through", "in", "at", "inside", "near", "on"}
+)
 MODALS = frozenset({"might", "may", "could", "would", "can", "should"})
-INTENT_WORDS = frozenset({"expect", "expected", "plan", "prepare", "intend", "consider", "threaten", "likely",
-                          "aim", "seek", "want", "possible", "potential", "poise", "ready", "set", "propose",
-                          "mull", "weigh", "reportedly_possible"})
-HEDGE_ADVERBS = frozenset({"possibly", "potentially", "perhaps", "maybe", "allegedly", "alleged", "possible",
-                           "potential", "planned", "expected", "suspected", "rumoured", "rumored"})
+INTENT_WORDS = frozenset(
+    {
+        "expect",
+        "expected",
+        "plan",
+        "prepare",
+        "intend",
+        "consider",
+        "threaten",
+        "likely",
+        "aim",
+        "seek",
+        "want",
+        "possible",
+        "potential",
+        "poise",
+        "ready",
+        "set",
+        "propose",
+        "mull",
+        "weigh",
+        "reportedly_possible",
+    }
+)
+HEDGE_ADVERBS = frozenset(
+    {
+        "possibly",
+        "potentially",
+        "perhaps",
+        "maybe",
+        "allegedly",
+        "alleged",
+        "possible",
+        "potential",
+        "planned",
+        "expected",
+        "suspected",
+        "rumoured",
+        "rumored",
+    }
+)
 DENY_WORDS = frozenset({"deny", "dismiss", "reject", "refute", "rebuff", "dispute"})
-REPORT_VERBS = frozenset({
-    "say", "state", "tell", "warn", "urge", "condemn", "announce", "add", "claim", "deny", "dismiss",
-    "accuse", "confirm", "stress", "emphasize", "emphasise", "note", "call", "label", "respond", "express",
-    "voice", "insist", "argue", "assert", "acknowledge", "declare", "reject", "caution", "criticize",
-    "criticise", "allege", "indicate", "report", "estimate", "write", "raise", "corroborate", "vow",
-    "pledge", "threaten", "demand", "welcome", "praise", "blame", "suggest", "explain", "highlight",
-})
-GOVERNMENT_NOUNS = frozenset({
-    "ministry", "office", "agency", "council", "department", "government", "military", "army", "command",
-    "spokesperson", "spokesman", "spokeswoman", "minister", "president", "official", "officials", "leader",
-    "chief", "adviser", "advisor", "advisors", "advisers", "ambassador", "envoy", "representative",
-    "secretary", "chancellor", "premier", "prime", "commander", "general", "diplomat", "diplomats",
-    "intelligence", "embassy", "parliament", "cabinet", "presidency", "staff",
-})
-TITLE_WORDS = frozenset({"president", "chancellor", "minister", "secretary", "spokesperson", "spokesman",
-                         "spokeswoman", "advisor", "adviser", "general", "admiral", "commander", "leader",
-                         "chief", "ambassador", "envoy", "premier", "king", "queen", "prince", "emir", "sheikh",
-                         "governor", "mayor", "senator", "lt", "col", "colonel", "captain", "director"})
+REPORT_VERBS = frozenset(
+    {
+        "say",
+        "state",
+        "tell",
+        "warn",
+        "urge",
+        "condemn",
+        "announce",
+        "add",
+        "claim",
+        "deny",
+        "dismiss",
+        "accuse",
+        "confirm",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "note",
+        "call",
+        "label",
+        "respond",
+        "express",
+        "voice",
+        "insist",
+        "argue",
+        "assert",
+        "acknowledge",
+        "declare",
+        "reject",
+        "caution",
+        "criticize",
+        "criticise",
+        "allege",
+        "indicate",
+        "report",
+        "estimate",
+        "write",
+        "raise",
+        "corroborate",
+        "vow",
+        "pledge",
+        "threaten",
+        "demand",
+        "welcome",
+        "praise",
+        "blame",
+        "suggest",
+        "explain",
+        "highlight",
+    }
+)
+GOVERNMENT_NOUNS = frozenset(
+    {
+        "ministry",
+        "office",
+        "agency",
+        "council",
+        "department",
+        "government",
+        "military",
+        "army",
+        "command",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "minister",
+        "president",
+        "official",
+        "officials",
+        "leader",
+        "chief",
+        "adviser",
+        "advisor",
+        "advisors",
+        "advisers",
+        "ambassador",
+        "envoy",
+        "representative",
+        "secretary",
+        "chancellor",
+        "premier",
+        "prime",
+        "commander",
+        "general",
+        "diplomat",
+        "diplomats",
+        "intelligence",
+        "embassy",
+        "parliament",
+        "cabinet",
+        "presidency",
+        "staff",
+    }
+)
+TITLE_WORDS = frozenset(
+    {
+        "president",
+        "chancellor",
+        "minister",
+        "secretary",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "advisor",
+        "adviser",
+        "general",
+        "admiral",
+        "commander",
+        "leader",
+        "chief",
+        "ambassador",
+        "envoy",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "sheikh",
+        "governor",
+        "mayor",
+        "senator",
+        "lt",
+        "col",
+        "colonel",
+        "captain",
+        "director",
+    }
+)
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "we": "any"}
 MODE_RE = re.compile(
     r"\b(?:by|aboard|on board|on|via)\s+(?:(?:a|an|the|military|naval|cargo|transport|chartered)\s+)*"
@@ -88,11 +357,35 @@ MODE_RE = re.compile(
     r"aircraft|flight|flights|road|truck|trucks|bus|buses|land|foot|helicopter|helicopters)\b",
     re.IGNORECASE,
 )
-MODE_NAMES = {"sea": "sea", "ship": "sea", "ships": "sea", "boat": "sea", "boats": "sea", "vessel": "sea",
-              "vessels": "sea", "ferry": "sea", "ferries": "sea", "rail": "rail", "train": "rail",
-              "trains": "rail", "air": "air", "plane": "air", "planes": "air", "aircraft": "air", "flight": "air",
-              "flights": "air", "helicopter": "air", "helicopters": "air", "road": "road", "truck": "road",
-              "trucks": "road", "bus": "road", "buses": "road", "land": "land", "foot": "foot"}
+MODE_NAMES = {
+    "sea": "sea",
+    "ship": "sea",
+    "ships": "sea",
+    "boat": "sea",
+    "boats": "sea",
+    "vessel": "sea",
+    "vessels": "sea",
+    "ferry": "sea",
+    "ferries": "sea",
+    "rail": "rail",
+    "train": "rail",
+    "trains": "rail",
+    "air": "air",
+    "plane": "air",
+    "planes": "air",
+    "aircraft": "air",
+    "flight": "air",
+    "flights": "air",
+    "helicopter": "air",
+    "helicopters": "air",
+    "road": "road",
+    "truck": "road",
+    "trucks": "road",
+    "bus": "road",
+    "buses": "road",
+    "land": "land",
+    "foot": "foot",
+}
 _FORCE_ALT = "|".join(sorted((re.escape(w) for w in FORCE_WORDS), key=len, reverse=True))
 SIZE_RE = re.compile(
     r"(?P<size>(?:(?:at least|at most|about|around|some|over|more than|fewer than|less than|up to|nearly|"
@@ -106,16 +399,19 @@ SIZE_RE = re.compile(
 )
 EXPLICIT_BEFORE = re.compile(
     r"\b(?:speaking|spoke|speech|visit|visiting|trip|told reporters|told journalists|told a|press conference|"
-    r"news conference|briefing|remarks|addressing|address|interview|meeting|summit|talks|while|"
-    r"arriving|arrived)\b(?:\s+[\w'’-]+){0,4}?\s+(?:in|to|at|from)\s+(?:the\s+)?$",
+    r"news conference|briefing|remarks|addressing|address|interview|meeting|summit|talks|while|statement|"
+    r"said|says|told|stated|announced|declared)\b(?:\s+(?!that\b|the situation\b)[\w'’-]+){0,4}?"
+    r"\s+(?:in|at|from|to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 SENTENCE_INITIAL_PLACE = re.compile(r"^\s*(?:In|At|From)\s+(?:the\s+)?$")
 _POSSESSIVE = re.compile(r"['’]s\b")
 # News organisations report; they are not the speakers of what they report.
-MEDIA = re.compile(r"\b(news|agency|reuters|afp|associated press|times|post|journal|tribune|herald|bbc|cnn|"
-                   r"tass|ria novosti|xinhua|yonhap|al jazeera|interfax|ukrinform|newspaper|broadcaster)\b",
-                   re.IGNORECASE)
+MEDIA = re.compile(
+    r"\b(news|agency|reuters|afp|associated press|times|post|journal|tribune|herald|bbc|cnn|"
+    r"tass|ria novosti|xinhua|yonhap|al jazeera|interfax|ukrinform|newspaper|broadcaster)\b",
+    re.IGNORECASE,
+)
 _NUMBER_WORDS = {"million": 1_000_000, "thousand": 1_000, "hundred": 100}
 
 
@@ -130,22 +426,34 @@ class Organisation:
 
 
 @functools.cache
-def organisations(path: Path = ORGANISATIONS_FILE) -> tuple[dict[str, Organisation], re.Pattern[str]]:
-    """Known speaking organisations by folded alias, and a regex finding any of them in text."""
+def organisations(path: Path = ORGANISATIONS_FILE) -> tuple[dict[str, Organisation], re.Pattern[str], re.Pattern[str]]:
+    """Known speaking organisations by alias, with two regexes: folded names ("nato", "white
+    house") and acronyms matched case-sensitively ("UN" must not match "Kim Jong Un")."""
     table: dict[str, Organisation] = {}
+    acronyms: list[str] = []
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(line for line in fh if not line.startswith("#")):
             org = Organisation(row["name"], row["country"] or None, row["seat"])
             for alias in [row["name"], *(a for a in row["aliases"].split("|") if a)]:
-                table[fold(alias)] = org
-    names = sorted(table, key=len, reverse=True)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
-    return table, pattern
+                letters = alias.replace(".", "")
+                if letters.isupper() and len(letters) <= 6:
+                    acronyms.append(alias)
+                    table[alias] = org
+                else:
+                    table[fold(alias)] = org
+    names = sorted((k for k in table if k not in acronyms), key=len, reverse=True)
+    folded = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+    exact = re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
+                       + r")(?![\w])")
+    return table, folded, exact
 
 
 def find_organisation(text: str) -> Organisation | None:
-    table, pattern = organisations()
-    m = pattern.search(fold(_POSSESSIVE.sub("", text)))
+    table, folded, exact = organisations()
+    m = folded.search(fold(_POSSESSIVE.sub("", text)))
+    if m:
+        return table[m.group(1)]
+    m = exact.search(text)
     return table[m.group(1)] if m else None
 
 
@@ -159,6 +467,7 @@ class Speaker:
     country: str | None
     kind: str  # "person", "org", "government", "group"
     org: Organisation | None = None
+    phrase: str = ""  # the words that named it ("The Sudanese army")
 
 
 @dataclass(slots=True)
@@ -232,21 +541,32 @@ class DocumentEvents:
             code = None
             for width in (2, 1):
                 words = tokens[i : i + width]
-                if len(words) == width and words[0].is_title and (code := self.gaz.demonym(" ".join(w.text for w in words))):
+                if (
+                    len(words) == width
+                    and words[0].is_title
+                    and (code := self.gaz.demonym(" ".join(w.text for w in words)))
+                ):
                     i += width - 1
                     break
             if code is None:
                 r = self.resolution_for(offset + t.idx, offset + t.idx + len(t))
-                if r and r.place and r.place.country_code and r.place.kind in (
-                        PlaceKind.COUNTRY, PlaceKind.CITY, PlaceKind.LANDMARK, PlaceKind.ADMIN1):
+                if (
+                    r
+                    and r.place
+                    and r.place.country_code
+                    and r.place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY, PlaceKind.LANDMARK, PlaceKind.ADMIN1)
+                ):
                     code = r.place.country_code
                     while i + 1 < len(tokens) and offset + tokens[i + 1].idx < r.mention.end:
                         i += 1
             if code and code not in found:
                 found.append(code)
             i += 1
-        if len(found) > 1 and any(t.lower_ in ("and", ",") for t in tokens if t.i < tokens[-1].i) \
-                and _coordinated_countries(np):
+        if (
+            len(found) > 1
+            and any(t.lower_ in ("and", ",") for t in tokens if t.i < tokens[-1].i)
+            and _coordinated_countries(np)
+        ):
             return None
         return found[0] if found else None
 
@@ -300,11 +620,19 @@ class DocumentEvents:
             if where is None:
                 continue
             place, basis, mention = where
-            out.append(Statement(
-                doc_id=self.doc_id, speaker=speaker.name, organization=speaker.organization,
-                speaker_country=speaker.country, place=place, basis=basis, text=" ".join(sent.text.split()),
-                source=source, place_mention=mention,
-            ))
+            out.append(
+                Statement(
+                    doc_id=self.doc_id,
+                    speaker=speaker.name,
+                    organization=speaker.organization,
+                    speaker_country=speaker.country,
+                    place=place,
+                    basis=basis,
+                    text=" ".join(sent.text.split()),
+                    source=source,
+                    place_mention=mention,
+                )
+            )
         rank = {"person": 4, "org": 3, "government": 2, "group": 1}
         main = max(speakers, key=lambda s: rank[s.kind], default=None)
         return out, main
@@ -321,27 +649,41 @@ class DocumentEvents:
         if not persons and (titled := _titled_name(np)) is not None:
             persons = [titled]
         org = find_organisation(np.text)
-        org_ents = [e for e in np.ents if e.label_ == "ORG" and not MEDIA.search(e.text)
-                    and not any(p.start < e.end and e.start < p.end for p in persons)]
+        org_ents = [
+            e
+            for e in np.ents
+            if e.label_ == "ORG"
+            and not MEDIA.search(e.text)
+            and not any(p.start < e.end and e.start < p.end for p in persons)
+        ]
         if not persons and org is None and not org_ents and MEDIA.search(np.text):
             return None
         country = self.country_of(np, offset)
         if persons:
             name = max(persons, key=len).text
             known = self.people.recall(name)
-            if known and len(known.name or "") > len(name):
-                name = known.name or name
+            if known and known.name and len(known.name.split()) >= len(name.split()):
+                name = known.name  # one spelling per person in a run: the first full one seen
             organization = org.name if org else (org_ents[0].text if org_ents else _government_phrase(np))
             country = country or (org.country if org else None) or (known.country if known else None)
             if known and not org and not org_ents and known.organization:
                 organization = known.organization
                 org = known.org
+            if country is None and org is None and not org_ents and self.last_org is not None:
+                # "The Sudanese army said ... army spokesman Nabil Abdallah said": same body
+                named = f"{self.last_org.organization or ''} {self.last_org.phrase}"
+                shared = {t.lower_ for t in np} & set(fold(named).split()) & GOVERNMENT_NOUNS
+                if shared:
+                    organization, org, country = self.last_org.organization, self.last_org.org, self.last_org.country
             return Speaker(name, organization, country, "person", org)
         if org is not None:
-            return Speaker(None, org.name, country or org.country, "org", org)
+            return Speaker(None, org.name, country or org.country, "org", org, phrase=np.text)
         places = self.resolutions_in(offset + np.start_char, offset + np.end_char)
-        head_place = [r for r in places if r.place is not None and r.place.kind in (
-            PlaceKind.COUNTRY, PlaceKind.CITY, PlaceKind.LANDMARK)]
+        head_place = [
+            r
+            for r in places
+            if r.place is not None and r.place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY, PlaceKind.LANDMARK)
+        ]
         government = _government_phrase(np)
         if head_place and (government is None or len(np) <= len(head_place[0].mention.text.split()) + 1):
             place = head_place[0].place
@@ -364,14 +706,16 @@ class DocumentEvents:
                 SENTENCE_INITIAL_PLACE.match(initial) and self.text[r.mention.end : r.mention.end + 1] == ","
             ):
                 return r.place, "explicit", r.mention.source
-        home = speaker.country or (speaker.org.country if speaker.org else None)
-        unaffiliated = home is None and speaker.org is None
-        if self._dateline_place is not None and (unaffiliated or home == self._dateline_place.country_code):
-            return self._dateline_place, "dateline", self.dateline.place.source if self.dateline else None
+        # A body with a known seat speaks from it (the Pentagon, NATO) wherever the reporter is.
         if speaker.org is not None and speaker.org.seat:
             seat = self.gaz.best(speaker.org.seat)
             if seat is not None:
                 return seat, "affiliation", None
+        home = speaker.country
+        # The dateline is where the reporter is: it places a speaker only of that country, or
+        # one the text gives no affiliation at all.
+        if self._dateline_place is not None and (home is None or home == self._dateline_place.country_code):
+            return self._dateline_place, "dateline", self.dateline.place.source if self.dateline else None
         if home:
             capital = self.gaz.capital(home)
             if capital is not None:
@@ -398,15 +742,26 @@ class DocumentEvents:
                     actor_country = actor_country or r.place.country_code
                     country = self.gaz.get(f"ne-admin0:{r.place.country_code}")
                     dest = ends.get("destination")
-                    if country and (dest is None or dest.place is None or dest.place.country_code != country.country_code):
+                    if country and (
+                        dest is None or dest.place is None or dest.place.country_code != country.country_code
+                    ):
                         origin = Resolution(r.mention, country, r.score, (), ("the sending state",))
                         origin_basis = "sender"
             self.last_actor = (actor, actor_country)
             yield Movement(
-                doc_id=self.doc_id, actor=actor, actor_country=actor_country, origin=origin,
-                destination=ends.get("destination"), mode=_mode(sent.text), sizes=tuple(self.sizes(sent, offset, force, claimed_by)),
-                status=_status(trigger), time=_time(sent, trigger), trigger=trigger.text, source=source,
-                origin_basis=origin_basis, via=tuple(r for r in [ends.get("via")] if r is not None),
+                doc_id=self.doc_id,
+                actor=actor,
+                actor_country=actor_country,
+                origin=origin,
+                destination=ends.get("destination"),
+                mode=_mode(sent.text, trigger),
+                sizes=tuple(self.sizes(sent, offset, force, claimed_by)),
+                status=_status(trigger),
+                time=_time(sent, trigger),
+                trigger=trigger.text,
+                source=source,
+                origin_basis=origin_basis,
+                via=tuple(r for r in [ends.get("via")] if r is not None),
             )
 
     def endpoints(self, sent: Span, offset: int, trigger: Token, triggers: list[Token]) -> dict[str, Resolution]:
@@ -421,12 +776,19 @@ class DocumentEvents:
             if span is None or _is_possessor(span):
                 continue
             attached = span.root.i in subtree
-            after = span.start > trigger.i and not any(trigger.i < t.i < span.start for t in triggers)
+            after = (
+                span.start > trigger.i
+                and not any(trigger.i < t.i < span.start for t in triggers)
+                and _same_token(_nearest_verb(span.root), _nearest_verb(trigger))
+            )
             if not attached and not after:
                 continue
             prep = _preposition(span)
             if prep is None:
-                continue
+                if attached and trigger.lemma_.lower() in DIRECT_OBJECT_VERBS and _is_object_of(span.root, trigger):
+                    prep = "to"  # "entered the town of Kidal", "crossed the Dnipro"
+                else:
+                    continue
             role = STRONG_DESTINATION.get(prep) or ORIGIN.get(prep) or VIA.get(prep)
             if role and role not in found:
                 found[role] = r
@@ -437,10 +799,33 @@ class DocumentEvents:
         return found
 
     def actor(self, force: Token, offset: int) -> tuple[str, str | None]:
-        words = [t for t in force.subtree if t.i <= force.i and t.dep_ not in ("nummod", "quantmod", "det", "predet")
-                 and not t.like_num and t.lower_ not in ("at", "least", "about", "around", "some", "over", "of",
-                                                         "more", "than", "up", "to", "nearly", "thousands",
-                                                         "hundreds", "approximately", "an", "estimated")]
+        words = [
+            t
+            for t in force.subtree
+            if t.i <= force.i
+            and t.dep_ not in ("nummod", "quantmod", "det", "predet")
+            and not t.like_num
+            and t.lower_
+            not in (
+                "at",
+                "least",
+                "about",
+                "around",
+                "some",
+                "over",
+                "of",
+                "more",
+                "than",
+                "up",
+                "to",
+                "nearly",
+                "thousands",
+                "hundreds",
+                "approximately",
+                "an",
+                "estimated",
+            )
+        ]
         phrase = " ".join(t.text for t in words if t.i >= (words[0].i if words else force.i)) or force.text
         country = None
         lo, hi = force.left_edge.i, force.i
@@ -473,8 +858,9 @@ class DocumentEvents:
                 continue
             text = m.group(0)
             start = offset + base + m.start()
-            yield SizeClaim(text, _size_value(m.group("size")), claimed_by,
-                            Source(self.doc_id, start, start + len(text), text))
+            yield SizeClaim(
+                text, _size_value(m.group("size")), claimed_by, Source(self.doc_id, start, start + len(text), text)
+            )
 
 
 # ----------------------------------------------------------------------------- parse helpers
@@ -497,7 +883,7 @@ def _key(speaker: Speaker) -> str:
 
 
 def _titled_name(np: Span) -> Span | None:
-    """"Chancellor Olaf Scholz" when the model calls the name an ORG: capitalised words after a
+    """ "Chancellor Olaf Scholz" when the model calls the name an ORG: capitalised words after a
     title word."""
     for t in np:
         if t.lower_ in TITLE_WORDS:
@@ -566,7 +952,7 @@ def _force(trigger: Token) -> Token | None:
     if trigger.dep_ in ("acl", "relcl") and _is_force(trigger.head):
         return trigger.head
     head = trigger
-    while head.dep_ in ("xcomp", "conj") and head.head is not head:
+    while head.dep_ in ("xcomp", "conj") and head.head.i != head.i:
         head = head.head
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
@@ -597,17 +983,42 @@ def _sender(trigger: Token) -> Token | None:
     for _ in range(3):
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not _is_force(child):
-                if child.dep_ == "nsubjpass" and head is trigger:
+                if child.dep_ == "nsubjpass" and head.i == trigger.i:
                     continue
                 return child
-        if head.dep_ not in ("xcomp", "conj", "ccomp") or head.head is head:
+        if head.dep_ not in ("xcomp", "conj", "ccomp") or head.head.i == head.i:
             break
         head = head.head
     return None
 
 
+def _nearest_verb(token: Token) -> Token | None:
+    """The closest verb at or above a token in the parse (None at the root of a verbless one)."""
+    for t in [token, *token.ancestors]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def _same_token(a: Token | None, b: Token | None) -> bool:
+    """spaCy makes a new Token object on every access: compare positions, never identity."""
+    return a is not None and b is not None and a.i == b.i
+
+
+def _is_object_of(token: Token, verb: Token) -> bool:
+    """Whether ``token`` is the verb's direct object, or inside "the town of X" that is."""
+    t = token
+    for _ in range(4):
+        if t.dep_ == "dobj" and t.head.i == verb.i:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _is_possessor(span: Span) -> bool:
-    """"Russia" in "Russia's Kursk region": a qualifier of the next place, not an endpoint."""
+    """ "Russia" in "Russia's Kursk region": a qualifier of the next place, not an endpoint."""
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
 
@@ -624,14 +1035,27 @@ def _preposition(span: Span) -> str | None:
             if t.lower_ in LIST_WORDS:
                 i -= 1
                 continue
+            # "the town of Kidal", "the border with Lebanon": look past the noun to what governs it
+            if t.lower_ in ("of", "with") and i > 0 and doc[i - 1].lower_ in KIND_NOUNS | BORDER_NOUNS:
+                i -= 2
+                while i >= 0 and doc[i].pos_ in ("DET", "ADJ", "PROPN"):
+                    i -= 1
+                if i >= 0 and (doc[i].pos_ == "ADP" or doc[i].lower_ in PREPOSITIONS):
+                    return doc[i].lower_
+                return None
             if t.lower_ == "of" and i > 0 and doc[i - 1].lower_ == "out":
                 return "from"
             return t.lower_
         if t.pos_ in ("DET", "ADJ", "PART", "NUM") or t.lower_ in ("'s", "’s") or t.ent_type_ in ("GPE", "LOC"):
             i -= 1
             continue
-        if t.pos_ == "NOUN" and i > 0 and doc[i - 1].pos_ in ("ADP", "DET") and t.i + 1 < len(doc) and \
-                doc[t.i + 1].lower_ in LIST_WORDS:
+        if (
+            t.pos_ == "NOUN"
+            and i > 0
+            and doc[i - 1].pos_ in ("ADP", "DET")
+            and t.i + 1 < len(doc)
+            and doc[t.i + 1].lower_ in LIST_WORDS
+        ):
             i -= 1  # "in areas such as ..."
             continue
         break
@@ -650,7 +1074,7 @@ def _status(trigger: Token) -> str:
     for tok in chain:
         if any(c.dep_ == "neg" for c in tok.children):
             return "denied"
-        if tok is not trigger and tok.lemma_.lower() in DENY_WORDS:
+        if tok.i != trigger.i and tok.lemma_.lower() in DENY_WORDS:
             return "denied"
     for tok in chain:
         for c in tok.children:
@@ -660,16 +1084,21 @@ def _status(trigger: Token) -> str:
                 return "possible"
             if c.dep_ in ("advmod", "amod") and c.lower_ in HEDGE_ADVERBS:
                 return "possible"
-        if tok is not trigger and tok.lemma_.lower() in INTENT_WORDS:
+        if tok.i != trigger.i and tok.lemma_.lower() in INTENT_WORDS:
             return "possible"
         if tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pobj", "acl", "relcl", "dobj", "nsubj", "nsubjpass"):
             break
     return "reported"
 
 
-def _mode(text: str) -> str | None:
+VERB_MODES = {"sail": "sea", "ship": "sea", "fly": "air", "airlift": "air", "march": "foot"}
+
+
+def _mode(text: str, trigger: Token | None = None) -> str | None:
     m = MODE_RE.search(text)
-    return MODE_NAMES[m.group("mode").lower()] if m else None
+    if m:
+        return MODE_NAMES[m.group("mode").lower()]
+    return VERB_MODES.get(trigger.lemma_.lower()) if trigger is not None else None
 
 
 def _time(sent: Span, trigger: Token) -> str | None:
@@ -677,13 +1106,11 @@ def _time(sent: Span, trigger: Token) -> str | None:
     if not dates:
         return None
     ent = min(dates, key=lambda e: abs(e.start - trigger.i))
-    doc = sent.doc
-    start = ent.start
     # "early- to mid-October": the model takes only "mid-October"
-    if start >= 3 and doc[start - 1].lower_ in ("to", "or", "and") and doc[start - 2].text == "-" \
-            and doc[start - 3].lower_ in ("early", "mid", "late"):
-        start -= 3
-    return doc[start : ent.end].text
+    before = sent.doc.text[sent.start_char : ent.start_char]
+    m = re.search(r"\b(?:early|mid|late)\s*-?\s*(?:to|or|and)\s*$", before, re.IGNORECASE)
+    start = ent.start_char - (len(before) - m.start()) if m else ent.start_char
+    return sent.doc.text[start : ent.end_char]
 
 
 def _size_value(text: str) -> int | None:
@@ -692,6 +1119,6 @@ def _size_value(text: str) -> int | None:
         return None
     value = float(digits.group(0).replace(",", ""))
     for word, factor in _NUMBER_WORDS.items():
-        if word in text[digits.end():]:
+        if word in text[digits.end() :]:
             value *= factor
     return int(value)

@@ -40,7 +40,7 @@ def model_path() -> Path:
         module = importlib.import_module(MODEL_PACKAGE)
     except ImportError as exc:
         raise ModelNotInstalled(f"the spaCy model {MODEL_PACKAGE} is not installed: {INSTALL_HINT}") from exc
-    return Path(module.__file__).parent / f"{MODEL_PACKAGE}-{MODEL_VERSION}"
+    return Path(str(module.__file__)).parent / f"{MODEL_PACKAGE}-{MODEL_VERSION}"
 
 
 def model_fingerprint() -> dict[str, str]:
@@ -61,8 +61,9 @@ def load_pipeline(gazetteer: str | None = None) -> Language:
     except metadata.PackageNotFoundError:
         installed = "unknown"
     if installed != MODEL_VERSION:
-        raise ModelNotInstalled(f"{MODEL_DISTRIBUTION} {installed} is installed, conflictmap needs "
-                                f"{MODEL_VERSION}: {INSTALL_HINT}")
+        raise ModelNotInstalled(
+            f"{MODEL_DISTRIBUTION} {installed} is installed, conflictmap needs {MODEL_VERSION}: {INSTALL_HINT}"
+        )
     import spacy
 
     nlp = spacy.load(path)
@@ -89,7 +90,7 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
 
 def parse(nlp: Language, texts: list[str]) -> Iterator[list[tuple[int, Doc]]]:
     """For each text, its spaCy Docs with the character offset of each piece."""
-    pieces = [(i, off, piece) for i, text in enumerate(texts) for off, piece in chunks(text)]
+    pieces = [(i, off, piece) for i, text in enumerate(texts) for off, piece in chunks(text, CHUNK_CHARS)]
     docs = nlp.pipe(p for _, _, p in pieces)
     current: list[tuple[int, Doc]] = []
     index = 0

@@ -34,31 +34,39 @@ class Pipeline:
     def __init__(self, *, gazetteer: Path | None = None) -> None:
         self.gaz: Gazetteer = open_gazetteer(gazetteer)
         self.nlp = load_pipeline(str(self.gaz.path))
-        self.people = People()
 
-    def analyse(self, documents: Iterable[Document], *, batch: int = 16,
-                on_done: Callable[[Document], None] | None = None) -> Iterator[Analysis]:
+    def analyse(
+        self, documents: Iterable[Document], *, batch: int = 16, on_done: Callable[[Document], None] | None = None
+    ) -> Iterator[Analysis]:
+        """Analyse one run of documents. Speakers named in one document of the run are recognised
+        in the others ("Kirby" is "John Kirby" of the White House); nothing carries to the next run."""
+        people = People()
         pending: list[Document] = []
         for document in documents:
             pending.append(document)
             if len(pending) >= batch:
-                yield from self._batch(pending, on_done)
+                yield from self._batch(pending, people, on_done)
                 pending = []
         if pending:
-            yield from self._batch(pending, on_done)
+            yield from self._batch(pending, people, on_done)
 
-    def _batch(self, documents: list[Document], on_done: Callable[[Document], None] | None) -> Iterator[Analysis]:
+    def _batch(
+        self, documents: list[Document], people: People, on_done: Callable[[Document], None] | None
+    ) -> Iterator[Analysis]:
         for document, docs in zip(documents, parse(self.nlp, [d.text for d in documents]), strict=True):
-            yield self.analyse_parsed(document, docs)
+            yield self.analyse_parsed(document, docs, people)
             if on_done:
                 on_done(document)
 
-    def analyse_parsed(self, document: Document, docs: list) -> Analysis:
+    def analyse_parsed(self, document: Document, docs: list, people: People | None = None) -> Analysis:
+        """Analyse one document already parsed by spaCy (``docs``: (offset, Doc) pieces)."""
         text = document.text
         paragraphs = classify(text)
         dateline = find_dateline(document.id, text, paragraphs, self.gaz)
         mentions = mentions_from_docs(document.id, text, docs, paragraphs, dateline)
         resolutions = resolve_mentions(self.gaz, text, mentions, dateline)
-        reader = DocumentEvents(document.id, text, self.gaz, resolutions, paragraphs, dateline, self.people)
+        reader = DocumentEvents(
+            document.id, text, self.gaz, resolutions, paragraphs, dateline, people if people is not None else People()
+        )
         movements, statements = reader.read(docs)
         return Analysis(document, tuple(resolutions), tuple(movements), tuple(statements))

@@ -14,10 +14,27 @@ from geo.components import SPAN_KEY
 from geo.model import Mention, Resolution, Source
 from geo.zones import MENTION_ZONES, Paragraph, Zone, zone_at
 
-DIRECTION_WORDS = frozenset({
-    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
-    "southwestern", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-})
+DIRECTION_WORDS = frozenset(
+    {
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    }
+)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 # "WASHINGTON, Oct. 25 (Yonhap) --", "Seoul —", "Washington:", "TBILISI, Georgia (AP) -"
 DATELINE = re.compile(
@@ -47,7 +64,7 @@ def find_dateline(doc_id: str, text: str, paragraphs: list[Paragraph], gaz: Gaze
         place_text = m.group("place")
         query = f"{place_text}, {m.group('qual')}" if m.group("qual") else place_text
         found = gaz.candidates(query, limit=1)
-        if not found or not _dateline_place(found[0]):
+        if not found or not _dateline_place(found[0], qualified=bool(m.group("qual"))):
             continue
         start = m.start("place")
         place = Mention(doc_id, start, start + len(place_text), place_text, "DATELINE", par.zone.value)
@@ -59,13 +76,17 @@ def find_dateline(doc_id: str, text: str, paragraphs: list[Paragraph], gaz: Gaze
     return None
 
 
-def _dateline_place(c: Candidate) -> bool:
+def _dateline_place(c: Candidate, *, qualified: bool) -> bool:
+    """A dateline names a city (a large one, or any one its qualifier confirms: "OLYMPIA, Wash.")."""
     p = c.place
-    return p.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1) or (p.kind is PlaceKind.CITY and p.prior >= 5.0)
+    if p.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1):
+        return True
+    return p.kind is PlaceKind.CITY and (p.prior >= 5.0 or (qualified and c.score >= 8.0))
 
 
-def mentions_from_docs(doc_id: str, text: str, docs: Iterable[tuple[int, Doc]], paragraphs: list[Paragraph],
-                       dateline: Dateline | None) -> list[Mention]:
+def mentions_from_docs(
+    doc_id: str, text: str, docs: Iterable[tuple[int, Doc]], paragraphs: list[Paragraph], dateline: Dateline | None
+) -> list[Mention]:
     """Place mentions in zones that may hold them, with their sentences, in text order."""
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -89,28 +110,45 @@ def mentions_from_docs(doc_id: str, text: str, docs: Iterable[tuple[int, Doc]], 
     return out
 
 
-def _queries(text: str, mentions: list[Mention]) -> list[str]:
-    """The query for each mention: "Vladivostok, Russia" when the text qualifies it so."""
+_KIND_OF = re.compile(
+    r"(?:(?P<qual>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+)?(?P<word>state|province|region|county|district|"
+    r"governorate|prefecture|city|town|village|port city|port)\s+of\s+$"
+)
+
+
+def _queries(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[str]:
+    """The query for each mention: "Vladivostok, Russia" when the text qualifies it so, and
+    "Georgia (U.S. state)" for "the U.S. state of Georgia"."""
     queries = []
     for i, m in enumerate(mentions):
         query = m.text
+        kind_of = _KIND_OF.search(text, max(0, m.start - 40), m.start)
+        if kind_of and kind_of.end() == m.start:
+            query = f"{m.text} ({kind_of.group('qual') or ''} {kind_of.group('word')})".replace("( ", "(")
         if i + 1 < len(mentions):
             nxt = mentions[i + 1]
-            if text[m.end : nxt.start].strip() == "," and nxt.start - m.end <= 3:
+            if text[m.end : nxt.start].strip() == "," and nxt.start - m.end <= 3 and _is_qualifier(gaz, nxt.text):
                 query = f"{m.text}, {nxt.text}"
         queries.append(query)
     return queries
 
 
-def resolve_mentions(gaz: Gazetteer, text: str, mentions: list[Mention],
-                     dateline: Dateline | None = None) -> list[Resolution]:
+def _is_qualifier(gaz: Gazetteer, text: str) -> bool:
+    """Whether a name can qualify the one before it ("Vladivostok, Russia"; not "Moscow, Kremlin")."""
+    best = gaz.best(text)
+    return best is not None and best.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
+
+
+def resolve_mentions(
+    gaz: Gazetteer, text: str, mentions: list[Mention], dateline: Dateline | None = None
+) -> list[Resolution]:
     """Resolve every mention of one document, letting the document's confident places vote.
 
     Pass 1 ranks each mention without context; mentions with one candidate or a clear margin
     count as evidence for their country and region (the dateline counts double). Pass 2 ranks
     again with that evidence, so "Tripoli" in an article about Lebanon is Lebanon's.
     """
-    queries = _queries(text, mentions)
+    queries = _queries(text, mentions, gaz)
     first: dict[str, list[Candidate]] = {q: gaz.candidates(q, limit=6) for q in dict.fromkeys(queries)}
     countries: Counter[str] = Counter()
     admin1: Counter[str] = Counter()
@@ -123,9 +161,10 @@ def resolve_mentions(gaz: Gazetteer, text: str, mentions: list[Mention],
             if place.admin1_code and place.kind in (PlaceKind.ADMIN1, PlaceKind.CITY):
                 admin1[place.admin1_code] += 1
     if dateline:
-        top = first.get(_queries(text, [dateline.place] + ([dateline.qualifier] if dateline.qualifier else []))[0])
-        if top:
-            countries[top[0].place.country_code] += DATELINE_WEIGHT
+        named = [dateline.place] + ([dateline.qualifier] if dateline.qualifier else [])
+        dateline_found = first.get(_queries(text, named, gaz)[0])
+        if dateline_found:
+            countries[dateline_found[0].place.country_code] += DATELINE_WEIGHT
     evidence = Evidence(countries=dict(countries), admin1=dict(admin1))
     second = {q: gaz.candidates(q, evidence=evidence, limit=6) for q in first}
     out = []

@@ -37,18 +37,105 @@ _FURNITURE = re.compile(
     r"|cookie|privacy policy|terms of (?:use|service)|published by|published on|click here)\b",
     re.IGNORECASE,
 )
-_SOCIAL = re.compile(r"^[•·*\-+\s]*(facebook|twitter|x|kakao|pinterest|naver|band|whatsapp|telegram|linkedin"
-                     r"|reddit|email|print|copy link|[-+])+\s*$", re.IGNORECASE)
+_SOCIAL = re.compile(
+    r"^[•·*\-+\s]*(facebook|twitter|x|kakao|pinterest|naver|band|whatsapp|telegram|linkedin"
+    r"|reddit|email|print|copy link|[-+])+\s*$",
+    re.IGNORECASE,
+)
 _CAPTION_START = re.compile(r"^\s*(\(FILES?\)|▲|►|Photo:|Picture:|Image:|Caption:|File photo)", re.IGNORECASE)
-_CREDIT = re.compile(r"via REUTERS|/ ?AFP\b|Getty Images|AP Photo|\((?:Yonhap|AP|AFP|Reuters)\)|Picture: [A-Z]"
-                     r"|ATTENTION EDITORS", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"via REUTERS|/ ?AFP\b|Getty Images|AP Photo|\((?:Yonhap|AP|AFP|Reuters)\)|Picture: [A-Z]"
+    r"|ATTENTION EDITORS",
+    re.IGNORECASE,
+)
 _PHOTO_WORDS = re.compile(r"\b(photo|picture|image|pictured|file photo|ATTENTION EDITORS)\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*by\s*[A-Za-z][\w.'-]*(\s+[A-Za-z][\w.'-]*){0,3}\s*$", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^[\W\d\s]*(\d{1,4}[-/ ]\w+[-/ ]\d{2,4}|\w+ \d{1,2},? \d{4})[\W\d\s:-]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _STOPWORDS = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "from", "by", "with", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "that", "this", "these", "those", "which", "who", "whom", "whose", "what", "when", "where", "while", "if", "than", "then", "there", "their", "they", "he", "she", "his", "her", "we", "our", "you", "your", "not", "no", "would", "could", "should", "will", "may", "might", "can", "said", "says", "say", "about", "over", "into", "after", "before", "during", "since", "because", "also", "more", "most", "some", "any", "all", "such"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "that",
+        "this",
+        "these",
+        "those",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "if",
+        "than",
+        "then",
+        "there",
+        "their",
+        "they",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "not",
+        "no",
+        "would",
+        "could",
+        "should",
+        "will",
+        "may",
+        "might",
+        "can",
+        "said",
+        "says",
+        "say",
+        "about",
+        "over",
+        "into",
+        "after",
+        "before",
+        "during",
+        "since",
+        "because",
+        "also",
+        "more",
+        "most",
+        "some",
+        "any",
+        "all",
+        "such",
+    ]
 )
 
 
@@ -93,11 +180,11 @@ def _kind(par: str) -> Zone | None:
 def classify(text: str) -> list[Paragraph]:
     """Paragraphs of ``text`` with their zones, in order, with offsets into ``text``."""
     spans = list(_paragraph_spans(text))
-    kinds = []
+    kinds: list[Zone | None] = []
     seen: set[str] = set()
     for start, end in spans:
         par = text[start:end]
-        key = " ".join(_WORD.findall(par.lower()))
+        key = " ".join(re.findall(r"\w+", par.lower()))
         kind = _kind(par)
         if kind is None and par[:1].islower() and kinds and kinds[-1] is Zone.BODY:
             kind = Zone.BODY  # a body paragraph broken across lines by the scraper

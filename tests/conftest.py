@@ -55,3 +55,37 @@ def full_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def full_gaz(full_db: Path) -> Gazetteer:
     return Gazetteer(full_db)
+
+
+@pytest.fixture(scope="session")
+def pipeline(full_db: Path):
+    """The real pipeline: spaCy model + full gazetteer, loaded once."""
+    from geo.pipeline import Pipeline
+
+    return Pipeline(gazetteer=full_db)
+
+
+@pytest.fixture(scope="session")
+def mini_pipeline(mini_db: Path):
+    """The real model with the mini gazetteer: fast, for recognition and CLI tests."""
+    from geo.pipeline import Pipeline
+
+    return Pipeline(gazetteer=mini_db)
+
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_analyses(pipeline):
+    from geo.reader import Document, read_inputs
+
+    documents = [d for d in read_inputs([str(SEEDS)]) if isinstance(d, Document)]
+    return list(pipeline.analyse(documents))
+
+
+@pytest.fixture(scope="session")
+def seeds_fc(pipeline, seed_analyses) -> dict:
+    from geo.fusion import feature_collection
+
+    return feature_collection(seed_analyses, pipeline.gaz)

@@ -1,0 +1,294 @@
+"""Merge what several articles say into one GeoJSON FeatureCollection (RFC 7946).
+
+The same place, the same movement and the same speaker's statement from several articles become
+one feature that keeps every source sentence with its character offsets. Movements are also
+refined (a move to a region and a move to a city in it by the same force are one move), chained
+(a destination-only leg starts where the same force was last reported to arrive) and, failing
+that, given the force's home country as origin; each inference is named in ``origin_basis``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from gazetteer import Gazetteer, Place, PlaceKind, fold
+from geo.model import Movement, Resolution, Source, Statement
+from geo.pipeline import Analysis
+from geo.reader import Skipped
+
+SUBNATIONAL = frozenset({PlaceKind.REGION, PlaceKind.ADMIN1})
+
+
+def _point(place: Place) -> list[float]:
+    return [round(place.lon, 6), round(place.lat, 6)]
+
+
+def _place_ref(place: Place | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {"id": place.id, "name": place.name, "coordinates": _point(place), "place_type": place.kind.value,
+            "country_code": place.country_code or None, "where_prec": place.where_prec}
+
+
+def _sources(items: Iterable[Source]) -> list[dict[str, Any]]:
+    seen: dict[tuple[str, int, int], Source] = {}
+    for s in items:
+        seen.setdefault((s.doc, s.start, s.end), s)
+    return [s.to_json() for s in sorted(seen.values(), key=lambda s: (s.doc, s.start))]
+
+
+# ----------------------------------------------------------------------------- movements
+
+
+@dataclass(slots=True)
+class _Move:
+    actor: str | None
+    actor_key: str
+    actor_country: str | None
+    origin: Place | None
+    origin_basis: str | None
+    destination: Place | None
+    status: str
+    modes: list[str] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+    sizes: list[Any] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    via: list[Place] = field(default_factory=list)
+    chained_from: int | None = None
+
+    def absorb(self, other: _Move) -> None:
+        self.modes += other.modes
+        self.times += other.times
+        self.sizes += other.sizes
+        self.sources += other.sources
+        self.via += [v for v in other.via if v.id not in {p.id for p in self.via}]
+        if self.origin is None and other.origin is not None:
+            self.origin, self.origin_basis = other.origin, other.origin_basis
+
+
+def _actor_key(m: Movement) -> str:
+    return m.actor_country or fold(m.actor or "unknown")
+
+
+def _place(r: Resolution | None) -> Place | None:
+    return r.place if r is not None else None
+
+
+def fuse_movements(movements: Iterable[Movement], gaz: Gazetteer) -> list[_Move]:
+    groups: dict[tuple, _Move] = {}
+    for m in movements:
+        origin, destination = _place(m.origin), _place(m.destination)
+        if origin is not None and destination is not None and origin.id == destination.id:
+            continue
+        key = (_actor_key(m), origin.id if origin else None, destination.id if destination else None, m.status)
+        move = groups.get(key)
+        if move is None:
+            move = groups[key] = _Move(m.actor, _actor_key(m), m.actor_country, origin, m.origin_basis,
+                                       destination, m.status)
+        move.modes += [m.mode] if m.mode else []
+        move.times += [m.time] if m.time else []
+        move.sizes += list(m.sizes)
+        move.sources.append(m.source)
+        move.via += [r.place for r in m.via if r.place is not None]
+    moves = list(groups.values())
+    moves = _refine(moves, gaz)
+    _chain(moves)
+    for move in moves:
+        if move.origin is None and move.actor_country and move.destination is not None \
+                and move.destination.country_code != move.actor_country:
+            home = gaz.get(f"ne-admin0:{move.actor_country}")
+            if home is not None:
+                move.origin, move.origin_basis = home, "actor_country"
+    return moves
+
+
+def _within(outer: Place, inner: Place, gaz: Gazetteer) -> bool:
+    if outer.id == inner.id:
+        return True
+    if outer.kind is PlaceKind.COUNTRY:
+        return inner.country_code == outer.country_code
+    return outer.has_shape and gaz.contains(outer.id, inner.lat, inner.lon)
+
+
+def _refine(moves: list[_Move], gaz: Gazetteer) -> list[_Move]:
+    """Fold a move to a region into a move to a city inside it (same force, same status, origins
+    compatible): "troops moved to eastern Russia" and "from Wonsan to Vladivostok" are one move."""
+    kept = []
+    fine = [m for m in moves if m.destination is not None and m.destination.kind is PlaceKind.CITY]
+    for move in moves:
+        target = None
+        if move.destination is not None and move.destination.kind in SUBNATIONAL:
+            for f in fine:
+                if f is move or f.actor_key != move.actor_key or f.status != move.status:
+                    continue
+                assert f.destination is not None
+                origin_ok = move.origin is None or move.origin_basis != "text" or (
+                    f.origin is not None and _within(move.origin, f.origin, gaz))
+                if origin_ok and _within(move.destination, f.destination, gaz):
+                    target = f
+                    break
+        if target is not None:
+            origin_kept = target.origin
+            target.absorb(move)
+            if origin_kept is not None:
+                target.origin = origin_kept
+        else:
+            kept.append(move)
+    return kept
+
+
+def _chain(moves: list[_Move]) -> None:
+    """A leg with no origin starts where the same force was reported to arrive in the same country."""
+    for i, move in enumerate(moves):
+        if move.origin is not None or move.destination is None or move.destination.kind is PlaceKind.COUNTRY:
+            continue  # a country-level move is its own claim: it starts from the force's country
+        options = [
+            (j, m) for j, m in enumerate(moves)
+            if j != i and m.actor_key == move.actor_key and m.status == "reported" and m.destination is not None
+            and m.destination.id != move.destination.id
+            and m.destination.country_code == move.destination.country_code
+            and m.destination.kind in (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.LANDMARK)
+        ]
+        if options:
+            j, previous = min(options, key=lambda o: (o[1].destination.where_prec, -len(o[1].sources)))  # type: ignore[union-attr]
+            move.origin, move.origin_basis, move.chained_from = previous.destination, "chained", j
+
+
+def _most_common(values: list[str]) -> str | None:
+    if not values:
+        return None
+    return max(dict.fromkeys(values), key=values.count)
+
+
+def movement_features(moves: list[_Move]) -> list[dict[str, Any]]:
+    features = []
+    for i, move in enumerate(moves):
+        geometry = None
+        if move.origin is not None and move.destination is not None:
+            geometry = {"type": "LineString", "coordinates": [_point(move.origin), _point(move.destination)]}
+        claims: dict[tuple, Any] = {}
+        for claim in move.sizes:
+            claims.setdefault((claim.value, claim.text, claim.claimed_by), claim)
+        size_claims = [c.to_json() for c in claims.values()]
+        features.append({
+            "type": "Feature",
+            "id": f"movement:{i}",
+            "geometry": geometry,
+            "properties": {
+                "kind": "movement",
+                "actor": move.actor,
+                "actor_country": move.actor_country,
+                "origin": _place_ref(move.origin),
+                "origin_basis": move.origin_basis,
+                "destination": _place_ref(move.destination),
+                "via": [_place_ref(v) for v in move.via],
+                "mode": _most_common(move.modes),
+                "size": size_claims[0]["text"] if size_claims else None,
+                "size_claims": size_claims,
+                "status": move.status,
+                "time": move.times[0] if move.times else None,
+                "chained_from": f"movement:{move.chained_from}" if move.chained_from is not None else None,
+                "sources": _sources(move.sources),
+            },
+        })
+    return features
+
+
+# ----------------------------------------------------------------------------- statements & places
+
+
+def statement_features(statements: Iterable[Statement]) -> list[dict[str, Any]]:
+    groups: dict[tuple, list[Statement]] = defaultdict(list)
+    for s in statements:
+        if s.place is None:
+            continue
+        who = fold(s.speaker or s.organization or "")
+        groups[(who, s.place.id)].append(s)
+    features = []
+    for i, ((_, _), items) in enumerate(groups.items()):
+        first = items[0]
+        assert first.place is not None
+        speaker = max((s.speaker for s in items if s.speaker), key=len, default=None)
+        features.append({
+            "type": "Feature",
+            "id": f"statement:{i}",
+            "geometry": {"type": "Point", "coordinates": _point(first.place)},
+            "properties": {
+                "kind": "statement",
+                "speaker": speaker,
+                "organization": _most_common([s.organization for s in items if s.organization]),
+                "speaker_country": _most_common([s.speaker_country for s in items if s.speaker_country]),
+                "place": {"id": first.place.id, "name": first.place.name},
+                "place_type": first.place.kind.value,
+                "where_prec": first.place.where_prec,
+                "basis": _most_common([s.basis for s in items if s.basis]),
+                "text": first.text,
+                "statements": list(dict.fromkeys(s.text for s in items)),
+                "sources": _sources(s.source for s in items),
+            },
+        })
+    return features
+
+
+def place_features(resolutions: Iterable[Resolution]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Resolved places with every mention; and the unresolved mentions, kept as data."""
+    groups: dict[str, list[Resolution]] = defaultdict(list)
+    unresolved = []
+    for r in resolutions:
+        if r.place is None:
+            unresolved.append(r.mention.source.to_json())
+        else:
+            groups[r.place.id].append(r)
+    features = []
+    for place_id, items in groups.items():
+        place = items[0].place
+        assert place is not None
+        precs = [r.where_prec for r in items if r.where_prec is not None]
+        features.append({
+            "type": "Feature",
+            "id": f"place:{place_id}",
+            "geometry": {"type": "Point", "coordinates": _point(place)},
+            "properties": {
+                "kind": "place",
+                "id": place.id,
+                "name": place.name,
+                "place_type": place.kind.value,
+                "country_code": place.country_code or None,
+                "where_prec": min(precs) if precs else place.where_prec,
+                "has_polygon": place.has_shape,
+                "geonames_id": place.geonames_id,
+                "mention_count": len(items),
+                "score": max(r.score for r in items),
+                "alternatives": list(dict.fromkeys(a.id for r in items for a in r.alternatives))[:5],
+                "mentions": [r.mention.source.to_json() for r in sorted(items, key=lambda r: (r.mention.doc_id,
+                                                                                              r.mention.start))],
+            },
+        })
+    return features, unresolved
+
+
+def feature_collection(analyses: list[Analysis], gaz: Gazetteer, *, skipped: Iterable[Skipped] = ()) -> dict:
+    """The GeoJSON FeatureCollection for a run: places, movements, statements, and a
+    ``conflictmap`` member listing documents read and skipped and unresolved mentions."""
+    places, unresolved = place_features(r for a in analyses for r in a.places)
+    moves = fuse_movements((m for a in analyses for m in a.movements), gaz)
+    return {
+        "type": "FeatureCollection",
+        "features": places + movement_features(moves) + statement_features(s for a in analyses for s in a.statements),
+        "conflictmap": {
+            "documents": [{"id": a.document.id, "source": a.document.source, "encoding": a.document.encoding,
+                           "format": a.document.format, "characters": len(a.document.text)} for a in analyses],
+            "skipped": [{"source": s.source, "reason": s.reason} for s in skipped],
+            "unresolved": unresolved,
+        },
+    }
+
+
+def to_geodataframe(collection: dict) -> Any:
+    """The features as a geopandas GeoDataFrame (EPSG:4326); needs ``pip install geopandas``."""
+    import geopandas
+
+    return geopandas.GeoDataFrame.from_features(collection["features"], crs="EPSG:4326")

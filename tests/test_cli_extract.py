@@ -1,0 +1,84 @@
+"""`conflictmap extract` and `conflictmap map`: inputs accounted for, output atomic, text escaped."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geo.cli import cli
+
+pytestmark = pytest.mark.model
+SEEDS = Path(__file__).parent.parent / "seeds"
+ARTICLE = "KYIV (Reuters) - Russian troops were moved from Kursk to Vladivostok by rail, officials said on Monday.\n"
+
+
+@pytest.fixture
+def run(mini_db: Path):
+    def invoke(*args: str, stdin: bytes | None = None):
+        return CliRunner().invoke(cli, [*args, "--gazetteer", str(mini_db)], input=stdin)
+
+    return invoke
+
+
+def test_extract_to_stdout_and_skips_reported(run, tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    result = run("extract", str(good), str(bad))
+    assert result.exit_code == 0, result.output
+    assert f"skipped {bad}: binary file" in result.stderr
+    assert "documents: 1 read, 1 skipped" in result.stderr
+    fc = json.loads(result.stdout)
+    assert fc["type"] == "FeatureCollection"
+    assert fc["conflictmap"]["skipped"] == [{"source": str(bad), "reason": "binary file (NUL bytes), not text"}]
+    [move] = [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "movement"]
+    assert (move["origin"]["name"], move["destination"]["name"], move["mode"]) == ("Kursk", "Vladivostok", "rail")
+
+
+def test_stdin_and_output_file(run, tmp_path: Path) -> None:
+    out = tmp_path / "out.geojson"
+    result = run("extract", "-", "-o", str(out), stdin=ARTICLE.encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["conflictmap"]["documents"][0]["id"] == "stdin"
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_no_readable_input_exits_2(run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01")
+    result = run("extract", str(bad), str(tmp_path / "missing.txt"))
+    assert result.exit_code == 2
+    assert "Error: no readable document among the inputs" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_map_writes_html_drawn_from_the_geojson(run, tmp_path: Path) -> None:
+    html_path, geojson_path = tmp_path / "map.html", tmp_path / "map.geojson"
+    result = run("map", str(SEEDS), "-o", str(html_path), "--geojson", str(geojson_path))
+    assert result.exit_code == 0, result.output
+    page = html_path.read_text(encoding="utf-8")
+    fc = json.loads(geojson_path.read_text(encoding="utf-8"))
+    assert "Movements" in page
+    assert "Statement origins" in page
+    assert "Places" in page
+    assert page.count("L.circleMarker") >= len([f for f in fc["features"] if f["properties"]["kind"] == "statement"])
+
+
+def test_hostile_article_text_is_escaped_in_the_map(run, tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        "KYIV (Reuters) - Russian troops were moved from Kursk to Vladivostok by rail, "
+        "<img src=x onerror=alert(1)> ${alert(2)} `x` \\u0060 </script><script>alert(3)</script> officials said.\n",
+        encoding="utf-8")
+    html_path = tmp_path / "map.html"
+    result = run("map", str(hostile), "-o", str(html_path))
+    assert result.exit_code == 0, result.output
+    page = html_path.read_text(encoding="utf-8")
+    assert "<img src=x" not in page
+    assert "${alert(2)}" not in page
+    assert "<script>alert(3)" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page

@@ -1,0 +1,56 @@
+"""The gazetteer-aware spaCy component, with the real model and the mini gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.components import SPAN_KEY
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp(mini_pipeline):
+    return mini_pipeline.nlp
+
+
+def places(nlp, text: str) -> list[str]:
+    doc = nlp(text)  # keep the Doc alive while its spans are read
+    return [s.text for s in doc.spans[SPAN_KEY]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some troops might be sent to Russia's Kursk region.", ["Russia", "Kursk region"]),  # Kursk: PRODUCT
+        ("The risks extend to the Indo-Pacific region, he said.", ["Indo-Pacific region"]),  # an ORG to the model
+        ("Troops of the DPRK moved to Russia.", ["DPRK", "Russia"]),
+        ("North Korea's troops were moved to eastern Russia.", ["North Korea", "eastern Russia"]),
+        ("North Korea Sends Troops to Russia", ["North Korea", "Russia"]),  # headline run-on trimmed
+        ("They moved from the Wonsan area to Vladivostok.", ["Wonsan area", "Vladivostok"]),
+    ],
+    ids=["product", "org", "acronym", "modifier", "headline", "area"],
+)
+def test_recovers_and_trims_places(nlp, text: str, expected: list[str]) -> None:
+    assert places(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paris Hilton arrived late to the gala.",
+        "Kim Jong Un inspected the troops.",
+        "Michael Jordan signed autographs.",
+        "It was a moving experience for everyone.",
+    ],
+)
+def test_people_are_not_places(nlp, text: str) -> None:
+    assert places(nlp, text) == []
+
+
+def test_registered_as_a_spacy_factory() -> None:
+    import spacy
+
+    blank = spacy.blank("en")
+    assert "conflictmap_places" in blank.factory_names
+    assert "conflictmap_paragraphs" in blank.factory_names
