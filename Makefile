@@ -1,5 +1,5 @@
 # Two set-up commands for a fresh machine (see README):
-#   make demo   create .venv, install conflictmap, run it on seeds/
+#   make demo   create .venv, install conflictmap, map seeds/ into out/
 #   make test   create .venv, install conflictmap with test tools, run ruff, mypy and pytest
 PYTHON ?= python3
 VENV ?= .venv
@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/conflictmap check gazetteer/checks/seeds.csv
-	$(BIN)/conflictmap resolve Wonsan Vladivostok "Kursk region" Washington DPRK Indo-Pacific "eastern Russia" Kremlin -n 1
+	$(BIN)/conflictmap map seeds -o out/seeds-map.html --geojson out/seeds.geojson
+	@echo "open out/seeds-map.html in a browser"
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -25,6 +26,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_gazetteer.py
+	$(BIN)/python benchmarks/bench_pipeline.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

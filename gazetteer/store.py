@@ -90,6 +90,8 @@ class Gazetteer:
                 " rebuild it with `conflictmap gazetteer build`"
             )
         self._lookup = functools.lru_cache(maxsize=200_000)(self._lookup_uncached)
+        self._demonym = functools.lru_cache(maxsize=10_000)(self._demonym_uncached)
+        self._capitals: dict[str, Place] | None = None
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -146,6 +148,9 @@ class Gazetteer:
 
     def demonym(self, word: str) -> str | None:
         """The ISO alpha-2 country of a nationality word ("North Korean" -> "KP"), or None."""
+        return self._demonym(word)
+
+    def _demonym_uncached(self, word: str) -> str | None:
         for form in (word, _PLURAL.sub("", word)):
             rows = self._query("SELECT country_code FROM demonyms WHERE key = ?", (fold(form),))
             if rows:
@@ -154,12 +159,13 @@ class Gazetteer:
 
     def capital(self, country_code: str) -> Place | None:
         """The national capital of a country, as GeoNames marks it, or None."""
-        rows = self._query(
-            f"SELECT {_COLUMNS} FROM places p WHERE p.kind = 'city' AND p.feature = 'capital' "
-            "AND p.country_code = ? ORDER BY p.population DESC LIMIT 1",
-            (country_code.upper(),),
-        )
-        return self._place(rows[0]) if rows else None
+        if self._capitals is None:
+            rows = self._query(
+                f"SELECT {_COLUMNS} FROM places p WHERE p.kind = 'city' AND p.feature = 'capital' "
+                "ORDER BY p.population"
+            )
+            self._capitals = {row[4]: self._place(row) for row in rows}  # the most populous wins
+        return self._capitals.get(country_code.upper())
 
     def candidates(
         self,
