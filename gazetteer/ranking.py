@@ -28,6 +28,11 @@ DIRECTION_ADJECTIVES = (
     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
 )
 COMPASS_WORDS = ("north", "south", "east", "west", "upper", "lower", "greater", "central")
+# Every word that places a mention within a place ("northern Syria", "north-east"), for callers
+# that must recognise one on its own.
+DIRECTION_WORDS = frozenset(
+    {*DIRECTION_ADJECTIVES, *COMPASS_WORDS, "northeast", "northwest", "southeast", "southwest", "midwest"}
+)
 NAME_TYPE_PENALTY = {0: 0.0, 1: 0.25, 2: 0.5}
 QUALIFIER_BONUS = 6.0  # "Tripoli, Lebanon": the writer told us; outweighs any population gap
 KIND_HINT_BONUS = 3.0  # "Georgia (US state)", "Kursk region"

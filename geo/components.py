@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from gazetteer import Gazetteer, PlaceKind, fold, open_gazetteer
-from gazetteer.ranking import REGION_WORDS
+from gazetteer.ranking import DIRECTION_WORDS, REGION_WORDS
 
 SPAN_KEY = "conflictmap_places"
 KIND_NOUNS = frozenset({"town", "city", "village", "port", "region", "province", "state", "district"})
@@ -50,21 +50,6 @@ NOTABLE_KINDS = frozenset(
 )
 _EXTEND_RIGHT = frozenset(w for w in REGION_WORDS if w not in ("state", "republic", "territory"))
 _STRIP_LEFT = frozenset({"the", "a", "an"})
-COMPASS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "midwest",
-        "center",
-        "centre",
-    }
-)
 _STRIP_RIGHT = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -175,7 +160,7 @@ class PlaceRecognizer:
         return found
 
     def _place_span(self, span: Span) -> Span | None:
-        if len(span) == 1 and span[0].lower_ in COMPASS:
+        if len(span) == 1 and span[0].lower_ in DIRECTION_WORDS:
             return None  # "the North": a direction, or a metonym the text resolves elsewhere
         if self._matches(span.text) or self._matches(_with_region_word(span).text):
             return span

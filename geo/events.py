@@ -200,7 +200,6 @@ INTENT_WORDS = frozenset(
         "propose",
         "mull",
         "weigh",
-        "reportedly_possible",
     }
 )
 HEDGE_ADVERBS = frozenset(

@@ -5,36 +5,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from gazetteer import Candidate, Evidence, Gazetteer, PlaceKind
+from gazetteer.ranking import DIRECTION_WORDS
 from geo.components import SPAN_KEY
 from geo.model import Mention, Resolution, Source
 from geo.zones import MENTION_ZONES, Paragraph, Zone, zone_at
 
-DIRECTION_WORDS = frozenset(
-    {
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-    }
-)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 # "WASHINGTON, Oct. 25 (Yonhap) --", "Seoul —", "Washington:", "TBILISI, Georgia (AP) -"
 DATELINE = re.compile(
@@ -176,7 +156,3 @@ def resolve_mentions(
         else:
             out.append(Resolution(m, None, 0.0))
     return out
-
-
-def with_sentence(m: Mention, sentence: Source | None) -> Mention:
-    return replace(m, sentence=sentence)
