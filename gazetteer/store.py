@@ -292,6 +292,16 @@ class Gazetteer:
 
         return bool(geom.covers(Point(lon, lat)))
 
+    def outlines(self, kind: PlaceKind = PlaceKind.COUNTRY) -> list[tuple[Place, Any]]:
+        """Every place of ``kind`` that has an outline, with it (shapely, lon/lat)."""
+        from shapely import wkb
+
+        rows = self._query(
+            f"SELECT {_COLUMNS}, s.wkb FROM places p JOIN shapes s ON s.pk = p.pk WHERE p.kind = ? ORDER BY p.pk",
+            (kind.value,),
+        )
+        return [(self._place(r), wkb.loads(r[13])) for r in rows]
+
     def places_at(
         self, lat: float, lon: float, *, kinds: Iterable[PlaceKind] = (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
     ) -> list[Place]:

@@ -390,15 +390,22 @@ def extract(paths: tuple[str, ...], output: Path | None, gazetteer_path: Path | 
               help="The HTML map to write.")
 @click.option("--geojson", type=click.Path(path_type=Path, dir_okay=False),
               help="Also write the GeoJSON the map is drawn from.")
+@click.option("--cdn", is_flag=True,
+              help="Load Leaflet and map tiles from the web (a small file) instead of the self-contained page.")
 @gazetteer_option
 @translate_errors
-def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, gazetteer_path: Path | None) -> None:
-    """Extract from articles and draw the result as an HTML map (drawn from the GeoJSON)."""
+def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn: bool,
+                gazetteer_path: Path | None) -> None:
+    """Extract from articles and draw the result as an HTML map, drawn from the GeoJSON.
+
+    The page is self-contained by default: it makes no network request at all.
+    """
     from maps.render import render
 
     collection, gaz = _analyse(paths, gazetteer_path)
     if geojson is not None:
         atomic_write_text(geojson, _dump(collection))
         click.echo(f"wrote {geojson}", err=True)
-    atomic_write_text(output, render(collection, gazetteer=gaz))
-    click.echo(f"wrote {output}", err=True)
+    page = render(collection, gazetteer=gaz, offline=not cdn)
+    atomic_write_text(output, page)
+    click.echo(f"wrote {output} ({len(page.encode('utf-8')) / 1e6:.2f} MB)", err=True)

@@ -18,6 +18,7 @@ from gazetteer import Gazetteer, Place, PlaceKind, fold
 from geo.model import Movement, Resolution, Source, Statement
 from geo.pipeline import Analysis
 from geo.reader import Skipped
+from geo.routes import leg
 
 SUBNATIONAL = frozenset({PlaceKind.REGION, PlaceKind.ADMIN1})
 
@@ -166,9 +167,10 @@ def _most_common(values: list[str]) -> str | None:
 def movement_features(moves: list[_Move]) -> list[dict[str, Any]]:
     features = []
     for i, move in enumerate(moves):
-        geometry = None
+        geometry, route, route_km = None, None, None
         if move.origin is not None and move.destination is not None:
-            geometry = {"type": "LineString", "coordinates": [_point(move.origin), _point(move.destination)]}
+            geometry, route, route_km = leg(_point(move.origin), _point(move.destination),
+                                            mode=_most_common(move.modes))
         claims: dict[tuple, Any] = {}
         for claim in move.sizes:
             claims.setdefault((claim.value, claim.text, claim.claimed_by), claim)
@@ -191,6 +193,8 @@ def movement_features(moves: list[_Move]) -> list[dict[str, Any]]:
                 "status": move.status,
                 "time": move.times[0] if move.times else None,
                 "chained_from": f"movement:{move.chained_from}" if move.chained_from is not None else None,
+                "route": route,
+                "route_km": route_km,
                 "sources": _sources(move.sources),
             },
         })

@@ -1,32 +1,48 @@
 """Draw a conflictmap GeoJSON FeatureCollection with folium.
 
-The map is drawn from the export only (the analysis is never re-derived here); the gazetteer is
-used for nothing but the outlines of countries and regions, so area-level mentions are shown as
-areas and not as invented precise points.
+The map is drawn from the export only; the gazetteer supplies nothing but outlines (the Natural
+Earth basemap, and the areas of country- and region-level places, which are shaded, not pinned).
+By default the page is self-contained: no tiles, every script and stylesheet inline.
+Every popup carries its feature's id, so the page can be checked against the export.
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 from typing import Any
 
 from maps.escape import escape
 
 STATUS_STYLE: dict[str, dict[str, Any]] = {
-    "reported": {"color": "#c0392b", "dash_array": None, "opacity": 0.9},
-    "possible": {"color": "#e67e22", "dash_array": "8 8", "opacity": 0.8},
-    "denied": {"color": "#7f8c8d", "dash_array": "2 6", "opacity": 0.6},
+    "reported": {"color": "#c0392b", "dash_array": None, "opacity": 0.9, "label": "reported"},
+    "possible": {"color": "#e67e22", "dash_array": "8 8", "opacity": 0.85, "label": "possible (dashed)"},
+    "denied": {"color": "#7f8c8d", "dash_array": "2 6", "opacity": 0.6, "label": "denied (dotted, grey)"},
 }
 PALETTE = ["#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#ff7f0e",
            "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"]
 AREA_KINDS = frozenset({"country", "admin1", "region", "continent"})
+# Broader areas are fainter: a continent named once should not bury the map.
+AREA_OPACITY = {"continent": 0.04, "region": 0.08, "country": 0.12, "admin1": 0.25}
+CLUSTER_OVER = 300  # markers per layer beyond which they are clustered
+BASEMAP_NEAR_DEG = 0.05  # outline detail where the data is (~5 km, Natural Earth 50m class)
+BASEMAP_FAR_DEG = 0.3  # and elsewhere
+AREA_DEG = 0.05  # shaded areas of countries and regions
+GRID_DEG = 0.001  # coordinates rounded to ~100 m: plenty for a drawing
 
 
-def country_colour(code: str | None) -> str:
-    """A stable colour per speaker country (grey when unknown)."""
-    if not code:
-        return "#555555"
-    return PALETTE[int(hashlib.sha1(code.encode()).hexdigest(), 16) % len(PALETTE)]
+def country_colours(codes: Any) -> dict[str, str]:
+    """One distinct colour per speaker country on this map (alphabetical order; the palette
+    repeats only past 14 countries). Unknown countries are grey."""
+    return {code: PALETTE[i % len(PALETTE)] for i, code in enumerate(sorted({c for c in codes if c}))}
+
+
+def _number(value: Any, default: float) -> float:
+    """A number from an untrusted GeoJSON field, or ``default``."""
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else default
+
+
+def _id_tag(feature: dict[str, Any]) -> str:
+    return f"<span class='cm-feature' data-id='{escape(feature.get('id'))}'></span>"
 
 
 def _sources_html(sources: list[dict[str, Any]], limit: int = 6) -> str:
@@ -38,100 +54,321 @@ def _sources_html(sources: list[dict[str, Any]], limit: int = 6) -> str:
     return f"<ul style='padding-left:1em;margin:0'>{items}{more}</ul>"
 
 
-def movement_popup(p: dict[str, Any]) -> str:
+def movement_popup(f: dict[str, Any]) -> str:
+    p = f["properties"]
     origin = (p.get("origin") or {}).get("name")
     destination = (p.get("destination") or {}).get("name")
     claims = "".join(f"<li>{escape(c['text'])} — {escape(c.get('claimed_by') or 'unattributed')}</li>"
                      for c in p.get("size_claims", []))
+    route = f"; drawn as {escape(p.get('route'))}, {escape(p.get('route_km'))} km" if p.get("route") else ""
     return (
-        f"<b>{escape(p.get('actor') or 'forces')}</b>: {escape(origin or '?')} → {escape(destination or '?')}<br>"
+        _id_tag(f)
+        + f"<b>{escape(p.get('actor') or 'forces')}</b>: {escape(origin or '?')} → {escape(destination or '?')}<br>"
         f"status: <b>{escape(p.get('status'))}</b>; mode: {escape(p.get('mode') or 'not stated')}; "
-        f"when: {escape(p.get('time') or 'not stated')}; origin basis: {escape(p.get('origin_basis') or '-')}<br>"
+        f"when: {escape(p.get('time') or 'not stated')}<br>origin basis: {escape(p.get('origin_basis') or '-')}"
+        f"{route}<br>"
         + (f"sizes claimed:<ul style='margin:0'>{claims}</ul>" if claims else "")
         + f"sources:{_sources_html(p.get('sources', []))}"
     )
 
 
-def statement_popup(p: dict[str, Any]) -> str:
+def statement_popup(f: dict[str, Any]) -> str:
+    p = f["properties"]
     who = " — ".join(escape(x) for x in (p.get("speaker"), p.get("organization")) if x)
     return (
-        f"<b>{who or 'unnamed speaker'}</b> ({escape(p.get('speaker_country') or '?')})<br>"
-        f"where: {escape((p.get('place') or {}).get('name'))} (basis: {escape(p.get('basis'))})<br>"
+        _id_tag(f)
+        + f"<b class='cm-speaker'>{who or 'unnamed speaker'}</b> ({escape(p.get('speaker_country') or '?')})<br>"
+        f"where: {escape((p.get('place') or {}).get('name'))} (basis: <b>{escape(p.get('basis'))}</b>)<br>"
         f"“{escape(p.get('text', '')[:500])}”<br>sources:{_sources_html(p.get('sources', []))}"
     )
 
 
-def place_popup(p: dict[str, Any]) -> str:
+def place_popup(f: dict[str, Any]) -> str:
+    p = f["properties"]
     return (
-        f"<b>{escape(p.get('name'))}</b> [{escape(p.get('place_type'))}, {escape(p.get('country_code') or '-')}]"
-        f"<br>{p.get('mention_count', 0)} mention(s); precision {escape(p.get('where_prec'))} (UCDP scale)"
+        _id_tag(f)
+        + f"<b>{escape(p.get('name'))}</b> [{escape(p.get('place_type'))}, {escape(p.get('country_code') or '-')}]"
+        f"<br>{escape(p.get('mention_count', 0))} mention(s); precision {escape(p.get('where_prec'))} (UCDP scale:"
+        " 1 exact … 6 country, 7 waters)"
         f"<br>mentions:{_sources_html(p.get('mentions', []), limit=4)}"
     )
 
 
-def render(collection: dict[str, Any], *, gazetteer: Any = None) -> str:
+def _latlons(coords: list[list[float]]) -> list[tuple[float, float]]:
+    return [(lat, lon) for lon, lat in coords]
+
+
+def _lines(geometry: dict[str, Any]) -> list[list[tuple[float, float]]]:
+    if geometry["type"] == "LineString":
+        return [_latlons(geometry["coordinates"])]
+    return [_latlons(part) for part in geometry["coordinates"]]
+
+
+def _polygonal(geom: Any) -> Any:
+    """Only (Multi)Polygons reach Leaflet: a GeometryCollection with a tooltip breaks every later layer."""
+    from shapely.geometry import MultiPolygon, Polygon
+
+    if isinstance(geom, Polygon | MultiPolygon):
+        return geom
+    parts = [g for g in getattr(geom, "geoms", []) if isinstance(g, Polygon | MultiPolygon)]
+    polys = [p for g in parts for p in (g.geoms if isinstance(g, MultiPolygon) else [g])]
+    return MultiPolygon(polys) if polys else None
+
+
+def _simplified(geom: Any, tolerance: float) -> Any:
+    import shapely
+
+    return _polygonal(shapely.set_precision(geom.simplify(tolerance, preserve_topology=True), GRID_DEG))
+
+
+def basemap_geojson(gazetteer: Any, bounds: tuple[float, float, float, float] | None) -> dict[str, Any]:
+    """Natural Earth country outlines: detailed near the data, coarse elsewhere."""
+    from shapely.geometry import box, mapping
+
+    from gazetteer import PlaceKind
+
+    near = box(*bounds).buffer(15) if bounds else None
+    features = []
+    for place, geom in gazetteer.outlines(PlaceKind.COUNTRY):
+        tolerance = BASEMAP_NEAR_DEG if near is not None and near.intersects(geom) else BASEMAP_FAR_DEG
+        simple = _simplified(geom, tolerance)
+        if simple is None or simple.is_empty:
+            continue
+        features.append({"type": "Feature", "properties": {"name": place.name},
+                         "geometry": json.loads(json.dumps(mapping(simple)))})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _legend(countries: dict[str, str]) -> Any:
+    from branca.element import MacroElement, Template
+
+    lines = "".join(
+        f"<div><svg width='34' height='10'><line x1='0' y1='5' x2='34' y2='5' stroke='{s['color']}' "
+        f"stroke-width='4' stroke-dasharray='{s['dash_array'] or ''}'/></svg> movement, {s['label']}</div>"
+        for s in STATUS_STYLE.values()
+    )
+    speakers = "".join(
+        f"<div><span style='display:inline-block;width:12px;height:12px;border-radius:6px;"
+        f"background:{colour}'></span> statement, speaker from {escape(code)}</div>"
+        for code, colour in sorted(countries.items())
+    )
+    html = (
+        "<div id='cm-legend' style='position:fixed;bottom:24px;left:12px;z-index:9999;background:white;"
+        "padding:8px 10px;border:1px solid #999;border-radius:4px;font:12px sans-serif;max-height:45%;"
+        "overflow:auto'><b>conflictmap</b>" + lines + speakers +
+        "<div><span style='display:inline-block;width:12px;height:12px;border:1px solid #2c3e50;"
+        "border-radius:6px;background:#2c3e5080'></span> place named (size: mentions; faint: imprecise)</div>"
+        "<div><span style='display:inline-block;width:14px;height:10px;background:#3498db40;"
+        "border:1px solid #2980b9'></span> country or region named</div></div>"
+    )
+    element = MacroElement()
+    element._template = Template("{% macro html(this, kwargs) %}" + html + "{% endmacro %}")
+    return element
+
+
+def render(collection: dict[str, Any], *, gazetteer: Any = None, offline: bool = True) -> str:
     """Return the HTML page of a folium map of ``collection``.
 
-    ``gazetteer`` (a :class:`gazetteer.Gazetteer`) supplies outlines for area-level places;
-    without it every place is drawn as a circle.
+    Parameters
+    ----------
+    collection
+        A conflictmap GeoJSON FeatureCollection ([lon, lat] coordinates).
+    gazetteer
+        A :class:`gazetteer.Gazetteer`, for outlines; without it there is no basemap and area-level
+        places are drawn as circles.
+    offline
+        True (default): no tiles, Natural Earth basemap, every asset inline, no network request.
+        False: OpenStreetMap tiles and folium's CDN assets (a much smaller file).
     """
     import folium
+    from folium import plugins
+
+    from maps import assets
 
     features = collection.get("features", [])
-    fmap = folium.Map(location=(30, 60), zoom_start=3, tiles="OpenStreetMap", control_scale=True)
-    places = folium.FeatureGroup(name="Places", show=True)
+    fmap = folium.Map(location=(30, 60), zoom_start=3, tiles=None if offline else "OpenStreetMap",
+                      control_scale=True)
+    fmap.options["maxZoom"] = 18  # Leaflet.markercluster needs it, and without tiles nothing else sets it
+    if offline:
+        assets.trim_defaults(fmap)
+    bounds = _bounds(features)
+    if offline and gazetteer is not None:
+        folium.GeoJson(
+            basemap_geojson(gazetteer, bounds), name="Countries (Natural Earth)", control=False,
+            style_function=lambda _f: {"fillColor": "#f2efe9", "color": "#9a9a9a", "weight": 0.6, "fillOpacity": 1},
+        ).add_to(fmap)
+
+    areas = folium.FeatureGroup(name="Areas named", show=True)
+    place_points: list[dict[str, Any]] = []
+    area_items: list[tuple[float, dict[str, Any], Any]] = []
     moves = folium.FeatureGroup(name="Movements", show=True)
-    statements = folium.FeatureGroup(name="Statement origins", show=True)
-    bounds: list[tuple[float, float]] = []
+    statement_points: list[dict[str, Any]] = []
+    many_moves = sum(1 for f in features if f["properties"].get("kind") == "movement") > CLUSTER_OVER
+    move_lines: list[dict[str, Any]] = []
+    speaker_colours = country_colours(
+        str(f["properties"].get("speaker_country") or "") for f in features
+        if f["properties"].get("kind") == "statement")
 
     for f in features:
         p = f["properties"]
         kind = p.get("kind")
         geom = f.get("geometry")
         if kind == "place":
-            lon, lat = geom["coordinates"]
-            outline = gazetteer.shape(p["id"]) if gazetteer is not None and p.get("place_type") in AREA_KINDS \
-                and p.get("has_polygon") else None
-            popup = folium.Popup(place_popup(p), max_width=420)
+            outline = (gazetteer.shape(p["id"]) if gazetteer is not None and p.get("place_type") in AREA_KINDS
+                       and p.get("has_polygon") else None)
+            outline = _simplified(outline, AREA_DEG) if outline is not None else None
             if outline is not None:
-                folium.GeoJson(
-                    outline.__geo_interface__, name=escape(p["name"]),
-                    style_function=lambda _f: {"fillColor": "#3498db", "color": "#2980b9", "weight": 1,
-                                               "fillOpacity": 0.12},
-                    tooltip=escape(p["name"]),
-                ).add_child(popup).add_to(places)
+                area_items.append((outline.area, f, outline))
             else:
-                folium.CircleMarker(
-                    (lat, lon), radius=min(4 + 2 * p.get("mention_count", 1) ** 0.5, 16), color="#2c3e50",
-                    fill=True, fill_opacity=0.5, weight=1, tooltip=escape(p["name"]), popup=popup,
-                ).add_to(places)
-                bounds.append((lat, lon))
-        elif kind == "movement" and geom and geom.get("type") == "LineString":
-            style: dict[str, Any] = STATUS_STYLE.get(p.get("status") or "", STATUS_STYLE["reported"])
-            latlons = [(lat, lon) for lon, lat in geom["coordinates"]]
-            line = folium.PolyLine(latlons, weight=4, color=style["color"], opacity=style["opacity"],
-                                   dash_array=style["dash_array"],
-                                   tooltip=escape(f"{p.get('status')} movement: {p.get('actor') or 'forces'}"),
-                                   popup=folium.Popup(movement_popup(p), max_width=460))
-            line.add_to(moves)
-            from folium.plugins import PolyLineTextPath
-
-            PolyLineTextPath(line, "      ►      ", repeat=True, offset=6,
-                             attributes={"fill": style["color"], "font-size": "14"}).add_to(moves)
-            bounds += latlons
+                place_points.append(f)
+        elif kind == "movement":
+            style = STATUS_STYLE.get(p.get("status") or "", STATUS_STYLE["reported"])
+            tooltip = escape(f"{p.get('status')} movement: {p.get('actor') or 'forces'}")
+            status_class = f"cm-movement cm-{escape(p.get('status'))}"
+            if geom and many_moves:
+                move_lines.append(f)
+            elif geom:
+                for part in _lines(geom):
+                    line = folium.PolyLine(
+                        part, weight=4, color=style["color"], opacity=style["opacity"],
+                        dash_array=style["dash_array"], tooltip=tooltip, class_name=status_class,
+                        popup=folium.Popup(movement_popup(f), max_width=460),
+                    ).add_to(moves)
+                    plugins.PolyLineTextPath(line, "      ►      ", repeat=True, offset=6,
+                                             attributes={"fill": style["color"], "font-size": "14"}).add_to(moves)
+            else:
+                # Only one end is known: a ring at that end, never an invented line.
+                end = p.get("destination") or p.get("origin")
+                if end and end.get("coordinates"):
+                    lon, lat = end["coordinates"]
+                    folium.CircleMarker(
+                        (lat, lon), radius=12, color=style["color"], fill=False, weight=3,
+                        dash_array=style["dash_array"] or "4 4", tooltip=tooltip, class_name=status_class,
+                        popup=folium.Popup(movement_popup(f) + "<i>only one end of this movement is known</i>",
+                                           max_width=460),
+                    ).add_to(moves)
         elif kind == "statement" and geom:
-            lon, lat = geom["coordinates"]
-            folium.CircleMarker(
-                (lat, lon), radius=8, color=country_colour(p.get("speaker_country")), fill=True, fill_opacity=0.85,
-                weight=2, tooltip=escape(p.get("speaker") or p.get("organization") or "statement"),
-                popup=folium.Popup(statement_popup(p), max_width=460),
-            ).add_to(statements)
-            bounds.append((lat, lon))
+            statement_points.append(f)
 
-    for group in (places, moves, statements):
-        group.add_to(fmap)
+    # Largest areas first, so a region stays clickable on top of its country.
+    for _, f, outline in sorted(area_items, key=lambda item: -item[0]):
+        opacity = AREA_OPACITY.get(f["properties"].get("place_type"), 0.15)
+        folium.GeoJson(
+            {"type": "Feature", "properties": {"name": f["properties"]["name"]}, "geometry": outline.__geo_interface__},
+            style_function=lambda _f, o=opacity: {"fillColor": "#3498db", "color": "#2980b9", "weight": 1,
+                                                  "fillOpacity": o},
+            tooltip=escape(f["properties"]["name"]),
+        ).add_child(folium.Popup(place_popup(f), max_width=420)).add_to(areas)
+    if move_lines:
+        _movement_layer(move_lines).add_to(moves)
+    statements = _clustered(_statement_layer(statement_points, speaker_colours), "Statement origins")
+    searchable = 0 < len(place_points) <= CLUSTER_OVER
+    places = _place_layer(place_points) if searchable else _clustered(_place_layer(place_points), "Places named")
+    for layer in (areas, places, moves, statements):
+        layer.add_to(fmap)
+    if searchable:
+        plugins.Search(places, search_label="name", placeholder="Find a place", collapsed=False,
+                       position="topright").add_to(fmap)
+    plugins.Fullscreen().add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
+    _legend(speaker_colours).add_to(fmap)
     if bounds:
-        lats, lons = [b[0] for b in bounds], [b[1] for b in bounds]
-        fmap.fit_bounds([(min(lats), min(lons)), (max(lats), max(lons))], padding=(20, 20))
-    return fmap.get_root().render()
+        fmap.fit_bounds([(bounds[1], bounds[0]), (bounds[3], bounds[2])], padding=(30, 30))
+    html = fmap.get_root().render()
+    return assets.inline(html) if offline else html
+
+
+def _place_layer(place_points: list[dict[str, Any]]) -> Any:
+    """Named places as one GeoJSON layer of circles sized by mentions (searchable by name)."""
+    import folium
+
+    if not place_points:
+        return folium.FeatureGroup(name="Places named")
+
+    return folium.GeoJson(
+        {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": f["geometry"],
+             "properties": {"name": escape(f["properties"]["name"]), "popup": place_popup(f),
+                            "radius": min(4 + 2 * _number(f["properties"].get("mention_count"), 1) ** 0.5, 16),
+                            "faint": _number(f["properties"].get("where_prec"), 1) >= 2}}
+            for f in place_points]},
+        name="Places named",
+        marker=folium.CircleMarker(radius=6, fill=True, color="#2c3e50", weight=1),
+        style_function=lambda ft: {"radius": ft["properties"]["radius"],
+                                   "fillOpacity": 0.2 if ft["properties"]["faint"] else 0.6},
+        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+        popup=folium.GeoJsonPopup(fields=["popup"], labels=False),
+    )
+
+
+def _clustered(layer: Any, name: str) -> Any:
+    """The layer itself, or inside a marker cluster when it holds more markers than a reader can
+    tell apart (Leaflet.markercluster takes the GeoJSON layer's markers one by one)."""
+    from folium import plugins
+
+    if not hasattr(layer, "data") or len(layer.data.get("features", [])) <= CLUSTER_OVER:
+        return layer
+    cluster = plugins.MarkerCluster(name=f"{name} (clustered)")
+    layer.control = False
+    layer.add_to(cluster)
+    return cluster
+
+
+def _statement_layer(points: list[dict[str, Any]], colours: dict[str, str]) -> Any:
+    """Statement origins as one GeoJSON layer: popups are built only when opened."""
+    import folium
+
+    if not points:
+        return folium.FeatureGroup(name="Statement origins")
+
+    return folium.GeoJson(
+        {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": f["geometry"],
+             "properties": {"popup": statement_popup(f),
+                            "label": escape(f["properties"].get("speaker") or f["properties"].get("organization")
+                                            or "statement"),
+                            "colour": colours.get(str(f["properties"].get("speaker_country") or ""), "#555555"),
+                            "imprecise": _number(f["properties"].get("where_prec"), 1) >= 4}}
+            for f in points]},
+        name="Statement origins",
+        marker=folium.CircleMarker(radius=9, fill=True, weight=2, class_name="cm-statement"),
+        style_function=lambda ft: {"color": ft["properties"]["colour"], "fillColor": ft["properties"]["colour"],
+                                   "fillOpacity": 0.35 if ft["properties"]["imprecise"] else 0.85,
+                                   "dashArray": "3 3" if ft["properties"]["imprecise"] else None},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+        popup=folium.GeoJsonPopup(fields=["popup"], labels=False),
+    )
+
+
+def _movement_layer(lines: list[dict[str, Any]]) -> Any:
+    """Many movements as one GeoJSON layer (no arrows): fast to load, popups built when opened."""
+    import folium
+
+    return folium.GeoJson(
+        {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": f["geometry"],
+             "properties": {"popup": movement_popup(f), "status": str(f["properties"].get("status")),
+                            "label": escape(f"{f['properties'].get('status')} movement")}}
+            for f in lines]},
+        name="Movements (lines)", control=False,
+        style_function=lambda ft: {
+            "color": STATUS_STYLE.get(ft["properties"]["status"], STATUS_STYLE["reported"])["color"],
+            "dashArray": STATUS_STYLE.get(ft["properties"]["status"], STATUS_STYLE["reported"])["dash_array"],
+            "weight": 3, "opacity": 0.8},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+        popup=folium.GeoJsonPopup(fields=["popup"], labels=False),
+    )
+
+
+def _bounds(features: list[dict[str, Any]]) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) of drawn points and lines, or None."""
+    lons, lats = [], []
+    for f in features:
+        geom = f.get("geometry")
+        if not geom or (f["properties"].get("kind") == "place" and f["properties"].get("place_type") in AREA_KINDS):
+            continue
+        coords = geom["coordinates"]
+        pts = {"Point": [coords], "LineString": coords}.get(geom["type"]) or [c for part in coords for c in part]
+        lons += [c[0] for c in pts]
+        lats += [c[1] for c in pts]
+    return (min(lons), min(lats), max(lons), max(lats)) if lons else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,12 @@ def mini_pipeline(mini_db: Path):
 
 
 SEEDS = Path(__file__).parent.parent / "seeds"
+_DRAWN_ID = re.compile(r"data-id=(?:'|\\u0027)(.*?)(?:'|\\u0027)")
+
+
+def drawn_ids(page: str) -> set[str]:
+    """Feature ids carried by the popups of a rendered map (plain HTML or inside embedded JSON)."""
+    return set(_DRAWN_ID.findall(page))
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from geo.cli import cli
+from tests.conftest import drawn_ids
 
 pytestmark = pytest.mark.model
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -65,7 +66,18 @@ def test_map_writes_html_drawn_from_the_geojson(run, tmp_path: Path) -> None:
     assert "Movements" in page
     assert "Statement origins" in page
     assert "Places" in page
-    assert page.count("L.circleMarker") >= len([f for f in fc["features"] if f["properties"]["kind"] == "statement"])
+    statements = [f for f in fc["features"] if f["properties"]["kind"] == "statement"]
+    assert {f["id"] for f in statements} <= drawn_ids(page)
+    assert "https://cdn" not in page.split("<body>")[0].split("<style>")[0]  # self-contained by default
+
+
+def test_map_cdn_option_is_small(run, tmp_path: Path) -> None:
+    html_path = tmp_path / "map.html"
+    result = run("map", str(SEEDS / "004_e40d02d29da63f7d.txt"), "-o", str(html_path), "--cdn")
+    assert result.exit_code == 0, result.output
+    page = html_path.read_text(encoding="utf-8")
+    assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">' in page
+    assert len(page) < 300_000
 
 
 def test_hostile_article_text_is_escaped_in_the_map(run, tmp_path: Path) -> None:

@@ -38,12 +38,22 @@ def _collection(status: str) -> dict:
 
 
 def test_possible_is_dashed_reported_is_solid() -> None:
-    assert '"dashArray": "8 8"' in render(_collection("possible"))
-    assert '"dashArray": "8 8"' not in render(_collection("reported"))
+    assert '"dashArray": "8 8"' in render(_collection("possible"), offline=False)
+    assert '"dashArray": "8 8"' not in render(_collection("reported"), offline=False)
+
+
+def test_offline_page_has_no_network_reference() -> None:
+    import re
+
+    page = render(_collection("reported"))
+    assert not re.search(r'<(?:script|link)[^>]+(?:src|href)="https?://', page)
+    assert "L.tileLayer" not in page
 
 
 def test_render_escapes_every_text_field() -> None:
-    page = render(_collection("reported"))
+    page = render(_collection("reported"), offline=False)
     assert "troops &lt;i&gt;" in page
     assert "${evil}" not in page
-    assert "said &lt;script&gt;" in page
+    # statements travel inside the GeoJSON data, where the escaped "&" is itself JSON-encoded
+    assert "said &lt;script&gt;" in page or "said \\u0026lt;script\\u0026gt;" in page
+    assert "said <script>" not in page

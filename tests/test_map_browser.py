@@ -1,0 +1,197 @@
+"""The map in a real browser: Debian's Chromium driven by Playwright, networking blocked.
+
+Needs /usr/bin/chromium (`.ci/run` installs Debian's package when it is missing). Never runs
+`playwright install`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from maps.render import render
+from tests.conftest import drawn_ids
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).parent.parent
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+PAYLOADS = [
+    "<img src=x onerror=\"window.__pwned='img'\">",
+    "</script><script>window.__pwned='script'</script>",
+    "${window.__pwned='template'}",
+    "`;window.__pwned='backtick';`",
+    "\\`${window.__pwned='escaped'}\\`",
+    "<svg onload=\"window.__pwned='svg'\"></svg>",
+    "' onmouseover='window.__pwned=\"attr\"' x='",
+]
+
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(
+    not CHROMIUM.exists() and not os.environ.get("CI"), reason="Debian chromium not installed (.ci/run installs it)")]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+def open_offline(browser: Any, path: Path) -> tuple[Any, dict[str, list]]:
+    """Load a page with every non-file request aborted; record errors, requests and dialogs."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    seen: dict[str, list] = {"errors": [], "network": [], "failed": [], "dialogs": []}
+    page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("requestfailed", lambda r: seen["failed"].append(r.url))
+    page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
+
+    def route(r: Any) -> None:
+        if r.request.url.startswith("file:"):
+            r.continue_()
+        else:
+            seen["network"].append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri())
+    page.wait_for_timeout(800)
+    return page, seen
+
+
+@pytest.fixture(scope="module")
+def seeds_map(tmp_path_factory: pytest.TempPathFactory, seeds_fc: dict, pipeline: Any) -> Path:
+    path = tmp_path_factory.mktemp("map") / "seeds-map.html"
+    path.write_text(render(seeds_fc, gazetteer=pipeline.gaz), encoding="utf-8")
+    return path
+
+
+@pytest.mark.full
+def test_seeds_map_offline(browser: Any, seeds_map: Path, seeds_fc: dict, tmp_path: Path) -> None:
+    page, seen = open_offline(browser, seeds_map)
+    assert seen["network"] == []
+    assert seen["failed"] == []
+    assert seen["errors"] == []
+    # what a user sees: routes, statement origins, shaded areas, legend, controls
+    assert page.locator("path.cm-movement").count() >= 3
+    assert page.locator("path.cm-possible").count() >= 1
+    assert page.locator("path.cm-statement").count() == len(
+        [f for f in seeds_fc["features"] if f["properties"]["kind"] == "statement"])
+    assert page.locator("#cm-legend").is_visible()
+    assert page.locator(".leaflet-control-layers").is_visible()
+    assert page.locator(".leaflet-control-search").count() == 1
+    assert page.locator(".leaflet-control-zoom-fullscreen, .leaflet-control-fullscreen").count() >= 1
+
+    # click a statement origin and read its popup
+    page.locator("path.cm-statement").first.click(force=True)
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=3000)
+    text = popup.inner_text()
+    assert "basis:" in text
+    assert "sources" in text
+
+    # toggle the movements layer off and on
+    toggle = page.locator(".leaflet-control-layers-overlays label", has_text="Movements").locator("input")
+    toggle.click()
+    assert page.locator("path.cm-movement").count() == 0
+    toggle.click()
+    assert page.locator("path.cm-movement").count() >= 3
+    shot = tmp_path / "seeds-map.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 50_000
+    page.close()
+    if os.environ.get("CONFLICTMAP_UPDATE_SCREENSHOT"):  # refresh docs/seeds-map.png for the README
+        fresh, _ = open_offline(browser, seeds_map)
+        (ROOT / "docs").mkdir(exist_ok=True)
+        fresh.screenshot(path=str(ROOT / "docs" / "seeds-map.png"))
+        fresh.close()
+
+
+def hostile_collection() -> dict:
+    """Every field that reaches the page carries a payload."""
+    def ref(i: int) -> dict:
+        return {"doc": PAYLOADS[i % len(PAYLOADS)], "start": 0, "end": 5, "text": PAYLOADS[(i + 1) % len(PAYLOADS)]}
+
+    def end(i: int, lon: float, lat: float) -> dict:
+        return {"id": f"x:{i}", "name": PAYLOADS[i % len(PAYLOADS)], "coordinates": [lon, lat]}
+
+    features = []
+    for i, payload in enumerate(PAYLOADS):
+        lon, lat = 20.0 + i, 40.0 + i
+        features.append({"type": "Feature", "id": f"place:{i}{payload}", "geometry": {"type": "Point",
+                         "coordinates": [lon, lat]}, "properties": {
+            "kind": "place", "id": payload, "name": payload, "place_type": payload, "country_code": payload,
+            "where_prec": payload, "mention_count": 1, "has_polygon": False, "mentions": [ref(i)]}})
+        features.append({"type": "Feature", "id": f"movement:{i}{payload}", "geometry": {
+            "type": "LineString", "coordinates": [[lon, lat], [lon + 1, lat + 1]]}, "properties": {
+            "kind": "movement", "actor": payload, "actor_country": payload, "origin": end(i, lon, lat),
+            "destination": end(i + 1, lon + 1, lat + 1), "origin_basis": payload, "mode": payload,
+            "size": payload, "status": payload, "time": payload, "route": payload, "route_km": payload,
+            "size_claims": [{"text": payload, "value": 1, "claimed_by": payload, "source": ref(i)}],
+            "sources": [ref(i)]}})
+        features.append({"type": "Feature", "id": f"statement:{i}{payload}", "geometry": {
+            "type": "Point", "coordinates": [lon + 0.5, lat]}, "properties": {
+            "kind": "statement", "speaker": payload, "organization": payload, "speaker_country": payload,
+            "place": {"id": payload, "name": payload}, "basis": payload, "text": payload,
+            "where_prec": payload, "sources": [ref(i)]}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def test_hostile_text_never_executes(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "hostile.html"
+    path.write_text(render(hostile_collection()), encoding="utf-8")
+    page, seen = open_offline(browser, path)
+    # open every popup and tooltip so all the HTML is built
+    # click every drawn marker and line, so each popup and tooltip is actually built
+    opened = page.evaluate("""() => {
+        const map = Object.keys(window).filter(k => k.startsWith('map_')).map(k => window[k])[0];
+        if (!map) { return -1; }  // a payload broke the page's script
+        let n = 0;
+        map.eachLayer(l => {
+            if (!(l.getLatLng || l.getLatLngs)) { return; }
+            const at = l.getLatLng ? l.getLatLng() : l.getBounds().getCenter();
+            l.fire('click', {latlng: at}); l.fire('mouseover', {latlng: at}); n++;
+        });
+        return n;
+    }""")
+    assert opened >= len(PAYLOADS) * 3
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.__pwned") is None
+    assert seen["dialogs"] == []
+    assert seen["network"] == []  # no img/script request was made
+    assert [e for e in seen["errors"] if "pwned" in e] == []
+    body = page.locator("body").inner_text()
+    assert "onerror=" in body or "${window.__pwned" in body  # shown as text, not run
+    page.close()
+
+
+@pytest.mark.full
+def test_map_and_export_agree_feature_for_feature(seeds_map: Path, seeds_fc: dict) -> None:
+    page = seeds_map.read_text(encoding="utf-8")
+    drawn = drawn_ids(page)
+    drawable = {f["id"] for f in seeds_fc["features"]
+                if f["geometry"] is not None or (f["properties"].get("origin") or f["properties"].get("destination"))}
+    assert drawable
+    assert drawn == drawable
+
+
+def test_thousands_of_features_load_clustered(browser: Any, tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_map import synthetic
+
+    path = tmp_path / "big.html"
+    path.write_text(render(synthetic(2000)), encoding="utf-8")
+    page, seen = open_offline(browser, path)
+    page.wait_for_selector(".leaflet-control-layers", timeout=30_000)
+    assert seen["errors"] == []
+    assert seen["network"] == []
+    assert page.locator(".marker-cluster").count() > 5  # 800 places and 600 statements, clustered
+    page.close()
