@@ -38,7 +38,7 @@ QUALIFIER_BONUS = 6.0  # "Tripoli, Lebanon": the writer told us; outweighs any p
 KIND_HINT_BONUS = 3.0  # "Georgia (US state)", "Kursk region"
 NAMESAKE_PENALTY = 1.5  # "Kherson" alone is the city, not the oblast named after it
 CONTEXT_COUNTRY_BONUS = 3.0  # per the first mention; grows with repetition, at most doubled
-CONTEXT_ADMIN1_BONUS = 1.5
+CONTEXT_ADMIN1_BONUS = 3.0
 
 _REGION_SUFFIX = re.compile(rf"\s+(?:{'|'.join(REGION_WORDS)})$")
 _DIRECTION_PREFIX = re.compile(
@@ -143,6 +143,7 @@ def score_candidates(
     # whatever GeoNames says of its population (Kherson: 66,000).
     city_regions = {p.admin1_code for p, _, _ in entries if p.kind is PlaceKind.CITY and p.admin1_code}
     ranked = []
+    inside: list[bool] = []
     for place, name_type, key in entries:
         score = place.prior - NAME_TYPE_PENALTY.get(name_type, 1.0)
         reasons = [_describe(place)]
@@ -173,6 +174,10 @@ def score_candidates(
                 score += CONTEXT_ADMIN1_BONUS * _repetition(n)
                 reasons.append(f"context names its region x{n}")
         ranked.append(Candidate(place, round(score, 3), key, tuple(reasons)))
+        inside.append(qualifier is not None and any(r == f"in {qualifier.name}" for r in reasons))
+    if any(inside):
+        # "Tripoli, Lebanon": the writer's qualifier is a constraint, not a vote context can outweigh
+        ranked = [c for c, ok in zip(ranked, inside, strict=True) if ok]
     ranked.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
     return ranked
 

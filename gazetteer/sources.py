@@ -114,6 +114,12 @@ def keep_source_alias(name: str) -> bool:
     return len(key) >= 3 and is_latin_key(key)
 
 
+def _dotted(name: str) -> bool:
+    """A dotted abbreviation news uses for a region ("Ky.", "B.C.", "Wash."): kept although short."""
+    letters = name.replace(".", "")
+    return "." in name and 2 <= len(letters) <= 5 and letters.isalpha() and name[0].isupper()
+
+
 def package_version(dist: str) -> str:
     try:
         return importlib.metadata.version(dist)
@@ -287,7 +293,7 @@ def read_natural_earth_admin1(path: Path = ADMIN1_FILE) -> SourceData:
         types = {t for t in (p.get("type"), p.get("type_en")) if t}
         official = list(names)
         official += [f"{n} {t.rstrip(chr(39))}" for n in names if n for t in types]
-        alternates = [a for a in (p.get("name_alt") or "").split("|") if keep_source_alias(a)]
+        alternates = [a for a in (p.get("name_alt") or "").split("|") if keep_source_alias(a) or _dotted(a)]
         place = Place(
             id=pid, name=p.get("name") or p.get("name_en") or iso, kind=PlaceKind.ADMIN1,
             country_code=code, lat=float(p["latitude"]), lon=float(p["longitude"]),

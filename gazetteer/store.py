@@ -147,7 +147,8 @@ class Gazetteer:
         return self._place(rows[0]) if rows else None
 
     def demonym(self, word: str) -> str | None:
-        """The ISO alpha-2 country of a nationality word ("North Korean" -> "KP"), or None."""
+        """The ISO alpha-2 country of a nationality word ("North Korean" -> "KP"), or the place id
+        of the continent or bloc it names ("European" -> "geonames:6255148"), or None."""
         return self._demonym(word)
 
     def _demonym_uncached(self, word: str) -> str | None:

@@ -409,3 +409,59 @@ def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn:
     page = render(collection, gazetteer=gaz, offline=not cdn)
     atomic_write_text(output, page)
     click.echo(f"wrote {output} ({len(page.encode('utf-8')) / 1e6:.2f} MB)", err=True)
+
+
+# ---------------------------------------------------------------------------- eval
+
+
+@cli.command("eval")
+@click.argument("corpora", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--setting", type=click.Choice(["gold", "e2e", "both"]), default="both", show_default=True,
+              help="gold: our resolver on the corpus's spans; e2e: our whole pipeline.")
+@click.option("--limit", type=click.IntRange(1), help="Only the first N documents of each corpus.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (with the error analysis).")
+@gazetteer_option
+@translate_errors
+def evaluate(corpora: tuple[Path, ...], setting: str, limit: int | None, as_json: bool,
+             gazetteer_path: Path | None) -> None:
+    """Score conflictmap on GeoWebNews (GWN.xml) and TR-News (TR-News.xml), read where they lie.
+
+    \b
+    conflictmap eval ../shared/eval/geowebnews/GWN.xml ../shared/eval/trnews/TR-News.xml
+    """
+    from geo import evaluation
+
+    gaz = _open(gazetteer_path)
+    pipeline = None
+    results = []
+    for path in corpora:
+        name, documents = evaluation.read_corpus(path)
+        documents = documents[:limit] if limit else documents
+        reports = []
+        if setting in ("gold", "both"):
+            reports.append(evaluation.evaluate_gold_spans(gaz, documents))
+        if setting in ("e2e", "both"):
+            if pipeline is None:
+                from geo.pipeline import Pipeline
+
+                pipeline = Pipeline(gazetteer=gazetteer_path)
+            reports.append(evaluation.evaluate_end_to_end(pipeline, documents))
+        for report in reports:
+            report.corpus = name
+            summary = report.summary(gaz)
+            summary["errors"] = evaluation.error_analysis(report)
+            results.append(summary)
+    if as_json:
+        click.echo(json.dumps(results, indent=1))
+        return
+    for s in results:
+        ids, allc = s["resolution_ids"], s["resolution_all_coords"]
+        click.echo(f"{s['corpus']} ({s['documents']} docs), {s['setting']}: Acc@161 {ids['acc161']:.3f} "
+                   f"(n={ids['n']} with GeoNames id; all coordinates {allc['acc161']:.3f}, n={allc['n']}), "
+                   f"AUC {ids['auc']:.3f}, mean {ids['mean_km']:.0f} km, median {ids['median_km']:.0f} km, "
+                   f"exact id {s['exact_id']:.3f}, country {s['country']:.3f}, "
+                   f"candidate recall {s['candidate_recall']:.3f}, {s['docs_per_second']} docs/s")
+        if "recognition" in s:
+            for mode, r in s["recognition"].items():
+                click.echo(f"    recognition ({mode}): P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f} "
+                           f"(gold {r['gold']}, predicted {r['predicted']})")

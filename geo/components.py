@@ -31,6 +31,7 @@ from gazetteer import Gazetteer, PlaceKind, fold, open_gazetteer
 from gazetteer.ranking import DIRECTION_WORDS, REGION_WORDS
 
 SPAN_KEY = "conflictmap_places"
+DEMONYM_LABEL = "DEMONYM"
 KIND_NOUNS = frozenset({"town", "city", "village", "port", "region", "province", "state", "district"})
 TOWN_PRIOR = 4.0  # a town of 10,000 people, or any region or country
 PLACE_PREPOSITIONS = frozenset({"from", "to", "into", "toward", "towards", "in", "near", "at", "via", "through",
@@ -114,6 +115,12 @@ class PlaceRecognizer:
             found: Span | None = None
             if ent.label_ in PLACE_LABELS:
                 found = self._place_span(span)
+            elif ent.label_ == "NORP" and self.gaz.demonym(span.text):
+                # "Russian", "North Korean": kept as a nationality mention (resolved to its country;
+                # the map does not draw these, the benchmarks count them)
+                found = Span(doc, span.start, span.end, label=DEMONYM_LABEL)
+                spans.append(found)
+                continue
             elif ent.label_ in self.recover_labels:
                 if ent.label_ == "PERSON" and len(span) > 1:
                     # "Paris Hilton", "Kim Jong Un": people, whatever they contain; but a town the

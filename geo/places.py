@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from gazetteer import Candidate, Evidence, Gazetteer, PlaceKind
+from gazetteer import Candidate, Evidence, Gazetteer, Place, PlaceKind
 from gazetteer.ranking import DIRECTION_WORDS
 from geo.components import SPAN_KEY
 from geo.model import Mention, Resolution, Source
@@ -24,6 +24,7 @@ DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^)]{2,40})\))?\s*(?:--|—|–|:|-\s)\s*"
 )
 CONFIDENT_MARGIN = 2.0
+DEMONYM_SCORE = 8.0  # above any town without context, below a country named outright
 DATELINE_WEIGHT = 2
 
 
@@ -150,9 +151,22 @@ def resolve_mentions(
     out = []
     for m, query in zip(mentions, queries, strict=True):
         found = second[query]
-        if found:
+        demonym = _demonym_country(gaz, m.text)
+        if demonym is not None and (not found or found[0].score < DEMONYM_SCORE):
+            # "Turkish", "Russian": a nationality word names its country, not a namesake village
+            out.append(Resolution(m, demonym, DEMONYM_SCORE, tuple(c.place for c in found[:5]), ("nationality word",)))
+        elif found:
             top = found[0]
             out.append(Resolution(m, top.place, top.score, tuple(c.place for c in found[1:]), top.reasons))
         else:
             out.append(Resolution(m, None, 0.0))
     return out
+
+
+def _demonym_country(gaz: Gazetteer, text: str) -> Place | None:
+    """The place a nationality word names: a country ("Turkish"), or a continent or bloc whose
+    row in demonyms.csv gives a place id ("European")."""
+    code = gaz.demonym(text.strip())
+    if not code:
+        return None
+    return gaz.get(code) if ":" in code else gaz.get(f"ne-admin0:{code}")
