@@ -24,6 +24,7 @@ DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^)]{2,40})\))?\s*(?:--|—|–|:|-\s)\s*"
 )
 CONFIDENT_MARGIN = 2.0
+CONTEXT_PASSES = 1  # one round of evidence; a second round measured slightly worse on both corpora
 DEMONYM_SCORE = 8.0  # above any town without context, below a country named outright
 DATELINE_WEIGHT = 2
 
@@ -130,24 +131,17 @@ def resolve_mentions(
     again with that evidence, so "Tripoli" in an article about Lebanon is Lebanon's.
     """
     queries = _queries(text, mentions, gaz)
-    first: dict[str, list[Candidate]] = {q: gaz.candidates(q, limit=6) for q in dict.fromkeys(queries)}
-    countries: Counter[str] = Counter()
-    admin1: Counter[str] = Counter()
-    for query in queries:
-        found = first[query]
-        if found and (len(found) == 1 or found[0].score - found[1].score >= CONFIDENT_MARGIN):
-            place = found[0].place
-            if place.country_code:
-                countries[place.country_code] += 1
-            if place.admin1_code and place.kind in (PlaceKind.ADMIN1, PlaceKind.CITY):
-                admin1[place.admin1_code] += 1
+    unique = list(dict.fromkeys(queries))
+    ranked: dict[str, list[Candidate]] = {q: gaz.candidates(q, limit=6) for q in unique}
+    dateline_country = None
     if dateline:
         named = [dateline.place] + ([dateline.qualifier] if dateline.qualifier else [])
-        dateline_found = first.get(_queries(text, named, gaz)[0])
-        if dateline_found:
-            countries[dateline_found[0].place.country_code] += DATELINE_WEIGHT
-    evidence = Evidence(countries=dict(countries), admin1=dict(admin1))
-    second = {q: gaz.candidates(q, evidence=evidence, limit=6) for q in first}
+        dateline_found = ranked.get(_queries(text, named, gaz)[0])
+        dateline_country = dateline_found[0].place.country_code if dateline_found else None
+    for _ in range(CONTEXT_PASSES):
+        evidence = _evidence(ranked, queries, dateline_country)
+        ranked = {q: gaz.candidates(q, evidence=evidence, limit=6) for q in unique}
+    second = ranked
     out = []
     for m, query in zip(mentions, queries, strict=True):
         found = second[query]
@@ -161,6 +155,24 @@ def resolve_mentions(
         else:
             out.append(Resolution(m, None, 0.0))
     return out
+
+
+def _evidence(ranked: dict[str, list[Candidate]], queries: list[str], dateline_country: str | None) -> Evidence:
+    """Countries and regions of the mentions whose choice is clear (one candidate, or a margin of
+    CONFIDENT_MARGIN), each mention counted once; the dateline's country counts double."""
+    countries: Counter[str] = Counter()
+    admin1: Counter[str] = Counter()
+    for query in queries:
+        found = ranked[query]
+        if found and (len(found) == 1 or found[0].score - found[1].score >= CONFIDENT_MARGIN):
+            place = found[0].place
+            if place.country_code:
+                countries[place.country_code] += 1
+            if place.admin1_code and place.kind in (PlaceKind.ADMIN1, PlaceKind.CITY):
+                admin1[place.admin1_code] += 1
+    if dateline_country:
+        countries[dateline_country] += DATELINE_WEIGHT
+    return Evidence(countries=dict(countries), admin1=dict(admin1))
 
 
 def _demonym_country(gaz: Gazetteer, text: str) -> Place | None:
