@@ -32,6 +32,21 @@ from gazetteer.ranking import DIRECTION_WORDS, REGION_WORDS
 
 SPAN_KEY = "conflictmap_places"
 DEMONYM_LABEL = "DEMONYM"
+EMBEDDED_LABEL = "EMBEDDED"
+# Mentions kept in the analysis (and counted by the benchmarks) but not drawn as places named.
+NOT_DRAWN = frozenset({DEMONYM_LABEL, EMBEDDED_LABEL})
+EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"})
+ORGANISATION_WORDS = frozenset({
+    "police", "times", "post", "news", "herald", "tribune", "journal", "university", "college", "school", "army",
+    "navy", "ministry", "council", "club", "fc", "united", "airport", "bank", "company", "group", "government",
+    "hospital", "department", "court", "forces", "guard", "institute", "museum", "party", "assembly", "senate",
+    "parliament", "office", "agency", "service", "church", "cathedral", "zoo", "stadium", "port", "authority",
+})
+# Words that name a place somewhere (Centre, Cameroon; Orange, France) but mostly are just words.
+GENERIC_WORDS = frozenset({"centre", "center", "city", "capital", "region", "state", "island", "coast", "valley",
+                           "bay", "port", "county", "district", "province", "north", "south", "east", "west",
+                           "central", "eastern", "western", "northern", "southern", "orange", "union", "victoria",
+                           "hope", "liberty", "independence", "university", "college", "national", "royal"})
 KIND_NOUNS = frozenset({"town", "city", "village", "port", "region", "province", "state", "district"})
 TOWN_PRIOR = 4.0  # a town of 10,000 people, or any region or country
 PLACE_PREPOSITIONS = frozenset({"from", "to", "into", "toward", "towards", "in", "near", "at", "via", "through",
@@ -49,6 +64,7 @@ NOTABLE_KINDS = frozenset(
         PlaceKind.CITY,
     }
 )
+AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.WATER, PlaceKind.CONTINENT})
 _EXTEND_RIGHT = frozenset(w for w in REGION_WORDS if w not in ("state", "republic", "territory"))
 _STRIP_LEFT = frozenset({"the", "a", "an"})
 _STRIP_RIGHT = frozenset({"'s", "’s", "'", "’"})
@@ -103,8 +119,21 @@ class PlaceRecognizer:
         key = fold(text)
         return self.gaz._lookup(key) if key else ()
 
-    def _notable(self, text: str) -> bool:
-        return any(p.kind in NOTABLE_KINDS and p.prior >= self.min_prior for p, _ in self._matches(text))
+    def _notable(self, text: str, kinds: frozenset[PlaceKind] = NOTABLE_KINDS) -> bool:
+        return any(p.kind in kinds and p.prior >= self.min_prior for p, _ in self._matches(text))
+
+    def _embedded(self, span: Span) -> Span | None:
+        """A notable place opening an organisation's name ("Toronto" in "Toronto Police",
+        "New York" in "New York Times"): a mention the benchmarks count; the map does not draw it."""
+        rest = {t.lower_ for t in span[1:]}
+        if len(span) < 3 and not rest & ORGANISATION_WORDS:
+            return None  # "Paris Hilton": two capitalised words are as likely a person as a body
+        for size in range(min(3, len(span) - 1), 0, -1):
+            part = span.doc[span.start : span.start + size]
+            if part.text.lower() not in GENERIC_WORDS and (part[0].is_title or part[0].is_upper) \
+                    and self._notable(part.text):
+                return Span(span.doc, part.start, part.end, label=EMBEDDED_LABEL)
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -115,7 +144,7 @@ class PlaceRecognizer:
             found: Span | None = None
             if ent.label_ in PLACE_LABELS:
                 found = self._place_span(span)
-            elif ent.label_ == "NORP" and self.gaz.demonym(span.text):
+            elif ent.label_ in ("NORP", "LANGUAGE") and self.gaz.demonym(span.text):
                 # "Russian", "North Korean": kept as a nationality mention (resolved to its country;
                 # the map does not draw these, the benchmarks count them)
                 found = Span(doc, span.start, span.end, label=DEMONYM_LABEL)
@@ -130,10 +159,16 @@ class PlaceRecognizer:
                     continue
                 if ent.label_ == "PERSON" and span.end < len(doc) and doc[span.end].is_title:
                     continue  # "Paris" in a name the model cut short
+                # A lone word the model calls a person is a city only where a place preposition
+                # governs it ("sent to Vladivostok"); "Modi said" is a man, not a town.
+                person_alone = ent.label_ == "PERSON" and not _after_place_preposition(span)
+                kinds = AREA_KINDS if person_alone else NOTABLE_KINDS
                 for candidate in (span, _with_region_word(span), *_right_extensions(span)):
-                    if self._notable(candidate.text):
+                    if candidate.text.lower() not in GENERIC_WORDS and self._notable(candidate.text, kinds):
                         found = Span(doc, candidate.start, candidate.end, label="RECOVERED")
                         break
+                if found is None and ent.label_ in EMBEDDING_LABELS:
+                    found = self._embedded(span)
             if found is not None:
                 spans.append(self._extend(found))
         spans += self._untagged(doc)
@@ -161,7 +196,10 @@ class PlaceRecognizer:
             while k >= 0 and doc[k].lower_ in _STRIP_LEFT:
                 k -= 1
             kind_of = k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in KIND_NOUNS  # "the town of Kidal"
-            if k >= 0 and (doc[k].lower_ in PLACE_PREPOSITIONS or kind_of) and j - i <= 3 and self._town(doc[i:j].text):
+            text = doc[i:j].text
+            plausible = self._town(text) and not (k >= 1 and doc[k - 1].lower_ in ("according", "thanks", "due"))
+            if k >= 0 and (doc[k].lower_ in PLACE_PREPOSITIONS or kind_of) and j - i <= 3 and plausible \
+                    and text.lower() not in GENERIC_WORDS:
                 found.append(self._extend(Span(doc, i, j, label="RECOVERED")))
             i = j
         return found
@@ -183,7 +221,7 @@ class PlaceRecognizer:
     def _extend(self, span: Span) -> Span:
         doc = span.doc
         start, end = span.start, span.end
-        if (end < len(doc) and doc[end].lower_ in _EXTEND_RIGHT and doc[end].is_lower) or (
+        if (end < len(doc) and doc[end].lower_ in _EXTEND_RIGHT and (doc[end].is_lower or doc[end].is_title)) or (
             end < len(doc)
             and doc[end].is_alpha
             and self._matches(doc[start : end + 1].text)
@@ -204,6 +242,15 @@ def _strip(span: Span) -> Span | None:
     while end > start and (doc[end - 1].lower_ in _STRIP_RIGHT or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return Span(doc, start, end, label=span.label_) if end > start else None
+
+
+def _after_place_preposition(span: Span) -> bool:
+    """Whether a place preposition (after any article) stands right before the span."""
+    k = span.start - 1
+    while k >= 0 and span.doc[k].lower_ in _STRIP_LEFT:
+        k -= 1
+    return k >= 0 and span.doc[k].lower_ in PLACE_PREPOSITIONS and not (
+        k >= 1 and span.doc[k - 1].lower_ in ("according", "thanks", "due"))
 
 
 def _right_extensions(span: Span, most: int = 2) -> list[Span]:

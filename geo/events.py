@@ -22,7 +22,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from gazetteer import Gazetteer, Place, PlaceKind, fold
-from geo.components import DEMONYM_LABEL
+from geo.components import NOT_DRAWN
 from geo.model import Movement, Resolution, SizeClaim, Source, Statement
 from geo.places import Dateline
 from geo.zones import Paragraph, Zone, zone_at
@@ -529,7 +529,7 @@ class DocumentEvents:
     def resolutions_in(self, start: int, end: int) -> list[Resolution]:
         """Places named between two offsets (nationality words are not places an event happens at)."""
         return [r for r in self.resolutions
-                if start <= r.mention.start and r.mention.end <= end and r.mention.label != DEMONYM_LABEL]
+                if start <= r.mention.start and r.mention.end <= end and r.mention.label not in NOT_DRAWN]
 
     def country_of(self, np: Span, offset: int) -> str | None:
         """The speaker's country from the phrase: the first nationality word ("Ukrainian", "North

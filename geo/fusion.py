@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gazetteer import Gazetteer, Place, PlaceKind, fold
-from geo.components import DEMONYM_LABEL
+from geo.components import NOT_DRAWN
 from geo.model import Movement, Resolution, Source, Statement
 from geo.pipeline import Analysis
 from geo.reader import Skipped
@@ -243,8 +243,8 @@ def place_features(resolutions: Iterable[Resolution]) -> tuple[list[dict[str, An
     groups: dict[str, list[Resolution]] = defaultdict(list)
     unresolved = []
     for r in resolutions:
-        if r.mention.label == DEMONYM_LABEL:
-            continue  # nationality words are not places named: kept in the analysis, not drawn
+        if r.mention.label in NOT_DRAWN:
+            continue  # nationality words, places inside organisation names: kept in the analysis, not drawn
         if r.place is None:
             unresolved.append(r.mention.source.to_json())
         else:
