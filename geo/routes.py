@@ -72,7 +72,8 @@ def split_antimeridian(coords: list[list[float]]) -> dict[str, Any]:
 def leg(start: list[float], end: list[float], *, mode: str | None) -> tuple[dict[str, Any], str, float]:
     """The geometry of one leg, how it was drawn ("sea lane" or "geodesic") and its length in km."""
     coords = sea_lane(start, end) if mode == "sea" else None
-    kind = "sea lane"
-    if coords is None:
-        coords, kind = geodesic(start, end), "geodesic"
-    return split_antimeridian(coords), kind, round(length_km(coords), 1)
+    if coords is not None:
+        return split_antimeridian(coords), "sea lane", round(length_km(coords), 1)
+    # a geodesic's length is one inverse solution, not a sum over its interpolated points
+    km = Geodesic.WGS84.Inverse(start[1], start[0], end[1], end[0])["s12"] / 1000
+    return split_antimeridian(geodesic(start, end)), "geodesic", round(km, 1)
