@@ -10,6 +10,10 @@ import math
 import statistics
 from collections.abc import Iterable, Sequence
 
+from gazetteer.store import great_circle_km
+
+__all__ = ["auc", "great_circle_km", "match_spans", "precision_recall_f1", "resolution_summary"]
+
 EARTH_HALF_CIRCUMFERENCE_KM = 20039.0
 ACC_KM = 161.0
 
@@ -41,14 +45,6 @@ def precision_recall_f1(n_gold: int, n_predicted: int, n_matched: int) -> tuple[
     r = n_matched / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Haversine distance in km between two (lat, lon) points in degrees."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def auc(errors_km: Sequence[float]) -> float:
