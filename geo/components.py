@@ -196,11 +196,10 @@ class PlaceRecognizer:
             while k >= 0 and doc[k].lower_ in _STRIP_LEFT:
                 k -= 1
             kind_of = k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in KIND_NOUNS  # "the town of Kidal"
-            text = doc[i:j].text
-            plausible = self._town(text) and not (k >= 1 and doc[k - 1].lower_ in ("according", "thanks", "due"))
-            if k >= 0 and (doc[k].lower_ in PLACE_PREPOSITIONS or kind_of) and j - i <= 3 and plausible \
-                    and text.lower() not in GENERIC_WORDS:
-                found.append(self._extend(Span(doc, i, j, label="RECOVERED")))
+            span = Span(doc, i, j, label="RECOVERED")
+            if (_after_place_preposition(span) or kind_of) and j - i <= 3 and span.text.lower() not in GENERIC_WORDS \
+                    and self._town(span.text):
+                found.append(self._extend(span))
             i = j
         return found
 

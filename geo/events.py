@@ -22,6 +22,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from gazetteer import Gazetteer, Place, PlaceKind, fold
+from geo.components import KIND_NOUNS as PLACE_KIND_NOUNS
 from geo.components import NOT_DRAWN
 from geo.model import Movement, Resolution, SizeClaim, Source, Statement
 from geo.places import Dateline
@@ -172,8 +173,7 @@ WEAK_DESTINATION_VERBS = frozenset(
 )
 LIST_WORDS = frozenset({"as", "like", "including", "such"})
 DIRECT_OBJECT_VERBS = frozenset({"enter", "cross", "reach", "invade", "capture", "storm", "seize"})
-KIND_NOUNS = frozenset({"town", "city", "village", "port", "region", "province", "state", "district", "area",
-                        "capital", "island", "islands"})
+KIND_NOUNS = PLACE_KIND_NOUNS | {"area", "capital", "island", "islands"}
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # The small model tags "to" in "to eastern Russia" as PART: prepositions are known by their word.
 PREPOSITIONS = frozenset(
