@@ -20,11 +20,11 @@ from gazetteer import sources as src
 from gazetteer.atomic import atomic_write_text
 from gazetteer.errors import GazetteerBuildError
 from gazetteer.model import PlaceKind
-from gazetteer.normalize import fold
+from gazetteer.normalize import fold, is_dotted
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -88,6 +88,8 @@ def default_sources(min_population: int) -> list[Callable[[], src.SourceData]]:
         src.read_natural_earth_admin1,
         src.read_geonames_continents,
         src.read_curated,
+        src.read_geonames_divisions,
+        src.read_country_demonyms,
     ]
 
 
@@ -165,11 +167,21 @@ def _write(
 
     records = [r for d in datasets for r in d.records]
     by_id: dict[str, src.SourcePlace] = {}
-    for r in records:
-        if r.place.id in by_id:
-            logger.warning("duplicate place id %s: keeping the first", r.place.id)
+    geonames_ids: set[int] = set()
+    admin1_names: set[tuple[str, str]] = set()
+    for r in sorted(records, key=lambda r: r.supplementary):  # stable: source order otherwise
+        p = r.place
+        if p.id in by_id:
+            if not r.supplementary:
+                logger.warning("duplicate place id %s: keeping the first", p.id)
             continue
-        by_id[r.place.id] = r
+        if r.supplementary and (p.geonames_id in geonames_ids or (p.country_code, fold(p.name)) in admin1_names):
+            continue
+        by_id[p.id] = r
+        if p.geonames_id is not None:
+            geonames_ids.add(p.geonames_id)
+        if p.kind is PlaceKind.ADMIN1:
+            admin1_names.add((p.country_code, fold(p.name)))
 
     # Curated outlines are unions of places the sources already have.
     for r in by_id.values():
@@ -224,11 +236,15 @@ def _write(
                     logger.info("alias %r: target %s not in this build", alias, target)
                     continue
                 k = (fold(alias), pk_of[target])
-                alias_rows[k] = min(alias_rows.get(k, 9), int(src.NameType.OFFICIAL))
+                name_type = src.NameType.ABBREVIATION if is_dotted(alias) else src.NameType.OFFICIAL
+                alias_rows[k] = min(alias_rows.get(k, 9), int(name_type))
         con.executemany(
             "INSERT INTO aliases VALUES (?,?,?)", ((k, pk, t) for (k, pk), t in alias_rows.items())
         )
-        demonyms = {fold(word): code for d in datasets for word, code in d.demonyms}
+        demonyms: dict[str, str] = {}
+        for d in datasets:  # the first source to name a word wins: curated rows before countryinfo
+            for word, code in d.demonyms:
+                demonyms.setdefault(fold(word), code)
         con.executemany("INSERT INTO demonyms VALUES (?,?)", demonyms.items())
         con.executescript(INDEXES)
         meta = {

@@ -11,6 +11,7 @@ class PlaceKind(enum.StrEnum):
 
     COUNTRY = "country"
     ADMIN1 = "admin1"
+    ADMIN2 = "admin2"  # county, district: GeoNames second-order division
     CITY = "city"
     REGION = "region"
     CONTINENT = "continent"
@@ -23,6 +24,7 @@ WHERE_PREC = {
     PlaceKind.CITY: 1,
     PlaceKind.LANDMARK: 1,
     PlaceKind.ADMIN1: 4,
+    PlaceKind.ADMIN2: 3,
     PlaceKind.REGION: 5,
     PlaceKind.COUNTRY: 6,
     PlaceKind.CONTINENT: 6,

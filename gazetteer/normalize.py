@@ -41,3 +41,9 @@ def fold(name: str) -> str:
 def is_latin_key(key: str) -> bool:
     """True when a folded key is plain Latin script, the only kind English text can match."""
     return bool(_ASCII_NAME.match(key))
+
+
+def is_dotted(name: str) -> bool:
+    """A dotted abbreviation news uses for a region ("Ky.", "B.C.", "Wash."): kept although short."""
+    letters = name.replace(".", "")
+    return "." in name and 2 <= len(letters) <= 5 and letters.isalpha() and name[0].isupper()

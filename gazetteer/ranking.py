@@ -33,7 +33,8 @@ COMPASS_WORDS = ("north", "south", "east", "west", "upper", "lower", "greater", 
 DIRECTION_WORDS = frozenset(
     {*DIRECTION_ADJECTIVES, *COMPASS_WORDS, "northeast", "northwest", "southeast", "southwest", "midwest"}
 )
-NAME_TYPE_PENALTY = {0: 0.0, 1: 0.25, 2: 0.5}
+NAME_TYPE_PENALTY = {0: 0.0, 1: 0.25, 2: 0.5, 3: 0.25}  # 3: dotted abbreviation ("Ky.")
+ABBREVIATION = 3
 QUALIFIER_BONUS = 6.0  # "Tripoli, Lebanon": the writer told us; outweighs any population gap
 KIND_HINT_BONUS = 3.0  # "Georgia (US state)", "Kursk region"
 NAMESAKE_PENALTY = 1.5  # "Kherson" alone is the city, not the oblast named after it
@@ -152,7 +153,7 @@ def score_candidates(
             reasons.append("named after its capital city")
         if name_type == 2:
             reasons.append(f"alternate name '{key}'")
-        if parsed.region_word and place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION):
+        if parsed.region_word and place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION):
             score += KIND_HINT_BONUS
             reasons.append("region word")
         if parsed.qualifier_kinds and place.kind in parsed.qualifier_kinds:

@@ -15,8 +15,8 @@ from typing import Any
 from gazetteer.build import SCHEMA_VERSION, checksum_path, file_sha256
 from gazetteer.errors import GazetteerCorrupt, GazetteerNotFound
 from gazetteer.model import Candidate, Place, PlaceKind
-from gazetteer.normalize import fold
-from gazetteer.ranking import Evidence, context_ngrams, parse_query, score_candidates
+from gazetteer.normalize import fold, is_dotted
+from gazetteer.ranking import ABBREVIATION, Evidence, context_ngrams, parse_query, score_candidates
 
 logger = logging.getLogger(__name__)
 
@@ -132,7 +132,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[tuple[Place, int], ...]:
         """Every place with an alias equal to ``name`` once folded, with the alias's name type
-        (0 primary, 1 official or curated, 2 alternate). Unranked."""
+        (0 primary, 1 official or curated, 2 alternate, 3 dotted abbreviation). Unranked."""
         return self._lookup(fold(name))
 
     # ------------------------------------------------------------------ public API
@@ -207,11 +207,16 @@ class Gazetteer:
         pool: dict[str, tuple[Place, int, str]] = {}
         for key in parsed.keys:
             for place, name_type in self._lookup(key):
+                if name_type == ABBREVIATION and "." not in parsed.text:
+                    continue  # "Ky." is Kentucky; "KY" or "ky" is not asked for here
                 old = pool.get(place.id)
                 if old is None or name_type < old[1]:
                     pool[place.id] = (place, name_type, key)
             if pool and key == parsed.keys[0]:
                 break  # the query as written matched: do not widen to stripped forms
+        if is_dotted(parsed.text) and any(t == ABBREVIATION for _, t, _ in pool.values()):
+            # "Kan." is written as an abbreviation: Kansas, not the town of Kan
+            pool = {k: e for k, e in pool.items() if e[1] == ABBREVIATION}
         wanted = set(kinds) if kinds else None
         entries = [
             e for e in pool.values()
@@ -235,7 +240,7 @@ class Gazetteer:
         admin1: dict[str, int] = {}
         for ngram in context_ngrams(text):
             for place, name_type in self._lookup(fold(ngram)):
-                if name_type > 1:
+                if name_type == 2 or (name_type == ABBREVIATION and "." not in ngram):
                     continue
                 if place.kind is PlaceKind.COUNTRY:
                     countries[place.country_code] = countries.get(place.country_code, 0) + 1

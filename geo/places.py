@@ -146,7 +146,7 @@ def resolve_mentions(
     for m, query in zip(mentions, queries, strict=True):
         found = second[query]
         demonym = _demonym_country(gaz, m.text)
-        if demonym is not None and (not found or found[0].score < DEMONYM_SCORE):
+        if demonym is not None and (not found or _namesake_town(found[0], query != m.text)):
             # "Turkish", "Russian": a nationality word names its country, not a namesake village
             out.append(Resolution(m, demonym, DEMONYM_SCORE, tuple(c.place for c in found[:5]), ("nationality word",)))
         elif found:
@@ -173,6 +173,14 @@ def _evidence(ranked: dict[str, list[Candidate]], queries: list[str], dateline_c
     if dateline_country:
         countries[dateline_country] += DATELINE_WEIGHT
     return Evidence(countries=dict(countries), admin1=dict(admin1))
+
+
+def _namesake_town(top: Candidate, qualified: bool) -> bool:
+    """Whether the best match of a nationality word is only a town or county sharing its spelling
+    ("Canadian", Texas; "German" as an alternate name of San Germán): the writer did not qualify
+    it ("Canadian, Texas") and it is not a country or region named outright."""
+    local = top.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN2, PlaceKind.LANDMARK)
+    return (local and not qualified) or top.score < DEMONYM_SCORE
 
 
 def _demonym_country(gaz: Gazetteer, text: str) -> Place | None:

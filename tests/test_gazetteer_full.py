@@ -28,7 +28,8 @@ def _rows(path: Path) -> list[dict[str, str]]:
 def test_full_build_size_and_counts(full_gaz: Gazetteer, full_db: Path) -> None:
     counts = full_gaz.counts()
     assert counts["city"] > 150_000
-    assert counts["admin1"] == 4596
+    assert counts["admin1"] >= 4596  # Natural Earth's 4,596 with outlines, then GeoNames' others (England)
+    assert counts["admin2"] > 30_000  # GeoNames counties and districts placed at their towns
     assert 230 <= counts["country"] <= 250
     assert counts["continent"] == 7
     assert full_db.stat().st_size < 100e6
@@ -133,3 +134,22 @@ def test_polygons_for_regions(full_gaz: Gazetteer) -> None:
     assert km < 5
     assert full_gaz.best("Ukraine").kind is PlaceKind.COUNTRY
     assert full_gaz.shape("ne-admin0:UA").geom_type in ("Polygon", "MultiPolygon")
+
+
+def test_divisions_abbreviations_and_nationality_words(full_gaz: Gazetteer) -> None:
+    """GeoNames counties and constituent countries, dotted abbreviations only with their dots, and a
+    nationality word for every country."""
+    metcalfe = full_gaz.best("Metcalfe County")
+    assert metcalfe is not None and (metcalfe.kind, metcalfe.admin1_code) == (PlaceKind.ADMIN2, "US.KY")
+    assert metcalfe.geonames_id == 4300606 and full_gaz.contains("ne-admin1:US-KY", metcalfe.lat, metcalfe.lon)
+    england = full_gaz.best("England")
+    assert england is not None and (england.kind, england.country_code) == (PlaceKind.ADMIN1, "GB")
+    assert full_gaz.contains("ne-admin0:GB", england.lat, england.lon)
+    kentucky = full_gaz.best("Ky.")
+    assert kentucky is not None and kentucky.id == "ne-admin1:US-KY"
+    assert full_gaz.best("Wash.") == full_gaz.get("ne-admin1:US-WA")
+    for word in ("Miss", "Wash", "Ill", "ky"):  # words, or undotted: never a state
+        assert all(c.place.kind is not PlaceKind.ADMIN1 or c.place.country_code != "US"
+                   for c in full_gaz.candidates(word)), word
+    assert (full_gaz.demonym("Jamaican"), full_gaz.demonym("Salvadoran")) == ("JM", "SV")
+    assert full_gaz.demonym("Indian") == "IN"  # the curated word, not British Indian Ocean Territory's
