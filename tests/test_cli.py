@@ -129,7 +129,7 @@ def test_gazetteer_info_and_verify(run, mini_db: Path) -> None:
     info = run("gazetteer", "info")
     assert info.exit_code == 0, info.output
     assert f"path: {mini_db}" in info.output
-    assert "country: 13" in info.output
+    assert "country: 15" in info.output
     assert "source: curated" in info.output
     ok = run("gazetteer", "verify")
     assert ok.exit_code == 0, ok.output

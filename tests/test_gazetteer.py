@@ -14,14 +14,16 @@ from gazetteer import (
     Gazetteer,
     GazetteerCorrupt,
     GazetteerNotFound,
+    Place,
     PlaceKind,
     QueryError,
     fold,
     open_gazetteer,
     parse_query,
 )
-from gazetteer.build import SCHEMA_VERSION, checksum_path
-from gazetteer.sources import keep_source_alias
+from gazetteer.build import SCHEMA_VERSION, build, checksum_path
+from gazetteer.sources import NameType, SourceData, SourcePlace, keep_source_alias, read_tsv
+from tests.conftest import MINI_TSV
 
 
 @pytest.mark.parametrize(
@@ -84,7 +86,7 @@ def test_mini_build_records_schema_sources_and_checksum(mini_db: Path, gaz: Gaze
     assert checksum_path(mini_db).read_text(encoding="utf-8").split()[1] == mini_db.name
     assert gaz.verify() == []
     counts = gaz.counts()
-    assert counts["country"] == 13
+    assert counts["country"] == 15
     assert counts["landmark"] >= 3  # curated Kremlin, White House, Pentagon
 
 
@@ -248,3 +250,37 @@ def test_build_replaces_atomically(mini_db: Path, tmp_path: Path) -> None:
     assert target.stat().st_ino != first  # a new file was renamed into place
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
     assert Gazetteer(target).verify() == []
+
+
+def test_dotted_abbreviations_need_their_dots(gaz: Gazetteer) -> None:
+    """ "Ky." is Kentucky and "Kan." Kansas (not the town of Kan); "KY", "ky" and "Kan" are not."""
+    assert gaz.best("Ky.").id == "ne-admin1:US-KY"
+    assert gaz.best("Kan.").id == "ne-admin1:US-KS"
+    assert gaz.best("Kan").id == "geonames:1463204"
+    assert gaz.best("KY") is None and gaz.best("ky") is None
+
+
+def test_a_country_named_outright_beats_a_namesake_town_in_context(gaz: Gazetteer) -> None:
+    """Context about Maine does not make "China" the town of China, Maine; a qualifier does."""
+    maine = Evidence(countries={"US": 4}, admin1={"US.ME": 4})
+    assert gaz.candidates("China", evidence=maine)[0].place.id == "ne-admin0:CN"
+    assert gaz.candidates("China, United States")[0].place.id == "geonames:4960817"
+    # towns still follow context when no country shares the name
+    texas = Evidence(countries={"US": 2}, admin1={"US.TX": 2})
+    assert gaz.candidates("Paris", evidence=texas)[0].place.id == "geonames:4717560"
+
+
+def test_supplementary_divisions_yield_to_natural_earth(tmp_path: Path) -> None:
+    """GeoNames divisions fill gaps only: not a second Kentucky (same GeoNames id), not a second
+    Ontario (same name, same country), but England, which Natural Earth's admin-1 lacks."""
+    def division(gid: int, name: str, country: str) -> SourcePlace:
+        place = Place(f"geonames:{gid}", name, PlaceKind.ADMIN1, country, 50.0, -1.0, geonames_id=gid, prior=5.0)
+        return SourcePlace(place, [(name, NameType.PRIMARY)], supplementary=True)
+
+    extra = SourceData("divisions", "test", [division(6254925, "Kentucky", "US"), division(1, "Ontario", "CA"),
+                                             division(6269131, "England", "GB")])
+    build(tmp_path / "g.sqlite", sources=[lambda: read_tsv(MINI_TSV), lambda: extra])
+    g = Gazetteer(tmp_path / "g.sqlite")
+    assert [p.id for p, _ in g.lookup("Kentucky")] == ["ne-admin1:US-KY"]
+    assert [p.id for p, _ in g.lookup("Ontario")] == ["ne-admin1:CA-ON"]
+    assert [p.id for p, _ in g.lookup("England")] == ["geonames:6269131"]

@@ -1,0 +1,35 @@
+"""Resolution in document context (geo.places.resolve_mentions) on the mini gazetteer: no model."""
+
+from __future__ import annotations
+
+import re
+
+from gazetteer import Gazetteer
+from geo.model import Mention
+from geo.places import resolve_mentions
+
+
+def _resolve(gaz: Gazetteer, text: str, names: list[str]) -> list[str | None]:
+    """Resolve every occurrence of ``names`` in ``text``, as the pipeline would its mentions."""
+    found = sorted((m.start(), m.end(), m.group(0)) for n in names for m in re.finditer(rf"\b{re.escape(n)}\b", text))
+    mentions = [Mention("d", s, e, t, "GPE", "body") for s, e, t in found]
+    return [r.place.id if r.place else None for r in resolve_mentions(gaz, text, mentions)]
+
+
+def test_repeating_a_name_does_not_outvote_the_rest_of_the_document(gaz: Gazetteer) -> None:
+    """Ten "London"s in a story from Ontario are London, Ontario: a name's own mentions are not
+    evidence for its own reading; the other names of the document are."""
+    text = "Police in London said on Monday. " * 10 + "The force serves much of southwestern Ontario."
+    ids = _resolve(gaz, text, ["London", "Ontario"])
+    assert ids.count("geonames:6058560") == 10 and ids[-1] == "ne-admin1:CA-ON"
+    # and without Ontario in the story, London is the capital
+    assert set(_resolve(gaz, "Police in London said on Monday. " * 3, ["London"])) == {"geonames:2643743"}
+
+
+def test_nationality_words_name_their_country_and_vote_for_it(gaz: Gazetteer) -> None:
+    """ "Canadian" is Canada even in a story from Texas (not Canadian, Texas), and it votes for
+    Canada rather than for the town."""
+    text = "Canadian troops arrived in Paris, Texas, on Monday. The Canadian convoy left Texas later."
+    ids = _resolve(gaz, text, ["Canadian", "Paris", "Texas"])
+    assert ids[0] == ids[-2] == "ne-admin0:CA"
+    assert ids[1] == "geonames:4717560"
