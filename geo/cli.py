@@ -420,9 +420,11 @@ def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn:
               help="gold: our resolver on the corpus's spans; e2e: our whole pipeline.")
 @click.option("--limit", type=click.IntRange(1), help="Only the first N documents of each corpus.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (with the error analysis).")
+@click.option("--strict", is_flag=True,
+              help="Distance only: do not count the gold GeoNames entity itself as 0 km away.")
 @gazetteer_option
 @translate_errors
-def evaluate(corpora: tuple[Path, ...], setting: str, limit: int | None, as_json: bool,
+def evaluate(corpora: tuple[Path, ...], setting: str, limit: int | None, as_json: bool, strict: bool,
              gazetteer_path: Path | None) -> None:
     """Score conflictmap on GeoWebNews (GWN.xml) and TR-News (TR-News.xml), read where they lie.
 
@@ -439,13 +441,13 @@ def evaluate(corpora: tuple[Path, ...], setting: str, limit: int | None, as_json
         documents = documents[:limit] if limit else documents
         reports = []
         if setting in ("gold", "both"):
-            reports.append(evaluation.evaluate_gold_spans(gaz, documents))
+            reports.append(evaluation.evaluate_gold_spans(gaz, documents, strict=strict))
         if setting in ("e2e", "both"):
             if pipeline is None:
                 from geo.pipeline import Pipeline
 
                 pipeline = Pipeline(gazetteer=gazetteer_path)
-            reports.append(evaluation.evaluate_end_to_end(pipeline, documents))
+            reports.append(evaluation.evaluate_end_to_end(pipeline, documents, strict=strict))
         for report in reports:
             report.corpus = name
             summary = report.summary(gaz)

@@ -24,7 +24,6 @@ from geo.metrics import great_circle_km, match_spans, precision_recall_f1, resol
 from geo.model import Mention
 from geo.places import resolve_mentions
 
-SAME_ENTITY_IS_EXACT = True  # set False for the strict coordinate-only figures (reported beside)
 # GeoWebNews types that are not toponyms (Gritta et al. 2020): left out of gold.
 GWN_NOT_TOPONYMS = frozenset({"Literal_Expression", "Non_Lit_Expression", "Non_Toponym"})
 
@@ -167,11 +166,15 @@ def _gold_country(gaz: Gazetteer, gold: GoldToponym) -> str | None:
     return found[-1].country_code if found else None
 
 
-def _score(doc: str, gold: GoldToponym, place: Place | None, candidates: list[Place]) -> Outcome:
+def _score(
+    doc: str, gold: GoldToponym, place: Place | None, candidates: list[Place], *, same_entity_exact: bool = True
+) -> Outcome:
+    """Score one answer. With ``same_entity_exact`` (the default; ``eval --strict`` turns it off) the
+    gold GeoNames entity itself counts as 0 km away, wherever its point lies."""
     km = None
     if place is not None and gold.lat is not None and gold.lon is not None:
         km = great_circle_km(gold.lat, gold.lon, place.lat, place.lon)
-        if SAME_ENTITY_IS_EXACT and gold.geonames_id is not None and place.geonames_id == gold.geonames_id:
+        if same_entity_exact and gold.geonames_id is not None and place.geonames_id == gold.geonames_id:
             # The gold GeoNames entity itself: our countries and regions sit at Natural Earth label
             # points, not GeoNames' centroids (Russia: 3,070 km apart), so the distance says nothing.
             km = 0.0
@@ -182,7 +185,7 @@ def _score(doc: str, gold: GoldToponym, place: Place | None, candidates: list[Pl
     return Outcome(doc, gold, place, km, in_candidates)
 
 
-def evaluate_gold_spans(gaz: Gazetteer, documents: list[GoldDocument]) -> Report:
+def evaluate_gold_spans(gaz: Gazetteer, documents: list[GoldDocument], *, strict: bool = False) -> Report:
     """Our resolver on the gold toponym spans, each article's spans resolved together."""
     started = time.perf_counter()
     report = Report("", "gold spans", len(documents), 0.0)
@@ -191,12 +194,13 @@ def evaluate_gold_spans(gaz: Gazetteer, documents: list[GoldDocument]) -> Report
         resolutions = resolve_mentions(gaz, d.text, mentions)
         for t, r in zip(d.toponyms, resolutions, strict=True):
             pool = [c.place for c in gaz.candidates(t.text, limit=20)] if t.text.strip(" .,'’") else []
-            report.outcomes.append(_score(d.id, t, r.place, pool + ([r.place] if r.place else [])))
+            report.outcomes.append(_score(d.id, t, r.place, pool + ([r.place] if r.place else []),
+                                          same_entity_exact=not strict))
     report.seconds = time.perf_counter() - started
     return report
 
 
-def evaluate_end_to_end(pipeline: Any, documents: list[GoldDocument]) -> Report:
+def evaluate_end_to_end(pipeline: Any, documents: list[GoldDocument], *, strict: bool = False) -> Report:
     """Our whole pipeline; recognition on spans (exact and lenient), resolution on matched spans."""
     from geo.reader import Document
 
@@ -218,7 +222,7 @@ def evaluate_end_to_end(pipeline: Any, documents: list[GoldDocument]) -> Report:
                 res = by_span[(pr[0], pr[1], pr[2])]
                 gold = gold_by_span[(g[0], g[1], g[2])]
                 pool = [res.place, *res.alternatives] if res.place else []
-                report.outcomes.append(_score(g[0], gold, res.place, pool))
+                report.outcomes.append(_score(g[0], gold, res.place, pool, same_entity_exact=not strict))
     report.recognition = recognition
     return report
 

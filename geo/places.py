@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from gazetteer import Candidate, Evidence, Gazetteer, Place, PlaceKind
-from gazetteer.ranking import DIRECTION_WORDS
-from geo.components import SPAN_KEY
+from gazetteer import Candidate, Evidence, Gazetteer, Place, PlaceKind, fold
+from gazetteer.ranking import DIRECTION_WORDS, context_ngrams
+from geo.components import SPAN_KEY, TOWN_PRIOR
 from geo.model import Mention, Resolution, Source
 from geo.zones import MENTION_ZONES, Paragraph, Zone, zone_at
 
@@ -155,9 +155,26 @@ def resolve_mentions(
         elif found:
             top = found[0]
             out.append(Resolution(m, top.place, top.score, tuple(c.place for c in found[1:]), top.reasons))
+        elif (inner := _named_after(gaz, query, evidence[query])) is not None:
+            out.append(Resolution(m, inner.place, inner.score, (), (*inner.reasons, f"named after {inner.matched}")))
         else:
             out.append(Resolution(m, None, 0.0))
     return out
+
+
+def _named_after(gaz: Gazetteer, name: str, evidence: Evidence) -> Candidate | None:
+    """For a name the gazetteer lacks, the place it is named after: "Arizona State University" is in
+    Arizona, "Liverpool FC" in Liverpool, "Delhi High Court" in Delhi. Longest inner name first;
+    only a place named by its own or official name that is a town of some size or a larger unit
+    (not "Carnegie" in "Carnegie Library", a village's alternate name)."""
+    for inner in context_ngrams(name):
+        if inner == name or not fold(inner):
+            continue
+        found = gaz.candidates(inner, evidence=evidence, limit=1)
+        alternate = found and any(r.startswith("alternate name") for r in found[0].reasons)
+        if found and found[0].place.prior >= TOWN_PRIOR and not alternate:
+            return found[0]
+    return None
 
 
 def _votes(found: list[Candidate], demonym: Place | None) -> tuple[str, str]:

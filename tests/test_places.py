@@ -33,3 +33,10 @@ def test_nationality_words_name_their_country_and_vote_for_it(gaz: Gazetteer) ->
     ids = _resolve(gaz, text, ["Canadian", "Paris", "Texas"])
     assert ids[0] == ids[-2] == "ne-admin0:CA"
     assert ids[1] == "geonames:4717560"
+
+
+def test_a_name_the_gazetteer_lacks_is_placed_where_it_is_named_after(gaz: Gazetteer) -> None:
+    """ "Seattle Police Department" is in Seattle; "Kan Library" is not placed in a village of
+    1,454 people that happens to share a word with it."""
+    text = "The Seattle Police Department and the Kan Library said so."
+    assert _resolve(gaz, text, ["Seattle Police Department", "Kan Library"]) == ["geonames:5809844", None]
