@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from gazetteer import Candidate, Evidence, Gazetteer, Place, PlaceKind, fold
-from gazetteer.ranking import DIRECTION_WORDS, context_ngrams
+from gazetteer.ranking import DIRECTION_WORDS
 from geo.components import SPAN_KEY, TOWN_PRIOR
 from geo.model import Mention, Resolution, Source
 from geo.zones import MENTION_ZONES, Paragraph, Zone, zone_at
@@ -164,13 +164,21 @@ def resolve_mentions(
 
 def _named_after(gaz: Gazetteer, name: str, evidence: Evidence) -> Candidate | None:
     """For a name the gazetteer lacks, the place it is named after: "Arizona State University" is in
-    Arizona, "Liverpool FC" in Liverpool, "Delhi High Court" in Delhi. Longest inner name first;
-    only a place named by its own or official name that is a town of some size or a larger unit
-    (not "Carnegie" in "Carnegie Library", a village's alternate name)."""
-    for inner in context_ngrams(name):
-        if inner == name or not fold(inner):
+    Arizona, "Liverpool FC" in Liverpool, "University of Alberta" in Alberta. Only the name's
+    leading words or the words after its last "of" / "in" count (not "America" in "Latin America",
+    "Union" in "Soviet Union"), never a compass word ("West Surrey", "Eastern Ghouta"), and only a
+    place named by its own or official name that is a town of 10,000 or a larger unit (not
+    "Carnegie" in "Carnegie Library")."""
+    words = name.split()
+    inner = [" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)]
+    for k in range(len(words) - 2, 0, -1):
+        if words[k] in ("of", "in"):
+            inner.insert(0, " ".join(words[k + 1 :]))
+            break
+    for text in inner:
+        if not fold(text) or fold(text).split()[0] in DIRECTION_WORDS or not text[0].isupper():
             continue
-        found = gaz.candidates(inner, evidence=evidence, limit=1)
+        found = gaz.candidates(text, evidence=evidence, limit=1)
         alternate = found and any(r.startswith("alternate name") for r in found[0].reasons)
         if found and found[0].place.prior >= TOWN_PRIOR and not alternate:
             return found[0]

@@ -40,3 +40,7 @@ def test_a_name_the_gazetteer_lacks_is_placed_where_it_is_named_after(gaz: Gazet
     1,454 people that happens to share a word with it."""
     text = "The Seattle Police Department and the Kan Library said so."
     assert _resolve(gaz, text, ["Seattle Police Department", "Kan Library"]) == ["geonames:5809844", None]
+    # the words after "of", but no compass word and no word inside the name
+    text = "The University of Texas, the West Texas Gazette and the Grand Paris Express."
+    names = ["University of Texas", "West Texas Gazette", "Grand Paris Express"]
+    assert _resolve(gaz, text, names) == ["ne-admin1:US-TX", None, None]
