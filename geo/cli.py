@@ -95,6 +95,7 @@ def _place_json(place: Place | None) -> dict[str, Any]:
         "geonames_id": place.geonames_id,
         "where_prec": place.where_prec,
         "has_polygon": place.has_shape,
+        "approximate_polygon": place.approximate_shape,
     }
 
 

@@ -21,7 +21,7 @@ from geo.pipeline import Analysis
 from geo.reader import Skipped
 from geo.routes import leg
 
-SUBNATIONAL = frozenset({PlaceKind.REGION, PlaceKind.ADMIN1})
+SUBNATIONAL = frozenset({PlaceKind.REGION, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
 
 
 def _point(place: Place) -> list[float]:
@@ -266,6 +266,7 @@ def place_features(resolutions: Iterable[Resolution]) -> tuple[list[dict[str, An
                 "country_code": place.country_code or None,
                 "where_prec": min(precs) if precs else place.where_prec,
                 "has_polygon": place.has_shape,
+                "approximate_polygon": place.approximate_shape,
                 "geonames_id": place.geonames_id,
                 "mention_count": len(items),
                 "score": max(r.score for r in items),

@@ -20,9 +20,9 @@ STATUS_STYLE: dict[str, dict[str, Any]] = {
 }
 PALETTE = ["#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#ff7f0e",
            "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"]
-AREA_KINDS = frozenset({"country", "admin1", "region", "continent"})
+AREA_KINDS = frozenset({"country", "admin1", "admin2", "region", "continent"})
 # Broader areas are fainter: a continent named once should not bury the map.
-AREA_OPACITY = {"continent": 0.04, "region": 0.08, "country": 0.12, "admin1": 0.25}
+AREA_OPACITY = {"continent": 0.04, "region": 0.08, "country": 0.12, "admin1": 0.25, "admin2": 0.3}
 CLUSTER_OVER = 300  # markers per layer beyond which they are clustered
 BASEMAP_NEAR_DEG = 0.05  # outline detail where the data is (~5 km, Natural Earth 50m class)
 BASEMAP_FAR_DEG = 0.3  # and elsewhere
@@ -90,7 +90,8 @@ def place_popup(f: dict[str, Any]) -> str:
         + f"<b>{escape(p.get('name'))}</b> [{escape(p.get('place_type'))}, {escape(p.get('country_code') or '-')}]"
         f"<br>{escape(p.get('mention_count', 0))} mention(s); precision {escape(p.get('where_prec'))} (UCDP scale:"
         " 1 exact … 6 country, 7 waters)"
-        f"<br>mentions:{_sources_html(p.get('mentions', []), limit=4)}"
+        + ("<br><i>outline approximate: the hull of its towns</i>" if p.get("approximate_polygon") is True else "")
+        + f"<br>mentions:{_sources_html(p.get('mentions', []), limit=4)}"
     )
 
 
@@ -253,10 +254,11 @@ def render(collection: dict[str, Any], *, gazetteer: Any = None, offline: bool =
     # Largest areas first, so a region stays clickable on top of its country.
     for _, f, outline in sorted(area_items, key=lambda item: -item[0]):
         opacity = AREA_OPACITY.get(f["properties"].get("place_type"), 0.15)
+        dash = "4 4" if f["properties"].get("approximate_polygon") is True else None  # hull of its towns
         folium.GeoJson(
             {"type": "Feature", "properties": {"name": f["properties"]["name"]}, "geometry": outline.__geo_interface__},
-            style_function=lambda _f, o=opacity: {"fillColor": "#3498db", "color": "#2980b9", "weight": 1,
-                                                  "fillOpacity": o},
+            style_function=lambda _f, o=opacity, d=dash: {"fillColor": "#3498db", "color": "#2980b9", "weight": 1,
+                                                          "fillOpacity": o, "dashArray": d},
             tooltip=escape(f["properties"]["name"]),
         ).add_child(folium.Popup(place_popup(f), max_width=420)).add_to(areas)
     if move_lines:

@@ -57,3 +57,23 @@ def test_render_escapes_every_text_field() -> None:
     # statements travel inside the GeoJSON data, where the escaped "&" is itself JSON-encoded
     assert "said &lt;script&gt;" in page or "said \\u0026lt;script\\u0026gt;" in page
     assert "said <script>" not in page
+
+
+@pytest.mark.full
+def test_a_division_without_a_surveyed_outline_is_a_dashed_approximate_area(full_gaz) -> None:
+    """England has no Natural Earth outline: it is drawn as the hull of its towns, dashed, and its
+    popup says so; a Natural Earth region keeps a solid outline."""
+    def place(pid: str, name: str, kind: str, approximate: bool) -> dict:
+        p = full_gaz.get(pid)
+        return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+                "properties": {"kind": "place", "id": pid, "name": name, "place_type": kind, "where_prec": 4,
+                               "has_polygon": True, "approximate_polygon": approximate, "mentions": []}}
+
+    england = full_gaz.best("England")
+    assert england is not None and england.approximate_shape and england.has_shape
+    page = render({"type": "FeatureCollection", "features": [place(england.id, "England", "admin1", True)]},
+                  gazetteer=full_gaz, offline=False)
+    assert "outline approximate: the hull of its towns" in page and '"dashArray": "4 4"' in page
+    page = render({"type": "FeatureCollection", "features": [place("ne-admin1:RU-KRS", "Kursk", "admin1", False)]},
+                  gazetteer=full_gaz, offline=False)
+    assert "outline approximate" not in page and '"dashArray": "4 4"' not in page
