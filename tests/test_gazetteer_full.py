@@ -153,3 +153,15 @@ def test_divisions_abbreviations_and_nationality_words(full_gaz: Gazetteer) -> N
                    for c in full_gaz.candidates(word)), word
     assert (full_gaz.demonym("Jamaican"), full_gaz.demonym("Salvadoran")) == ("JM", "SV")
     assert full_gaz.demonym("Indian") == "IN"  # the curated word, not British Indian Ocean Territory's
+
+
+@pytest.mark.parametrize(("name", "country"), [("Qamishli", "SY"), ("Raqqa", "SY"), ("Hasakah", "SY"),
+                                               ("Mayadin", "SY"), ("Hodeidah", "YE"), ("Fallujah", "IQ")])
+def test_arabic_place_names_without_their_article(full_gaz: Gazetteer, name: str, country: str) -> None:
+    """English reporting drops the article GeoNames keeps (Al Qāmishlī, Al Ḩudaydah)."""
+    place = full_gaz.best(name)
+    assert place is not None and (place.kind, place.country_code) == (PlaceKind.CITY, country)
+
+
+def test_the_article_is_only_dropped_where_arabic_names_carry_it(full_gaz: Gazetteer) -> None:
+    assert all(c.place.id != "geonames:5520993" for c in full_gaz.candidates("Paso"))  # El Paso, Texas
