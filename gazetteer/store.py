@@ -147,9 +147,19 @@ class Gazetteer:
         return self._place(rows[0]) if rows else None
 
     def demonym(self, word: str) -> str | None:
-        """The ISO alpha-2 country of a nationality word ("North Korean" -> "KP"), or the place id
-        of the continent or bloc it names ("European" -> "geonames:6255148"), or None."""
+        """What a nationality word names: an ISO alpha-2 country ("North Korean" -> "KP"), or the
+        place id of a nation within a country, a continent or a bloc ("English" -> England's
+        "geonames:6269131", "European" -> "geonames:6255148"), or None."""
         return self._demonym(word)
+
+    def demonym_country(self, word: str) -> str | None:
+        """The ISO alpha-2 country of a nationality word ("English" -> "GB"), or None when it names
+        no single country ("European", "Arab")."""
+        value = self._demonym(word)
+        if value is None or ":" not in value:
+            return value
+        place = self.get(value)
+        return place.country_code or None if place is not None else None
 
     def _demonym_uncached(self, word: str) -> str | None:
         for form in (word, _PLURAL.sub("", word)):

@@ -546,7 +546,7 @@ class DocumentEvents:
                 if (
                     len(words) == width
                     and words[0].is_title
-                    and (code := self.gaz.demonym(" ".join(w.text for w in words)))
+                    and (code := self.gaz.demonym_country(" ".join(w.text for w in words)))
                 ):
                     i += width - 1
                     break
@@ -834,7 +834,7 @@ class DocumentEvents:
         for ent in force.doc.ents:
             if ent.start >= lo and ent.end <= hi + 1 and ent.label_ in ("NORP", "GPE"):
                 if ent.label_ == "NORP":
-                    country = self.gaz.demonym(ent.text)
+                    country = self.gaz.demonym_country(ent.text)
                 else:
                     r = self.resolution_for(offset + ent.start_char, offset + ent.end_char)
                     country = r.place.country_code if r and r.place else None
@@ -897,15 +897,21 @@ def _titled_name(np: Span) -> Span | None:
     return None
 
 
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le",
+                            "bin", "ibn", "al", "el", "abu", "ter"})
+
+
 def _whole_name(ent: Span) -> Span:
-    """A PERSON entity the model cut short: "Kim Jong-" + "gyu", "Yoon Suk" + "Yeol"."""
+    """A PERSON entity the model cut short: "Kim Jong-" + "gyu", "Yoon Suk" + "Yeol", "Ursula von
+    der" + "Leyen" (a name never ends on a particle, whatever the model tagged the next word)."""
     doc = ent.doc
     end = ent.end
     while end < len(doc):
         t, prev = doc[end], doc[end - 1]
         glued = prev.whitespace_ == "" and (t.text == "-" or t.is_alpha)
         capitalised = t.is_title and t.pos_ == "PROPN" and not t.ent_type_ and prev.text != ","
-        if not (glued or capitalised):
+        after_particle = prev.is_lower and prev.lower_ in NAME_PARTICLES and t.is_title and end - ent.start >= 2
+        if not (glued or capitalised or after_particle):
             break
         end += 1
     return doc[ent.start : end]

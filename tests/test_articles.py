@@ -110,3 +110,21 @@ def test_article(name: str, pipeline: Any) -> None:
     problems, checked = check_article(EXPECTED[name], analysis, fc)
     assert checked > 0
     assert problems == []
+
+
+@pytest.mark.full
+def test_speaker_countries_are_iso_codes_or_nothing(pipeline: Any) -> None:
+    """A nationality word that names a continent, a bloc or a nation within a country gives the
+    speaker that country or none: never a gazetteer id in a field that holds ISO codes."""
+    from geo.fusion import feature_collection
+    from geo.reader import Document
+
+    text = ("BRUSSELS, March 3 (Reuters) - European Commission President Ursula von der Leyen said on Monday "
+            "that aid would continue.\n\nThe English cricket captain, Ben Stokes, said in London that the "
+            "tour would go ahead.\n\nA Korean diplomat, Park Jin, said in Seoul that talks had stalled.")
+    analysis = next(iter(pipeline.analyse([Document("t", text, "test", "utf-8")])))
+    fc = feature_collection([analysis], pipeline.gaz)
+    countries = {f["properties"]["speaker"]: f["properties"]["speaker_country"]
+                 for f in fc["features"] if f["properties"]["kind"] == "statement"}
+    assert countries and all(c is None or (len(c) == 2 and c.isupper()) for c in countries.values()), countries
+    assert countries.get("Ben Stokes") == "GB" and "Ursula von der Leyen" in countries

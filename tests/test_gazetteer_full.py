@@ -153,6 +153,9 @@ def test_divisions_abbreviations_and_nationality_words(full_gaz: Gazetteer) -> N
                    for c in full_gaz.candidates(word)), word
     assert (full_gaz.demonym("Jamaican"), full_gaz.demonym("Salvadoran")) == ("JM", "SV")
     assert full_gaz.demonym("Indian") == "IN"  # the curated word, not British Indian Ocean Territory's
+    # "English" names England (for the map) within GB (for a speaker's country); "European" no country
+    assert (full_gaz.demonym("English"), full_gaz.demonym_country("English")) == ("geonames:6269131", "GB")
+    assert full_gaz.demonym_country("European") is None and full_gaz.demonym_country("Welsh") == "GB"
 
 
 @pytest.mark.parametrize(("name", "country"), [("Qamishli", "SY"), ("Raqqa", "SY"), ("Hasakah", "SY"),
