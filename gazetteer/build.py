@@ -166,6 +166,15 @@ def _write(
     from shapely.ops import unary_union
 
     records = [r for d in datasets for r in d.records]
+    # A first-order region without a population of its own counts the people of its towns
+    people: dict[str, int] = {}
+    for r in records:
+        if r.place.kind is PlaceKind.CITY and r.place.admin1_code:
+            people[r.place.admin1_code] = people.get(r.place.admin1_code, 0) + r.place.population
+    for r in records:
+        p = r.place
+        if p.kind is PlaceKind.ADMIN1 and not p.population and people.get(p.admin1_code):
+            r.place = replace(p, population=people[p.admin1_code], prior=src.prior(p.kind, people[p.admin1_code]))
     by_id: dict[str, src.SourcePlace] = {}
     geonames_ids: set[int] = set()
     admin1_names: set[tuple[str, str]] = set()

@@ -96,6 +96,10 @@ def prior(kind: PlaceKind, population: int = 0, *, capital: bool = False) -> flo
     """
     if kind is PlaceKind.CITY:
         return round(math.log10(population + 1) + (2.0 if capital else 0.0), 3)
+    if kind is PlaceKind.ADMIN1 and population:
+        # the people of its towns: Florida or Ontario (millions) outrank Florida, Uruguay and
+        # Ontario, California; a thinly peopled region keeps the floor
+        return round(min(6.5, max(5.0, math.log10(population + 1) - 0.5)), 3)
     return {
         PlaceKind.COUNTRY: 10.0,
         PlaceKind.CONTINENT: 9.0,

@@ -145,6 +145,10 @@ def test_divisions_abbreviations_and_nationality_words(full_gaz: Gazetteer) -> N
     england = full_gaz.best("England")
     assert england is not None and (england.kind, england.country_code) == (PlaceKind.ADMIN1, "GB")
     assert full_gaz.contains("ne-admin0:GB", england.lat, england.lon)
+    # a first-order region weighs what its towns weigh: the province, not Ontario, California
+    for name, region in (("Ontario", "ne-admin1:CA-ON"), ("Florida", "ne-admin1:US-FL")):
+        assert full_gaz.best(name).id == region
+    assert full_gaz.best("Kursk").kind is PlaceKind.CITY  # still the city its region is named after
     kentucky = full_gaz.best("Ky.")
     assert kentucky is not None and kentucky.id == "ne-admin1:US-KY"
     assert full_gaz.best("Wash.") == full_gaz.get("ne-admin1:US-WA")
