@@ -32,12 +32,12 @@ from geo import places
 from geo.evaluation import read_corpus
 from geo.model import Mention
 
-FEATURES = ("country", "continent", "region/water/landmark", "admin1", "admin2", "city", "city log10 pop",
+FEATURES = ("country", "continent", "region/water/landmark", "admin1 prior", "admin2", "city", "city log10 pop",
             "admin2 log10 pop", "capital", "official name", "alternate name", "abbreviation",
             "region named after its city", "region word", "qualifier kind", "inside qualifier",
             "context country", "context region")
 # The score as set by hand (gazetteer.sources.prior + gazetteer.ranking), in the same terms
-HAND = np.array([10, 9, 8.5, 5, -0.5, 0, 1, 1, 2, -0.25, -1.5, -0.25, -1.5, 3, 3, 6, 3, 3], float)
+HAND = np.array([10, 9, 8.5, 1, -0.5, 0, 1, 1, 2, -0.25, -1.5, -0.25, -1.5, 3, 3, 6, 3, 3], float)
 
 Group = tuple[np.ndarray, np.ndarray]  # features of each candidate, 1 where it is right
 
@@ -56,7 +56,7 @@ def _features(place: Place, name_type: int, parsed: ParsedQuery, qualifier: Plac
     n_region = ev.admin1.get(place.admin1_code, 0) if place.admin1_code else 0
     return [
         k is PlaceKind.COUNTRY, k is PlaceKind.CONTINENT, k in (PlaceKind.REGION, PlaceKind.WATER, PlaceKind.LANDMARK),
-        k is PlaceKind.ADMIN1, k is PlaceKind.ADMIN2, k is PlaceKind.CITY,
+        place.prior if k is PlaceKind.ADMIN1 else 0.0, k is PlaceKind.ADMIN2, k is PlaceKind.CITY,
         logpop if k is PlaceKind.CITY else 0.0, min(5.0, logpop) if k is PlaceKind.ADMIN2 else 0.0,
         place.feature == "capital", name_type == 1, name_type == 2, name_type == 3,
         k is PlaceKind.ADMIN1 and not parsed.region_word and place.admin1_code in city_regions,
