@@ -367,8 +367,9 @@ def _bounds(features: list[dict[str, Any]]) -> tuple[float, float, float, float]
     lons, lats = [], []
     for f in features:
         geom = f.get("geometry")
-        if not geom or (f["properties"].get("kind") == "place" and f["properties"].get("place_type") in AREA_KINDS):
-            continue
+        p = f["properties"]
+        if not geom or (p.get("kind") == "place" and p.get("place_type") in AREA_KINDS and p.get("has_polygon")):
+            continue  # areas frame themselves; a county with no outline is a point like any other
         coords = geom["coordinates"]
         pts = {"Point": [coords], "LineString": coords}.get(geom["type"]) or [c for part in coords for c in part]
         lons += [c[0] for c in pts]

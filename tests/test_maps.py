@@ -77,3 +77,12 @@ def test_a_division_without_a_surveyed_outline_is_a_dashed_approximate_area(full
     page = render({"type": "FeatureCollection", "features": [place("ne-admin1:RU-KRS", "Kursk", "admin1", False)]},
                   gazetteer=full_gaz, offline=False)
     assert "outline approximate" not in page and '"dashArray": "4 4"' not in page
+
+
+def test_a_place_drawn_as_a_point_frames_the_map() -> None:
+    """A county without an outline is drawn as a point, so the map fits it like any point."""
+    county = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [-85.6122, 36.9801]},
+              "properties": {"kind": "place", "id": "geonames:4300606", "name": "Metcalfe County",
+                             "place_type": "admin2", "where_prec": 3, "has_polygon": False, "mentions": []}}
+    page = render({"type": "FeatureCollection", "features": [county]}, offline=False)
+    assert "fitBounds" in page and "36.9801" in page
