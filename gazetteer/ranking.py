@@ -40,6 +40,7 @@ KIND_HINT_BONUS = 3.0  # "Georgia (US state)", "Kursk region"
 NAMESAKE_PENALTY = 1.5  # "Kherson" alone is the city, not the oblast named after it
 CONTEXT_COUNTRY_BONUS = 3.0  # per the first mention; grows with repetition, at most doubled
 CONTEXT_ADMIN1_BONUS = 3.0
+VILLAGE_POPULATION = 10_000
 LOCAL_KINDS = frozenset({PlaceKind.CITY, PlaceKind.ADMIN2, PlaceKind.LANDMARK})
 OUTRIGHT_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.WATER})
 
@@ -184,9 +185,16 @@ def score_candidates(
     ranked.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
     if ranked and ranked[0].place.kind in LOCAL_KINDS and qualifier is None:
         # "China", "Peru", "EU" named outright are the country or the bloc, whatever the context
-        # says of China, Maine: a town outvotes them only when the writer qualifies it
+        # says of China, Maine: a town outvotes them only when the writer qualifies it. So is a
+        # first-order region against a village that only the country's context put first ("England"
+        # in a story about Kentucky is not England, Arkansas, population 2,765), but not against a
+        # city ("Washington" may be D.C.) or a village whose own region the story names.
         name_types = {p.id: t for p, t, _ in entries}
-        outright = [c for c in ranked if c.place.kind in OUTRIGHT_KINDS and name_types[c.place.id] <= 1]
+        top = ranked[0].place
+        village = top.population < VILLAGE_POPULATION and not (
+            evidence is not None and top.admin1_code and evidence.admin1.get(top.admin1_code))
+        outright = [c for c in ranked if name_types[c.place.id] <= 1 and (
+            c.place.kind in OUTRIGHT_KINDS or (village and c.place.kind is PlaceKind.ADMIN1))]
         if outright:
             ranked.remove(outright[0])
             ranked.insert(0, outright[0])

@@ -268,19 +268,27 @@ def test_a_country_named_outright_beats_a_namesake_town_in_context(gaz: Gazettee
     # towns still follow context when no country shares the name
     texas = Evidence(countries={"US": 2}, admin1={"US.TX": 2})
     assert gaz.candidates("Paris", evidence=texas)[0].place.id == "geonames:4717560"
+    # a first-order region named outright beats a village that only the country's context favours,
+    # not one whose own region the story names (Washington, Georgia: 3,981 people)
+    us_only = Evidence(countries={"US": 3})
+    assert gaz.candidates("England", evidence=us_only)[0].place.id == "geonames:6269131"
+    arkansas = Evidence(countries={"US": 3}, admin1={"US.AR": 2})
+    assert gaz.candidates("England", evidence=arkansas)[0].place.id == "geonames:4110001"
+    georgia = Evidence(countries={"US": 3}, admin1={"US.GA": 3})
+    assert gaz.candidates("Washington", evidence=georgia)[0].place.id == "geonames:4229546"
 
 
 def test_supplementary_divisions_yield_to_natural_earth(tmp_path: Path) -> None:
     """GeoNames divisions fill gaps only: not a second Kentucky (same GeoNames id), not a second
-    Ontario (same name, same country), but England, which Natural Earth's admin-1 lacks."""
+    Ontario (same name, same country), but Scotland, which Natural Earth's admin-1 lacks."""
     def division(gid: int, name: str, country: str) -> SourcePlace:
         place = Place(f"geonames:{gid}", name, PlaceKind.ADMIN1, country, 50.0, -1.0, geonames_id=gid, prior=5.0)
         return SourcePlace(place, [(name, NameType.PRIMARY)], supplementary=True)
 
     extra = SourceData("divisions", "test", [division(6254925, "Kentucky", "US"), division(1, "Ontario", "CA"),
-                                             division(6269131, "England", "GB")])
+                                             division(2638360, "Scotland", "GB")])
     build(tmp_path / "g.sqlite", sources=[lambda: read_tsv(MINI_TSV), lambda: extra])
     g = Gazetteer(tmp_path / "g.sqlite")
     assert [p.id for p, _ in g.lookup("Kentucky")] == ["ne-admin1:US-KY"]
     assert [p.id for p, _ in g.lookup("Ontario")] == ["ne-admin1:CA-ON"]
-    assert [p.id for p, _ in g.lookup("England")] == ["geonames:6269131"]
+    assert [p.id for p, _ in g.lookup("Scotland")] == ["geonames:2638360"]
