@@ -160,7 +160,9 @@ def _legend(countries: dict[str, str]) -> Any:
         "<div><span style='display:inline-block;width:12px;height:12px;border:1px solid #2c3e50;"
         "border-radius:6px;background:#2c3e5080'></span> place named (size: mentions; faint: imprecise)</div>"
         "<div><span style='display:inline-block;width:14px;height:10px;background:#3498db40;"
-        "border:1px solid #2980b9'></span> country or region named</div></div>"
+        "border:1px solid #2980b9'></span> country or region named</div>"
+        "<div><span style='display:inline-block;width:14px;height:10px;background:#3498db40;"
+        "border:1px dashed #2980b9'></span> region outline approximate (hull of its towns)</div></div>"
     )
     element = MacroElement()
     element._template = Template("{% macro html(this, kwargs) %}" + html + "{% endmacro %}")
@@ -369,7 +371,8 @@ def _bounds(features: list[dict[str, Any]]) -> tuple[float, float, float, float]
         geom = f.get("geometry")
         p = f["properties"]
         if not geom or (p.get("kind") == "place" and p.get("place_type") in AREA_KINDS and p.get("has_polygon")):
-            continue  # areas frame themselves; a county with no outline is a point like any other
+            continue  # areas do not frame the map (a country would zoom out to a continent); a county
+            # with no outline is drawn as a point and frames it like any point
         coords = geom["coordinates"]
         pts = {"Point": [coords], "LineString": coords}.get(geom["type"]) or [c for part in coords for c in part]
         lons += [c[0] for c in pts]

@@ -74,6 +74,7 @@ def test_a_division_without_a_surveyed_outline_is_a_dashed_approximate_area(full
     page = render({"type": "FeatureCollection", "features": [place(england.id, "England", "admin1", True)]},
                   gazetteer=full_gaz, offline=False)
     assert "outline approximate: the hull of its towns" in page and '"dashArray": "4 4"' in page
+    assert "region outline approximate (hull of its towns)" in page  # the legend says what dashes mean
     page = render({"type": "FeatureCollection", "features": [place("ne-admin1:RU-KRS", "Kursk", "admin1", False)]},
                   gazetteer=full_gaz, offline=False)
     assert "outline approximate" not in page and '"dashArray": "4 4"' not in page
