@@ -140,7 +140,7 @@ def basemap_geojson(gazetteer: Any, bounds: tuple[float, float, float, float] | 
     return {"type": "FeatureCollection", "features": features}
 
 
-def _legend(countries: dict[str, str]) -> Any:
+def _legend(countries: dict[str, str], *, approximate: bool = False) -> Any:
     from branca.element import MacroElement, Template
 
     lines = "".join(
@@ -161,8 +161,10 @@ def _legend(countries: dict[str, str]) -> Any:
         "border-radius:6px;background:#2c3e5080'></span> place named (size: mentions; faint: imprecise)</div>"
         "<div><span style='display:inline-block;width:14px;height:10px;background:#3498db40;"
         "border:1px solid #2980b9'></span> country or region named</div>"
-        "<div><span style='display:inline-block;width:14px;height:10px;background:#3498db40;"
-        "border:1px dashed #2980b9'></span> region outline approximate (hull of its towns)</div></div>"
+        + ("<div><span style='display:inline-block;width:14px;height:10px;background:#3498db40;"
+           "border:1px dashed #2980b9'></span> region outline approximate (hull of its towns)</div>"
+           if approximate else "")
+        + "</div>"
     )
     element = MacroElement()
     element._template = Template("{% macro html(this, kwargs) %}" + html + "{% endmacro %}")
@@ -275,7 +277,8 @@ def render(collection: dict[str, Any], *, gazetteer: Any = None, offline: bool =
                        position="topright").add_to(fmap)
     plugins.Fullscreen().add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
-    _legend(speaker_colours).add_to(fmap)
+    approximate = any(f["properties"].get("approximate_polygon") is True for _, f, _ in area_items)
+    _legend(speaker_colours, approximate=approximate).add_to(fmap)
     if bounds:
         fmap.fit_bounds([(bounds[1], bounds[0]), (bounds[3], bounds[2])], padding=(30, 30))
     html = fmap.get_root().render()
