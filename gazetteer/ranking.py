@@ -162,13 +162,16 @@ def score_candidates(
         if parsed.qualifier_kinds and place.kind in parsed.qualifier_kinds:
             score += KIND_HINT_BONUS
             reasons.append(f"qualifier kind {place.kind.value}")
+        within = False
         if qualifier is not None and qualifier.id != place.id:
             if qualifier.kind is PlaceKind.ADMIN1 and qualifier.admin1_code and \
                     place.admin1_code == qualifier.admin1_code:
                 score += QUALIFIER_BONUS
-                reasons.append(f"in {qualifier.name}")
+                within = True
             elif qualifier.country_code and place.country_code == qualifier.country_code:
                 score += QUALIFIER_BONUS if qualifier.kind is PlaceKind.COUNTRY else QUALIFIER_BONUS / 2
+                within = True
+            if within:
                 reasons.append(f"in {qualifier.name}")
         if evidence is not None:
             if n := evidence.countries.get(place.country_code, 0):
@@ -178,7 +181,7 @@ def score_candidates(
                 score += CONTEXT_ADMIN1_BONUS * _repetition(n)
                 reasons.append(f"context names its region x{n}")
         ranked.append(Candidate(place, round(score, 3), key, tuple(reasons)))
-        inside.append(qualifier is not None and any(r == f"in {qualifier.name}" for r in reasons))
+        inside.append(within)
     if any(inside):
         # "Tripoli, Lebanon": the writer's qualifier is a constraint, not a vote context can outweigh
         ranked = [c for c, ok in zip(ranked, inside, strict=True) if ok]

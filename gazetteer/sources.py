@@ -34,6 +34,7 @@ from typing import Any
 from gazetteer.errors import GazetteerBuildError
 from gazetteer.model import Place, PlaceKind
 from gazetteer.normalize import fold, is_dotted, is_latin_key
+from gazetteer.ranking import ABBREVIATION as ABBREVIATION_NAME_TYPE
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ class NameType(enum.IntEnum):
     ALTERNATE = 2  # a GeoNames alternate name (any language, any era)
     # a dotted abbreviation ("Ky.", "B.C.", "Wash."): matches only a name written with its dot, so
     # folding does not turn the words "wash", "miss" or "ill" into states
-    ABBREVIATION = 3
+    ABBREVIATION = ABBREVIATION_NAME_TYPE  # one value, shared with the ranking
 
 
 @dataclass(slots=True)
