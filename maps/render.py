@@ -41,13 +41,39 @@ def _number(value: Any, default: float) -> float:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else default
 
 
+_DEPTH = {"Point": 0, "LineString": 1, "MultiLineString": 2, "Polygon": 2, "MultiPolygon": 3}
+
+
+def _coordinates(value: Any, depth: int) -> Any:
+    """``value`` as nested lists of floats ``depth`` levels above the [lon, lat] pairs, or None."""
+    if not isinstance(value, list):
+        return None
+    if depth == 0:
+        if len(value) < 2 or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value[:2]):
+            return None
+        lon, lat = float(value[0]), float(value[1])
+        return [lon, lat] if -180 <= lon <= 180 and -90 <= lat <= 90 else None
+    parts = [_coordinates(v, depth - 1) for v in value]
+    return parts if parts and all(p is not None for p in parts) else None
+
+
+def _geometry(geometry: Any) -> dict[str, Any] | None:
+    """A drawable copy of a GeoJSON geometry (numbers only, [lon, lat] in range), or None: only
+    numbers from the export reach the page's data, never a string of a hand-edited file."""
+    if not isinstance(geometry, dict) or geometry.get("type") not in _DEPTH:
+        return None
+    coords = _coordinates(geometry.get("coordinates"), _DEPTH[geometry["type"]])
+    return {"type": geometry["type"], "coordinates": coords} if coords is not None else None
+
+
 def _id_tag(feature: dict[str, Any]) -> str:
     return f"<span class='cm-feature' data-id='{escape(feature.get('id'))}'></span>"
 
 
 def _sources_html(sources: list[dict[str, Any]], limit: int = 6) -> str:
     items = "".join(
-        f"<li><i>{escape(s['text'][:300])}</i> <small>({escape(s['doc'])} {s['start']}-{s['end']})</small></li>"
+        f"<li><i>{escape(str(s.get('text') or '')[:300])}</i> <small>({escape(s.get('doc'))} {escape(s.get('start'))}"
+        f"-{escape(s.get('end'))})</small></li>"
         for s in sources[:limit]
     )
     more = f"<li>… {len(sources) - limit} more</li>" if len(sources) > limit else ""
@@ -135,40 +161,51 @@ def basemap_geojson(gazetteer: Any, bounds: tuple[float, float, float, float] | 
         simple = _simplified(geom, tolerance)
         if simple is None or simple.is_empty:
             continue
-        features.append({"type": "Feature", "properties": {"name": place.name},
+        features.append({"type": "Feature", "properties": {"name": escape(place.name)},
                          "geometry": json.loads(json.dumps(mapping(simple)))})
     return {"type": "FeatureCollection", "features": features}
 
 
-def _legend(countries: dict[str, str], *, approximate: bool = False) -> Any:
-    from branca.element import MacroElement, Template
+class Legend:
+    """The map's legend: a folium element whose template is a constant; the entries, escaped with
+    :func:`maps.escape.escape`, are data handed to it, never template source."""
 
-    lines = "".join(
-        f"<div><svg width='34' height='10'><line x1='0' y1='5' x2='34' y2='5' stroke='{s['color']}' "
-        f"stroke-width='4' stroke-dasharray='{s['dash_array'] or ''}'/></svg> movement, {s['label']}</div>"
-        for s in STATUS_STYLE.values()
-    )
-    speakers = "".join(
-        f"<div><span style='display:inline-block;width:12px;height:12px;border-radius:6px;"
-        f"background:{colour}'></span> statement, speaker from {escape(code)}</div>"
-        for code, colour in sorted(countries.items())
-    )
-    html = (
-        "<div id='cm-legend' style='position:fixed;bottom:24px;left:12px;z-index:9999;background:white;"
-        "padding:8px 10px;border:1px solid #999;border-radius:4px;font:12px sans-serif;max-height:45%;"
-        "overflow:auto'><b>conflictmap</b>" + lines + speakers +
-        "<div><span style='display:inline-block;width:12px;height:12px;border:1px solid #2c3e50;"
-        "border-radius:6px;background:#2c3e5080'></span> place named (size: mentions; faint: imprecise)</div>"
-        "<div><span style='display:inline-block;width:14px;height:10px;background:#3498db40;"
-        "border:1px solid #2980b9'></span> country or region named</div>"
-        + ("<div><span style='display:inline-block;width:14px;height:10px;background:#3498db40;"
-           "border:1px dashed #2980b9'></span> region outline approximate (hull of its towns)</div>"
-           if approximate else "")
-        + "</div>"
-    )
-    element = MacroElement()
-    element._template = Template("{% macro html(this, kwargs) %}" + html + "{% endmacro %}")
-    return element
+    _TEMPLATE = """
+    {% macro html(this, kwargs) %}
+    <div id='cm-legend' style='position:fixed;bottom:24px;left:12px;z-index:9999;background:white;
+      padding:8px 10px;border:1px solid #999;border-radius:4px;font:12px sans-serif;max-height:45%;
+      overflow:auto'><b>conflictmap</b>
+    {% for colour, dash, label in this.statuses %}
+      <div><svg width='34' height='10'><line x1='0' y1='5' x2='34' y2='5' stroke='{{ colour }}'
+        stroke-width='4' stroke-dasharray='{{ dash }}'/></svg> movement, {{ label }}</div>
+    {% endfor %}
+    {% for code, colour in this.speakers %}
+      <div><span style='display:inline-block;width:12px;height:12px;border-radius:6px;
+        background:{{ colour }}'></span> statement, speaker from {{ code }}</div>
+    {% endfor %}
+      <div><span style='display:inline-block;width:12px;height:12px;border:1px solid #2c3e50;
+        border-radius:6px;background:#2c3e5080'></span> place named (size: mentions; faint: imprecise)</div>
+      <div><span style='display:inline-block;width:14px;height:10px;background:#3498db40;
+        border:1px solid #2980b9'></span> country or region named</div>
+    {% if this.approximate %}
+      <div><span style='display:inline-block;width:14px;height:10px;background:#3498db40;
+        border:1px dashed #2980b9'></span> region outline approximate (hull of its towns)</div>
+    {% endif %}
+    </div>
+    {% endmacro %}
+    """
+
+    @classmethod
+    def element(cls, countries: dict[str, str], *, approximate: bool = False) -> Any:
+        from branca.element import MacroElement, Template
+
+        element = MacroElement()
+        element._name = "Legend"
+        element._template = Template(cls._TEMPLATE)
+        element.statuses = [(s["color"], s["dash_array"] or "", escape(s["label"])) for s in STATUS_STYLE.values()]
+        element.speakers = [(escape(code), escape(colour)) for code, colour in sorted(countries.items())]
+        element.approximate = approximate
+        return element
 
 
 def render(collection: dict[str, Any], *, gazetteer: Any = None, offline: bool = True) -> str:
@@ -190,7 +227,9 @@ def render(collection: dict[str, Any], *, gazetteer: Any = None, offline: bool =
 
     from maps import assets
 
-    features = collection.get("features", [])
+    features = [{**f, "geometry": _geometry(f.get("geometry")),
+                 "properties": f.get("properties") if isinstance(f.get("properties"), dict) else {}}
+                for f in collection.get("features", []) if isinstance(f, dict)]
     fmap = folium.Map(location=(30, 60), zoom_start=3, tiles=None if offline else "OpenStreetMap",
                       control_scale=True)
     fmap.options["maxZoom"] = 18  # Leaflet.markercluster needs it, and without tiles nothing else sets it
@@ -244,8 +283,9 @@ def render(collection: dict[str, Any], *, gazetteer: Any = None, offline: bool =
             else:
                 # Only one end is known: a ring at that end, never an invented line.
                 end = p.get("destination") or p.get("origin")
-                if end and end.get("coordinates"):
-                    lon, lat = end["coordinates"]
+                point = _coordinates(end.get("coordinates"), 0) if isinstance(end, dict) else None
+                if point is not None:
+                    lon, lat = point
                     folium.CircleMarker(
                         (lat, lon), radius=12, color=style["color"], fill=False, weight=3,
                         dash_array=style["dash_array"] or "4 4", tooltip=tooltip, class_name=status_class,
@@ -260,7 +300,8 @@ def render(collection: dict[str, Any], *, gazetteer: Any = None, offline: bool =
         opacity = AREA_OPACITY.get(f["properties"].get("place_type"), 0.15)
         dash = "4 4" if f["properties"].get("approximate_polygon") is True else None  # hull of its towns
         folium.GeoJson(
-            {"type": "Feature", "properties": {"name": f["properties"]["name"]}, "geometry": outline.__geo_interface__},
+            {"type": "Feature", "properties": {"name": escape(f["properties"]["name"])},
+             "geometry": outline.__geo_interface__},
             style_function=lambda _f, o=opacity, d=dash: {"fillColor": "#3498db", "color": "#2980b9", "weight": 1,
                                                           "fillOpacity": o, "dashArray": d},
             tooltip=escape(f["properties"]["name"]),
@@ -278,7 +319,7 @@ def render(collection: dict[str, Any], *, gazetteer: Any = None, offline: bool =
     plugins.Fullscreen().add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
     approximate = any(f["properties"].get("approximate_polygon") is True for _, f, _ in area_items)
-    _legend(speaker_colours, approximate=approximate).add_to(fmap)
+    Legend.element(speaker_colours, approximate=approximate).add_to(fmap)
     if bounds:
         fmap.fit_bounds([(bounds[1], bounds[0]), (bounds[3], bounds[2])], padding=(30, 30))
     html = fmap.get_root().render()
@@ -354,7 +395,7 @@ def _movement_layer(lines: list[dict[str, Any]]) -> Any:
     return folium.GeoJson(
         {"type": "FeatureCollection", "features": [
             {"type": "Feature", "geometry": f["geometry"],
-             "properties": {"popup": movement_popup(f), "status": str(f["properties"].get("status")),
+             "properties": {"popup": movement_popup(f), "status": escape(f["properties"].get("status")),
                             "label": escape(f"{f['properties'].get('status')} movement")}}
             for f in lines]},
         name="Movements (lines)", control=False,

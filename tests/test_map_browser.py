@@ -27,6 +27,12 @@ PAYLOADS = [
     "\\`${window.__pwned='escaped'}\\`",
     "<svg onload=\"window.__pwned='svg'\"></svg>",
     "' onmouseover='window.__pwned=\"attr\"' x='",
+    # template source: branca compiles rendered elements again as Jinja
+    "{{7*7}}",
+    "{% raw %}",
+    "{{ lipsum.__globals__.os.popen('echo CM_$((40+2))_RAN').read() }}",
+    "{# unclosed comment",
+    "{{ '<img src=x onerror=\"window.__pwned=1\">' }}",
 ]
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(
@@ -168,6 +174,41 @@ def test_hostile_text_never_executes(browser: Any, tmp_path: Path) -> None:
     assert [e for e in seen["errors"] if "pwned" in e] == []
     body = page.locator("body").inner_text()
     assert "onerror=" in body or "${window.__pwned" in body  # shown as text, not run
+    assert "{{7*7}}" in body  # the template payload reads as written
+    assert "CM_42_RAN" not in page.content()
+    page.close()
+
+
+@pytest.mark.model
+def test_template_payload_in_a_file_name_and_its_text(browser: Any, tmp_path: Path, mini_db: Path) -> None:
+    """An article whose file name and text carry template syntax maps like any other: the literal
+    text shows in its popups and nothing runs, in Python or in the browser."""
+    from click.testing import CliRunner
+
+    from geo.cli import cli
+
+    article = tmp_path / "{{7*7}} {% raw %}.txt"
+    article.write_text("KYIV (Reuters) - Russian troops were moved from Kursk to Vladivostok by rail, officials "
+                       "said {{ lipsum.__globals__.os.popen('echo CM_$((40+2))_RAN').read() }} {{7*7}}.\n",
+                       encoding="utf-8")
+    out = tmp_path / "map.html"
+    result = CliRunner().invoke(cli, ["map", str(article), "-o", str(out), "--gazetteer", str(mini_db)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "CM_42_RAN" not in html
+    page, seen = open_offline(browser, out)
+    assert seen["errors"] == [] and seen["network"] == []
+    assert page.locator("path.cm-movement").count() >= 1
+    page.evaluate("""() => {
+        const map = Object.keys(window).filter(k => k.startsWith('map_')).map(k => window[k])[0];
+        map.eachLayer(l => { if (l.getLatLngs && l.getPopup && l.getPopup()) { l.openPopup(); } });
+    }""")
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=3000)
+    text = popup.inner_text()
+    assert "{{7*7}} {% raw %}" in text  # the document id, from the file name
+    assert "{{ lipsum" in text  # the sentence, as written
+    assert page.evaluate("() => window.__pwned") is None
     page.close()
 
 

@@ -12,13 +12,20 @@ from maps.render import render
     ("raw", "safe"),
     [
         ("<b>", "&lt;b&gt;"),
-        ("${x}", "&#36;{x}"),
+        ("${x}", "&#36;&#123;x&#125;"),
         ("`", "&#96;"),
         ("\\", "&#92;"),
         ("a&b", "a&amp;b"),
         ('"\'', "&quot;&#x27;"),
         (None, ""),
+        ("{{7*7}}", "&#123;&#123;7*7&#125;&#125;"),
+        ("{% raw %}", "&#123;&#37; raw &#37;&#125;"),
+        ("{#", "&#123;#"),
+        ("a\nb\u2028c", "a&#10;b&#8232;c"),
+        ("\udcff", "\ufffd"),
     ],
+    ids=["tag", "template-literal", "backtick", "backslash", "amp", "quotes", "none", "jinja-expr", "jinja-stmt",
+         "jinja-comment", "line-breaks", "surrogate"],
 )
 def test_escape(raw: str | None, safe: str) -> None:
     assert escape(raw) == safe
@@ -87,3 +94,60 @@ def test_a_place_drawn_as_a_point_frames_the_map() -> None:
                              "place_type": "admin2", "where_prec": 3, "has_polygon": False, "mentions": []}}
     page = render({"type": "FeatureCollection", "features": [county]}, offline=False)
     assert "fitBounds" in page and "36.9801" in page
+
+
+TEMPLATE_PAYLOADS = [
+    "{{ 6 * 111111 }}",
+    "{% raw %}",
+    "{% endraw %}{{ 7 * 1111111 }}",
+    "{{ lipsum.__globals__.os.popen('echo CM_$((40+2))_PWNED').read() }}",
+    "{# an unclosed comment",
+    "{{ '<scr' ~ 'ipt>' }}",
+    "%}}{{",
+]
+
+
+def _every_field(payload: str, i: int) -> list[dict]:
+    """One place, movement and statement with ``payload`` in every string the renderer reads."""
+    ref = {"doc": payload, "start": payload, "end": payload, "text": payload}
+    end = {"id": payload, "name": payload, "coordinates": [30.0 + i, 50.0]}
+    point = {"type": "Point", "coordinates": [30.0 + i, 50.0]}
+    return [
+        {"type": "Feature", "id": payload, "geometry": point, "properties": {
+            "kind": "place", "id": payload, "name": payload, "place_type": payload, "country_code": payload,
+            "where_prec": payload, "mention_count": payload, "mentions": [ref]}},
+        {"type": "Feature", "id": payload, "geometry": {"type": "LineString", "coordinates": [[30.0, 50.0],
+                                                                                               [31.0 + i, 51.0]]},
+         "properties": {"kind": "movement", "actor": payload, "origin": end, "destination": end,
+                        "origin_basis": payload, "mode": payload, "status": payload, "time": payload,
+                        "route": payload, "route_km": payload, "sources": [ref],
+                        "size_claims": [{"text": payload, "claimed_by": payload}]}},
+        {"type": "Feature", "id": payload, "geometry": None, "properties": {
+            "kind": "movement", "actor": payload, "destination": end, "status": payload, "sources": [ref]}},
+        {"type": "Feature", "id": payload, "geometry": point, "properties": {
+            "kind": "statement", "speaker": payload, "organization": payload, "speaker_country": payload,
+            "place": {"name": payload}, "basis": payload, "text": payload, "where_prec": payload,
+            "sources": [ref]}},
+    ]
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["cdn", "offline"])
+def test_article_text_is_never_template_source(offline: bool) -> None:
+    """Jinja syntax in any field renders as the characters written: nothing is evaluated, nothing
+    crashes the render, and the page has no template delimiter built from the data."""
+    features = [f for i, p in enumerate(TEMPLATE_PAYLOADS) for f in _every_field(p, i)]
+    page = render({"type": "FeatureCollection", "features": features}, offline=offline)
+    assert "666666" not in page
+    assert "7777777" not in page
+    assert "CM_42_PWNED" not in page
+    assert "&#123;&#123; 6 * 111111 &#125;&#125;" in page.replace("\\u0026", "&").replace("\\u003c", "<")
+    assert "lipsum" in page  # shown, as text
+
+
+def test_a_hand_edited_geometry_with_strings_is_not_drawn() -> None:
+    """Only numbers reach the page's data; coordinates out of range or not numbers are dropped."""
+    bad = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": c},
+            "properties": {"kind": "statement", "speaker": f"speaker {i}", "sources": []}}
+           for i, c in enumerate([["{{7*7}}", 1], [400, 10], [10, 95], [None, 1]])]
+    page = render({"type": "FeatureCollection", "features": bad}, offline=False)
+    assert "speaker 0" not in page and "speaker 1" not in page and "speaker 3" not in page
