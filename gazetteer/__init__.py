@@ -40,10 +40,28 @@ def open_gazetteer(path: Path | None = None, *, build_if_missing: bool = True) -
     if path is None:
         target = default_path()
         if not target.exists() and build_if_missing:
-            from gazetteer.build import build
+            _build_default(target)
+        return Gazetteer(target)
+    return Gazetteer(Path(path))
 
+
+def _build_default(target: Path) -> None:
+    """Build the default gazetteer once: a second process that finds none waits on the lock and
+    then opens the first one's build instead of building it again."""
+    from filelock import FileLock, Timeout
+
+    from gazetteer.build import build
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(target) + ".lock")
+        with lock.acquire(timeout=900):
+            if target.exists():
+                return  # built by another process while this one waited
             print(f"conflictmap: no gazetteer yet; building it once at {target} (about a minute)",
                   file=sys.stderr)
             build(target, progress=True)
-        return Gazetteer(target)
-    return Gazetteer(Path(path))
+    except Timeout as exc:
+        raise GazetteerBuildError(f"another process has been building {target} for 15 minutes") from exc
+    except OSError as exc:
+        raise GazetteerBuildError(f"cannot build the gazetteer at {target}: {exc.strerror or exc}") from exc

@@ -1,17 +1,62 @@
-"""Write files so a crash or kill never leaves a half-written one: temp file, fsync, rename."""
+"""Write files so a crash or kill never leaves a half-written one: temp file, fsync, rename.
+
+A temp file is ``.NAME.PID.tmp`` beside its target. One left by a killed process (its PID no longer
+running) is removed by the next write to the same target, so kills leave no lasting litter.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import re
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+
+def temp_path(path: Path) -> Path:
+    """The temp file this process writes ``path`` through."""
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Delete temp files of ``path`` left by processes that no longer run; return them."""
+    path = Path(path)
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.(\d+)\.tmp")
+    removed = []
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return removed
+    for name in names:
+        m = pattern.fullmatch(name)
+        if m and int(m.group(1)) != os.getpid() and not _alive(int(m.group(1))):
+            with contextlib.suppress(OSError):
+                (path.parent / name).unlink()
+                removed.append(path.parent / name)
+                logger.info("removed %s, left by a process that was stopped", name)
+    return removed
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step; the previous file survives any failure."""
+    """Replace ``path`` with ``data`` in one step; the previous file survives any failure.
+
+    The folder must exist: it is never created here, so a mistyped path fails instead of
+    scattering folders."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    remove_stale_temps(path)
+    tmp = temp_path(path)
     try:
         with tmp.open("wb") as fh:
             fh.write(data)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from gazetteer import sources as src
-from gazetteer.atomic import atomic_write_text
+from gazetteer.atomic import atomic_write_text, remove_stale_temps, temp_path
 from gazetteer.errors import GazetteerBuildError
 from gazetteer.model import PlaceKind
 from gazetteer.normalize import fold, is_dotted
@@ -119,7 +119,7 @@ def build(
     Parameters
     ----------
     output
-        Destination SQLite file; its folder is created.
+        Destination SQLite file; its folder must exist. Checked for writing before any work.
     min_population
         Smallest GeoNames populated place to include (default 1000).
     sources
@@ -137,18 +137,16 @@ def build(
     else:
         bar_factory = lambda stage, total: _NoProgress()  # noqa: E731
 
-    loaders = list(sources) if sources is not None else default_sources(min_population)
-    stage = bar_factory("reading sources", len(loaders))
-    datasets = []
-    for load in loaders:
-        datasets.append(load())
-        stage.update(1)
-    stage.close()
-
     output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    tmp = _claim(output)
     try:
+        loaders = list(sources) if sources is not None else default_sources(min_population)
+        stage = bar_factory("reading sources", len(loaders))
+        datasets = []
+        for load in loaders:
+            datasets.append(load())
+            stage.update(1)
+        stage.close()
         counts = _write(tmp, datasets, min_population=min_population, bar_factory=bar_factory)
         digest = file_sha256(tmp)
         atomic_write_text(checksum_path(output), f"{digest}  {output.name}\n")
@@ -157,6 +155,22 @@ def build(
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
     return BuildReport(output, *counts, time.perf_counter() - started, output.stat().st_size)
+
+
+def _claim(output: Path) -> Path:
+    """Check that ``output`` can be written before a minute of work, and create its temp file.
+    Raises :class:`GazetteerBuildError` in one line when it cannot."""
+    if output.is_symlink() or (output.exists() and not output.is_file()):
+        raise GazetteerBuildError(f"cannot write {output}: it exists and is not a regular file")
+    if not output.parent.is_dir():
+        raise GazetteerBuildError(f"cannot write {output}: folder {output.parent} does not exist")
+    remove_stale_temps(output)
+    tmp = temp_path(output)
+    try:
+        tmp.open("wb").close()
+    except OSError as exc:
+        raise GazetteerBuildError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    return tmp
 
 
 def _write(

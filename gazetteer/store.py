@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import math
@@ -12,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from gazetteer.atomic import atomic_write_text
 from gazetteer.build import SCHEMA_VERSION, checksum_path, file_sha256
 from gazetteer.errors import GazetteerCorrupt, GazetteerNotFound
 from gazetteer.model import Candidate, Place, PlaceKind
@@ -66,6 +68,43 @@ def _check_file(path: Path) -> None:
         )
 
 
+_VERIFIED: set[tuple[str, str]] = set()  # (path, file version) checked in this process
+
+
+def _version(path: Path) -> str:
+    """What changes whenever the file's bytes do: size, modification and change times, inode
+    (the change time cannot be set back by a user, so a restored mtime does not hide an edit)."""
+    st = path.stat()
+    return f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
+
+
+def _check_checksum_once(path: Path) -> None:
+    """Compare the file with its SHA-256 sidecar once per file version: the first open after a
+    build or a change hashes the file (~0.1 s for the full gazetteer) and records the version in a
+    ``.verified`` stamp beside it; later opens compare a stat. No sidecar: nothing to compare."""
+    sidecar = checksum_path(path)
+    stamp = path.with_name(path.name + ".verified")
+    version = _version(path)
+    if (str(path), version) in _VERIFIED or not sidecar.exists():
+        return
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        if stamp.read_text(encoding="utf-8").strip() == version:
+            _VERIFIED.add((str(path), version))
+            return
+    try:
+        expected = sidecar.read_text(encoding="utf-8").split()[0]
+    except (OSError, UnicodeDecodeError, IndexError) as exc:
+        raise GazetteerCorrupt(f"{sidecar} is unreadable; rebuild with `conflictmap gazetteer build`") from exc
+    if file_sha256(path) != expected:
+        raise GazetteerCorrupt(
+            f"{path} does not match its checksum (damaged since it was built); "
+            "rebuild it with `conflictmap gazetteer build`"
+        )
+    _VERIFIED.add((str(path), version))
+    with contextlib.suppress(OSError):  # a read-only folder: hash again next time
+        atomic_write_text(stamp, version + "\n")
+
+
 class Gazetteer:
     """A built gazetteer, opened read-only.
 
@@ -74,7 +113,7 @@ class Gazetteer:
     'Kursk'
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, verify_checksum: bool = True) -> None:
         self.path = Path(path)
         _check_file(self.path)
         try:
@@ -89,6 +128,8 @@ class Gazetteer:
                 f"{self.path} has schema version {version}, this conflictmap needs {SCHEMA_VERSION};"
                 " rebuild it with `conflictmap gazetteer build`"
             )
+        if verify_checksum:
+            _check_checksum_once(self.path)
         self._lookup = functools.lru_cache(maxsize=200_000)(self._lookup_uncached)
         self._demonym = functools.lru_cache(maxsize=10_000)(self._demonym_uncached)
         self._capitals: dict[str, Place] | None = None
@@ -117,6 +158,8 @@ class Gazetteer:
 
     @staticmethod
     def _place(row: tuple) -> Place:
+        if row[3] not in _KINDS:
+            raise GazetteerCorrupt(f"place {row[1]} has an unknown kind {row[3]!r}; rebuild the gazetteer")
         return Place(
             id=row[1], name=row[2], kind=_KINDS[row[3]], country_code=row[4], admin1_code=row[5],
             lat=row[6], lon=row[7], population=row[8], geonames_id=row[9], feature=row[10],
@@ -353,7 +396,8 @@ class Gazetteer:
         problems = []
         rows = self._query("PRAGMA integrity_check")
         if [r[0] for r in rows] != ["ok"]:
-            problems += [f"integrity: {r[0]}" for r in rows[:5]]
+            first = " ".join(str(rows[0][0]).split())
+            problems.append(f"integrity check found {len(rows)} problem(s), first: {first[:200]}")
         sidecar = checksum_path(self.path)
         if not sidecar.exists():
             problems.append(f"no checksum file {sidecar.name}")

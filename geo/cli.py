@@ -2,16 +2,23 @@
 
 Exit codes: 0 success (documents that could not be read are skipped and reported, the rest
 processed); 1 a check found failures; 2 unusable input (no readable document, missing, truncated
-or corrupt gazetteer, empty query, unreadable check file, model not installed) or bad usage. Data
-goes to stdout, messages and progress to stderr.
+or corrupt gazetteer, empty query, unreadable check file, model not installed), an output that
+cannot or must not be written, or bad usage; 3 an internal error (a bug: set CONFLICTMAP_DEBUG=1
+for the traceback); 130 interrupted. Every error is one line on stderr. Data goes to stdout,
+messages and progress to stderr; names and paths from the input are printed with control
+characters escaped.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import json
 import logging
+import math
+import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -29,11 +36,16 @@ from gazetteer import (
 )
 from gazetteer.atomic import atomic_write_text
 from geo.errors import ConflictmapError
+from geo.reader import MAX_CHARS, printable
 
 F = TypeVar("F", bound=Callable[..., Any])
+logger = logging.getLogger("conflictmap")
 
 EXIT_FAILURES = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+MAX_CHECK_BYTES = 10 * 1024 * 1024  # a check file is a list of names, not a data dump
 
 
 class BadInput(click.ClickException):
@@ -67,7 +79,56 @@ def _open(path: Path | None) -> Gazetteer:
     return open_gazetteer(path)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _fail(message: str, code: int) -> None:
+    """The one line an error gets on stderr, then exit with ``code``."""
+    line = printable(message)
+    with contextlib.suppress(OSError):
+        sys.stderr.write(f"Error: {line}\n")
+        sys.stderr.flush()
+    sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    """After stdout failed (closed pipe, full disk), drop what is still buffered so the
+    interpreter does not fail again, with a traceback, when it flushes at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+class Command(click.Group):
+    """The ``conflictmap`` group: every error, whatever raised it, ends as one line on stderr and
+    a documented exit code (the table in the module docstring and the README)."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            sys.stdout.flush()
+        except click.UsageError as exc:
+            hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
+            _fail(exc.format_message() + hint, EXIT_BAD_INPUT)
+        except click.ClickException as exc:
+            _fail(exc.format_message(), exc.exit_code)
+        except (click.Abort, KeyboardInterrupt):
+            _fail("interrupted", EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            _silence_stdout()  # the reader went away (`| head`): not an error of ours
+            sys.exit(0)
+        except OSError as exc:  # stdout or stderr itself failed: a full disk, /dev/full
+            _silence_stdout()
+            _fail(f"cannot write output: {exc.strerror or exc}", EXIT_BAD_INPUT)
+        except MemoryError:
+            _fail("out of memory; analyse fewer or shorter documents (see --max-chars)", EXIT_BAD_INPUT)
+        except Exception as exc:
+            if os.environ.get("CONFLICTMAP_DEBUG"):
+                raise
+            _fail(f"internal error, please report it: {type(exc).__name__}: {exc} "
+                  "(CONFLICTMAP_DEBUG=1 shows the traceback)", EXIT_INTERNAL)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=Command, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", count=True, help="More log output (repeatable).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
 @click.version_option(package_name="conflictmap")
@@ -143,6 +204,8 @@ def resolve(
     """
     if any(not n.strip() for n in names):
         raise BadInput("empty place name")
+    for text in (*names, country or "", context or ""):
+        _require_utf8(text)
     gaz = _open(gazetteer_path)
     evidence = gaz.evidence(context) if context else None
     results = []
@@ -165,16 +228,27 @@ def resolve(
         return
     for name, found in results:
         if not found:
-            click.echo(f"{name}: no match")
+            click.echo(f"{printable(name)}: no match")
             continue
         top = found[0]
-        click.echo(f"{name} -> {_describe(top)}")
+        click.echo(f"{printable(name)} -> {_describe(top)}")
         click.echo(f"    why: {'; '.join(top.reasons)}; score {top.score:g}")
         for alt in found[1:]:
             click.echo(f"    also: {_describe(alt)}; {'; '.join(alt.reasons)}; score {alt.score:g}")
 
 
+def _require_utf8(text: str) -> None:
+    """Refuse a command-line argument that is not valid UTF-8 (bytes the shell passed through)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise BadInput(f"argument is not valid UTF-8: {printable(text)}") from exc
+
+
 # ---------------------------------------------------------------------------- check
+
+
+_RANGES = {"lat": (-90.0, 90.0), "lon": (-180.0, 180.0), "km": (0.0, 20_037.5)}  # km: half the equator
 
 
 def _float(row: dict[str, str], key: str, line: int, default: float | None = None) -> float | None:
@@ -182,25 +256,49 @@ def _float(row: dict[str, str], key: str, line: int, default: float | None = Non
     if not raw:
         return default
     try:
-        return float(raw)
+        value = float(raw)
     except ValueError as exc:
-        raise BadInput(f"line {line}: {key} is not a number: {raw!r}") from exc
+        raise BadInput(f"line {line}: {key} is not a number: {printable(raw)!r}") from exc
+    low, high = _RANGES[key]
+    if not (math.isfinite(value) and low <= value <= high):
+        raise BadInput(f"line {line}: {key} {printable(raw)} is outside {low:g}..{high:g}")
+    return value
 
 
 def _read_checks(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a check file with their line numbers in the file as written (comments count)."""
+    shown = printable(str(path))
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"cannot read {path}: {exc}") from exc
-    reader = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), strict=True)
-    if not reader.fieldnames or "name" not in reader.fieldnames:
-        raise BadInput(f"{path}: needs a CSV header with at least 'name' (name,country,lat,lon,km[,context])")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise BadInput(f"cannot read {shown}: not a regular file")
+        if info.st_size > MAX_CHECK_BYTES:
+            raise BadInput(f"cannot read {shown}: larger than {MAX_CHECK_BYTES // (1024 * 1024)} MB")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_CHECK_BYTES + 1)
+        text = data.decode("utf-8-sig")
+    except OSError as exc:
+        raise BadInput(f"cannot read {shown}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"cannot read {shown}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if not line.lstrip().startswith("#")]
+    line_no = 0
+
+    def lines() -> Any:  # comment lines are left out, line numbers stay the file's
+        nonlocal line_no
+        for line_no, line in numbered:  # noqa: B007
+            yield line
+
+    reader = csv.DictReader(lines(), strict=True)
     try:
-        rows = [(i, row) for i, row in enumerate(reader, start=2)]
+        fieldnames = reader.fieldnames
+        if not fieldnames or "name" not in fieldnames:
+            raise BadInput(f"{shown}: needs a CSV header with at least 'name' (name,country,lat,lon,km[,context])")
+        rows = [(line_no, row) for row in reader]
     except csv.Error as exc:
-        raise BadInput(f"{path}: not a usable CSV: {exc}") from exc
+        raise BadInput(f"{shown}: not a usable CSV at line {line_no}: {exc}") from exc
     if not rows:
-        raise BadInput(f"{path}: no rows to check")
+        raise BadInput(f"{shown}: no rows to check")
     return rows
 
 
@@ -239,6 +337,7 @@ def check(file: Path, gazetteer_path: Path | None) -> None:
     gaz = _open(gazetteer_path)
     failures = 0
     for _line, name, country, lat, lon, km, context in checks:
+        _require_utf8(name)
         evidence = gaz.evidence(context) if context else None
         found = gaz.candidates(name, evidence=evidence, limit=1)
         place = found[0].place if found else None
@@ -257,7 +356,8 @@ def check(file: Path, gazetteer_path: Path | None) -> None:
                     problems.append(f"{dist:.0f} km > {km:g} km")
         status = "FAIL" if problems else "pass"
         failures += bool(problems)
-        click.echo(f"{status}  {name} -> {detail or '-'}" + (f"  ({'; '.join(problems)})" if problems else ""))
+        click.echo(f"{status}  {printable(name)} -> {printable(detail) or '-'}"
+                   + (f"  ({'; '.join(problems)})" if problems else ""))
     click.echo(f"{len(checks) - failures} passed, {failures} failed")
     if failures:
         sys.exit(EXIT_FAILURES)
@@ -322,31 +422,62 @@ def gazetteer_info(gazetteer_path: Path | None) -> None:
 @translate_errors
 def gazetteer_verify(gazetteer_path: Path | None) -> None:
     """Run SQLite's integrity check and compare the stored checksum. Exit 2 when damaged."""
-    gaz = Gazetteer(gazetteer_path or default_path())
+    gaz = Gazetteer(gazetteer_path or default_path(), verify_checksum=False)  # verify() reports it
     problems = gaz.verify()
     if problems:
-        raise BadInput(f"{gaz.path}: " + "; ".join(problems))
+        raise BadInput(f"{gaz.path} is damaged: " + "; ".join(problems))
     click.echo(f"ok: {gaz.path} (integrity check and checksum)")
 
 
 # ---------------------------------------------------------------------------- extract / map
 
 
-def _analyse(paths: tuple[str, ...], gazetteer_path: Path | None) -> tuple[dict[str, Any], Gazetteer]:
-    """Read, analyse and fuse; report on stderr what was read, skipped and found."""
+force_option = click.option("--force", is_flag=True, help="Allow an output to overwrite one of the input files.")
+max_chars_option = click.option(
+    "--max-chars", type=click.IntRange(0), default=MAX_CHARS, show_default=True,
+    help="Skip (with the reason) a document longer than this many characters; 0: no limit. "
+         "Analysis costs ~35 s and ~400 MB per million characters on one core.")
+
+
+def _read(paths: tuple[str, ...], max_chars: int) -> tuple[list[Any], list[Any]]:
+    """Documents and skipped inputs, every input accounted for, the skipped reported on stderr."""
+    from geo.reader import Document, Skipped, read_inputs
+
+    for path in paths:
+        _require_utf8_path(path)
+    items = list(read_inputs(paths, max_chars=max_chars or None))
+    documents = [d for d in items if isinstance(d, Document)]
+    skipped = [s for s in items if isinstance(s, Skipped)]
+    for s in skipped:
+        click.echo(f"skipped {printable(s.source)}: {printable(s.reason)}", err=True)
+    if not documents:
+        raise BadInput("no readable document among the inputs")
+    return documents, skipped
+
+
+def _require_utf8_path(path: str) -> None:
+    """A file name that is not UTF-8 is read and reported with its bytes escaped, never a crash."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        logger.warning("the name %s is not valid UTF-8; it is shown with its bytes escaped", printable(path))
+
+
+def _input_files(documents: list[Any], skipped: list[Any]) -> list[Path]:
+    """Files a run must not overwrite: every document read and every input skipped, except
+    conflictmap's own maps (re-running `map d -o d/map.html` replaces the last map)."""
+    own = ("a map drawn by conflictmap",)
+    paths = [d.path for d in documents] + [s.path for s in skipped if not s.reason.startswith(own)]
+    return [p for p in paths if p is not None]
+
+
+def _analyse(documents: list[Any], skipped: list[Any], gazetteer_path: Path | None) -> tuple[dict[str, Any], Gazetteer]:
+    """Analyse and fuse; report on stderr what was read, skipped and found."""
     from tqdm import tqdm
 
     from geo.fusion import feature_collection
     from geo.pipeline import Pipeline
-    from geo.reader import Document, Skipped, read_inputs
 
-    items = list(read_inputs(paths))
-    documents = [d for d in items if isinstance(d, Document)]
-    skipped = [s for s in items if isinstance(s, Skipped)]
-    for s in skipped:
-        click.echo(f"skipped {s.source}: {s.reason}", err=True)
-    if not documents:
-        raise BadInput("no readable document among the inputs")
     pipeline = Pipeline(gazetteer=gazetteer_path)
     with tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=len(documents) < 2,
               desc="analysing") as bar:
@@ -366,50 +497,71 @@ def _dump(collection: dict[str, Any]) -> str:
     return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
 
 
+def _write(path: Path, text: str) -> None:
+    try:
+        atomic_write_text(path, text)
+    except OSError as exc:
+        raise BadInput(f"cannot write {printable(str(path))}: {exc.strerror or exc}") from exc
+    click.echo(f"wrote {printable(str(path))}", err=True)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write the GeoJSON here (atomically) instead of stdout.")
+@force_option
+@max_chars_option
 @gazetteer_option
 @translate_errors
-def extract(paths: tuple[str, ...], output: Path | None, gazetteer_path: Path | None) -> None:
+def extract(paths: tuple[str, ...], output: Path | None, force: bool, max_chars: int,
+            gazetteer_path: Path | None) -> None:
     """Extract places, movements and statement origins from articles as GeoJSON.
 
     PATHS are .txt or .html files, directories of them, or - for standard input.
     """
-    collection, _ = _analyse(paths, gazetteer_path)
+    from geo.outputs import check_outputs
+
+    documents, skipped = _read(paths, max_chars)
+    if output is not None:
+        check_outputs([("--output", output)], _input_files(documents, skipped), force=force)
+    collection, _ = _analyse(documents, skipped, gazetteer_path)
     if output is None:
         click.echo(_dump(collection), nl=False)
     else:
-        atomic_write_text(output, _dump(collection))
-        click.echo(f"wrote {output}", err=True)
+        _write(output, _dump(collection))
 
 
 @cli.command("map")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
-              help="The HTML map to write.")
-@click.option("--geojson", type=click.Path(path_type=Path, dir_okay=False),
-              help="Also write the GeoJSON the map is drawn from.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The HTML map to write.")
+@click.option("--geojson", type=click.Path(path_type=Path), help="Also write the GeoJSON the map is drawn from.")
 @click.option("--cdn", is_flag=True,
               help="Load Leaflet and map tiles from the web (a small file) instead of the self-contained page.")
+@force_option
+@max_chars_option
 @gazetteer_option
 @translate_errors
-def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn: bool,
-                gazetteer_path: Path | None) -> None:
+def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn: bool, force: bool,
+                max_chars: int, gazetteer_path: Path | None) -> None:
     """Extract from articles and draw the result as an HTML map, drawn from the GeoJSON.
 
     The page is self-contained by default: it makes no network request at all.
     """
+    from geo.outputs import check_outputs
+    from maps.assets import MissingAsset
     from maps.render import render
 
-    collection, gaz = _analyse(paths, gazetteer_path)
+    documents, skipped = _read(paths, max_chars)
+    outputs = [("--output", output)] + ([("--geojson", geojson)] if geojson is not None else [])
+    check_outputs(outputs, _input_files(documents, skipped), force=force)
+    collection, gaz = _analyse(documents, skipped, gazetteer_path)
+    try:
+        page = render(collection, gazetteer=gaz, offline=not cdn)
+    except MissingAsset as exc:
+        raise BadInput(str(exc)) from exc
     if geojson is not None:
-        atomic_write_text(geojson, _dump(collection))
-        click.echo(f"wrote {geojson}", err=True)
-    page = render(collection, gazetteer=gaz, offline=not cdn)
-    atomic_write_text(output, page)
-    click.echo(f"wrote {output} ({len(page.encode('utf-8')) / 1e6:.2f} MB)", err=True)
+        _write(geojson, _dump(collection))
+    _write(output, page)
 
 
 # ---------------------------------------------------------------------------- eval

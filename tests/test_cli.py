@@ -169,6 +169,11 @@ def test_build_command_writes_where_asked(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(build_module, "default_sources", lambda n: [lambda: read_tsv(MINI_TSV), read_curated])
     out = tmp_path / "sub" / "g.sqlite"
     result = CliRunner().invoke(cli, ["gazetteer", "build", "--output", str(out), "--min-population", "5000"])
+    assert result.exit_code == 2  # the folder is never created silently
+    assert result.output.splitlines()[-1] == f"Error: cannot write {out}: folder {out.parent} does not exist"
+    assert "Traceback" not in result.output
+    out.parent.mkdir()
+    result = CliRunner().invoke(cli, ["gazetteer", "build", "--output", str(out), "--min-population", "5000"])
     assert result.exit_code == 0, result.output
     assert out.exists()
     assert checksum_path(out).exists()
