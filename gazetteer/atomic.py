@@ -34,7 +34,7 @@ def remove_stale_temps(path: Path) -> list[Path]:
     """Delete temp files of ``path`` left by processes that no longer run; return them."""
     path = Path(path)
     pattern = re.compile(rf"\.{re.escape(path.name)}\.(\d+)\.tmp")
-    removed = []
+    removed: list[Path] = []
     try:
         names = os.listdir(path.parent)
     except OSError:

@@ -483,14 +483,19 @@ def _analyse(documents: list[Any], skipped: list[Any], gazetteer_path: Path | No
               desc="analysing") as bar:
         analyses = list(pipeline.analyse(documents, on_done=lambda _d: bar.update(1)))
     collection = feature_collection(analyses, pipeline.gaz, skipped=skipped)
+    return collection, pipeline.gaz
+
+
+def _summary(collection: dict[str, Any]) -> None:
+    """What a run read and found, on stderr, once its outputs are written."""
     kinds = [f["properties"]["kind"] for f in collection["features"]]
+    meta = collection["conflictmap"]
     click.echo(
-        f"documents: {len(documents)} read, {len(skipped)} skipped; places: {kinds.count('place')}, "
+        f"documents: {len(meta['documents'])} read, {len(meta['skipped'])} skipped; places: {kinds.count('place')}, "
         f"movements: {kinds.count('movement')}, statements: {kinds.count('statement')}; "
-        f"unresolved mentions: {len(collection['conflictmap']['unresolved'])}",
+        f"unresolved mentions: {len(meta['unresolved'])}",
         err=True,
     )
-    return collection, pipeline.gaz
 
 
 def _dump(collection: dict[str, Any]) -> str:
@@ -527,8 +532,10 @@ def extract(paths: tuple[str, ...], output: Path | None, force: bool, max_chars:
     collection, _ = _analyse(documents, skipped, gazetteer_path)
     if output is None:
         click.echo(_dump(collection), nl=False)
+        sys.stdout.flush()
     else:
         _write(output, _dump(collection))
+    _summary(collection)
 
 
 @cli.command("map")
@@ -562,6 +569,7 @@ def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn:
     if geojson is not None:
         _write(geojson, _dump(collection))
     _write(output, page)
+    _summary(collection)
 
 
 # ---------------------------------------------------------------------------- eval
@@ -620,3 +628,7 @@ def evaluate(corpora: tuple[Path, ...], setting: str, limit: int | None, as_json
             for mode, r in s["recognition"].items():
                 click.echo(f"    recognition ({mode}): P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f} "
                            f"(gold {r['gold']}, predicted {r['predicted']})")
+
+
+if __name__ == "__main__":
+    cli()

@@ -89,7 +89,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     if starts:
         array = doc.to_array([SENT_START])
         array[starts] = 1
-        doc.from_array([SENT_START], array)
+        doc.from_array([SENT_START], array)  # type: ignore[arg-type]  # uint64 from to_array
     return doc
 
 

@@ -108,6 +108,8 @@ def _batches(pieces: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int
 def parse(nlp: Language, texts: list[str]) -> Iterator[list[tuple[int, Doc]]]:
     """For each text, its spaCy Docs with the character offset of each piece."""
     pieces = [(i, off, piece) for i, text in enumerate(texts) for off, piece in chunks(text, CHUNK_CHARS)]
+    import numpy
+
     current: list[tuple[int, Doc]] = []
     index = 0
     for batch in _batches(pieces):
@@ -115,7 +117,7 @@ def parse(nlp: Language, texts: list[str]) -> Iterator[list[tuple[int, Doc]]]:
             while i > index:
                 yield current
                 current, index = [], index + 1
-            doc.tensor = None  # the model's token vectors: nothing downstream reads them, and they are half a Doc
+            doc.tensor = numpy.empty((0, 0), dtype="float32")  # the token vectors: unread downstream, half a Doc
             current.append((off, doc))
     while index < len(texts):
         yield current

@@ -28,6 +28,7 @@ BASEMAP_NEAR_DEG = 0.05  # outline detail where the data is (~5 km, Natural Eart
 BASEMAP_FAR_DEG = 0.3  # and elsewhere
 AREA_DEG = 0.05  # shaded areas of countries and regions
 GRID_DEG = 0.001  # coordinates rounded to ~100 m: plenty for a drawing
+GENERATOR = "conflictmap"  # the page's <meta name="generator">; the reader skips pages that carry it
 
 
 def country_colours(codes: Any) -> dict[str, str]:
@@ -166,46 +167,45 @@ def basemap_geojson(gazetteer: Any, bounds: tuple[float, float, float, float] | 
     return {"type": "FeatureCollection", "features": features}
 
 
-class Legend:
+def _legend(countries: dict[str, str], *, approximate: bool = False) -> Any:
     """The map's legend: a folium element whose template is a constant; the entries, escaped with
     :func:`maps.escape.escape`, are data handed to it, never template source."""
+    from branca.element import MacroElement, Template
 
-    _TEMPLATE = """
-    {% macro html(this, kwargs) %}
-    <div id='cm-legend' style='position:fixed;bottom:24px;left:12px;z-index:9999;background:white;
-      padding:8px 10px;border:1px solid #999;border-radius:4px;font:12px sans-serif;max-height:45%;
-      overflow:auto'><b>conflictmap</b>
-    {% for colour, dash, label in this.statuses %}
-      <div><svg width='34' height='10'><line x1='0' y1='5' x2='34' y2='5' stroke='{{ colour }}'
-        stroke-width='4' stroke-dasharray='{{ dash }}'/></svg> movement, {{ label }}</div>
-    {% endfor %}
-    {% for code, colour in this.speakers %}
-      <div><span style='display:inline-block;width:12px;height:12px;border-radius:6px;
-        background:{{ colour }}'></span> statement, speaker from {{ code }}</div>
-    {% endfor %}
-      <div><span style='display:inline-block;width:12px;height:12px;border:1px solid #2c3e50;
-        border-radius:6px;background:#2c3e5080'></span> place named (size: mentions; faint: imprecise)</div>
-      <div><span style='display:inline-block;width:14px;height:10px;background:#3498db40;
-        border:1px solid #2980b9'></span> country or region named</div>
-    {% if this.approximate %}
-      <div><span style='display:inline-block;width:14px;height:10px;background:#3498db40;
-        border:1px dashed #2980b9'></span> region outline approximate (hull of its towns)</div>
-    {% endif %}
-    </div>
-    {% endmacro %}
-    """
+    class Legend(MacroElement):  # type: ignore[misc]
+        _template = Template("""
+        {% macro html(this, kwargs) %}
+        <div id='cm-legend' style='position:fixed;bottom:24px;left:12px;z-index:9999;background:white;
+          padding:8px 10px;border:1px solid #999;border-radius:4px;font:12px sans-serif;max-height:45%;
+          overflow:auto'><b>conflictmap</b>
+        {% for colour, dash, label in this.statuses %}
+          <div><svg width='34' height='10'><line x1='0' y1='5' x2='34' y2='5' stroke='{{ colour }}'
+            stroke-width='4' stroke-dasharray='{{ dash }}'/></svg> movement, {{ label }}</div>
+        {% endfor %}
+        {% for code, colour in this.speakers %}
+          <div><span style='display:inline-block;width:12px;height:12px;border-radius:6px;
+            background:{{ colour }}'></span> statement, speaker from {{ code }}</div>
+        {% endfor %}
+          <div><span style='display:inline-block;width:12px;height:12px;border:1px solid #2c3e50;
+            border-radius:6px;background:#2c3e5080'></span> place named (size: mentions; faint: imprecise)</div>
+          <div><span style='display:inline-block;width:14px;height:10px;background:#3498db40;
+            border:1px solid #2980b9'></span> country or region named</div>
+        {% if this.approximate %}
+          <div><span style='display:inline-block;width:14px;height:10px;background:#3498db40;
+            border:1px dashed #2980b9'></span> region outline approximate (hull of its towns)</div>
+        {% endif %}
+        </div>
+        {% endmacro %}
+        """)
 
-    @classmethod
-    def element(cls, countries: dict[str, str], *, approximate: bool = False) -> Any:
-        from branca.element import MacroElement, Template
+        def __init__(self) -> None:
+            super().__init__()
+            self._name = "Legend"
+            self.statuses = [(s["color"], s["dash_array"] or "", escape(s["label"])) for s in STATUS_STYLE.values()]
+            self.speakers = [(escape(code), escape(colour)) for code, colour in sorted(countries.items())]
+            self.approximate = approximate
 
-        element = MacroElement()
-        element._name = "Legend"
-        element._template = Template(cls._TEMPLATE)
-        element.statuses = [(s["color"], s["dash_array"] or "", escape(s["label"])) for s in STATUS_STYLE.values()]
-        element.speakers = [(escape(code), escape(colour)) for code, colour in sorted(countries.items())]
-        element.approximate = approximate
-        return element
+    return Legend()
 
 
 def render(collection: dict[str, Any], *, gazetteer: Any = None, offline: bool = True) -> str:
@@ -319,10 +319,12 @@ def render(collection: dict[str, Any], *, gazetteer: Any = None, offline: bool =
     plugins.Fullscreen().add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
     approximate = any(f["properties"].get("approximate_polygon") is True for _, f, _ in area_items)
-    Legend.element(speaker_colours, approximate=approximate).add_to(fmap)
+    _legend(speaker_colours, approximate=approximate).add_to(fmap)
     if bounds:
         fmap.fit_bounds([(bounds[1], bounds[0]), (bounds[3], bounds[2])], padding=(30, 30))
     html = fmap.get_root().render()
+    # after rendering, so the tag never passes through a template; conflictmap reads it to skip its own maps
+    html = html.replace("<head>", f'<head>\n    <meta name="generator" content="{GENERATOR}">', 1)
     return assets.inline(html) if offline else html
 
 
