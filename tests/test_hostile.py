@@ -178,8 +178,14 @@ def test_a_folder_a_thousand_levels_deep(tmp_path: Path) -> None:
         deep.mkdir()
     (deep / "bottom.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "top.txt").write_text(ARTICLE, encoding="utf-8")
-    docs = [i.id for i in read_inputs([str(tmp_path)]) if isinstance(i, Document)]
-    assert sorted(docs) == ["bottom", "top"]
+    try:
+        docs = [i.id for i in read_inputs([str(tmp_path)]) if isinstance(i, Document)]
+        assert sorted(docs) == ["bottom", "top"]
+    finally:  # bottom up, without recursion: pytest's own clean-up of old runs recurses and would fail
+        (deep / "bottom.txt").unlink()
+        while deep != tmp_path:
+            deep.rmdir()
+            deep = deep.parent
 
 
 def test_rerunning_map_into_its_input_folder_skips_the_old_map(run, tmp_path: Path, article: Path) -> None:
@@ -366,3 +372,27 @@ def test_only_one_process_builds_the_default_gazetteer(tmp_path: Path, monkeypat
     assert len(opened) == 2
     assert builds == [1]
     assert not stale.exists()
+
+
+def test_a_missing_map_asset_is_one_line_not_a_traceback(run, tmp_path: Path, article: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from maps import assets
+
+    monkeypatch.setattr(assets, "resources", dict)  # an asset package that carries nothing
+    out = tmp_path / "map.html"
+    result = run("map", str(article), "-o", str(out))
+    assert result.exit_code == 2
+    assert "no offline copy of https://" in one_error_line(result.stderr)
+    assert not out.exists()
+
+
+def test_an_unexpected_error_is_one_line_with_exit_3(run, article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import geo.fusion
+
+    def broken(*_args, **_kwargs):
+        raise TypeError("a bug")
+
+    monkeypatch.setattr(geo.fusion, "feature_collection", broken)
+    result = run("extract", str(article))
+    assert result.exit_code == 3
+    assert "internal error, please report it: TypeError: a bug" in one_error_line(result.stderr)
