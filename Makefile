@@ -8,10 +8,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test bench clean
 
-$(STAMP): pyproject.toml
+# A strict editable install: conflictmap.* links to the files here (edits show at once; a new module
+# needs a reinstall, which the folders' times trigger) and mypy can read it as an installed package.
+$(STAMP): pyproject.toml facade gazetteer geo maps
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev]" --config-settings editable_mode=strict
 	touch $(STAMP)
 
 demo: $(STAMP)

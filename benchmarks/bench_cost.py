@@ -45,8 +45,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.nlp import chunks
-from geo.reader import MAX_CHARS
+from conflictmap.geo.nlp import chunks
+from conflictmap.geo.reader import MAX_CHARS
 
 ROOT = Path(__file__).parent.parent
 WORDS = [
@@ -108,7 +108,7 @@ def make_inputs(directory: Path, sizes: list[int], long_line: bool, seed: int) -
 
 def cli_command() -> list[str]:
     """``python -m geo.cli`` when geo/cli.py runs as a script, else the same entry point via ``-c``."""
-    module = [sys.executable, "-m", "geo.cli"]
+    module = [sys.executable, "-m", "conflictmap.geo.cli"]
     probe = subprocess.run([*module, "--help"], capture_output=True, text=True, cwd=ROOT, check=False)
     if probe.returncode == 0 and "Usage" in probe.stdout:
         return module
@@ -163,7 +163,7 @@ def baseline(inputs: dict[str, Path], extract: dict[str, float], runs: int) -> N
     except Exception:
         import spacy
 
-        from geo.nlp import model_path
+        from conflictmap.geo.nlp import model_path
 
         nlp = spacy.load(model_path())
     load = time.perf_counter() - start

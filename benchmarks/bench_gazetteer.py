@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from gazetteer import Gazetteer, fold, open_gazetteer, parse_query
+from conflictmap.gazetteer import Gazetteer, fold, open_gazetteer, parse_query
 
 
 def sample_names(gaz: Gazetteer, n: int, seed: int = 7) -> list[str]:
@@ -98,7 +98,7 @@ def main() -> None:
     print(f"cold start, conflictmap resolve Wonsan:      {resolve:10.3f} s  (+{resolve - python:.3f} s)")
 
     if args.build:
-        from gazetteer.build import build
+        from conflictmap.gazetteer.build import build
 
         with tempfile.TemporaryDirectory() as tmp:
             report = build(Path(tmp) / "g.sqlite")

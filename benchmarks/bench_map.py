@@ -16,7 +16,7 @@ import random
 import statistics
 import time
 
-from maps.render import render
+from conflictmap.maps.render import render
 
 
 def synthetic(n: int, seed: int = 1) -> dict:

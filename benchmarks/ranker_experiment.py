@@ -25,12 +25,12 @@ from pathlib import Path
 
 import numpy as np
 
-from gazetteer import Candidate, Evidence, Gazetteer, Place, PlaceKind, open_gazetteer
-from gazetteer.ranking import ParsedQuery, _repetition, parse_query
-from gazetteer.store import great_circle_km
-from geo import places
-from geo.evaluation import read_corpus
-from geo.model import Mention
+from conflictmap.gazetteer import Candidate, Evidence, Gazetteer, Place, PlaceKind, open_gazetteer
+from conflictmap.gazetteer.ranking import ParsedQuery, _repetition, parse_query
+from conflictmap.gazetteer.store import great_circle_km
+from conflictmap.geo import places
+from conflictmap.geo.evaluation import read_corpus
+from conflictmap.geo.model import Mention
 
 FEATURES = ("country", "continent", "region/water/landmark", "admin1 prior", "admin2", "city", "city log10 pop",
             "admin2 log10 pop", "capital", "official name", "alternate name", "abbreviation",

@@ -9,17 +9,17 @@ import logging
 import sys
 from pathlib import Path
 
-from gazetteer.errors import (
+from conflictmap.gazetteer.errors import (
     GazetteerBuildError,
     GazetteerCorrupt,
     GazetteerError,
     GazetteerNotFound,
     QueryError,
 )
-from gazetteer.model import WHERE_PREC, Candidate, Place, PlaceKind
-from gazetteer.normalize import fold
-from gazetteer.ranking import Evidence, ParsedQuery, parse_query
-from gazetteer.store import ENV_VAR, Gazetteer, default_path
+from conflictmap.gazetteer.model import WHERE_PREC, Candidate, Place, PlaceKind
+from conflictmap.gazetteer.normalize import fold
+from conflictmap.gazetteer.ranking import Evidence, ParsedQuery, parse_query
+from conflictmap.gazetteer.store import ENV_VAR, Gazetteer, default_path
 
 __all__ = [
     "ENV_VAR", "WHERE_PREC", "Candidate", "Evidence", "Gazetteer", "GazetteerBuildError",
@@ -50,7 +50,7 @@ def _build_default(target: Path) -> None:
     then opens the first one's build instead of building it again."""
     from filelock import FileLock, Timeout
 
-    from gazetteer.build import build
+    from conflictmap.gazetteer.build import build
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -16,11 +16,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from gazetteer import sources as src
-from gazetteer.atomic import atomic_write_text, remove_stale_temps, temp_path
-from gazetteer.errors import GazetteerBuildError
-from gazetteer.model import PlaceKind
-from gazetteer.normalize import fold, is_dotted
+from conflictmap.gazetteer import sources as src
+from conflictmap.gazetteer.atomic import atomic_write_text, remove_stale_temps, temp_path
+from conflictmap.gazetteer.errors import GazetteerBuildError
+from conflictmap.gazetteer.model import PlaceKind
+from conflictmap.gazetteer.normalize import fold, is_dotted
 
 logger = logging.getLogger(__name__)
 

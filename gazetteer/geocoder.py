@@ -15,9 +15,9 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
-from gazetteer.errors import QueryError
-from gazetteer.model import Candidate, PlaceKind
-from gazetteer.store import Gazetteer
+from conflictmap.gazetteer.errors import QueryError
+from conflictmap.gazetteer.model import Candidate, PlaceKind
+from conflictmap.gazetteer.store import Gazetteer
 
 
 class _NoNetworkAdapter(BaseSyncAdapter):
@@ -45,7 +45,7 @@ class OfflineGeocoder(Geocoder):
                  user_agent: str = "conflictmap-offline", **_ignored: Any) -> None:
         super().__init__(user_agent=user_agent, adapter_factory=_NoNetworkAdapter)
         if gazetteer is None:
-            from gazetteer import open_gazetteer
+            from conflictmap.gazetteer import open_gazetteer
 
             gazetteer = open_gazetteer(Path(path) if path else None)
         self.gazetteer = gazetteer

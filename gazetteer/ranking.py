@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from gazetteer.errors import QueryError
-from gazetteer.model import Candidate, Place, PlaceKind
-from gazetteer.normalize import fold
+from conflictmap.gazetteer.errors import QueryError
+from conflictmap.gazetteer.model import Candidate, Place, PlaceKind
+from conflictmap.gazetteer.normalize import fold
 
 REGION_WORDS = (
     "region", "oblast", "province", "krai", "kray", "state", "governorate", "district", "county",

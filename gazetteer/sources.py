@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gazetteer.errors import GazetteerBuildError
-from gazetteer.model import Place, PlaceKind
-from gazetteer.normalize import fold, is_dotted, is_latin_key
-from gazetteer.ranking import ABBREVIATION as ABBREVIATION_NAME_TYPE
+from conflictmap.gazetteer.errors import GazetteerBuildError
+from conflictmap.gazetteer.model import Place, PlaceKind
+from conflictmap.gazetteer.normalize import fold, is_dotted, is_latin_key
+from conflictmap.gazetteer.ranking import ABBREVIATION as ABBREVIATION_NAME_TYPE
 
 logger = logging.getLogger(__name__)
 

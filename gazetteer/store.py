@@ -13,12 +13,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from gazetteer.atomic import atomic_write_text
-from gazetteer.build import SCHEMA_VERSION, checksum_path, file_sha256
-from gazetteer.errors import GazetteerCorrupt, GazetteerNotFound
-from gazetteer.model import Candidate, Place, PlaceKind
-from gazetteer.normalize import fold, is_dotted
-from gazetteer.ranking import ABBREVIATION, Evidence, context_ngrams, parse_query, score_candidates
+from conflictmap.gazetteer.atomic import atomic_write_text
+from conflictmap.gazetteer.build import SCHEMA_VERSION, checksum_path, file_sha256
+from conflictmap.gazetteer.errors import GazetteerCorrupt, GazetteerNotFound
+from conflictmap.gazetteer.model import Candidate, Place, PlaceKind
+from conflictmap.gazetteer.normalize import fold, is_dotted
+from conflictmap.gazetteer.ranking import ABBREVIATION, Evidence, context_ngrams, parse_query, score_candidates
 
 logger = logging.getLogger(__name__)
 

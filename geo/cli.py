@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import click
 
-from gazetteer import (
+from conflictmap.gazetteer import (
     Candidate,
     Gazetteer,
     GazetteerError,
@@ -34,9 +34,9 @@ from gazetteer import (
     default_path,
     open_gazetteer,
 )
-from gazetteer.atomic import atomic_write_text
-from geo.errors import ConflictmapError
-from geo.reader import MAX_CHARS, printable
+from conflictmap.gazetteer.atomic import atomic_write_text
+from conflictmap.geo.errors import ConflictmapError
+from conflictmap.geo.reader import MAX_CHARS, printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 logger = logging.getLogger("conflictmap")
@@ -387,7 +387,7 @@ def gazetteer_group() -> None:
 @translate_errors
 def gazetteer_build(min_population: int, output: Path | None) -> None:
     """Build the gazetteer from the installed GeoNames and Natural Earth data."""
-    from gazetteer.build import build
+    from conflictmap.gazetteer.build import build
 
     target = output or default_path()
     click.echo(f"building gazetteer at {target}", err=True)
@@ -441,7 +441,7 @@ max_chars_option = click.option(
 
 def _read(paths: tuple[str, ...], max_chars: int) -> tuple[list[Any], list[Any]]:
     """Documents and skipped inputs, every input accounted for, the skipped reported on stderr."""
-    from geo.reader import Document, Skipped, read_inputs
+    from conflictmap.geo.reader import Document, Skipped, read_inputs
 
     for path in paths:
         _require_utf8_path(path)
@@ -475,8 +475,8 @@ def _analyse(documents: list[Any], skipped: list[Any], gazetteer_path: Path | No
     """Analyse and fuse; report on stderr what was read, skipped and found."""
     from tqdm import tqdm
 
-    from geo.fusion import feature_collection
-    from geo.pipeline import Pipeline
+    from conflictmap.geo.fusion import feature_collection
+    from conflictmap.geo.pipeline import Pipeline
 
     pipeline = Pipeline(gazetteer=gazetteer_path)
     with tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=len(documents) < 2,
@@ -524,7 +524,7 @@ def extract(paths: tuple[str, ...], output: Path | None, force: bool, max_chars:
 
     PATHS are .txt or .html files, directories of them, or - for standard input.
     """
-    from geo.outputs import check_outputs
+    from conflictmap.geo.outputs import check_outputs
 
     documents, skipped = _read(paths, max_chars)
     if output is not None:
@@ -554,9 +554,9 @@ def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn:
 
     The page is self-contained by default: it makes no network request at all.
     """
-    from geo.outputs import check_outputs
-    from maps.assets import MissingAsset
-    from maps.render import render
+    from conflictmap.geo.outputs import check_outputs
+    from conflictmap.maps.assets import MissingAsset
+    from conflictmap.maps.render import render
 
     documents, skipped = _read(paths, max_chars)
     outputs = [("--output", output)] + ([("--geojson", geojson)] if geojson is not None else [])
@@ -592,7 +592,7 @@ def evaluate(corpora: tuple[Path, ...], setting: str, limit: int | None, as_json
     \b
     conflictmap eval ../shared/eval/geowebnews/GWN.xml ../shared/eval/trnews/TR-News.xml
     """
-    from geo import evaluation
+    from conflictmap.geo import evaluation
 
     gaz = _open(gazetteer_path)
     pipeline = None
@@ -605,7 +605,7 @@ def evaluate(corpora: tuple[Path, ...], setting: str, limit: int | None, as_json
             reports.append(evaluation.evaluate_gold_spans(gaz, documents, strict=strict))
         if setting in ("e2e", "both"):
             if pipeline is None:
-                from geo.pipeline import Pipeline
+                from conflictmap.geo.pipeline import Pipeline
 
                 pipeline = Pipeline(gazetteer=gazetteer_path)
             reports.append(evaluation.evaluate_end_to_end(pipeline, documents, strict=strict))

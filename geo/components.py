@@ -28,8 +28,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from gazetteer import Gazetteer, PlaceKind, fold, open_gazetteer
-from gazetteer.ranking import DIRECTION_WORDS, REGION_WORDS
+from conflictmap.gazetteer import Gazetteer, PlaceKind, fold, open_gazetteer
+from conflictmap.gazetteer.ranking import DIRECTION_WORDS, REGION_WORDS
 
 SPAN_KEY = "conflictmap_places"
 DEMONYM_LABEL = "DEMONYM"

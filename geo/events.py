@@ -22,12 +22,12 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from gazetteer import Gazetteer, Place, PlaceKind, fold
-from geo.components import KIND_NOUNS as PLACE_KIND_NOUNS
-from geo.components import NOT_DRAWN
-from geo.model import Movement, Resolution, SizeClaim, Source, Statement
-from geo.places import Dateline
-from geo.zones import Paragraph, Zone, zone_at
+from conflictmap.gazetteer import Gazetteer, Place, PlaceKind, fold
+from conflictmap.geo.components import KIND_NOUNS as PLACE_KIND_NOUNS
+from conflictmap.geo.components import NOT_DRAWN
+from conflictmap.geo.model import Movement, Resolution, SizeClaim, Source, Statement
+from conflictmap.geo.places import Dateline
+from conflictmap.geo.zones import Paragraph, Zone, zone_at
 
 ORGANISATIONS_FILE = Path(__file__).parent / "data" / "organisations.csv"
 

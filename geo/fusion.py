@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from gazetteer import Gazetteer, Place, PlaceKind, fold
-from geo.components import NOT_DRAWN
-from geo.model import Movement, Resolution, Source, Statement
-from geo.pipeline import Analysis
-from geo.reader import Skipped
-from geo.routes import leg
+from conflictmap.gazetteer import Gazetteer, Place, PlaceKind, fold
+from conflictmap.geo.components import NOT_DRAWN
+from conflictmap.geo.model import Movement, Resolution, Source, Statement
+from conflictmap.geo.pipeline import Analysis
+from conflictmap.geo.reader import Skipped
+from conflictmap.geo.routes import leg
 
 SUBNATIONAL = frozenset({PlaceKind.REGION, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
 

@@ -10,7 +10,7 @@ import math
 import statistics
 from collections.abc import Iterable, Sequence
 
-from gazetteer.store import great_circle_km
+from conflictmap.gazetteer.store import great_circle_km
 
 __all__ = ["auc", "great_circle_km", "match_spans", "precision_recall_f1", "resolution_summary"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from gazetteer import Place
+from conflictmap.gazetteer import Place
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geo.errors import ModelNotInstalled
+from conflictmap.geo.errors import ModelNotInstalled
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -12,9 +12,9 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from gazetteer.atomic import remove_stale_temps, temp_path
-from geo.errors import OutputError
-from geo.reader import printable
+from conflictmap.gazetteer.atomic import remove_stale_temps, temp_path
+from conflictmap.geo.errors import OutputError
+from conflictmap.geo.reader import printable
 
 
 def _same(a: Path, b: Path) -> bool:

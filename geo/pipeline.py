@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from gazetteer import Gazetteer, open_gazetteer
-from geo.events import DocumentEvents, People
-from geo.model import Movement, Resolution, Statement
-from geo.nlp import load_pipeline, parse
-from geo.places import find_dateline, mentions_from_docs, resolve_mentions
-from geo.reader import Document
-from geo.zones import classify
+from conflictmap.gazetteer import Gazetteer, open_gazetteer
+from conflictmap.geo.events import DocumentEvents, People
+from conflictmap.geo.model import Movement, Resolution, Statement
+from conflictmap.geo.nlp import load_pipeline, parse
+from conflictmap.geo.places import find_dateline, mentions_from_docs, resolve_mentions
+from conflictmap.geo.reader import Document
+from conflictmap.geo.zones import classify
 
 logger = logging.getLogger(__name__)
 

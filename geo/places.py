@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from gazetteer import Candidate, Evidence, Gazetteer, Place, PlaceKind, fold
-from gazetteer.ranking import DIRECTION_WORDS
-from geo.components import SPAN_KEY, TOWN_PRIOR
-from geo.model import Mention, Resolution, Source
-from geo.zones import MENTION_ZONES, Paragraph, Zone, zone_at
+from conflictmap.gazetteer import Candidate, Evidence, Gazetteer, Place, PlaceKind, fold
+from conflictmap.gazetteer.ranking import DIRECTION_WORDS
+from conflictmap.geo.components import SPAN_KEY, TOWN_PRIOR
+from conflictmap.geo.model import Mention, Resolution, Source
+from conflictmap.geo.zones import MENTION_ZONES, Paragraph, Zone, zone_at
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 # "WASHINGTON, Oct. 25 (Yonhap) --", "Seoul —", "Washington:", "TBILISI, Georgia (AP) -"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from geo.errors import InputError
+from conflictmap.geo.errors import InputError
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from maps.escape import escape
+from conflictmap.maps.escape import escape
 
 STATUS_STYLE: dict[str, dict[str, Any]] = {
     "reported": {"color": "#c0392b", "dash_array": None, "opacity": 0.9, "label": "reported"},
@@ -153,7 +153,7 @@ def basemap_geojson(gazetteer: Any, bounds: tuple[float, float, float, float] | 
     """Natural Earth country outlines: detailed near the data, coarse elsewhere."""
     from shapely.geometry import box, mapping
 
-    from gazetteer import PlaceKind
+    from conflictmap.gazetteer import PlaceKind
 
     near = box(*bounds).buffer(15) if bounds else None
     features = []
@@ -225,7 +225,7 @@ def render(collection: dict[str, Any], *, gazetteer: Any = None, offline: bool =
     import folium
     from folium import plugins
 
-    from maps import assets
+    from conflictmap.maps import assets
 
     features = [{**f, "geometry": _geometry(f.get("geometry")),
                  "properties": f.get("properties") if isinstance(f.get("properties"), dict) else {}}

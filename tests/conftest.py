@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer import Gazetteer, open_gazetteer
-from gazetteer.build import build
-from gazetteer.sources import read_curated, read_tsv
+from conflictmap.gazetteer import Gazetteer, open_gazetteer
+from conflictmap.gazetteer.build import build
+from conflictmap.gazetteer.sources import read_curated, read_tsv
 
 DATA = Path(__file__).parent / "data"
 MINI_TSV = DATA / "mini_gazetteer.tsv"
@@ -61,7 +61,7 @@ def full_gaz(full_db: Path) -> Gazetteer:
 @pytest.fixture(scope="session")
 def pipeline(full_db: Path):
     """The real pipeline: spaCy model + full gazetteer, loaded once."""
-    from geo.pipeline import Pipeline
+    from conflictmap.geo.pipeline import Pipeline
 
     return Pipeline(gazetteer=full_db)
 
@@ -69,7 +69,7 @@ def pipeline(full_db: Path):
 @pytest.fixture(scope="session")
 def mini_pipeline(mini_db: Path):
     """The real model with the mini gazetteer: fast, for recognition and CLI tests."""
-    from geo.pipeline import Pipeline
+    from conflictmap.geo.pipeline import Pipeline
 
     return Pipeline(gazetteer=mini_db)
 
@@ -85,7 +85,7 @@ def drawn_ids(page: str) -> set[str]:
 
 @pytest.fixture(scope="session")
 def seed_analyses(pipeline):
-    from geo.reader import Document, read_inputs
+    from conflictmap.geo.reader import Document, read_inputs
 
     documents = [d for d in read_inputs([str(SEEDS)]) if isinstance(d, Document)]
     return list(pipeline.analyse(documents))
@@ -93,6 +93,6 @@ def seed_analyses(pipeline):
 
 @pytest.fixture(scope="session")
 def seeds_fc(pipeline, seed_analyses) -> dict:
-    from geo.fusion import feature_collection
+    from conflictmap.geo.fusion import feature_collection
 
     return feature_collection(seed_analyses, pipeline.gaz)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gazetteer.build import checksum_path
-from geo.cli import cli
+from conflictmap.gazetteer.build import checksum_path
+from conflictmap.geo.cli import cli
 
 
 @pytest.fixture
@@ -162,8 +162,8 @@ def test_damaged_gazetteer_is_one_line_exit_2(run, mini_db: Path, tmp_path: Path
 
 def test_build_command_writes_where_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`gazetteer build --output` through the CLI, with the sources swapped for the mini file."""
-    import gazetteer.build as build_module
-    from gazetteer.sources import read_curated, read_tsv
+    import conflictmap.gazetteer.build as build_module
+    from conflictmap.gazetteer.sources import read_curated, read_tsv
     from tests.conftest import MINI_TSV
 
     monkeypatch.setattr(build_module, "default_sources", lambda n: [lambda: read_tsv(MINI_TSV), read_curated])

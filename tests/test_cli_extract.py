@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from geo.cli import cli
+from conflictmap.geo.cli import cli
 from tests.conftest import drawn_ids
 
 pytestmark = pytest.mark.model

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from geo import evaluation
+from conflictmap.geo import evaluation
 
 EVAL = Path(__file__).parent.parent.parent / "shared" / "eval"
 GWN = EVAL / "geowebnews" / "GWN.xml"

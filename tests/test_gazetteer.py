@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer import (
+from conflictmap.gazetteer import (
     Evidence,
     Gazetteer,
     GazetteerCorrupt,
@@ -21,8 +21,8 @@ from gazetteer import (
     open_gazetteer,
     parse_query,
 )
-from gazetteer.build import SCHEMA_VERSION, build, checksum_path
-from gazetteer.sources import NameType, SourceData, SourcePlace, keep_source_alias, read_tsv
+from conflictmap.gazetteer.build import SCHEMA_VERSION, build, checksum_path
+from conflictmap.gazetteer.sources import NameType, SourceData, SourcePlace, keep_source_alias, read_tsv
 from tests.conftest import MINI_TSV
 
 

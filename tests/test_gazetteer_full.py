@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gazetteer import Gazetteer, PlaceKind
-from gazetteer.sources import ALIASES_FILE, CURATED_FILE
-from geo.cli import cli
+from conflictmap.gazetteer import Gazetteer, PlaceKind
+from conflictmap.gazetteer.sources import ALIASES_FILE, CURATED_FILE
+from conflictmap.geo.cli import cli
 
 pytestmark = pytest.mark.full
 ROOT = Path(__file__).parent.parent

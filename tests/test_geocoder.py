@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from geopy.exc import GeocoderQueryError, GeocoderServiceError
 
-from gazetteer import Gazetteer
-from gazetteer.geocoder import OfflineGeocoder
+from conflictmap.gazetteer import Gazetteer
+from conflictmap.gazetteer.geocoder import OfflineGeocoder
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gazetteer.build import checksum_path, file_sha256
-from geo.cli import cli
-from geo.reader import Document, Skipped, read_inputs
+from conflictmap.gazetteer.build import checksum_path, file_sha256
+from conflictmap.geo.cli import cli
+from conflictmap.geo.reader import Document, Skipped, read_inputs
 
 ARTICLE = "KYIV (Reuters) - Russian troops were moved from Kursk to Vladivostok by rail, officials said on Monday.\n"
 
@@ -47,8 +47,8 @@ def run(mini_db: Path):
 def run_process(args: list[str | bytes], mini_db: Path, *, stdout=subprocess.PIPE, timeout: float = 120,
                 cwd: Path | None = None) -> subprocess.CompletedProcess:
     """The CLI as a real process (its own argv bytes, stdout and stderr)."""
-    return subprocess.run([sys.executable, "-m", "geo.cli", *args, "--gazetteer", str(mini_db)], stdout=stdout,
-                          stderr=subprocess.PIPE, timeout=timeout, cwd=cwd, check=False,
+    return subprocess.run([sys.executable, "-m", "conflictmap.geo.cli", *args, "--gazetteer", str(mini_db)],
+                          stdout=stdout, stderr=subprocess.PIPE, timeout=timeout, cwd=cwd, check=False,
                           env={**os.environ, "PYTHONIOENCODING": "utf-8"})
 
 
@@ -337,7 +337,7 @@ def test_build_to_an_unwritable_place_fails_before_any_work(tmp_path: Path) -> N
              str(tmp_path / "missing" / "g.sqlite"): "folder " + str(tmp_path / "missing") + " does not exist",
              str(tmp_path): "is a directory"}
     for output, message in cases.items():
-        proc = subprocess.run([sys.executable, "-m", "geo.cli", "gazetteer", "build", "--output", output],
+        proc = subprocess.run([sys.executable, "-m", "conflictmap.geo.cli", "gazetteer", "build", "--output", output],
                               capture_output=True, text=True, timeout=20, check=False)  # a build takes a minute
         assert proc.returncode == 2
         assert message in proc.stderr.splitlines()[-1]
@@ -345,9 +345,9 @@ def test_build_to_an_unwritable_place_fails_before_any_work(tmp_path: Path) -> N
 
 
 def test_only_one_process_builds_the_default_gazetteer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import gazetteer
-    import gazetteer.build as build_module
-    from gazetteer.sources import read_curated, read_tsv
+    import conflictmap.gazetteer
+    import conflictmap.gazetteer.build as build_module
+    from conflictmap.gazetteer.sources import read_curated, read_tsv
     from tests.conftest import MINI_TSV
 
     builds = []
@@ -364,7 +364,7 @@ def test_only_one_process_builds_the_default_gazetteer(tmp_path: Path, monkeypat
     stale.parent.mkdir()
     stale.write_bytes(b"killed build")
     opened = []
-    threads = [threading.Thread(target=lambda: opened.append(gazetteer.open_gazetteer())) for _ in range(2)]
+    threads = [threading.Thread(target=lambda: opened.append(conflictmap.gazetteer.open_gazetteer())) for _ in range(2)]
     for t in threads:
         t.start()
     for t in threads:
@@ -376,7 +376,7 @@ def test_only_one_process_builds_the_default_gazetteer(tmp_path: Path, monkeypat
 
 def test_a_missing_map_asset_is_one_line_not_a_traceback(run, tmp_path: Path, article: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from maps import assets
+    from conflictmap.maps import assets
 
     monkeypatch.setattr(assets, "resources", dict)  # an asset package that carries nothing
     out = tmp_path / "map.html"
@@ -387,12 +387,12 @@ def test_a_missing_map_asset_is_one_line_not_a_traceback(run, tmp_path: Path, ar
 
 
 def test_an_unexpected_error_is_one_line_with_exit_3(run, article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import geo.fusion
+    import conflictmap.geo.fusion
 
     def broken(*_args, **_kwargs):
         raise TypeError("a bug")
 
-    monkeypatch.setattr(geo.fusion, "feature_collection", broken)
+    monkeypatch.setattr(conflictmap.geo.fusion, "feature_collection", broken)
     result = run("extract", str(article))
     assert result.exit_code == 3
     assert "internal error, please report it: TypeError: a bug" in one_error_line(result.stderr)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from maps.render import render
+from conflictmap.maps.render import render
 from tests.conftest import drawn_ids
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -185,7 +185,7 @@ def test_template_payload_in_a_file_name_and_its_text(browser: Any, tmp_path: Pa
     text shows in its popups and nothing runs, in Python or in the browser."""
     from click.testing import CliRunner
 
-    from geo.cli import cli
+    from conflictmap.geo.cli import cli
 
     article = tmp_path / "{{7*7}} {% raw %}.txt"
     article.write_text("KYIV (Reuters) - Russian troops were moved from Kursk to Vladivostok by rail, officials "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from maps.escape import escape
-from maps.render import render
+from conflictmap.maps.escape import escape
+from conflictmap.maps.render import render
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer import fold
+from conflictmap.gazetteer import fold
 
 pytestmark = [pytest.mark.full, pytest.mark.model]
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -126,7 +126,7 @@ def test_geojson_is_valid_rfc7946(seeds_fc: dict) -> None:
 
 
 def test_geodataframe(seeds_fc: dict) -> None:
-    from geo.fusion import to_geodataframe
+    from conflictmap.geo.fusion import to_geodataframe
 
     frame = to_geodataframe(seeds_fc)
     assert len(frame) == len(seeds_fc["features"])

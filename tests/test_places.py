@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from gazetteer import Gazetteer
-from geo.model import Mention
-from geo.places import resolve_mentions
+from conflictmap.gazetteer import Gazetteer
+from conflictmap.geo.model import Mention
+from conflictmap.geo.places import resolve_mentions
 
 
 def _resolve(gaz: Gazetteer, text: str, names: list[str]) -> list[str | None]:

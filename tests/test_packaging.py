@@ -1,0 +1,56 @@
+"""What the wheel installs: one import namespace, ``conflictmap``, and no generic top-level names."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="module")
+def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The file list of a wheel built from this tree, offline (no build isolation, no download)."""
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation",
+                    "--quiet", "-w", str(out)], check=True, capture_output=True, timeout=300)
+    [wheel] = out.glob("conflictmap-*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        return zf.namelist()
+
+
+def test_the_wheel_installs_only_the_conflictmap_namespace(wheel_names: list[str]) -> None:
+    tops = {name.split("/")[0] for name in wheel_names}
+    assert {t for t in tops if not t.endswith(".dist-info")} == {"conflictmap"}
+    for package in ("gazetteer", "geo", "maps"):
+        assert f"conflictmap/{package}/__init__.py" in wheel_names
+    assert "conflictmap/__init__.py" in wheel_names
+    assert "conflictmap/gazetteer/data/curated.csv" in wheel_names  # data files travel with their package
+    assert "conflictmap/geo/data/organisations.csv" in wheel_names
+    assert "conflictmap/gazetteer/checks/seeds.csv" in wheel_names
+
+
+def test_the_facade_imports_nothing_heavy() -> None:
+    code = ("import sys, conflictmap; assert callable(conflictmap.analyse) and callable(conflictmap.render); "
+            "print(' '.join(m for m in ('spacy', 'folium', 'geopandas', 'shapely') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+@pytest.mark.model
+def test_the_facade_analyses_and_renders(mini_db: Path, tmp_path: Path) -> None:
+    import conflictmap
+
+    article = tmp_path / "a.txt"
+    article.write_text("KYIV (Reuters) - Russian troops were moved from Kursk to Vladivostok by rail, officials "
+                       "said on Monday.\n", encoding="utf-8")
+    collection = conflictmap.analyse([article, tmp_path / "missing.txt"], gazetteer=mini_db)
+    kinds = [f["properties"]["kind"] for f in collection["features"]]
+    assert "movement" in kinds and "place" in kinds
+    assert [s["source"] for s in collection["conflictmap"]["skipped"]] == [str(tmp_path / "missing.txt")]
+    page = conflictmap.render(collection, tmp_path / "map.html", gazetteer=conflictmap.open_gazetteer(mini_db))
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
