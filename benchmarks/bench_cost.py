@@ -107,12 +107,8 @@ def make_inputs(directory: Path, sizes: list[int], long_line: bool, seed: int) -
 
 
 def cli_command() -> list[str]:
-    """``python -m geo.cli`` when geo/cli.py runs as a script, else the same entry point via ``-c``."""
-    module = [sys.executable, "-m", "conflictmap.geo.cli"]
-    probe = subprocess.run([*module, "--help"], capture_output=True, text=True, cwd=ROOT, check=False)
-    if probe.returncode == 0 and "Usage" in probe.stdout:
-        return module
-    return [sys.executable, "-c", "from geo.cli import cli; cli()"]
+    """The installed CLI, run as ``python -m conflictmap.geo.cli``."""
+    return [sys.executable, "-m", "conflictmap.geo.cli"]
 
 
 def run_once(command: list[str], out: Path, log: Path) -> tuple[int, bool, float, float]:
