@@ -17,10 +17,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from conflictmap.gazetteer.errors import ConflictmapError
+
 if TYPE_CHECKING:
     from conflictmap.gazetteer import Gazetteer
 
-__all__ = ["analyse", "open_gazetteer", "render"]
+__all__ = ["ConflictmapError", "analyse", "open_gazetteer", "render"]
 
 try:
     __version__ = metadata.version("conflictmap")

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from conflictmap.gazetteer.errors import (
+    ConflictmapError,
     GazetteerBuildError,
     GazetteerCorrupt,
     GazetteerError,
@@ -22,7 +23,7 @@ from conflictmap.gazetteer.ranking import Evidence, ParsedQuery, parse_query
 from conflictmap.gazetteer.store import ENV_VAR, Gazetteer, default_path
 
 __all__ = [
-    "ENV_VAR", "WHERE_PREC", "Candidate", "Evidence", "Gazetteer", "GazetteerBuildError",
+    "ENV_VAR", "WHERE_PREC", "Candidate", "ConflictmapError", "Evidence", "Gazetteer", "GazetteerBuildError",
     "GazetteerCorrupt", "GazetteerError", "GazetteerNotFound", "ParsedQuery", "Place", "PlaceKind",
     "QueryError", "default_path", "fold", "open_gazetteer", "parse_query",
 ]

@@ -1,9 +1,19 @@
-"""One root for every gazetteer error; each leaf also subclasses a builtin."""
+"""The one error root of conflictmap, and the gazetteer's errors; each leaf also subclasses a builtin.
+
+``ConflictmapError`` lives here, in the package every other one imports, so that the gazetteer
+(which imports nothing else of ours), the analysis and the map all raise under one root:
+``except conflictmap.ConflictmapError`` catches any of them, and the command line turns each into
+one line and an exit code at its edge.
+"""
 
 from __future__ import annotations
 
 
-class GazetteerError(Exception):
+class ConflictmapError(Exception):
+    """Root of every error conflictmap raises (gazetteer, analysis, map)."""
+
+
+class GazetteerError(ConflictmapError):
     """Root of every error the gazetteer raises."""
 
 
@@ -16,7 +26,7 @@ class GazetteerCorrupt(GazetteerError):
 
 
 class GazetteerBuildError(GazetteerError, RuntimeError):
-    """A source needed for the build is missing or unreadable."""
+    """A source needed for the build is missing or unreadable, or the output cannot be written."""
 
 
 class QueryError(GazetteerError, ValueError):

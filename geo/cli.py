@@ -29,7 +29,6 @@ import click
 from conflictmap.gazetteer import (
     Candidate,
     Gazetteer,
-    GazetteerError,
     Place,
     default_path,
     open_gazetteer,
@@ -61,7 +60,7 @@ def translate_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except (GazetteerError, ConflictmapError) as exc:
+        except ConflictmapError as exc:
             raise BadInput(str(exc)) from exc
 
     return wrapper  # type: ignore[return-value]
@@ -555,17 +554,13 @@ def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn:
     The page is self-contained by default: it makes no network request at all.
     """
     from conflictmap.geo.outputs import check_outputs
-    from conflictmap.maps.assets import MissingAsset
     from conflictmap.maps.render import render
 
     documents, skipped = _read(paths, max_chars)
     outputs = [("--output", output)] + ([("--geojson", geojson)] if geojson is not None else [])
     check_outputs(outputs, _input_files(documents, skipped), force=force)
     collection, gaz = _analyse(documents, skipped, gazetteer_path)
-    try:
-        page = render(collection, gazetteer=gaz, offline=not cdn)
-    except MissingAsset as exc:
-        raise BadInput(str(exc)) from exc
+    page = render(collection, gazetteer=gaz, offline=not cdn)
     if geojson is not None:
         _write(geojson, _dump(collection))
     _write(output, page)

@@ -1,10 +1,11 @@
-"""One root for every error of the analysis package; each leaf also subclasses a builtin."""
+"""The analysis package's errors, under the one root :class:`ConflictmapError`; each leaf also
+subclasses a builtin."""
 
 from __future__ import annotations
 
+from conflictmap.gazetteer.errors import ConflictmapError
 
-class ConflictmapError(Exception):
-    """Root of every error geo/ raises."""
+__all__ = ["ConflictmapError", "InputError", "ModelNotInstalled", "OutputError"]
 
 
 class InputError(ConflictmapError, ValueError):

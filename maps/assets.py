@@ -7,6 +7,8 @@ from __future__ import annotations
 import functools
 import re
 
+from conflictmap.gazetteer.errors import ConflictmapError
+
 # What the map uses; folium's other defaults (Bootstrap, Font Awesome, glyphicons, awesome markers)
 # style nothing we draw and would pull web fonts from the network.
 KEEP_JS = ("leaflet", "jquery")
@@ -16,7 +18,7 @@ _STYLESHEET = re.compile(r'<link rel="stylesheet" href="(?P<url>https?://[^"]+)"
 _CSS_URL = re.compile(r"url\((?!['\"]?data:)[^)]*\)")
 
 
-class MissingAsset(RuntimeError):
+class MissingAsset(ConflictmapError, LookupError):
     """A CDN resource the page needs that the installed asset package does not carry."""
 
 

@@ -54,3 +54,23 @@ def test_the_facade_analyses_and_renders(mini_db: Path, tmp_path: Path) -> None:
     assert [s["source"] for s in collection["conflictmap"]["skipped"]] == [str(tmp_path / "missing.txt")]
     page = conflictmap.render(collection, tmp_path / "map.html", gazetteer=conflictmap.open_gazetteer(mini_db))
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_every_library_error_is_under_one_root() -> None:
+    """Each exception class conflictmap defines descends from ConflictmapError (the CLI's own
+    click exception excepted: it is the edge that turns the others into exit codes)."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import conflictmap
+
+    defined = []
+    for info in pkgutil.walk_packages(conflictmap.__path__, "conflictmap."):
+        module = importlib.import_module(info.name)
+        defined += [c for _, c in inspect.getmembers(module, inspect.isclass)
+                    if issubclass(c, BaseException) and c.__module__ == module.__name__]
+    assert len(defined) >= 9
+    strays = [c.__qualname__ for c in defined
+              if not issubclass(c, conflictmap.ConflictmapError) and c.__module__ != "conflictmap.geo.cli"]
+    assert strays == []
