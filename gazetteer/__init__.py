@@ -6,8 +6,8 @@ Imports nothing else of conflictmap's. Start with :func:`open_gazetteer`.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from conflictmap.gazetteer.errors import (
     ConflictmapError,
@@ -28,25 +28,31 @@ __all__ = [
     "QueryError", "default_path", "fold", "open_gazetteer", "parse_query",
 ]
 
+if TYPE_CHECKING:
+    from conflictmap.gazetteer.build import Progress
+
 logger = logging.getLogger(__name__)
 
 
-def open_gazetteer(path: Path | None = None, *, build_if_missing: bool = True) -> Gazetteer:
+def open_gazetteer(
+    path: Path | None = None, *, build_if_missing: bool = True, progress: Progress | None = None
+) -> Gazetteer:
     """Open the gazetteer at ``path``, or the default one, building the default on first use.
 
     Only the default location (the user's cache directory, or ``$CONFLICTMAP_GAZETTEER``) is
     built automatically; an explicit ``path`` that does not exist is an error, so a typo never
-    silently costs a build.
+    silently costs a build. ``progress``: a progress-bar factory for that build (see
+    :func:`conflictmap.gazetteer.build.build`); the library itself only logs.
     """
     if path is None:
         target = default_path()
         if not target.exists() and build_if_missing:
-            _build_default(target)
+            _build_default(target, progress)
         return Gazetteer(target)
     return Gazetteer(Path(path))
 
 
-def _build_default(target: Path) -> None:
+def _build_default(target: Path, progress: Progress | None) -> None:
     """Build the default gazetteer once: a second process that finds none waits on the lock and
     then opens the first one's build instead of building it again."""
     from filelock import FileLock, Timeout
@@ -59,9 +65,8 @@ def _build_default(target: Path) -> None:
         with lock.acquire(timeout=900):
             if target.exists():
                 return  # built by another process while this one waited
-            print(f"conflictmap: no gazetteer yet; building it once at {target} (about a minute)",
-                  file=sys.stderr)
-            build(target, progress=True)
+            logger.warning("no gazetteer yet; building it once at %s (about a minute)", target)
+            build(target, progress=progress)
     except Timeout as exc:
         raise GazetteerBuildError(f"another process has been building {target} for 15 minutes") from exc
     except OSError as exc:

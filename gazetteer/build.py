@@ -9,7 +9,6 @@ import logging
 import math
 import os
 import sqlite3
-import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -93,12 +92,6 @@ def default_sources(min_population: int) -> list[Callable[[], src.SourceData]]:
     ]
 
 
-def _tqdm_progress(stage: str, total: int) -> Any:
-    from tqdm import tqdm
-
-    return tqdm(total=total, desc=stage, unit=" places", file=sys.stderr, leave=False)
-
-
 class _NoProgress:
     def update(self, n: int = 1) -> None:
         pass
@@ -107,12 +100,17 @@ class _NoProgress:
         pass
 
 
+def _no_progress(stage: str, total: int) -> _NoProgress:
+    logger.info("building the gazetteer: %s (%d)", stage, total)
+    return _NoProgress()
+
+
 def build(
     output: Path,
     *,
     min_population: int = 1000,
     sources: Sequence[Callable[[], src.SourceData]] | None = None,
-    progress: bool | Progress = False,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Build the gazetteer at ``output``, replacing any previous file only when complete.
 
@@ -126,16 +124,11 @@ def build(
         Zero-argument callables returning :class:`~gazetteer.sources.SourceData`; the default is
         every registry-installed source plus the curated files.
     progress
-        ``True`` for a tqdm bar on stderr, or a factory ``(stage, total) -> bar``.
+        A factory ``(stage, total) -> bar`` (``update(n)``, ``close()``) for a progress display, such
+        as the command line's bar; none by default (the library never prints: stages are logged).
     """
     started = time.perf_counter()
-    bar_factory: Progress
-    if progress is True:
-        bar_factory = _tqdm_progress
-    elif progress:
-        bar_factory = progress
-    else:
-        bar_factory = lambda stage, total: _NoProgress()  # noqa: E731
+    bar_factory: Progress = progress if progress is not None else _no_progress
 
     output = Path(output)
     tmp = _claim(output)

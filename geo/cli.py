@@ -74,8 +74,15 @@ gazetteer_option = click.option(
 )
 
 
+def _progress_bar(stage: str, total: int) -> Any:
+    """The command line draws the gazetteer build's progress (the library only logs)."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=stage, unit=" places", file=sys.stderr, leave=False)
+
+
 def _open(path: Path | None) -> Gazetteer:
-    return open_gazetteer(path)
+    return open_gazetteer(path, progress=_progress_bar)
 
 
 def _fail(message: str, code: int) -> None:
@@ -390,7 +397,7 @@ def gazetteer_build(min_population: int, output: Path | None) -> None:
 
     target = output or default_path()
     click.echo(f"building gazetteer at {target}", err=True)
-    report = build(target, min_population=min_population, progress=True)
+    report = build(target, min_population=min_population, progress=_progress_bar)
     click.echo(
         f"{report.places:,} places, {report.aliases:,} names, {report.shapes:,} outlines; "
         f"{report.size_bytes / 1e6:.1f} MB in {report.seconds:.1f} s -> {report.path}"
@@ -477,7 +484,7 @@ def _analyse(documents: list[Any], skipped: list[Any], gazetteer_path: Path | No
     from conflictmap.geo.fusion import feature_collection
     from conflictmap.geo.pipeline import Pipeline
 
-    pipeline = Pipeline(gazetteer=gazetteer_path)
+    pipeline = Pipeline(gazetteer=_open(gazetteer_path))
     with tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=len(documents) < 2,
               desc="analysing") as bar:
         analyses = list(pipeline.analyse(documents, on_done=lambda _d: bar.update(1)))
@@ -602,7 +609,7 @@ def evaluate(corpora: tuple[Path, ...], setting: str, limit: int | None, as_json
             if pipeline is None:
                 from conflictmap.geo.pipeline import Pipeline
 
-                pipeline = Pipeline(gazetteer=gazetteer_path)
+                pipeline = Pipeline(gazetteer=gaz)
             reports.append(evaluation.evaluate_end_to_end(pipeline, documents, strict=strict))
         for report in reports:
             report.corpus = name

@@ -19,7 +19,6 @@ What it does to the model's entities:
 
 from __future__ import annotations
 
-import functools
 import itertools
 from pathlib import Path
 from typing import Any
@@ -93,11 +92,6 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-@functools.cache
-def _gazetteer(path: str | None) -> Gazetteer:
-    return open_gazetteer(Path(path) if path else None)
-
-
 @Language.factory(
     "conflictmap_places",
     default_config={"gazetteer": None, "recover_labels": list(RECOVER_LABELS), "min_prior": 5.0},
@@ -121,10 +115,20 @@ class PlaceRecognizer:
         self.gazetteer_path = gazetteer
         self.recover_labels = frozenset(recover_labels)
         self.min_prior = min_prior
+        self._gaz: Gazetteer | None = None
+
+    def use(self, gaz: Gazetteer) -> PlaceRecognizer:
+        """Use this open gazetteer (conflictmap's pipeline hands over its own; one per process)."""
+        self._gaz = gaz
+        return self
 
     @property
     def gaz(self) -> Gazetteer:
-        return _gazetteer(self.gazetteer_path)
+        """The gazetteer handed over by :meth:`use`, else the configured path opened on first use
+        (a spaCy pipeline built from config alone)."""
+        if self._gaz is None:
+            self._gaz = open_gazetteer(Path(self.gazetteer_path) if self.gazetteer_path else None)
+        return self._gaz
 
     def _matches(self, text: str) -> tuple[tuple[Any, int], ...]:
         key = fold(text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 from collections.abc import Iterator
@@ -15,6 +14,8 @@ from conflictmap.geo.errors import ModelNotInstalled
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from conflictmap.gazetteer import Gazetteer
 
 logger = logging.getLogger(__name__)
 
@@ -54,12 +55,24 @@ def model_fingerprint() -> dict[str, str]:
     return {c: hashlib.sha256((base / c / "model").read_bytes()).hexdigest() for c in MODEL_WEIGHTS_SHA256}
 
 
-@functools.cache
-def load_pipeline(gazetteer: str | None = None) -> Language:
-    """The English pipeline plus conflictmap's place component, loaded once per process.
+_PIPELINES: dict[str, Language] = {}
 
-    ``gazetteer`` is a gazetteer path for the component (default: the default gazetteer).
-    """
+
+def load_pipeline(gaz: Gazetteer) -> Language:
+    """The English pipeline plus conflictmap's place component using ``gaz``: the model is loaded
+    once per process and gazetteer file, and the component is handed the caller's open gazetteer
+    (never a second copy of its own)."""
+    key = str(gaz.path)
+    if key not in _PIPELINES:
+        nlp = _load_model()
+        nlp.add_pipe("conflictmap_paragraphs", before="parser")
+        nlp.add_pipe("conflictmap_places")
+        _PIPELINES[key] = nlp
+    _PIPELINES[key].get_pipe("conflictmap_places").use(gaz)  # type: ignore[attr-defined]  # a PlaceRecognizer
+    return _PIPELINES[key]
+
+
+def _load_model() -> Language:
     path = model_path()
     try:
         installed = metadata.version(MODEL_DISTRIBUTION)
@@ -71,10 +84,7 @@ def load_pipeline(gazetteer: str | None = None) -> Language:
         )
     import spacy
 
-    nlp = spacy.load(path)
-    nlp.add_pipe("conflictmap_paragraphs", before="parser")
-    nlp.add_pipe("conflictmap_places", config={"gazetteer": gazetteer})
-    return nlp
+    return spacy.load(path)
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:

@@ -31,9 +31,10 @@ class Analysis:
 class Pipeline:
     """Load the model and open the gazetteer once; analyse any number of documents."""
 
-    def __init__(self, *, gazetteer: Path | None = None) -> None:
-        self.gaz: Gazetteer = open_gazetteer(gazetteer)
-        self.nlp = load_pipeline(str(self.gaz.path))
+    def __init__(self, *, gazetteer: Gazetteer | Path | None = None) -> None:
+        """``gazetteer``: an open :class:`Gazetteer` (used as it is), a path, or None (the default)."""
+        self.gaz: Gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) else open_gazetteer(gazetteer)
+        self.nlp = load_pipeline(self.gaz)
 
     def analyse(
         self, documents: Iterable[Document], *, batch: int = 16, on_done: Callable[[Document], None] | None = None

@@ -74,3 +74,26 @@ def test_every_library_error_is_under_one_root() -> None:
     strays = [c.__qualname__ for c in defined
               if not issubclass(c, conflictmap.ConflictmapError) and c.__module__ != "conflictmap.geo.cli"]
     assert strays == []
+
+
+def test_the_library_never_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                  capfd: pytest.CaptureFixture[str]) -> None:
+    """Building the default gazetteer from library code draws no bar and prints nothing: it logs."""
+    import conflictmap.gazetteer.build as build_module
+    from conflictmap.gazetteer import open_gazetteer
+    from conflictmap.gazetteer.sources import read_curated, read_tsv
+    from tests.conftest import MINI_TSV
+
+    monkeypatch.setattr(build_module, "default_sources", lambda n: [lambda: read_tsv(MINI_TSV), read_curated])
+    monkeypatch.setenv("CONFLICTMAP_GAZETTEER", str(tmp_path / "g.sqlite"))
+    open_gazetteer().close()
+    out, err = capfd.readouterr()
+    assert (out, err) == ("", "")
+
+
+@pytest.mark.model
+def test_one_gazetteer_object_serves_the_pipeline_and_its_component(mini_db: Path) -> None:
+    from conflictmap.geo.pipeline import Pipeline
+
+    pipeline = Pipeline(gazetteer=mini_db)
+    assert pipeline.nlp.get_pipe("conflictmap_places").gaz is pipeline.gaz
