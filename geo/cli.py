@@ -318,7 +318,7 @@ def check(file: Path, gazetteer_path: Path | None) -> None:
     A row passes when NAME resolves, to a place in COUNTRY when given, within KM (default 161)
     of LAT/LON when given. Exit 0 when all pass, 1 when any fails, 2 when FILE cannot be used.
     """
-    from geopy.distance import geodesic
+    from conflictmap.gazetteer.store import great_circle_km
 
     rows = _read_checks(file)
     checks = []
@@ -356,7 +356,7 @@ def check(file: Path, gazetteer_path: Path | None) -> None:
             if country and place.country_code != country:
                 problems.append(f"country {place.country_code or '-'} != {country}")
             if lat is not None and lon is not None:
-                dist = geodesic((lat, lon), place.latlon()).km
+                dist = great_circle_km(lat, lon, place.lat, place.lon)
                 detail += f" {dist:.0f} km"
                 if km is not None and dist > km:
                     problems.append(f"{dist:.0f} km > {km:g} km")

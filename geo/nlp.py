@@ -103,28 +103,29 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def _batches(pieces: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
-    batch: list[tuple[int, int, str]] = []
+def _batches(pieces: list[tuple[str, tuple[int, int]]]) -> Iterator[list[tuple[str, tuple[int, int]]]]:
+    """Pieces grouped so that no batch holds more than :data:`BATCH_CHARS` characters."""
+    batch: list[tuple[str, tuple[int, int]]] = []
     size = 0
     for piece in pieces:
-        if batch and size + len(piece[2]) > BATCH_CHARS:
+        if batch and size + len(piece[0]) > BATCH_CHARS:
             yield batch
             batch, size = [], 0
         batch.append(piece)
-        size += len(piece[2])
+        size += len(piece[0])
     if batch:
         yield batch
 
 
 def parse(nlp: Language, texts: list[str]) -> Iterator[list[tuple[int, Doc]]]:
     """For each text, its spaCy Docs with the character offset of each piece."""
-    pieces = [(i, off, piece) for i, text in enumerate(texts) for off, piece in chunks(text, CHUNK_CHARS)]
     import numpy
 
+    pieces = [(piece, (i, off)) for i, text in enumerate(texts) for off, piece in chunks(text, CHUNK_CHARS)]
     current: list[tuple[int, Doc]] = []
     index = 0
     for batch in _batches(pieces):
-        for (i, off, _), doc in zip(batch, nlp.pipe([p for _, _, p in batch], batch_size=len(batch)), strict=True):
+        for doc, (i, off) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
             while i > index:
                 yield current
                 current, index = [], index + 1

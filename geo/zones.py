@@ -12,6 +12,7 @@ the last body paragraph: related-story trailers).
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from collections.abc import Iterator
@@ -209,13 +210,7 @@ def classify(text: str) -> list[Paragraph]:
 
 def zone_at(paragraphs: list[Paragraph], offset: int) -> Zone:
     """The zone of the paragraph holding character ``offset`` (furniture between paragraphs)."""
-    lo, hi = 0, len(paragraphs)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if paragraphs[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < len(paragraphs) and paragraphs[lo].start <= offset < paragraphs[lo].end:
-        return paragraphs[lo].zone
+    i = bisect.bisect_right(paragraphs, offset, key=lambda p: p.end)
+    if i < len(paragraphs) and paragraphs[i].start <= offset < paragraphs[i].end:
+        return paragraphs[i].zone
     return Zone.FURNITURE
