@@ -45,8 +45,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from conflictmap.geo.nlp import chunks
-from conflictmap.geo.reader import MAX_CHARS
+from conflictmap.geo.nlp.model import chunks
+from conflictmap.geo.reading.reader import MAX_CHARS
 
 ROOT = Path(__file__).parent.parent
 WORDS = [
@@ -159,7 +159,7 @@ def baseline(inputs: dict[str, Path], extract: dict[str, float], runs: int) -> N
     except Exception:
         import spacy
 
-        from conflictmap.geo.nlp import model_path
+        from conflictmap.geo.nlp.model import model_path
 
         nlp = spacy.load(model_path())
     load = time.perf_counter() - start

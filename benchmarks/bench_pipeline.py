@@ -23,10 +23,10 @@ from pathlib import Path
 
 import spacy
 
-from conflictmap.geo.fusion import feature_collection
-from conflictmap.geo.nlp import model_path
+from conflictmap.geo.export.fusion import feature_collection
+from conflictmap.geo.nlp.model import model_path
 from conflictmap.geo.pipeline import Pipeline
-from conflictmap.geo.reader import Document, read_inputs
+from conflictmap.geo.reading.reader import Document, read_inputs
 
 ROOT = Path(__file__).parent.parent
 

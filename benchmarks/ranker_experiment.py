@@ -30,7 +30,7 @@ from conflictmap.gazetteer.ranking import ParsedQuery, _repetition, parse_query
 from conflictmap.gazetteer.store import great_circle_km
 from conflictmap.geo import places
 from conflictmap.geo.evaluation import read_corpus
-from conflictmap.geo.model import Mention
+from conflictmap.geo.records import Mention
 
 FEATURES = ("country", "continent", "region/water/landmark", "admin1 prior", "admin2", "city", "city log10 pop",
             "admin2 log10 pop", "capital", "official name", "alternate name", "abbreviation",

@@ -44,11 +44,11 @@ def analyse(
     and return the GeoJSON FeatureCollection (RFC 7946, [lon, lat]) that ``conflictmap extract``
     writes. Inputs that cannot be read are listed under ``collection["conflictmap"]["skipped"]``.
 
-    ``max_chars``: skip documents longer than this (default: :data:`conflictmap.geo.reader.MAX_CHARS`).
+    ``max_chars``: skip documents longer than this (default: :data:`conflictmap.geo.reading.reader.MAX_CHARS`).
     """
-    from conflictmap.geo.fusion import feature_collection
+    from conflictmap.geo.export.fusion import feature_collection
     from conflictmap.geo.pipeline import Pipeline
-    from conflictmap.geo.reader import MAX_CHARS, Document, Skipped, read_inputs
+    from conflictmap.geo.reading.reader import MAX_CHARS, Document, Skipped, read_inputs
 
     items = list(read_inputs([str(p) for p in paths], max_chars=MAX_CHARS if max_chars is None else max_chars))
     documents = [d for d in items if isinstance(d, Document)]

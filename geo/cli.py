@@ -35,7 +35,7 @@ from conflictmap.gazetteer import (
 )
 from conflictmap.gazetteer.atomic import atomic_write_text
 from conflictmap.geo.errors import ConflictmapError
-from conflictmap.geo.reader import MAX_CHARS, printable
+from conflictmap.geo.reading.reader import MAX_CHARS, printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 logger = logging.getLogger("conflictmap")
@@ -447,7 +447,7 @@ max_chars_option = click.option(
 
 def _read(paths: tuple[str, ...], max_chars: int) -> tuple[list[Any], list[Any]]:
     """Documents and skipped inputs, every input accounted for, the skipped reported on stderr."""
-    from conflictmap.geo.reader import Document, Skipped, read_inputs
+    from conflictmap.geo.reading.reader import Document, Skipped, read_inputs
 
     for path in paths:
         _require_utf8_path(path)
@@ -481,7 +481,7 @@ def _analyse(documents: list[Any], skipped: list[Any], gazetteer_path: Path | No
     """Analyse and fuse; report on stderr what was read, skipped and found."""
     from tqdm import tqdm
 
-    from conflictmap.geo.fusion import feature_collection
+    from conflictmap.geo.export.fusion import feature_collection
     from conflictmap.geo.pipeline import Pipeline
 
     pipeline = Pipeline(gazetteer=_open(gazetteer_path))
@@ -530,7 +530,7 @@ def extract(paths: tuple[str, ...], output: Path | None, force: bool, max_chars:
 
     PATHS are .txt or .html files, directories of them, or - for standard input.
     """
-    from conflictmap.geo.outputs import check_outputs
+    from conflictmap.geo.export.outputs import check_outputs
 
     documents, skipped = _read(paths, max_chars)
     if output is not None:
@@ -560,7 +560,7 @@ def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn:
 
     The page is self-contained by default: it makes no network request at all.
     """
-    from conflictmap.geo.outputs import check_outputs
+    from conflictmap.geo.export.outputs import check_outputs
     from conflictmap.maps.render import render
 
     documents, skipped = _read(paths, max_chars)
@@ -594,7 +594,7 @@ def evaluate(corpora: tuple[Path, ...], setting: str, limit: int | None, as_json
     \b
     conflictmap eval ../shared/eval/geowebnews/GWN.xml ../shared/eval/trnews/TR-News.xml
     """
-    from conflictmap.geo import evaluation
+    import conflictmap.geo.evaluation as evaluation
 
     gaz = _open(gazetteer_path)
     pipeline = None

@@ -4,28 +4,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from conflictmap.gazetteer import Gazetteer, open_gazetteer
-from conflictmap.geo.events import DocumentEvents, People
-from conflictmap.geo.model import Movement, Resolution, Statement
-from conflictmap.geo.nlp import load_pipeline, parse
+from conflictmap.geo.events.reader import DocumentEvents, People
+from conflictmap.geo.nlp.model import load_pipeline, parse
 from conflictmap.geo.places import find_dateline, mentions_from_docs, resolve_mentions
-from conflictmap.geo.reader import Document
-from conflictmap.geo.zones import classify
+from conflictmap.geo.reading.reader import Document
+from conflictmap.geo.reading.zones import classify
+from conflictmap.geo.records import Analysis
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    """What one document says: its resolved place mentions, movements and statements."""
-
-    document: Document
-    places: tuple[Resolution, ...]
-    movements: tuple[Movement, ...]
-    statements: tuple[Statement, ...]
 
 
 class Pipeline:

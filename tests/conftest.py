@@ -85,7 +85,7 @@ def drawn_ids(page: str) -> set[str]:
 
 @pytest.fixture(scope="session")
 def seed_analyses(pipeline):
-    from conflictmap.geo.reader import Document, read_inputs
+    from conflictmap.geo.reading.reader import Document, read_inputs
 
     documents = [d for d in read_inputs([str(SEEDS)]) if isinstance(d, Document)]
     return list(pipeline.analyse(documents))
@@ -93,6 +93,6 @@ def seed_analyses(pipeline):
 
 @pytest.fixture(scope="session")
 def seeds_fc(pipeline, seed_analyses) -> dict:
-    from conflictmap.geo.fusion import feature_collection
+    from conflictmap.geo.export.fusion import feature_collection
 
     return feature_collection(seed_analyses, pipeline.gaz)

@@ -101,8 +101,8 @@ def _ids_in(fc: dict[str, Any], country: str) -> set[str]:
 @pytest.mark.full
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_article(name: str, pipeline: Any) -> None:
-    from conflictmap.geo.fusion import feature_collection
-    from conflictmap.geo.reader import read_document
+    from conflictmap.geo.export.fusion import feature_collection
+    from conflictmap.geo.reading.reader import read_document
 
     document = read_document(ARTICLES / f"{name}.txt")
     analysis = next(iter(pipeline.analyse([document])))
@@ -116,8 +116,8 @@ def test_article(name: str, pipeline: Any) -> None:
 def test_speaker_countries_are_iso_codes_or_nothing(pipeline: Any) -> None:
     """A nationality word that names a continent, a bloc or a nation within a country gives the
     speaker that country or none: never a gazetteer id in a field that holds ISO codes."""
-    from conflictmap.geo.fusion import feature_collection
-    from conflictmap.geo.reader import Document
+    from conflictmap.geo.export.fusion import feature_collection
+    from conflictmap.geo.reading.reader import Document
 
     text = ("BRUSSELS, March 3 (Reuters) - European Commission President Ursula von der Leyen said on Monday "
             "that aid would continue.\n\nThe English cricket captain, Ben Stokes, said in London that the "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflictmap.geo.components import SPAN_KEY
+from conflictmap.geo.nlp.components import SPAN_KEY
 
 pytestmark = pytest.mark.model
 

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from conflictmap.gazetteer.build import checksum_path, file_sha256
 from conflictmap.geo.cli import cli
-from conflictmap.geo.reader import Document, Skipped, read_inputs
+from conflictmap.geo.reading.reader import Document, Skipped, read_inputs
 
 ARTICLE = "KYIV (Reuters) - Russian troops were moved from Kursk to Vladivostok by rail, officials said on Monday.\n"
 
@@ -387,12 +387,12 @@ def test_a_missing_map_asset_is_one_line_not_a_traceback(run, tmp_path: Path, ar
 
 
 def test_an_unexpected_error_is_one_line_with_exit_3(run, article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import conflictmap.geo.fusion
+    import conflictmap.geo.export.fusion
 
     def broken(*_args, **_kwargs):
         raise TypeError("a bug")
 
-    monkeypatch.setattr(conflictmap.geo.fusion, "feature_collection", broken)
+    monkeypatch.setattr(conflictmap.geo.export.fusion, "feature_collection", broken)
     result = run("extract", str(article))
     assert result.exit_code == 3
     assert "internal error, please report it: TypeError: a bug" in one_error_line(result.stderr)

@@ -6,7 +6,13 @@ import math
 
 import pytest
 
-from conflictmap.geo.metrics import auc, great_circle_km, match_spans, precision_recall_f1, resolution_summary
+from conflictmap.geo.evaluation.metrics import (
+    auc,
+    great_circle_km,
+    match_spans,
+    precision_recall_f1,
+    resolution_summary,
+)
 
 GOLD = [("d", 0, 5, "Paris"), ("d", 10, 16, "Berlin"), ("d", 20, 30, "New Mexico"), ("e", 0, 4, "Rome")]
 

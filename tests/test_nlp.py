@@ -6,8 +6,8 @@ import importlib
 
 import pytest
 
-from conflictmap.geo import nlp
 from conflictmap.geo.errors import ModelNotInstalled
+from conflictmap.geo.nlp import model as nlp
 
 
 @pytest.mark.model
@@ -46,7 +46,7 @@ def test_chunks_cover_the_text_at_boundaries() -> None:
 def test_long_text_is_split_not_refused(mini_pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
     """A text longer than the chunk size (100,000 characters in use; spaCy refuses 1,000,000) is
     parsed piece by piece, and every offset still indexes the whole text."""
-    from conflictmap.geo.reader import Document
+    from conflictmap.geo.reading.reader import Document
 
     monkeypatch.setattr(nlp, "CHUNK_CHARS", 400)
     text = "".join(f"Troops were sent from Kursk to Vladivostok by rail on day {i}.\n\n" for i in range(60))

@@ -97,3 +97,11 @@ def test_one_gazetteer_object_serves_the_pipeline_and_its_component(mini_db: Pat
 
     pipeline = Pipeline(gazetteer=mini_db)
     assert pipeline.nlp.get_pipe("conflictmap_places").gaz is pipeline.gaz
+
+
+@pytest.mark.parametrize("module", ["conflictmap.geo.export.fusion", "conflictmap.geo.export.outputs",
+                                    "conflictmap.geo.records", "conflictmap.geo.reading.reader"])
+def test_the_export_and_reading_rooms_load_no_spacy(module: str) -> None:
+    code = f"import sys, {module}; print('spacy' in sys.modules, 'thinc' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False"]

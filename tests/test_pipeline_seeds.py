@@ -126,7 +126,7 @@ def test_geojson_is_valid_rfc7946(seeds_fc: dict) -> None:
 
 
 def test_geodataframe(seeds_fc: dict) -> None:
-    from conflictmap.geo.fusion import to_geodataframe
+    from conflictmap.geo.export.fusion import to_geodataframe
 
     frame = to_geodataframe(seeds_fc)
     assert len(frame) == len(seeds_fc["features"])

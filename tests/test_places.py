@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from conflictmap.gazetteer import Gazetteer
-from conflictmap.geo.model import Mention
 from conflictmap.geo.places import resolve_mentions
+from conflictmap.geo.records import Mention
 
 
 def _resolve(gaz: Gazetteer, text: str, names: list[str]) -> list[str | None]:

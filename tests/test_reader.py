@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conflictmap.geo import reader
 from conflictmap.geo.errors import InputError
-from conflictmap.geo.reader import Document, Skipped, decode, read_document, read_inputs
+from conflictmap.geo.reading import reader
+from conflictmap.geo.reading.reader import Document, Skipped, decode, read_document, read_inputs
 
 TEXT = "Kyiv — Troops moved from Kharkiv to Zaporizhzhia, officials said. Café “quotes” – dash."
 

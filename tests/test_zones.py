@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conflictmap.geo.zones import Zone, classify
+from conflictmap.geo.reading.zones import Zone, classify
 
 PAGE = """Share this
 Rebels seize border crossing in eastern Congo

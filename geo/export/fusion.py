@@ -15,11 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conflictmap.gazetteer import Gazetteer, Place, PlaceKind, fold
-from conflictmap.geo.components import NOT_DRAWN
-from conflictmap.geo.model import Movement, Resolution, Source, Statement
-from conflictmap.geo.pipeline import Analysis
-from conflictmap.geo.reader import Skipped
-from conflictmap.geo.routes import leg
+from conflictmap.geo.export.routes import leg
+from conflictmap.geo.reading.reader import Skipped
+from conflictmap.geo.records import NOT_DRAWN, Analysis, Movement, Resolution, Source, Statement
 
 SUBNATIONAL = frozenset({PlaceKind.REGION, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
 

@@ -6,6 +6,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conflictmap.gazetteer import Place
+from conflictmap.geo.reading.reader import Document
+
+DEMONYM_LABEL = "DEMONYM"  # a nationality word ("Russian"): analysed, votes for its country
+EMBEDDED_LABEL = "EMBEDDED"  # a place opening an organisation's name ("Toronto" in "Toronto Police")
+# Mentions kept in the analysis (and counted by the benchmarks) but not drawn as places named.
+NOT_DRAWN = frozenset({DEMONYM_LABEL, EMBEDDED_LABEL})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,3 +110,13 @@ class Statement:
     text: str
     source: Source
     place_mention: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What one document says: its resolved place mentions, movements and statements."""
+
+    document: Document
+    places: tuple[Resolution, ...]
+    movements: tuple[Movement, ...]
+    statements: tuple[Statement, ...]

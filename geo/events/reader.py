@@ -23,13 +23,12 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from conflictmap.gazetteer import Gazetteer, Place, PlaceKind, fold
-from conflictmap.geo.components import KIND_NOUNS as PLACE_KIND_NOUNS
-from conflictmap.geo.components import NOT_DRAWN
-from conflictmap.geo.model import Movement, Resolution, SizeClaim, Source, Statement
+from conflictmap.geo.nlp.components import KIND_NOUNS as PLACE_KIND_NOUNS
 from conflictmap.geo.places import Dateline
-from conflictmap.geo.zones import Paragraph, Zone, zone_at
+from conflictmap.geo.reading.zones import Paragraph, Zone, zone_at
+from conflictmap.geo.records import NOT_DRAWN, Movement, Resolution, SizeClaim, Source, Statement
 
-ORGANISATIONS_FILE = Path(__file__).parent / "data" / "organisations.csv"
+ORGANISATIONS_FILE = Path(__file__).parent.parent / "data" / "organisations.csv"
 
 MOVE_VERBS = frozenset(
     {

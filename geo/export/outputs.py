@@ -14,7 +14,7 @@ from pathlib import Path
 
 from conflictmap.gazetteer.atomic import remove_stale_temps, temp_path
 from conflictmap.geo.errors import OutputError
-from conflictmap.geo.reader import printable
+from conflictmap.geo.reading.reader import printable
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -11,9 +11,9 @@ from spacy.tokens import Doc
 
 from conflictmap.gazetteer import Candidate, Evidence, Gazetteer, Place, PlaceKind, fold
 from conflictmap.gazetteer.ranking import DIRECTION_WORDS
-from conflictmap.geo.components import SPAN_KEY, TOWN_PRIOR
-from conflictmap.geo.model import Mention, Resolution, Source
-from conflictmap.geo.zones import MENTION_ZONES, Paragraph, Zone, zone_at
+from conflictmap.geo.nlp.components import SPAN_KEY, TOWN_PRIOR
+from conflictmap.geo.reading.zones import MENTION_ZONES, Paragraph, Zone, zone_at
+from conflictmap.geo.records import Mention, Resolution, Source
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 # "WASHINGTON, Oct. 25 (Yonhap) --", "Seoul —", "Washington:", "TBILISI, Georgia (AP) -"

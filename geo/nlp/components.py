@@ -29,12 +29,9 @@ from spacy.util import filter_spans
 
 from conflictmap.gazetteer import Gazetteer, PlaceKind, fold, open_gazetteer
 from conflictmap.gazetteer.ranking import DIRECTION_WORDS, REGION_WORDS
+from conflictmap.geo.records import DEMONYM_LABEL, EMBEDDED_LABEL
 
 SPAN_KEY = "conflictmap_places"
-DEMONYM_LABEL = "DEMONYM"
-EMBEDDED_LABEL = "EMBEDDED"
-# Mentions kept in the analysis (and counted by the benchmarks) but not drawn as places named.
-NOT_DRAWN = frozenset({DEMONYM_LABEL, EMBEDDED_LABEL})
 EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"})
 ORGANISATION_WORDS = frozenset({
     "police", "times", "post", "news", "herald", "tribune", "journal", "university", "college", "school", "army",

@@ -20,9 +20,9 @@ from typing import Any
 
 from conflictmap.gazetteer import Gazetteer, Place
 from conflictmap.geo.errors import InputError
-from conflictmap.geo.metrics import great_circle_km, match_spans, precision_recall_f1, resolution_summary
-from conflictmap.geo.model import Mention
+from conflictmap.geo.evaluation.metrics import great_circle_km, match_spans, precision_recall_f1, resolution_summary
 from conflictmap.geo.places import resolve_mentions
+from conflictmap.geo.records import Mention
 
 # GeoWebNews types that are not toponyms (Gritta et al. 2020): left out of gold.
 GWN_NOT_TOPONYMS = frozenset({"Literal_Expression", "Non_Lit_Expression", "Non_Toponym"})
@@ -202,7 +202,7 @@ def evaluate_gold_spans(gaz: Gazetteer, documents: list[GoldDocument], *, strict
 
 def evaluate_end_to_end(pipeline: Any, documents: list[GoldDocument], *, strict: bool = False) -> Report:
     """Our whole pipeline; recognition on spans (exact and lenient), resolution on matched spans."""
-    from conflictmap.geo.reader import Document
+    from conflictmap.geo.reading.reader import Document
 
     started = time.perf_counter()
     analyses = list(pipeline.analyse([Document(d.id, d.text, "corpus", "utf-8") for d in documents]))

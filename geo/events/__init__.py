@@ -1,0 +1,1 @@
+"""Events: troop movements and statement origins, read off spaCy's parse."""
