@@ -11,7 +11,7 @@ from conflictmap.geo.events.reader import DocumentEvents, People
 from conflictmap.geo.nlp.model import load_pipeline, parse
 from conflictmap.geo.places import find_dateline, mentions_from_docs, resolve_mentions
 from conflictmap.geo.reading.reader import Document
-from conflictmap.geo.reading.zones import classify
+from conflictmap.geo.reading.zones import Paragraph, classify, parsed_segments
 from conflictmap.geo.records import Analysis
 
 logger = logging.getLogger(__name__)
@@ -43,15 +43,19 @@ class Pipeline:
     def _batch(
         self, documents: list[Document], people: People, on_done: Callable[[Document], None] | None
     ) -> Iterator[Analysis]:
-        for document, docs in zip(documents, parse(self.nlp, [d.text for d in documents]), strict=True):
-            yield self.analyse_parsed(document, docs, people)
+        # zones first: furniture and duplicates are never parsed
+        zones = [classify(d.text) for d in documents]
+        parsed = parse(self.nlp, [d.text for d in documents], segments=[parsed_segments(z) for z in zones])
+        for document, paragraphs, docs in zip(documents, zones, parsed, strict=True):
+            yield self.analyse_parsed(document, docs, people, paragraphs=paragraphs)
             if on_done:
                 on_done(document)
 
-    def analyse_parsed(self, document: Document, docs: list, people: People | None = None) -> Analysis:
+    def analyse_parsed(self, document: Document, docs: list, people: People | None = None, *,
+                       paragraphs: list[Paragraph] | None = None) -> Analysis:
         """Analyse one document already parsed by spaCy (``docs``: (offset, Doc) pieces)."""
         text = document.text
-        paragraphs = classify(text)
+        paragraphs = classify(text) if paragraphs is None else paragraphs
         dateline = find_dateline(document.id, text, paragraphs, self.gaz)
         mentions = mentions_from_docs(document.id, text, docs, paragraphs, dateline)
         resolutions = resolve_mentions(self.gaz, text, mentions, dateline)

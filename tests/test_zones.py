@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conflictmap.geo.reading.zones import Zone, classify
+from conflictmap.geo.reading.zones import Zone, classify, parsed_segments
 
 PAGE = """Share this
 Rebels seize border crossing in eastern Congo
@@ -41,9 +41,24 @@ def test_zones_of_a_scraped_page() -> None:
 
 
 def test_offsets_index_the_original_text() -> None:
-    for p in classify(PAGE):
-        assert PAGE[p.start : p.end] == PAGE[p.start : p.end].strip()
-        assert p.text(PAGE) in PAGE
+    """Every non-blank line is exactly one paragraph, in order, its offsets cutting it out of the
+    page with no surrounding whitespace."""
+    lines = [line for line in PAGE.splitlines() if line.strip()]
+    paragraphs = classify(PAGE)
+    assert [p.text(PAGE) for p in paragraphs] == [line.strip() for line in lines]
+    assert [p.start for p in paragraphs] == sorted(p.start for p in paragraphs)
+    for p in paragraphs:
+        assert not PAGE[p.start].isspace() and not PAGE[p.end - 1].isspace()
+
+
+def test_furniture_and_duplicates_are_never_parsed() -> None:
+    """The model is given runs of paragraphs that may hold something, cut at furniture."""
+    segments = parsed_segments(classify(PAGE))
+    parsed = "".join(PAGE[s:e] for s, e in segments)
+    assert "Subscribe" not in parsed and "By Jane Doe" not in parsed and "Share this" not in parsed
+    assert parsed.count("The army said it would retake the town") == 1  # the duplicate is not parsed again
+    assert "GOMA, Congo (Reuters)" in parsed and "Rebels seize border crossing" in parsed
+    assert segments == sorted(segments) and all(s < e for s, e in segments)
 
 
 def test_seed_furniture() -> None:

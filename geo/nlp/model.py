@@ -117,11 +117,19 @@ def _batches(pieces: list[tuple[str, tuple[int, int]]]) -> Iterator[list[tuple[s
         yield batch
 
 
-def parse(nlp: Language, texts: list[str]) -> Iterator[list[tuple[int, Doc]]]:
-    """For each text, its spaCy Docs with the character offset of each piece."""
+def parse(
+    nlp: Language, texts: list[str], *, segments: list[list[tuple[int, int]]] | None = None
+) -> Iterator[list[tuple[int, Doc]]]:
+    """For each text, its spaCy Docs with the character offset of each piece.
+
+    ``segments``: for each text, the ``(start, end)`` character ranges to parse (default: all of
+    it); the rest is never given to the model."""
     import numpy
 
-    pieces = [(piece, (i, off)) for i, text in enumerate(texts) for off, piece in chunks(text, CHUNK_CHARS)]
+    spans = segments if segments is not None else [[(0, len(t))] for t in texts]
+    pieces = [(piece, (i, start + off))
+              for i, (text, ranges) in enumerate(zip(texts, spans, strict=True))
+              for start, end in ranges for off, piece in chunks(text[start:end], CHUNK_CHARS)]
     current: list[tuple[int, Doc]] = []
     index = 0
     for batch in _batches(pieces):

@@ -208,6 +208,26 @@ def classify(text: str) -> list[Paragraph]:
     return out
 
 
+UNPARSED_ZONES = frozenset({Zone.DUPLICATE, Zone.FURNITURE})
+
+
+def parsed_segments(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    """The character ranges the model must parse: runs of paragraphs that may hold something,
+    broken at furniture and duplicates, which are never parsed (they hold nothing)."""
+    segments: list[tuple[int, int]] = []
+    open_run: tuple[int, int] | None = None
+    for p in paragraphs:
+        if p.zone in UNPARSED_ZONES:
+            if open_run is not None:
+                segments.append(open_run)
+                open_run = None
+        else:
+            open_run = (open_run[0] if open_run else p.start, p.end)
+    if open_run is not None:
+        segments.append(open_run)
+    return segments
+
+
 def zone_at(paragraphs: list[Paragraph], offset: int) -> Zone:
     """The zone of the paragraph holding character ``offset`` (furniture between paragraphs)."""
     i = bisect.bisect_right(paragraphs, offset, key=lambda p: p.end)
