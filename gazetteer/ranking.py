@@ -16,11 +16,8 @@ from dataclasses import dataclass, field
 from conflictmap.gazetteer.errors import QueryError
 from conflictmap.gazetteer.model import Candidate, Place, PlaceKind
 from conflictmap.gazetteer.normalize import fold
+from conflictmap.gazetteer.nouns import place_nouns
 
-REGION_WORDS = (
-    "region", "oblast", "province", "krai", "kray", "state", "governorate", "district", "county",
-    "prefecture", "territory", "republic", "area",
-)
 # "northern Syria", "Eastern Ukraine": adjectives are modifiers whatever their case. Compass
 # words are modifiers only in lower case ("north Lebanon"), since "North Korea" is a name.
 DIRECTION_ADJECTIVES = (
@@ -44,16 +41,9 @@ VILLAGE_POPULATION = 10_000
 LOCAL_KINDS = frozenset({PlaceKind.CITY, PlaceKind.ADMIN2, PlaceKind.LANDMARK})
 OUTRIGHT_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.WATER})
 
-_REGION_SUFFIX = re.compile(rf"\s+(?:{'|'.join(REGION_WORDS)})$")
 _DIRECTION_PREFIX = re.compile(
     rf"^(?:(?i:{'|'.join(DIRECTION_ADJECTIVES)})|{'|'.join(COMPASS_WORDS)})\s+"
 )
-_KIND_WORDS = {"state": PlaceKind.ADMIN1, "province": PlaceKind.ADMIN1, "oblast": PlaceKind.ADMIN1,
-               "region": PlaceKind.ADMIN1, "krai": PlaceKind.ADMIN1, "county": PlaceKind.ADMIN1,
-               "governorate": PlaceKind.ADMIN1, "country": PlaceKind.COUNTRY,
-               "city": PlaceKind.CITY, "town": PlaceKind.CITY, "capital": PlaceKind.CITY,
-               "village": PlaceKind.CITY, "port": PlaceKind.CITY, "district": PlaceKind.ADMIN1,
-               "prefecture": PlaceKind.ADMIN1}
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _CAPITALISED_RUN = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+|al[- ]|el[- ])?[A-Z][\w'’.-]*)*"
@@ -112,15 +102,16 @@ def parse_query(query: str) -> ParsedQuery:
     qualifier_kinds = set()
     if qualifier:
         words = qualifier.split()
-        qualifier_kinds = {_KIND_WORDS[w.lower()] for w in words if w.lower() in _KIND_WORDS}
-        qualifier = " ".join(w for w in words if w.lower() not in _KIND_WORDS)
+        kinds = place_nouns().kinds
+        qualifier_kinds = {kinds[w.lower()] for w in words if w.lower() in kinds}
+        qualifier = " ".join(w for w in words if w.lower() not in kinds)
     keys = [fold(stripped), fold(body)]
     key = keys[-1]
     if key.startswith("the "):
         key = key[4:]
         keys.append(key)
     region_word = False
-    if m := _REGION_SUFFIX.search(key):
+    if m := place_nouns().suffix_pattern.search(key):
         region_word = True
         key = key[: m.start()]
         keys.append(key)

@@ -73,6 +73,24 @@ def test_parse_query_splits_qualifiers_and_region_words() -> None:
     assert parse_query("eastern Ukraine").modifier == "eastern"
 
 
+@pytest.mark.parametrize(
+    ("query", "kinds"),
+    [("Metcalfe (county)", {PlaceKind.ADMIN2}), ("Kerala (state)", {PlaceKind.ADMIN1}),
+     ("Mosul, district", {PlaceKind.ADMIN2}), ("Kidal (town)", {PlaceKind.CITY})],
+    ids=["county-is-second-order", "state-is-first-order", "district-is-second-order", "town-is-a-city"],
+)
+def test_a_qualifier_noun_names_the_kind_the_gazetteer_gives_it(query: str, kinds: set[PlaceKind]) -> None:
+    """One list of place nouns (gazetteer/data/place_nouns.csv): a county is the same kind of place
+    in a qualifier as in the gazetteer (GeoNames second-order division)."""
+    assert parse_query(query).qualifier_kinds == frozenset(kinds)
+
+
+def test_a_county_qualifier_earns_the_qualifier_bonus(gaz: Gazetteer) -> None:
+    [top] = gaz.candidates("Metcalfe (county)", limit=1)
+    assert top.place.kind is PlaceKind.ADMIN2
+    assert "qualifier kind admin2" in top.reasons
+
+
 @pytest.mark.parametrize("query", ["", "   ", "...", "'s"])
 def test_empty_query_is_a_clear_error(gaz: Gazetteer, query: str) -> None:
     with pytest.raises(QueryError):

@@ -23,7 +23,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from conflictmap.gazetteer import Gazetteer, Place, PlaceKind, fold
-from conflictmap.geo.nlp.components import KIND_NOUNS as PLACE_KIND_NOUNS
+from conflictmap.gazetteer.nouns import place_nouns
 from conflictmap.geo.places import Dateline
 from conflictmap.geo.reading.zones import Paragraph, Zone, zone_at
 from conflictmap.geo.records import NOT_DRAWN, Movement, Resolution, SizeClaim, Source, Statement
@@ -173,7 +173,6 @@ WEAK_DESTINATION_VERBS = frozenset(
 )
 LIST_WORDS = frozenset({"as", "like", "including", "such"})
 DIRECT_OBJECT_VERBS = frozenset({"enter", "cross", "reach", "invade", "capture", "storm", "seize"})
-KIND_NOUNS = PLACE_KIND_NOUNS | {"area", "capital", "island", "islands"}
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # The small model tags "to" in "to eastern Russia" as PART: prepositions are known by their word.
 PREPOSITIONS = frozenset(
@@ -1057,7 +1056,7 @@ def _preposition(span: Span) -> str | None:
                 i -= 1
                 continue
             # "the town of Kidal", "the border with Lebanon": look past the noun to what governs it
-            if t.lower_ in ("of", "with") and i > 0 and doc[i - 1].lower_ in KIND_NOUNS | BORDER_NOUNS:
+            if t.lower_ in ("of", "with") and i > 0 and doc[i - 1].lower_ in place_nouns().kind_of | BORDER_NOUNS:
                 i -= 2
                 while i >= 0 and doc[i].pos_ in ("DET", "ADJ", "PROPN"):
                     i -= 1

@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from conflictmap.gazetteer import Gazetteer, PlaceKind, fold, open_gazetteer
-from conflictmap.gazetteer.ranking import DIRECTION_WORDS, REGION_WORDS
+from conflictmap.gazetteer.nouns import place_nouns
+from conflictmap.gazetteer.ranking import DIRECTION_WORDS
 from conflictmap.geo.records import DEMONYM_LABEL, EMBEDDED_LABEL
 
 SPAN_KEY = "conflictmap_places"
@@ -44,7 +45,6 @@ GENERIC_WORDS = frozenset({"centre", "center", "city", "capital", "region", "sta
                            "bay", "port", "county", "district", "province", "north", "south", "east", "west",
                            "central", "eastern", "western", "northern", "southern", "orange", "union", "victoria",
                            "hope", "liberty", "independence", "university", "college", "national", "royal"})
-KIND_NOUNS = frozenset({"town", "city", "village", "port", "region", "province", "state", "district"})
 TOWN_PRIOR = 4.0  # a town of 10,000 people, or any region or country
 PLACE_PREPOSITIONS = frozenset({"from", "to", "into", "toward", "towards", "in", "near", "at", "via", "through",
                                 "outside", "around", "across", "inside"})
@@ -62,7 +62,6 @@ NOTABLE_KINDS = frozenset(
     }
 )
 AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.WATER, PlaceKind.CONTINENT})
-_EXTEND_RIGHT = frozenset(w for w in REGION_WORDS if w not in ("state", "republic", "territory"))
 _STRIP_LEFT = frozenset({"the", "a", "an"})
 _STRIP_RIGHT = frozenset({"'s", "’s", "'", "’"})
 
@@ -211,7 +210,7 @@ class PlaceRecognizer:
             k = i - 1
             while k >= 0 and doc[k].lower_ in _STRIP_LEFT:
                 k -= 1
-            kind_of = k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in KIND_NOUNS  # "the town of Kidal"
+            kind_of = k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in place_nouns().kind_of  # "the town of X"
             span = Span(doc, i, j, label="RECOVERED")
             if (_after_place_preposition(span) or kind_of) and j - i <= 3 and span.text.lower() not in GENERIC_WORDS \
                     and self._town(span.text):
@@ -236,7 +235,8 @@ class PlaceRecognizer:
     def _extend(self, span: Span) -> Span:
         doc = span.doc
         start, end = span.start, span.end
-        if (end < len(doc) and doc[end].lower_ in _EXTEND_RIGHT and (doc[end].is_lower or doc[end].is_title)) or (
+        extends = place_nouns().extends
+        if (end < len(doc) and doc[end].lower_ in extends and (doc[end].is_lower or doc[end].is_title)) or (
             end < len(doc)
             and doc[end].is_alpha
             and self._matches(doc[start : end + 1].text)
@@ -291,6 +291,6 @@ def _right_extensions(span: Span, most: int = 2) -> list[Span]:
 
 def _with_region_word(span: Span) -> Span:
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in _EXTEND_RIGHT:
+    if span.end < len(doc) and doc[span.end].lower_ in place_nouns().extends:
         return doc[span.start : span.end + 1]
     return span

@@ -1,0 +1,51 @@
+"""The nouns that say what kind of place a name is, from one file (``data/place_nouns.csv``).
+
+Ranking reads qualifiers ("Georgia (US state)") and region suffixes ("Kursk region") with them,
+recognition extends names over them and reads "the town of X", and the events read "the capital of
+X" through them: one list, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from conflictmap.gazetteer.model import PlaceKind
+
+PLACE_NOUNS_FILE = Path(__file__).parent / "data" / "place_nouns.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceNouns:
+    kinds: Mapping[str, PlaceKind]  # word -> the kind it names in a qualifier
+    suffixes: frozenset[str]  # may follow a name as part of it ("Kursk region")
+    extends: frozenset[str]  # recognition extends a name's span over it
+    kind_of: frozenset[str]  # "the WORD of X" names X
+    suffix_pattern: re.Pattern[str]  # a suffix ending a folded name: " region", " oblast"...
+
+
+@functools.cache
+def place_nouns(path: Path = PLACE_NOUNS_FILE) -> PlaceNouns:
+    """The place nouns, read once per process.
+
+    >>> place_nouns().kinds["oblast"], "region" in place_nouns().suffixes
+    (<PlaceKind.ADMIN1: 'admin1'>, True)
+    """
+    kinds: dict[str, PlaceKind] = {}
+    suffixes: set[str] = set()
+    extends: set[str] = set()
+    kind_of: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            word = row["word"].strip().lower()
+            if row["kind"]:
+                kinds[word] = PlaceKind(row["kind"])
+            for flag, target in (("suffix", suffixes), ("extends", extends), ("kind_of", kind_of)):
+                if row[flag] == "1":
+                    target.add(word)
+    pattern = re.compile(rf"\s+(?:{'|'.join(sorted(suffixes))})$")
+    return PlaceNouns(kinds, frozenset(suffixes), frozenset(extends), frozenset(kind_of), pattern)
