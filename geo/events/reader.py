@@ -24,378 +24,13 @@ from spacy.tokens import Doc, Span, Token
 
 from conflictmap.gazetteer import Gazetteer, Place, PlaceKind, fold
 from conflictmap.gazetteer.nouns import place_nouns
+from conflictmap.geo.events.lexicon import lexicon
 from conflictmap.geo.places import Dateline
 from conflictmap.geo.reading.zones import Paragraph, Zone, zone_at
 from conflictmap.geo.records import NOT_DRAWN, Movement, Resolution, SizeClaim, Source, Statement
 
 ORGANISATIONS_FILE = Path(__file__).parent.parent / "data" / "organisations.csv"
 
-MOVE_VERBS = frozenset(
-    {
-        "reach",
-        "invade",
-        "escort",
-        "move",
-        "send",
-        "deploy",
-        "dispatch",
-        "ship",
-        "transfer",
-        "advance",
-        "cross",
-        "redeploy",
-        "relocate",
-        "transport",
-        "airlift",
-        "withdraw",
-        "pull",
-        "enter",
-        "arrive",
-        "head",
-        "march",
-        "sail",
-        "fly",
-        "rotate",
-        "bring",
-        "return",
-        "retreat",
-        "reposition",
-        "mass",
-        "amass",
-        "push",
-        "evacuate",
-    }
-)
-MOVE_NOUNS = frozenset(
-    {
-        "deployment",
-        "dispatch",
-        "movement",
-        "transfer",
-        "redeployment",
-        "arrival",
-        "withdrawal",
-        "advance",
-        "relocation",
-        "shipment",
-        "rotation",
-        "buildup",
-        "build-up",
-        "evacuation",
-    }
-)
-FORCE_WORDS = frozenset(
-    {
-        "ship",
-        "guardsman",
-        "guardsmen",
-        "flotilla",
-        "squadron",
-        "troop",
-        "troops",
-        "soldier",
-        "force",
-        "forces",
-        "personnel",
-        "officer",
-        "fighter",
-        "unit",
-        "battalion",
-        "brigade",
-        "division",
-        "regiment",
-        "marine",
-        "sailor",
-        "serviceman",
-        "servicemen",
-        "militant",
-        "mercenary",
-        "army",
-        "warship",
-        "frigate",
-        "destroyer",
-        "submarine",
-        "carrier",
-        "tank",
-        "jet",
-        "aircraft",
-        "convoy",
-        "reinforcement",
-        "contingent",
-        "general",
-        "commando",
-        "paratrooper",
-        "reservist",
-        "conscript",
-        "volunteer",
-        "militia",
-        "platoon",
-        "company",
-        "corps",
-        "fleet",
-        "vessel",
-        "boat",
-        "gunboat",
-        "drone",
-        "bomber",
-        "fighter jet",
-        "missile launcher",
-        "artillery",
-    }
-)
-STRONG_DESTINATION = {
-    "to": "destination",
-    "into": "destination",
-    "toward": "destination",
-    "towards": "destination",
-    "onto": "destination",
-}
-ORIGIN = {"from": "origin"}
-VIA = {"via": "via", "through": "via"}
-WEAK_DESTINATION = frozenset({"in", "at", "inside", "near", "on"})
-WEAK_DESTINATION_VERBS = frozenset(
-    {
-        "escort",
-        "deploy",
-        "send",
-        "dispatch",
-        "station",
-        "transfer",
-        "move",
-        "arrive",
-        "ship",
-        "redeploy",
-        "mass",
-        "amass",
-        "deployment",
-        "arrival",
-    }
-)
-LIST_WORDS = frozenset({"as", "like", "including", "such"})
-DIRECT_OBJECT_VERBS = frozenset({"enter", "cross", "reach", "invade", "capture", "storm", "seize"})
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
-# The small model tags "to" in "to eastern Russia" as PART: prepositions are known by their word.
-PREPOSITIONS = frozenset(
-    {"to", "into", "toward", "towards", "onto", "from", "via", "through", "in", "at", "inside", "near", "on"}
-)
-MODALS = frozenset({"might", "may", "could", "would", "can", "should"})
-INTENT_WORDS = frozenset(
-    {
-        "expect",
-        "expected",
-        "plan",
-        "prepare",
-        "intend",
-        "consider",
-        "threaten",
-        "likely",
-        "aim",
-        "seek",
-        "want",
-        "possible",
-        "potential",
-        "poise",
-        "ready",
-        "set",
-        "propose",
-        "mull",
-        "weigh",
-    }
-)
-HEDGE_ADVERBS = frozenset(
-    {
-        "possibly",
-        "potentially",
-        "perhaps",
-        "maybe",
-        "allegedly",
-        "alleged",
-        "possible",
-        "potential",
-        "planned",
-        "expected",
-        "suspected",
-        "rumoured",
-        "rumored",
-    }
-)
-DENY_WORDS = frozenset({"deny", "dismiss", "reject", "refute", "rebuff", "dispute"})
-REPORT_VERBS = frozenset(
-    {
-        "say",
-        "state",
-        "tell",
-        "warn",
-        "urge",
-        "condemn",
-        "announce",
-        "add",
-        "claim",
-        "deny",
-        "dismiss",
-        "accuse",
-        "confirm",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "note",
-        "call",
-        "label",
-        "respond",
-        "express",
-        "voice",
-        "insist",
-        "argue",
-        "assert",
-        "acknowledge",
-        "declare",
-        "reject",
-        "caution",
-        "criticize",
-        "criticise",
-        "allege",
-        "indicate",
-        "report",
-        "estimate",
-        "write",
-        "raise",
-        "corroborate",
-        "vow",
-        "pledge",
-        "threaten",
-        "demand",
-        "welcome",
-        "praise",
-        "blame",
-        "suggest",
-        "explain",
-        "highlight",
-    }
-)
-GOVERNMENT_NOUNS = frozenset(
-    {
-        "ministry",
-        "office",
-        "agency",
-        "council",
-        "department",
-        "government",
-        "military",
-        "army",
-        "command",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "minister",
-        "president",
-        "official",
-        "officials",
-        "leader",
-        "chief",
-        "adviser",
-        "advisor",
-        "advisors",
-        "advisers",
-        "ambassador",
-        "envoy",
-        "representative",
-        "secretary",
-        "chancellor",
-        "premier",
-        "prime",
-        "commander",
-        "general",
-        "diplomat",
-        "diplomats",
-        "intelligence",
-        "embassy",
-        "parliament",
-        "cabinet",
-        "presidency",
-        "staff",
-    }
-)
-TITLE_WORDS = frozenset(
-    {
-        "president",
-        "chancellor",
-        "minister",
-        "secretary",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "advisor",
-        "adviser",
-        "general",
-        "admiral",
-        "commander",
-        "leader",
-        "chief",
-        "ambassador",
-        "envoy",
-        "premier",
-        "king",
-        "queen",
-        "prince",
-        "emir",
-        "sheikh",
-        "governor",
-        "mayor",
-        "senator",
-        "lt",
-        "col",
-        "colonel",
-        "captain",
-        "director",
-    }
-)
-PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "we": "any"}
-MODE_RE = re.compile(
-    r"\b(?:by|aboard|on board|on|via)\s+(?:(?:a|an|the|military|naval|cargo|transport|chartered)\s+)*"
-    r"(?P<mode>sea|ship|ships|boat|boats|vessel|vessels|ferry|ferries|rail|train|trains|air|plane|planes|"
-    r"aircraft|flight|flights|road|truck|trucks|bus|buses|land|foot|helicopter|helicopters)\b",
-    re.IGNORECASE,
-)
-MODE_NAMES = {
-    "sea": "sea",
-    "ship": "sea",
-    "ships": "sea",
-    "boat": "sea",
-    "boats": "sea",
-    "vessel": "sea",
-    "vessels": "sea",
-    "ferry": "sea",
-    "ferries": "sea",
-    "rail": "rail",
-    "train": "rail",
-    "trains": "rail",
-    "air": "air",
-    "plane": "air",
-    "planes": "air",
-    "aircraft": "air",
-    "flight": "air",
-    "flights": "air",
-    "helicopter": "air",
-    "helicopters": "air",
-    "road": "road",
-    "truck": "road",
-    "trucks": "road",
-    "bus": "road",
-    "buses": "road",
-    "land": "land",
-    "foot": "foot",
-}
-_FORCE_ALT = "|".join(sorted((re.escape(w) for w in FORCE_WORDS), key=len, reverse=True))
-SIZE_RE = re.compile(
-    r"(?P<size>(?:(?:at least|at most|about|around|some|over|more than|fewer than|less than|up to|nearly|"
-    r"almost|approximately|roughly|an estimated|as many as|a total of)\s+)?"
-    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:million|thousand|hundred))?|tens of thousands|"
-    r"hundreds of thousands|thousands|hundreds|several thousand|several hundred|a few hundred|"
-    r"a few thousand|dozens))"
-    r"(?:\s+(?:more|additional|extra|of))?(?:\s+(?:the|their|its|these|those))?"
-    r"(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s+(?:elite|special|combat|regular|ground|military|army|navy|naval))*"
-    rf"\s+(?P<force>(?:{_FORCE_ALT})s?)\b"
-)
 EXPLICIT_BEFORE = re.compile(
     r"\b(?:speaking|spoke|speech|visit|visiting|trip|told reporters|told journalists|told a|press conference|"
     r"news conference|briefing|remarks|addressing|address|interview|meeting|summit|talks|while|statement|"
@@ -405,12 +40,6 @@ EXPLICIT_BEFORE = re.compile(
 )
 SENTENCE_INITIAL_PLACE = re.compile(r"^\s*(?:In|At|From)\s+(?:the\s+)?$")
 _POSSESSIVE = re.compile(r"['’]s\b")
-# News organisations report; they are not the speakers of what they report.
-MEDIA = re.compile(
-    r"\b(news|agency|reuters|afp|associated press|times|post|journal|tribune|herald|bbc|cnn|"
-    r"tass|ria novosti|xinhua|yonhap|al jazeera|interfax|ukrinform|newspaper|broadcaster)\b",
-    re.IGNORECASE,
-)
 _NUMBER_WORDS = {"million": 1_000_000, "thousand": 1_000, "hundred": 100}
 
 
@@ -607,7 +236,7 @@ class DocumentEvents:
         speakers: list[Speaker] = []
         for token in sent:
             np = None
-            if token.lemma_ in REPORT_VERBS and token.pos_ in ("VERB", "AUX"):
+            if token.lemma_ in lexicon().report_verbs and token.pos_ in ("VERB", "AUX"):
                 subj = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
                 np = _phrase(subj[0]) if subj else None
             elif token.lower_ == "according" and token.i + 2 < len(token.doc) and token.nbor().lower_ == "to":
@@ -652,8 +281,8 @@ class DocumentEvents:
         return out, main
 
     def speaker(self, np: Span, offset: int) -> Speaker | None:
-        if len(np) == 1 and np[0].lower_ in PRONOUNS:
-            wanted = PRONOUNS[np[0].lower_]
+        if len(np) == 1 and np[0].lower_ in lexicon().pronouns:
+            wanted = lexicon().pronouns[np[0].lower_]
             if wanted in ("person", "any") and self.last_person:
                 return self.last_person
             if wanted in ("org", "any") and self.last_org:
@@ -667,10 +296,10 @@ class DocumentEvents:
             e
             for e in np.ents
             if e.label_ == "ORG"
-            and not MEDIA.search(e.text)
+            and not lexicon().media.search(e.text)
             and not any(p.start < e.end and e.start < p.end for p in persons)
         ]
-        if not persons and org is None and not org_ents and MEDIA.search(np.text):
+        if not persons and org is None and not org_ents and lexicon().media.search(np.text):
             return None
         country = self.country_of(np, offset)
         if persons:
@@ -686,7 +315,7 @@ class DocumentEvents:
             if country is None and org is None and not org_ents and self.last_org is not None:
                 # "The Sudanese army said ... army spokesman Nabil Abdallah said": same body
                 named = f"{self.last_org.organization or ''} {self.last_org.phrase}"
-                shared = {t.lower_ for t in np} & set(fold(named).split()) & GOVERNMENT_NOUNS
+                shared = {t.lower_ for t in np} & set(fold(named).split()) & lexicon().government_nouns
                 if shared:
                     organization, org, country = self.last_org.organization, self.last_org.org, self.last_org.country
             return Speaker(name, organization, country, "person", org)
@@ -799,14 +428,16 @@ class DocumentEvents:
                 continue
             prep = _preposition(span)
             if prep is None:
-                if attached and trigger.lemma_.lower() in DIRECT_OBJECT_VERBS and _is_object_of(span.root, trigger):
-                    prep = "to"  # "entered the town of Kidal", "crossed the Dnipro"
+                moved_into = trigger.lemma_.lower() in lexicon().object_is_destination
+                if attached and moved_into and _is_object_of(span.root, trigger):
+                    prep = "to"  # "entered the city of X", "crossed the river"
                 else:
                     continue
-            role = STRONG_DESTINATION.get(prep) or ORIGIN.get(prep) or VIA.get(prep)
+            role = lexicon().roles.get(prep)
             if role and role not in found:
                 found[role] = r
-            elif prep in WEAK_DESTINATION and attached and weak is None and trigger.lemma_ in WEAK_DESTINATION_VERBS:
+            elif (prep in lexicon().weak_destination and attached and weak is None
+                  and trigger.lemma_ in lexicon().weak_destination_triggers):
                 weak = r
         if "destination" not in found and weak is not None:
             found["destination"] = weak
@@ -819,26 +450,7 @@ class DocumentEvents:
             if t.i <= force.i
             and t.dep_ not in ("nummod", "quantmod", "det", "predet")
             and not t.like_num
-            and t.lower_
-            not in (
-                "at",
-                "least",
-                "about",
-                "around",
-                "some",
-                "over",
-                "of",
-                "more",
-                "than",
-                "up",
-                "to",
-                "nearly",
-                "thousands",
-                "hundreds",
-                "approximately",
-                "an",
-                "estimated",
-            )
+            and t.lower_ not in lexicon().quantity_words
         ]
         phrase = " ".join(t.text for t in words if t.i >= (words[0].i if words else force.i)) or force.text
         country = None
@@ -867,7 +479,7 @@ class DocumentEvents:
     def sizes(self, sent: Span, offset: int, force: Token, claimed_by: str | None) -> Iterator[SizeClaim]:
         base = sent.start_char
         force_start = force.idx - base
-        for m in SIZE_RE.finditer(sent.text):
+        for m in _size_re().finditer(sent.text):
             if m.start("force") != force_start:
                 continue
             text = m.group(0)
@@ -900,17 +512,13 @@ def _titled_name(np: Span) -> Span | None:
     """ "Chancellor Olaf Scholz" when the model calls the name an ORG: capitalised words after a
     title word."""
     for t in np:
-        if t.lower_ in TITLE_WORDS:
+        if t.lower_ in lexicon().titles:
             end = t.i + 1
             while end < np.end and np.doc[end].pos_ == "PROPN" and np.doc[end].is_title:
                 end += 1
             if end - t.i >= 3:
                 return np.doc[t.i + 1 : end]
     return None
-
-
-NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le",
-                            "bin", "ibn", "al", "el", "abu", "ter"})
 
 
 def _whole_name(ent: Span) -> Span:
@@ -922,7 +530,8 @@ def _whole_name(ent: Span) -> Span:
         t, prev = doc[end], doc[end - 1]
         glued = prev.whitespace_ == "" and (t.text == "-" or t.is_alpha)
         capitalised = t.is_title and t.pos_ == "PROPN" and not t.ent_type_ and prev.text != ","
-        after_particle = prev.is_lower and prev.lower_ in NAME_PARTICLES and t.is_title and end - ent.start >= 2
+        particle = prev.is_lower and prev.lower_ in lexicon().name_particles
+        after_particle = particle and t.is_title and end - ent.start >= 2
         if not (glued or capitalised or after_particle):
             break
         end += 1
@@ -931,20 +540,21 @@ def _whole_name(ent: Span) -> Span:
 
 def _government_phrase(np: Span) -> str | None:
     for t in np:
-        if t.lemma_.lower() in GOVERNMENT_NOUNS or t.lower_ in GOVERNMENT_NOUNS:
+        if t.lemma_.lower() in lexicon().government_nouns or t.lower_ in lexicon().government_nouns:
             start = t.left_edge.i
             return np.doc[start : t.i + 1].text
     return None
 
 
 def _is_trigger(t: Token) -> bool:
-    if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in MOVE_VERBS:
+    if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lexicon().motion_verbs:
         return True
-    return t.pos_ == "NOUN" and t.lemma_.lower() in MOVE_NOUNS
+    return t.pos_ == "NOUN" and t.lemma_.lower() in lexicon().motion_nouns
 
 
 def _is_force(t: Token) -> bool:
-    return t.lemma_.lower() in FORCE_WORDS or t.lower_ in FORCE_WORDS
+    forces = lexicon().forces
+    return t.lemma_.lower() in forces or t.lower_ in forces
 
 
 def _force(trigger: Token) -> Token | None:
@@ -1051,16 +661,17 @@ def _preposition(span: Span) -> str | None:
     i = span.start - 1
     while i >= 0:
         t = doc[i]
-        if t.pos_ == "ADP" or t.lower_ in PREPOSITIONS:
-            if t.lower_ in LIST_WORDS:
+        if t.pos_ == "ADP" or t.lower_ in lexicon().prepositions:
+            if t.lower_ in lexicon().list_words:
                 i -= 1
                 continue
-            # "the town of Kidal", "the border with Lebanon": look past the noun to what governs it
-            if t.lower_ in ("of", "with") and i > 0 and doc[i - 1].lower_ in place_nouns().kind_of | BORDER_NOUNS:
+            # "the town of X", "the border with X": look past the noun to what governs it
+            nouns = place_nouns().kind_of | lexicon().border_nouns
+            if t.lower_ in ("of", "with") and i > 0 and doc[i - 1].lower_ in nouns:
                 i -= 2
                 while i >= 0 and doc[i].pos_ in ("DET", "ADJ", "PROPN"):
                     i -= 1
-                if i >= 0 and (doc[i].pos_ == "ADP" or doc[i].lower_ in PREPOSITIONS):
+                if i >= 0 and (doc[i].pos_ == "ADP" or doc[i].lower_ in lexicon().prepositions):
                     return doc[i].lower_
                 return None
             if t.lower_ == "of" and i > 0 and doc[i - 1].lower_ == "out":
@@ -1074,14 +685,14 @@ def _preposition(span: Span) -> str | None:
             and i > 0
             and doc[i - 1].pos_ in ("ADP", "DET")
             and t.i + 1 < len(doc)
-            and doc[t.i + 1].lower_ in LIST_WORDS
+            and doc[t.i + 1].lower_ in lexicon().list_words
         ):
             i -= 1  # "in areas such as ..."
             continue
         break
     for anc in span.root.ancestors:
         if anc.dep_ == "prep":
-            if anc.lower_ in LIST_WORDS:
+            if anc.lower_ in lexicon().list_words:
                 continue
             return anc.lower_
         if anc.pos_ == "VERB":
@@ -1094,31 +705,38 @@ def _status(trigger: Token) -> str:
     for tok in chain:
         if any(c.dep_ == "neg" for c in tok.children):
             return "denied"
-        if tok.i != trigger.i and tok.lemma_.lower() in DENY_WORDS:
+        if tok.i != trigger.i and tok.lemma_.lower() in lexicon().cue("deny"):
             return "denied"
     for tok in chain:
         for c in tok.children:
-            if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon().cue("modal"):
                 return "possible"
-            if c.dep_ == "mark" and c.lower_ in ("if", "whether"):
+            if c.dep_ == "mark" and c.lower_ in lexicon().cue("condition"):
                 return "possible"
-            if c.dep_ in ("advmod", "amod") and c.lower_ in HEDGE_ADVERBS:
+            if c.dep_ in ("advmod", "amod") and c.lower_ in lexicon().cue("hedge"):
                 return "possible"
-        if tok.i != trigger.i and tok.lemma_.lower() in INTENT_WORDS:
+        if tok.i != trigger.i and tok.lemma_.lower() in lexicon().cue("intent"):
             return "possible"
         if tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pobj", "acl", "relcl", "dobj", "nsubj", "nsubjpass"):
             break
     return "reported"
 
 
-VERB_MODES = {"sail": "sea", "ship": "sea", "fly": "air", "airlift": "air", "march": "foot"}
+@functools.cache
+def _mode_re() -> re.Pattern[str]:
+    names = "|".join(sorted((re.escape(w) for w in lexicon().modes), key=len, reverse=True))
+    return re.compile(
+        r"\b(?:by|aboard|on board|on|via)\s+(?:(?:a|an|the|military|naval|cargo|transport|chartered)\s+)*"
+        rf"(?P<mode>{names})\b",
+        re.IGNORECASE,
+    )
 
 
 def _mode(text: str, trigger: Token | None = None) -> str | None:
-    m = MODE_RE.search(text)
+    m = _mode_re().search(text)
     if m:
-        return MODE_NAMES[m.group("mode").lower()]
-    return VERB_MODES.get(trigger.lemma_.lower()) if trigger is not None else None
+        return lexicon().modes[m.group("mode").lower()]
+    return lexicon().verb_modes.get(trigger.lemma_.lower()) if trigger is not None else None
 
 
 def _time(sent: Span, trigger: Token) -> str | None:
@@ -1131,6 +749,21 @@ def _time(sent: Span, trigger: Token) -> str | None:
     m = re.search(r"\b(?:early|mid|late)\s*-?\s*(?:to|or|and)\s*$", before, re.IGNORECASE)
     start = ent.start_char - (len(before) - m.start()) if m else ent.start_char
     return sent.doc.text[start : ent.end_char]
+
+
+@functools.cache
+def _size_re() -> re.Pattern[str]:
+    forces = "|".join(sorted((re.escape(w) for w in lexicon().forces), key=len, reverse=True))
+    return re.compile(
+    r"(?P<size>(?:(?:at least|at most|about|around|some|over|more than|fewer than|less than|up to|nearly|"
+    r"almost|approximately|roughly|an estimated|as many as|a total of)\s+)?"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:million|thousand|hundred))?|tens of thousands|"
+    r"hundreds of thousands|thousands|hundreds|several thousand|several hundred|a few hundred|"
+    r"a few thousand|dozens))"
+    r"(?:\s+(?:more|additional|extra|of))?(?:\s+(?:the|their|its|these|those))?"
+    r"(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s+(?:elite|special|combat|regular|ground|military|army|navy|naval))*"
+    rf"\s+(?P<force>(?:{forces})s?)\b"
+    )
 
 
 def _size_value(text: str) -> int | None:

@@ -1,0 +1,105 @@
+"""Every word list the events read, from one home: ``geo/data/lexicon/``, one JSONL file per word
+class, loaded once per process into a frozen :class:`Lexicon`.
+
+Adding a word is one line in its file (and a test of your own wording that needs it):
+
+- ``motion.jsonl``: movement verbs and nouns (``{"lemma": "send", "pos": "verb", "weak_destination":
+  true}``); ``weak_destination``: "in/at X" after it is a destination ("deployed in X");
+  ``object_is_destination``: its direct object is where the force goes ("entered X"); ``mode``: how
+  the verb moves ("sail" -> sea).
+- ``forces.jsonl``: what can move (``{"word": "frigate", "class": "vessel"}``).
+- ``prepositions.jsonl``: the role a preposition gives the place it governs, strong or weak.
+- ``status_cues.jsonl``: words that make a movement possible (modal, intent, hedge, condition) or
+  denied (deny).
+- ``report_verbs.jsonl``, ``government_nouns.jsonl``, ``titles.jsonl``, ``pronouns.jsonl``,
+  ``name_particles.jsonl``, ``media.jsonl``: who speaks, and who only reports.
+- ``modes.jsonl``: the mode a transport word names ("ferry" -> sea).
+- ``list_words.jsonl``, ``border_nouns.jsonl``, ``quantity_words.jsonl``: small function-word classes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+LEXICON_DIR = Path(__file__).parent.parent / "data" / "lexicon"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    motion_verbs: frozenset[str]
+    motion_nouns: frozenset[str]
+    weak_destination_triggers: frozenset[str]  # "deployed in X": X is where they went
+    object_is_destination: frozenset[str]  # "entered X", "crossed X"
+    verb_modes: Mapping[str, str]  # "sail" -> "sea"
+    forces: Mapping[str, str]  # word -> class (personnel, unit, vessel, aircraft, vehicle, weapon)
+    roles: Mapping[str, str]  # strong prepositions -> origin / destination / via
+    weak_destination: frozenset[str]  # "in", "at", ... : a destination only after a weak-destination trigger
+    prepositions: frozenset[str]  # every preposition above, known by its word (the model mis-tags "to")
+    status_cues: Mapping[str, frozenset[str]]  # cue class -> words
+    report_verbs: frozenset[str]
+    government_nouns: frozenset[str]
+    titles: frozenset[str]
+    pronouns: Mapping[str, str]  # "he" -> "person", "it" -> "org", "they" -> "any"
+    name_particles: frozenset[str]
+    modes: Mapping[str, str]  # "ferry" -> "sea"
+    media: re.Pattern[str]  # news organisations report; they are not the speakers of what they report
+    list_words: frozenset[str]
+    border_nouns: frozenset[str]
+    quantity_words: frozenset[str]
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.status_cues.get(name, frozenset())
+
+
+def _rows(name: str) -> list[dict[str, Any]]:
+    import srsly
+
+    return list(srsly.read_jsonl(LEXICON_DIR / name))
+
+
+def _words(name: str, key: str = "word") -> frozenset[str]:
+    return frozenset(row[key].lower() for row in _rows(name))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon, read once per process.
+
+    >>> "send" in lexicon().motion_verbs and lexicon().roles["from"] == "origin"
+    True
+    """
+    motion = _rows("motion.jsonl")
+    verbs = frozenset(r["lemma"] for r in motion if r["pos"] == "verb")
+    nouns = frozenset(r["lemma"] for r in motion if r["pos"] == "noun")
+    prepositions = _rows("prepositions.jsonl")
+    cues: dict[str, set[str]] = {}
+    for row in _rows("status_cues.jsonl"):
+        cues.setdefault(row["cue"], set()).add(row["word"])
+    media = [row["words"] for row in _rows("media.jsonl")]
+    return Lexicon(
+        motion_verbs=verbs,
+        motion_nouns=nouns,
+        weak_destination_triggers=frozenset(r["lemma"] for r in motion if r.get("weak_destination")),
+        object_is_destination=frozenset(r["lemma"] for r in motion if r.get("object_is_destination")),
+        verb_modes={r["lemma"]: r["mode"] for r in motion if r.get("mode")},
+        forces={r["word"]: r["class"] for r in _rows("forces.jsonl")},
+        roles={r["word"]: r["role"] for r in prepositions if r["strength"] == "strong"},
+        weak_destination=frozenset(r["word"] for r in prepositions if r["strength"] == "weak"),
+        prepositions=frozenset(r["word"] for r in prepositions),
+        status_cues={k: frozenset(v) for k, v in cues.items()},
+        report_verbs=_words("report_verbs.jsonl", "lemma"),
+        government_nouns=_words("government_nouns.jsonl"),
+        titles=_words("titles.jsonl"),
+        pronouns={r["word"]: r["refers_to"] for r in _rows("pronouns.jsonl")},
+        name_particles=_words("name_particles.jsonl"),
+        modes={r["word"]: r["mode"] for r in _rows("modes.jsonl")},
+        media=re.compile(r"\b(" + "|".join(re.escape(m) for m in media) + r")\b", re.IGNORECASE),
+        list_words=_words("list_words.jsonl"),
+        border_nouns=_words("border_nouns.jsonl"),
+        quantity_words=_words("quantity_words.jsonl"),
+    )
