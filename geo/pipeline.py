@@ -29,7 +29,7 @@ class Pipeline:
         self, documents: Iterable[Document], *, batch: int = 16, on_done: Callable[[Document], None] | None = None
     ) -> Iterator[Analysis]:
         """Analyse one run of documents. Speakers named in one document of the run are recognised
-        in the others ("Kirby" is "John Kirby" of the White House); nothing carries to the next run."""
+        in the others (a surname alone is the person named in full earlier); nothing carries to the next run."""
         people = People()
         pending: list[Document] = []
         for document in documents:

@@ -95,12 +95,12 @@ class Speaker:
     country: str | None
     kind: str  # "person", "org", "government", "group"
     org: Organisation | None = None
-    phrase: str = ""  # the words that named it ("The Sudanese army")
+    phrase: str = ""  # the words that named it ("the Chadian navy")
 
 
 @dataclass(slots=True)
 class People:
-    """Speakers seen so far in a run, so "Kirby" later is "John Kirby" of the White House."""
+    """Speakers seen so far in a run, so a surname alone later is the person named in full earlier."""
 
     by_key: dict[str, Speaker] = field(default_factory=dict)
 
@@ -174,7 +174,7 @@ class DocumentEvents:
 
     def country_of(self, np: Span, offset: int) -> str | None:
         """The speaker's country from the phrase: the first nationality word ("Ukrainian", "North
-        Korean") or country or capital named in it ("Chancellor Olaf Scholz of Germany"); None
+        Korean") or country or capital named in it ("Prime Minister Jane Roe of Norway"); None
         when the phrase names several ("the US, South Korean and Japanese advisers")."""
         found: list[str] = []
         tokens = list(np)
@@ -313,7 +313,7 @@ class DocumentEvents:
                 organization = known.organization
                 org = known.org
             if country is None and org is None and not org_ents and self.last_org is not None:
-                # "The Sudanese army said ... army spokesman Nabil Abdallah said": same body
+                # "the navy said ... a navy spokeswoman, Ana Ruiz, said": the same body
                 named = f"{self.last_org.organization or ''} {self.last_org.phrase}"
                 shared = {t.lower_ for t in np} & set(fold(named).split()) & lexicon().government_nouns
                 if shared:
@@ -509,7 +509,7 @@ def _key(speaker: Speaker) -> str:
 
 
 def _titled_name(np: Span) -> Span | None:
-    """ "Chancellor Olaf Scholz" when the model calls the name an ORG: capitalised words after a
+    """ "Governor Ana Ruiz" when the model calls the name an ORG: capitalised words after a
     title word."""
     for t in np:
         if t.lower_ in lexicon().titles:
@@ -522,8 +522,8 @@ def _titled_name(np: Span) -> Span | None:
 
 
 def _whole_name(ent: Span) -> Span:
-    """A PERSON entity the model cut short: "Kim Jong-" + "gyu", "Yoon Suk" + "Yeol", "Ursula von
-    der" + "Leyen" (a name never ends on a particle, whatever the model tagged the next word)."""
+    """A PERSON entity the model cut short: "Lee Min-" + "ho", "Park Ji" + "Sung", "Anna van
+    der" + "Berg" (a name never ends on a particle, whatever the model tagged the next word)."""
     doc = ent.doc
     end = ent.end
     while end < len(doc):
@@ -600,7 +600,7 @@ def _first_force(tokens: Iterable[Token]) -> Token | None:
 
 
 def _sender(trigger: Token) -> Token | None:
-    """Who sends: the active subject of a transitive movement verb ("Pyongyang sent"), also
+    """Who sends: the active subject of a transitive movement verb ("Oslo sent"), also
     through "is expected to send"; or the possessor of a movement noun ("North Korea's dispatch")."""
     if trigger.pos_ == "NOUN":
         for child in trigger.children:
@@ -648,7 +648,7 @@ def _is_object_of(token: Token, verb: Token) -> bool:
 
 
 def _is_possessor(span: Span) -> bool:
-    """ "Russia" in "Russia's Kursk region": a qualifier of the next place, not an endpoint."""
+    """ "Norway" in "Norway's Finnmark county": a qualifier of the next place, not an endpoint."""
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
 
@@ -744,7 +744,7 @@ def _time(sent: Span, trigger: Token) -> str | None:
     if not dates:
         return None
     ent = min(dates, key=lambda e: abs(e.start - trigger.i))
-    # "early- to mid-October": the model takes only "mid-October"
+    # "early- to late-May": the model takes only "late-May"
     before = sent.doc.text[sent.start_char : ent.start_char]
     m = re.search(r"\b(?:early|mid|late)\s*-?\s*(?:to|or|and)\s*$", before, re.IGNORECASE)
     start = ent.start_char - (len(before) - m.start()) if m else ent.start_char

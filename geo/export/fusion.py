@@ -115,7 +115,7 @@ def _within(outer: Place, inner: Place, gaz: Gazetteer) -> bool:
 
 def _refine(moves: list[_Move], gaz: Gazetteer) -> list[_Move]:
     """Fold a move to a region into a move to a city inside it (same force, same status, origins
-    compatible): "troops moved to eastern Russia" and "from Wonsan to Vladivostok" are one move."""
+    compatible): "troops moved to northern Norway" and "from Bodo to Tromso" are one move."""
     kept = []
     fine = [m for m in moves if m.destination is not None and m.destination.kind is PlaceKind.CITY]
     for move in moves:

@@ -8,12 +8,12 @@ the Doc: ``doc.spans["conflictmap_places"]``. Resolving a mention to a place is
 What it does to the model's entities:
 
 * keeps GPE/LOC/FAC entities that name a gazetteer place, trimmed of articles and possessives
-  ("North Korea's" -> "North Korea") and of headline words ("North Korea Sends Troops" ->
-  "North Korea"); other short GPE/LOC entities stay as unresolved mentions;
-* recovers places the model mislabels (Kursk as PRODUCT, "the Indo-Pacific region" or DPRK as
-  ORG) when the gazetteer knows them as a notable place;
-* extends a mention over a following region word ("Kursk region") and over a preceding
-  direction word when the gazetteer has the longer name ("eastern Russia");
+  ("Norway's" -> "Norway") and of headline words ("Norway Sends Ships" -> "Norway"); other
+  short GPE/LOC entities stay as unresolved mentions;
+* recovers places the model mislabels (a town tagged PRODUCT, a region or an acronym of a state
+  tagged ORG) when the gazetteer knows them as a notable place;
+* extends a mention over a following region word ("Tver region") and over a preceding
+  direction word when the gazetteer has the longer name ("northern Norway");
 * never takes a PERSON entity of several words ("Paris Hilton", "Kim Jong Un").
 """
 
@@ -172,7 +172,7 @@ class PlaceRecognizer:
                 if ent.label_ == "PERSON" and span.end < len(doc) and doc[span.end].is_title:
                     continue  # "Paris" in a name the model cut short
                 # A lone word the model calls a person is a city only where a place preposition
-                # governs it ("sent to Vladivostok"); "Modi said" is a man, not a town.
+                # governs it ("sent to Tromso"); a surname before "said" is a person, not a town.
                 governed = _after_place_preposition(span)
                 person_alone = ent.label_ == "PERSON" and not governed
                 kinds = AREA_KINDS if person_alone else NOTABLE_KINDS
@@ -195,7 +195,7 @@ class PlaceRecognizer:
 
     def _untagged(self, doc: Doc) -> list[Span]:
         """Capitalised names the model left untagged (or tagged as a person) right after a place
-        preposition ("deployed from Gao to Kidal", "from the Donetsk region"), when the gazetteer
+        preposition ("moved from Bodo to Tromso", "from the Tver region"), when the gazetteer
         has them as a town of some size, a region or a country."""
         found = []
         i = 0
@@ -225,7 +225,7 @@ class PlaceRecognizer:
             return span
         # Headline run-ons: "North Korea Sends Troops" -> the longest part the gazetteer knows.
         for size in range(len(span) - 1, 0, -1):
-            part = span.doc[span.start : span.start + size]  # prefixes only: "Pratas Islands" is not "Islands"
+            part = span.doc[span.start : span.start + size]  # prefixes only: "Faroe Islands" is not "Islands"
             if self._matches(part.text) and part[0].is_title | part[0].is_upper:
                 return Span(span.doc, part.start, part.end, label=span.label_)
         if len(span) <= 4 and all(t.is_title or t.is_upper or not t.is_alpha for t in span):
@@ -250,7 +250,7 @@ class PlaceRecognizer:
 
 
 def _split_at_prepositions(ent: Span) -> list[Span]:
-    """An entity the model ran across a place preposition ("Qamishli to Raqqa" as one ORG) as its
+    """An entity the model ran across a place preposition ("Bodo to Tromso" as one ORG) as its
     parts, each keeping the label; any other entity as itself."""
     cuts = [t.i for t in ent[1:-1] if t.lower_ in PLACE_PREPOSITIONS and t.is_lower]
     if not cuts:

@@ -99,7 +99,7 @@ _KIND_OF = re.compile(
 
 
 def _queries(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[str]:
-    """The query for each mention: "Vladivostok, Russia" when the text qualifies it so, and
+    """The query for each mention: "Tromso, Norway" when the text qualifies it so, and
     "Georgia (U.S. state)" for "the U.S. state of Georgia"."""
     queries = []
     for i, m in enumerate(mentions):
@@ -116,7 +116,7 @@ def _queries(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[str]:
 
 
 def _is_qualifier(gaz: Gazetteer, text: str) -> bool:
-    """Whether a name can qualify the one before it ("Vladivostok, Russia"; not "Moscow, Kremlin")."""
+    """Whether a name can qualify the one before it ("Tromso, Norway"; not "Paris, Elysee")."""
     best = gaz.best(text)
     return best is not None and best.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
 
