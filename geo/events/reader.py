@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from conflictmap.gazetteer import Gazetteer, Place, PlaceKind, fold
 from conflictmap.gazetteer.nouns import place_nouns
 from conflictmap.geo.events.lexicon import lexicon
+from conflictmap.geo.events.patterns import Match, best, patterns
 from conflictmap.geo.places import Dateline
 from conflictmap.geo.reading.zones import Paragraph, Zone, zone_at
 from conflictmap.geo.records import NOT_DRAWN, Movement, Resolution, SizeClaim, Source, Statement
@@ -219,29 +220,30 @@ class DocumentEvents:
         movements: list[Movement] = []
         statements: list[Statement] = []
         for offset, doc in docs:
+            found_by = patterns(doc.vocab)
+            cues = best(found_by.dependency(doc, "statement"), "cue", "speaker")
+            forces = {i: m["force"] for i, m in best(found_by.dependency(doc, "movement"), "trigger", "force").items()}
             for sent in doc.sents:
                 if zone_at(self.paragraphs, offset + sent.start_char) is not Zone.BODY:
                     continue
                 source = Source(self.doc_id, offset + sent.start_char, offset + sent.end_char, sent.text)
-                found, speaker = self.statements(sent, offset, source)
+                found, speaker = self.statements(sent, offset, source, cues)
                 statements.extend(found)
                 claimed_by = (speaker.name or speaker.organization) if speaker else None
-                movements.extend(self.movements(sent, offset, source, claimed_by))
+                movements.extend(self.movements(sent, offset, source, claimed_by, forces))
         return movements, statements
 
     # -- statements ---------------------------------------------------------------------------
 
-    def statements(self, sent: Span, offset: int, source: Source) -> tuple[list[Statement], Speaker | None]:
-        """Every distinct speaker's statement in the sentence, and the main speaker (for claims)."""
+    def statements(
+        self, sent: Span, offset: int, source: Source, cues: dict[int, Match]
+    ) -> tuple[list[Statement], Speaker | None]:
+        """Every distinct speaker's statement in the sentence, and the main speaker (for claims).
+        ``cues``: the statement patterns' best match for each cue token of the Doc."""
         speakers: list[Speaker] = []
         for token in sent:
-            np = None
-            if token.lemma_ in lexicon().report_verbs and token.pos_ in ("VERB", "AUX"):
-                subj = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-                np = _phrase(subj[0]) if subj else None
-            elif token.lower_ == "according" and token.i + 2 < len(token.doc) and token.nbor().lower_ == "to":
-                obj = token.nbor()
-                np = _phrase(next((c for c in obj.children if c.dep_ == "pobj"), None))
+            match = cues.get(token.i)
+            np = _phrase(match["speaker"]) if match is not None else None
             if np is None:
                 continue
             speaker = self.speaker(np, offset)
@@ -367,10 +369,13 @@ class DocumentEvents:
 
     # -- movements ----------------------------------------------------------------------------
 
-    def movements(self, sent: Span, offset: int, source: Source, claimed_by: str | None) -> Iterator[Movement]:
+    def movements(
+        self, sent: Span, offset: int, source: Source, claimed_by: str | None, forces: dict[int, Token]
+    ) -> Iterator[Movement]:
+        """Movements in the sentence; ``forces``: the movement patterns' force for each trigger."""
         triggers = [t for t in sent if _is_trigger(t)]
         for trigger in triggers:
-            force = _force(trigger)
+            force = forces.get(trigger.i)
             if force is None:
                 continue
             ends = self.endpoints(sent, offset, trigger, triggers)
@@ -397,7 +402,7 @@ class DocumentEvents:
                 actor_country=actor_country,
                 origin=origin,
                 destination=ends.get("destination"),
-                mode=_mode(sent.text, trigger),
+                mode=_mode(sent, trigger),
                 sizes=tuple(self.sizes(sent, offset, force, claimed_by)),
                 status=_status(trigger),
                 time=_time(sent, trigger),
@@ -557,48 +562,6 @@ def _is_force(t: Token) -> bool:
     return t.lemma_.lower() in forces or t.lower_ in forces
 
 
-def _force(trigger: Token) -> Token | None:
-    """The force a movement trigger moves: its object, passive subject or intransitive subject
-    (verbs), its "of" object or compound (nouns), searched a few levels deep ("some of these
-    troops", "thousands of troops")."""
-    if trigger.pos_ == "NOUN":
-        for child in trigger.children:
-            if child.dep_ == "compound" and _is_force(child):
-                return child
-            if child.dep_ == "prep" and child.lower_ == "of":
-                found = _first_force(child.subtree)
-                if found is not None:
-                    return found
-        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and _is_force(trigger.head.head):
-            return trigger.head.head
-        return None
-    order = ("dobj", "nsubjpass", "nsubj", "attr", "oprd")
-    for dep in order:
-        for child in trigger.children:
-            if child.dep_ == dep:
-                found = _first_force(child.subtree)
-                if found is not None:
-                    return found
-    if trigger.dep_ in ("acl", "relcl") and _is_force(trigger.head):
-        return trigger.head
-    head = trigger
-    while head.dep_ in ("xcomp", "conj") and head.head.i != head.i:
-        head = head.head
-        for child in head.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
-                found = _first_force(child.subtree)
-                if found is not None:
-                    return found
-    return None
-
-
-def _first_force(tokens: Iterable[Token]) -> Token | None:
-    for t in tokens:
-        if _is_force(t) and t.pos_ in ("NOUN", "PROPN"):
-            return t
-    return None
-
-
 def _sender(trigger: Token) -> Token | None:
     """Who sends: the active subject of a transitive movement verb ("Oslo sent"), also
     through "is expected to send"; or the possessor of a movement noun ("North Korea's dispatch")."""
@@ -722,20 +685,11 @@ def _status(trigger: Token) -> str:
     return "reported"
 
 
-@functools.cache
-def _mode_re() -> re.Pattern[str]:
-    names = "|".join(sorted((re.escape(w) for w in lexicon().modes), key=len, reverse=True))
-    return re.compile(
-        r"\b(?:by|aboard|on board|on|via)\s+(?:(?:a|an|the|military|naval|cargo|transport|chartered)\s+)*"
-        rf"(?P<mode>{names})\b",
-        re.IGNORECASE,
-    )
-
-
-def _mode(text: str, trigger: Token | None = None) -> str | None:
-    m = _mode_re().search(text)
-    if m:
-        return lexicon().modes[m.group("mode").lower()]
+def _mode(sent: Span, trigger: Token | None = None) -> str | None:
+    """How the force moves: the first mode phrase of the sentence ("by sea"), else the verb's own."""
+    found = patterns(sent.doc.vocab).surface(sent, "mode")
+    if found:
+        return lexicon().modes[found[0][1][-1].lower_]
     return lexicon().verb_modes.get(trigger.lemma_.lower()) if trigger is not None else None
 
 
