@@ -98,7 +98,7 @@ def lexicon() -> Lexicon:
         pronouns={r["word"]: r["refers_to"] for r in _rows("pronouns.jsonl")},
         name_particles=_words("name_particles.jsonl"),
         modes={r["word"]: r["mode"] for r in _rows("modes.jsonl")},
-        media=re.compile(r"\b(" + "|".join(re.escape(m) for m in media) + r")\b", re.IGNORECASE),
+        media=re.compile(r"\b(" + "|".join(re.escape(m) for m in media) + r")\b" if media else r"(?!)", re.IGNORECASE),
         list_words=_words("list_words.jsonl"),
         border_nouns=_words("border_nouns.jsonl"),
         quantity_words=_words("quantity_words.jsonl"),

@@ -438,11 +438,10 @@ class DocumentEvents:
                     prep = "to"  # "entered the city of X", "crossed the river"
                 else:
                     continue
-            role = lexicon().roles.get(prep)
-            if role and role not in found:
+            role = place_role(prep, trigger, attached=attached)
+            if role in ("origin", "destination", "via") and role not in found:
                 found[role] = r
-            elif (prep in lexicon().weak_destination and attached and weak is None
-                  and trigger.lemma_ in lexicon().weak_destination_triggers):
+            elif role == "weak destination" and weak is None:
                 weak = r
         if "destination" not in found and weak is not None:
             found["destination"] = weak
@@ -660,6 +659,18 @@ def _preposition(span: Span) -> str | None:
             return anc.lower_
         if anc.pos_ == "VERB":
             break
+    return None
+
+
+def place_role(prep: str, trigger: Token, *, attached: bool) -> str | None:
+    """The role a place governed by ``prep`` plays in the movement ``trigger`` names: "origin",
+    "destination", "via", "weak destination" ("deployed in X", only for a place attached to a
+    trigger that stations forces; a strong destination wins over it), or None."""
+    lex = lexicon()
+    if prep in lex.roles:
+        return lex.roles[prep]
+    if prep in lex.weak_destination and attached and trigger.lemma_ in lex.weak_destination_triggers:
+        return "weak destination"
     return None
 
 

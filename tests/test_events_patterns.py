@@ -1,0 +1,356 @@
+"""Every movement, statement and mode pattern, and the lexicon-driven rules, on sentences of our own
+wording, parsed by hand (spaCy's own style: no model, milliseconds).
+
+Each rule has a case it must catch; most have one it must not. Deleting a pattern line or a word
+class makes a case here fail (``scripts/deletion_experiment.py`` checks it).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from conflictmap.gazetteer import Gazetteer
+from conflictmap.geo.events.lexicon import lexicon
+from conflictmap.geo.events.patterns import best, patterns
+from conflictmap.geo.events.reader import (
+    DocumentEvents,
+    People,
+    Speaker,
+    _government_phrase,
+    _is_trigger,
+    _mode,
+    _preposition,
+    _sender,
+    _status,
+    _titled_name,
+    _whole_name,
+    place_role,
+)
+
+
+@functools.cache
+def _vocab():
+    return spacy.blank("en").vocab
+
+
+def parse(*tokens: tuple[str, str, str, str, int]) -> Doc:
+    """A Doc from ``(word, lemma, pos, dep, head)`` rows; ``head`` is the absolute index (root: itself)."""
+    words, lemmas, pos, deps, heads = zip(*tokens, strict=True)
+    return Doc(_vocab(), words=list(words), lemmas=list(lemmas), pos=list(pos), deps=list(deps), heads=list(heads))
+
+
+def forces(doc: Doc) -> dict[str, str]:
+    """Trigger word -> the force it moves, by the movement patterns."""
+    found = best(patterns(doc.vocab).dependency(doc, "movement"), "trigger", "force")
+    return {doc[i].text: m["force"].text for i, m in found.items()}
+
+
+def rules(doc: Doc, file: str, group: str, answer: str) -> dict[str, str]:
+    found = best(patterns(doc.vocab).dependency(doc, file), group, answer)
+    return {doc[i].text: m.rule.label for i, m in found.items()}
+
+
+# ------------------------------------------------------------------ movement patterns
+
+MOVEMENT_CASES = {
+    "verb-dobj": (  # Oslo sent two frigates north.
+        [("Oslo", "Oslo", "PROPN", "nsubj", 1), ("sent", "send", "VERB", "ROOT", 1),
+         ("two", "two", "NUM", "nummod", 3), ("frigates", "frigate", "NOUN", "dobj", 1),
+         ("north", "north", "ADV", "advmod", 1)],
+        {"sent": "frigates"}),
+    "verb-dobj-within": (  # The army moved some of its tanks.
+        [("The", "the", "DET", "det", 1), ("army", "army", "NOUN", "nsubj", 2), ("moved", "move", "VERB", "ROOT", 2),
+         ("some", "some", "PRON", "dobj", 2), ("of", "of", "ADP", "prep", 3), ("its", "its", "PRON", "poss", 6),
+         ("tanks", "tank", "NOUN", "pobj", 4)],
+        {"moved": "tanks"}),
+    "verb-nsubjpass": (  # Marines were flown to the island.
+        [("Marines", "marine", "NOUN", "nsubjpass", 2), ("were", "be", "AUX", "auxpass", 2),
+         ("flown", "fly", "VERB", "ROOT", 2), ("to", "to", "ADP", "prep", 2), ("the", "the", "DET", "det", 5),
+         ("island", "island", "NOUN", "pobj", 3)],
+        {"flown": "Marines"}),
+    "verb-nsubj": (  # Paratroopers landed and advanced.
+        [("Paratroopers", "paratrooper", "NOUN", "nsubj", 1), ("advanced", "advance", "VERB", "ROOT", 1),
+         ("inland", "inland", "ADV", "advmod", 1)],
+        {"advanced": "Paratroopers"}),
+    "verb-attr": (  # What arrived were gunboats.
+        [("What", "what", "PRON", "nsubj", 1), ("arrived", "arrive", "VERB", "csubj", 2),
+         ("were", "be", "AUX", "ROOT", 2), ("gunboats", "gunboat", "NOUN", "attr", 1)],
+        {"arrived": "gunboats"}),
+    "verb-oprd": (  # It sent them as reinforcements.
+        [("It", "it", "PRON", "nsubj", 1), ("sent", "send", "VERB", "ROOT", 1),
+         ("reinforcements", "reinforcement", "NOUN", "oprd", 1)],
+        {"sent": "reinforcements"}),
+    "verb-modifies-force": (  # Sailors deployed near the strait ...
+        [("Sailors", "sailor", "NOUN", "ROOT", 0), ("deployed", "deploy", "VERB", "acl", 0),
+         ("near", "near", "ADP", "prep", 1), ("the", "the", "DET", "det", 4), ("strait", "strait", "NOUN", "pobj", 2)],
+        {"deployed": "Sailors"}),
+    "verb-chain-1": (  # Lisbon plans to send commandos.
+        [("Lisbon", "Lisbon", "PROPN", "nsubj", 1), ("plans", "plan", "VERB", "ROOT", 1),
+         ("to", "to", "PART", "aux", 3), ("send", "send", "VERB", "xcomp", 1),
+         ("reinforcements", "reinforcement", "NOUN", "dobj", 1)],
+        {"send": "reinforcements"}),
+    "verb-chain-2": (  # Conscripts were told to prepare to cross.
+        [("Conscripts", "conscript", "NOUN", "nsubjpass", 2), ("were", "be", "AUX", "auxpass", 2),
+         ("told", "tell", "VERB", "ROOT", 2), ("to", "to", "PART", "aux", 4),
+         ("prepare", "prepare", "VERB", "xcomp", 2),
+         ("to", "to", "PART", "aux", 6), ("cross", "cross", "VERB", "xcomp", 4)],
+        {"cross": "Conscripts"}),
+    "noun-compound": (  # the troop withdrawal
+        [("the", "the", "DET", "det", 2), ("troop", "troop", "NOUN", "compound", 2),
+         ("withdrawal", "withdrawal", "NOUN", "ROOT", 2)],
+        {"withdrawal": "troop"}),
+    "noun-of": (  # the arrival of fresh brigades
+        [("the", "the", "DET", "det", 1), ("arrival", "arrival", "NOUN", "ROOT", 1), ("of", "of", "ADP", "prep", 1),
+         ("fresh", "fresh", "ADJ", "amod", 4), ("brigades", "brigade", "NOUN", "pobj", 2)],
+        {"arrival": "brigades"}),
+    "force-of-noun": (  # sailors of the rotation
+        [("sailors", "sailor", "NOUN", "ROOT", 0), ("of", "of", "ADP", "prep", 0), ("the", "the", "DET", "det", 3),
+         ("rotation", "rotation", "NOUN", "pobj", 1)],
+        {"rotation": "sailors"}),
+}
+
+
+@pytest.mark.parametrize(("tokens", "expected"), MOVEMENT_CASES.values(), ids=MOVEMENT_CASES.keys())
+def test_movement_patterns_find_the_force(tokens: list, expected: dict[str, str]) -> None:
+    assert forces(parse(*tokens)) == expected
+
+
+def test_a_verb_prefers_its_object_to_its_subject() -> None:
+    """The brigade sent gunboats: the object moves, not the sender."""
+    doc = parse(("The", "the", "DET", "det", 1), ("brigade", "brigade", "NOUN", "nsubj", 2),
+                ("sent", "send", "VERB", "ROOT", 2), ("gunboats", "gunboat", "NOUN", "dobj", 2))
+    assert forces(doc) == {"sent": "gunboats"}
+    assert rules(doc, "movement", "trigger", "force") == {"sent": "verb-dobj"}
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        # The ministry sent a letter to Lisbon: nothing that moves is a force.
+        [("The", "the", "DET", "det", 1), ("ministry", "ministry", "NOUN", "nsubj", 2),
+         ("sent", "send", "VERB", "ROOT", 2), ("a", "a", "DET", "det", 4), ("letter", "letter", "NOUN", "dobj", 2),
+         ("to", "to", "ADP", "prep", 2), ("Lisbon", "Lisbon", "PROPN", "pobj", 5)],
+        # Soldiers ate dinner: a force, but no motion.
+        [("Soldiers", "soldier", "NOUN", "nsubj", 1), ("ate", "eat", "VERB", "ROOT", 1),
+         ("dinner", "dinner", "NOUN", "dobj", 1)],
+    ],
+    ids=["no-force", "no-motion"],
+)
+def test_movement_patterns_miss_what_is_not_a_movement(tokens: list) -> None:
+    assert forces(parse(*tokens)) == {}
+
+
+# ------------------------------------------------------------------ statement patterns
+
+STATEMENT_CASES = {
+    "cue-subject": (  # The envoy warned that talks had stalled.
+        [("The", "the", "DET", "det", 1), ("envoy", "envoy", "NOUN", "nsubj", 2), ("warned", "warn", "VERB", "ROOT", 2),
+         ("that", "that", "SCONJ", "mark", 5), ("talks", "talk", "NOUN", "nsubj", 5),
+         ("stalled", "stall", "VERB", "ccomp", 2)],
+        {"warned": "cue-subject"}),
+    "cue-subject-passive": (  # The claim was denied by officials.
+        [("The", "the", "DET", "det", 1), ("claim", "claim", "NOUN", "nsubjpass", 3),
+         ("was", "be", "AUX", "auxpass", 3),
+         ("denied", "deny", "VERB", "ROOT", 3)],
+        {"denied": "cue-subject"}),
+    "according-to": (  # Fighting resumed, according to the monitors.
+        [("Fighting", "fighting", "NOUN", "nsubj", 1), ("resumed", "resume", "VERB", "ROOT", 1),
+         ("according", "accord", "VERB", "prep", 1), ("to", "to", "ADP", "prep", 2), ("the", "the", "DET", "det", 5),
+         ("monitors", "monitor", "NOUN", "pobj", 3)],
+        {"according": "according-to"}),
+}
+
+
+@pytest.mark.parametrize(("tokens", "expected"), STATEMENT_CASES.values(), ids=STATEMENT_CASES.keys())
+def test_statement_patterns_find_the_speaker(tokens: list, expected: dict[str, str]) -> None:
+    assert rules(parse(*tokens), "statement", "cue", "speaker") == expected
+
+
+def test_a_verb_that_is_not_a_cue_has_no_speaker() -> None:
+    """The envoy sold the house: a subject, but no reporting verb."""
+    doc = parse(("The", "the", "DET", "det", 1), ("envoy", "envoy", "NOUN", "nsubj", 2),
+                ("sold", "sell", "VERB", "ROOT", 2),
+                ("the", "the", "DET", "det", 4), ("house", "house", "NOUN", "dobj", 2))
+    assert rules(doc, "statement", "cue", "speaker") == {}
+
+
+# ------------------------------------------------------------------ modes (surface patterns)
+
+
+def _flat(words: list[str], lemmas: list[str] | None = None) -> Doc:
+    n = len(words)
+    return Doc(_vocab(), words=words, lemmas=lemmas or [w.lower() for w in words], pos=["X"] * n, deps=["dep"] * n,
+               heads=[0] * n)
+
+
+@pytest.mark.parametrize(
+    ("words", "mode"),
+    [
+        (["Sappers", "went", "by", "rail", "to", "the", "coast"], "rail"),
+        (["They", "left", "aboard", "a", "chartered", "ferry"], "sea"),
+        (["Medics", "arrived", "on", "board", "a", "naval", "helicopter"], "air"),
+        (["Police", "came", "by", "the", "road", "from", "the", "south"], "road"),
+        (["Sailors", "met", "by", "the", "harbour", "wall"], None),
+    ],
+    ids=["by", "aboard-with-modifiers", "on-board", "by-the", "no-mode-word"],
+)
+def test_mode_patterns(words: list[str], mode: str | None) -> None:
+    doc = _flat(words)
+    assert _mode(doc[:]) == mode
+
+
+def test_a_verb_of_its_own_mode() -> None:
+    """Frigates sailed home: no mode phrase, the verb says sea."""
+    doc = parse(("Frigates", "frigate", "NOUN", "nsubj", 1), ("sailed", "sail", "VERB", "ROOT", 1),
+                ("home", "home", "ADV", "advmod", 1))
+    assert _mode(doc[:], doc[1]) == "sea"
+
+
+# ------------------------------------------------------------------ status (lexicon cues)
+
+
+def _move(*before: tuple[str, str, str, str], negated: bool = False) -> Doc:
+    """ "[before...] deploy troops" with each ``before`` word attached to the verb."""
+    rows = [(w, lemma, pos, dep, len(before)) for w, lemma, pos, dep in before]
+    verb = len(rows)
+    rows += [("deploy", "deploy", "VERB", "ROOT", verb), ("troops", "troop", "NOUN", "dobj", verb)]
+    if negated:
+        rows.insert(0, ("not", "not", "PART", "neg", verb + 1))
+        rows = [(w, lemma, p, d, h + 1 if i > 0 else h) for i, (w, lemma, p, d, h) in enumerate(rows)]
+    return parse(*rows)
+
+
+@pytest.mark.parametrize(
+    ("doc", "status"),
+    [
+        (_move(), "reported"),
+        (_move(("could", "could", "AUX", "aux")), "possible"),
+        (_move(("if", "if", "SCONJ", "mark")), "possible"),
+        (_move(("reportedly", "reportedly", "ADV", "advmod"), ("possibly", "possibly", "ADV", "advmod")), "possible"),
+        (_move(negated=True), "denied"),
+    ],
+    ids=["plain", "modal", "condition", "hedge", "negation"],
+)
+def test_status_cues(doc: Doc, status: str) -> None:
+    trigger = next(t for t in doc if t.text == "deploy")
+    assert _status(trigger) == status
+
+
+@pytest.mark.parametrize(("word", "lemma", "status"), [("plans", "plan", "possible"), ("denied", "deny", "denied")],
+                         ids=["intent", "deny"])
+def test_a_governing_verb_of_intent_or_denial(word: str, lemma: str, status: str) -> None:
+    """Madrid plans to deploy troops / Madrid denied deploying troops."""
+    doc = parse(("Madrid", "Madrid", "PROPN", "nsubj", 1), (word, lemma, "VERB", "ROOT", 1),
+                ("to", "to", "PART", "aux", 3), ("deploy", "deploy", "VERB", "xcomp", 1),
+                ("troops", "troop", "NOUN", "dobj", 3))
+    assert _status(doc[3]) == status
+
+
+# ------------------------------------------------------------------ prepositions, senders, triggers
+
+
+@pytest.mark.parametrize(
+    ("words", "place", "prep"),
+    [
+        (["troops", "moved", "into", "Tver"], 3, "into"),
+        (["troops", "pulled", "out", "of", "Tver"], 4, "from"),
+        (["ships", "sailed", "via", "Suez"], 3, "via"),
+        (["troops", "went", "to", "the", "town", "of", "Tver"], 6, "to"),
+        (["troops", "massed", "at", "the", "border", "with", "Tver"], 6, "at"),
+        (["troops", "moved", "to", "areas", "such", "as", "Tver"], 6, "to"),
+    ],
+    ids=["into", "out-of", "via", "town-of", "border-with", "such-as"],
+)
+def test_the_preposition_that_governs_a_place(words: list[str], place: int, prep: str) -> None:
+    pos = {"troops": "NOUN", "ships": "NOUN", "moved": "VERB", "pulled": "VERB", "sailed": "VERB", "went": "VERB",
+           "massed": "VERB", "the": "DET", "areas": "NOUN", "town": "NOUN", "border": "NOUN", "such": "ADJ"}
+    doc = Doc(_vocab(), words=words, pos=[pos.get(w, "ADP" if w.islower() else "PROPN") for w in words],
+              heads=[0] * len(words), deps=["dep"] * len(words))
+    assert _preposition(doc[place : place + 1]) == prep
+
+
+def test_the_sender_of_a_movement() -> None:
+    """Lisbon sent troops: Lisbon sends; Troops were sent: nobody named."""
+    doc = parse(("Lisbon", "Lisbon", "PROPN", "nsubj", 1), ("sent", "send", "VERB", "ROOT", 1),
+                ("troops", "troop", "NOUN", "dobj", 1))
+    assert _sender(doc[1]).text == "Lisbon"
+    doc = parse(("Troops", "troop", "NOUN", "nsubjpass", 2), ("were", "be", "AUX", "auxpass", 2),
+                ("sent", "send", "VERB", "ROOT", 2))
+    assert _sender(doc[2]) is None
+
+
+def test_triggers_are_motion_words_of_the_lexicon() -> None:
+    doc = parse(("redeployment", "redeployment", "NOUN", "ROOT", 0), ("evacuated", "evacuate", "VERB", "acl", 0),
+                ("meeting", "meeting", "NOUN", "dobj", 1))
+    assert [t.text for t in doc if _is_trigger(t)] == ["redeployment", "evacuated"]
+    assert lexicon().roles["through"] == "via"
+
+
+@pytest.mark.parametrize(
+    ("prep", "lemma", "attached", "role"),
+    [("from", "send", False, "origin"), ("toward", "move", False, "destination"), ("through", "sail", False, "via"),
+     ("in", "deploy", True, "weak destination"), ("in", "deploy", False, None), ("in", "retreat", True, None),
+     ("of", "send", True, None)],
+    ids=["from", "toward", "through", "in-after-deploy", "in-not-attached", "in-after-retreat", "of"],
+)
+def test_the_role_a_preposition_gives_a_place(prep: str, lemma: str, attached: bool, role: str | None) -> None:
+    trigger = parse((lemma, lemma, "VERB", "ROOT", 0))[0]
+    assert place_role(prep, trigger, attached=attached) == role
+
+
+# ------------------------------------------------------------------ speakers (lexicon-driven)
+
+
+def _span(words: list[str], pos: list[str], ents: list[str] | None = None) -> Doc:
+    n = len(words)
+    return Doc(_vocab(), words=words, pos=pos, heads=[0] * n, deps=["dep"] * n, ents=ents,
+               lemmas=[w.lower() for w in words])
+
+
+def _reader(gaz: Gazetteer) -> DocumentEvents:
+    return DocumentEvents("d", "", gaz, [], [], None, People())
+
+
+def test_a_title_before_capitalised_words_names_a_person() -> None:
+    doc = _span(["Governor", "Ana", "Ruiz", "spoke"], ["NOUN", "PROPN", "PROPN", "VERB"])
+    assert _titled_name(doc[:]).text == "Ana Ruiz"
+    doc = _span(["Farmer", "Ana", "Ruiz", "spoke"], ["NOUN", "PROPN", "PROPN", "VERB"])
+    assert _titled_name(doc[:]) is None
+
+
+def test_a_name_never_ends_on_a_particle() -> None:
+    doc = _span(["Anna", "van", "der", "Berg", "said"], ["PROPN", "X", "X", "NOUN", "VERB"],
+                ents=["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
+    assert _whole_name(doc.ents[0]).text == "Anna van der Berg"
+
+
+def test_a_government_noun_makes_a_speaking_body() -> None:
+    doc = _span(["the", "defence", "ministry"], ["DET", "NOUN", "NOUN"])
+    assert _government_phrase(doc[:]) is not None
+    assert _government_phrase(_span(["the", "farmers"], ["DET", "NOUN"])[:]) is None
+
+
+def test_a_news_agency_reports_but_does_not_speak(gaz: Gazetteer) -> None:
+    """ "the Russian news agency" is a medium; "the Russian foreign ministry" a speaking body."""
+    reader = _reader(gaz)
+    media = _span(["the", "Russian", "news", "agency"], ["DET", "ADJ", "NOUN", "NOUN"])
+    assert reader.speaker(media[:], 0) is None
+    body = reader.speaker(_span(["the", "Russian", "foreign", "ministry"], ["DET", "ADJ", "ADJ", "NOUN"])[:], 0)
+    assert body is not None and (body.country, body.kind) == ("RU", "group")
+
+
+def test_a_pronoun_speaks_for_the_last_person(gaz: Gazetteer) -> None:
+    reader = _reader(gaz)
+    reader.last_person = Speaker("Ana Ruiz", None, "ES", "person")
+    assert reader.speaker(_span(["She"], ["PRON"])[:], 0) is reader.last_person
+    assert reader.speaker(_span(["It"], ["PRON"])[:], 0) is None  # no organisation spoke yet
+
+
+def test_an_actor_is_named_without_its_size(gaz: Gazetteer) -> None:
+    doc = parse(("some", "some", "DET", "advmod", 1), ("400", "400", "NUM", "nummod", 2),
+                ("troops", "troop", "NOUN", "ROOT", 2))
+    assert _reader(gaz).actor(doc[2], 0) == ("troops", None)
