@@ -1,0 +1,47 @@
+"""Rules that are code, not patterns, through the real model on sentences of our own wording: the
+sending state as origin, lists of nations, the actor's country as origin, places inside names."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictmap.geo.export.fusion import feature_collection
+from conflictmap.geo.reading.reader import Document
+from conflictmap.geo.records import EMBEDDED_LABEL
+
+pytestmark = pytest.mark.model
+
+
+def analyse(pipeline, text: str):
+    [analysis] = pipeline.analyse([Document("own", text, "-", "utf-8")])
+    return analysis
+
+
+def test_the_sending_state_is_the_origin(mini_pipeline) -> None:
+    analysis = analyse(mini_pipeline, "Japan sent three frigates to Libya on Tuesday, the ministry said.\n")
+    [move] = analysis.movements
+    assert move.origin is not None and move.origin.place is not None
+    assert (move.origin.place.country_code, move.origin_basis) == ("JP", "sender")
+
+
+def test_a_list_of_nations_gives_no_single_country(mini_pipeline) -> None:
+    """French, Japanese and Georgian diplomats speak for no one country: not placed in Paris."""
+    analysis = analyse(mini_pipeline,
+                       "French, Japanese and Georgian diplomats said the border crossings would stay open.\n")
+    assert [s.speaker_country for s in analysis.statements if s.speaker_country] == []
+
+
+def test_the_actors_country_is_the_origin_when_the_text_gives_none(mini_pipeline) -> None:
+    analysis = analyse(mini_pipeline, "Japanese marines were moved to Libya last week, officials said.\n")
+    collection = feature_collection([analysis], mini_pipeline.gaz)
+    [move] = [f["properties"] for f in collection["features"] if f["properties"]["kind"] == "movement"]
+    assert move["origin_basis"] == "actor_country"
+    assert move["origin"]["name"] == "Japan"
+
+
+def test_a_place_opening_a_name_is_kept_but_not_drawn(mini_pipeline) -> None:
+    analysis = analyse(mini_pipeline, "Tokyo Police said the harbour had been closed to all vessels.\n")
+    embedded = [r.mention for r in analysis.places if r.mention.label == EMBEDDED_LABEL]
+    assert [m.text for m in embedded] == ["Tokyo"]
+    collection = feature_collection([analysis], mini_pipeline.gaz)
+    assert [f for f in collection["features"] if f["properties"].get("name") == "Tokyo"] == []
