@@ -1,12 +1,13 @@
 # Two set-up commands for a fresh machine (see README):
 #   make demo   create .venv, install conflictmap, map seeds/ into out/
 #   make test   create .venv, install conflictmap with test tools, run ruff, mypy and pytest
+#   make test-fast   the edit loop: tests that need neither the full gazetteer nor a browser
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test test-fast bench clean
 
 # A strict editable install: conflictmap.* links to the files here (edits show at once; a new module
 # needs a reinstall, which the folders' times trigger) and mypy can read it as an installed package.
@@ -25,6 +26,10 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# The edit loop: everything but the full gazetteer and the browser (~11 s; no gazetteer build)
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not full and not browser"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_gazetteer.py

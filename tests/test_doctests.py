@@ -1,0 +1,24 @@
+"""The examples in docstrings run, as installed (``conflictmap.*``), so they cannot drift."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "conflictmap.gazetteer.normalize",
+    "conflictmap.gazetteer.ranking",
+    "conflictmap.gazetteer.nouns",
+    "conflictmap.geo.reading.reader",
+    "conflictmap.geo.events.lexicon",
+    "conflictmap.maps.escape",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0, f"{name} has no examples left to run"
+    assert result.failed == 0
