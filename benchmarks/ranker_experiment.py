@@ -28,6 +28,7 @@ import numpy as np
 from conflictmap.gazetteer import Candidate, Evidence, Gazetteer, Place, PlaceKind, open_gazetteer
 from conflictmap.gazetteer.ranking import ParsedQuery, _repetition, parse_query
 from conflictmap.gazetteer.store import great_circle_km
+from conflictmap.gazetteer.weights import WEIGHTS
 from conflictmap.geo import places
 from conflictmap.geo.evaluation import read_corpus
 from conflictmap.geo.records import Mention
@@ -36,8 +37,12 @@ FEATURES = ("country", "continent", "region/water/landmark", "admin1 prior", "ad
             "admin2 log10 pop", "capital", "official name", "alternate name", "abbreviation",
             "region named after its city", "region word", "qualifier kind", "inside qualifier",
             "context country", "context region")
-# The score as set by hand (gazetteer.sources.prior + gazetteer.ranking), in the same terms
-HAND = np.array([10, 9, 8.5, 1, -0.5, 0, 1, 1, 2, -0.25, -1.5, -0.25, -1.5, 3, 3, 6, 3, 3], float)
+# The score as set by hand (gazetteer.weights.WEIGHTS, used by sources.prior and ranking), in the same terms
+_W, _P = WEIGHTS, WEIGHTS.priors
+HAND = np.array([_P.country, _P.continent, _P.area, 1, -_P.division_offset, 0, 1, 1, _P.capital_bonus,
+                 -_W.name_type_penalty[1], -_W.name_type_penalty[2], -_W.name_type_penalty[3], -_W.namesake_penalty,
+                 _W.kind_hint_bonus, _W.kind_hint_bonus, _W.qualifier_bonus, _W.context_country_bonus,
+                 _W.context_admin1_bonus], float)
 
 Group = tuple[np.ndarray, np.ndarray]  # features of each candidate, 1 where it is right
 

@@ -15,6 +15,7 @@ from conflictmap.gazetteer.errors import (
     GazetteerCorrupt,
     GazetteerError,
     GazetteerNotFound,
+    GazetteerStale,
     QueryError,
 )
 from conflictmap.gazetteer.model import WHERE_PREC, Candidate, Place, PlaceKind
@@ -24,7 +25,7 @@ from conflictmap.gazetteer.store import ENV_VAR, Gazetteer, default_path
 
 __all__ = [
     "ENV_VAR", "WHERE_PREC", "Candidate", "ConflictmapError", "Evidence", "Gazetteer", "GazetteerBuildError",
-    "GazetteerCorrupt", "GazetteerError", "GazetteerNotFound", "ParsedQuery", "Place", "PlaceKind",
+    "GazetteerCorrupt", "GazetteerError", "GazetteerNotFound", "GazetteerStale", "ParsedQuery", "Place", "PlaceKind",
     "QueryError", "default_path", "fold", "open_gazetteer", "parse_query",
 ]
 
@@ -48,11 +49,28 @@ def open_gazetteer(
         target = default_path()
         if not target.exists() and build_if_missing:
             _build_default(target, progress)
-        return Gazetteer(target)
+        try:
+            return Gazetteer(target)
+        except GazetteerStale:
+            if not build_if_missing:
+                raise
+            logger.warning("the gazetteer at %s was built with other ranking priors; rebuilding it", target)
+            _build_default(target, progress, replace_stale=True)
+            return Gazetteer(target)
     return Gazetteer(Path(path))
 
 
-def _build_default(target: Path, progress: Progress | None) -> None:
+def _stale(target: Path) -> bool:
+    try:
+        Gazetteer(target, verify_checksum=False).close()
+    except GazetteerStale:
+        return True
+    except GazetteerError:
+        return False
+    return False
+
+
+def _build_default(target: Path, progress: Progress | None, *, replace_stale: bool = False) -> None:
     """Build the default gazetteer once: a second process that finds none waits on the lock and
     then opens the first one's build instead of building it again."""
     from filelock import FileLock, Timeout
@@ -63,8 +81,8 @@ def _build_default(target: Path, progress: Progress | None) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(target) + ".lock")
         with lock.acquire(timeout=900):
-            if target.exists():
-                return  # built by another process while this one waited
+            if target.exists() and not (replace_stale and _stale(target)):
+                return  # built (or rebuilt) by another process while this one waited
             logger.warning("no gazetteer yet; building it once at %s (about a minute)", target)
             build(target, progress=progress)
     except Timeout as exc:

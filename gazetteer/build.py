@@ -20,6 +20,7 @@ from conflictmap.gazetteer.atomic import atomic_write_text, remove_stale_temps, 
 from conflictmap.gazetteer.errors import GazetteerBuildError
 from conflictmap.gazetteer.model import PlaceKind
 from conflictmap.gazetteer.normalize import fold, is_dotted
+from conflictmap.gazetteer.weights import WEIGHTS
 
 logger = logging.getLogger(__name__)
 
@@ -263,6 +264,7 @@ def _write(
         con.executescript(INDEXES)
         meta = {
             "schema_version": str(SCHEMA_VERSION),
+            "priors": WEIGHTS.priors.digest(),  # the numbers the stored priors were computed with
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "min_population": str(min_population),
             "sources": json.dumps([{"name": d.name, "version": d.version, "places": len(d.records)}

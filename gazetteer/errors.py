@@ -25,6 +25,10 @@ class GazetteerCorrupt(GazetteerError):
     """The file is not a usable gazetteer: truncated, damaged, or of another schema version."""
 
 
+class GazetteerStale(GazetteerCorrupt):
+    """Built by another version of conflictmap's ranking priors: sound, but it would rank wrongly."""
+
+
 class GazetteerBuildError(GazetteerError, RuntimeError):
     """A source needed for the build is missing or unreadable, or the output cannot be written."""
 

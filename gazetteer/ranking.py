@@ -17,6 +17,7 @@ from conflictmap.gazetteer.errors import QueryError
 from conflictmap.gazetteer.model import Candidate, Place, PlaceKind
 from conflictmap.gazetteer.normalize import fold
 from conflictmap.gazetteer.nouns import place_nouns
+from conflictmap.gazetteer.weights import WEIGHTS
 
 # "northern Syria", "Eastern Ukraine": adjectives are modifiers whatever their case. Compass
 # words are modifiers only in lower case ("north Lebanon"), since "North Korea" is a name.
@@ -30,14 +31,7 @@ COMPASS_WORDS = ("north", "south", "east", "west", "upper", "lower", "greater", 
 DIRECTION_WORDS = frozenset(
     {*DIRECTION_ADJECTIVES, *COMPASS_WORDS, "northeast", "northwest", "southeast", "southwest", "midwest"}
 )
-NAME_TYPE_PENALTY = {0: 0.0, 1: 0.25, 2: 1.5, 3: 0.25}  # 3: dotted abbreviation ("Ky.")
-ABBREVIATION = 3
-QUALIFIER_BONUS = 6.0  # "Tripoli, Lebanon": the writer told us; outweighs any population gap
-KIND_HINT_BONUS = 3.0  # "Georgia (US state)", "Kursk region"
-NAMESAKE_PENALTY = 1.5  # "Kherson" alone is the city, not the oblast named after it
-CONTEXT_COUNTRY_BONUS = 3.0  # per the first mention; grows with repetition, at most doubled
-CONTEXT_ADMIN1_BONUS = 3.0
-VILLAGE_POPULATION = 10_000
+ABBREVIATION = 3  # the name type of a dotted abbreviation ("Ky.")
 LOCAL_KINDS = frozenset({PlaceKind.CITY, PlaceKind.ADMIN2, PlaceKind.LANDMARK})
 OUTRIGHT_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.WATER})
 
@@ -140,36 +134,37 @@ def score_candidates(
     ranked = []
     inside: list[bool] = []
     for place, name_type, key in entries:
-        score = place.prior - NAME_TYPE_PENALTY.get(name_type, 1.0)
+        score = place.prior - WEIGHTS.name_penalty(name_type)
         reasons = [_describe(place)]
         if place.kind is PlaceKind.ADMIN1 and not parsed.region_word and place.admin1_code in city_regions:
-            score -= NAMESAKE_PENALTY
+            score -= WEIGHTS.namesake_penalty
             reasons.append("named after its capital city")
         if name_type == 2:
             reasons.append(f"alternate name '{key}'")
         if parsed.region_word and place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION):
-            score += KIND_HINT_BONUS
+            score += WEIGHTS.kind_hint_bonus
             reasons.append("region word")
         if parsed.qualifier_kinds and place.kind in parsed.qualifier_kinds:
-            score += KIND_HINT_BONUS
+            score += WEIGHTS.kind_hint_bonus
             reasons.append(f"qualifier kind {place.kind.value}")
         within = False
         if qualifier is not None and qualifier.id != place.id:
             if qualifier.kind is PlaceKind.ADMIN1 and qualifier.admin1_code and \
                     place.admin1_code == qualifier.admin1_code:
-                score += QUALIFIER_BONUS
+                score += WEIGHTS.qualifier_bonus
                 within = True
             elif qualifier.country_code and place.country_code == qualifier.country_code:
-                score += QUALIFIER_BONUS if qualifier.kind is PlaceKind.COUNTRY else QUALIFIER_BONUS / 2
+                bonus = WEIGHTS.qualifier_bonus
+                score += bonus if qualifier.kind is PlaceKind.COUNTRY else bonus / 2
                 within = True
             if within:
                 reasons.append(f"in {qualifier.name}")
         if evidence is not None:
             if n := evidence.countries.get(place.country_code, 0):
-                score += CONTEXT_COUNTRY_BONUS * _repetition(n)
+                score += WEIGHTS.context_country_bonus * _repetition(n)
                 reasons.append(f"context names {place.country_code} x{n}")
             if place.admin1_code and (n := evidence.admin1.get(place.admin1_code, 0)):
-                score += CONTEXT_ADMIN1_BONUS * _repetition(n)
+                score += WEIGHTS.context_admin1_bonus * _repetition(n)
                 reasons.append(f"context names its region x{n}")
         ranked.append(Candidate(place, round(score, 3), key, tuple(reasons)))
         inside.append(within)
@@ -185,7 +180,7 @@ def score_candidates(
         # city ("Washington" may be D.C.) or a village whose own region the story names.
         name_types = {p.id: t for p, t, _ in entries}
         top = ranked[0].place
-        village = top.population < VILLAGE_POPULATION and not (
+        village = top.population < WEIGHTS.village_population and not (
             evidence is not None and top.admin1_code and evidence.admin1.get(top.admin1_code))
         outright = [c for c in ranked if name_types[c.place.id] <= 1 and (
             c.place.kind in OUTRIGHT_KINDS or (village and c.place.kind is PlaceKind.ADMIN1))]

@@ -35,6 +35,7 @@ from conflictmap.gazetteer.errors import GazetteerBuildError
 from conflictmap.gazetteer.model import Place, PlaceKind
 from conflictmap.gazetteer.normalize import fold, is_dotted, is_latin_key
 from conflictmap.gazetteer.ranking import ABBREVIATION as ABBREVIATION_NAME_TYPE
+from conflictmap.gazetteer.weights import WEIGHTS
 
 logger = logging.getLogger(__name__)
 
@@ -95,21 +96,22 @@ def prior(kind: PlaceKind, population: int = 0, *, capital: bool = False) -> flo
     A first-order region scores like a city of 100,000: "Kursk" alone is the city, "Kursk
     region" the oblast (the query parser adds the region preference).
     """
+    w = WEIGHTS.priors
     if kind is PlaceKind.CITY:
-        return round(math.log10(population + 1) + (2.0 if capital else 0.0), 3)
+        return round(math.log10(population + 1) + (w.capital_bonus if capital else 0.0), 3)
     if kind is PlaceKind.ADMIN1 and population:
         # the people of its towns: Florida or Ontario (millions) outrank Florida, Uruguay and
         # Ontario, California; a thinly peopled region keeps the floor
-        return round(min(6.5, max(5.0, math.log10(population + 1) - 0.5)), 3)
+        return round(min(w.admin1_cap, max(w.admin1_floor, math.log10(population + 1) - w.division_offset)), 3)
     return {
-        PlaceKind.COUNTRY: 10.0,
-        PlaceKind.CONTINENT: 9.0,
-        PlaceKind.WATER: 8.5,
-        PlaceKind.LANDMARK: 8.5,
-        PlaceKind.REGION: 8.5,
-        PlaceKind.ADMIN1: 5.0,
+        PlaceKind.COUNTRY: w.country,
+        PlaceKind.CONTINENT: w.continent,
+        PlaceKind.WATER: w.area,
+        PlaceKind.LANDMARK: w.area,
+        PlaceKind.REGION: w.area,
+        PlaceKind.ADMIN1: w.admin1_floor,
         # a county or district: below the towns it is named after unless it is the bigger unit
-        PlaceKind.ADMIN2: round(min(4.5, math.log10(population + 1) - 0.5), 3),
+        PlaceKind.ADMIN2: round(min(w.admin2_cap, math.log10(population + 1) - w.division_offset), 3),
     }[kind]
 
 
@@ -284,7 +286,7 @@ def read_natural_earth_countries() -> SourceData:
             geonames_id=int(gn["geonameid"]) if gn.get("geonameid") else None,
             feature="" if is_country else d["TYPE"],
             has_shape=True,
-            prior=prior(kind) if is_country else 4.0,
+            prior=prior(kind) if is_country else WEIGHTS.priors.natural_earth_unit,
         )
         aliases = [(display, NameType.PRIMARY)]
         aliases += [(n, NameType.OFFICIAL) for n in names if n and fold(n) and is_latin_key(fold(n))]

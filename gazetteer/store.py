@@ -15,10 +15,11 @@ from typing import Any
 
 from conflictmap.gazetteer.atomic import atomic_write_text
 from conflictmap.gazetteer.build import SCHEMA_VERSION, checksum_path, file_sha256
-from conflictmap.gazetteer.errors import GazetteerCorrupt, GazetteerNotFound
+from conflictmap.gazetteer.errors import GazetteerCorrupt, GazetteerNotFound, GazetteerStale
 from conflictmap.gazetteer.model import Candidate, Place, PlaceKind
 from conflictmap.gazetteer.normalize import fold, is_dotted
 from conflictmap.gazetteer.ranking import ABBREVIATION, Evidence, context_ngrams, parse_query, score_candidates
+from conflictmap.gazetteer.weights import WEIGHTS
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +127,11 @@ class Gazetteer:
         if version != str(SCHEMA_VERSION):
             raise GazetteerCorrupt(
                 f"{self.path} has schema version {version}, this conflictmap needs {SCHEMA_VERSION};"
+                " rebuild it with `conflictmap gazetteer build`"
+            )
+        if self.meta.get("priors") != WEIGHTS.priors.digest():
+            raise GazetteerStale(
+                f"{self.path} was built with other ranking priors than this conflictmap uses;"
                 " rebuild it with `conflictmap gazetteer build`"
             )
         if verify_checksum:
@@ -300,7 +306,7 @@ class Gazetteer:
                 elif place.kind is PlaceKind.ADMIN1:
                     admin1[place.admin1_code] = admin1.get(place.admin1_code, 0) + 1
                     countries[place.country_code] = countries.get(place.country_code, 0) + 1
-                elif place.kind is PlaceKind.CITY and place.prior >= 6.0:
+                elif place.kind is PlaceKind.CITY and place.prior >= WEIGHTS.context_city_prior:
                     countries[place.country_code] = countries.get(place.country_code, 0) + 1
         return Evidence(countries=countries, admin1=admin1)
 

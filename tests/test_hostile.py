@@ -396,3 +396,34 @@ def test_an_unexpected_error_is_one_line_with_exit_3(run, article: Path, monkeyp
     result = run("extract", str(article))
     assert result.exit_code == 3
     assert "internal error, please report it: TypeError: a bug" in one_error_line(result.stderr)
+
+
+def _with_other_priors(mini_db: Path, tmp_path: Path) -> Path:
+    db = _copy_db(mini_db, tmp_path)
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE meta SET value = 'older' WHERE key = 'priors'")
+    checksum_path(db).write_text(f"{file_sha256(db)}  {db.name}\n", encoding="utf-8")
+    return db
+
+
+def test_a_gazetteer_built_with_other_priors_is_refused_at_an_explicit_path(mini_db: Path, tmp_path: Path) -> None:
+    db = _with_other_priors(mini_db, tmp_path)
+    result = CliRunner().invoke(cli, ["resolve", "Kyiv", "--gazetteer", str(db)])
+    assert result.exit_code == 2
+    assert "built with other ranking priors" in one_error_line(result.stderr)
+
+
+def test_the_default_gazetteer_built_with_other_priors_is_rebuilt(mini_db: Path, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import conflictmap.gazetteer
+    import conflictmap.gazetteer.build as build_module
+    from conflictmap.gazetteer.sources import read_curated, read_tsv
+    from conflictmap.gazetteer.weights import WEIGHTS
+    from tests.conftest import MINI_TSV
+
+    db = _with_other_priors(mini_db, tmp_path)
+    monkeypatch.setattr(build_module, "default_sources", lambda n: [lambda: read_tsv(MINI_TSV), read_curated])
+    monkeypatch.setenv("CONFLICTMAP_GAZETTEER", str(db))
+    gaz = conflictmap.gazetteer.open_gazetteer()
+    assert gaz.meta["priors"] == WEIGHTS.priors.digest()
+    assert gaz.best("Kyiv") is not None

@@ -30,6 +30,7 @@ from spacy.util import filter_spans
 from conflictmap.gazetteer import Gazetteer, PlaceKind, fold, open_gazetteer
 from conflictmap.gazetteer.nouns import place_nouns
 from conflictmap.gazetteer.ranking import DIRECTION_WORDS
+from conflictmap.gazetteer.weights import WEIGHTS
 from conflictmap.geo.records import DEMONYM_LABEL, EMBEDDED_LABEL
 
 SPAN_KEY = "conflictmap_places"
@@ -45,7 +46,6 @@ GENERIC_WORDS = frozenset({"centre", "center", "city", "capital", "region", "sta
                            "bay", "port", "county", "district", "province", "north", "south", "east", "west",
                            "central", "eastern", "western", "northern", "southern", "orange", "union", "victoria",
                            "hope", "liberty", "independence", "university", "college", "national", "royal"})
-TOWN_PRIOR = 4.0  # a town of 10,000 people, or any region or country
 PLACE_PREPOSITIONS = frozenset({"from", "to", "into", "toward", "towards", "in", "near", "at", "via", "through",
                                 "outside", "around", "across", "inside"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -90,7 +90,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @Language.factory(
     "conflictmap_places",
-    default_config={"gazetteer": None, "recover_labels": list(RECOVER_LABELS), "min_prior": 5.0},
+    default_config={"gazetteer": None, "recover_labels": list(RECOVER_LABELS), "min_prior": WEIGHTS.notable_prior},
 )
 def make_place_recognizer(
     nlp: Language, name: str, *, gazetteer: str | None, recover_labels: list[str], min_prior: float
@@ -106,7 +106,7 @@ class PlaceRecognizer:
         *,
         gazetteer: str | None = None,
         recover_labels: list[str] | tuple[str, ...] = RECOVER_LABELS,
-        min_prior: float = 5.0,
+        min_prior: float = WEIGHTS.notable_prior,
     ) -> None:
         self.gazetteer_path = gazetteer
         self.recover_labels = frozenset(recover_labels)
@@ -177,7 +177,7 @@ class PlaceRecognizer:
                 person_alone = ent.label_ == "PERSON" and not governed
                 kinds = AREA_KINDS if person_alone else NOTABLE_KINDS
                 # where a place preposition governs it ("around Mayadin"), a town of some size will do
-                floor = TOWN_PRIOR if governed else None
+                floor = WEIGHTS.town_prior if governed else None
                 for candidate in (span, _with_region_word(span), *_right_extensions(span)):
                     if candidate.text.lower() not in GENERIC_WORDS and self._notable(candidate.text, kinds, floor):
                         found = Span(doc, candidate.start, candidate.end, label="RECOVERED")
@@ -191,7 +191,7 @@ class PlaceRecognizer:
         return doc
 
     def _town(self, text: str) -> bool:
-        return any(p.prior >= TOWN_PRIOR for p, _ in self._matches(text))
+        return any(p.prior >= WEIGHTS.town_prior for p, _ in self._matches(text))
 
     def _untagged(self, doc: Doc) -> list[Span]:
         """Capitalised names the model left untagged (or tagged as a person) right after a place

@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 
 from conflictmap.gazetteer import Candidate, Evidence, Gazetteer, Place, PlaceKind, fold
 from conflictmap.gazetteer.ranking import DIRECTION_WORDS
-from conflictmap.geo.nlp.components import SPAN_KEY, TOWN_PRIOR
+from conflictmap.gazetteer.weights import WEIGHTS
+from conflictmap.geo.nlp.components import SPAN_KEY
 from conflictmap.geo.reading.zones import MENTION_ZONES, Paragraph, Zone, zone_at
 from conflictmap.geo.records import Mention, Resolution, Source
 
@@ -23,9 +24,7 @@ DATELINE = re.compile(
     rf"(?:,?\s*(?P<date>{_MONTH}))?"
     r"\s*(?:\((?P<agency>[^)]{2,40})\))?\s*(?:--|—|–|:|-\s)\s*"
 )
-CONFIDENT_MARGIN = 2.0
 CONTEXT_PASSES = 1  # one round of evidence; a second round measured slightly worse on both corpora
-DEMONYM_SCORE = 8.0  # above any town without context, below a country named outright
 DATELINE_WEIGHT = 2
 
 
@@ -63,7 +62,8 @@ def _dateline_place(c: Candidate, *, qualified: bool) -> bool:
     p = c.place
     if p.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1):
         return True
-    return p.kind is PlaceKind.CITY and (p.prior >= 5.0 or (qualified and c.score >= 8.0))
+    return p.kind is PlaceKind.CITY and (
+        p.prior >= WEIGHTS.dateline_city_prior or (qualified and c.score >= WEIGHTS.qualified_score))
 
 
 def mentions_from_docs(
@@ -151,7 +151,8 @@ def resolve_mentions(
         demonym = nationality.get(query)
         if demonym is not None and (not found or _namesake_town(found[0])):
             # "Turkish", "Russian": a nationality word names its country, not a namesake village
-            out.append(Resolution(m, demonym, DEMONYM_SCORE, tuple(c.place for c in found[:5]), ("nationality word",)))
+            runners_up = tuple(c.place for c in found[:5])
+            out.append(Resolution(m, demonym, WEIGHTS.demonym_score, runners_up, ("nationality word",)))
         elif found:
             top = found[0]
             out.append(Resolution(m, top.place, top.score, tuple(c.place for c in found[1:]), top.reasons))
@@ -180,18 +181,18 @@ def _named_after(gaz: Gazetteer, name: str, evidence: Evidence) -> Candidate | N
             continue
         found = gaz.candidates(text, evidence=evidence, limit=1)
         alternate = found and any(r.startswith("alternate name") for r in found[0].reasons)
-        if found and found[0].place.prior >= TOWN_PRIOR and not alternate:
+        if found and found[0].place.prior >= WEIGHTS.town_prior and not alternate:
             return found[0]
     return None
 
 
 def _votes(found: list[Candidate], demonym: Place | None) -> tuple[str, str]:
     """What one name says about where the document is: its place's (country, admin-1 key) when the
-    choice is clear (one candidate, or a margin of CONFIDENT_MARGIN), else blanks. A nationality
+    choice is clear (one candidate, or a margin of ``WEIGHTS.confident_margin``), else blanks. A nationality
     word votes for its country, never for its namesake town ("English", Indiana)."""
     if demonym is not None and (not found or _namesake_town(found[0])):
         return (demonym.country_code if demonym.kind is PlaceKind.COUNTRY else "", "")
-    if found and (len(found) == 1 or found[0].score - found[1].score >= CONFIDENT_MARGIN):
+    if found and (len(found) == 1 or found[0].score - found[1].score >= WEIGHTS.confident_margin):
         place = found[0].place
         region = place.admin1_code if place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.CITY) else ""
         return (place.country_code, region)
@@ -221,7 +222,7 @@ def _namesake_town(top: Candidate) -> bool:
     """Whether the best match of a nationality word is only a town or county sharing its spelling
     ("Canadian", Texas; "German" as an alternate name of San Germán), not a country or region
     named outright."""
-    return top.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN2, PlaceKind.LANDMARK) or top.score < DEMONYM_SCORE
+    return top.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN2, PlaceKind.LANDMARK) or top.score < WEIGHTS.demonym_score
 
 
 def _demonym_country(gaz: Gazetteer, text: str) -> Place | None:
