@@ -150,11 +150,14 @@ def cli(verbose: int, quiet: bool) -> None:
 def _place_json(place: Place | None) -> dict[str, Any]:
     if place is None:
         return dict.fromkeys(("id", "name", "place_type", "country_code", "lat", "lon"))
+    from conflictmap.geo.export.geojson import place_fields
+
+    fields = place_fields(place)
     return {
-        "id": place.id,
-        "name": place.name,
-        "place_type": place.kind.value,
-        "country_code": place.country_code or None,
+        "id": fields["id"],
+        "name": fields["name"],
+        "place_type": fields["place_type"],
+        "country_code": fields["country_code"],
         "lat": place.lat,
         "lon": place.lon,
         "feature": place.feature or None,

@@ -15,22 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conflictmap.gazetteer import Gazetteer, Place, PlaceKind, fold
+from conflictmap.geo.export.geojson import place_fields, place_ref, point
 from conflictmap.geo.export.routes import leg
 from conflictmap.geo.reading.reader import Skipped
 from conflictmap.geo.records import NOT_DRAWN, Analysis, Movement, Resolution, Source, Statement
 
 SUBNATIONAL = frozenset({PlaceKind.REGION, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
-
-
-def _point(place: Place) -> list[float]:
-    return [round(place.lon, 6), round(place.lat, 6)]
-
-
-def _place_ref(place: Place | None) -> dict[str, Any] | None:
-    if place is None:
-        return None
-    return {"id": place.id, "name": place.name, "coordinates": _point(place), "place_type": place.kind.value,
-            "country_code": place.country_code or None, "where_prec": place.where_prec}
 
 
 def _sources(items: Iterable[Source]) -> list[dict[str, Any]]:
@@ -168,7 +158,7 @@ def movement_features(moves: list[_Move]) -> list[dict[str, Any]]:
     for i, move in enumerate(moves):
         geometry, route, route_km = None, None, None
         if move.origin is not None and move.destination is not None:
-            geometry, route, route_km = leg(_point(move.origin), _point(move.destination),
+            geometry, route, route_km = leg(point(move.origin), point(move.destination),
                                             mode=_most_common(move.modes))
         claims: dict[tuple, Any] = {}
         for claim in move.sizes:
@@ -182,10 +172,10 @@ def movement_features(moves: list[_Move]) -> list[dict[str, Any]]:
                 "kind": "movement",
                 "actor": move.actor,
                 "actor_country": move.actor_country,
-                "origin": _place_ref(move.origin),
+                "origin": place_ref(move.origin),
                 "origin_basis": move.origin_basis,
-                "destination": _place_ref(move.destination),
-                "via": [_place_ref(v) for v in move.via],
+                "destination": place_ref(move.destination),
+                "via": [place_ref(v) for v in move.via],
                 "mode": _most_common(move.modes),
                 "size": size_claims[0]["text"] if size_claims else None,
                 "size_claims": size_claims,
@@ -218,13 +208,13 @@ def statement_features(statements: Iterable[Statement]) -> list[dict[str, Any]]:
         features.append({
             "type": "Feature",
             "id": f"statement:{i}",
-            "geometry": {"type": "Point", "coordinates": _point(first.place)},
+            "geometry": {"type": "Point", "coordinates": point(first.place)},
             "properties": {
                 "kind": "statement",
                 "speaker": speaker,
                 "organization": _most_common([s.organization for s in items if s.organization]),
                 "speaker_country": _most_common([s.speaker_country for s in items if s.speaker_country]),
-                "place": {"id": first.place.id, "name": first.place.name},
+                "place": place_ref(first.place),
                 "place_type": first.place.kind.value,
                 "where_prec": first.place.where_prec,
                 "basis": _most_common([s.basis for s in items if s.basis]),
@@ -255,13 +245,10 @@ def place_features(resolutions: Iterable[Resolution]) -> tuple[list[dict[str, An
         features.append({
             "type": "Feature",
             "id": f"place:{place_id}",
-            "geometry": {"type": "Point", "coordinates": _point(place)},
+            "geometry": {"type": "Point", "coordinates": point(place)},
             "properties": {
                 "kind": "place",
-                "id": place.id,
-                "name": place.name,
-                "place_type": place.kind.value,
-                "country_code": place.country_code or None,
+                **place_fields(place),
                 "where_prec": min(precs) if precs else place.where_prec,
                 "has_polygon": place.has_shape,
                 "approximate_polygon": place.approximate_shape,
