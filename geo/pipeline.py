@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from conflictmap.gazetteer import Gazetteer, open_gazetteer
-from conflictmap.geo.events.reader import DocumentEvents, People
+from conflictmap.geo.events.reader import DocumentEvents
+from conflictmap.geo.events.speakers import People
 from conflictmap.geo.nlp.model import load_pipeline, parse
 from conflictmap.geo.places import find_dateline, mentions_from_docs, resolve_mentions
 from conflictmap.geo.reading.reader import Document

@@ -14,22 +14,11 @@ import spacy
 from spacy.tokens import Doc
 
 from conflictmap.gazetteer import Gazetteer
+from conflictmap.geo.events.grammar import is_trigger, mode_of, place_role, preposition, sender, status_of
 from conflictmap.geo.events.lexicon import lexicon
 from conflictmap.geo.events.patterns import best, patterns
-from conflictmap.geo.events.reader import (
-    DocumentEvents,
-    People,
-    Speaker,
-    _government_phrase,
-    _is_trigger,
-    _mode,
-    _preposition,
-    _sender,
-    _status,
-    _titled_name,
-    _whole_name,
-    place_role,
-)
+from conflictmap.geo.events.reader import DocumentEvents
+from conflictmap.geo.events.speakers import People, Speaker, government_phrase, titled_name, whole_name
 
 
 @functools.cache
@@ -200,14 +189,14 @@ def _flat(words: list[str], lemmas: list[str] | None = None) -> Doc:
 )
 def test_mode_patterns(words: list[str], mode: str | None) -> None:
     doc = _flat(words)
-    assert _mode(doc[:]) == mode
+    assert mode_of(doc[:]) == mode
 
 
-def test_a_verb_of_its_own_mode() -> None:
+def test_a_verb_of_its_ownmode_of() -> None:
     """Frigates sailed home: no mode phrase, the verb says sea."""
     doc = parse(("Frigates", "frigate", "NOUN", "nsubj", 1), ("sailed", "sail", "VERB", "ROOT", 1),
                 ("home", "home", "ADV", "advmod", 1))
-    assert _mode(doc[:], doc[1]) == "sea"
+    assert mode_of(doc[:], doc[1]) == "sea"
 
 
 # ------------------------------------------------------------------ status (lexicon cues)
@@ -237,7 +226,7 @@ def _move(*before: tuple[str, str, str, str], negated: bool = False) -> Doc:
 )
 def test_status_cues(doc: Doc, status: str) -> None:
     trigger = next(t for t in doc if t.text == "deploy")
-    assert _status(trigger) == status
+    assert status_of(trigger) == status
 
 
 @pytest.mark.parametrize(("word", "lemma", "status"), [("plans", "plan", "possible"), ("denied", "deny", "denied")],
@@ -247,7 +236,7 @@ def test_a_governing_verb_of_intent_or_denial(word: str, lemma: str, status: str
     doc = parse(("Madrid", "Madrid", "PROPN", "nsubj", 1), (word, lemma, "VERB", "ROOT", 1),
                 ("to", "to", "PART", "aux", 3), ("deploy", "deploy", "VERB", "xcomp", 1),
                 ("troops", "troop", "NOUN", "dobj", 3))
-    assert _status(doc[3]) == status
+    assert status_of(doc[3]) == status
 
 
 # ------------------------------------------------------------------ prepositions, senders, triggers
@@ -270,23 +259,23 @@ def test_the_preposition_that_governs_a_place(words: list[str], place: int, prep
            "massed": "VERB", "the": "DET", "areas": "NOUN", "town": "NOUN", "border": "NOUN", "such": "ADJ"}
     doc = Doc(_vocab(), words=words, pos=[pos.get(w, "ADP" if w.islower() else "PROPN") for w in words],
               heads=[0] * len(words), deps=["dep"] * len(words))
-    assert _preposition(doc[place : place + 1]) == prep
+    assert preposition(doc[place : place + 1]) == prep
 
 
 def test_the_sender_of_a_movement() -> None:
     """Lisbon sent troops: Lisbon sends; Troops were sent: nobody named."""
     doc = parse(("Lisbon", "Lisbon", "PROPN", "nsubj", 1), ("sent", "send", "VERB", "ROOT", 1),
                 ("troops", "troop", "NOUN", "dobj", 1))
-    assert _sender(doc[1]).text == "Lisbon"
+    assert sender(doc[1]).text == "Lisbon"
     doc = parse(("Troops", "troop", "NOUN", "nsubjpass", 2), ("were", "be", "AUX", "auxpass", 2),
                 ("sent", "send", "VERB", "ROOT", 2))
-    assert _sender(doc[2]) is None
+    assert sender(doc[2]) is None
 
 
 def test_triggers_are_motion_words_of_the_lexicon() -> None:
     doc = parse(("redeployment", "redeployment", "NOUN", "ROOT", 0), ("evacuated", "evacuate", "VERB", "acl", 0),
                 ("meeting", "meeting", "NOUN", "dobj", 1))
-    assert [t.text for t in doc if _is_trigger(t)] == ["redeployment", "evacuated"]
+    assert [t.text for t in doc if is_trigger(t)] == ["redeployment", "evacuated"]
     assert lexicon().roles["through"] == "via"
 
 
@@ -317,21 +306,21 @@ def _reader(gaz: Gazetteer) -> DocumentEvents:
 
 def test_a_title_before_capitalised_words_names_a_person() -> None:
     doc = _span(["Governor", "Ana", "Ruiz", "spoke"], ["NOUN", "PROPN", "PROPN", "VERB"])
-    assert _titled_name(doc[:]).text == "Ana Ruiz"
+    assert titled_name(doc[:]).text == "Ana Ruiz"
     doc = _span(["Farmer", "Ana", "Ruiz", "spoke"], ["NOUN", "PROPN", "PROPN", "VERB"])
-    assert _titled_name(doc[:]) is None
+    assert titled_name(doc[:]) is None
 
 
 def test_a_name_never_ends_on_a_particle() -> None:
     doc = _span(["Anna", "van", "der", "Berg", "said"], ["PROPN", "X", "X", "NOUN", "VERB"],
                 ents=["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
-    assert _whole_name(doc.ents[0]).text == "Anna van der Berg"
+    assert whole_name(doc.ents[0]).text == "Anna van der Berg"
 
 
 def test_a_government_noun_makes_a_speaking_body() -> None:
     doc = _span(["the", "defence", "ministry"], ["DET", "NOUN", "NOUN"])
-    assert _government_phrase(doc[:]) is not None
-    assert _government_phrase(_span(["the", "farmers"], ["DET", "NOUN"])[:]) is None
+    assert government_phrase(doc[:]) is not None
+    assert government_phrase(_span(["the", "farmers"], ["DET", "NOUN"])[:]) is None
 
 
 def test_a_news_agency_reports_but_does_not_speak(gaz: Gazetteer) -> None:

@@ -1,0 +1,206 @@
+"""What the parse says about a movement: its trigger, force, sender, the preposition and role of
+each place, its status, mode, time and size. Functions of tokens, no document state."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.tokens import Span, Token
+
+from conflictmap.gazetteer.nouns import place_nouns
+from conflictmap.geo.events.lexicon import lexicon
+from conflictmap.geo.events.patterns import patterns
+
+_NUMBER_WORDS = {"million": 1_000_000, "thousand": 1_000, "hundred": 100}
+
+def is_trigger(t: Token) -> bool:
+    if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lexicon().motion_verbs:
+        return True
+    return t.pos_ == "NOUN" and t.lemma_.lower() in lexicon().motion_nouns
+
+
+def is_force(t: Token) -> bool:
+    forces = lexicon().forces
+    return t.lemma_.lower() in forces or t.lower_ in forces
+
+
+def sender(trigger: Token) -> Token | None:
+    """Who sends: the active subject of a transitive movement verb ("Oslo sent"), also
+    through "is expected to send"; or the possessor of a movement noun ("North Korea's dispatch")."""
+    if trigger.pos_ == "NOUN":
+        for child in trigger.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "by":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return None
+    head = trigger
+    for _ in range(3):
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not is_force(child):
+                if child.dep_ == "nsubjpass" and head.i == trigger.i:
+                    continue
+                return child
+        if head.dep_ not in ("xcomp", "conj", "ccomp") or head.head.i == head.i:
+            break
+        head = head.head
+    return None
+
+
+def nearest_verb(token: Token) -> Token | None:
+    """The closest verb at or above a token in the parse (None at the root of a verbless one)."""
+    for t in [token, *token.ancestors]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def same_token(a: Token | None, b: Token | None) -> bool:
+    """spaCy makes a new Token object on every access: compare positions, never identity."""
+    return a is not None and b is not None and a.i == b.i
+
+
+def is_object_of(token: Token, verb: Token) -> bool:
+    """Whether ``token`` is the verb's direct object, or inside "the town of X" that is."""
+    t = token
+    for _ in range(4):
+        if t.dep_ == "dobj" and t.head.i == verb.i:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def is_possessor(span: Span) -> bool:
+    """ "Norway" in "Norway's Finnmark county": a qualifier of the next place, not an endpoint."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
+
+
+def preposition(span: Span) -> str | None:
+    """The preposition that governs a place mention, read from the surface first ("to eastern
+    Russia", which the small model misparses), then from the parse; list words ("in areas such
+    as X") pass through to the preposition before them."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0:
+        t = doc[i]
+        if t.pos_ == "ADP" or t.lower_ in lexicon().prepositions:
+            if t.lower_ in lexicon().list_words:
+                i -= 1
+                continue
+            # "the town of X", "the border with X": look past the noun to what governs it
+            nouns = place_nouns().kind_of | lexicon().border_nouns
+            if t.lower_ in ("of", "with") and i > 0 and doc[i - 1].lower_ in nouns:
+                i -= 2
+                while i >= 0 and doc[i].pos_ in ("DET", "ADJ", "PROPN"):
+                    i -= 1
+                if i >= 0 and (doc[i].pos_ == "ADP" or doc[i].lower_ in lexicon().prepositions):
+                    return doc[i].lower_
+                return None
+            if t.lower_ == "of" and i > 0 and doc[i - 1].lower_ == "out":
+                return "from"
+            return t.lower_
+        if t.pos_ in ("DET", "ADJ", "PART", "NUM") or t.lower_ in ("'s", "’s") or t.ent_type_ in ("GPE", "LOC"):
+            i -= 1
+            continue
+        if (
+            t.pos_ == "NOUN"
+            and i > 0
+            and doc[i - 1].pos_ in ("ADP", "DET")
+            and t.i + 1 < len(doc)
+            and doc[t.i + 1].lower_ in lexicon().list_words
+        ):
+            i -= 1  # "in areas such as ..."
+            continue
+        break
+    for anc in span.root.ancestors:
+        if anc.dep_ == "prep":
+            if anc.lower_ in lexicon().list_words:
+                continue
+            return anc.lower_
+        if anc.pos_ == "VERB":
+            break
+    return None
+
+
+def place_role(prep: str, trigger: Token, *, attached: bool) -> str | None:
+    """The role a place governed by ``prep`` plays in the movement ``trigger`` names: "origin",
+    "destination", "via", "weak destination" ("deployed in X", only for a place attached to a
+    trigger that stations forces; a strong destination wins over it), or None."""
+    lex = lexicon()
+    if prep in lex.roles:
+        return lex.roles[prep]
+    if prep in lex.weak_destination and attached and trigger.lemma_ in lex.weak_destination_triggers:
+        return "weak destination"
+    return None
+
+
+def status_of(trigger: Token) -> str:
+    chain = [trigger, *list(trigger.ancestors)[:4]]
+    for tok in chain:
+        if any(c.dep_ == "neg" for c in tok.children):
+            return "denied"
+        if tok.i != trigger.i and tok.lemma_.lower() in lexicon().cue("deny"):
+            return "denied"
+    for tok in chain:
+        for c in tok.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon().cue("modal"):
+                return "possible"
+            if c.dep_ == "mark" and c.lower_ in lexicon().cue("condition"):
+                return "possible"
+            if c.dep_ in ("advmod", "amod") and c.lower_ in lexicon().cue("hedge"):
+                return "possible"
+        if tok.i != trigger.i and tok.lemma_.lower() in lexicon().cue("intent"):
+            return "possible"
+        if tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pobj", "acl", "relcl", "dobj", "nsubj", "nsubjpass"):
+            break
+    return "reported"
+
+
+def mode_of(sent: Span, trigger: Token | None = None) -> str | None:
+    """How the force moves: the first mode phrase of the sentence ("by sea"), else the verb's own."""
+    found = patterns(sent.doc.vocab).surface(sent, "mode")
+    if found:
+        return lexicon().modes[found[0][1][-1].lower_]
+    return lexicon().verb_modes.get(trigger.lemma_.lower()) if trigger is not None else None
+
+
+def time_phrase(sent: Span, trigger: Token) -> str | None:
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    if not dates:
+        return None
+    ent = min(dates, key=lambda e: abs(e.start - trigger.i))
+    # "early- to late-May": the model takes only "late-May"
+    before = sent.doc.text[sent.start_char : ent.start_char]
+    m = re.search(r"\b(?:early|mid|late)\s*-?\s*(?:to|or|and)\s*$", before, re.IGNORECASE)
+    start = ent.start_char - (len(before) - m.start()) if m else ent.start_char
+    return sent.doc.text[start : ent.end_char]
+
+
+@functools.cache
+def size_pattern() -> re.Pattern[str]:
+    forces = "|".join(sorted((re.escape(w) for w in lexicon().forces), key=len, reverse=True))
+    return re.compile(
+    r"(?P<size>(?:(?:at least|at most|about|around|some|over|more than|fewer than|less than|up to|nearly|"
+    r"almost|approximately|roughly|an estimated|as many as|a total of)\s+)?"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:million|thousand|hundred))?|tens of thousands|"
+    r"hundreds of thousands|thousands|hundreds|several thousand|several hundred|a few hundred|"
+    r"a few thousand|dozens))"
+    r"(?:\s+(?:more|additional|extra|of))?(?:\s+(?:the|their|its|these|those))?"
+    r"(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s+(?:elite|special|combat|regular|ground|military|army|navy|naval))*"
+    rf"\s+(?P<force>(?:{forces})s?)\b"
+    )
+
+
+def size_value(text: str) -> int | None:
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    if not digits:
+        return None
+    value = float(digits.group(0).replace(",", ""))
+    for word, factor in _NUMBER_WORDS.items():
+        if word in text[digits.end() :]:
+            value *= factor
+    return int(value)

@@ -1,0 +1,154 @@
+"""Who speaks: organisations with their seats, speakers and the people of one run, and the
+name helpers that read a speaker phrase (titles, name particles, government nouns)."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from conflictmap.gazetteer import fold
+from conflictmap.geo.events.lexicon import lexicon
+
+ORGANISATIONS_FILE = Path(__file__).parent.parent / "data" / "organisations.csv"
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+# ----------------------------------------------------------------------------- organisations
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str
+    country: str | None
+    seat: str
+
+
+@functools.cache
+def organisations(path: Path = ORGANISATIONS_FILE) -> tuple[dict[str, Organisation], re.Pattern[str], re.Pattern[str]]:
+    """Known speaking organisations by alias, with two regexes: folded names ("nato", "white
+    house") and acronyms matched case-sensitively ("UN" must not match "Kim Jong Un")."""
+    table: dict[str, Organisation] = {}
+    acronyms: list[str] = []
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            org = Organisation(row["name"], row["country"] or None, row["seat"])
+            for alias in [row["name"], *(a for a in row["aliases"].split("|") if a)]:
+                letters = alias.replace(".", "")
+                if letters.isupper() and len(letters) <= 6:
+                    acronyms.append(alias)
+                    table[alias] = org
+                else:
+                    table[fold(alias)] = org
+    names = sorted((k for k in table if k not in acronyms), key=len, reverse=True)
+    folded = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+    exact = re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
+                       + r")(?![\w])")
+    return table, folded, exact
+
+
+def find_organisation(text: str) -> Organisation | None:
+    table, folded, exact = organisations()
+    m = folded.search(fold(_POSSESSIVE.sub("", text)))
+    if m:
+        return table[m.group(1)]
+    m = exact.search(text)
+    return table[m.group(1)] if m else None
+
+
+
+# ----------------------------------------------------------------------------- speakers
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str | None
+    organization: str | None
+    country: str | None
+    kind: str  # "person", "org", "government", "group"
+    org: Organisation | None = None
+    phrase: str = ""  # the words that named it ("the Chadian navy")
+
+
+@dataclass(slots=True)
+class People:
+    """Speakers seen so far in a run, so a surname alone later is the person named in full earlier."""
+
+    by_key: dict[str, Speaker] = field(default_factory=dict)
+
+    @staticmethod
+    def keys(name: str) -> list[str]:
+        folded = re.sub(r"iy\b", "y", fold(name))
+        parts = folded.split()
+        return [folded, parts[-1]] if len(parts) > 1 else [folded]
+
+    def remember(self, speaker: Speaker) -> None:
+        if speaker.name:
+            for key in self.keys(speaker.name):
+                old = self.by_key.get(key)
+                if old is None or (len(speaker.name) >= len(old.name or "") and speaker.country):
+                    self.by_key[key] = speaker
+
+    def recall(self, name: str) -> Speaker | None:
+        for key in self.keys(name):
+            if key in self.by_key:
+                return self.by_key[key]
+        return None
+
+
+
+def phrase(token: Token | None) -> Span | None:
+    if token is None:
+        return None
+    doc = token.doc
+    return doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def coordinated_countries(np: Span) -> bool:
+    """Whether the phrase lists several nations side by side ("US, South Korean and Japanese")."""
+    return any(t.dep_ == "conj" and (t.ent_type_ in ("GPE", "NORP")) for t in np)
+
+
+def speaker_key(speaker: Speaker) -> str:
+    return fold(speaker.name or speaker.organization or "")
+
+
+def titled_name(np: Span) -> Span | None:
+    """ "Governor Ana Ruiz" when the model calls the name an ORG: capitalised words after a
+    title word."""
+    for t in np:
+        if t.lower_ in lexicon().titles:
+            end = t.i + 1
+            while end < np.end and np.doc[end].pos_ == "PROPN" and np.doc[end].is_title:
+                end += 1
+            if end - t.i >= 3:
+                return np.doc[t.i + 1 : end]
+    return None
+
+
+def whole_name(ent: Span) -> Span:
+    """A PERSON entity the model cut short: "Lee Min-" + "ho", "Park Ji" + "Sung", "Anna van
+    der" + "Berg" (a name never ends on a particle, whatever the model tagged the next word)."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc):
+        t, prev = doc[end], doc[end - 1]
+        glued = prev.whitespace_ == "" and (t.text == "-" or t.is_alpha)
+        capitalised = t.is_title and t.pos_ == "PROPN" and not t.ent_type_ and prev.text != ","
+        particle = prev.is_lower and prev.lower_ in lexicon().name_particles
+        after_particle = particle and t.is_title and end - ent.start >= 2
+        if not (glued or capitalised or after_particle):
+            break
+        end += 1
+    return doc[ent.start : end]
+
+
+def government_phrase(np: Span) -> str | None:
+    for t in np:
+        if t.lemma_.lower() in lexicon().government_nouns or t.lower_ in lexicon().government_nouns:
+            start = t.left_edge.i
+            return np.doc[start : t.i + 1].text
+    return None
