@@ -16,7 +16,7 @@ from pathlib import Path
 
 from conflictmap.gazetteer.model import PlaceKind
 
-PLACE_NOUNS_FILE = Path(__file__).parent / "data" / "place_nouns.csv"
+PLACE_NOUNS_FILE = Path(__file__).resolve().parent / "data" / "place_nouns.csv"
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,7 +39,7 @@ from conflictmap.gazetteer.weights import WEIGHTS
 
 logger = logging.getLogger(__name__)
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 ADMIN1_FILE = DATA_DIR / "ne_admin1.geojson.gz"
 CURATED_FILE = DATA_DIR / "curated.csv"
 ALIASES_FILE = DATA_DIR / "aliases.csv"

@@ -343,3 +343,36 @@ def test_an_actor_is_named_without_its_size(gaz: Gazetteer) -> None:
     doc = parse(("some", "some", "DET", "advmod", 1), ("400", "400", "NUM", "nummod", 2),
                 ("troops", "troop", "NOUN", "ROOT", 2))
     assert _reader(gaz).actor(doc[2], 0) == ("troops", None)
+
+
+# ------------------------------------------------------------------ explicit places and sizes (text patterns)
+
+
+@pytest.mark.parametrize(
+    ("before", "explicit"),
+    [("The envoy, speaking at a rally in ", True), ("The minister told reporters at the ", True),
+     ("After a news conference in ", True), ("Officials said that fighting in ", False),
+     ("The envoy said the situation in ", False), ("Farmers planted wheat in ", False)],
+    ids=["cue-gap-in", "two-word-cue-the", "conference", "that-blocks", "the-situation-blocks", "no-cue"],
+)
+def test_a_cue_before_a_place_says_where_it_was_said(before: str, explicit: bool) -> None:
+    from conflictmap.geo.events.reader import explicit_before
+
+    assert bool(explicit_before().search(before)) is explicit
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "value"),
+    [("Lisbon sent at least 3,000 troops north.", "at least 3,000", 3000),
+     ("It called up some 1.5 million reservists.", "some 1.5 million", 1_500_000),
+     ("It moved tens of thousands of elite soldiers.", "tens of thousands", None),
+     ("It sent two more frigates.", None, None)],
+    ids=["quantifier-digits", "magnitude", "amount-of-adjective", "words-not-digits"],
+)
+def test_size_claims(text: str, size: str | None, value: int | None) -> None:
+    from conflictmap.geo.events.grammar import size_pattern, size_value
+
+    m = size_pattern().search(text)
+    assert (m.group("size") if m else None) == size
+    if m:
+        assert size_value(m.group("size")) == value

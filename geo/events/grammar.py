@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
@@ -12,7 +13,6 @@ from conflictmap.gazetteer.nouns import place_nouns
 from conflictmap.geo.events.lexicon import lexicon
 from conflictmap.geo.events.patterns import patterns
 
-_NUMBER_WORDS = {"million": 1_000_000, "thousand": 1_000, "hundred": 100}
 
 def is_trigger(t: Token) -> bool:
     if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lexicon().motion_verbs:
@@ -182,16 +182,23 @@ def time_phrase(sent: Span, trigger: Token) -> str | None:
 
 @functools.cache
 def size_pattern() -> re.Pattern[str]:
-    forces = "|".join(sorted((re.escape(w) for w in lexicon().forces), key=len, reverse=True))
+    """A size claim ending on a force word: "at least 3,000 troops", "tens of thousands of elite
+    soldiers", "two more frigates". Over words, not tokens ("3,000" and "1.5 million" read as a
+    reader reads them); every word class comes from the lexicon (``size_words.jsonl``, ``forces``)."""
+    lex = lexicon()
+
+    def alternatives(words: Iterable[str]) -> str:
+        return "|".join(sorted((re.escape(w).replace(r"\ ", " ") for w in words), key=len, reverse=True))
+
+    words = lex.size_words
+    forces = alternatives(lex.forces)
     return re.compile(
-    r"(?P<size>(?:(?:at least|at most|about|around|some|over|more than|fewer than|less than|up to|nearly|"
-    r"almost|approximately|roughly|an estimated|as many as|a total of)\s+)?"
-    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:million|thousand|hundred))?|tens of thousands|"
-    r"hundreds of thousands|thousands|hundreds|several thousand|several hundred|a few hundred|"
-    r"a few thousand|dozens))"
-    r"(?:\s+(?:more|additional|extra|of))?(?:\s+(?:the|their|its|these|those))?"
-    r"(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s+(?:elite|special|combat|regular|ground|military|army|navy|naval))*"
-    rf"\s+(?P<force>(?:{forces})s?)\b"
+        rf"(?P<size>(?:(?:{alternatives(words['quantifier'])})\s+)?"
+        rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s*(?:{alternatives(lex.magnitudes)}))?|"
+        rf"{alternatives(words['amount'])}))"
+        rf"(?:\s+(?:{alternatives(words['more'])}))?(?:\s+(?:{alternatives(words['determiner'])}))?"
+        rf"(?:\s+[A-Z][\w'’.-]+){{0,3}}(?:\s+(?:{alternatives(words['adjective'])}))*"
+        rf"\s+(?P<force>(?:{forces})s?)\b"
     )
 
 
@@ -200,7 +207,7 @@ def size_value(text: str) -> int | None:
     if not digits:
         return None
     value = float(digits.group(0).replace(",", ""))
-    for word, factor in _NUMBER_WORDS.items():
+    for word, factor in lexicon().magnitudes.items():
         if word in text[digits.end() :]:
             value *= factor
     return int(value)

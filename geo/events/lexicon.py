@@ -14,6 +14,10 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``report_verbs.jsonl``, ``government_nouns.jsonl``, ``titles.jsonl``, ``pronouns.jsonl``,
   ``name_particles.jsonl``, ``media.jsonl``: who speaks, and who only reports.
 - ``modes.jsonl``: the mode a transport word names ("ferry" -> sea).
+- ``size_words.jsonl``: how a size is said ("at least", "tens of thousands", "elite") and the value
+  of magnitude words.
+- ``place_cues.jsonl``: words after which "in/at X" says where something was said ("speaking in X"),
+  and the words that block it ("said that ... in X").
 - ``list_words.jsonl``, ``border_nouns.jsonl``, ``quantity_words.jsonl``: small function-word classes.
 """
 
@@ -26,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-LEXICON_DIR = Path(__file__).parent.parent / "data" / "lexicon"
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,11 @@ class Lexicon:
     list_words: frozenset[str]
     border_nouns: frozenset[str]
     quantity_words: frozenset[str]
+    size_words: Mapping[str, tuple[str, ...]]  # class -> words: quantifier, amount, more, determiner, adjective
+    magnitudes: Mapping[str, int]  # "thousand" -> 1000
+    place_cues: tuple[str, ...]  # "speaking", "news conference": then "in/at X" says where it was said
+    place_cue_blockers: tuple[str, ...]  # "that", "the situation": then X is what is spoken of
+    place_cue_prepositions: tuple[str, ...]
 
     def cue(self, name: str) -> frozenset[str]:
         return self.status_cues.get(name, frozenset())
@@ -81,6 +90,9 @@ def lexicon() -> Lexicon:
     for row in _rows("status_cues.jsonl"):
         cues.setdefault(row["cue"], set()).add(row["word"])
     media = [row["words"] for row in _rows("media.jsonl")]
+    place_cues = _rows("place_cues.jsonl")
+    size_rows = _rows("size_words.jsonl")
+    size_classes = {r["class"] for r in size_rows}
     return Lexicon(
         motion_verbs=verbs,
         motion_nouns=nouns,
@@ -102,4 +114,9 @@ def lexicon() -> Lexicon:
         list_words=_words("list_words.jsonl"),
         border_nouns=_words("border_nouns.jsonl"),
         quantity_words=_words("quantity_words.jsonl"),
+        size_words={c: tuple(r["words"] for r in size_rows if r["class"] == c) for c in size_classes},
+        magnitudes={r["words"]: int(r["value"]) for r in size_rows if r["class"] == "magnitude"},
+        place_cues=tuple(r["words"] for r in place_cues if r["class"] == "cue"),
+        place_cue_blockers=tuple(r["words"] for r in place_cues if r["class"] == "blocker"),
+        place_cue_prepositions=tuple(r["words"] for r in place_cues if r["class"] == "preposition"),
     )

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
 
-PATTERNS_DIR = Path(__file__).parent.parent / "data" / "patterns"
+PATTERNS_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
 DEPENDENCY_FILES = ("movement.jsonl", "statement.jsonl")
 SURFACE_FILES = ("mode.jsonl",)
 

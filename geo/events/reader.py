@@ -13,6 +13,7 @@ dateline when the speaker belongs there, or else the seat of the speaker's gover
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -53,13 +54,23 @@ from conflictmap.geo.places import Dateline
 from conflictmap.geo.reading.zones import Paragraph, Zone, zone_at
 from conflictmap.geo.records import NOT_DRAWN, Movement, Resolution, SizeClaim, Source, Statement
 
-EXPLICIT_BEFORE = re.compile(
-    r"\b(?:speaking|spoke|speech|visit|visiting|trip|told reporters|told journalists|told a|press conference|"
-    r"news conference|briefing|remarks|addressing|address|interview|meeting|summit|talks|while|statement|"
-    r"said|says|told|stated|announced|declared)\b(?:\s+(?!that\b|the situation\b)[\w'’-]+){0,4}?"
-    r"\s+(?:in|at|from|to)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+EXPLICIT_WINDOW = 80  # characters before a place in which a cue can make it where something was said
+
+
+@functools.cache
+def explicit_before() -> re.Pattern[str]:
+    """A cue ("speaking", "told reporters") then up to four words then in/at/from/to, ending right
+    before a place: the place is where it was said. Words, not tokens: "al-Qaeda", "Burns'" and
+    words apart by a no-break space count as one, as a reader counts them. The words are the
+    lexicon's (``place_cues.jsonl``)."""
+    lex = lexicon()
+    cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in lex.place_cues)
+    blockers = "|".join(re.escape(b).replace(r"\ ", r"\s+") + r"\b" for b in lex.place_cue_blockers)
+    preps = "|".join(re.escape(p) for p in lex.place_cue_prepositions)
+    return re.compile(rf"\b(?:{cues})\b(?:\s+(?!{blockers})[\w'’-]+){{0,4}}?\s+(?:{preps})\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+
+
 SENTENCE_INITIAL_PLACE = re.compile(r"^\s*(?:In|At|From)\s+(?:the\s+)?$")
 
 
@@ -286,9 +297,9 @@ class DocumentEvents:
         for r in self.resolutions_in(start, end):
             if r.place is None:
                 continue
-            before = self.text[max(start, r.mention.start - 80) : r.mention.start]
+            before = self.text[max(start, r.mention.start - EXPLICIT_WINDOW) : r.mention.start]
             initial = self.text[start : r.mention.start]
-            if EXPLICIT_BEFORE.search(before) or (
+            if explicit_before().search(before) or (
                 SENTENCE_INITIAL_PLACE.match(initial) and self.text[r.mention.end : r.mention.end + 1] == ","
             ):
                 return r.place, "explicit", r.mention.source

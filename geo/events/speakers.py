@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from conflictmap.gazetteer import fold
 from conflictmap.geo.events.lexicon import lexicon
 
-ORGANISATIONS_FILE = Path(__file__).parent.parent / "data" / "organisations.csv"
+ORGANISATIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "organisations.csv"
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 # ----------------------------------------------------------------------------- organisations
