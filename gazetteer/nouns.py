@@ -17,6 +17,7 @@ from pathlib import Path
 from conflictmap.gazetteer.model import PlaceKind
 
 PLACE_NOUNS_FILE = Path(__file__).resolve().parent / "data" / "place_nouns.csv"
+DIRECTION_WORDS_FILE = Path(__file__).resolve().parent / "data" / "direction_words.csv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,3 +50,26 @@ def place_nouns(path: Path = PLACE_NOUNS_FILE) -> PlaceNouns:
                     target.add(word)
     pattern = re.compile(rf"\s+(?:{'|'.join(sorted(suffixes))})$")
     return PlaceNouns(kinds, frozenset(suffixes), frozenset(extends), frozenset(kind_of), pattern)
+
+
+@dataclass(frozen=True, slots=True)
+class DirectionWords:
+    adjectives: tuple[str, ...]  # modifiers whatever their case ("northern Syria", "Eastern Ukraine")
+    compass: tuple[str, ...]  # modifiers only in lower case ("north Lebanon"; "North Korea" is a name)
+    all: frozenset[str]  # every word that places a mention within a place, recognised on its own
+    prefix: re.Pattern[str]  # a modifier opening a query
+
+
+@functools.cache
+def direction_words(path: Path = DIRECTION_WORDS_FILE) -> DirectionWords:
+    """The direction words, read once per process.
+
+    >>> "northern" in direction_words().all and direction_words().prefix.match("north Lebanon") is not None
+    True
+    """
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    adjectives = tuple(r["word"] for r in rows if r["class"] == "adjective")
+    compass = tuple(r["word"] for r in rows if r["class"] == "compass")
+    prefix = re.compile(rf"^(?:(?i:{'|'.join(adjectives)})|{'|'.join(compass)})\s+")
+    return DirectionWords(adjectives, compass, frozenset(r["word"] for r in rows), prefix)

@@ -16,28 +16,13 @@ from dataclasses import dataclass, field
 from conflictmap.gazetteer.errors import QueryError
 from conflictmap.gazetteer.model import Candidate, Place, PlaceKind
 from conflictmap.gazetteer.normalize import fold
-from conflictmap.gazetteer.nouns import place_nouns
+from conflictmap.gazetteer.nouns import direction_words, place_nouns
 from conflictmap.gazetteer.weights import WEIGHTS
 
-# "northern Syria", "Eastern Ukraine": adjectives are modifiers whatever their case. Compass
-# words are modifiers only in lower case ("north Lebanon"), since "North Korea" is a name.
-DIRECTION_ADJECTIVES = (
-    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
-    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
-)
-COMPASS_WORDS = ("north", "south", "east", "west", "upper", "lower", "greater", "central")
-# Every word that places a mention within a place ("northern Syria", "north-east"), for callers
-# that must recognise one on its own.
-DIRECTION_WORDS = frozenset(
-    {*DIRECTION_ADJECTIVES, *COMPASS_WORDS, "northeast", "northwest", "southeast", "southwest", "midwest"}
-)
 ABBREVIATION = 3  # the name type of a dotted abbreviation ("Ky.")
 LOCAL_KINDS = frozenset({PlaceKind.CITY, PlaceKind.ADMIN2, PlaceKind.LANDMARK})
 OUTRIGHT_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.WATER})
 
-_DIRECTION_PREFIX = re.compile(
-    rf"^(?:(?i:{'|'.join(DIRECTION_ADJECTIVES)})|{'|'.join(COMPASS_WORDS)})\s+"
-)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _CAPITALISED_RUN = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+|al[- ]|el[- ])?[A-Z][\w'’.-]*)*"
@@ -110,7 +95,7 @@ def parse_query(query: str) -> ParsedQuery:
         key = key[: m.start()]
         keys.append(key)
     modifier = ""
-    if m := _DIRECTION_PREFIX.match(body.removeprefix("the ").removeprefix("The ")):
+    if m := direction_words().prefix.match(body.removeprefix("the ").removeprefix("The ")):
         modifier = m.group(0).strip().lower()
         keys.append(fold(key.split(" ", len(fold(modifier).split()))[-1]))
     unique = tuple(dict.fromkeys(k for k in keys if k))

@@ -12,7 +12,7 @@ MODULES = [
     "conflictmap.gazetteer.ranking",
     "conflictmap.gazetteer.nouns",
     "conflictmap.geo.reading.reader",
-    "conflictmap.geo.events.lexicon",
+    "conflictmap.geo.lexicon",
     "conflictmap.maps.escape",
 ]
 

@@ -15,10 +15,10 @@ from spacy.tokens import Doc
 
 from conflictmap.gazetteer import Gazetteer
 from conflictmap.geo.events.grammar import is_trigger, mode_of, place_role, preposition, sender, status_of
-from conflictmap.geo.events.lexicon import lexicon
 from conflictmap.geo.events.patterns import best, patterns
 from conflictmap.geo.events.reader import DocumentEvents
 from conflictmap.geo.events.speakers import People, Speaker, government_phrase, titled_name, whole_name
+from conflictmap.geo.lexicon import lexicon
 
 
 @functools.cache

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from conflictmap.gazetteer.nouns import place_nouns
-from conflictmap.geo.events.lexicon import lexicon
 from conflictmap.geo.events.patterns import patterns
+from conflictmap.geo.lexicon import lexicon
 
 
 def is_trigger(t: Token) -> bool:

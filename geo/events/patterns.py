@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from conflictmap.geo.events.lexicon import Lexicon, lexicon
+from conflictmap.geo.lexicon import Lexicon, lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -37,7 +37,6 @@ from conflictmap.geo.events.grammar import (
     status_of,
     time_phrase,
 )
-from conflictmap.geo.events.lexicon import lexicon
 from conflictmap.geo.events.patterns import Match, best, patterns
 from conflictmap.geo.events.speakers import (
     People,
@@ -50,6 +49,7 @@ from conflictmap.geo.events.speakers import (
     titled_name,
     whole_name,
 )
+from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.places import Dateline
 from conflictmap.geo.reading.zones import Paragraph, Zone, zone_at
 from conflictmap.geo.records import NOT_DRAWN, Movement, Resolution, SizeClaim, Source, Statement

@@ -12,7 +12,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from conflictmap.gazetteer import fold
-from conflictmap.geo.events.lexicon import lexicon
+from conflictmap.geo.lexicon import lexicon
 
 ORGANISATIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "organisations.csv"
 _POSSESSIVE = re.compile(r"['’]s\b")

@@ -28,26 +28,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from conflictmap.gazetteer import Gazetteer, PlaceKind, fold, open_gazetteer
-from conflictmap.gazetteer.nouns import place_nouns
-from conflictmap.gazetteer.ranking import DIRECTION_WORDS
+from conflictmap.gazetteer.nouns import direction_words, place_nouns
 from conflictmap.gazetteer.weights import WEIGHTS
+from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.records import DEMONYM_LABEL, EMBEDDED_LABEL
 
 SPAN_KEY = "conflictmap_places"
 EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"})
-ORGANISATION_WORDS = frozenset({
-    "police", "times", "post", "news", "herald", "tribune", "journal", "university", "college", "school", "army",
-    "navy", "ministry", "council", "club", "fc", "united", "airport", "bank", "company", "group", "government",
-    "hospital", "department", "court", "forces", "guard", "institute", "museum", "party", "assembly", "senate",
-    "parliament", "office", "agency", "service", "church", "cathedral", "zoo", "stadium", "port", "authority",
-})
-# Words that name a place somewhere (Centre, Cameroon; Orange, France) but mostly are just words.
-GENERIC_WORDS = frozenset({"centre", "center", "city", "capital", "region", "state", "island", "coast", "valley",
-                           "bay", "port", "county", "district", "province", "north", "south", "east", "west",
-                           "central", "eastern", "western", "northern", "southern", "orange", "union", "victoria",
-                           "hope", "liberty", "independence", "university", "college", "national", "royal"})
-PLACE_PREPOSITIONS = frozenset({"from", "to", "into", "toward", "towards", "in", "near", "at", "via", "through",
-                                "outside", "around", "across", "inside"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RECOVER_LABELS = ("ORG", "PRODUCT", "NORP", "PERSON", "EVENT", "WORK_OF_ART", "LAW", "FAC")
 NOTABLE_KINDS = frozenset(
@@ -62,7 +49,6 @@ NOTABLE_KINDS = frozenset(
     }
 )
 AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.WATER, PlaceKind.CONTINENT})
-_STRIP_LEFT = frozenset({"the", "a", "an"})
 _STRIP_RIGHT = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -138,11 +124,11 @@ class PlaceRecognizer:
         """A notable place opening an organisation's name ("Toronto" in "Toronto Police",
         "New York" in "New York Times"): a mention the benchmarks count; the map does not draw it."""
         rest = {t.lower_ for t in span[1:]}
-        if len(span) < 3 and not rest & ORGANISATION_WORDS:
+        if len(span) < 3 and not rest & lexicon().organisation_words:
             return None  # "Paris Hilton": two capitalised words are as likely a person as a body
         for size in range(min(3, len(span) - 1), 0, -1):
             part = span.doc[span.start : span.start + size]
-            if part.text.lower() not in GENERIC_WORDS and (part[0].is_title or part[0].is_upper) \
+            if part.text.lower() not in lexicon().generic_words and (part[0].is_title or part[0].is_upper) \
                     and self._notable(part.text):
                 return Span(span.doc, part.start, part.end, label=EMBEDDED_LABEL)
         return None
@@ -179,7 +165,8 @@ class PlaceRecognizer:
                 # where a place preposition governs it ("around Mayadin"), a town of some size will do
                 floor = WEIGHTS.town_prior if governed else None
                 for candidate in (span, _with_region_word(span), *_right_extensions(span)):
-                    if candidate.text.lower() not in GENERIC_WORDS and self._notable(candidate.text, kinds, floor):
+                    generic = candidate.text.lower() in lexicon().generic_words
+                    if not generic and self._notable(candidate.text, kinds, floor):
                         found = Span(doc, candidate.start, candidate.end, label="RECOVERED")
                         break
                 if found is None and ent.label_ in EMBEDDING_LABELS:
@@ -208,18 +195,18 @@ class PlaceRecognizer:
             while j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == t.ent_type_:
                 j += 1
             k = i - 1
-            while k >= 0 and doc[k].lower_ in _STRIP_LEFT:
+            while k >= 0 and doc[k].lower_ in lexicon().articles:
                 k -= 1
             kind_of = k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in place_nouns().kind_of  # "the town of X"
             span = Span(doc, i, j, label="RECOVERED")
-            if (_after_place_preposition(span) or kind_of) and j - i <= 3 and span.text.lower() not in GENERIC_WORDS \
-                    and self._town(span.text):
+            generic = span.text.lower() in lexicon().generic_words
+            if (_after_place_preposition(span) or kind_of) and j - i <= 3 and not generic and self._town(span.text):
                 found.append(self._extend(span))
             i = j
         return found
 
     def _place_span(self, span: Span) -> Span | None:
-        if len(span) == 1 and span[0].lower_ in DIRECTION_WORDS:
+        if len(span) == 1 and span[0].lower_ in direction_words().all:
             return None  # "the North": a direction, or a metonym the text resolves elsewhere
         if self._matches(span.text) or self._matches(_with_region_word(span).text):
             return span
@@ -243,7 +230,7 @@ class PlaceRecognizer:
             and doc[end].lower_ in ("state", "peninsula", "strait", "sea")
         ):
             end += 1
-        if start > 0 and doc[start - 1].is_alpha and doc[start - 1].lower_ not in _STRIP_LEFT \
+        if start > 0 and doc[start - 1].is_alpha and doc[start - 1].lower_ not in lexicon().articles \
                 and self._matches(doc[start - 1 : end].text):
             start -= 1  # "eastern Russia", "Russian far east" when the gazetteer knows the phrase
         return Span(doc, start, end, label=span.label_)
@@ -252,7 +239,7 @@ class PlaceRecognizer:
 def _split_at_prepositions(ent: Span) -> list[Span]:
     """An entity the model ran across a place preposition ("Bodo to Tromso" as one ORG) as its
     parts, each keeping the label; any other entity as itself."""
-    cuts = [t.i for t in ent[1:-1] if t.lower_ in PLACE_PREPOSITIONS and t.is_lower]
+    cuts = [t.i for t in ent[1:-1] if t.lower_ in lexicon().place_prepositions and t.is_lower]
     if not cuts:
         return [ent]
     bounds = [ent.start, *cuts, ent.end]
@@ -263,7 +250,7 @@ def _split_at_prepositions(ent: Span) -> list[Span]:
 def _strip(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in _STRIP_LEFT:
+    while start < end and doc[start].lower_ in lexicon().articles:
         start += 1
     while end > start and (doc[end - 1].lower_ in _STRIP_RIGHT or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -273,9 +260,9 @@ def _strip(span: Span) -> Span | None:
 def _after_place_preposition(span: Span) -> bool:
     """Whether a place preposition (after any article) stands right before the span."""
     k = span.start - 1
-    while k >= 0 and span.doc[k].lower_ in _STRIP_LEFT:
+    while k >= 0 and span.doc[k].lower_ in lexicon().articles:
         k -= 1
-    return k >= 0 and span.doc[k].lower_ in PLACE_PREPOSITIONS and not (
+    return k >= 0 and span.doc[k].lower_ in lexicon().place_prepositions and not (
         k >= 1 and span.doc[k - 1].lower_ in ("according", "thanks", "due"))
 
 

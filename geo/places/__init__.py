@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from conflictmap.gazetteer import Candidate, Evidence, Gazetteer, Place, PlaceKind, fold
-from conflictmap.gazetteer.ranking import DIRECTION_WORDS
+from conflictmap.gazetteer.nouns import direction_words
 from conflictmap.gazetteer.weights import WEIGHTS
 from conflictmap.geo.nlp.components import SPAN_KEY
 from conflictmap.geo.reading.zones import MENTION_ZONES, Paragraph, Zone, zone_at
@@ -86,7 +86,7 @@ def mentions_from_docs(
             sent = span.sent
             sentence = Source(doc_id, offset + sent.start_char, offset + sent.end_char, sent.text)
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
-            modifier = before if before in DIRECTION_WORDS else ""
+            modifier = before if before in direction_words().all else ""
             out.append(Mention(doc_id, start, end, text[start:end], span.label_, zone.value, sentence, modifier))
     out.sort(key=lambda m: m.start)
     return out
@@ -177,7 +177,7 @@ def _named_after(gaz: Gazetteer, name: str, evidence: Evidence) -> Candidate | N
             inner.insert(0, " ".join(words[k + 1 :]))
             break
     for text in inner:
-        if not fold(text) or fold(text).split()[0] in DIRECTION_WORDS or not text[0].isupper():
+        if not fold(text) or fold(text).split()[0] in direction_words().all or not text[0].isupper():
             continue
         found = gaz.candidates(text, evidence=evidence, limit=1)
         alternate = found and any(r.startswith("alternate name") for r in found[0].reasons)

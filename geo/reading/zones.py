@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from conflictmap.geo.lexicon import lexicon
+
 
 class Zone(enum.StrEnum):
     BODY = "body"
@@ -30,116 +32,16 @@ class Zone(enum.StrEnum):
 
 MENTION_ZONES = frozenset({Zone.BODY, Zone.HEADLINE, Zone.HEADING, Zone.CAPTION})
 
-_FURNITURE = re.compile(
-    r"\b(subscribe|subscription|subscribers?|sign (?:up|in)|log ?in|newsletter|premium package|ad-free"
-    r"|support our (?:award-winning )?journalism|comment policy|comment on this article|all rights reserved"
-    r"|most read|latest (?:stories|posts|news)|related (?:stories|articles)|read more|more from"
-    r"|trending|recommended|no stories found|get in touch|follow us|share this|advertisement"
-    r"|cookie|privacy policy|terms of (?:use|service)|published by|published on|click here)\b",
-    re.IGNORECASE,
-)
-_SOCIAL = re.compile(
-    r"^[•·*\-+\s]*(facebook|twitter|x|kakao|pinterest|naver|band|whatsapp|telegram|linkedin"
-    r"|reddit|email|print|copy link|[-+])+\s*$",
-    re.IGNORECASE,
-)
 _CAPTION_START = re.compile(r"^\s*(\(FILES?\)|▲|►|Photo:|Picture:|Image:|Caption:|File photo)", re.IGNORECASE)
 _CREDIT = re.compile(
     r"via REUTERS|/ ?AFP\b|Getty Images|AP Photo|\((?:Yonhap|AP|AFP|Reuters)\)|Picture: [A-Z]"
     r"|ATTENTION EDITORS",
     re.IGNORECASE,
 )
-_PHOTO_WORDS = re.compile(r"\b(photo|picture|image|pictured|file photo|ATTENTION EDITORS)\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*by\s*[A-Za-z][\w.'-]*(\s+[A-Za-z][\w.'-]*){0,3}\s*$", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^[\W\d\s]*(\d{1,4}[-/ ]\w+[-/ ]\d{2,4}|\w+ \d{1,2},? \d{4})[\W\d\s:-]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "it",
-        "its",
-        "that",
-        "this",
-        "these",
-        "those",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "while",
-        "if",
-        "than",
-        "then",
-        "there",
-        "their",
-        "they",
-        "he",
-        "she",
-        "his",
-        "her",
-        "we",
-        "our",
-        "you",
-        "your",
-        "not",
-        "no",
-        "would",
-        "could",
-        "should",
-        "will",
-        "may",
-        "might",
-        "can",
-        "said",
-        "says",
-        "say",
-        "about",
-        "over",
-        "into",
-        "after",
-        "before",
-        "during",
-        "since",
-        "because",
-        "also",
-        "more",
-        "most",
-        "some",
-        "any",
-        "all",
-        "such",
-    ]
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     start: int
@@ -164,15 +66,15 @@ def _kind(par: str) -> Zone | None:
     """Zone decided by the paragraph alone; None when position decides (title-like lines)."""
     words = _WORD.findall(par)
     n = len(words)
-    if _SOCIAL.match(par) or n == 0 or len(par.split()) <= 2:
+    if lexicon().share_buttons.match(par) or n == 0 or len(par.split()) <= 2:
         return Zone.FURNITURE
-    if _FURNITURE.search(par) and n < 60:
+    if lexicon().furniture.search(par) and n < 60:
         return Zone.FURNITURE
-    if _CAPTION_START.match(par) or (_CREDIT.search(par) and _PHOTO_WORDS.search(par)):
+    if _CAPTION_START.match(par) or (_CREDIT.search(par) and lexicon().photo_words.search(par)):
         return Zone.CAPTION
     if _BYLINE.match(par) or _DATE_LINE.match(par):
         return Zone.FURNITURE
-    stop_ratio = sum(w.lower() in _STOPWORDS for w in words) / n
+    stop_ratio = sum(w.lower() in lexicon().stop_words for w in words) / n
     if (n >= 8 and _SENTENCE_END.search(par) and stop_ratio >= 0.1) or (n >= 25 and stop_ratio >= 0.2):
         return Zone.BODY
     return None  # title-like: headline, sub-heading or trailer, by position

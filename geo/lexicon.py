@@ -1,5 +1,7 @@
-"""Every word list the events read, from one home: ``geo/data/lexicon/``, one JSONL file per word
-class, loaded once per process into a frozen :class:`Lexicon`.
+"""Every word list the analysis reads (zones, recognition, events), from one home:
+``geo/data/lexicon/``, one JSONL file per word class, loaded once per process into a frozen
+:class:`Lexicon`. (Place nouns and direction words, which the gazetteer reads too, live in
+``gazetteer/data/``.)
 
 Adding a word is one line in its file (and a test of your own wording that needs it):
 
@@ -19,6 +21,11 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``place_cues.jsonl``: words after which "in/at X" says where something was said ("speaking in X"),
   and the words that block it ("said that ... in X").
 - ``list_words.jsonl``, ``border_nouns.jsonl``, ``quantity_words.jsonl``: small function-word classes.
+- Recognition: ``organisation_words.jsonl`` (words that make a name an organisation's),
+  ``generic_words.jsonl`` (words that name a place somewhere but mostly are just words),
+  ``place_prepositions.jsonl``, ``articles.jsonl``.
+- Zones: ``stop_words.jsonl``, ``furniture.jsonl`` (page furniture phrases), ``share_buttons.jsonl``,
+  ``photo_words.jsonl``.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
+LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +62,14 @@ class Lexicon:
     list_words: frozenset[str]
     border_nouns: frozenset[str]
     quantity_words: frozenset[str]
+    organisation_words: frozenset[str]
+    generic_words: frozenset[str]
+    place_prepositions: frozenset[str]
+    articles: frozenset[str]
+    stop_words: frozenset[str]
+    furniture: re.Pattern[str]  # page furniture ("subscribe", "most read") anywhere in a short paragraph
+    share_buttons: re.Pattern[str]  # a paragraph of share buttons only
+    photo_words: re.Pattern[str]
     size_words: Mapping[str, tuple[str, ...]]  # class -> words: quantifier, amount, more, determiner, adjective
     magnitudes: Mapping[str, int]  # "thousand" -> 1000
     place_cues: tuple[str, ...]  # "speaking", "news conference": then "in/at X" says where it was said
@@ -73,6 +88,17 @@ def _rows(name: str) -> list[dict[str, Any]]:
 
 def _words(name: str, key: str = "word") -> frozenset[str]:
     return frozenset(row[key].lower() for row in _rows(name))
+
+
+def _phrases(name: str) -> list[str]:
+    return [row["words"] for row in _rows(name)]
+
+
+def _any_of(phrases: list[str]) -> re.Pattern[str]:
+    """Any of the phrases as whole words, case-insensitive (a pattern that never matches when none)."""
+    if not phrases:
+        return re.compile(r"(?!)")
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -110,10 +136,19 @@ def lexicon() -> Lexicon:
         pronouns={r["word"]: r["refers_to"] for r in _rows("pronouns.jsonl")},
         name_particles=_words("name_particles.jsonl"),
         modes={r["word"]: r["mode"] for r in _rows("modes.jsonl")},
-        media=re.compile(r"\b(" + "|".join(re.escape(m) for m in media) + r")\b" if media else r"(?!)", re.IGNORECASE),
+        media=_any_of(media),
         list_words=_words("list_words.jsonl"),
         border_nouns=_words("border_nouns.jsonl"),
         quantity_words=_words("quantity_words.jsonl"),
+        organisation_words=_words("organisation_words.jsonl"),
+        generic_words=_words("generic_words.jsonl"),
+        place_prepositions=_words("place_prepositions.jsonl"),
+        articles=_words("articles.jsonl"),
+        stop_words=_words("stop_words.jsonl"),
+        furniture=_any_of(_phrases("furniture.jsonl")),
+        share_buttons=re.compile(r"^[•·*\-+\s]*(" + "|".join(re.escape(w) for w in _phrases("share_buttons.jsonl"))
+                                 + r"|[-+])+\s*$", re.IGNORECASE),
+        photo_words=_any_of(_phrases("photo_words.jsonl")),
         size_words={c: tuple(r["words"] for r in size_rows if r["class"] == c) for c in size_classes},
         magnitudes={r["words"]: int(r["value"]) for r in size_rows if r["class"] == "magnitude"},
         place_cues=tuple(r["words"] for r in place_cues if r["class"] == "cue"),
