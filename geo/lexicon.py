@@ -146,8 +146,8 @@ def lexicon() -> Lexicon:
         articles=_words("articles.jsonl"),
         stop_words=_words("stop_words.jsonl"),
         furniture=_any_of(_phrases("furniture.jsonl")),
-        share_buttons=re.compile(r"^[•·*\-+\s]*(" + "|".join(re.escape(w) for w in _phrases("share_buttons.jsonl"))
-                                 + r"|[-+])+\s*$", re.IGNORECASE),
+        share_buttons=re.compile(r"^[•·*|\-+\s]*(?:(?:" + "|".join(map(re.escape, _phrases("share_buttons.jsonl")))
+                                 + r"|[-+])[•·*|\s]*)+$", re.IGNORECASE),
         photo_words=_any_of(_phrases("photo_words.jsonl")),
         size_words={c: tuple(r["words"] for r in size_rows if r["class"] == c) for c in size_classes},
         magnitudes={r["words"]: int(r["value"]) for r in size_rows if r["class"] == "magnitude"},

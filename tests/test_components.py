@@ -54,3 +54,9 @@ def test_registered_as_a_spacy_factory() -> None:
     blank = spacy.blank("en")
     assert "conflictmap_places" in blank.factory_names
     assert "conflictmap_paragraphs" in blank.factory_names
+
+
+def test_a_town_named_by_a_generic_word_is_not_recovered(nlp) -> None:
+    """Union (New Jersey, 57,000 people) is a town, but "union" is mostly a word: a name the model
+    did not call a place is recovered only when it is not such a word."""
+    assert places(nlp, "Troops returned to Union after the raid.") == []

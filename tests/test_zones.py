@@ -70,3 +70,12 @@ def test_seed_furniture() -> None:
             if par in ("SUBSCRIBE NOW", "Latest Stories", "Most Read", "Latest Posts", "• facebookfacebook"):
                 assert zone is Zone.FURNITURE, (path.name, par)
         assert any(zone is Zone.BODY for _, zone in paragraphs)
+
+
+def test_share_buttons_and_photo_credits() -> None:
+    """A line of share buttons is furniture, whether the scraper glued them or spaced them."""
+    page = ("Facebook Twitter Email\n"
+            "Medics carry a stretcher past a checkpoint in this photo taken on Monday. via REUTERS\n"
+            "Medics carried the wounded past the checkpoint on Monday, a spokeswoman for the hospital said.\n")
+    zones = [p.zone for p in classify(page)]
+    assert zones == [Zone.FURNITURE, Zone.CAPTION, Zone.BODY]
