@@ -412,7 +412,9 @@ def _movement_layer(lines: list[dict[str, Any]]) -> Any:
 
 def _bounds(features: list[dict[str, Any]]) -> tuple[float, float, float, float] | None:
     """(west, south, east, north) of drawn points and lines, or None."""
-    lons, lats = [], []
+    from folium.utilities import get_bounds
+
+    drawn: list[list[float]] = []
     for f in features:
         geom = f.get("geometry")
         p = f["properties"]
@@ -420,7 +422,10 @@ def _bounds(features: list[dict[str, Any]]) -> tuple[float, float, float, float]
             continue  # areas do not frame the map (a country would zoom out to a continent); a county
             # with no outline is drawn as a point and frames it like any point
         coords = geom["coordinates"]
-        pts = {"Point": [coords], "LineString": coords}.get(geom["type"]) or [c for part in coords for c in part]
-        lons += [c[0] for c in pts]
-        lats += [c[1] for c in pts]
-    return (min(lons), min(lats), max(lons), max(lats)) if lons else None
+        drawn += {"Point": [coords], "LineString": coords}.get(geom["type"]) or [c for part in coords for c in part]
+    if not drawn:
+        return None
+    (south, west), (north, east) = get_bounds(drawn, lonlat=True)
+    if south is None or west is None or north is None or east is None:
+        return None
+    return west, south, east, north
