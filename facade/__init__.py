@@ -12,7 +12,7 @@ folium). Importing this package does no work: the model and the gazetteer load o
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +21,7 @@ from conflictmap.gazetteer.errors import ConflictmapError
 
 if TYPE_CHECKING:
     from conflictmap.gazetteer import Gazetteer
+    from conflictmap.geo.export.geojson import FeatureCollection
 
 __all__ = ["ConflictmapError", "analyse", "open_gazetteer", "render"]
 
@@ -39,7 +40,7 @@ def open_gazetteer(path: str | Path | None = None) -> Gazetteer:
 
 def analyse(
     paths: Iterable[str | Path], *, gazetteer: str | Path | None = None, max_chars: int | None = None
-) -> dict[str, Any]:
+) -> FeatureCollection:
     """Read the articles at ``paths`` (files, folders, ``"-"`` for stdin), analyse and fuse them,
     and return the GeoJSON FeatureCollection (RFC 7946, [lon, lat]) that ``conflictmap extract``
     writes. Inputs that cannot be read are listed under ``collection["conflictmap"]["skipped"]``.
@@ -58,7 +59,7 @@ def analyse(
 
 
 def render(
-    collection: dict[str, Any], path: str | Path, *, gazetteer: Gazetteer | None = None, offline: bool = True
+    collection: Mapping[str, Any], path: str | Path, *, gazetteer: Gazetteer | None = None, offline: bool = True
 ) -> Path:
     """Draw ``collection`` as an HTML map at ``path`` (written atomically) and return the path.
 

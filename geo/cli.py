@@ -22,7 +22,7 @@ import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -36,6 +36,9 @@ from conflictmap.gazetteer import (
 from conflictmap.gazetteer.atomic import atomic_write_text
 from conflictmap.geo.errors import ConflictmapError
 from conflictmap.geo.reading.reader import MAX_CHARS, printable
+
+if TYPE_CHECKING:
+    from conflictmap.geo.export.geojson import FeatureCollection
 
 F = TypeVar("F", bound=Callable[..., Any])
 logger = logging.getLogger("conflictmap")
@@ -480,7 +483,9 @@ def _input_files(documents: list[Any], skipped: list[Any]) -> list[Path]:
     return [p for p in paths if p is not None]
 
 
-def _analyse(documents: list[Any], skipped: list[Any], gazetteer_path: Path | None) -> tuple[dict[str, Any], Gazetteer]:
+def _analyse(
+    documents: list[Any], skipped: list[Any], gazetteer_path: Path | None
+) -> tuple[FeatureCollection, Gazetteer]:
     """Analyse and fuse; report on stderr what was read, skipped and found."""
     from tqdm import tqdm
 
@@ -495,7 +500,7 @@ def _analyse(documents: list[Any], skipped: list[Any], gazetteer_path: Path | No
     return collection, pipeline.gaz
 
 
-def _summary(collection: dict[str, Any]) -> None:
+def _summary(collection: FeatureCollection) -> None:
     """What a run read and found, on stderr, once its outputs are written."""
     kinds = [f["properties"]["kind"] for f in collection["features"]]
     meta = collection["conflictmap"]
@@ -507,7 +512,7 @@ def _summary(collection: dict[str, Any]) -> None:
     )
 
 
-def _dump(collection: dict[str, Any]) -> str:
+def _dump(collection: FeatureCollection) -> str:
     return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
 
 

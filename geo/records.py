@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from conflictmap.gazetteer import Place
+from conflictmap.geo.export.geojson import SizeClaim as SizeClaimRef
+from conflictmap.geo.export.geojson import SourceRef
 from conflictmap.geo.reading.reader import Document
 
 DEMONYM_LABEL = "DEMONYM"  # a nationality word ("Russian"): analysed, votes for its country
@@ -23,8 +24,8 @@ class Source:
     end: int
     text: str
 
-    def to_json(self) -> dict[str, Any]:
-        return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text}
+    def to_json(self) -> SourceRef:
+        return SourceRef(doc=self.doc, start=self.start, end=self.end, text=self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +75,8 @@ class SizeClaim:
     claimed_by: str | None
     source: Source
 
-    def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "value": self.value, "claimed_by": self.claimed_by, "source": self.source.to_json()}
+    def to_json(self) -> SizeClaimRef:
+        return SizeClaimRef(text=self.text, value=self.value, claimed_by=self.claimed_by, source=self.source.to_json())
 
 
 @dataclass(frozen=True, slots=True)

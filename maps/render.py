@@ -9,6 +9,7 @@ Every popup carries its feature's id, so the page can be checked against the exp
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from conflictmap.maps.escape import escape
@@ -208,7 +209,7 @@ def _legend(countries: dict[str, str], *, approximate: bool = False) -> Any:
     return Legend()
 
 
-def render(collection: dict[str, Any], *, gazetteer: Any = None, offline: bool = True) -> str:
+def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: bool = True) -> str:
     """Return the HTML page of a folium map of ``collection``.
 
     Parameters

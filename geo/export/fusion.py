@@ -12,10 +12,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from conflictmap.gazetteer import Gazetteer, Place, PlaceKind, fold
-from conflictmap.geo.export.geojson import place_fields, place_ref, point
+from conflictmap.geo.export.geojson import (
+    DocumentRecord,
+    Feature,
+    FeatureCollection,
+    MovementProperties,
+    PlaceProperties,
+    RunRecord,
+    SkippedRecord,
+    SourceRef,
+    StatementProperties,
+    Status,
+    place_fields,
+    place_ref,
+    point,
+)
 from conflictmap.geo.export.routes import leg
 from conflictmap.geo.reading.reader import Skipped
 from conflictmap.geo.records import NOT_DRAWN, Analysis, Movement, Resolution, Source, Statement
@@ -23,7 +37,7 @@ from conflictmap.geo.records import NOT_DRAWN, Analysis, Movement, Resolution, S
 SUBNATIONAL = frozenset({PlaceKind.REGION, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
 
 
-def _sources(items: Iterable[Source]) -> list[dict[str, Any]]:
+def _sources(items: Iterable[Source]) -> list[SourceRef]:
     seen: dict[tuple[str, int, int], Source] = {}
     for s in items:
         seen.setdefault((s.doc, s.start, s.end), s)
@@ -153,7 +167,7 @@ def _most_common(values: list[str]) -> str | None:
     return max(dict.fromkeys(values), key=values.count)
 
 
-def movement_features(moves: list[_Move]) -> list[dict[str, Any]]:
+def movement_features(moves: list[_Move]) -> list[Feature]:
     features = []
     for i, move in enumerate(moves):
         geometry, route, route_km = None, None, None
@@ -164,36 +178,36 @@ def movement_features(moves: list[_Move]) -> list[dict[str, Any]]:
         for claim in move.sizes:
             claims.setdefault((claim.value, claim.text, claim.claimed_by), claim)
         size_claims = [c.to_json() for c in claims.values()]
-        features.append({
-            "type": "Feature",
-            "id": f"movement:{i}",
-            "geometry": geometry,
-            "properties": {
-                "kind": "movement",
-                "actor": move.actor,
-                "actor_country": move.actor_country,
-                "origin": place_ref(move.origin),
-                "origin_basis": move.origin_basis,
-                "destination": place_ref(move.destination),
-                "via": [place_ref(v) for v in move.via],
-                "mode": _most_common(move.modes),
-                "size": size_claims[0]["text"] if size_claims else None,
-                "size_claims": size_claims,
-                "status": move.status,
-                "time": move.times[0] if move.times else None,
-                "chained_from": f"movement:{move.chained_from}" if move.chained_from is not None else None,
-                "route": route,
-                "route_km": route_km,
-                "sources": _sources(move.sources),
-            },
-        })
+        features.append(Feature(
+            type="Feature",
+            id=f"movement:{i}",
+            geometry=geometry,
+            properties=MovementProperties(
+                kind="movement",
+                actor=move.actor,
+                actor_country=move.actor_country,
+                origin=place_ref(move.origin),
+                origin_basis=move.origin_basis,
+                destination=place_ref(move.destination),
+                via=[ref for ref in map(place_ref, move.via) if ref is not None],
+                mode=_most_common(move.modes),
+                size=size_claims[0]["text"] if size_claims else None,
+                size_claims=size_claims,
+                status=cast(Status, move.status),
+                time=move.times[0] if move.times else None,
+                chained_from=f"movement:{move.chained_from}" if move.chained_from is not None else None,
+                route=route,
+                route_km=route_km,
+                sources=_sources(move.sources),
+            ),
+        ))
     return features
 
 
 # ----------------------------------------------------------------------------- statements & places
 
 
-def statement_features(statements: Iterable[Statement]) -> list[dict[str, Any]]:
+def statement_features(statements: Iterable[Statement]) -> list[Feature]:
     groups: dict[tuple, list[Statement]] = defaultdict(list)
     for s in statements:
         if s.place is None:
@@ -205,31 +219,33 @@ def statement_features(statements: Iterable[Statement]) -> list[dict[str, Any]]:
         first = items[0]
         assert first.place is not None
         speaker = max((s.speaker for s in items if s.speaker), key=len, default=None)
-        features.append({
-            "type": "Feature",
-            "id": f"statement:{i}",
-            "geometry": {"type": "Point", "coordinates": point(first.place)},
-            "properties": {
-                "kind": "statement",
-                "speaker": speaker,
-                "organization": _most_common([s.organization for s in items if s.organization]),
-                "speaker_country": _most_common([s.speaker_country for s in items if s.speaker_country]),
-                "place": place_ref(first.place),
-                "place_type": first.place.kind.value,
-                "where_prec": first.place.where_prec,
-                "basis": _most_common([s.basis for s in items if s.basis]),
-                "text": first.text,
-                "statements": list(dict.fromkeys(s.text for s in items)),
-                "sources": _sources(s.source for s in items),
-            },
-        })
+        place = place_ref(first.place)
+        assert place is not None
+        features.append(Feature(
+            type="Feature",
+            id=f"statement:{i}",
+            geometry={"type": "Point", "coordinates": point(first.place)},
+            properties=StatementProperties(
+                kind="statement",
+                speaker=speaker,
+                organization=_most_common([s.organization for s in items if s.organization]),
+                speaker_country=_most_common([s.speaker_country for s in items if s.speaker_country]),
+                place=place,
+                place_type=first.place.kind.value,
+                where_prec=first.place.where_prec,
+                basis=_most_common([s.basis for s in items if s.basis]),
+                text=first.text,
+                statements=list(dict.fromkeys(s.text for s in items)),
+                sources=_sources(s.source for s in items),
+            ),
+        ))
     return features
 
 
-def place_features(resolutions: Iterable[Resolution]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def place_features(resolutions: Iterable[Resolution]) -> tuple[list[Feature], list[SourceRef]]:
     """Resolved places with every mention; and the unresolved mentions, kept as data."""
     groups: dict[str, list[Resolution]] = defaultdict(list)
-    unresolved = []
+    unresolved: list[SourceRef] = []
     for r in resolutions:
         if r.mention.label in NOT_DRAWN:
             continue  # nationality words, places inside organisation names: kept in the analysis, not drawn
@@ -242,42 +258,48 @@ def place_features(resolutions: Iterable[Resolution]) -> tuple[list[dict[str, An
         place = items[0].place
         assert place is not None
         precs = [r.where_prec for r in items if r.where_prec is not None]
-        features.append({
-            "type": "Feature",
-            "id": f"place:{place_id}",
-            "geometry": {"type": "Point", "coordinates": point(place)},
-            "properties": {
-                "kind": "place",
-                **place_fields(place),
-                "where_prec": min(precs) if precs else place.where_prec,
-                "has_polygon": place.has_shape,
-                "approximate_polygon": place.approximate_shape,
-                "geonames_id": place.geonames_id,
-                "mention_count": len(items),
-                "score": max(r.score for r in items),
-                "alternatives": list(dict.fromkeys(a.id for r in items for a in r.alternatives))[:5],
-                "mentions": [r.mention.source.to_json() for r in sorted(items, key=lambda r: (r.mention.doc_id,
-                                                                                              r.mention.start))],
-            },
-        })
+        ref = place_fields(place)
+        features.append(Feature(
+            type="Feature",
+            id=f"place:{place_id}",
+            geometry={"type": "Point", "coordinates": point(place)},
+            properties=PlaceProperties(
+                kind="place",
+                id=ref["id"],
+                name=ref["name"],
+                place_type=ref["place_type"],
+                country_code=ref["country_code"],
+                where_prec=min(precs) if precs else place.where_prec,
+                has_polygon=place.has_shape,
+                approximate_polygon=place.approximate_shape,
+                geonames_id=place.geonames_id,
+                mention_count=len(items),
+                score=max(r.score for r in items),
+                alternatives=list(dict.fromkeys(a.id for r in items for a in r.alternatives))[:5],
+                mentions=[r.mention.source.to_json() for r in sorted(items, key=lambda r: (r.mention.doc_id,
+                                                                                           r.mention.start))],
+            ),
+        ))
     return features, unresolved
 
 
-def feature_collection(analyses: list[Analysis], gaz: Gazetteer, *, skipped: Iterable[Skipped] = ()) -> dict:
+def feature_collection(
+    analyses: list[Analysis], gaz: Gazetteer, *, skipped: Iterable[Skipped] = ()
+) -> FeatureCollection:
     """The GeoJSON FeatureCollection for a run: places, movements, statements, and a
     ``conflictmap`` member listing documents read and skipped and unresolved mentions."""
     places, unresolved = place_features(r for a in analyses for r in a.places)
     moves = fuse_movements((m for a in analyses for m in a.movements), gaz)
-    return {
-        "type": "FeatureCollection",
-        "features": places + movement_features(moves) + statement_features(s for a in analyses for s in a.statements),
-        "conflictmap": {
-            "documents": [{"id": a.document.id, "source": a.document.source, "encoding": a.document.encoding,
-                           "format": a.document.format, "characters": len(a.document.text)} for a in analyses],
-            "skipped": [{"source": s.source, "reason": s.reason} for s in skipped],
-            "unresolved": unresolved,
-        },
-    }
+    return FeatureCollection(
+        type="FeatureCollection",
+        features=places + movement_features(moves) + statement_features(s for a in analyses for s in a.statements),
+        conflictmap=RunRecord(
+            documents=[DocumentRecord(id=a.document.id, source=a.document.source, encoding=a.document.encoding,
+                                      format=a.document.format, characters=len(a.document.text)) for a in analyses],
+            skipped=[SkippedRecord(source=s.source, reason=s.reason) for s in skipped],
+            unresolved=unresolved,
+        ),
+    )
 
 
 def to_geodataframe(collection: dict) -> Any:

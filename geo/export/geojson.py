@@ -56,6 +56,9 @@ class PlaceProperties(TypedDict):
     mentions: list[SourceRef]
 
 
+Status = Literal["reported", "possible", "denied"]
+
+
 class MovementProperties(TypedDict):
     kind: Literal["movement"]
     actor: str | None
@@ -67,7 +70,7 @@ class MovementProperties(TypedDict):
     mode: str | None
     size: str | None
     size_claims: list[SizeClaim]
-    status: Literal["reported", "possible", "denied"]
+    status: Status
     time: str | None
     chained_from: str | None
     route: str | None  # "sea lane", "geodesic"
