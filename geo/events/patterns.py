@@ -5,10 +5,8 @@ Each line of a pattern file is one pattern: ``{"label": ..., "priority": ..., "n
 and the force it moves, a reporting verb and its speaker) or a ``Matcher`` pattern (surface
 phrases: "by sea"). Word lists are never written into a pattern: ``"$name"`` in an ``IN`` or
 ``NOT_IN`` list stands for the lexicon's word class of that name (``geo/data/lexicon/``), so a
-word is added in one place. Two token attributes help patterns read the lexicon:
-
-- ``token._.cm_lemma``: the lemma in lower case;
-- ``token._.cm_force``: whether the token (its lemma or its word) names a force.
+word is added in one place. One token attribute helps patterns read the lexicon:
+``token._.cm_force``, whether the token (its lemma or its word) names a force.
 
 The code decides what no pattern can: which match wins (lowest ``priority``, then the earliest
 token), the roles of places, status, actor country, where a speaker was.
@@ -68,8 +66,6 @@ def _expand(value: Any, lex: Lexicon) -> Any:
 def _register_attributes() -> None:
     from spacy.tokens import Token
 
-    if not Token.has_extension("cm_lemma"):
-        Token.set_extension("cm_lemma", getter=lambda t: t.lemma_.lower())
     if not Token.has_extension("cm_force"):
         Token.set_extension("cm_force", getter=lambda t: t.lemma_.lower() in lexicon().forces
                             or t.lower_ in lexicon().forces)
@@ -84,39 +80,44 @@ def read_patterns(name: str) -> list[dict[str, Any]]:
 
 
 class Patterns:
-    """Every pattern file compiled for one vocabulary (one per loaded pipeline)."""
+    """Every pattern file compiled for one vocabulary (one per loaded pipeline): one matcher per
+    file, so a Doc is searched only for the patterns a caller asks about."""
 
     def __init__(self, vocab: Vocab) -> None:
         from spacy.matcher import DependencyMatcher, Matcher
 
         _register_attributes()
         self.rules: dict[int, Rule] = {}
-        self._dependency = DependencyMatcher(vocab)
-        self._surface = Matcher(vocab)
-        for files, matcher in ((DEPENDENCY_FILES, self._dependency), (SURFACE_FILES, self._surface)):
-            for name in files:
-                for i, row in enumerate(read_patterns(name)):
-                    key = f"{name.removesuffix('.jsonl')}:{row['label']}:{i}"
-                    matcher.add(key, [row["pattern"]])
-                    self.rules[vocab.strings[key]] = Rule(name.removesuffix(".jsonl"), row["label"],
-                                                          int(row.get("priority", 1)))
-        self._nodes = {vocab.strings[f"{name.removesuffix('.jsonl')}:{row['label']}:{i}"]:
-                       [node["RIGHT_ID"] for node in row["pattern"]]
-                       for name in DEPENDENCY_FILES for i, row in enumerate(read_patterns(name))}
+        self._nodes: dict[int, list[str]] = {}
+        self._dependency: dict[str, DependencyMatcher] = {}
+        self._surface: dict[str, Matcher] = {}
+        for name in DEPENDENCY_FILES:
+            file = name.removesuffix(".jsonl")
+            self._dependency[file] = DependencyMatcher(vocab)
+            for i, row in enumerate(read_patterns(name)):
+                match_id = self._add(vocab, self._dependency[file], file, i, row)
+                self._nodes[match_id] = [node["RIGHT_ID"] for node in row["pattern"]]
+        for name in SURFACE_FILES:
+            file = name.removesuffix(".jsonl")
+            self._surface[file] = Matcher(vocab)
+            for i, row in enumerate(read_patterns(name)):
+                self._add(vocab, self._surface[file], file, i, row)
+
+    def _add(self, vocab: Vocab, matcher: Any, file: str, i: int, row: dict[str, Any]) -> int:
+        key = f"{file}:{row['label']}:{i}"
+        matcher.add(key, [row["pattern"]])
+        match_id: int = vocab.strings[key]
+        self.rules[match_id] = Rule(file, row["label"], int(row.get("priority", 1)))
+        return match_id
 
     def dependency(self, doc: Doc, file: str) -> list[Match]:
         """Every match of one dependency-pattern file in ``doc``."""
-        found = []
-        for match_id, token_ids in self._dependency(doc):
-            rule = self.rules[match_id]
-            if rule.file == file:
-                found.append(Match(rule, {n: doc[i] for n, i in zip(self._nodes[match_id], token_ids, strict=True)}))
-        return found
+        return [Match(self.rules[match_id], {n: doc[i] for n, i in zip(self._nodes[match_id], token_ids, strict=True)})
+                for match_id, token_ids in self._dependency[file](doc)]
 
     def surface(self, doc: Doc | Span, file: str) -> list[tuple[Rule, Span]]:
         """Spans matched by one surface-pattern file, in text order (longest first at a position)."""
-        spans = [(self.rules[mid], doc[start:end]) for mid, start, end in self._surface(doc)
-                 if self.rules[mid].file == file]
+        spans = [(self.rules[mid], doc[start:end]) for mid, start, end in self._surface[file](doc)]
         return sorted(spans, key=lambda rs: (rs[1].start, -len(rs[1])))
 
 
