@@ -11,7 +11,8 @@ STAMP := $(VENV)/.installed
 
 # A strict editable install: conflictmap.* links to the files here (edits show at once; a new module
 # needs a reinstall, which the folders' times trigger) and mypy can read it as an installed package.
-$(STAMP): pyproject.toml facade gazetteer geo maps
+PACKAGE_DIRS := $(shell find facade gazetteer geo maps -type d -not -name __pycache__)
+$(STAMP): pyproject.toml $(PACKAGE_DIRS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]" --config-settings editable_mode=strict
