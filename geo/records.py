@@ -100,17 +100,21 @@ class Movement:
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    """Someone said something, somewhere."""
+    """Someone said something; where, when the text gives evidence for it (else ``place`` is None:
+    the statement is found all the same, and kept, but not drawn)."""
 
     doc_id: str
     speaker: str | None
     organization: str | None
     speaker_country: str | None
     place: Place | None
-    basis: str | None  # "dateline" | "explicit" | "affiliation"
+    basis: str | None  # "dateline" | "explicit" | "affiliation", or None when not placed
     text: str
     source: Source
     place_mention: Source | None = None
+    speaker_span: Source | None = None  # the words that name the speaker, as written
+    cue: Source | None = None  # the word that makes it a statement ("said", "according")
+    speaker_kind: str | None = None  # "person", "org", "government", "group"
 
 
 @dataclass(frozen=True, slots=True)

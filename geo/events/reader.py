@@ -187,20 +187,28 @@ class DocumentEvents:
 
     # -- statements ---------------------------------------------------------------------------
 
+    def _source(self, words: Span | Token, offset: int) -> Source:
+        """A span or token of a piece as a reference into the document."""
+        start = offset + (words.start_char if isinstance(words, Span) else words.idx)
+        end = start + len(words.text)
+        return Source(self.doc_id, start, end, self.text[start:end])
+
     def statements(
         self, sent: Span, offset: int, source: Source, cues: dict[int, Match]
     ) -> tuple[list[Statement], Speaker | None]:
         """Every distinct speaker's statement in the sentence, and the main speaker (for claims).
         ``cues``: the statement patterns' best match for each cue token of the Doc."""
         speakers: list[Speaker] = []
+        spans: dict[int, tuple[Source, Source]] = {}  # id(speaker) -> (its words, the cue), first seen
         for token in sent:
             match = cues.get(token.i)
             np = phrase(match["speaker"]) if match is not None else None
-            if np is None:
+            if match is None or np is None:
                 continue
             speaker = self.speaker(np, offset)
             if speaker is not None and all(speaker_key(speaker) != speaker_key(s) for s in speakers):
                 speakers.append(speaker)
+                spans[id(speaker)] = (self._source(np, offset), self._source(match["cue"], offset))
         # "South Korea said ..., the presidential office said": the government yields to its voice
         named = {s.country for s in speakers if s.kind != "government"}
         speakers = [s for s in speakers if s.kind != "government" or s.country not in named]
@@ -214,9 +222,8 @@ class DocumentEvents:
                 self.people.remember(speaker)
             else:
                 self.last_org = speaker
-            if where is None:
-                continue
-            place, basis, mention = where
+            place, basis, mention = where if where is not None else (None, None, None)
+            speaker_span, cue = spans[id(speaker)]
             out.append(
                 Statement(
                     doc_id=self.doc_id,
@@ -228,6 +235,9 @@ class DocumentEvents:
                     text=" ".join(sent.text.split()),
                     source=source,
                     place_mention=mention,
+                    speaker_span=speaker_span,
+                    cue=cue,
+                    speaker_kind=speaker.kind,
                 )
             )
         rank = {"person": 4, "org": 3, "government": 2, "group": 1}
