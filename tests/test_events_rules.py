@@ -45,3 +45,13 @@ def test_a_place_opening_a_name_is_kept_but_not_drawn(mini_pipeline) -> None:
     assert [m.text for m in embedded] == ["Tokyo"]
     collection = feature_collection([analysis], mini_pipeline.gaz)
     assert [f for f in collection["features"] if f["properties"].get("name") == "Tokyo"] == []
+
+
+def test_whatever_follows_according_to_is_a_source(mini_pipeline) -> None:
+    """A source need not be a person or a known body; a place inside its name is no affiliation."""
+    analysis = analyse(mini_pipeline, "Two bridges were destroyed overnight, according to witnesses.\n"
+                                      "The dam was also hit, according to a Tokyo newspaper report.\n")
+    found = {s.organization: s for s in analysis.statements}
+    assert found["witnesses"].speaker_kind == "other"
+    assert found["witnesses"].place is None  # found, but nothing says where: kept, not drawn
+    assert found["a Tokyo newspaper report"].speaker_country is None

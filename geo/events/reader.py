@@ -125,10 +125,11 @@ class DocumentEvents:
         return [r for r in self._starting_between(start, end)
                 if r.mention.end <= end and r.mention.label not in NOT_DRAWN]
 
-    def country_of(self, np: Span, offset: int) -> str | None:
+    def country_of(self, np: Span, offset: int, *, places: bool = True) -> str | None:
         """The speaker's country from the phrase: the first nationality word ("Ukrainian", "North
         Korean") or country or capital named in it ("Prime Minister Jane Roe of Norway"); None
-        when the phrase names several ("the US, South Korean and Japanese advisers")."""
+        when the phrase names several ("the US, South Korean and Japanese advisers").
+        ``places=False``: nationality words only (a place inside a name is no affiliation)."""
         found: list[str] = []
         tokens = list(np)
         i = 0
@@ -144,7 +145,7 @@ class DocumentEvents:
                 ):
                     i += width - 1
                     break
-            if code is None:
+            if code is None and places:
                 r = self.resolution_for(offset + t.idx, offset + t.idx + len(t))
                 if (
                     r
@@ -206,6 +207,10 @@ class DocumentEvents:
             if match is None or np is None:
                 continue
             speaker = self.speaker(np, offset)
+            if speaker is None and match.rule.label == "according-to" and np.root.pos_ in ("NOUN", "PROPN"):
+                # whatever follows "according to" is a source by construction: "witnesses", "a report";
+                # only a nationality word gives it a country ("a Lisbon Daily report" is not Portugal's)
+                speaker = Speaker(None, np.text, self.country_of(np, offset, places=False), "other", phrase=np.text)
             if speaker is not None and all(speaker_key(speaker) != speaker_key(s) for s in speakers):
                 speakers.append(speaker)
                 spans[id(speaker)] = (self._source(np, offset), self._source(match["cue"], offset))
@@ -213,7 +218,7 @@ class DocumentEvents:
         named = {s.country for s in speakers if s.kind != "government"}
         speakers = [s for s in speakers if s.kind != "government" or s.country not in named]
         if any(s.kind in ("person", "org") for s in speakers):
-            speakers = [s for s in speakers if s.kind != "group"]  # "the advisors ..., according to X"
+            speakers = [s for s in speakers if s.kind not in ("group", "other")]  # "aides ..., according to X"
         out = []
         for speaker in speakers:
             where = self.where(sent, offset, speaker)
@@ -240,7 +245,7 @@ class DocumentEvents:
                     speaker_kind=speaker.kind,
                 )
             )
-        rank = {"person": 4, "org": 3, "government": 2, "group": 1}
+        rank = {"person": 4, "org": 3, "government": 2, "group": 1, "other": 0}
         main = max(speakers, key=lambda s: rank[s.kind], default=None)
         return out, main
 
