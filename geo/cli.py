@@ -155,18 +155,13 @@ def _place_json(place: Place | None) -> dict[str, Any]:
         return dict.fromkeys(("id", "name", "place_type", "country_code", "lat", "lon"))
     from conflictmap.geo.export.geojson import place_fields
 
-    fields = place_fields(place)
     return {
-        "id": fields["id"],
-        "name": fields["name"],
-        "place_type": fields["place_type"],
-        "country_code": fields["country_code"],
+        **place_fields(place),  # id, name, place_type, country_code, where_prec: as in the GeoJSON
         "lat": place.lat,
         "lon": place.lon,
         "feature": place.feature or None,
         "population": place.population,
         "geonames_id": place.geonames_id,
-        "where_prec": place.where_prec,
         "has_polygon": place.has_shape,
         "approximate_polygon": place.approximate_shape,
     }
