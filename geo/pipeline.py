@@ -29,31 +29,29 @@ class Pipeline:
     def analyse(
         self, documents: Iterable[Document], *, batch: int = 16, on_done: Callable[[Document], None] | None = None
     ) -> Iterator[Analysis]:
-        """Analyse one run of documents. Speakers named in one document of the run are recognised
-        in the others (a surname alone is the person named in full earlier); nothing carries to the next run."""
-        people = People()
+        """Analyse documents one by one: nothing read in one document (a person's name, a pronoun's
+        referent, a country) carries to another, so a document's result never depends on the run."""
         pending: list[Document] = []
         for document in documents:
             pending.append(document)
             if len(pending) >= batch:
-                yield from self._batch(pending, people, on_done)
+                yield from self._batch(pending, on_done)
                 pending = []
         if pending:
-            yield from self._batch(pending, people, on_done)
+            yield from self._batch(pending, on_done)
 
     def _batch(
-        self, documents: list[Document], people: People, on_done: Callable[[Document], None] | None
+        self, documents: list[Document], on_done: Callable[[Document], None] | None
     ) -> Iterator[Analysis]:
         # zones first: furniture and duplicates are never parsed
         zones = [classify(d.text) for d in documents]
         parsed = parse(self.nlp, [d.text for d in documents], segments=[parsed_segments(z) for z in zones])
         for document, paragraphs, docs in zip(documents, zones, parsed, strict=True):
-            yield self.analyse_parsed(document, docs, people, paragraphs=paragraphs)
+            yield self.analyse_parsed(document, docs, paragraphs=paragraphs)
             if on_done:
                 on_done(document)
 
-    def analyse_parsed(self, document: Document, docs: list, people: People | None = None, *,
-                       paragraphs: list[Paragraph] | None = None) -> Analysis:
+    def analyse_parsed(self, document: Document, docs: list, *, paragraphs: list[Paragraph] | None = None) -> Analysis:
         """Analyse one document already parsed by spaCy (``docs``: (offset, Doc) pieces)."""
         text = document.text
         paragraphs = classify(text) if paragraphs is None else paragraphs
@@ -61,7 +59,7 @@ class Pipeline:
         mentions = mentions_from_docs(document.id, text, docs, paragraphs, dateline)
         resolutions = resolve_mentions(self.gaz, text, mentions, dateline)
         reader = DocumentEvents(
-            document.id, text, self.gaz, resolutions, paragraphs, dateline, people if people is not None else People()
+            document.id, text, self.gaz, resolutions, paragraphs, dateline, People()
         )
         movements, statements = reader.read(docs)
         return Analysis(document, tuple(resolutions), tuple(movements), tuple(statements))

@@ -368,7 +368,7 @@ def test_an_actor_is_named_without_its_size(gaz: Gazetteer) -> None:
     ids=["cue-gap-in", "two-word-cue-the", "conference", "that-blocks", "the-situation-blocks", "no-cue"],
 )
 def test_a_cue_before_a_place_says_where_it_was_said(before: str, explicit: bool) -> None:
-    from conflictmap.geo.events.reader import explicit_before
+    from conflictmap.geo.events.statements import explicit_before
 
     assert bool(explicit_before().search(before)) is explicit
 

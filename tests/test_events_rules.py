@@ -55,3 +55,17 @@ def test_whatever_follows_according_to_is_a_source(mini_pipeline) -> None:
     assert found["witnesses"].speaker_kind == "other"
     assert found["witnesses"].place is None  # found, but nothing says where: kept, not drawn
     assert found["a Tokyo newspaper report"].speaker_country is None
+
+
+def test_a_documents_result_does_not_depend_on_the_other_documents_in_the_run(mini_pipeline) -> None:
+    """A surname alone, a pronoun or a country learnt in one article never reaches another."""
+    first = Document("first", "Marta Olsen, the Japanese trade minister, said tariffs would rise.\n", "-", "utf-8")
+    second = Document("second", "Olsen said the talks had failed. She said nothing more.\n", "-", "utf-8")
+
+    def statements(run: list[Document]) -> list[tuple]:
+        by_id = {a.document.id: a for a in mini_pipeline.analyse(run)}
+        return [(s.speaker, s.speaker_country, s.organization, s.place, s.basis) for s in by_id["second"].statements]
+
+    alone = statements([second])
+    assert statements([first, second]) == alone
+    assert all(country is None for _, country, *_ in alone)

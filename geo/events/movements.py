@@ -1,0 +1,156 @@
+"""Troop movements: a movement verb or noun ("sent", "deployed", "dispatch") whose object or
+subject is a force ("troops", "warships"), with places taken from the prepositions that govern
+them (from -> origin; to/into/toward -> destination; via/through -> via; in/at -> destination
+only when attached to the verb)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from conflictmap.gazetteer import PlaceKind
+from conflictmap.geo.events.context import DocumentContext
+from conflictmap.geo.events.grammar import (
+    is_force,
+    is_object_of,
+    is_possessor,
+    is_trigger,
+    mode_of,
+    nearest_verb,
+    place_role,
+    preposition,
+    same_token,
+    sender,
+    size_pattern,
+    size_value,
+    status_of,
+    time_phrase,
+)
+from conflictmap.geo.lexicon import lexicon
+from conflictmap.geo.records import Movement, Resolution, SizeClaim, Source
+
+
+class MovementReader(DocumentContext):
+    def movements(
+        self, sent: Span, offset: int, source: Source, claimed_by: str | None, forces: dict[int, Token]
+    ) -> Iterator[Movement]:
+        """Movements in the sentence; ``forces``: the movement patterns' force for each trigger."""
+        triggers = [t for t in sent if is_trigger(t)]
+        for trigger in triggers:
+            force = forces.get(trigger.i)
+            if force is None:
+                continue
+            ends = self.endpoints(sent, offset, trigger, triggers)
+            if not ends.get("destination") and not ends.get("origin"):
+                continue
+            actor, actor_country = self.actor(force, offset)
+            origin, origin_basis = ends.get("origin"), "text" if ends.get("origin") else None
+            sent_by = sender(trigger)
+            if origin is None and sent_by is not None:
+                r = self.resolution_for(offset + sent_by.idx, offset + sent_by.idx + len(sent_by))
+                if r and r.place and r.place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY):
+                    actor_country = actor_country or r.place.country_code
+                    country = self.gaz.get(f"ne-admin0:{r.place.country_code}")
+                    dest = ends.get("destination")
+                    if country and (
+                        dest is None or dest.place is None or dest.place.country_code != country.country_code
+                    ):
+                        origin = Resolution(r.mention, country, r.score, (), ("the sending state",))
+                        origin_basis = "sender"
+            self.last_actor = (actor, actor_country)
+            yield Movement(
+                doc_id=self.doc_id,
+                actor=actor,
+                actor_country=actor_country,
+                origin=origin,
+                destination=ends.get("destination"),
+                mode=mode_of(sent, trigger),
+                sizes=tuple(self.sizes(sent, offset, force, claimed_by)),
+                status=status_of(trigger),
+                time=time_phrase(sent, trigger),
+                trigger=trigger.text,
+                source=source,
+                origin_basis=origin_basis,
+                via=tuple(r for r in [ends.get("via")] if r is not None),
+            )
+
+    def endpoints(self, sent: Span, offset: int, trigger: Token, triggers: list[Token]) -> dict[str, Resolution]:
+        found: dict[str, Resolution] = {}
+        weak: Resolution | None = None
+        subtree = {t.i for t in trigger.subtree}
+        doc = sent.doc
+        for r in self.resolutions_in(offset + sent.start_char, offset + sent.end_char):
+            if r.place is None:
+                continue
+            span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
+            if span is None or is_possessor(span):
+                continue
+            attached = span.root.i in subtree
+            after = (
+                span.start > trigger.i
+                and not any(trigger.i < t.i < span.start for t in triggers)
+                and same_token(nearest_verb(span.root), nearest_verb(trigger))
+            )
+            if not attached and not after:
+                continue
+            prep = preposition(span)
+            if prep is None:
+                moved_into = trigger.lemma_.lower() in lexicon().object_is_destination
+                if attached and moved_into and is_object_of(span.root, trigger):
+                    prep = "to"  # "entered the city of X", "crossed the river"
+                else:
+                    continue
+            role = place_role(prep, trigger, attached=attached)
+            if role in ("origin", "destination", "via") and role not in found:
+                found[role] = r
+            elif role == "weak destination" and weak is None:
+                weak = r
+        if "destination" not in found and weak is not None:
+            found["destination"] = weak
+        return found
+
+    def actor(self, force: Token, offset: int) -> tuple[str, str | None]:
+        words = [
+            t
+            for t in force.subtree
+            if t.i <= force.i
+            and t.dep_ not in ("nummod", "quantmod", "det", "predet")
+            and not t.like_num
+            and t.lower_ not in lexicon().quantity_words
+        ]
+        phrase = " ".join(t.text for t in words if t.i >= (words[0].i if words else force.i)) or force.text
+        country = None
+        lo, hi = force.left_edge.i, force.i
+        for ent in force.doc.ents:
+            if ent.start >= lo and ent.end <= hi + 1 and ent.label_ in ("NORP", "GPE"):
+                if ent.label_ == "NORP":
+                    country = self.gaz.demonym_country(ent.text)
+                else:
+                    r = self.resolution_for(offset + ent.start_char, offset + ent.end_char)
+                    country = r.place.country_code if r and r.place else None
+                if country:
+                    break
+        demonstrative = any(t.lower_ in ("these", "those", "the", "such") for t in force.subtree if t.i < force.i)
+        if country is None and demonstrative:
+            # "some of these troops": the force named earlier in the sentence, else the last one
+            earlier = [t for t in force.sent if t.i < force.i and is_force(t)]
+            for t in reversed(earlier):
+                earlier_phrase, c = self.actor(t, offset)
+                if c:
+                    return earlier_phrase, c
+            if self.last_actor is not None:
+                return self.last_actor
+        return phrase, country
+
+    def sizes(self, sent: Span, offset: int, force: Token, claimed_by: str | None) -> Iterator[SizeClaim]:
+        base = sent.start_char
+        force_start = force.idx - base
+        for m in size_pattern().finditer(sent.text):
+            if m.start("force") != force_start:
+                continue
+            text = m.group(0)
+            start = offset + base + m.start()
+            yield SizeClaim(
+                text, size_value(m.group("size")), claimed_by, Source(self.doc_id, start, start + len(text), text)
+            )
