@@ -75,6 +75,8 @@ class Lexicon:
     place_cues: tuple[str, ...]  # "speaking", "news conference": then "in/at X" says where it was said
     place_cue_blockers: tuple[str, ...]  # "that", "the situation": then X is what is spoken of
     place_cue_prepositions: tuple[str, ...]
+    place_cue_direct: tuple[str, ...]  # "visited": its object is where the speaker was
+    place_cue_directions: tuple[str, ...]  # "northern": in northern X is still X
 
     def cue(self, name: str) -> frozenset[str]:
         return self.status_cues.get(name, frozenset())
@@ -154,4 +156,6 @@ def lexicon() -> Lexicon:
         place_cues=tuple(r["words"] for r in place_cues if r["class"] == "cue"),
         place_cue_blockers=tuple(r["words"] for r in place_cues if r["class"] == "blocker"),
         place_cue_prepositions=tuple(r["words"] for r in place_cues if r["class"] == "preposition"),
+        place_cue_direct=tuple(r["words"] for r in place_cues if r["class"] == "direct"),
+        place_cue_directions=tuple(r["words"] for r in place_cues if r["class"] == "direction"),
     )

@@ -67,7 +67,9 @@ def test_map_writes_html_drawn_from_the_geojson(run, tmp_path: Path) -> None:
     assert "Statement origins" in page
     assert "Places" in page
     statements = [f for f in fc["features"] if f["properties"]["kind"] == "statement"]
-    assert {f["id"] for f in statements} <= drawn_ids(page)
+    placed = {f["id"] for f in statements if f["geometry"] is not None}
+    assert placed and placed <= drawn_ids(page)
+    assert not ({f["id"] for f in statements} - placed) & drawn_ids(page)  # unplaced: listed, never drawn
     assert "https://cdn" not in page.split("<body>")[0].split("<style>")[0]  # self-contained by default
 
 

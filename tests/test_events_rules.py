@@ -51,8 +51,8 @@ def test_whatever_follows_according_to_is_a_source(mini_pipeline) -> None:
     """A source need not be a person or a known body; a place inside its name is no affiliation."""
     analysis = analyse(mini_pipeline, "Two bridges were destroyed overnight, according to witnesses.\n"
                                       "The dam was also hit, according to a Tokyo newspaper report.\n")
-    found = {s.organization: s for s in analysis.statements}
-    assert found["witnesses"].speaker_kind == "other"
+    found = {s.speaker_span.text: s for s in analysis.statements}
+    assert found["witnesses"].speaker_kind == "group"
     assert found["witnesses"].place is None  # found, but nothing says where: kept, not drawn
     assert found["a Tokyo newspaper report"].speaker_country is None
 
@@ -69,3 +69,28 @@ def test_a_documents_result_does_not_depend_on_the_other_documents_in_the_run(mi
     alone = statements([second])
     assert statements([first, second]) == alone
     assert all(country is None for _, country, *_ in alone)
+
+
+def test_a_place_the_speaker_visited_is_where_they_spoke(mini_pipeline) -> None:
+    """The explicit place may sit on the verb the cue is joined to, not only on the cue itself."""
+    analysis = analyse(mini_pipeline, "Background.\n\nThe Japanese trade minister visited Seoul and told "
+                                      "reporters that grain exports would resume.\n")
+    [said] = [s for s in analysis.statements if s.cue and s.cue.text == "told"]
+    assert (said.place.name, said.basis) == ("Seoul", "explicit")
+
+
+def test_a_place_in_another_speakers_clause_is_not_this_speakers(mini_pipeline) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\nThe Japanese envoy said the talks had failed, while the "
+                                      "French minister, speaking in Odesa, said they would resume.\n")
+    by_cue = {s.speaker_span.text: s for s in analysis.statements}
+    envoy = next(s for words, s in by_cue.items() if "envoy" in words)
+    assert envoy.place is not None and envoy.place.name == "Tokyo"  # the capital, not the other speaker's place
+
+
+def test_a_listed_body_of_another_country_is_not_the_speaker(mini_pipeline) -> None:
+    """A nationality word overrides a name shared with a listed organisation of another country."""
+    analysis = analyse(mini_pipeline, "Background.\n\nThe Japanese ministry of defence said two frigates "
+                                      "had returned.\n")
+    [said] = analysis.statements
+    assert said.speaker_country == "JP"
+    assert said.place is not None and said.place.name == "Tokyo"

@@ -88,7 +88,7 @@ def test_seeds_map_offline(browser: Any, seeds_map: Path, seeds_fc: dict, tmp_pa
     assert page.locator("path.cm-movement").count() >= 3
     assert page.locator("path.cm-possible").count() >= 1
     assert page.locator("path.cm-statement").count() == len(
-        [f for f in seeds_fc["features"] if f["properties"]["kind"] == "statement"])
+        [f for f in seeds_fc["features"] if f["properties"]["kind"] == "statement" and f["geometry"]])
     assert page.locator("#cm-legend").is_visible()
     assert page.locator(".leaflet-control-layers").is_visible()
     assert page.locator(".leaflet-control-search").count() == 1

@@ -31,6 +31,7 @@ def test_the_wheel_installs_only_the_conflictmap_namespace(wheel_names: list[str
     assert "conflictmap/__init__.py" in wheel_names
     assert "conflictmap/gazetteer/data/curated.csv" in wheel_names  # data files travel with their package
     assert "conflictmap/geo/data/organisations.csv" in wheel_names
+    assert "conflictmap/geo/data/models/cue_model.json" in wheel_names
     assert "conflictmap/gazetteer/checks/seeds.csv" in wheel_names
 
 

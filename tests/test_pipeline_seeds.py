@@ -66,7 +66,7 @@ def test_statement_origins(seeds_fc: dict, speaker: str, place: str) -> None:
     found = [s for s in _kind(seeds_fc, "statement")
              if fold(speaker) in fold(f"{s['speaker'] or ''} {s['organization'] or ''}")]
     assert found, speaker
-    assert place in {s["place"]["name"] for s in found}
+    assert place in {(s["place"] or {}).get("name") for s in found}
 
 
 def test_scholz_was_explicitly_in_india(seeds_fc: dict) -> None:
@@ -122,7 +122,8 @@ def test_geojson_is_valid_rfc7946(seeds_fc: dict) -> None:
                 assert p["route"] in ("sea lane", "geodesic")
         else:
             assert {"speaker", "organization", "speaker_country", "place", "basis", "text", "sources"} <= set(p)
-            assert p["basis"] in ("dateline", "explicit", "affiliation")
+            assert p["basis"] in ("dateline", "explicit", "affiliation", None)
+            assert (p["basis"] is None) == (p["place"] is None) == (f["geometry"] is None)
 
 
 def test_geodataframe(seeds_fc: dict) -> None:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from conflictmap.gazetteer import fold
 from conflictmap.geo.lexicon import lexicon
@@ -68,14 +68,16 @@ class Speaker:
     name: str | None
     organization: str | None
     country: str | None
-    kind: str  # "person", "org", "government", "group"
+    kind: str  # person, title, organisation, government, group, media, pronoun, other
     org: Organisation | None = None
     phrase: str = ""  # the words that named it ("the Chadian navy")
+    gender: str | None = None  # "m" or "f" when the text says (a title, a pronoun that refers back)
 
 
 @dataclass(slots=True)
 class People:
-    """Speakers seen so far in a run, so a surname alone later is the person named in full earlier."""
+    """Speakers seen so far in one document, so a surname alone later is the person named in full
+    earlier. Never shared between documents."""
 
     by_key: dict[str, Speaker] = field(default_factory=dict)
 
@@ -100,20 +102,9 @@ class People:
 
 
 
-def phrase(token: Token | None) -> Span | None:
-    if token is None:
-        return None
-    doc = token.doc
-    return doc[token.left_edge.i : token.right_edge.i + 1]
-
-
 def coordinated_countries(np: Span) -> bool:
     """Whether the phrase lists several nations side by side ("US, South Korean and Japanese")."""
     return any(t.dep_ == "conj" and (t.ent_type_ in ("GPE", "NORP")) for t in np)
-
-
-def speaker_key(speaker: Speaker) -> str:
-    return fold(speaker.name or speaker.organization or "")
 
 
 def titled_name(np: Span) -> Span | None:

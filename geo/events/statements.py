@@ -11,13 +11,12 @@ from spacy.tokens import Span, Token
 
 from conflictmap.gazetteer import Place, PlaceKind, fold
 from conflictmap.geo.events.context import DocumentContext
+from conflictmap.geo.events.cues import is_statement
 from conflictmap.geo.events.patterns import Match
 from conflictmap.geo.events.speakers import (
     Speaker,
     find_organisation,
     government_phrase,
-    phrase,
-    speaker_key,
     titled_name,
     whole_name,
 )
@@ -29,19 +28,55 @@ EXPLICIT_WINDOW = 80  # characters before a place in which a cue can make it whe
 
 @functools.cache
 def explicit_before() -> re.Pattern[str]:
-    """A cue ("speaking", "told reporters") then up to four words then in/at/from/to, ending right
-    before a place: the place is where it was said. Words, not tokens: "al-Qaeda", "Burns'" and
+    """A cue ("speaking", "told reporters") then up to four words then in/at/from/to, or a visit
+    verb ("visited"), then perhaps a part ("northern"), ending right before a place: the place is
+    where it was said. Words, not tokens: "al-Qaeda", "Burns'" and
     words apart by a no-break space count as one, as a reader counts them. The words are the
     lexicon's (``place_cues.jsonl``)."""
     lex = lexicon()
     cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in lex.place_cues)
     blockers = "|".join(re.escape(b).replace(r"\ ", r"\s+") + r"\b" for b in lex.place_cue_blockers)
     preps = "|".join(re.escape(p) for p in lex.place_cue_prepositions)
-    return re.compile(rf"\b(?:{cues})\b(?:\s+(?!{blockers})[\w'’-]+){{0,4}}?\s+(?:{preps})\s+(?:the\s+)?$",
-                      re.IGNORECASE)
+    direct = "|".join(re.escape(d) for d in lex.place_cue_direct)
+    parts = "|".join(re.escape(d) for d in lex.place_cue_directions)
+    return re.compile(rf"(?:\b(?:{cues})\b(?:\s+(?!{blockers})[\w'’-]+){{0,4}}?\s+(?:{preps})|\b(?:{direct}))"
+                      rf"\s+(?:the\s+)?(?:(?:{parts})\s+)?$", re.IGNORECASE)
 
 
 SENTENCE_INITIAL_PLACE = re.compile(r"^\s*(?:In|At|From)\s+(?:the\s+)?$")
+
+
+DASHES = frozenset({"—", "–", "--", "―"})
+ATTACHED = frozenset({"in", "at", "from"})  # "the ministry in X": a place the speaker is in
+RANK = {"person": 5, "pronoun": 4, "organisation": 3, "media": 3, "government": 2, "title": 2, "group": 1, "other": 0}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lord": "m", "lady": "f"}
+CORE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})  # what a speaker phrase says, not who
+
+
+def speaker_words(head: Token, how: str) -> Span:
+    """The words that name the speaker: the head's phrase; for a relative clause's noun, the phrase
+    up to the noun (not the clause that describes it)."""
+    doc = head.doc
+    if how == "relative":
+        # through the relative pronoun, when there is one: "the envoy, who"
+        pronouns = [t.i for t in head.subtree if t.tag_ in ("WP", "WDT") and t.head.dep_ == "relcl"]
+        return doc[head.left_edge.i : (min(pronouns) if pronouns else head.i) + 1]
+    start = head.left_edge.i
+    dashes = [t.i for t in doc[start : head.i] if t.text in DASHES]
+    if dashes:  # a dateline the parser took into the subject: "CITY (Agency) — the envoy"
+        start = dashes[-1] + 1
+    return doc[start : head.right_edge.i + 1]
+
+
+def core(words: Span, head: Token) -> Span:
+    """The speaker phrase without the clauses that say something about the speaker ("Ana Ruiz,
+    who visited Chile last year,"): a country word in those is no affiliation."""
+    cut = [c for c in head.children if c.dep_ in CORE_DEPS and c.i > head.i]
+    end = min([c.left_edge.i for c in cut] + [words.end])
+    while end > words.start + 1 and words.doc[end - 1].is_punct:
+        end -= 1
+    return words.doc[words.start : max(end, head.i + 1)]
 
 
 class StatementReader(DocumentContext):
@@ -54,38 +89,29 @@ class StatementReader(DocumentContext):
     def statements(
         self, sent: Span, offset: int, source: Source, cues: dict[int, Match]
     ) -> tuple[list[Statement], Speaker | None]:
-        """Every distinct speaker's statement in the sentence, and the main speaker (for claims).
-        ``cues``: the statement patterns' best match for each cue token of the Doc."""
-        speakers: list[Speaker] = []
-        spans: dict[int, tuple[Source, Source]] = {}  # id(speaker) -> (its words, the cue), first seen
+        """Every statement in the sentence (one per cue the cue model accepts), and the main
+        speaker (for size claims). ``cues``: the statement patterns' best match per cue token."""
+        found: list[tuple[Speaker, Span, Token]] = []
         for token in sent:
             match = cues.get(token.i)
-            np = phrase(match["speaker"]) if match is not None else None
-            if match is None or np is None:
+            if match is None:
                 continue
-            speaker = self.speaker(np, offset)
-            if speaker is None and match.rule.label == "according-to" and np.root.pos_ in ("NOUN", "PROPN"):
-                # whatever follows "according to" is a source by construction: "witnesses", "a report";
-                # only a nationality word gives it a country ("a Lisbon Daily report" is not Portugal's)
-                speaker = Speaker(None, np.text, self.country_of(np, offset, places=False), "other", phrase=np.text)
-            if speaker is not None and all(speaker_key(speaker) != speaker_key(s) for s in speakers):
-                speakers.append(speaker)
-                spans[id(speaker)] = (self._source(np, offset), self._source(match["cue"], offset))
+            cue, head, how = match["cue"], match["speaker"], match.rule.label
+            if not is_statement(cue, head, how):
+                continue
+            words = speaker_words(head, how)
+            speaker = self.speaker(core(words, head), head, offset, how)
+            if speaker is None:
+                continue
+            found.append((speaker, words, cue))
+            self.remember(speaker)
         # "South Korea said ..., the presidential office said": the government yields to its voice
-        named = {s.country for s in speakers if s.kind != "government"}
-        speakers = [s for s in speakers if s.kind != "government" or s.country not in named]
-        if any(s.kind in ("person", "org") for s in speakers):
-            speakers = [s for s in speakers if s.kind not in ("group", "other")]  # "aides ..., according to X"
+        named = {s.country for s, _, _ in found if s.kind != "government"}
+        found = [f for f in found if f[0].kind != "government" or f[0].country not in named]
         out = []
-        for speaker in speakers:
-            where = self.where(sent, offset, speaker)
-            if speaker.kind == "person":
-                self.last_person = speaker
-                self.people.remember(speaker)
-            else:
-                self.last_org = speaker
+        for speaker, words, cue in found:
+            where = self.where(sent, offset, speaker, cue, words, {c.i for _, _, c in found})
             place, basis, mention = where if where is not None else (None, None, None)
-            speaker_span, cue = spans[id(speaker)]
             out.append(
                 Statement(
                     doc_id=self.doc_id,
@@ -97,82 +123,139 @@ class StatementReader(DocumentContext):
                     text=" ".join(sent.text.split()),
                     source=source,
                     place_mention=mention,
-                    speaker_span=speaker_span,
-                    cue=cue,
+                    speaker_span=self._source(words, offset),
+                    cue=self._source(cue, offset),
                     speaker_kind=speaker.kind,
                 )
             )
-        rank = {"person": 4, "org": 3, "government": 2, "group": 1, "other": 0}
-        main = max(speakers, key=lambda s: rank[s.kind], default=None)
+        main = max((s for s, _, _ in found), key=lambda s: RANK.get(s.kind, 0), default=None)
         return out, main
 
-    def speaker(self, np: Span, offset: int) -> Speaker | None:
-        if len(np) == 1 and np[0].lower_ in lexicon().pronouns:
-            wanted = lexicon().pronouns[np[0].lower_]
-            if wanted in ("person", "any") and self.last_person:
-                return self.last_person
-            if wanted in ("org", "any") and self.last_org:
-                return self.last_org
+    @staticmethod
+    def _owner(token: Token, cues: set[int]) -> int | None:
+        """The nearest statement cue above a word in the parse, if any."""
+        for above in token.ancestors:
+            if above.i in cues:
+                return above.i
+        return None
+
+    def remember(self, speaker: Speaker) -> None:
+        """The last person and the last body named, for the pronouns that follow (this document only)."""
+        if speaker.kind == "person":
+            self.last_person = speaker
+            self.people.remember(speaker)
+        elif speaker.kind in ("organisation", "government", "media"):
+            self.last_org = speaker
+
+    def pronoun(self, word: Token) -> Speaker | None:
+        """A pronoun as the person or body it stands for, checked for gender and number: "she" is
+        never a man named with "Mr", "it" never a person, "they" a body or a group."""
+        refers = lexicon().pronouns.get(word.lower_)
+        if refers is None:
             return None
+        person = self.last_person
+        gender = PRONOUN_GENDER.get(word.lower_)
+        if refers in ("person", "any") and person is not None and (
+            gender is None or person.gender in (None, gender)
+        ):
+            if gender and person.gender is None:
+                person.gender = gender  # the text has told us
+            return Speaker(person.name, person.organization, person.country, "pronoun", person.org,
+                           phrase=word.text, gender=person.gender)
+        if refers in ("org", "any") and self.last_org is not None and word.lower_ != "he" and word.lower_ != "she":
+            org = self.last_org
+            return Speaker(org.name, org.organization, org.country, "pronoun", org.org, phrase=word.text)
+        return Speaker(None, None, None, "pronoun", phrase=word.text)
+
+    def speaker(self, np: Span, head: Token, offset: int, how: str = "subject") -> Speaker | None:
+        """Who the words name, typed: person, title, organisation, government, group, media,
+        pronoun, or other (a report, a poll: a source all the same). The organisations file only
+        tells where a body sits; it never decides whether there is a speaker."""
+        lex = lexicon()
+        if head.pos_ == "PRON" or (len(np) == 1 and np[0].lower_ in lex.pronouns):
+            return self.pronoun(head) if head.lower_ in lex.pronouns else None
         persons = [whole_name(e) for e in np.ents if e.label_ == "PERSON"]
         if not persons and (titled := titled_name(np)) is not None:
             persons = [titled]
         org = find_organisation(np.text)
-        org_ents = [
-            e
-            for e in np.ents
-            if e.label_ == "ORG"
-            and not lexicon().media.search(e.text)
-            and not any(p.start < e.end and e.start < p.end for p in persons)
-        ]
-        if not persons and org is None and not org_ents and lexicon().media.search(np.text):
-            return None
-        country = self.country_of(np, offset)
+        nationality = self.country_of(np, offset, places=False)
+        if org is not None and org.country and nationality and nationality != org.country:
+            org = None  # "the Chadian defence ministry" is not the listed body of another country
+        org_ents = [e for e in np.ents if e.label_ == "ORG" and not lex.media.search(e.text)
+                    and not any(p.start < e.end and e.start < p.end for p in persons)]
+        media = lex.media.search(np.text) is not None
+        country = self.country_of(np, offset, places=how != "according-to")
         if persons:
             name = max(persons, key=len).text
             known = self.people.recall(name)
             if known and known.name and len(known.name.split()) >= len(name.split()):
-                name = known.name  # one spelling per person in a run: the first full one seen
+                name = known.name  # one spelling per person in a document: the first full one seen
             organization = org.name if org else (org_ents[0].text if org_ents else government_phrase(np))
             country = country or (org.country if org else None) or (known.country if known else None)
             if known and not org and not org_ents and known.organization:
-                organization = known.organization
-                org = known.org
+                organization, org = known.organization, known.org
             if country is None and org is None and not org_ents and self.last_org is not None:
                 # "the navy said ... a navy spokeswoman, Ana Ruiz, said": the same body
                 named = f"{self.last_org.organization or ''} {self.last_org.phrase}"
-                shared = {t.lower_ for t in np} & set(fold(named).split()) & lexicon().government_nouns
+                shared = {t.lower_ for t in np} & set(fold(named).split()) & lex.government_nouns
                 if shared:
                     organization, org, country = self.last_org.organization, self.last_org.org, self.last_org.country
-            return Speaker(name, organization, country, "person", org)
+            gender = known.gender if known else TITLE_GENDER.get(np[0].lower_.rstrip("."))
+            return Speaker(name, organization, country, "person", org, phrase=np.text, gender=gender)
         if org is not None:
-            return Speaker(None, org.name, country or org.country, "org", org, phrase=np.text)
+            return Speaker(None, org.name, country or org.country, "organisation", org, phrase=np.text)
+        if media and not org_ents:
+            return Speaker(None, np.text, self.country_of(np, offset, places=False), "media", phrase=np.text)
         places = self.resolutions_in(offset + np.start_char, offset + np.end_char)
-        head_place = [
-            r
-            for r in places
-            if r.place is not None and r.place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY, PlaceKind.LANDMARK)
-        ]
-        government = government_phrase(np)
-        if head_place and (government is None or len(np) <= len(head_place[0].mention.text.split()) + 1):
+        head_place = [r for r in places if r.place is not None
+                      and r.place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY, PlaceKind.LANDMARK)
+                      and r.mention.start <= offset + head.idx < r.mention.end]
+        if head_place:  # the place is the speaker: "Norway said", "Moscow has denied"
             place = head_place[0].place
             assert place is not None
-            return Speaker(None, place.name, place.country_code or None, "government")
+            return Speaker(None, place.name, place.country_code or None, "government", phrase=np.text)
         if org_ents:
-            return Speaker(None, org_ents[0].text, country, "org")
-        if government and country:
-            return Speaker(None, government, country, "group")
+            return Speaker(None, org_ents[0].text, country, "media" if media else "organisation", phrase=np.text)
+        word = head.lemma_.lower()
+        if word in lex.government_nouns and country:
+            return Speaker(None, government_phrase(np) or np.text, country, "government", phrase=np.text)
+        if word in lex.titles or head.lower_ in lex.titles:
+            return Speaker(None, None, country, "title", phrase=np.text)
+        if head.pos_ == "NOUN" and head.tag_ == "NNS":
+            return Speaker(None, None, country, "group", phrase=np.text)
+        if head.pos_ in ("NOUN", "PROPN"):
+            return Speaker(None, None, country if how != "according-to" else None, "other", phrase=np.text)
         return None
 
-    def where(self, sent: Span, offset: int, speaker: Speaker) -> tuple[Place, str, Source | None] | None:
+    def where(self, sent: Span, offset: int, speaker: Speaker, cue: Token, words: Span,
+              cues: set[int] | None = None) -> tuple[Place, str, Source | None] | None:
+        """Where the statement was made, from evidence only, with its basis: a place the cue
+        governs ("said in X", "speaking at a rally in X") or that opens the sentence ("In X, ...");
+        a place attached to the speaker ("the ministry in X", "the X-based group"); the seat of
+        a known body; the dateline for a speaker who belongs there or has no affiliation; the
+        capital of the speaker's country. None when the text gives none of these. ``cues``: the
+        sentence's statement cues; a place below another speaker's cue is that speaker's."""
         start, end = offset + sent.start_char, offset + sent.end_char
+        chain = [cue]
+        while chain[-1].dep_ in ("conj", "advcl", "xcomp") and chain[-1].head.pos_ in ("VERB", "AUX"):
+            chain.append(chain[-1].head)  # "visited X and told ...", "arrived in X, saying ..."
+        governed = {t.i for t in chain[-1].subtree} | {t.i for t in words}
+        mine = {t.i for t in chain}
         for r in self.resolutions_in(start, end):
             if r.place is None:
                 continue
             before = self.text[max(start, r.mention.start - EXPLICIT_WINDOW) : r.mention.start]
             initial = self.text[start : r.mention.start]
-            if explicit_before().search(before) or (
-                SENTENCE_INITIAL_PLACE.match(initial) and self.text[r.mention.end : r.mention.end + 1] == ","
+            opening = SENTENCE_INITIAL_PLACE.match(initial) and self.text[r.mention.end : r.mention.end + 1] == ","
+            token = sent.doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
+            if opening or (explicit_before().search(before) and token is not None
+                           and (self._owner(token.root, cues or {cue.i}) in mine | {None})
+                           and token.root.i in governed):
+                return r.place, "explicit", r.mention.source
+        for r in self.resolutions_in(offset + words.start_char, offset + words.end_char):
+            previous = self.text[max(start, r.mention.start - 12) : r.mention.start].split()
+            if r.place is not None and (
+                (previous and previous[-1].lower() in ATTACHED) or self.text.startswith("-based", r.mention.end)
             ):
                 return r.place, "explicit", r.mention.source
         # A body with a known seat speaks from it (the Pentagon, NATO) wherever the reporter is.

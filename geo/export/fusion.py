@@ -208,31 +208,34 @@ def movement_features(moves: list[_Move]) -> list[Feature]:
 
 
 def statement_features(statements: Iterable[Statement]) -> list[Feature]:
+    """One feature per speaker and place: a Point where it was said, or, when the text gives no
+    evidence of where, ``geometry: null`` (kept, counted and listed, never drawn). A speaker named
+    by no name ("officials", "she" with no referent) is one speaker per document and wording."""
     groups: dict[tuple, list[Statement]] = defaultdict(list)
     for s in statements:
-        if s.place is None:
-            continue
-        who = fold(s.speaker or s.organization or "")
-        groups[(who, s.place.id)].append(s)
+        words = s.speaker_span.text if s.speaker_span else ""
+        who = fold(s.speaker or s.organization or "") or f"{s.doc_id}\u0000{fold(words)}"
+        groups[(who, s.place.id if s.place else None)].append(s)
     features = []
-    for i, ((_, _), items) in enumerate(groups.items()):
+    for i, items in enumerate(groups.values()):
         first = items[0]
-        assert first.place is not None
         speaker = max((s.speaker for s in items if s.speaker), key=len, default=None)
         place = place_ref(first.place)
-        assert place is not None
         features.append(Feature(
             type="Feature",
             id=f"statement:{i}",
-            geometry={"type": "Point", "coordinates": point(first.place)},
+            geometry={"type": "Point", "coordinates": point(first.place)} if first.place else None,
             properties=StatementProperties(
                 kind="statement",
                 speaker=speaker,
+                speaker_text=_most_common([s.speaker_span.text for s in items if s.speaker_span]) or "",
+                speaker_kind=_most_common([s.speaker_kind for s in items if s.speaker_kind]),
+                cue=_most_common([s.cue.text for s in items if s.cue]),
                 organization=_most_common([s.organization for s in items if s.organization]),
                 speaker_country=_most_common([s.speaker_country for s in items if s.speaker_country]),
                 place=place,
-                place_type=first.place.kind.value,
-                where_prec=first.place.where_prec,
+                place_type=first.place.kind.value if first.place else None,
+                where_prec=first.place.where_prec if first.place else None,
                 basis=_most_common([s.basis for s in items if s.basis]),
                 text=first.text,
                 statements=list(dict.fromkeys(s.text for s in items)),

@@ -81,12 +81,15 @@ class MovementProperties(TypedDict):
 class StatementProperties(TypedDict):
     kind: Literal["statement"]
     speaker: str | None
+    speaker_text: str  # the words that name the speaker, as written ("local officials", "she")
+    speaker_kind: str | None  # person, title, organisation, government, group, media, pronoun, other
+    cue: str | None  # the word that makes it a statement ("said", "warned", "according")
     organization: str | None
     speaker_country: str | None
-    place: PlaceRef
-    place_type: str
-    where_prec: int
-    basis: str | None  # "explicit", "dateline", "affiliation"
+    place: PlaceRef | None  # None: found, but the text gives no evidence of where (geometry null)
+    place_type: str | None
+    where_prec: int | None
+    basis: str | None  # "explicit", "dateline", "affiliation"; None when not placed
     text: str
     statements: list[str]
     sources: list[SourceRef]

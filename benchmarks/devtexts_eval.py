@@ -1,0 +1,185 @@
+"""Statements and movements scored on the hand-annotated development subset of real articles.
+
+    CONFLICTMAP_GAZETTEER=/tmp/gaz/gazetteer.sqlite .venv/bin/python benchmarks/devtexts_eval.py \
+        [--gold benchmarks/devtexts_gold] [--texts ../shared/devtexts] [--gazetteer PATH] [--show-misses]
+
+Runs the real pipeline on each annotated article (the texts are read where they lie; nothing of them
+is in the repository) and compares with the gold files; the format and guidelines are in
+``benchmarks/devtexts_gold/README.md``.
+
+* A gold statement is *found* when a predicted statement's speaker span overlaps the gold speaker
+  span and its cue overlaps the gold cue (no speaker span or no cue: cannot match). A predicted
+  statement is *correct* when it finds some gold statement. *Placed right*: of the found statements
+  whose gold ``where`` is set, the share with a matching predicted place; *coincidental*: matched
+  predictions given a place where gold says none.
+* A gold movement is *found* when a predicted movement's sentence contains the gold trigger and its
+  origin or destination matches a gold end by name (or, when gold has only ``via``, a via matches).
+  A predicted movement is *correct* when it finds some gold movement.
+
+Place names match case-folded, either containing the other as whole words, against the gazetteer
+name or the words as written; a gold name may list alternatives with ``|``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from conflictmap.geo.pipeline import Pipeline
+from conflictmap.geo.reading.reader import Document
+from conflictmap.geo.records import Movement, Resolution, Statement
+
+ROOT = Path(__file__).resolve().parent.parent
+Gold = dict[str, Any]
+Span = tuple[int, int]
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def same_place(gold: str | None, names: Iterable[str]) -> bool:
+    """Whether any of ``names`` matches the gold name (or one of its ``|`` alternatives)."""
+    folded = [" ".join(n.casefold().split()) for n in names if n]
+    for alt in (gold or "").split("|"):
+        g = " ".join(alt.casefold().split())
+        if g and any(re.search(rf"\b{re.escape(g)}\b", n) or re.search(rf"\b{re.escape(n)}\b", g) for n in folded):
+            return True
+    return False
+
+
+def names_of(r: Resolution | None) -> list[str]:
+    if r is None:
+        return []
+    return [r.mention.text] + ([r.place.name] if r.place is not None else [])
+
+
+def statement_places(s: Statement) -> list[str]:
+    return ([s.place.name] if s.place else []) + ([s.place_mention.text] if s.place_mention else [])
+
+
+def finds_statement(g: Gold, p: Statement) -> bool:
+    if p.speaker_span is None or p.cue is None:
+        return False
+    return overlaps(tuple(g["speaker"]), (p.speaker_span.start, p.speaker_span.end)) and overlaps(
+        tuple(g["cue"]), (p.cue.start, p.cue.end))
+
+
+def finds_movement(g: Gold, p: Movement) -> bool:
+    if not p.source.start <= g["trigger"][0] < p.source.end:
+        return False
+    ends = [e for e in (g["origin"], g["destination"]) if e]
+    if ends:
+        predicted = names_of(p.origin) + names_of(p.destination)
+        return any(same_place(e, predicted) for e in ends)
+    return same_place(g["via"], [n for r in p.via for n in names_of(r)])
+
+
+def sentence_at(text: str, i: int) -> str:
+    """The stretch of ``text`` around offset ``i`` between sentence ends (for printing misses)."""
+    dot, newline = text.rfind(". ", 0, i), text.rfind("\n", 0, i)
+    start = max(dot + 2 if dot >= 0 else 0, newline + 1)
+    ends = [e for e in (text.find(". ", i), text.find("\n", i)) if e >= 0]
+    return text[start:min(ends) + 1 if ends else len(text)].strip()
+
+
+def one_line(s: str) -> str:
+    return " ".join(s.split())
+
+
+def show(text: str, span: list[int] | Span) -> str:
+    return text[span[0]:span[1]]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=ROOT / "benchmarks" / "devtexts_gold")
+    parser.add_argument("--texts", type=Path, default=ROOT.parent / "shared" / "devtexts")
+    parser.add_argument("--gazetteer", type=Path, help="gazetteer (default: $CONFLICTMAP_GAZETTEER or the cache)")
+    parser.add_argument("--show-misses", action="store_true", help="list misses and false positives with sentences")
+    args = parser.parse_args()
+
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(args.gold.glob("*.json"))]
+    docs = []
+    for g in golds:
+        path = args.texts / g["path"]
+        if hashlib.sha256(path.read_bytes()).hexdigest() != g["sha256"]:
+            raise SystemExit(f"{path}: text differs from the one annotated (sha256)")
+        docs.append(Document(path.stem, path.read_text(encoding="utf-8"), str(path), "utf-8"))
+    pipeline = Pipeline(gazetteer=args.gazetteer)
+
+    keys = ("gs", "ps", "sfound", "scorrect", "gm", "pm", "mfound", "mcorrect")
+    t = dict.fromkeys((*keys, "where", "placed", "misplaced", "coincidental"), 0)
+    by_basis: Counter[str] = Counter()
+    print(f"{'article':58} {'stmt gold/pred/found/correct':>28} {'move gold/pred/found/correct':>28}")
+    for g, doc, analysis in zip(golds, docs, pipeline.analyse(docs), strict=True):
+        text, gs, gm = doc.text, g["statements"], g["movements"]
+        ps, pm = analysis.statements, analysis.movements
+        s_found = [[p for p in ps if finds_statement(x, p)] for x in gs]
+        s_correct = [p for p in ps if any(finds_statement(x, p) for x in gs)]
+        m_found = [[p for p in pm if finds_movement(x, p)] for x in gm]
+        m_correct = [p for p in pm if any(finds_movement(x, p) for x in gm)]
+        misplaced: list[tuple[Gold, list[str]]] = []
+        for x, hits in zip(gs, s_found, strict=True):
+            if hits and x["where"]:
+                t["where"] += 1
+                if any(same_place(x["where"], statement_places(p)) for p in hits):
+                    t["placed"] += 1
+                else:
+                    misplaced.append((x, [n for p in hits for n in statement_places(p)[:1]]))
+        t["misplaced"] += sum(1 for _, names in misplaced if names)
+        coincidental = [p for p in s_correct if p.place and all(not x["where"] for x in gs if finds_statement(x, p))]
+        t["coincidental"] += len(coincidental)
+        by_basis.update(p.basis or "?" for p in coincidental)
+        row = (len(gs), len(ps), sum(map(bool, s_found)), len(s_correct), len(gm), len(pm), sum(map(bool, m_found)),
+               len(m_correct))
+        for key, n in zip(keys, row, strict=True):
+            t[key] += n
+        name = g["path"] if len(g["path"]) <= 58 else g["path"][:55] + "..."
+        print(f"{name:58} {'/'.join(map(str, row[:4])):>28} {'/'.join(map(str, row[4:])):>28}")
+        if not args.show_misses:
+            continue
+        for x, hits in zip(gs, s_found, strict=True):
+            if not hits:
+                print(f"   S miss   [{show(text, x['speaker'])}] <{show(text, x['cue'])}> ({x['kind']})"
+                      f"  | {sentence_at(text, x['cue'][0])}")
+        for p in ps:
+            if p not in s_correct:
+                who, cue = p.speaker_span.text if p.speaker_span else p.speaker, p.cue.text if p.cue else None
+                print(f"   S extra  [{who}] <{cue}> ({p.speaker_kind})  | {one_line(p.source.text)}")
+        for x, names in misplaced:
+            print(f"   S place  [{show(text, x['speaker'])}] <{show(text, x['cue'])}> gold {x['where']!r},"
+                  f" got {names or None}  | {sentence_at(text, x['cue'][0])}")
+        for p in coincidental:
+            who, where = p.speaker_span.text if p.speaker_span else p.speaker, p.place.name if p.place else None
+            print(f"   S placed [{who}] at {where} ({p.basis}), gold none  | {one_line(p.source.text)}")
+        for x, moved in zip(gm, m_found, strict=True):
+            if not moved:
+                print(f"   M miss   <{show(text, x['trigger'])}> [{show(text, x['force'])}] {x['origin']} -> "
+                      f"{x['destination']} via {x['via']} ({x['status']})  | {sentence_at(text, x['trigger'][0])}")
+        for q in pm:
+            if q not in m_correct:
+                ends = " -> ".join(names_of(r)[-1] if r else "None" for r in (q.origin, q.destination))
+                print(f"   M extra  <{q.trigger}> [{q.actor}] {ends} ({q.status})  | {one_line(q.source.text)}")
+
+    n = len(golds)
+    print(f"\n{n} articles")
+    print(f"statements: gold {t['gs']}, predicted {t['ps']}; recall {t['sfound'] / max(t['gs'], 1):.3f} "
+          f"({t['sfound']}), precision {t['scorrect'] / max(t['ps'], 1):.3f} ({t['scorrect']})")
+    print(f"  placed right {t['placed']} / {t['where']} found statements with a gold place "
+          f"({t['placed'] / max(t['where'], 1):.0%}; {t['misplaced']} given another place); "
+          f"coincidental places (gold none): {t['coincidental']} "
+          f"({', '.join(f'{b} {n}' for b, n in by_basis.most_common())})")
+    print(f"movements: gold {t['gm']}, predicted {t['pm']}; recall {t['mfound'] / max(t['gm'], 1):.3f} "
+          f"({t['mfound']}), precision {t['mcorrect'] / max(t['pm'], 1):.3f} ({t['mcorrect']}); "
+          f"extras per 30 articles {(t['pm'] - t['mcorrect']) * 30 / max(n, 1):.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""Whether a verb (or noun) with a speaker reports what the speaker said: a small logistic model.
+
+The statement patterns (``geo/data/patterns/statement.jsonl``) find *candidates* by structure: any
+verb with a subject, a passive verb with its agent, a participle or conjunct sharing its head's
+subject, a relative clause's verb and the noun it describes, a noun with a possessor. Which of
+them are attributions is decided by weights learnt from an annotated attribution corpus
+(``scripts/train_cue_model.py``; PolNeAR's training articles in ``../shared/attribution``): the
+cue's lemma and its frame (a clausal complement, a quotation, an object), the pattern that found
+it, the speaker's form, whether the cue sits inside quoted words or inside another clause, its
+negation and auxiliaries. "according to" needs no model: whatever follows is a source.
+
+The model is a JSON file of named feature weights (``geo/data/models/cue_model.json``): no learning
+library at run time, and a feature's weight can be read and questioned like any rule.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from conflictmap.geo.lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "models" / "cue_model.json"
+QUOTE_MARKS = frozenset('"“”')
+ALWAYS = frozenset({"according-to"})  # pattern labels that are statements by construction
+
+
+@dataclass(frozen=True, slots=True)
+class CueModel:
+    bias: float
+    threshold: float
+    weights: dict[str, float]
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@functools.cache
+def cue_model() -> CueModel:
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    return CueModel(float(data["bias"]), float(data["threshold"]), {k: float(v) for k, v in data["weights"].items()})
+
+
+def use_model(path: Path) -> None:
+    """Read the cue model from ``path`` from now on (to measure a model fitted on part of a corpus)."""
+    global MODEL_FILE
+    MODEL_FILE = path
+    cue_model.cache_clear()
+
+
+def frame(cue: Token) -> str:
+    """What the cue governs: a clause, a quotation, an object, an infinitive, a preposition, nothing."""
+    kids = {c.dep_ for c in cue.children}
+    if "ccomp" in kids:
+        return "clause"
+    doc = cue.doc
+    sent = cue.sent
+    near = doc[max(sent.start, cue.i - 3) : min(sent.end, cue.i + 3)]
+    if any(t.text in QUOTE_MARKS for t in near) or (cue.i + 1 < len(doc) and doc[cue.i + 1].text == ":"):
+        return "quote"
+    for dep, name in (("dobj", "object"), ("xcomp", "infinitive"), ("prep", "preposition")):
+        if dep in kids:
+            return name
+    return "bare"
+
+
+def inside_quotation(token: Token) -> bool:
+    """Whether an odd number of double quotation marks opens before the token in its sentence."""
+    marks = sum(1 for t in token.sent if t.i < token.i and t.text in QUOTE_MARKS)
+    return marks % 2 == 1
+
+
+def features(cue: Token, speaker: Token, how: str) -> dict[str, float]:
+    """The named features of one candidate: ``how`` is the pattern label that found it."""
+    lemma = cue.lemma_.lower()
+    shape = frame(cue)
+    spoken = speaker.lower_ if speaker.pos_ == "PRON" else speaker.lemma_.lower() if speaker.pos_ == "NOUN" else "-"
+    found = {
+        f"lemma={lemma}": 1.0,
+        f"frame={shape}": 1.0,
+        f"lemma_frame={lemma}|{shape}": 1.0,
+        f"how={how}": 1.0,
+        f"tag={cue.tag_}": 1.0,
+        f"dep={cue.dep_}": 1.0,
+        f"speaker_pos={speaker.pos_}": 1.0,
+        f"speaker_ent={speaker.ent_type_ or '-'}": 1.0,
+        f"speaker_word={spoken}": 1.0,
+        "aux=" + "|".join(sorted(c.lemma_.lower() for c in cue.children if c.dep_ in ("aux", "auxpass"))): 1.0,
+    }
+    if lemma in lexicon().report_verbs:
+        found["speech_verb"] = 1.0
+    if inside_quotation(cue):
+        found["inside_quotation"] = 1.0
+    if any(c.dep_ == "neg" for c in cue.children):
+        found["negated"] = 1.0
+    head, steps = cue, 0
+    while head.dep_ != "ROOT" and steps < 12:
+        if head.dep_ == "ccomp":
+            found["inside_clause"] = 1.0
+            break
+        head, steps = head.head, steps + 1
+    return found
+
+
+def is_statement(cue: Token, speaker: Token, how: str) -> bool:
+    """Whether the candidate found by the pattern ``how`` is an attribution."""
+    if how in ALWAYS:
+        return True
+    model = cue_model()
+    return model.probability(features(cue, speaker, how)) >= model.threshold
