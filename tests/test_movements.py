@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from conflictmap.gazetteer import Gazetteer
-from conflictmap.geo.export.fusion import fuse_movements
+from conflictmap.geo.export.fusion import feature_collection, fuse_movements
+from conflictmap.geo.reading.reader import Document
 from conflictmap.geo.records import Mention, Movement, Resolution, SizeClaim, Source
 
 
@@ -73,3 +74,37 @@ def test_a_leg_on_from_the_folded_move_stays_chained(gaz: Gazetteer) -> None:
     assert leg.origin_basis == "chained"
     assert leg.chained_from is not None and leg.chained_from.destination is not None
     assert leg.chained_from.destination.name == "Vladivostok"
+
+
+# ------------------------------------------------------------------ through the model
+
+
+
+def analyse(pipeline, text: str):
+    [analysis] = pipeline.analyse([Document("own", text, "-", "utf-8")])
+    return analysis
+
+
+def _features(pipeline, text: str) -> list[dict]:
+    collection = feature_collection([analyse(pipeline, text)], pipeline.gaz)
+    return [f["properties"] for f in collection["features"] if f["properties"]["kind"] == "movement"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Officials raised concern over troop deployments by Japan to Libya, he said.\n", "JP"),
+        ("Officials raised fears over warship deployments by France to Lebanon.\n", "FR"),
+    ],
+    ids=["troops-by", "warships-by"],
+)
+def test_a_by_phrase_after_a_motion_noun_names_the_sender(mini_pipeline, text: str, country: str) -> None:
+    [move] = analyse(mini_pipeline, text).movements
+    assert move.actor_country == country
+
+
+@pytest.mark.model
+def test_a_by_phrase_of_another_verb_is_not_the_sender(mini_pipeline) -> None:
+    [move] = analyse(mini_pipeline, "The transfer of troops to Libya was approved by Japan on Monday.\n").movements
+    assert move.origin_basis != "sender"

@@ -34,6 +34,10 @@ def sender(trigger: Token) -> Token | None:
                 return child
             if child.dep_ == "prep" and child.lower_ == "by":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
+        after = trigger.doc[trigger.i + 1] if trigger.i + 1 < len(trigger.doc) else None
+        if after is not None and after.lower_ == "by" and after.dep_ == "prep":
+            # "deployments by X to Y": the small model hangs the by-phrase on the verb above
+            return next((c for c in after.children if c.dep_ == "pobj"), None)
         return None
     head = trigger
     for _ in range(3):
