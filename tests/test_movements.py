@@ -108,3 +108,135 @@ def test_a_by_phrase_after_a_motion_noun_names_the_sender(mini_pipeline, text: s
 def test_a_by_phrase_of_another_verb_is_not_the_sender(mini_pipeline) -> None:
     [move] = analyse(mini_pipeline, "The transfer of troops to Libya was approved by Japan on Monday.\n").movements
     assert move.origin_basis != "sender"
+
+
+def _body(text: str) -> str:
+    """The sentence as a paragraph of an article's body (a short line alone reads as a headline)."""
+    return f"{text.strip()} Officials gave no further details, and a spokesman declined to comment.\n"
+
+
+def _moves(pipeline, text: str) -> list[tuple[str | None, str | None, str | None]]:
+    """(actor, origin, destination) of each movement the sentence gives, as written."""
+    return [(m.actor, m.origin.mention.text if m.origin else None,
+             m.destination.mention.text if m.destination else None) for m in analyse(pipeline, _body(text)).movements]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # vessels, aircraft, weapon systems by class
+        ("Two minesweepers sailed to Odesa on Monday.\n", "minesweepers"),
+        ("France moved a battleship toward Lebanon, the admiral said.\n", "battleship"),
+        ("Japan flew helicopters to Libya overnight.\n", "helicopters"),
+        ("The army shifted howitzers to Kyiv last week.\n", "howitzers"),
+        # the nationality's military or navy
+        ("The Japanese military sent reinforcements to Libya, officials said.\n", "reinforcements"),
+        ("The French navy arrived in Lebanon on Friday.\n", "French navy"),
+        # a word that is a force only with its modifier
+        ("Japan moved armoured vehicles to Libya in March.\n", "armoured vehicles"),
+        ("France deployed missile systems to Lebanon, the ministry said.\n", "missile systems"),
+        # members of an armed group; a named warship
+        ("Members of the Wagner Group arrived in Libya last year.\n", "Members"),
+        ("The USS Ronald Reagan sailed to Tokyo on Sunday.\n", "USS Ronald Reagan"),
+    ],
+    ids=["minesweeper", "battleship", "helicopter", "howitzer", "military-sends", "navy", "armoured-vehicle",
+         "missile-system", "members-of-group", "uss"],
+)
+def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
+    actors = [a for a, _, _ in _moves(mini_pipeline, text)]
+    assert any(actor in (a or "") for a in actors), actors
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An aid convoy arrived in Libya on Tuesday.\n",  # goods, not a force
+        "A convoy of food reached Tripoli at dawn.\n",
+        "Cargo ships sailed to Odesa with grain.\n",
+        "Japan moved its vehicles to Libya for the rally.\n",  # a vehicle is a force only when armoured
+        "Members of the choir travelled to Kyiv and arrived in Kyiv on Monday.\n",  # not an armed group
+        "The team's new striker moved to Paris on a free transfer.\n",
+    ],
+    ids=["aid-convoy", "convoy-of-food", "cargo-ships", "plain-vehicles", "members-of-a-choir", "football"],
+)
+def test_what_is_not_a_force(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        ("Japanese troops left Tripoli on Monday.\n", "Tripoli", None),  # the object of "leave" is the origin
+        ("The marines evacuated Tripoli after the storm.\n", "Tripoli", None),
+        ("Two frigates headed for Lebanon at dawn.\n", None, "Lebanon"),  # "for" after a heading verb
+        ("French troops left Lebanon for Libya in May.\n", "Lebanon", "Libya"),
+        ("Japanese soldiers inched toward Tripoli overnight.\n", None, "Tripoli"),
+        ("Paratroopers were dropped into Libya on Friday.\n", None, "Libya"),
+    ],
+    ids=["left-X", "evacuated-X", "headed-for", "left-X-for-Y", "inched", "dropped"],
+)
+def test_roles_of_new_motion_verbs(mini_pipeline, text: str, origin: str | None, destination: str | None) -> None:
+    ends = [(o, d) for _, o, d in _moves(mini_pipeline, text)]
+    assert (origin, destination) in ends, ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soldiers left a message for Japan.\n",  # "for" is no destination of a message
+        "Troops evacuated civilians from the school, then rested.\n",  # no place
+        "The army bought vehicles for Libya.\n",  # not a motion verb
+    ],
+    ids=["left-a-message", "evacuated-civilians", "bought"],
+)
+def test_new_motion_verbs_miss_what_is_not_a_movement(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The air force dropped leaflets on Tripoli on Monday.\n",  # the leaflets move, not the air force
+        "The navy delivered grain to Odesa this week.\n",
+        "Workers moved the crates that arrived from the army base to Kyiv.\n",  # force inside a clause
+    ],
+    ids=["dropped-leaflets", "delivered-grain", "force-in-a-clause"],
+)
+def test_a_force_that_only_sends_something_else_does_not_move(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese troops crossed the Black Sea to Odesa.\n",  # the object is a place
+        "French gunboats escorted a grain convoy from Tripoli to Lebanon.\n",  # the escort goes along
+        "Japanese marines brought medicine from Tokyo to Libya.\n",
+    ],
+    ids=["crossed-a-place", "escorted", "brought"],
+)
+def test_a_force_that_goes_along_with_its_object_still_moves(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two warships transited through the Kerch Strait on Monday.\n",
+        "Russian frigates passed through the Bosphorus overnight.\n",
+    ],
+    ids=["transited", "passed"],
+)
+def test_a_transit_with_only_a_via_place_is_a_movement_there(mini_pipeline, text: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert (move.origin, move.destination) == (None, None)
+    assert [r.mention.text for r in move.via] in (["Kerch Strait"], ["Bosphorus"])
+    [feature] = _features(mini_pipeline, _body(text))
+    assert feature["via"][0]["name"] in ("Kerch Strait", "Bosphorus")
