@@ -11,7 +11,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   the verb moves ("sail" -> sea).
 - ``forces.jsonl``: what can move, by class (``{"word": "frigate", "class": "vessel"}``); a row with
   ``"needs": "modifier"`` is a force only with one of its ``with`` words ("armoured vehicles",
-  "missile systems"), ``"needs": "group"`` only as members of an organisation or armed group.
+  "missile systems"), ``"needs": "group"`` only as members of an organisation or armed group
+  (or with a ``with`` word: "service members").
   ``non_force_modifiers.jsonl``: words that make a force word something else ("aid convoy",
   "cargo ship"); ``vessel_prefixes.jsonl``: the prefixes of named warships ("USS", "HMS").
 - ``motion.jsonl`` also: ``object_is_origin`` ("left X"); ``for_destination`` ("headed for X");

@@ -240,3 +240,34 @@ def test_a_transit_with_only_a_via_place_is_a_movement_there(mini_pipeline, text
     assert [r.mention.text for r in move.via] in (["Kerch Strait"], ["Bosphorus"])
     [feature] = _features(mini_pipeline, _body(text))
     assert feature["via"][0]["name"] in ("Kerch Strait", "Bosphorus")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("Japan began a military incursion into Libya in March.\n", "Libya"),  # the force as an adjective
+        ("France launched an army offensive toward Lebanon on Monday.\n", "Lebanon"),
+        ("Japanese marines used rafts to cross into Libya at night.\n", "Libya"),  # a purpose clause
+        ("Japan has committed 2,000 more troops to Libya this year.\n", "Libya"),
+        ("Several hundred service members will redeploy to Japan soon.\n", "Japan"),
+    ],
+    ids=["military-incursion", "army-offensive", "purpose-clause", "committed-troops", "service-members"],
+)
+def test_more_ways_to_say_a_force_moves(mini_pipeline, text: str, destination: str) -> None:
+    assert destination in [d for _, _, d in _moves(mini_pipeline, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan began a political offensive against Libya in March.\n",  # no force, no motion
+        "Japanese marines used rafts to fish near Libya at night.\n",  # the purpose is no motion
+        "Japan has committed funds to Libya this year.\n",  # money is no force
+        "Several hundred members will travel to Japan soon.\n",  # members of nothing named
+    ],
+    ids=["political-offensive", "purpose-not-motion", "committed-funds", "bare-members"],
+)
+def test_what_those_ways_do_not_catch(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []

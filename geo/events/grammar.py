@@ -39,9 +39,10 @@ def force_class(t: Token) -> str | None:
         kind, needs, words = conditional
         if needs == "modifier" and any(c.lower_ in words or c.lemma_.lower() in words for c in modifiers):
             return kind
-        if needs == "group" and any(_names_a_group(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                                    for p in c.children if p.dep_ == "pobj"):
-            return kind
+        if needs == "group" and (any(c.lower_ in words for c in modifiers) or any(
+                _names_a_group(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj")):
+            return kind  # "members of the militia", "service members"
         return None
     if t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.text.isupper() and c.lower_ in lex.vessel_prefixes
                                  for c in t.children):
