@@ -9,7 +9,14 @@ Adding a word is one line in its file (and a test of your own wording that needs
   true}``); ``weak_destination``: "in/at X" after it is a destination ("deployed in X");
   ``object_is_destination``: its direct object is where the force goes ("entered X"); ``mode``: how
   the verb moves ("sail" -> sea).
-- ``forces.jsonl``: what can move (``{"word": "frigate", "class": "vessel"}``).
+- ``forces.jsonl``: what can move, by class (``{"word": "frigate", "class": "vessel"}``); a row with
+  ``"needs": "modifier"`` is a force only with one of its ``with`` words ("armoured vehicles",
+  "missile systems"), ``"needs": "group"`` only as members of an organisation or armed group
+  (or with a ``with`` word: "service members").
+  ``non_force_modifiers.jsonl``: words that make a force word something else ("aid convoy",
+  "cargo ship"); ``vessel_prefixes.jsonl``: the prefixes of named warships ("USS", "HMS").
+- ``motion.jsonl`` also: ``object_is_origin`` ("left X"); ``for_destination`` ("headed for X");
+  ``subject_moves``: the subject goes along with what it moves ("escorted a convoy to X").
 - ``prepositions.jsonl``: the role a preposition gives the place it governs, strong or weak.
 - ``status_cues.jsonl``: words that make a movement possible (modal, intent, hedge, condition) or
   denied (deny).
@@ -48,6 +55,12 @@ class Lexicon:
     object_is_destination: frozenset[str]  # "entered X", "crossed X"
     verb_modes: Mapping[str, str]  # "sail" -> "sea"
     forces: Mapping[str, str]  # word -> class (personnel, unit, vessel, aircraft, vehicle, weapon)
+    conditional_forces: Mapping[str, tuple[str, str, frozenset[str]]]  # word -> (class, needs, with)
+    non_force_modifiers: frozenset[str]  # "aid" convoy, "cargo" ship
+    vessel_prefixes: frozenset[str]  # "uss", "hms"
+    object_is_origin: frozenset[str]  # "left X", "evacuated X"
+    for_destination: frozenset[str]  # "headed for X", "left for X"
+    subject_moves: frozenset[str]  # "escorted a convoy to X": the escort goes too
     roles: Mapping[str, str]  # strong prepositions -> origin / destination / via
     weak_destination: frozenset[str]  # "in", "at", ... : a destination only after a weak-destination trigger
     prepositions: frozenset[str]  # every preposition above, known by its word (the model mis-tags "to")
@@ -111,6 +124,7 @@ def lexicon() -> Lexicon:
     True
     """
     motion = _rows("motion.jsonl")
+    forces = _rows("forces.jsonl")
     verbs = frozenset(r["lemma"] for r in motion if r["pos"] == "verb")
     nouns = frozenset(r["lemma"] for r in motion if r["pos"] == "noun")
     prepositions = _rows("prepositions.jsonl")
@@ -127,7 +141,14 @@ def lexicon() -> Lexicon:
         weak_destination_triggers=frozenset(r["lemma"] for r in motion if r.get("weak_destination")),
         object_is_destination=frozenset(r["lemma"] for r in motion if r.get("object_is_destination")),
         verb_modes={r["lemma"]: r["mode"] for r in motion if r.get("mode")},
-        forces={r["word"]: r["class"] for r in _rows("forces.jsonl")},
+        forces={r["word"]: r["class"] for r in forces if "needs" not in r},
+        conditional_forces={r["word"]: (r["class"], r["needs"], frozenset(r.get("with", ()))) for r in forces
+                            if "needs" in r},
+        non_force_modifiers=_words("non_force_modifiers.jsonl"),
+        vessel_prefixes=_words("vessel_prefixes.jsonl"),
+        object_is_origin=frozenset(r["lemma"] for r in motion if r.get("object_is_origin")),
+        for_destination=frozenset(r["lemma"] for r in motion if r.get("for_destination")),
+        subject_moves=frozenset(r["lemma"] for r in motion if r.get("subject_moves")),
         roles={r["word"]: r["role"] for r in prepositions if r["strength"] == "strong"},
         weak_destination=frozenset(r["word"] for r in prepositions if r["strength"] == "weak"),
         prepositions=frozenset(r["word"] for r in prepositions),

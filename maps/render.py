@@ -282,8 +282,8 @@ def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: boo
                     plugins.PolyLineTextPath(line, "      ►      ", repeat=True, offset=6,
                                              attributes={"fill": style["color"], "font-size": "14"}).add_to(moves)
             else:
-                # Only one end is known: a ring at that end, never an invented line.
-                end = p.get("destination") or p.get("origin")
+                # Only one end is known (or only the place passed through): a ring there, never an invented line.
+                end = p.get("destination") or p.get("origin") or next(iter(p.get("via") or []), None)
                 point = _coordinates(end.get("coordinates"), 0) if isinstance(end, dict) else None
                 if point is not None:
                     lon, lat = point

@@ -36,9 +36,17 @@ def test_possible_leg_on_to_kursk(seeds_fc: dict) -> None:
     assert any((leg["origin"] or {}).get("name") == "Vladivostok" and leg["origin_basis"] == "chained" for leg in legs)
 
 
-def test_country_level_move_is_a_movement(seeds_fc: dict) -> None:
-    assert any((m["origin"] or {}).get("id") == "ne-admin0:KP" and (m["destination"] or {}).get("id") == "ne-admin0:RU"
-               and m["status"] == "reported" for m in _kind(seeds_fc, "movement"))
+def test_the_seeds_give_three_movements_as_an_analyst_counts_them(seeds_fc: dict) -> None:
+    """Wonsan -> Vladivostok with its country-level restatements folded in; the possible leg on to
+    Kursk; the expected 10,000 (North Korea -> Russia, possible)."""
+    moves = {((m["origin"] or {}).get("id"), (m["destination"] or {}).get("id"), m["status"]): m
+             for m in _kind(seeds_fc, "movement")}
+    assert len(moves) == len(_kind(seeds_fc, "movement")) == 3
+    [sea] = [m for (o, d, _), m in moves.items() if d == "geonames:2013348"]
+    assert sea["status"] == "reported"
+    assert len({s["doc"] for s in sea["sources"]}) >= 4  # the country-level sentences are folded in
+    [expected] = [m for (o, d, st), m in moves.items() if (o, d, st) == ("ne-admin0:KP", "ne-admin0:RU", "possible")]
+    assert 10000 in {c["value"] for c in expected["size_claims"]}
 
 
 def test_size_claims_keep_who_claimed_them(seeds_fc: dict) -> None:

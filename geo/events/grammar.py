@@ -20,9 +20,72 @@ def is_trigger(t: Token) -> bool:
     return t.pos_ == "NOUN" and t.lemma_.lower() in lexicon().motion_nouns
 
 
+def force_class(t: Token) -> str | None:
+    """What kind of force a noun heads (personnel, unit, vessel, aircraft, vehicle, weapon), or None:
+    a word of the class ("frigates"); a word that needs a modifier, with it ("armoured vehicles");
+    "members" of an organisation or armed group; a ship named with a warship prefix ("USS X").
+    A civilian modifier makes it something else ("aid convoy", "cargo ship")."""
+    lex = lexicon()
+    lemma, lower = t.lemma_.lower(), t.lower_
+    modifiers = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod")]
+    modifiers += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    if any(c.lower_ in lex.non_force_modifiers or c.lemma_.lower() in lex.non_force_modifiers for c in modifiers):
+        return None
+    found = lex.forces.get(lemma) or lex.forces.get(lower)
+    if found:
+        return found
+    conditional = lex.conditional_forces.get(lemma) or lex.conditional_forces.get(lower)
+    if conditional is not None:
+        kind, needs, words = conditional
+        if needs == "modifier" and any(c.lower_ in words or c.lemma_.lower() in words for c in modifiers):
+            return kind
+        if needs == "group" and (any(c.lower_ in words for c in modifiers) or any(
+                _names_a_group(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj")):
+            return kind  # "members of the militia", "service members"
+        return None
+    if t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.text.isupper() and c.lower_ in lex.vessel_prefixes
+                                 for c in t.children):
+        return "vessel"
+    return None
+
+
+def _names_a_group(t: Token) -> bool:
+    """ "of Hezbollah", "of the militia", "of armed groups": an organisation or a force."""
+    return t.ent_type_ in ("ORG", "NORP") or force_class(t) is not None or t.lemma_.lower() in ("group", "faction")
+
+
 def is_force(t: Token) -> bool:
-    forces = lexicon().forces
-    return t.lemma_.lower() in forces or t.lower_ in forces
+    return force_class(t) is not None
+
+
+# the force is named inside a clause of its own, not as what the verb moves
+_CLAUSE = frozenset({"relcl", "acl", "advcl", "ccomp", "poss"})
+
+
+def plausible(trigger: Token, force: Token) -> bool:
+    """Whether a pattern's force really is what the trigger moves. Not when it is named inside a
+    clause or a possessor within the verb's argument ("moved the aid offloaded from the army's
+    pier"), nor when it is the subject of a verb whose object is something else that moves ("the
+    air force dropped leaflets on X", "the navy delivered aid to X"): then only the object moves."""
+    t = force
+    while t.head.i != t.i and t.head.i != trigger.i:
+        if t.dep_ in _CLAUSE:
+            return False
+        t = t.head
+    if t.head.i != trigger.i or trigger.pos_ not in ("VERB", "AUX"):
+        return True
+    lex = lexicon()
+    if t.dep_ == "nsubj" and trigger.lemma_.lower() not in (
+            lex.object_is_destination | lex.object_is_origin | lex.subject_moves):
+        return not _moves_something_else(trigger)
+    return True
+
+
+def _moves_something_else(verb: Token) -> bool:
+    """The verb's direct object is neither a force nor a place: leaflets, aid, a message."""
+    return any(c.dep_ == "dobj" and not is_force(c) and c.ent_type_ not in ("GPE", "LOC", "FAC")
+               for c in verb.children)
 
 
 def sender(trigger: Token) -> Token | None:
@@ -34,6 +97,10 @@ def sender(trigger: Token) -> Token | None:
                 return child
             if child.dep_ == "prep" and child.lower_ == "by":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
+        after = trigger.doc[trigger.i + 1] if trigger.i + 1 < len(trigger.doc) else None
+        if after is not None and after.lower_ == "by" and after.dep_ == "prep":
+            # "deployments by X to Y": the small model hangs the by-phrase on the verb above
+            return next((c for c in after.children if c.dep_ == "pobj"), None)
         return None
     head = trigger
     for _ in range(3):
@@ -133,6 +200,8 @@ def place_role(prep: str, trigger: Token, *, attached: bool) -> str | None:
     lex = lexicon()
     if prep in lex.roles:
         return lex.roles[prep]
+    if prep == "for" and trigger.lemma_.lower() in lex.for_destination and not _moves_something_else(trigger):
+        return "destination"  # "headed for X", "left Y for X"; not "left a message for X"
     if prep in lex.weak_destination and attached and trigger.lemma_ in lex.weak_destination_triggers:
         return "weak destination"
     return None

@@ -42,8 +42,8 @@ class MovementReader(DocumentContext):
             if force is None:
                 continue
             ends = self.endpoints(sent, offset, trigger, triggers)
-            if not ends.get("destination") and not ends.get("origin"):
-                continue
+            if not ends.get("destination") and not ends.get("origin") and not ends.get("via"):
+                continue  # a transit with only a via place is a movement at that place
             actor, actor_country = self.actor(force, offset)
             origin, origin_basis = ends.get("origin"), "text" if ends.get("origin") else None
             sent_by = sender(trigger)
@@ -96,9 +96,11 @@ class MovementReader(DocumentContext):
                 continue
             prep = preposition(span)
             if prep is None:
-                moved_into = trigger.lemma_.lower() in lexicon().object_is_destination
-                if attached and moved_into and is_object_of(span.root, trigger):
+                lemma = trigger.lemma_.lower()
+                if attached and is_object_of(span.root, trigger) and lemma in lexicon().object_is_destination:
                     prep = "to"  # "entered the city of X", "crossed the river"
+                elif attached and is_object_of(span.root, trigger) and lemma in lexicon().object_is_origin:
+                    prep = "from"  # "left the town of X"
                 else:
                     continue
             role = place_role(prep, trigger, attached=attached)

@@ -6,7 +6,8 @@ and the force it moves, a reporting verb and its speaker) or a ``Matcher`` patte
 phrases: "by sea"). Word lists are never written into a pattern: ``"$name"`` in an ``IN`` or
 ``NOT_IN`` list stands for the lexicon's word class of that name (``geo/data/lexicon/``), so a
 word is added in one place. One token attribute helps patterns read the lexicon:
-``token._.cm_force``, whether the token (its lemma or its word) names a force.
+``token._.cm_force``, whether the token heads a force (``geo.events.grammar.force_class``: its word
+class, the modifiers it needs, "members of" a group, "USS X").
 
 The code decides what no pattern can: which match wins (lowest ``priority``, then the earliest
 token), the roles of places, status, actor country, where a speaker was.
@@ -67,8 +68,9 @@ def _register_attributes() -> None:
     from spacy.tokens import Token
 
     if not Token.has_extension("cm_force"):
-        Token.set_extension("cm_force", getter=lambda t: t.lemma_.lower() in lexicon().forces
-                            or t.lower_ in lexicon().forces)
+        from conflictmap.geo.events.grammar import is_force
+
+        Token.set_extension("cm_force", getter=is_force)
 
 
 def read_patterns(name: str) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from conflictmap.geo.events.grammar import plausible
 from conflictmap.geo.events.movements import MovementReader
 from conflictmap.geo.events.patterns import best, patterns
 from conflictmap.geo.events.statements import StatementReader
@@ -24,7 +25,8 @@ class DocumentEvents(StatementReader, MovementReader):
         for offset, doc in docs:
             found_by = patterns(doc.vocab)
             cues = best(found_by.dependency(doc, "statement"), "cue", "speaker")
-            forces = {i: m["force"] for i, m in best(found_by.dependency(doc, "movement"), "trigger", "force").items()}
+            moves = [m for m in found_by.dependency(doc, "movement") if plausible(m["trigger"], m["force"])]
+            forces = {i: m["force"] for i, m in best(moves, "trigger", "force").items()}
             for sent in doc.sents:
                 if zone_at(self.paragraphs, offset + sent.start_char) is not Zone.BODY:
                     continue

@@ -5,6 +5,9 @@ one feature that keeps every source sentence with its character offsets. Movemen
 refined (a move to a region and a move to a city in it by the same force are one move), chained
 (a destination-only leg starts where the same force was last reported to arrive) and, failing
 that, given the force's home country as origin; each inference is named in ``origin_basis``.
+Last, restatements are folded: the same force, with the same status, between the same ends (a
+city and the country or region that contains it are the same end) is one movement with every
+source and size claim.
 """
 
 from __future__ import annotations
@@ -61,7 +64,7 @@ class _Move:
     sizes: list[Any] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     via: list[Place] = field(default_factory=list)
-    chained_from: int | None = None
+    chained_from: _Move | None = None
 
     def absorb(self, other: _Move) -> None:
         self.modes += other.modes
@@ -106,7 +109,7 @@ def fuse_movements(movements: Iterable[Movement], gaz: Gazetteer) -> list[_Move]
             home = gaz.get(f"ne-admin0:{move.actor_country}")
             if home is not None:
                 move.origin, move.origin_basis = home, "actor_country"
-    return moves
+    return _fold_restatements(moves, gaz)
 
 
 def _within(outer: Place, inner: Place, gaz: Gazetteer) -> bool:
@@ -157,8 +160,62 @@ def _chain(moves: list[_Move]) -> None:
             and m.destination.kind in (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.LANDMARK)
         ]
         if options:
-            j, previous = min(options, key=lambda o: (o[1].destination.where_prec, -len(o[1].sources)))  # type: ignore[union-attr]
-            move.origin, move.origin_basis, move.chained_from = previous.destination, "chained", j
+            _, previous = min(options, key=lambda o: (o[1].destination.where_prec, -len(o[1].sources)))  # type: ignore[union-attr]
+            move.origin, move.origin_basis, move.chained_from = previous.destination, "chained", previous
+
+
+def _same_end(a: Place | None, b: Place | None, gaz: Gazetteer) -> bool:
+    """Two readings of one end of a movement: one unknown, or one place inside the other."""
+    return a is None or b is None or _within(a, b, gaz) or _within(b, a, gaz)
+
+
+def _finer(a: Place | None, b: Place | None) -> Place | None:
+    if a is None or b is None:
+        return a or b
+    return b if b.where_prec < a.where_prec else a
+
+
+def _specificity(move: _Move) -> tuple[int, int]:
+    """Lower is more precise: the ends' precision (an unknown end counts as a country), then sources."""
+    precs = [p.where_prec if p is not None else 6 for p in (move.origin, move.destination)]
+    return sum(precs), -len(move.sources)
+
+
+def _fold_restatements(moves: list[_Move], gaz: Gazetteer) -> list[_Move]:
+    """One movement for the same force, status and ends, however precisely each sentence names
+    the ends: "from North Korea to Russia" restates "from Wonsan to Vladivostok". Each move folds
+    into the most precise compatible one kept so far, which keeps the finer of each end."""
+
+    def fits(kept: _Move, move: _Move) -> bool:
+        if kept.actor_key != move.actor_key or kept.status != move.status:
+            return False
+        if not (_same_end(kept.origin, move.origin, gaz) and _same_end(kept.destination, move.destination, gaz)):
+            return False
+        origin, destination = _finer(kept.origin, move.origin), _finer(kept.destination, move.destination)
+        return origin is None or destination is None or origin.id != destination.id
+
+    kept: list[_Move] = []
+    for move in sorted(moves, key=_specificity):
+        target = next((k for k in kept if fits(k, move)), None)
+        if target is None:
+            kept.append(move)
+            continue
+        origin = _finer(target.origin, move.origin)
+        basis = target.origin_basis if origin is target.origin else move.origin_basis
+        destination = _finer(target.destination, move.destination)
+        target.absorb(move)
+        target.origin, target.origin_basis, target.destination = origin, basis, destination
+        if move.chained_from is not None and target.chained_from is None and basis == "chained":
+            target.chained_from = move.chained_from
+    kept_ids = {id(k) for k in kept}
+    for move in kept:
+        # a leg chained from a move that was folded away starts at the move it was folded into
+        if move.chained_from is not None and id(move.chained_from) not in kept_ids:
+            start = move.origin
+            move.chained_from = next((k for k in kept if start is not None and k.destination is not None
+                                      and k.destination.id == start.id), None)
+    order = {id(m): i for i, m in enumerate(moves)}
+    return sorted(kept, key=lambda m: order[id(m)])
 
 
 def _most_common(values: list[str]) -> str | None:
@@ -169,6 +226,7 @@ def _most_common(values: list[str]) -> str | None:
 
 def movement_features(moves: list[_Move]) -> list[Feature]:
     features = []
+    index = {id(m): i for i, m in enumerate(moves)}
     for i, move in enumerate(moves):
         geometry, route, route_km = None, None, None
         if move.origin is not None and move.destination is not None:
@@ -195,7 +253,8 @@ def movement_features(moves: list[_Move]) -> list[Feature]:
                 size_claims=size_claims,
                 status=cast(Status, move.status),
                 time=move.times[0] if move.times else None,
-                chained_from=f"movement:{move.chained_from}" if move.chained_from is not None else None,
+                chained_from=f"movement:{index[id(move.chained_from)]}"
+                if move.chained_from is not None and id(move.chained_from) in index else None,
                 route=route,
                 route_km=route_km,
                 sources=_sources(move.sources),

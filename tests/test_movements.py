@@ -1,0 +1,273 @@
+"""Movements: fusion of restatements (records built by hand, the mini gazetteer) and rules that are
+code, through the real model on sentences of our own wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictmap.gazetteer import Gazetteer
+from conflictmap.geo.export.fusion import feature_collection, fuse_movements
+from conflictmap.geo.reading.reader import Document
+from conflictmap.geo.records import Mention, Movement, Resolution, SizeClaim, Source
+
+
+def _at(gaz: Gazetteer, place_id: str | None) -> Resolution | None:
+    if place_id is None:
+        return None
+    place = gaz.get(place_id)
+    assert place is not None, place_id
+    return Resolution(Mention("d", 0, len(place.name), place.name, "GPE", "body"), place, 1.0)
+
+
+def _move(gaz: Gazetteer, origin: str | None, destination: str | None, *, status: str = "reported",
+          country: str | None = "KP", size: int | None = None, at: int = 0) -> Movement:
+    source = Source("d", at, at + 10, "a sentence")
+    sizes = (SizeClaim(f"{size} troops", size, None, source),) if size else ()
+    return Movement("d", "troops", country, _at(gaz, origin), _at(gaz, destination), None, sizes, status, None,
+                    "moved", source, origin_basis="text" if origin else None)
+
+
+def _ends(moves) -> list[tuple[str | None, str | None, str]]:
+    return sorted(((m.origin.name if m.origin else None), (m.destination.name if m.destination else None), m.status)
+                  for m in moves)
+
+
+def test_a_country_level_restatement_folds_into_the_city_level_move(gaz: Gazetteer) -> None:
+    """"From Pyongyang to Vladivostok" and "from North Korea to Russia": one movement, both claims."""
+    moves = fuse_movements([
+        _move(gaz, "geonames:1871859", "geonames:2013348", size=500, at=0),
+        _move(gaz, "ne-admin0:KP", "ne-admin0:RU", size=800, at=20),
+        _move(gaz, None, "ne-admin1:RU-PRI", at=40),
+    ], gaz)
+    assert _ends(moves) == [("Pyongyang", "Vladivostok", "reported")]
+    [move] = moves
+    assert sorted(c.value for c in move.sizes) == [500, 800]
+    assert len(move.sources) == 3
+
+
+@pytest.mark.parametrize(
+    ("other", "status", "country"),
+    [
+        (("ne-admin0:KP", "ne-admin0:RU"), "possible", "KP"),  # a plan is not the reported move
+        (("ne-admin0:KP", "ne-admin0:RU"), "reported", "JP"),  # another force
+        (("ne-admin0:KP", "ne-admin0:UA"), "reported", "KP"),  # another destination
+    ],
+    ids=["other-status", "other-force", "other-end"],
+)
+def test_what_is_not_a_restatement_stays_apart(gaz: Gazetteer, other: tuple[str, str], status: str,
+                                              country: str) -> None:
+    moves = fuse_movements([
+        _move(gaz, "geonames:1871859", "geonames:2013348"),
+        _move(gaz, *other, status=status, country=country, at=20),
+    ], gaz)
+    assert len(moves) == 2
+
+
+def test_a_leg_on_from_the_folded_move_stays_chained(gaz: Gazetteer) -> None:
+    moves = fuse_movements([
+        _move(gaz, "geonames:1871859", "geonames:2013348", at=0),
+        _move(gaz, "ne-admin0:KP", "ne-admin0:RU", at=20),
+        _move(gaz, None, "ne-admin1:RU-KRS", status="possible", at=40),
+    ], gaz)
+    assert _ends(moves) == [("Pyongyang", "Vladivostok", "reported"), ("Vladivostok", "Kursk", "possible")]
+    [leg] = [m for m in moves if m.status == "possible"]
+    assert leg.origin_basis == "chained"
+    assert leg.chained_from is not None and leg.chained_from.destination is not None
+    assert leg.chained_from.destination.name == "Vladivostok"
+
+
+# ------------------------------------------------------------------ through the model
+
+
+
+def analyse(pipeline, text: str):
+    [analysis] = pipeline.analyse([Document("own", text, "-", "utf-8")])
+    return analysis
+
+
+def _features(pipeline, text: str) -> list[dict]:
+    collection = feature_collection([analyse(pipeline, text)], pipeline.gaz)
+    return [f["properties"] for f in collection["features"] if f["properties"]["kind"] == "movement"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Officials raised concern over troop deployments by Japan to Libya, he said.\n", "JP"),
+        ("Officials raised fears over warship deployments by France to Lebanon.\n", "FR"),
+    ],
+    ids=["troops-by", "warships-by"],
+)
+def test_a_by_phrase_after_a_motion_noun_names_the_sender(mini_pipeline, text: str, country: str) -> None:
+    [move] = analyse(mini_pipeline, text).movements
+    assert move.actor_country == country
+
+
+@pytest.mark.model
+def test_a_by_phrase_of_another_verb_is_not_the_sender(mini_pipeline) -> None:
+    [move] = analyse(mini_pipeline, "The transfer of troops to Libya was approved by Japan on Monday.\n").movements
+    assert move.origin_basis != "sender"
+
+
+def _body(text: str) -> str:
+    """The sentence as a paragraph of an article's body (a short line alone reads as a headline)."""
+    return f"{text.strip()} Officials gave no further details, and a spokesman declined to comment.\n"
+
+
+def _moves(pipeline, text: str) -> list[tuple[str | None, str | None, str | None]]:
+    """(actor, origin, destination) of each movement the sentence gives, as written."""
+    return [(m.actor, m.origin.mention.text if m.origin else None,
+             m.destination.mention.text if m.destination else None) for m in analyse(pipeline, _body(text)).movements]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # vessels, aircraft, weapon systems by class
+        ("Two minesweepers sailed to Odesa on Monday.\n", "minesweepers"),
+        ("France moved a battleship toward Lebanon, the admiral said.\n", "battleship"),
+        ("Japan flew helicopters to Libya overnight.\n", "helicopters"),
+        ("The army shifted howitzers to Kyiv last week.\n", "howitzers"),
+        # the nationality's military or navy
+        ("The Japanese military sent reinforcements to Libya, officials said.\n", "reinforcements"),
+        ("The French navy arrived in Lebanon on Friday.\n", "French navy"),
+        # a word that is a force only with its modifier
+        ("Japan moved armoured vehicles to Libya in March.\n", "armoured vehicles"),
+        ("France deployed missile systems to Lebanon, the ministry said.\n", "missile systems"),
+        # members of an armed group; a named warship
+        ("Members of the Wagner Group arrived in Libya last year.\n", "Members"),
+        ("The USS Ronald Reagan sailed to Tokyo on Sunday.\n", "USS Ronald Reagan"),
+    ],
+    ids=["minesweeper", "battleship", "helicopter", "howitzer", "military-sends", "navy", "armoured-vehicle",
+         "missile-system", "members-of-group", "uss"],
+)
+def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
+    actors = [a for a, _, _ in _moves(mini_pipeline, text)]
+    assert any(actor in (a or "") for a in actors), actors
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An aid convoy arrived in Libya on Tuesday.\n",  # goods, not a force
+        "A convoy of food reached Tripoli at dawn.\n",
+        "Cargo ships sailed to Odesa with grain.\n",
+        "Japan moved its vehicles to Libya for the rally.\n",  # a vehicle is a force only when armoured
+        "Members of the choir travelled to Kyiv and arrived in Kyiv on Monday.\n",  # not an armed group
+        "The team's new striker moved to Paris on a free transfer.\n",
+    ],
+    ids=["aid-convoy", "convoy-of-food", "cargo-ships", "plain-vehicles", "members-of-a-choir", "football"],
+)
+def test_what_is_not_a_force(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        ("Japanese troops left Tripoli on Monday.\n", "Tripoli", None),  # the object of "leave" is the origin
+        ("The marines evacuated Tripoli after the storm.\n", "Tripoli", None),
+        ("Two frigates headed for Lebanon at dawn.\n", None, "Lebanon"),  # "for" after a heading verb
+        ("French troops left Lebanon for Libya in May.\n", "Lebanon", "Libya"),
+        ("Japanese soldiers inched toward Tripoli overnight.\n", None, "Tripoli"),
+        ("Paratroopers were dropped into Libya on Friday.\n", None, "Libya"),
+    ],
+    ids=["left-X", "evacuated-X", "headed-for", "left-X-for-Y", "inched", "dropped"],
+)
+def test_roles_of_new_motion_verbs(mini_pipeline, text: str, origin: str | None, destination: str | None) -> None:
+    ends = [(o, d) for _, o, d in _moves(mini_pipeline, text)]
+    assert (origin, destination) in ends, ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soldiers left a message for Japan.\n",  # "for" is no destination of a message
+        "Troops evacuated civilians from the school, then rested.\n",  # no place
+        "The army bought vehicles for Libya.\n",  # not a motion verb
+    ],
+    ids=["left-a-message", "evacuated-civilians", "bought"],
+)
+def test_new_motion_verbs_miss_what_is_not_a_movement(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The air force dropped leaflets on Tripoli on Monday.\n",  # the leaflets move, not the air force
+        "The navy delivered grain to Odesa this week.\n",
+        "Workers moved the crates that arrived from the army base to Kyiv.\n",  # force inside a clause
+    ],
+    ids=["dropped-leaflets", "delivered-grain", "force-in-a-clause"],
+)
+def test_a_force_that_only_sends_something_else_does_not_move(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese troops crossed the Black Sea to Odesa.\n",  # the object is a place
+        "French gunboats escorted a grain convoy from Tripoli to Lebanon.\n",  # the escort goes along
+        "Japanese marines brought medicine from Tokyo to Libya.\n",
+    ],
+    ids=["crossed-a-place", "escorted", "brought"],
+)
+def test_a_force_that_goes_along_with_its_object_still_moves(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two warships transited through the Kerch Strait on Monday.\n",
+        "Russian frigates passed through the Bosphorus overnight.\n",
+    ],
+    ids=["transited", "passed"],
+)
+def test_a_transit_with_only_a_via_place_is_a_movement_there(mini_pipeline, text: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert (move.origin, move.destination) == (None, None)
+    assert [r.mention.text for r in move.via] in (["Kerch Strait"], ["Bosphorus"])
+    [feature] = _features(mini_pipeline, _body(text))
+    assert feature["via"][0]["name"] in ("Kerch Strait", "Bosphorus")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("Japan began a military incursion into Libya in March.\n", "Libya"),  # the force as an adjective
+        ("France launched an army offensive toward Lebanon on Monday.\n", "Lebanon"),
+        ("Japanese marines used rafts to cross into Libya at night.\n", "Libya"),  # a purpose clause
+        ("Japan has committed 2,000 more troops to Libya this year.\n", "Libya"),
+        ("Several hundred service members will redeploy to Japan soon.\n", "Japan"),
+    ],
+    ids=["military-incursion", "army-offensive", "purpose-clause", "committed-troops", "service-members"],
+)
+def test_more_ways_to_say_a_force_moves(mini_pipeline, text: str, destination: str) -> None:
+    assert destination in [d for _, _, d in _moves(mini_pipeline, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan began a political offensive against Libya in March.\n",  # no force, no motion
+        "Japanese marines used rafts to fish near Libya at night.\n",  # the purpose is no motion
+        "Japan has committed funds to Libya this year.\n",  # money is no force
+        "Several hundred members will travel to Japan soon.\n",  # members of nothing named
+    ],
+    ids=["political-offensive", "purpose-not-motion", "committed-funds", "bare-members"],
+)
+def test_what_those_ways_do_not_catch(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
