@@ -449,3 +449,19 @@ def test_size_claims(text: str, size: str | None, value: int | None) -> None:
     assert (m.group("size") if m else None) == size
     if m:
         assert size_value(m.group("size")) == value
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "found"),
+    [
+        (["ADAMS", ":", "We", "stay"], ["PROPN", "PUNCT", "PRON", "VERB"], "ADAMS :"),
+        (["Maria", "Lopez", ":", "It", "is", "gone"], ["PROPN", "PROPN", "PUNCT", "PRON", "AUX", "VERB"],
+         "Maria Lopez :"),
+        (["the", "road", ":", "closed"], ["DET", "NOUN", "PUNCT", "VERB"], None),  # no capitalised speaker
+    ],
+    ids=["upper-case-name", "title-case-name", "not-a-name"],
+)
+def test_a_line_can_open_with_its_speaker_and_a_colon(words: list[str], pos: list[str], found: str | None) -> None:
+    doc = Doc(_vocab(), words=words, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
+    lines = [span.text for _, span in patterns(doc.vocab).surface(doc, "speaker_line")]
+    assert lines[:1] == ([found] if found else [])

@@ -94,3 +94,27 @@ def test_a_listed_body_of_another_country_is_not_the_speaker(mini_pipeline) -> N
     [said] = analysis.statements
     assert said.speaker_country == "JP"
     assert said.place is not None and said.place.name == "Tokyo"
+
+
+def test_a_transcript_line_names_its_speaker_but_a_label_is_no_one(mini_pipeline) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\nMaria Lopez: The second bridge is gone and the ferry "
+                                      "has stopped.\n\nNote: The figures are estimates from the last week.\n")
+    assert [(s.speaker, s.cue.text) for s in analysis.statements] == [("Maria Lopez", ":")]
+
+
+def test_a_headline_can_carry_a_statement(mini_pipeline) -> None:
+    analysis = analyse(mini_pipeline, "Marta Olsen: Northern ports will reopen next week\n\n"
+                                      "Ferries sailed twice a day before the storm closed the harbour.\n")
+    assert [(s.speaker, s.cue.text) for s in analysis.statements] == [("Marta Olsen", ":")]
+
+
+@pytest.mark.parametrize(("sentence", "place", "basis"), [
+    ("A Seattle police spokesman said the bridge would stay closed.", "Seattle", "affiliation"),
+    ("The Britain-based monitor said that two ferries had sunk.", "United Kingdom", "affiliation"),
+    ("The Georgian envoy, who grew up in Atlanta, said the talks would go on.", "Tbilisi", "affiliation"),
+], ids=["town-body", "x-based", "not-a-place-in-a-relative-clause"])
+def test_a_town_in_the_speakers_name_places_it_nearer_than_a_capital(mini_pipeline, sentence: str, place: str,
+                                                                        basis: str) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    [said] = analysis.statements
+    assert said.place is not None and (said.place.name, said.basis) == (place, basis)

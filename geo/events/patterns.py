@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 PATTERNS_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
 DEPENDENCY_FILES = ("movement.jsonl", "statement.jsonl")
-SURFACE_FILES = ("mode.jsonl",)
+SURFACE_FILES = ("mode.jsonl", "speaker_line.jsonl")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,8 @@ from conflictmap.geo.events.statements import StatementReader
 from conflictmap.geo.reading.zones import Zone, zone_at
 from conflictmap.geo.records import Movement, Source, Statement
 
+STATEMENT_ZONES = frozenset({Zone.BODY, Zone.HEADLINE})  # "X: words", "X says Y" headlines are statements
+
 
 class DocumentEvents(StatementReader, MovementReader):
     """Reads one document's sentences for statements and movements."""
@@ -28,11 +30,13 @@ class DocumentEvents(StatementReader, MovementReader):
             moves = [m for m in found_by.dependency(doc, "movement") if plausible(m["trigger"], m["force"])]
             forces = {i: m["force"] for i, m in best(moves, "trigger", "force").items()}
             for sent in doc.sents:
-                if zone_at(self.paragraphs, offset + sent.start_char) is not Zone.BODY:
+                zone = zone_at(self.paragraphs, offset + sent.start_char)
+                if zone not in STATEMENT_ZONES:
                     continue
                 source = Source(self.doc_id, offset + sent.start_char, offset + sent.end_char, sent.text)
                 found, speaker = self.statements(sent, offset, source, cues)
                 statements.extend(found)
-                claimed_by = (speaker.name or speaker.organization) if speaker else None
-                movements.extend(self.movements(sent, offset, source, claimed_by, forces))
+                if zone is Zone.BODY:  # a headline's movement is told again, in full, in the body
+                    claimed_by = (speaker.name or speaker.organization) if speaker else None
+                    movements.extend(self.movements(sent, offset, source, claimed_by, forces))
         return movements, statements

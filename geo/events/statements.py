@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from conflictmap.gazetteer import Place, PlaceKind, fold
 from conflictmap.geo.events.context import DocumentContext
 from conflictmap.geo.events.cues import is_statement
-from conflictmap.geo.events.patterns import Match
+from conflictmap.geo.events.patterns import Match, patterns
 from conflictmap.geo.events.speakers import (
     Speaker,
     find_organisation,
@@ -46,7 +46,9 @@ def explicit_before() -> re.Pattern[str]:
 SENTENCE_INITIAL_PLACE = re.compile(r"^\s*(?:In|At|From)\s+(?:the\s+)?$")
 
 
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # entity labels that name someone
 DASHES = frozenset({"—", "–", "--", "―"})
+LOCAL = frozenset({PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.ADMIN2})  # a body of a town or province
 ATTACHED = frozenset({"in", "at", "from"})  # "the ministry in X": a place the speaker is in
 RANK = {"person": 5, "pronoun": 4, "organisation": 3, "media": 3, "government": 2, "title": 2, "group": 1, "other": 0}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -91,7 +93,7 @@ class StatementReader(DocumentContext):
     ) -> tuple[list[Statement], Speaker | None]:
         """Every statement in the sentence (one per cue the cue model accepts), and the main
         speaker (for size claims). ``cues``: the statement patterns' best match per cue token."""
-        found: list[tuple[Speaker, Span, Token]] = []
+        found: list[tuple[Speaker, Span, Token, Span]] = []  # speaker, its words, the cue, the naming words
         for token in sent:
             match = cues.get(token.i)
             if match is None:
@@ -100,17 +102,27 @@ class StatementReader(DocumentContext):
             if not is_statement(cue, head, how):
                 continue
             words = speaker_words(head, how)
-            speaker = self.speaker(core(words, head), head, offset, how)
+            named_by = core(words, head)
+            speaker = self.speaker(named_by, head, offset, how)
             if speaker is None:
                 continue
-            found.append((speaker, words, cue))
+            found.append((speaker, words, cue, named_by))
             self.remember(speaker)
+        for _, line in patterns(sent.doc.vocab).surface(sent, "speaker_line")[:1]:
+            # "NAME: words" opening a line of a transcript: a statement by construction, but only a
+            # speaker the text can name ("Note:", "Photo:", "Monday:" are no one)
+            words, cue = line[:-1], line[-1]
+            speaker = self.speaker(words, words.root, offset, "speaker-line")
+            a_name = any(e.label_ in NAMED for e in words.ents) or (words.text.isupper() and len(words.text) > 2)
+            if speaker is not None and speaker.kind != "pronoun" and (speaker.kind != "other" or a_name):
+                found.append((speaker, words, cue, words))
+                self.remember(speaker)
         # "South Korea said ..., the presidential office said": the government yields to its voice
-        named = {s.country for s, _, _ in found if s.kind != "government"}
+        named = {s.country for s, *_ in found if s.kind != "government"}
         found = [f for f in found if f[0].kind != "government" or f[0].country not in named]
         out = []
-        for speaker, words, cue in found:
-            where = self.where(sent, offset, speaker, cue, words, {c.i for _, _, c in found})
+        for speaker, words, cue, named_by in found:
+            where = self.where(sent, offset, speaker, cue, named_by, {c.i for _, _, c, _ in found})
             place, basis, mention = where if where is not None else (None, None, None)
             out.append(
                 Statement(
@@ -128,7 +140,7 @@ class StatementReader(DocumentContext):
                     speaker_kind=speaker.kind,
                 )
             )
-        main = max((s for s, _, _ in found), key=lambda s: RANK.get(s.kind, 0), default=None)
+        main = max((s for s, *_ in found), key=lambda s: RANK.get(s.kind, 0), default=None)
         return out, main
 
     @staticmethod
@@ -252,17 +264,24 @@ class StatementReader(DocumentContext):
                            and (self._owner(token.root, cues or {cue.i}) in mine | {None})
                            and token.root.i in governed):
                 return r.place, "explicit", r.mention.source
+        local: tuple[Place, str, Source | None] | None = None
         for r in self.resolutions_in(offset + words.start_char, offset + words.end_char):
             previous = self.text[max(start, r.mention.start - 12) : r.mention.start].split()
-            if r.place is not None and (
-                (previous and previous[-1].lower() in ATTACHED) or self.text.startswith("-based", r.mention.end)
-            ):
+            if r.place is None:
+                continue
+            if previous and previous[-1].lower() in ATTACHED:  # "officials in X said"
                 return r.place, "explicit", r.mention.source
+            if local is None and (self.text.startswith("-based", r.mention.end) or r.place.kind in LOCAL):
+                # "the X-based monitor", "the X police chief": where the speaker belongs, not where
+                # it spoke; but nearer than a capital
+                local = (r.place, "affiliation", r.mention.source)
         # A body with a known seat speaks from it (the Pentagon, NATO) wherever the reporter is.
         if speaker.org is not None and speaker.org.seat:
             seat = self.gaz.best(speaker.org.seat)
             if seat is not None:
                 return seat, "affiliation", None
+        if local is not None:
+            return local
         home = speaker.country
         # The dateline is where the reporter is: it places a speaker only of that country, or
         # one the text gives no affiliation at all.
