@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
+import datetime
 import functools
 import json
 import logging
@@ -440,20 +442,38 @@ def gazetteer_verify(gazetteer_path: Path | None) -> None:
 
 
 force_option = click.option("--force", is_flag=True, help="Allow an output to overwrite one of the input files.")
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{printable(value)} is not a date as YYYY-MM-DD") from None
+
+
+date_option = click.option(
+    "--date", "published", callback=_date, metavar="YYYY-MM-DD",
+    help="The articles' publication date, given or overriding what they state; relative times "
+         "(\"on Friday\", \"by December\") are read against it.")
 max_chars_option = click.option(
     "--max-chars", type=click.IntRange(0), default=MAX_CHARS, show_default=True,
     help="Skip (with the reason) a document longer than this many characters; 0: no limit. "
          "Analysis costs ~35 s and ~400 MB per million characters on one core.")
 
 
-def _read(paths: tuple[str, ...], max_chars: int) -> tuple[list[Any], list[Any]]:
-    """Documents and skipped inputs, every input accounted for, the skipped reported on stderr."""
+def _read(paths: tuple[str, ...], max_chars: int, published: str | None = None) -> tuple[list[Any], list[Any]]:
+    """Documents and skipped inputs, every input accounted for, the skipped reported on stderr.
+    ``published``: a date given on the command line, for every document."""
+    from conflictmap.geo.reading.dates import Published
     from conflictmap.geo.reading.reader import Document, Skipped, read_inputs
 
     for path in paths:
         _require_utf8_path(path)
     items = list(read_inputs(paths, max_chars=max_chars or None))
     documents = [d for d in items if isinstance(d, Document)]
+    if published is not None:
+        given = Published(published, "given", "--date")
+        documents = [dataclasses.replace(d, published=given) for d in documents]
     skipped = [s for s in items if isinstance(s, Skipped)]
     for s in skipped:
         click.echo(f"skipped {printable(s.source)}: {printable(s.reason)}", err=True)
@@ -525,9 +545,10 @@ def _write(path: Path, text: str) -> None:
               help="Write the GeoJSON here (atomically) instead of stdout.")
 @force_option
 @max_chars_option
+@date_option
 @gazetteer_option
 @translate_errors
-def extract(paths: tuple[str, ...], output: Path | None, force: bool, max_chars: int,
+def extract(paths: tuple[str, ...], output: Path | None, force: bool, max_chars: int, published: str | None,
             gazetteer_path: Path | None) -> None:
     """Extract places, movements and statement origins from articles as GeoJSON.
 
@@ -535,7 +556,7 @@ def extract(paths: tuple[str, ...], output: Path | None, force: bool, max_chars:
     """
     from conflictmap.geo.export.outputs import check_outputs
 
-    documents, skipped = _read(paths, max_chars)
+    documents, skipped = _read(paths, max_chars, published)
     if output is not None:
         check_outputs([("--output", output)], _input_files(documents, skipped), force=force)
     collection, _ = _analyse(documents, skipped, gazetteer_path)
@@ -555,10 +576,11 @@ def extract(paths: tuple[str, ...], output: Path | None, force: bool, max_chars:
               help="Load Leaflet and map tiles from the web (a small file) instead of the self-contained page.")
 @force_option
 @max_chars_option
+@date_option
 @gazetteer_option
 @translate_errors
 def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn: bool, force: bool,
-                max_chars: int, gazetteer_path: Path | None) -> None:
+                max_chars: int, published: str | None, gazetteer_path: Path | None) -> None:
     """Extract from articles and draw the result as an HTML map, drawn from the GeoJSON.
 
     The page is self-contained by default: it makes no network request at all.
@@ -566,7 +588,7 @@ def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn:
     from conflictmap.geo.export.outputs import check_outputs
     from conflictmap.maps.render import render
 
-    documents, skipped = _read(paths, max_chars)
+    documents, skipped = _read(paths, max_chars, published)
     outputs = [("--output", output)] + ([("--geojson", geojson)] if geojson is not None else [])
     check_outputs(outputs, _input_files(documents, skipped), force=force)
     collection, gaz = _analyse(documents, skipped, gazetteer_path)

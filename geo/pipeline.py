@@ -11,6 +11,7 @@ from conflictmap.geo.events.reader import DocumentEvents
 from conflictmap.geo.events.speakers import People
 from conflictmap.geo.nlp.model import load_pipeline, parse
 from conflictmap.geo.places import find_dateline, mentions_from_docs, resolve_mentions
+from conflictmap.geo.reading.dates import latest_date
 from conflictmap.geo.reading.reader import Document
 from conflictmap.geo.reading.zones import Paragraph, classify, parsed_segments
 from conflictmap.geo.records import Analysis
@@ -59,7 +60,9 @@ class Pipeline:
         mentions = mentions_from_docs(document.id, text, docs, paragraphs, dateline)
         resolutions = resolve_mentions(self.gaz, text, mentions, dateline)
         reader = DocumentEvents(
-            document.id, text, self.gaz, resolutions, paragraphs, dateline, People()
+            document.id, text, self.gaz, resolutions, paragraphs, dateline, People(),
+            published=document.published.date if document.published else None,
+            latest=None if document.published else latest_date(text)
         )
         movements, statements = reader.read(docs)
         return Analysis(document, tuple(resolutions), tuple(movements), tuple(statements))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from conflictmap.gazetteer import Place
 from conflictmap.geo.export.geojson import SizeClaim as SizeClaimRef
 from conflictmap.geo.export.geojson import SourceRef
+from conflictmap.geo.reading.dates import TimeSpan
 from conflictmap.geo.reading.reader import Document
 
 DEMONYM_LABEL = "DEMONYM"  # a nationality word ("Russian"): analysed, votes for its country
@@ -91,7 +92,7 @@ class Movement:
     mode: str | None
     sizes: tuple[SizeClaim, ...]
     status: str  # "reported" | "possible" | "denied"
-    time: str | None
+    time: TimeSpan | None  # the phrase, as an interval relative to the article's date
     trigger: str
     source: Source
     origin_basis: str | None = None  # "text", "sender" (the sending state), "chained"
@@ -114,7 +115,8 @@ class Statement:
     place_mention: Source | None = None
     speaker_span: Source | None = None  # the words that name the speaker, as written
     cue: Source | None = None  # the word that makes it a statement ("said", "according")
-    speaker_kind: str | None = None  # "person", "org", "government", "group"
+    speaker_kind: str | None = None  # person, title, organisation, government, group, media, pronoun, other
+    time: TimeSpan | None = None  # when it was said, if the sentence says
 
 
 @dataclass(frozen=True, slots=True)

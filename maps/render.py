@@ -82,6 +82,15 @@ def _sources_html(sources: list[dict[str, Any]], limit: int = 6) -> str:
     return f"<ul style='padding-left:1em;margin:0'>{items}{more}</ul>"
 
 
+def when(time: Any) -> str:
+    """A time as the popup shows it: the phrase and the dates it spans, escaped."""
+    if not isinstance(time, dict) or not time.get("text"):
+        return "not stated"
+    start, end = time.get("start"), time.get("end")
+    dates = "" if not start else f" ({escape(start)})" if start == end else f" ({escape(start)} to {escape(end)})"
+    return f"{escape(time['text'])}{dates}"
+
+
 def movement_popup(f: dict[str, Any]) -> str:
     p = f["properties"]
     origin = (p.get("origin") or {}).get("name")
@@ -93,7 +102,7 @@ def movement_popup(f: dict[str, Any]) -> str:
         _id_tag(f)
         + f"<b>{escape(p.get('actor') or 'forces')}</b>: {escape(origin or '?')} → {escape(destination or '?')}<br>"
         f"status: <b>{escape(p.get('status'))}</b>; mode: {escape(p.get('mode') or 'not stated')}; "
-        f"when: {escape(p.get('time') or 'not stated')}<br>origin basis: {escape(p.get('origin_basis') or '-')}"
+        f"when: {when(p.get('time'))}<br>origin basis: {escape(p.get('origin_basis') or '-')}"
         f"{route}<br>"
         + (f"sizes claimed:<ul style='margin:0'>{claims}</ul>" if claims else "")
         + f"sources:{_sources_html(p.get('sources', []))}"
@@ -107,6 +116,7 @@ def statement_popup(f: dict[str, Any]) -> str:
         _id_tag(f)
         + f"<b class='cm-speaker'>{who or 'unnamed speaker'}</b> ({escape(p.get('speaker_country') or '?')})<br>"
         f"where: {escape((p.get('place') or {}).get('name'))} (basis: <b>{escape(p.get('basis'))}</b>)<br>"
+        f"when: {when(p.get('time'))}<br>"
         f"“{escape(p.get('text', '')[:500])}”<br>sources:{_sources_html(p.get('sources', []))}"
     )
 

@@ -96,3 +96,18 @@ def test_hostile_article_text_is_escaped_in_the_map(run, tmp_path: Path) -> None
     assert "${alert(2)}" not in page
     assert "<script>alert(3)" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_a_given_date_places_relative_times(run, tmp_path: Path) -> None:
+    article = tmp_path / "ports.txt"
+    article.write_text("Ports close\n\nThe Japanese envoy said on Friday that the ferries would stop.\n", encoding="utf-8")
+    out = tmp_path / "ports.geojson"
+    result = run("extract", str(article), "-o", str(out), "--date", "2024-10-26")
+    assert result.exit_code == 0, result.output
+    fc = json.loads(out.read_text(encoding="utf-8"))
+    [document] = fc["conflictmap"]["documents"]
+    assert (document["published"]["date"], document["published"]["evidence"]) == ("2024-10-26", "given")
+    [said] = [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "statement"]
+    assert said["time"] == {"text": "Friday", "start": "2024-10-25", "end": "2024-10-25", "basis": "published"}
+    bad = run("extract", str(article), "-o", str(out), "--date", "26/10/2024")
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output

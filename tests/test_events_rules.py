@@ -118,3 +118,15 @@ def test_a_town_in_the_speakers_name_places_it_nearer_than_a_capital(mini_pipeli
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     [said] = analysis.statements
     assert said.place is not None and (said.place.name, said.basis) == (place, basis)
+
+
+def test_a_statement_is_dated_by_its_own_verb_not_by_what_it_reports(mini_pipeline) -> None:
+    import dataclasses
+
+    from conflictmap.geo.reading.dates import Published
+
+    text = "Background.\n\nThe ferries had stopped on Friday, the Japanese envoy said on Monday.\n"
+    document = dataclasses.replace(Document("own", text, "-", "utf-8"), published=Published("2024-10-26", "given", ""))
+    [analysis] = mini_pipeline.analyse([document])
+    [said] = [s for s in analysis.statements if s.cue.text == "said"]
+    assert (said.time.text, said.time.start) == ("Monday", "2024-10-21")

@@ -25,7 +25,8 @@ def test_wonsan_to_vladivostok_by_sea(seeds_fc: dict) -> None:
     assert move["actor_country"] == "KP"
     assert "North Korean troops" in move["actor"]
     assert any(c["value"] == 3000 for c in move["size_claims"])
-    assert move["time"] == "early- to mid-October"
+    assert move["time"]["start"] == "2024-10-01"  # "earlier this month" in the dated article; the other
+    assert move["time"]["basis"] == "published"  # phrase ("early- to mid-October") is in one with no date or year
     assert len({s["doc"] for s in move["sources"]}) >= 2  # fused across articles
 
 

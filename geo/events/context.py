@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Span
 
@@ -26,6 +27,8 @@ class DocumentContext:
     paragraphs: list[Paragraph]
     dateline: Dateline | None
     people: People
+    published: str | None = None  # the article's date (YYYY-MM-DD): what relative times are read against
+    latest: date | None = None  # an undated article's latest full date: the year of month names
     last_person: Speaker | None = None
     last_org: Speaker | None = None
     last_actor: tuple[str, str | None] | None = None

@@ -28,6 +28,7 @@ from conflictmap.geo.events.grammar import (
     time_phrase,
 )
 from conflictmap.geo.lexicon import lexicon
+from conflictmap.geo.reading.dates import normalise
 from conflictmap.geo.records import Movement, Resolution, SizeClaim, Source
 
 
@@ -68,7 +69,7 @@ class MovementReader(DocumentContext):
                 mode=mode_of(sent, trigger),
                 sizes=tuple(self.sizes(sent, offset, force, claimed_by)),
                 status=status_of(trigger),
-                time=time_phrase(sent, trigger),
+                time=normalise(time_phrase(sent, trigger), self.published, latest=self.latest),
                 trigger=trigger.text,
                 source=source,
                 origin_basis=origin_basis,

@@ -21,6 +21,7 @@ from conflictmap.geo.events.speakers import (
     whole_name,
 )
 from conflictmap.geo.lexicon import lexicon
+from conflictmap.geo.reading.dates import normalise
 from conflictmap.geo.records import Source, Statement
 
 EXPLICIT_WINDOW = 80  # characters before a place in which a cue can make it where something was said
@@ -47,6 +48,7 @@ SENTENCE_INITIAL_PLACE = re.compile(r"^\s*(?:In|At|From)\s+(?:the\s+)?$")
 
 
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # entity labels that name someone
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl"})  # clauses: what is said
 DASHES = frozenset({"—", "–", "--", "―"})
 LOCAL = frozenset({PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.ADMIN2})  # a body of a town or province
 ATTACHED = frozenset({"in", "at", "from"})  # "the ministry in X": a place the speaker is in
@@ -54,6 +56,20 @@ RANK = {"person": 5, "pronoun": 4, "organisation": 3, "media": 3, "government": 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lord": "m", "lady": "f"}
 CORE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})  # what a speaker phrase says, not who
+
+
+def said_when(sent: Span, cue: Token) -> str | None:
+    """The date phrase on the cue itself ("said on Friday", "On Monday, X said"), never one inside
+    what was said ("said troops left on Friday")."""
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        token = ent.root
+        while token.i != cue.i and token.dep_ not in CONTENT_DEPS and token.head.i != token.i:
+            token = token.head
+        if token.i == cue.i:
+            return ent.text
+    return None
 
 
 def speaker_words(head: Token, how: str) -> Span:
@@ -138,6 +154,7 @@ class StatementReader(DocumentContext):
                     speaker_span=self._source(words, offset),
                     cue=self._source(cue, offset),
                     speaker_kind=speaker.kind,
+                    time=normalise(said_when(sent, cue), self.published, latest=self.latest),
                 )
             )
         main = max((s for s, *_ in found), key=lambda s: RANK.get(s.kind, 0), default=None)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, cast
 
 from conflictmap.gazetteer import Gazetteer, Place, PlaceKind, fold
@@ -24,16 +25,19 @@ from conflictmap.geo.export.geojson import (
     FeatureCollection,
     MovementProperties,
     PlaceProperties,
+    PublishedRef,
     RunRecord,
     SkippedRecord,
     SourceRef,
     StatementProperties,
     Status,
+    TimeRef,
     place_fields,
     place_ref,
     point,
 )
 from conflictmap.geo.export.routes import leg
+from conflictmap.geo.reading.dates import Published, TimeSpan
 from conflictmap.geo.reading.reader import Skipped
 from conflictmap.geo.records import NOT_DRAWN, Analysis, Movement, Resolution, Source, Statement
 
@@ -60,7 +64,7 @@ class _Move:
     destination: Place | None
     status: str
     modes: list[str] = field(default_factory=list)
-    times: list[str] = field(default_factory=list)
+    times: list[TimeSpan] = field(default_factory=list)
     sizes: list[Any] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     via: list[Place] = field(default_factory=list)
@@ -252,7 +256,7 @@ def movement_features(moves: list[_Move]) -> list[Feature]:
                 size=size_claims[0]["text"] if size_claims else None,
                 size_claims=size_claims,
                 status=cast(Status, move.status),
-                time=move.times[0] if move.times else None,
+                time=_time(move.times),
                 chained_from=f"movement:{index[id(move.chained_from)]}"
                 if move.chained_from is not None and id(move.chained_from) in index else None,
                 route=route,
@@ -296,6 +300,7 @@ def statement_features(statements: Iterable[Statement]) -> list[Feature]:
                 place_type=first.place.kind.value if first.place else None,
                 where_prec=first.place.where_prec if first.place else None,
                 basis=_most_common([s.basis for s in items if s.basis]),
+                time=_time([s.time for s in items if s.time]),
                 text=first.text,
                 statements=list(dict.fromkeys(s.text for s in items)),
                 sources=_sources(s.source for s in items),
@@ -345,6 +350,20 @@ def place_features(resolutions: Iterable[Resolution]) -> tuple[list[Feature], li
     return features, unresolved
 
 
+def _time(times: list[TimeSpan]) -> TimeRef | None:
+    """The narrowest time placed on the calendar (the first of equals), else the first phrase."""
+    placed = [t for t in times if t.start and t.end]
+    chosen = min(placed, key=lambda t: (date.fromisoformat(t.end or "") - date.fromisoformat(t.start or "")).days,
+                 default=times[0] if times else None)
+    return TimeRef(text=chosen.text, start=chosen.start, end=chosen.end, basis=chosen.basis) if chosen else None
+
+
+def _published(found: Published | None) -> PublishedRef | None:
+    if found is None:
+        return None
+    return PublishedRef(date=found.date, evidence=found.evidence, text=found.text, start=found.start, end=found.end)
+
+
 def feature_collection(
     analyses: list[Analysis], gaz: Gazetteer, *, skipped: Iterable[Skipped] = ()
 ) -> FeatureCollection:
@@ -357,7 +376,8 @@ def feature_collection(
         features=places + movement_features(moves) + statement_features(s for a in analyses for s in a.statements),
         conflictmap=RunRecord(
             documents=[DocumentRecord(id=a.document.id, source=a.document.source, encoding=a.document.encoding,
-                                      format=a.document.format, characters=len(a.document.text)) for a in analyses],
+                                      format=a.document.format, characters=len(a.document.text),
+                                      published=_published(a.document.published)) for a in analyses],
             skipped=[SkippedRecord(source=s.source, reason=s.reason) for s in skipped],
             unresolved=unresolved,
         ),

@@ -59,6 +59,16 @@ class PlaceProperties(TypedDict):
 Status = Literal["reported", "possible", "denied"]
 
 
+class TimeRef(TypedDict):
+    """A time phrase as written and the ISO 8601 dates it spans (None: not placeable on the calendar,
+    e.g. "on Friday" in an article with no date)."""
+
+    text: str
+    start: str | None
+    end: str | None
+    basis: str | None  # "published", "stated" (the phrase names its year), "latest date in the text"; None
+
+
 class MovementProperties(TypedDict):
     kind: Literal["movement"]
     actor: str | None
@@ -71,7 +81,7 @@ class MovementProperties(TypedDict):
     size: str | None
     size_claims: list[SizeClaim]
     status: Status
-    time: str | None
+    time: TimeRef | None
     chained_from: str | None
     route: str | None  # "sea lane", "geodesic"
     route_km: float | None
@@ -90,6 +100,7 @@ class StatementProperties(TypedDict):
     place_type: str | None
     where_prec: int | None
     basis: str | None  # "explicit", "dateline", "affiliation"; None when not placed
+    time: TimeRef | None  # when it was said, if the sentence says
     text: str
     statements: list[str]
     sources: list[SourceRef]
@@ -102,12 +113,21 @@ class Feature(TypedDict):
     properties: PlaceProperties | MovementProperties | StatementProperties
 
 
+class PublishedRef(TypedDict):
+    date: str  # YYYY-MM-DD
+    evidence: str  # "html meta article:published_time", "json-ld datePublished", "html time datetime", "text", "given"
+    text: str  # what it was read from
+    start: int | None  # offsets of ``text`` in the document, when it is the document's text
+    end: int | None
+
+
 class DocumentRecord(TypedDict):
     id: str
     source: str
     encoding: str
     format: str
     characters: int
+    published: PublishedRef | None
 
 
 class SkippedRecord(TypedDict):

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from conflictmap.geo.errors import InputError
+from conflictmap.geo.reading.dates import Published, publication_date
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ class Document:
     encoding: str
     format: str = "text"  # "text" or "html" (then ``text`` is the page's visible text)
     path: Path | None = None  # the file read (None for stdin); ``source`` is its printable name
+    published: Published | None = None  # the publication date the page or text states, with its evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +165,7 @@ def _document(data: bytes, *, source: str, doc_id: str, is_html: bool, max_chars
         raise InputError("JSON data, not an article")
     if not is_html and re.match(r"\s*(<!doctype html|<html)", text[:500], re.IGNORECASE):
         is_html = True
+    page = text if is_html else None
     if is_html:
         text = html_to_text(text)
         if not text.strip():
@@ -170,7 +173,8 @@ def _document(data: bytes, *, source: str, doc_id: str, is_html: bool, max_chars
     if max_chars and len(text) > max_chars:
         raise InputError(f"{len(text):,} characters, over the limit of {max_chars:,} for one document "
                          "(split it, or raise --max-chars)")
-    return Document(doc_id, text, source, encoding, "html" if is_html else "text")
+    return Document(doc_id, text, source, encoding, "html" if is_html else "text",
+                    published=publication_date(text, html=page))
 
 
 def _is_json(text: str) -> bool:
