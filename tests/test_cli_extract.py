@@ -100,7 +100,8 @@ def test_hostile_article_text_is_escaped_in_the_map(run, tmp_path: Path) -> None
 
 def test_a_given_date_places_relative_times(run, tmp_path: Path) -> None:
     article = tmp_path / "ports.txt"
-    article.write_text("Ports close\n\nThe Japanese envoy said on Friday that the ferries would stop.\n", encoding="utf-8")
+    article.write_text("Ports close\n\nThe Japanese envoy said on Friday that the ferries would stop.\n",
+                       encoding="utf-8")
     out = tmp_path / "ports.geojson"
     result = run("extract", str(article), "-o", str(out), "--date", "2024-10-26")
     assert result.exit_code == 0, result.output

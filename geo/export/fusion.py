@@ -351,9 +351,12 @@ def place_features(resolutions: Iterable[Resolution]) -> tuple[list[Feature], li
 
 
 def _time(times: list[TimeSpan]) -> TimeRef | None:
-    """The narrowest time placed on the calendar (the first of equals), else the first phrase."""
+    """The time placed on the calendar most surely (against an article's own date before a guessed
+    year), then the earliest start (a movement begins when it is first reported to), then the
+    narrowest; else the first phrase."""
     placed = [t for t in times if t.start and t.end]
-    chosen = min(placed, key=lambda t: (date.fromisoformat(t.end or "") - date.fromisoformat(t.start or "")).days,
+    chosen = min(placed, key=lambda t: (t.basis == "latest date in the text", t.start,
+                                        (date.fromisoformat(t.end or "") - date.fromisoformat(t.start or "")).days),
                  default=times[0] if times else None)
     return TimeRef(text=chosen.text, start=chosen.start, end=chosen.end, basis=chosen.basis) if chosen else None
 
