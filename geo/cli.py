@@ -561,11 +561,20 @@ def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn:
                 max_chars: int, gazetteer_path: Path | None) -> None:
     """Extract from articles and draw the result as an HTML map, drawn from the GeoJSON.
 
-    The page is self-contained by default: it makes no network request at all.
+    Given one .geojson or .json file (an export of `extract` or `map --geojson`, edited or not),
+    draw that instead: every feature is checked first, and a file that breaks the contract is
+    reported feature by feature (exit 2, nothing written). The page is self-contained by default:
+    it makes no network request at all.
     """
+    from conflictmap.geo.export.collection import is_collection_path
     from conflictmap.geo.export.outputs import check_outputs
     from conflictmap.maps.render import render
 
+    if len(paths) == 1 and is_collection_path(paths[0]):
+        if geojson is not None:
+            raise BadInput("--geojson is for analysing articles; the map is drawn from the given file as it is")
+        _draw_collection(Path(paths[0]), output, cdn=cdn, force=force, gazetteer_path=gazetteer_path)
+        return
     documents, skipped = _read(paths, max_chars)
     outputs = [("--output", output)] + ([("--geojson", geojson)] if geojson is not None else [])
     check_outputs(outputs, _input_files(documents, skipped), force=force)
@@ -575,6 +584,28 @@ def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn:
         _write(geojson, _dump(collection))
     _write(output, page)
     _summary(collection)
+
+
+def _draw_collection(path: Path, output: Path, *, cdn: bool, force: bool, gazetteer_path: Path | None) -> None:
+    """`map FILE.geojson`: check every feature of an export, then draw it."""
+    from conflictmap.geo.export.collection import CollectionError, read_collection
+    from conflictmap.geo.export.outputs import check_outputs
+    from conflictmap.maps.render import render
+
+    check_outputs([("--output", output)], [path], force=force)
+    try:
+        collection = read_collection(path)
+    except CollectionError as exc:
+        for problem in exc.problems:  # one line per bad feature, then the error line
+            click.echo(printable(problem), err=True)
+        raise BadInput(str(exc)) from exc
+    page = render(collection, gazetteer=_open(gazetteer_path), offline=not cdn)
+    _write(output, page)
+    kinds = [f["properties"]["kind"] for f in collection["features"]]
+    unplaced = sum(1 for f in collection["features"] if f["geometry"] is None)
+    click.echo(f"drew {printable(str(path))}: places: {kinds.count('place')}, movements: {kinds.count('movement')}, "
+               f"statements: {kinds.count('statement')}; {unplaced} without geometry (listed in the file, not drawn)",
+               err=True)
 
 
 # ---------------------------------------------------------------------------- eval

@@ -96,3 +96,68 @@ def test_hostile_article_text_is_escaped_in_the_map(run, tmp_path: Path) -> None
     assert "${alert(2)}" not in page
     assert "<script>alert(3)" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def _drawable(fc: dict) -> set[str]:
+    """Ids a map of ``fc`` draws: everything with a geometry, and movements with one known end (a ring)."""
+    return {f["id"] for f in fc["features"]
+            if f["geometry"] is not None or f["properties"].get("origin") or f["properties"].get("destination")}
+
+
+def test_edit_the_export_then_redraw_shows_exactly_the_edit(run, tmp_path: Path) -> None:
+    export = tmp_path / "seeds.geojson"
+    result = run("extract", str(SEEDS), "-o", str(export))
+    assert result.exit_code == 0, result.output
+    before_page = tmp_path / "before.html"
+    assert run("map", str(export), "-o", str(before_page)).exit_code == 0
+    fc = json.loads(export.read_text(encoding="utf-8"))
+    deleted = next(f for f in fc["features"] if f["properties"]["kind"] == "movement")
+    fc["features"].remove(deleted)
+    moved = next(f for f in fc["features"] if f["properties"]["kind"] == "statement" and f["geometry"])
+    moved["geometry"]["coordinates"] = [12.345678, 45.678912]
+    export.write_text(json.dumps(fc, indent=1), encoding="utf-8")
+
+    after_page = tmp_path / "after.html"
+    result = run("map", str(export), "-o", str(after_page))
+    assert result.exit_code == 0, result.output
+    assert f"drew {export}: places:" in result.stderr
+    before, after = before_page.read_text(encoding="utf-8"), after_page.read_text(encoding="utf-8")
+    assert drawn_ids(after) == _drawable(fc)
+    assert drawn_ids(before) - drawn_ids(after) == {deleted["id"]}
+    assert "[12.345678, 45.678912]" in after and "12.345678" not in before
+    # unplaced statements are in the file, never drawn
+    assert not {f["id"] for f in fc["features"] if f["geometry"] is None
+                and f["properties"]["kind"] == "statement"} & drawn_ids(after)
+
+
+def test_a_broken_export_is_reported_feature_by_feature_and_nothing_written(run, tmp_path: Path) -> None:
+    export = tmp_path / "seeds.geojson"
+    assert run("extract", str(SEEDS), "-o", str(export)).exit_code == 0
+    fc = json.loads(export.read_text(encoding="utf-8"))
+    movement = next(f for f in fc["features"] if f["properties"]["kind"] == "movement")
+    movement["geometry"]["coordinates"][0] = [190.0, 40.0]
+    statement = next(f for f in fc["features"] if f["properties"]["kind"] == "statement")
+    statement["properties"]["kind"] = "quote"
+    del fc["features"][0]["properties"]["name"]
+    export.write_text(json.dumps(fc), encoding="utf-8")
+    page = tmp_path / "map.html"
+    result = run("map", str(export), "-o", str(page))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert f"feature {movement['id']}: coordinates out of range" in lines
+    assert f"feature {statement['id']}: unknown kind 'quote' (expected place, movement, statement)" in lines
+    assert f"feature {fc['features'][0]['id']}: properties: missing name" in lines
+    assert lines[-1] == f"Error: {export}: 3 of {len(fc['features'])} features break the contract; nothing drawn"
+    assert "Traceback" not in result.output
+    assert not page.exists() and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_drawing_an_export_refuses_to_overwrite_it_and_extract_still_skips_it(run, tmp_path: Path) -> None:
+    export = tmp_path / "seeds.geojson"
+    assert run("extract", str(SEEDS / "004_e40d02d29da63f7d.txt"), "-o", str(export)).exit_code == 0
+    result = run("map", str(export), "-o", str(export))
+    assert result.exit_code == 2 and "will not overwrite input" in result.stderr
+    result = run("map", str(export), "-o", str(tmp_path / "m.html"), "--geojson", str(tmp_path / "copy.geojson"))
+    assert result.exit_code == 2 and "--geojson is for analysing articles" in result.stderr
+    result = run("extract", str(export))
+    assert result.exit_code == 2 and "no readable document" in result.stderr

@@ -12,6 +12,7 @@ MODULES = [
     "conflictmap.gazetteer.ranking",
     "conflictmap.gazetteer.nouns",
     "conflictmap.geo.reading.reader",
+    "conflictmap.geo.export.collection",
     "conflictmap.geo.lexicon",
     "conflictmap.maps.escape",
 ]
