@@ -522,28 +522,45 @@ def _write(path: Path, text: str) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write the GeoJSON here (atomically) instead of stdout.")
+              help="Write the export here (atomically) instead of stdout.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["geojson", "csv", "gpkg"]),
+              help="geojson (default), csv (one row per feature) or gpkg (GeoPackage, one layer per kind; "
+                   "needs geopandas). Default: from the suffix of --output, else geojson.")
+@click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte-order mark (for spreadsheet programs).")
 @force_option
 @max_chars_option
 @gazetteer_option
 @translate_errors
-def extract(paths: tuple[str, ...], output: Path | None, force: bool, max_chars: int,
+def extract(paths: tuple[str, ...], output: Path | None, fmt: str | None, bom: bool, force: bool, max_chars: int,
             gazetteer_path: Path | None) -> None:
-    """Extract places, movements and statement origins from articles as GeoJSON.
+    """Extract places, movements and statement origins from articles as GeoJSON, CSV or GeoPackage.
 
     PATHS are .txt or .html files, directories of them, or - for standard input.
     """
     from conflictmap.geo.export.outputs import check_outputs
+    from conflictmap.geo.export.tables import format_for, require_geopandas, to_csv, write_gpkg
 
+    fmt = format_for(output, fmt)
+    if bom and fmt != "csv":
+        raise BadInput("--bom applies to the csv format only")
+    if fmt == "gpkg":
+        if output is None:
+            raise BadInput("the gpkg format needs -o FILE.gpkg (a GeoPackage is not written to stdout)")
+        require_geopandas()
     documents, skipped = _read(paths, max_chars)
     if output is not None:
         check_outputs([("--output", output)], _input_files(documents, skipped), force=force)
     collection, _ = _analyse(documents, skipped, gazetteer_path)
+    text = to_csv(dict(collection), bom=bom) if fmt == "csv" else _dump(collection)
     if output is None:
-        click.echo(_dump(collection), nl=False)
+        click.echo(text, nl=False)
         sys.stdout.flush()
+    elif fmt == "gpkg":
+        counts = write_gpkg(dict(collection), output)
+        click.echo(f"wrote {printable(str(output))} (layers: "
+                   + ", ".join(f"{layer} {n}" for layer, n in counts.items()) + ")", err=True)
     else:
-        _write(output, _dump(collection))
+        _write(output, text)
     _summary(collection)
 
 

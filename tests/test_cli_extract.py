@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -161,3 +163,43 @@ def test_drawing_an_export_refuses_to_overwrite_it_and_extract_still_skips_it(ru
     assert result.exit_code == 2 and "--geojson is for analysing articles" in result.stderr
     result = run("extract", str(export))
     assert result.exit_code == 2 and "no readable document" in result.stderr
+
+
+def test_extract_csv_and_gpkg_have_the_geojsons_features(run, tmp_path: Path) -> None:
+    import csv
+
+    import pandas as pd
+    import pyogrio
+
+    geojson, table, package = tmp_path / "s.geojson", tmp_path / "s.csv", tmp_path / "s.gpkg"
+    for args in ((), ("--bom",), ("--format", "gpkg")):
+        out = {(): geojson, ("--bom",): table}.get(args, package)
+        result = run("extract", str(SEEDS), "-o", str(out), *args)
+        assert result.exit_code == 0, result.output
+    features = json.loads(geojson.read_text(encoding="utf-8"))["features"]
+    raw = table.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfkind,id,name,lat,lon,")  # the format from the suffix, with the BOM
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [r["id"] for r in rows] == [f["id"] for f in features]
+    assert len(pd.read_csv(table, encoding="utf-8-sig")) == len(features)
+    counts = {layer: pyogrio.read_info(package, layer=layer)["features"] for layer, _ in pyogrio.list_layers(package)}
+    kinds = [f["properties"]["kind"] for f in features]
+    assert counts == {"places": kinds.count("place"), "movements": kinds.count("movement"),
+                      "statements": kinds.count("statement")}
+    result = run("extract", str(SEEDS / "004_e40d02d29da63f7d.txt"), "--format", "csv")
+    assert result.stdout.startswith("kind,id,name,lat,lon,")  # CSV on stdout too
+
+
+def test_export_options_refused_before_any_analysis(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run("extract", str(article), "--format", "gpkg")
+    assert result.exit_code == 2 and "needs -o FILE.gpkg" in result.stderr
+    result = run("extract", str(article), "--bom")
+    assert result.exit_code == 2 and "--bom applies to the csv format only" in result.stderr
+    monkeypatch.setitem(sys.modules, "geopandas", None)  # as if the optional extra were not installed
+    result = run("extract", str(article), "-o", str(tmp_path / "a.gpkg"))
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "Error: the gpkg format needs geopandas and pyogrio: pip install 'conflictmap[geopandas]'"]
+    assert not (tmp_path / "a.gpkg").exists()

@@ -13,6 +13,7 @@ MODULES = [
     "conflictmap.gazetteer.nouns",
     "conflictmap.geo.reading.reader",
     "conflictmap.geo.export.collection",
+    "conflictmap.geo.export.tables",
     "conflictmap.geo.lexicon",
     "conflictmap.maps.escape",
 ]

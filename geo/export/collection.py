@@ -17,9 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints, is_typeddict
 
-from conflictmap.geo.errors import ConflictmapError
+from conflictmap.geo.errors import CollectionError
 from conflictmap.geo.export.geojson import PROPERTIES, FeatureCollection
 from conflictmap.geo.reading.reader import printable
+
+__all__ = ["CollectionError", "check_collection", "is_collection_path", "read_collection"]
 
 MAX_BYTES = 512 * 1024 * 1024  # an export of ~10,000 articles is ~100 MB
 SUFFIXES = (".geojson", ".json")
@@ -32,17 +34,6 @@ GEOMETRIES: dict[str, tuple[str | None, ...]] = {
 }
 _DEPTH = {"Point": 0, "LineString": 1, "MultiLineString": 2}
 _MAX_PROBLEMS = 3  # per feature: enough to fix it, short enough to read
-
-
-class CollectionError(ConflictmapError, ValueError):
-    """A file that cannot be drawn: not GeoJSON, not ours, or features that break the contract.
-
-    ``problems`` holds one line per bad feature (empty when the whole file is unusable).
-    """
-
-    def __init__(self, message: str, problems: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.problems = problems or []
 
 
 def is_collection_path(path: str) -> bool:
