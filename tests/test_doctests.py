@@ -16,6 +16,7 @@ MODULES = [
     "conflictmap.geo.export.tables",
     "conflictmap.geo.lexicon",
     "conflictmap.maps.escape",
+    "conflictmap.maps.render",
 ]
 
 
