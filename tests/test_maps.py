@@ -240,3 +240,17 @@ def test_the_legend_names_speakers_countries(gaz) -> None:
     page = render({"type": "FeatureCollection", "features": [*HONEST["features"], korea]}, offline=False)
     legend = page[page.index("id='cm-legend'"):]
     assert "speaker from South Korea" in legend and "speaker from KP" in legend  # unknown: the code
+
+
+@pytest.mark.parametrize("payload", [*TEMPLATE_PAYLOADS, "<img src=x onerror=alert(1)>", "`${alert(1)}`"])
+def test_country_level_links_and_region_labels_escape_their_names(gaz, payload: str) -> None:
+    """The new drawings carry names from a (hand-editable) export into a tooltip, a popup and an icon's HTML."""
+    link = _move("movement:0", {**KP, "name": payload}, {**RU, "name": payload}, "geodesic", [90.0, 55.0])
+    link["properties"]["actor"] = payload
+    region = {**INDO_PACIFIC, "properties": {**INDO_PACIFIC["properties"], "name": payload}}
+    page = render({"type": "FeatureCollection", "features": [link, region]}, gazetteer=gaz, offline=False)
+    assert "cm-country-level" in page and "cm-region-marker" in page
+    assert "666666" not in page and "7777777" not in page and "CM_42_PWNED" not in page
+    assert "<img src=x" not in page and "${alert" not in page
+    assert escape(payload) in page.replace("\\u0026", "&").replace("\\u003c", "<").replace("\\u003e", ">").replace(
+        "\\u0027", "'")
