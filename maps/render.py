@@ -340,7 +340,7 @@ def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: boo
             style = STATUS_STYLE.get(p.get("status") or "", STATUS_STYLE["reported"])
             tooltip = escape(f"{p.get('status')} movement: {p.get('actor') or 'forces'}")
             status_class = f"cm-movement cm-{escape(p.get('status'))}"
-            link = _country_link(p) if is_country_level(p) else None
+            link = _country_link(f) if is_country_level(p) else None
             if link is not None and not many_moves:
                 country_level = True
                 _draw_country_link(f, link, style, plugins).add_to(moves)
@@ -408,11 +408,21 @@ def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: boo
     return assets.inline(html) if offline else html
 
 
-def _country_link(p: Mapping[str, Any]) -> list[tuple[float, float]] | None:
-    """(lat, lon) of the two areas' label points, the second shifted by 360° when that is shorter
-    (Leaflet then draws across ±180° instead of around the world); None when an end has no valid point."""
-    start, end = (_coordinates(ref.get("coordinates"), 0) if isinstance(ref, dict) else None
-                  for ref in (p.get("origin"), p.get("destination")))
+def _country_link(f: Mapping[str, Any]) -> list[tuple[float, float]] | None:
+    """(lat, lon) of the two ends: the first and last points of the drawn geometry (the export's
+    line runs between the areas' label points, and a hand edit of it shows), else the place
+    references' points. The second is shifted by 360° when that is shorter (Leaflet then draws
+    across ±180° instead of around the world); None when an end has no valid point."""
+    p, geom = f["properties"], f.get("geometry")
+    start: list[float] | None
+    end: list[float] | None
+    if geom and geom["type"] in ("LineString", "MultiLineString"):
+        parts = _lines(geom)
+        (lat1, lon1), (lat2, lon2) = parts[0][0], parts[-1][-1]
+        start, end = [lon1, lat1], [lon2, lat2]
+    else:
+        start, end = (_coordinates(ref.get("coordinates"), 0) if isinstance(ref, dict) else None
+                      for ref in (p.get("origin"), p.get("destination")))
     if start is None or end is None:
         return None
     (lon1, lat1), (lon2, lat2) = start, end

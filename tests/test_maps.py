@@ -254,3 +254,10 @@ def test_country_level_links_and_region_labels_escape_their_names(gaz, payload: 
     assert "<img src=x" not in page and "${alert" not in page
     assert escape(payload) in page.replace("\\u0026", "&").replace("\\u003c", "<").replace("\\u003e", ">").replace(
         "\\u0027", "'")
+
+
+def test_a_hand_edited_country_level_line_is_drawn_where_the_edit_puts_it(gaz) -> None:
+    edited = _move("movement:0", KP, RU, "geodesic", [90.0, 55.0])
+    edited["geometry"]["coordinates"][-1] = [37.62, 55.75]  # moved to Moscow by the analyst
+    page = render({"type": "FeatureCollection", "features": [edited]}, gazetteer=gaz, offline=False)
+    assert "[39.93, 127.18], [55.75, 37.62]" in page and "[58.25, 44.69]" not in page
