@@ -1,7 +1,8 @@
 """The ``conflictmap`` command line.
 
 Exit codes: 0 success (documents that could not be read are skipped and reported, the rest
-processed); 1 a check found failures; 2 unusable input (no readable document, missing, truncated
+processed); 1 a check found failures; 2 unusable input (no readable document, a GeoJSON to draw that
+is not ours or breaks the contract (one line per bad feature first), missing, truncated
 or corrupt gazetteer, empty query, unreadable check file, model not installed), an output that
 cannot or must not be written, or bad usage; 3 an internal error (a bug: set CONFLICTMAP_DEBUG=1
 for the traceback); 130 interrupted. Every error is one line on stderr. Data goes to stdout,
@@ -542,29 +543,46 @@ def _write(path: Path, text: str) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write the GeoJSON here (atomically) instead of stdout.")
+              help="Write the export here (atomically) instead of stdout.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["geojson", "csv", "gpkg"]),
+              help="geojson (default), csv (one row per feature) or gpkg (GeoPackage, one layer per kind; "
+                   "needs geopandas). Default: from the suffix of --output, else geojson.")
+@click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte-order mark (for spreadsheet programs).")
 @force_option
 @max_chars_option
 @date_option
 @gazetteer_option
 @translate_errors
-def extract(paths: tuple[str, ...], output: Path | None, force: bool, max_chars: int, published: str | None,
-            gazetteer_path: Path | None) -> None:
-    """Extract places, movements and statement origins from articles as GeoJSON.
+def extract(paths: tuple[str, ...], output: Path | None, fmt: str | None, bom: bool, force: bool, max_chars: int,
+            published: str | None, gazetteer_path: Path | None) -> None:
+    """Extract places, movements and statement origins from articles as GeoJSON, CSV or GeoPackage.
 
     PATHS are .txt or .html files, directories of them, or - for standard input.
     """
     from conflictmap.geo.export.outputs import check_outputs
+    from conflictmap.geo.export.tables import format_for, require_geopandas, to_csv, write_gpkg
 
+    fmt = format_for(output, fmt)
+    if bom and fmt != "csv":
+        raise BadInput("--bom applies to the csv format only")
+    if fmt == "gpkg":
+        if output is None:
+            raise BadInput("the gpkg format needs -o FILE.gpkg (a GeoPackage is not written to stdout)")
+        require_geopandas()
     documents, skipped = _read(paths, max_chars, published)
     if output is not None:
         check_outputs([("--output", output)], _input_files(documents, skipped), force=force)
     collection, _ = _analyse(documents, skipped, gazetteer_path)
+    text = to_csv(dict(collection), bom=bom) if fmt == "csv" else _dump(collection)
     if output is None:
-        click.echo(_dump(collection), nl=False)
+        click.echo(text, nl=False)
         sys.stdout.flush()
+    elif fmt == "gpkg":
+        counts = write_gpkg(dict(collection), output)
+        click.echo(f"wrote {printable(str(output))} (layers: "
+                   + ", ".join(f"{layer} {n}" for layer, n in counts.items()) + ")", err=True)
     else:
-        _write(output, _dump(collection))
+        _write(output, text)
     _summary(collection)
 
 
@@ -583,11 +601,20 @@ def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn:
                 max_chars: int, published: str | None, gazetteer_path: Path | None) -> None:
     """Extract from articles and draw the result as an HTML map, drawn from the GeoJSON.
 
-    The page is self-contained by default: it makes no network request at all.
+    Given one .geojson or .json file (an export of `extract` or `map --geojson`, edited or not),
+    draw that instead: every feature is checked first, and a file that breaks the contract is
+    reported feature by feature (exit 2, nothing written). The page is self-contained by default:
+    it makes no network request at all.
     """
+    from conflictmap.geo.export.collection import is_collection_path
     from conflictmap.geo.export.outputs import check_outputs
     from conflictmap.maps.render import render
 
+    if len(paths) == 1 and is_collection_path(paths[0]):
+        if geojson is not None:
+            raise BadInput("--geojson is for analysing articles; the map is drawn from the given file as it is")
+        _draw_collection(Path(paths[0]), output, cdn=cdn, force=force, gazetteer_path=gazetteer_path)
+        return
     documents, skipped = _read(paths, max_chars, published)
     outputs = [("--output", output)] + ([("--geojson", geojson)] if geojson is not None else [])
     check_outputs(outputs, _input_files(documents, skipped), force=force)
@@ -597,6 +624,28 @@ def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn:
         _write(geojson, _dump(collection))
     _write(output, page)
     _summary(collection)
+
+
+def _draw_collection(path: Path, output: Path, *, cdn: bool, force: bool, gazetteer_path: Path | None) -> None:
+    """`map FILE.geojson`: check every feature of an export, then draw it."""
+    from conflictmap.geo.export.collection import CollectionError, read_collection
+    from conflictmap.geo.export.outputs import check_outputs
+    from conflictmap.maps.render import render
+
+    check_outputs([("--output", output)], [path], force=force)
+    try:
+        collection = read_collection(path)
+    except CollectionError as exc:
+        for problem in exc.problems:  # one line per bad feature, then the error line
+            click.echo(printable(problem), err=True)
+        raise BadInput(str(exc)) from exc
+    page = render(collection, gazetteer=_open(gazetteer_path), offline=not cdn)
+    _write(output, page)
+    kinds = [f["properties"]["kind"] for f in collection["features"]]
+    unplaced = sum(1 for f in collection["features"] if f["geometry"] is None)
+    click.echo(f"drew {printable(str(path))}: places: {kinds.count('place')}, movements: {kinds.count('movement')}, "
+               f"statements: {kinds.count('statement')}; {unplaced} without geometry (listed in the file, not drawn)",
+               err=True)
 
 
 # ---------------------------------------------------------------------------- eval

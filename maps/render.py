@@ -29,6 +29,10 @@ BASEMAP_NEAR_DEG = 0.05  # outline detail where the data is (~5 km, Natural Eart
 BASEMAP_FAR_DEG = 0.3  # and elsewhere
 AREA_DEG = 0.05  # shaded areas of countries and regions
 GRID_DEG = 0.001  # coordinates rounded to ~100 m: plenty for a drawing
+# A movement whose two ends are both areas (a country, a first-order region, a curated region) is
+# known only from area to area: drawn as a thin dashed link over a faint band, never as a route.
+AREA_END_KINDS = frozenset({"country", "admin1", "region", "continent"})
+COUNTRY_LEVEL = "country level"
 GENERATOR = "conflictmap"  # the page's <meta name="generator">; the reader skips pages that carry it
 
 
@@ -41,6 +45,51 @@ def country_colours(codes: Any) -> dict[str, str]:
 def _number(value: Any, default: float) -> float:
     """A number from an untrusted GeoJSON field, or ``default``."""
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else default
+
+
+def is_area_end(ref: Any) -> bool:
+    """Whether a movement's end is an area, not a place: a country, region or continent, or any
+    place of UCDP precision 4 (first-order division) or coarser."""
+    if not isinstance(ref, dict):
+        return False
+    return ref.get("place_type") in AREA_END_KINDS or _number(ref.get("where_prec"), 0) >= 4
+
+
+def is_country_level(properties: Mapping[str, Any]) -> bool:
+    """Whether a movement is known only from area to area (both ends areas): its route is unknown.
+
+    >>> is_country_level({"origin": {"place_type": "country", "where_prec": 6},
+    ...                   "destination": {"place_type": "admin1", "where_prec": 4}})
+    True
+    >>> is_country_level({"origin": {"place_type": "city", "where_prec": 1},
+    ...                   "destination": {"place_type": "country", "where_prec": 6}})
+    False
+    """
+    return is_area_end(properties.get("origin")) and is_area_end(properties.get("destination"))
+
+
+def is_box(outline: Any) -> bool:
+    """Whether an outline is a plain lon/lat rectangle: how the gazetteer stores a curated region
+    that has no agreed boundary (``bbox:`` in ``gazetteer/data/curated.csv``: the Indo-Pacific, the
+    Gaza Strip); the renderer asks only of curated places (``curated:`` ids), whose other outlines
+    are unions of surveyed ones."""
+    from shapely.geometry import Polygon
+
+    return (isinstance(outline, Polygon) and not outline.interiors and len(outline.exterior.coords) == 5
+            and bool(outline.equals(outline.envelope)))
+
+
+def country_names(codes: Any, *, gazetteer: Any = None, features: Any = ()) -> dict[str, str]:
+    """A name for each ISO 3166-1 alpha-2 code ("KR" -> "South Korea"): the gazetteer's country,
+    else a country place in the collection, else the code itself."""
+    named = {str(f["properties"].get("country_code")): str(f["properties"].get("name"))
+             for f in features if f["properties"].get("kind") == "place"
+             and f["properties"].get("place_type") == "country" and f["properties"].get("name")}
+    names = {}
+    for code in codes:
+        place = gazetteer.get(f"ne-admin0:{code}") if gazetteer is not None and code else None
+        names[code] = place.name if place is not None else named.get(code, code)
+    return names
 
 
 _DEPTH = {"Point": 0, "LineString": 1, "MultiLineString": 2, "Polygon": 2, "MultiPolygon": 3}
@@ -91,17 +140,20 @@ def when(time: Any) -> str:
     return f"{escape(time['text'])}{dates}"
 
 
-def movement_popup(f: dict[str, Any]) -> str:
+def movement_popup(f: dict[str, Any], note: str = "") -> str:
+    """The popup of a movement; ``note`` (trusted HTML) goes under the headline."""
     p = f["properties"]
     origin = (p.get("origin") or {}).get("name")
     destination = (p.get("destination") or {}).get("name")
     claims = "".join(f"<li>{escape(c['text'])} — {escape(c.get('claimed_by') or 'unattributed')}</li>"
                      for c in p.get("size_claims", []))
-    route = f"; drawn as {escape(p.get('route'))}, {escape(p.get('route_km'))} km" if p.get("route") else ""
+    route = (f"; drawn as {escape(p.get('route'))}, {escape(p.get('route_km'))} km"
+             if p.get("route") and not note else "")  # a country-level link has no route to speak of
     return (
         _id_tag(f)
         + f"<b>{escape(p.get('actor') or 'forces')}</b>: {escape(origin or '?')} → {escape(destination or '?')}<br>"
-        f"status: <b>{escape(p.get('status'))}</b>; mode: {escape(p.get('mode') or 'not stated')}; "
+        + (f"{note}<br>" if note else "")
+        + f"status: <b>{escape(p.get('status'))}</b>; mode: {escape(p.get('mode') or 'not stated')}; "
         f"when: {when(p.get('time'))}<br>origin basis: {escape(p.get('origin_basis') or '-')}"
         f"{route}<br>"
         + (f"sizes claimed:<ul style='margin:0'>{claims}</ul>" if claims else "")
@@ -178,9 +230,11 @@ def basemap_geojson(gazetteer: Any, bounds: tuple[float, float, float, float] | 
     return {"type": "FeatureCollection", "features": features}
 
 
-def _legend(countries: dict[str, str], *, approximate: bool = False) -> Any:
+def _legend(countries: dict[str, str], *, approximate: bool = False, country_level: bool = False,
+            region_labels: bool = False) -> Any:
     """The map's legend: a folium element whose template is a constant; the entries, escaped with
-    :func:`maps.escape.escape`, are data handed to it, never template source."""
+    :func:`maps.escape.escape`, are data handed to it, never template source. ``countries`` maps a
+    speaker country's name to its colour."""
     from branca.element import MacroElement, Template
 
     class Legend(MacroElement):  # type: ignore[misc]
@@ -193,14 +247,23 @@ def _legend(countries: dict[str, str], *, approximate: bool = False) -> Any:
           <div><svg width='34' height='10'><line x1='0' y1='5' x2='34' y2='5' stroke='{{ colour }}'
             stroke-width='4' stroke-dasharray='{{ dash }}'/></svg> movement, {{ label }}</div>
         {% endfor %}
-        {% for code, colour in this.speakers %}
-          <div><span style='display:inline-block;width:12px;height:12px;border-radius:6px;
-            background:{{ colour }}'></span> statement, speaker from {{ code }}</div>
+        {% if this.country_level %}
+          <div class='cm-legend-country-level'><svg width='34' height='12'><line x1='0' y1='6' x2='34' y2='6'
+            stroke='#c0392b' stroke-opacity='0.15' stroke-width='10'/><line x1='0' y1='6' x2='34' y2='6'
+            stroke='#c0392b' stroke-width='2' stroke-dasharray='6 6'/></svg>
+            movement known only country to country (route unknown)</div>
+        {% endif %}
+        {% for name, colour in this.speakers %}
+          <div class='cm-legend-speaker'><span style='display:inline-block;width:12px;height:12px;
+            border-radius:6px;background:{{ colour }}'></span> statement, speaker from {{ name }}</div>
         {% endfor %}
           <div><span style='display:inline-block;width:12px;height:12px;border:1px solid #2c3e50;
             border-radius:6px;background:#2c3e5080'></span> place named (size: mentions; faint: imprecise)</div>
           <div><span style='display:inline-block;width:14px;height:10px;background:#3498db40;
             border:1px solid #2980b9'></span> country or region named</div>
+        {% if this.region_labels %}
+          <div>◇ region with no agreed boundary (a label, not an area)</div>
+        {% endif %}
         {% if this.approximate %}
           <div><span style='display:inline-block;width:14px;height:10px;background:#3498db40;
             border:1px dashed #2980b9'></span> region outline approximate (hull of its towns)</div>
@@ -213,8 +276,10 @@ def _legend(countries: dict[str, str], *, approximate: bool = False) -> Any:
             super().__init__()
             self._name = "Legend"
             self.statuses = [(s["color"], s["dash_array"] or "", escape(s["label"])) for s in STATUS_STYLE.values()]
-            self.speakers = [(escape(code), escape(colour)) for code, colour in sorted(countries.items())]
+            self.speakers = [(escape(name), escape(colour)) for name, colour in sorted(countries.items())]
             self.approximate = approximate
+            self.country_level = country_level
+            self.region_labels = region_labels
 
     return Legend()
 
@@ -260,6 +325,8 @@ def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: boo
     statement_points: list[dict[str, Any]] = []
     many_moves = sum(1 for f in features if f["properties"].get("kind") == "movement") > CLUSTER_OVER
     move_lines: list[dict[str, Any]] = []
+    region_labels: list[dict[str, Any]] = []
+    country_level = False
     speaker_colours = country_colours(
         str(f["properties"].get("speaker_country") or "") for f in features
         if f["properties"].get("kind") == "statement")
@@ -271,6 +338,9 @@ def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: boo
         if kind == "place":
             outline = (gazetteer.shape(p["id"]) if gazetteer is not None and p.get("place_type") in AREA_KINDS
                        and p.get("has_polygon") else None)
+            if outline is not None and str(p["id"]).startswith("curated:") and is_box(outline) and geom:
+                region_labels.append(f)  # no agreed boundary: a label at its point, never the box
+                continue
             outline = _simplified(outline, AREA_DEG) if outline is not None else None
             if outline is not None:
                 area_items.append((outline.area, f, outline))
@@ -280,8 +350,13 @@ def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: boo
             style = STATUS_STYLE.get(p.get("status") or "", STATUS_STYLE["reported"])
             tooltip = escape(f"{p.get('status')} movement: {p.get('actor') or 'forces'}")
             status_class = f"cm-movement cm-{escape(p.get('status'))}"
-            if geom and many_moves:
+            link = _country_link(f) if is_country_level(p) else None
+            if link is not None and not many_moves:
+                country_level = True
+                _draw_country_link(f, link, style, plugins).add_to(moves)
+            elif geom and many_moves:
                 move_lines.append(f)
+                country_level = country_level or link is not None
             elif geom:
                 for part in _lines(geom):
                     line = folium.PolyLine(
@@ -317,6 +392,8 @@ def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: boo
                                                           "fillOpacity": o, "dashArray": d},
             tooltip=escape(f["properties"]["name"]),
         ).add_child(folium.Popup(place_popup(f), max_width=420)).add_to(areas)
+    for f in region_labels:
+        _region_label(f).add_to(areas)
     if move_lines:
         _movement_layer(move_lines).add_to(moves)
     statements = _clustered(_statement_layer(statement_points, speaker_colours), "Statement origins")
@@ -330,13 +407,82 @@ def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: boo
     plugins.Fullscreen().add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
     approximate = any(f["properties"].get("approximate_polygon") is True for _, f, _ in area_items)
-    _legend(speaker_colours, approximate=approximate).add_to(fmap)
+    names = country_names(speaker_colours, gazetteer=gazetteer, features=features)
+    _legend({names[code]: colour for code, colour in speaker_colours.items()}, approximate=approximate,
+            country_level=country_level, region_labels=bool(region_labels)).add_to(fmap)
     if bounds:
         fmap.fit_bounds([(bounds[1], bounds[0]), (bounds[3], bounds[2])], padding=(30, 30))
     html = fmap.get_root().render()
     # after rendering, so the tag never passes through a template; conflictmap reads it to skip its own maps
     html = html.replace("<head>", f'<head>\n    <meta name="generator" content="{GENERATOR}">', 1)
     return assets.inline(html) if offline else html
+
+
+def _country_link(f: Mapping[str, Any]) -> list[tuple[float, float]] | None:
+    """(lat, lon) of the two ends: the first and last points of the drawn geometry (the export's
+    line runs between the areas' label points, and a hand edit of it shows), else the place
+    references' points. The second is shifted by 360° when that is shorter (Leaflet then draws
+    across ±180° instead of around the world); None when an end has no valid point."""
+    p, geom = f["properties"], f.get("geometry")
+    start: list[float] | None
+    end: list[float] | None
+    if geom and geom["type"] in ("LineString", "MultiLineString"):
+        parts = _lines(geom)
+        (lat1, lon1), (lat2, lon2) = parts[0][0], parts[-1][-1]
+        start, end = [lon1, lat1], [lon2, lat2]
+    else:
+        start, end = (_coordinates(ref.get("coordinates"), 0) if isinstance(ref, dict) else None
+                      for ref in (p.get("origin"), p.get("destination")))
+    if start is None or end is None:
+        return None
+    (lon1, lat1), (lon2, lat2) = start, end
+    if abs(lon2 - lon1) > 180:
+        lon2 += -360 if lon2 > lon1 else 360
+    return [(lat1, lon1), (lat2, lon2)]
+
+
+def _draw_country_link(f: dict[str, Any], link: list[tuple[float, float]], style: dict[str, Any],
+                       plugins: Any) -> Any:
+    """A movement known only from area to area: a faint band under a thin dashed line between the
+    label points, one arrow for the direction, "country level" in its tooltip and popup."""
+    import folium
+
+    p = f["properties"]
+    origin, destination = ((p.get(k) or {}).get("name") or "?" for k in ("origin", "destination"))
+    tooltip = escape(f"{COUNTRY_LEVEL}, route unknown: {p.get('status')} movement: {p.get('actor') or 'forces'}, "
+                     f"{origin} → {destination}")
+    note = (f"<i class='cm-country-level-note'>{COUNTRY_LEVEL}: both ends are areas, so only the two areas are "
+            "known, not the route; the line joins their label points</i>")
+    group = folium.FeatureGroup(control=False)
+    folium.PolyLine(link, weight=12, color=style["color"], opacity=0.15, tooltip=tooltip,
+                    class_name="cm-country-level-band",
+                    popup=folium.Popup(movement_popup(f, note), max_width=460)).add_to(group)
+    line = folium.PolyLine(
+        link, weight=2, color=style["color"], opacity=0.75, dash_array="6 6", tooltip=tooltip,
+        class_name=f"cm-movement cm-country-level cm-{escape(p.get('status'))}",
+        popup=folium.Popup(movement_popup(f, note), max_width=460)).add_to(group)
+    plugins.PolyLineTextPath(line, "►", center=True, offset=5,
+                             attributes={"fill": style["color"], "font-size": "12"}).add_to(group)
+    return group
+
+
+def _region_label(f: dict[str, Any]) -> Any:
+    """A curated region with no agreed boundary: a labelled marker at its point, never its box."""
+    import folium
+
+    lon, lat = f["geometry"]["coordinates"]
+    name = escape(f["properties"].get("name"))
+    return folium.Marker(
+        (lat, lon),
+        icon=folium.DivIcon(
+            html=(f"<div class='cm-region-label' style='font:12px sans-serif;white-space:nowrap;color:#1f4e79;"
+                  f"background:#ffffffcc;border:1px dashed #2980b9;border-radius:3px;padding:1px 4px;"
+                  f"display:inline-block'>◇ {name}</div>"),
+            icon_size=(0, 0), icon_anchor=(8, 10), class_name="cm-region-marker"),
+        tooltip=f"{name}: no agreed boundary",
+        popup=folium.Popup(place_popup(f) + "<br><i>no agreed boundary: shown as a label, not an area</i>",
+                           max_width=420),
+    )
 
 
 def _place_layer(place_points: list[dict[str, Any]]) -> Any:
@@ -409,13 +555,17 @@ def _movement_layer(lines: list[dict[str, Any]]) -> Any:
         {"type": "FeatureCollection", "features": [
             {"type": "Feature", "geometry": f["geometry"],
              "properties": {"popup": movement_popup(f), "status": escape(f["properties"].get("status")),
-                            "label": escape(f"{f['properties'].get('status')} movement")}}
+                            "country_level": is_country_level(f["properties"]),
+                            "label": escape(("country level, route unknown: " if is_country_level(f["properties"])
+                                             else "") + f"{f['properties'].get('status')} movement")}}
             for f in lines]},
         name="Movements (lines)", control=False,
         style_function=lambda ft: {
             "color": STATUS_STYLE.get(ft["properties"]["status"], STATUS_STYLE["reported"])["color"],
-            "dashArray": STATUS_STYLE.get(ft["properties"]["status"], STATUS_STYLE["reported"])["dash_array"],
-            "weight": 3, "opacity": 0.8},
+            "dashArray": "6 6" if ft["properties"]["country_level"] else
+            STATUS_STYLE.get(ft["properties"]["status"], STATUS_STYLE["reported"])["dash_array"],
+            "weight": 1.5 if ft["properties"]["country_level"] else 3,
+            "opacity": 0.5 if ft["properties"]["country_level"] else 0.8},
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
         popup=folium.GeoJsonPopup(fields=["popup"], labels=False),
     )

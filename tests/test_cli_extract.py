@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -112,3 +114,119 @@ def test_a_given_date_places_relative_times(run, tmp_path: Path) -> None:
     assert said["time"] == {"text": "Friday", "start": "2024-10-25", "end": "2024-10-25", "basis": "published"}
     bad = run("extract", str(article), "-o", str(out), "--date", "26/10/2024")
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+
+
+@pytest.fixture(scope="module")
+def seeds_export(mini_db: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The seeds' export (mini gazetteer), extracted once for the edit-and-redraw tests."""
+    out = tmp_path_factory.mktemp("export") / "seeds.geojson"
+    result = CliRunner().invoke(cli, ["extract", str(SEEDS), "-o", str(out), "--gazetteer", str(mini_db)])
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8")
+
+
+def _drawable(fc: dict) -> set[str]:
+    """Ids a map of ``fc`` draws: everything with a geometry, and movements with one known end (a ring)."""
+    return {f["id"] for f in fc["features"]
+            if f["geometry"] is not None or f["properties"].get("origin") or f["properties"].get("destination")}
+
+
+def test_edit_the_export_then_redraw_shows_exactly_the_edit(run, tmp_path: Path, seeds_export: str) -> None:
+    export = tmp_path / "seeds.geojson"
+    export.write_text(seeds_export, encoding="utf-8")
+    before_page = tmp_path / "before.html"
+    assert run("map", str(export), "-o", str(before_page)).exit_code == 0
+    fc = json.loads(export.read_text(encoding="utf-8"))
+    deleted = next(f for f in fc["features"] if f["properties"]["kind"] == "movement")
+    fc["features"].remove(deleted)
+    moved = next(f for f in fc["features"] if f["properties"]["kind"] == "statement" and f["geometry"])
+    moved["geometry"]["coordinates"] = [12.345678, 45.678912]
+    export.write_text(json.dumps(fc, indent=1), encoding="utf-8")
+
+    after_page = tmp_path / "after.html"
+    result = run("map", str(export), "-o", str(after_page))
+    assert result.exit_code == 0, result.output
+    assert f"drew {export}: places:" in result.stderr
+    before, after = before_page.read_text(encoding="utf-8"), after_page.read_text(encoding="utf-8")
+    assert drawn_ids(after) == _drawable(fc)
+    assert drawn_ids(before) - drawn_ids(after) == {deleted["id"]}
+    assert "[12.345678, 45.678912]" in after and "12.345678" not in before
+    # unplaced statements are in the file, never drawn
+    assert not {f["id"] for f in fc["features"] if f["geometry"] is None
+                and f["properties"]["kind"] == "statement"} & drawn_ids(after)
+
+
+def test_a_broken_export_is_reported_feature_by_feature_and_nothing_written(run, tmp_path: Path,
+                                                                           seeds_export: str) -> None:
+    export = tmp_path / "seeds.geojson"
+    fc = json.loads(seeds_export)
+    movement = next(f for f in fc["features"] if f["properties"]["kind"] == "movement")
+    movement["geometry"]["coordinates"][0] = [190.0, 40.0]
+    statement = next(f for f in fc["features"] if f["properties"]["kind"] == "statement")
+    statement["properties"]["kind"] = "quote"
+    del fc["features"][0]["properties"]["name"]
+    export.write_text(json.dumps(fc), encoding="utf-8")
+    page = tmp_path / "map.html"
+    result = run("map", str(export), "-o", str(page))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert f"feature {movement['id']}: coordinates out of range" in lines
+    assert f"feature {statement['id']}: unknown kind 'quote' (expected place, movement, statement)" in lines
+    assert f"feature {fc['features'][0]['id']}: properties: missing name" in lines
+    assert lines[-1] == f"Error: {export}: 3 of {len(fc['features'])} features break the contract; nothing drawn"
+    assert "Traceback" not in result.output
+    assert not page.exists() and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_drawing_an_export_refuses_to_overwrite_it_and_extract_still_skips_it(run, tmp_path: Path,
+                                                                            seeds_export: str) -> None:
+    export = tmp_path / "seeds.geojson"
+    export.write_text(seeds_export, encoding="utf-8")
+    result = run("map", str(export), "-o", str(export))
+    assert result.exit_code == 2 and "will not overwrite input" in result.stderr
+    result = run("map", str(export), "-o", str(tmp_path / "m.html"), "--geojson", str(tmp_path / "copy.geojson"))
+    assert result.exit_code == 2 and "--geojson is for analysing articles" in result.stderr
+    result = run("extract", str(export))
+    assert result.exit_code == 2 and "no readable document" in result.stderr
+
+
+def test_extract_csv_and_gpkg_have_the_geojsons_features(run, tmp_path: Path) -> None:
+    import csv
+
+    import pandas as pd
+    import pyogrio
+
+    geojson, table, package = tmp_path / "s.geojson", tmp_path / "s.csv", tmp_path / "s.gpkg"
+    article = SEEDS / "004_e40d02d29da63f7d.txt"  # one article is enough to compare counts
+    for args in ((), ("--bom",), ("--format", "gpkg")):
+        out = {(): geojson, ("--bom",): table}.get(args, package)
+        result = run("extract", str(article), "-o", str(out), *args)
+        assert result.exit_code == 0, result.output
+    features = json.loads(geojson.read_text(encoding="utf-8"))["features"]
+    raw = table.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfkind,id,name,lat,lon,")  # the format from the suffix, with the BOM
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [r["id"] for r in rows] == [f["id"] for f in features]
+    assert len(pd.read_csv(table, encoding="utf-8-sig")) == len(features)
+    counts = {layer: pyogrio.read_info(package, layer=layer)["features"] for layer, _ in pyogrio.list_layers(package)}
+    kinds = [f["properties"]["kind"] for f in features]
+    assert {"place", "statement"} <= set(kinds)
+    assert counts == {"places": kinds.count("place"), "movements": kinds.count("movement"),
+                      "statements": kinds.count("statement")}
+    result = run("extract", str(SEEDS / "004_e40d02d29da63f7d.txt"), "--format", "csv")
+    assert result.stdout.startswith("kind,id,name,lat,lon,")  # CSV on stdout too
+
+
+def test_export_options_refused_before_any_analysis(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run("extract", str(article), "--format", "gpkg")
+    assert result.exit_code == 2 and "needs -o FILE.gpkg" in result.stderr
+    result = run("extract", str(article), "--bom")
+    assert result.exit_code == 2 and "--bom applies to the csv format only" in result.stderr
+    monkeypatch.setitem(sys.modules, "geopandas", None)  # as if the optional extra were not installed
+    result = run("extract", str(article), "-o", str(tmp_path / "a.gpkg"))
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "Error: the gpkg format needs geopandas and pyogrio: pip install 'conflictmap[geopandas]'"]
+    assert not (tmp_path / "a.gpkg").exists()

@@ -12,8 +12,11 @@ MODULES = [
     "conflictmap.gazetteer.ranking",
     "conflictmap.gazetteer.nouns",
     "conflictmap.geo.reading.reader",
+    "conflictmap.geo.export.collection",
+    "conflictmap.geo.export.tables",
     "conflictmap.geo.lexicon",
     "conflictmap.maps.escape",
+    "conflictmap.maps.render",
 ]
 
 

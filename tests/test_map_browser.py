@@ -90,6 +90,7 @@ def test_seeds_map_offline(browser: Any, seeds_map: Path, seeds_fc: dict, tmp_pa
     assert page.locator("path.cm-statement").count() == len(
         [f for f in seeds_fc["features"] if f["properties"]["kind"] == "statement" and f["geometry"]])
     assert page.locator("#cm-legend").is_visible()
+    assert "speaker from South Korea" in page.locator("#cm-legend").inner_text()  # names, not ISO codes
     assert page.locator(".leaflet-control-layers").is_visible()
     assert page.locator(".leaflet-control-search").count() == 1
     assert page.locator(".leaflet-control-zoom-fullscreen, .leaflet-control-fullscreen").count() >= 1
@@ -117,6 +118,61 @@ def test_seeds_map_offline(browser: Any, seeds_map: Path, seeds_fc: dict, tmp_pa
         (ROOT / "docs").mkdir(exist_ok=True)
         fresh.screenshot(path=str(ROOT / "docs" / "seeds-map.png"))
         fresh.close()
+
+
+@pytest.mark.full
+def test_the_map_is_honest_about_what_it_does_not_know(browser: Any, tmp_path: Path, full_gaz: Any) -> None:
+    """A country-to-country movement is a thin dashed link labelled "country level", not a route;
+    the Indo-Pacific is a label, not a box; the legend names countries."""
+    from tests.test_maps import HONEST
+
+    path = tmp_path / "honest.html"
+    path.write_text(render(HONEST, gazetteer=full_gaz), encoding="utf-8")
+    page, seen = open_offline(browser, path)
+    assert seen["errors"] == [] and seen["network"] == []
+    link = page.locator("path.cm-country-level")
+    assert link.count() == 1 and page.locator("path.cm-movement").count() == 2
+    drawn = page.evaluate("""() => {
+        const a = (el, k) => el.getAttribute(k);
+        const l = document.querySelector('path.cm-country-level');
+        const r = document.querySelector('path.cm-movement:not(.cm-country-level)');
+        return {link: [a(l, 'stroke-width'), a(l, 'stroke-dasharray'), a(l, 'stroke-opacity')],
+                route: [a(r, 'stroke-width'), a(r, 'stroke-dasharray'), a(r, 'stroke-opacity')]};
+    }""")
+    assert float(drawn["link"][0]) < float(drawn["route"][0])  # thinner
+    assert drawn["link"][1] and not drawn["route"][1]  # dashed, where the reported route is solid
+    assert float(drawn["link"][2]) < float(drawn["route"][2])  # lighter
+    link.hover(force=True)
+    tooltip = page.locator(".leaflet-tooltip")
+    tooltip.wait_for(timeout=3000)
+    assert "country level, route unknown" in tooltip.inner_text()
+    link.click(force=True)
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=3000)
+    assert "country level: both ends are areas" in popup.inner_text()
+    assert "drawn as" not in popup.inner_text()  # no route length claimed
+
+    label = page.locator(".cm-region-label")
+    assert label.is_visible() and label.inner_text() == "◇ Indo-Pacific"
+    boxes = page.evaluate("""() => {
+        const map = Object.keys(window).filter(k => k.startsWith('map_')).map(k => window[k])[0];
+        let n = 0;
+        map.eachLayer(l => {
+            if (!l.getBounds || !l.getLatLngs) { return; }
+            const b = l.getBounds();
+            const near = (a, x) => Math.abs(a - x) < 1;
+            if (near(b.getSouth(), -45) && near(b.getNorth(), 50) && near(b.getWest(), 40)) { n++; }
+        });
+        return n;
+    }""")
+    assert boxes == 0  # the Indo-Pacific's box is not drawn
+
+    legend = page.locator("#cm-legend").inner_text()
+    assert "speaker from South Korea" in legend and "speaker from North Korea" in legend
+    assert "from KR" not in legend and "from KP" not in legend
+    assert "movement known only country to country (route unknown)" in legend
+    assert "region with no agreed boundary" in legend
+    page.close()
 
 
 def hostile_collection() -> dict:

@@ -151,3 +151,113 @@ def test_a_hand_edited_geometry_with_strings_is_not_drawn() -> None:
            for i, c in enumerate([["{{7*7}}", 1], [400, 10], [10, 95], [None, 1]])]
     page = render({"type": "FeatureCollection", "features": bad}, offline=False)
     assert "speaker 0" not in page and "speaker 1" not in page and "speaker 3" not in page
+
+
+def _ref(pid: str, name: str, lon: float, lat: float, place_type: str, prec: int, cc: str | None) -> dict:
+    return {"id": pid, "name": name, "coordinates": [lon, lat], "place_type": place_type, "country_code": cc,
+            "where_prec": prec}
+
+
+KP = _ref("ne-admin0:KP", "North Korea", 127.18, 39.93, "country", 6, "KP")
+RU = _ref("ne-admin0:RU", "Russia", 44.69, 58.25, "country", 6, "RU")
+WONSAN = _ref("geonames:1866923", "Wŏnsan", 127.44, 39.15, "city", 1, "KP")
+VLADIVOSTOK = _ref("geonames:2013348", "Vladivostok", 131.87, 43.11, "city", 1, "RU")
+
+
+def _move(fid: str, origin: dict, destination: dict, route: str, middle: list[float]) -> dict:
+    return {"type": "Feature", "id": fid, "geometry": {"type": "LineString", "coordinates": [
+        origin["coordinates"], middle, destination["coordinates"]]}, "properties": {
+        "kind": "movement", "actor": "troops", "status": "reported", "origin": origin, "destination": destination,
+        "route": route, "route_km": 5898.1, "size_claims": [], "sources": []}}
+
+
+def _statement(fid: str, country: str, lon: float, lat: float) -> dict:
+    return {"type": "Feature", "id": fid, "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": {
+        "kind": "statement", "speaker": "someone", "speaker_country": country, "place": None, "basis": "affiliation",
+        "where_prec": 1, "text": "said", "sources": []}}
+
+
+INDO_PACIFIC = {"type": "Feature", "id": "place:curated:indo-pacific", "geometry": {
+    "type": "Point", "coordinates": [110.0, 5.0]}, "properties": {
+    "kind": "place", "id": "curated:indo-pacific", "name": "Indo-Pacific", "place_type": "region", "country_code": None,
+    "where_prec": 5, "has_polygon": True, "approximate_polygon": False, "mention_count": 1, "mentions": []}}
+HONEST = {"type": "FeatureCollection", "features": [
+    _move("movement:0", KP, RU, "geodesic", [90.0, 55.0]),
+    _move("movement:1", WONSAN, VLADIVOSTOK, "sea lane", [130.5, 41.5]),
+    _statement("statement:0", "KR", 126.98, 37.57), _statement("statement:1", "KP", 125.75, 39.03), INDO_PACIFIC]}
+
+
+def test_a_country_to_country_movement_is_a_country_level_link_not_a_route(gaz) -> None:
+    import re
+
+    page = render(HONEST, gazetteer=gaz, offline=False)
+    [link] = re.findall(r'"className": "(cm-movement cm-country-level[^"]*)"', page)
+    assert link == "cm-movement cm-country-level cm-reported"
+    assert re.findall(r'"className": "(cm-movement[^"]*)"', page) == [link, "cm-movement cm-reported"]
+    assert "country level, route unknown: reported movement: troops, North Korea → Russia" in page
+    assert "country level: both ends are areas" in page  # the popup says it
+    assert page.count("drawn as sea lane") == 1  # the country-level popup claims no route
+    assert "[39.93, 127.18], [58.25, 44.69]" in page  # straight between the two label points
+    assert "[55.0, 90.0]" not in page  # the export's geodesic is not drawn for it
+    assert "movement known only country to country (route unknown)" in page  # the legend explains it
+
+
+@pytest.mark.parametrize(
+    ("origin", "destination", "country_level"),
+    [(KP, RU, True), ({**KP, "place_type": "admin1", "where_prec": 4}, RU, True),
+     ({**RU, "place_type": "region", "where_prec": 5}, KP, True), (WONSAN, RU, False), (KP, VLADIVOSTOK, False),
+     (None, RU, False)],
+    ids=["country-country", "region-country", "curated-region", "city-country", "country-city", "one-end"],
+)
+def test_country_level_needs_two_area_ends(origin: dict | None, destination: dict, country_level: bool) -> None:
+    from conflictmap.maps.render import is_country_level
+
+    assert is_country_level({"origin": origin, "destination": destination}) is country_level
+
+
+def test_a_region_without_a_boundary_is_a_labelled_marker_not_a_box(gaz) -> None:
+    assert gaz.get("curated:indo-pacific").has_shape  # the gazetteer stores its box
+    page = render(HONEST, gazetteer=gaz, offline=False)
+    assert '"className": "cm-region-marker"' in page and "\\u25c7 Indo-Pacific" in page  # in the icon's JSON
+    assert "Indo-Pacific: no agreed boundary" in page
+    assert "[180.0, 50.0]" not in page and "[40.0, -45.0]" not in page  # no corner of the box is drawn
+    assert "region with no agreed boundary (a label, not an area)" in page
+    # a surveyed outline is still an area
+    korea = {**INDO_PACIFIC, "id": "place:ne-admin0:KR", "properties": {
+        **INDO_PACIFIC["properties"], "id": "ne-admin0:KR", "name": "South Korea", "place_type": "country"}}
+    page = render({"type": "FeatureCollection", "features": [korea]}, gazetteer=gaz, offline=False)
+    assert "cm-region-label" not in page and '"type": "Polygon"' in page
+
+
+def test_the_legend_names_speakers_countries(gaz) -> None:
+    page = render(HONEST, gazetteer=gaz, offline=False)
+    legend = page[page.index("id='cm-legend'"):]
+    assert "speaker from North Korea" in legend and "speaker from South Korea" in legend
+    assert "speaker from KR" not in legend and "speaker from KP" not in legend
+    # without a gazetteer, the collection's own country places name them
+    korea = {**INDO_PACIFIC, "properties": {**INDO_PACIFIC["properties"], "name": "South Korea",
+                                            "place_type": "country", "country_code": "KR"}}
+    page = render({"type": "FeatureCollection", "features": [*HONEST["features"], korea]}, offline=False)
+    legend = page[page.index("id='cm-legend'"):]
+    assert "speaker from South Korea" in legend and "speaker from KP" in legend  # unknown: the code
+
+
+@pytest.mark.parametrize("payload", [*TEMPLATE_PAYLOADS, "<img src=x onerror=alert(1)>", "`${alert(1)}`"])
+def test_country_level_links_and_region_labels_escape_their_names(gaz, payload: str) -> None:
+    """The new drawings carry names from a (hand-editable) export into a tooltip, a popup and an icon's HTML."""
+    link = _move("movement:0", {**KP, "name": payload}, {**RU, "name": payload}, "geodesic", [90.0, 55.0])
+    link["properties"]["actor"] = payload
+    region = {**INDO_PACIFIC, "properties": {**INDO_PACIFIC["properties"], "name": payload}}
+    page = render({"type": "FeatureCollection", "features": [link, region]}, gazetteer=gaz, offline=False)
+    assert "cm-country-level" in page and "cm-region-marker" in page
+    assert "666666" not in page and "7777777" not in page and "CM_42_PWNED" not in page
+    assert "<img src=x" not in page and "${alert" not in page
+    assert escape(payload) in page.replace("\\u0026", "&").replace("\\u003c", "<").replace("\\u003e", ">").replace(
+        "\\u0027", "'")
+
+
+def test_a_hand_edited_country_level_line_is_drawn_where_the_edit_puts_it(gaz) -> None:
+    edited = _move("movement:0", KP, RU, "geodesic", [90.0, 55.0])
+    edited["geometry"]["coordinates"][-1] = [37.62, 55.75]  # moved to Moscow by the analyst
+    page = render({"type": "FeatureCollection", "features": [edited]}, gazetteer=gaz, offline=False)
+    assert "[39.93, 127.18], [55.75, 37.62]" in page and "[58.25, 44.69]" not in page
