@@ -9,6 +9,7 @@ Every popup carries its feature's id, so the page can be checked against the exp
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -90,6 +91,117 @@ def country_names(codes: Any, *, gazetteer: Any = None, features: Any = ()) -> d
         place = gazetteer.get(f"ne-admin0:{code}") if gazetteer is not None and code else None
         names[code] = place.name if place is not None else named.get(code, code)
     return names
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_JS_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def span(properties: Mapping[str, Any]) -> tuple[str, str] | None:
+    """A feature's time as (start, end) ISO days when both are well formed, else None (undated)."""
+    time = properties.get("time")
+    if not isinstance(time, dict):
+        return None
+    start, end = time.get("start"), time.get("end")
+    if isinstance(start, str) and isinstance(end, str) and _ISO_DAY.match(start) and _ISO_DAY.match(end):
+        return (start, end) if start <= end else (end, start)
+    return None
+
+
+class Timeline:
+    """What the time control filters: drawn layers by their JavaScript names, each with its parent
+    group and its days (None: undated, always shown)."""
+
+    def __init__(self) -> None:
+        self.layers: list[tuple[str, str, str | None, str | None]] = []  # layer, parent, start, end
+        self.feature_layers: list[tuple[str, str]] = []  # GeoJSON layer whose features carry cm_start/cm_end, parent
+
+    def add(self, layer: Any, parent: Any, properties: Mapping[str, Any]) -> None:
+        days = span(properties)
+        self.layers.append((layer.get_name(), parent.get_name(), *(days or (None, None))))
+
+    def days(self) -> list[str]:
+        return [d for _, _, s, e in self.layers for d in (s, e) if d]
+
+
+def _days(properties: Mapping[str, Any]) -> dict[str, str | None]:
+    """The days a GeoJSON layer's feature carries for the time control."""
+    days = span(properties)
+    return {"cm_start": days[0] if days else None, "cm_end": days[1] if days else None}
+
+
+def _time_control(timeline: Timeline, first: str | None, last: str | None) -> Any:
+    """A date-range filter in the corner of the map, offline: features whose time overlaps the range
+    show, the others hide; undated features always show and the control says how many. Its
+    template is a constant; the layer names are folium's own identifiers (checked) and the days ISO
+    dates (checked), handed over as JSON."""
+    from branca.element import MacroElement, Template
+
+    class TimeControl(MacroElement):  # type: ignore[misc]
+        _template = Template("""
+        {% macro html(this, kwargs) %}
+        <div id='cm-time' style='position:fixed;top:80px;left:12px;z-index:9999;background:white;padding:6px 8px;
+          border:1px solid #999;border-radius:4px;font:12px sans-serif'>
+          <b>When</b><br>
+          <label>from <input id='cm-time-from' type='date'></label><br>
+          <label>to <input id='cm-time-to' type='date'></label><br>
+          <button id='cm-time-reset' type='button'>all dates</button>
+          <div id='cm-time-status'></div>
+        </div>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function () {
+          var spec = {{ this.spec|tojson }};
+          var items = [];
+          spec.layers.forEach(function (e) {
+            var layer = window[e[0]], parent = window[e[1]];
+            if (layer && parent) { items.push({layer: layer, parent: parent, start: e[2], end: e[3]}); }
+          });
+          spec.features.forEach(function (e) {
+            var layer = window[e[0]], parent = window[e[1]];
+            if (!layer || !parent) { return; }
+            layer.eachLayer(function (child) {
+              var p = (child.feature && child.feature.properties) || {};
+              items.push({layer: child, parent: parent, start: p.cm_start || null, end: p.cm_end || null});
+            });
+          });
+          var from = document.getElementById('cm-time-from'), to = document.getElementById('cm-time-to');
+          var status = document.getElementById('cm-time-status');
+          from.value = spec.first || ''; to.value = spec.last || '';
+          function apply() {
+            var shown = 0, dated = 0, undated = 0;
+            items.forEach(function (it) {
+              var visible = true;
+              if (it.start) {
+                dated += 1;
+                visible = (!to.value || it.start <= to.value) && (!from.value || it.end >= from.value);
+                if (visible) { shown += 1; }
+              } else { undated += 1; }
+              if (visible && !it.parent.hasLayer(it.layer)) { it.parent.addLayer(it.layer); }
+              if (!visible && it.parent.hasLayer(it.layer)) { it.parent.removeLayer(it.layer); }
+            });
+            status.textContent = shown + ' of ' + dated + ' dated shown; ' + undated + ' undated, always shown';
+          }
+          from.addEventListener('change', apply); to.addEventListener('change', apply);
+          document.getElementById('cm-time-reset').addEventListener('click', function () {
+            from.value = spec.first || ''; to.value = spec.last || ''; apply();
+          });
+          apply();
+        })();
+        {% endmacro %}
+        """)
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._name = "TimeControl"
+            self.spec = {
+                "layers": [list(e) for e in timeline.layers if _JS_NAME.match(e[0]) and _JS_NAME.match(e[1])],
+                "features": [list(e) for e in timeline.feature_layers if all(_JS_NAME.match(n) for n in e)],
+                "first": first if first and _ISO_DAY.match(first) else None,
+                "last": last if last and _ISO_DAY.match(last) else None,
+            }
+
+    return TimeControl()
 
 
 _DEPTH = {"Point": 0, "LineString": 1, "MultiLineString": 2, "Polygon": 2, "MultiPolygon": 3}
@@ -327,6 +439,7 @@ def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: boo
     move_lines: list[dict[str, Any]] = []
     region_labels: list[dict[str, Any]] = []
     country_level = False
+    timeline = Timeline()
     speaker_colours = country_colours(
         str(f["properties"].get("speaker_country") or "") for f in features
         if f["properties"].get("kind") == "statement")
@@ -353,7 +466,7 @@ def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: boo
             link = _country_link(f) if is_country_level(p) else None
             if link is not None and not many_moves:
                 country_level = True
-                _draw_country_link(f, link, style, plugins).add_to(moves)
+                timeline.add(_draw_country_link(f, link, style, plugins).add_to(moves), moves, p)
             elif geom and many_moves:
                 move_lines.append(f)
                 country_level = country_level or link is not None
@@ -364,6 +477,7 @@ def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: boo
                         dash_array=style["dash_array"], tooltip=tooltip, class_name=status_class,
                         popup=folium.Popup(movement_popup(f), max_width=460),
                     ).add_to(moves)
+                    timeline.add(line, moves, p)
                     plugins.PolyLineTextPath(line, "      ►      ", repeat=True, offset=6,
                                              attributes={"fill": style["color"], "font-size": "14"}).add_to(moves)
             else:
@@ -372,12 +486,13 @@ def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: boo
                 point = _coordinates(end.get("coordinates"), 0) if isinstance(end, dict) else None
                 if point is not None:
                     lon, lat = point
-                    folium.CircleMarker(
+                    ring = folium.CircleMarker(
                         (lat, lon), radius=12, color=style["color"], fill=False, weight=3,
                         dash_array=style["dash_array"] or "4 4", tooltip=tooltip, class_name=status_class,
                         popup=folium.Popup(movement_popup(f) + "<i>only one end of this movement is known</i>",
                                            max_width=460),
                     ).add_to(moves)
+                    timeline.add(ring, moves, p)
         elif kind == "statement" and geom:
             statement_points.append(f)
 
@@ -395,8 +510,12 @@ def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: boo
     for f in region_labels:
         _region_label(f).add_to(areas)
     if move_lines:
-        _movement_layer(move_lines).add_to(moves)
-    statements = _clustered(_statement_layer(statement_points, speaker_colours), "Statement origins")
+        lines_layer = _movement_layer(move_lines).add_to(moves)
+        timeline.feature_layers.append((lines_layer.get_name(), lines_layer.get_name()))
+    statement_layer = _statement_layer(statement_points, speaker_colours)
+    statements = _clustered(statement_layer, "Statement origins")
+    if statement_points:
+        timeline.feature_layers.append((statement_layer.get_name(), statements.get_name()))
     searchable = 0 < len(place_points) <= CLUSTER_OVER
     places = _place_layer(place_points) if searchable else _clustered(_place_layer(place_points), "Places named")
     for layer in (areas, places, moves, statements):
@@ -410,6 +529,9 @@ def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: boo
     names = country_names(speaker_colours, gazetteer=gazetteer, features=features)
     _legend({names[code]: colour for code, colour in speaker_colours.items()}, approximate=approximate,
             country_level=country_level, region_labels=bool(region_labels)).add_to(fmap)
+    dated = timeline.days() + [d for f in statement_points + move_lines for d in (span(f["properties"]) or ())]
+    if dated:
+        _time_control(timeline, min(dated), max(dated)).add_to(fmap)
     if bounds:
         fmap.fit_bounds([(bounds[1], bounds[0]), (bounds[3], bounds[2])], padding=(30, 30))
     html = fmap.get_root().render()
@@ -535,7 +657,8 @@ def _statement_layer(points: list[dict[str, Any]], colours: dict[str, str]) -> A
                             "label": escape(f["properties"].get("speaker") or f["properties"].get("organization")
                                             or "statement"),
                             "colour": colours.get(str(f["properties"].get("speaker_country") or ""), "#555555"),
-                            "imprecise": _number(f["properties"].get("where_prec"), 1) >= 4}}
+                            "imprecise": _number(f["properties"].get("where_prec"), 1) >= 4,
+                            **_days(f["properties"])}}
             for f in points]},
         name="Statement origins",
         marker=folium.CircleMarker(radius=9, fill=True, weight=2, class_name="cm-statement"),
@@ -557,7 +680,8 @@ def _movement_layer(lines: list[dict[str, Any]]) -> Any:
              "properties": {"popup": movement_popup(f), "status": escape(f["properties"].get("status")),
                             "country_level": is_country_level(f["properties"]),
                             "label": escape(("country level, route unknown: " if is_country_level(f["properties"])
-                                             else "") + f"{f['properties'].get('status')} movement")}}
+                                             else "") + f"{f['properties'].get('status')} movement"),
+                            **_days(f["properties"])}}
             for f in lines]},
         name="Movements (lines)", control=False,
         style_function=lambda ft: {

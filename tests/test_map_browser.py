@@ -292,3 +292,47 @@ def test_thousands_of_features_load_clustered(browser: Any, tmp_path: Path) -> N
     assert seen["network"] == []
     assert page.locator(".marker-cluster").count() > 5  # 800 places and 600 statements, clustered
     page.close()
+
+
+def _timed(fid: str, kind: str, geometry: dict, start: str | None, end: str | None) -> dict:
+    time = {"text": "a phrase", "start": start, "end": end, "basis": "published" if start else None}
+    props: dict[str, Any] = {"kind": kind, "time": time if start else None, "sources": []}
+    if kind == "movement":
+        props.update(status="reported", actor="marines", origin=None, destination=None, via=[])
+    else:
+        props.update(speaker="A. Speaker", speaker_country="JP", place={"name": "Somewhere"}, basis="explicit",
+                     text="words")
+    return {"type": "Feature", "id": fid, "geometry": geometry, "properties": props}
+
+
+def test_the_time_control_hides_and_shows_features_by_date(browser: Any, tmp_path: Path) -> None:
+    """Moving the date range hides what falls outside it; undated features stay and say so."""
+    line = {"type": "LineString", "coordinates": [[30.0, 40.0], [35.0, 42.0]]}
+    collection = {"type": "FeatureCollection", "features": [
+        _timed("movement:early", "movement", line, "2024-10-01", "2024-10-10"),
+        _timed("movement:undated", "movement", {"type": "LineString", "coordinates": [[31.0, 41.0], [36.0, 43.0]]},
+               None, None),
+        _timed("statement:late", "statement", {"type": "Point", "coordinates": [32.0, 41.5]},
+               "2024-10-20", "2024-10-20"),
+        _timed("statement:undated", "statement", {"type": "Point", "coordinates": [33.0, 40.5]}, None, None),
+    ]}
+    path = tmp_path / "timed.html"
+    path.write_text(render(collection), encoding="utf-8")
+    page, seen = open_offline(browser, path)
+    assert seen["errors"] == [] and seen["network"] == []
+    count = {"movements": lambda: page.locator("path.cm-movement").count(),
+             "statements": lambda: page.locator("path.cm-statement").count()}
+    assert (count["movements"](), count["statements"]()) == (2, 2)
+    assert page.locator("#cm-time-from").input_value() == "2024-10-01"  # the range opens on all the dates
+    assert page.locator("#cm-time-to").input_value() == "2024-10-20"
+    page.locator("#cm-time-from").fill("2024-10-15")
+    page.locator("#cm-time-from").dispatch_event("change")
+    assert (count["movements"](), count["statements"]()) == (1, 2)  # the early movement hides
+    page.locator("#cm-time-from").fill("2024-10-01")
+    page.locator("#cm-time-to").fill("2024-10-12")
+    page.locator("#cm-time-to").dispatch_event("change")
+    assert (count["movements"](), count["statements"]()) == (2, 1)  # it is back; the late statement hides
+    assert page.locator("#cm-time-status").inner_text() == "1 of 2 dated shown; 2 undated, always shown"
+    page.locator("#cm-time-reset").click()
+    assert (count["movements"](), count["statements"]()) == (2, 2)
+    page.close()
