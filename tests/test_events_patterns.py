@@ -465,3 +465,14 @@ def test_a_line_can_open_with_its_speaker_and_a_colon(words: list[str], pos: lis
     doc = Doc(_vocab(), words=words, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
     lines = [span.text for _, span in patterns(doc.vocab).surface(doc, "speaker_line")]
     assert lines[:1] == ([found] if found else [])
+
+
+def test_a_name_seen_as_a_person_stays_a_person_whatever_the_model_calls_it(gaz: Gazetteer) -> None:
+    reader = _reader(gaz)
+    reader.people.remember(Speaker("Ana Ruiz", None, "ES", "person"))
+    later = _span(["Ruiz"], ["PROPN"], ents=["B-ORG"])
+    found = reader.speaker(later[:], later[0], 0)
+    assert found is not None and (found.name, found.kind, found.country) == ("Ana Ruiz", "person", "ES")
+    other = _span(["Ortega"], ["PROPN"], ents=["B-ORG"])
+    found = reader.speaker(other[:], other[0], 0)
+    assert found is not None and found.kind == "organisation"

@@ -16,6 +16,12 @@ from conflictmap.geo.reading.zones import Paragraph
 from conflictmap.geo.records import NOT_DRAWN, Resolution
 
 
+def possessive(text: str, start: int, end: int) -> bool:
+    """Whether the words text[start:end] are a possessor ("Norway's ministry", curly or straight)."""
+    words = text[start:end]
+    return words.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), end)
+
+
 @dataclass
 class DocumentContext:
     """One document's text and places, and the little state that crosses its sentences."""
@@ -68,7 +74,8 @@ class DocumentContext:
         """The speaker's country from the phrase: the first nationality word ("Ukrainian", "North
         Korean") or country or capital named in it ("Prime Minister Jane Roe of Norway"); None
         when the phrase names several ("the US, South Korean and Japanese advisers").
-        ``places=False``: nationality words only (a place inside a name is no affiliation)."""
+        ``places=False``: nationality words and possessive places only ("a Lisbon daily" is no
+        affiliation; "Norway's ministry" is)."""
         found: list[str] = []
         tokens = list(np)
         i = 0
@@ -84,10 +91,12 @@ class DocumentContext:
                 ):
                     i += width - 1
                     break
-            if code is None and places:
+            if code is None:
                 r = self.resolution_for(offset + t.idx, offset + t.idx + len(t))
+                owner = r is not None and possessive(self.text, r.mention.start, r.mention.end)
                 if (
                     r
+                    and (places or owner)  # "Norway's ministry" belongs to Norway, even in a source's name
                     and r.place
                     and r.place.country_code
                     and r.place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY, PlaceKind.LANDMARK, PlaceKind.ADMIN1)

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Span, Token
 
 from conflictmap.gazetteer import Place, PlaceKind, fold
-from conflictmap.geo.events.context import DocumentContext
+from conflictmap.geo.events.context import DocumentContext, possessive
 from conflictmap.geo.events.cues import is_statement
 from conflictmap.geo.events.patterns import Match, patterns
 from conflictmap.geo.events.speakers import (
@@ -206,6 +206,8 @@ class StatementReader(DocumentContext):
         persons = [whole_name(e) for e in np.ents if e.label_ == "PERSON"]
         if not persons and (titled := titled_name(np)) is not None:
             persons = [titled]
+        if not persons and len(np) <= 3 and all(t.pos_ == "PROPN" for t in np) and self.people.recall(np.text):
+            persons = [np]  # a person named earlier in this document, whatever the model calls the name now
         org = find_organisation(np.text)
         nationality = self.country_of(np, offset, places=False)
         if org is not None and org.country and nationality and nationality != org.country:
@@ -253,7 +255,7 @@ class StatementReader(DocumentContext):
         if head.pos_ == "NOUN" and head.tag_ == "NNS":
             return Speaker(None, None, country, "group", phrase=np.text)
         if head.pos_ in ("NOUN", "PROPN"):
-            return Speaker(None, None, country if how != "according-to" else None, "other", phrase=np.text)
+            return Speaker(None, None, country, "other", phrase=np.text)
         return None
 
     def where(self, sent: Span, offset: int, speaker: Speaker, cue: Token, words: Span,
@@ -277,6 +279,8 @@ class StatementReader(DocumentContext):
             initial = self.text[start : r.mention.start]
             opening = SENTENCE_INITIAL_PLACE.match(initial) and self.text[r.mention.end : r.mention.end + 1] == ","
             token = sent.doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
+            if possessive(self.text, r.mention.start, r.mention.end):
+                continue  # "a statement from X's ministry": X owns, it does not locate
             if opening or (explicit_before().search(before) and token is not None
                            and (self._owner(token.root, cues or {cue.i}) in mine | {None})
                            and token.root.i in governed):
@@ -286,7 +290,8 @@ class StatementReader(DocumentContext):
             previous = self.text[max(start, r.mention.start - 12) : r.mention.start].split()
             if r.place is None:
                 continue
-            if previous and previous[-1].lower() in ATTACHED:  # "officials in X said"
+            owner = possessive(self.text, r.mention.start, r.mention.end)
+            if previous and previous[-1].lower() in ATTACHED and not owner:  # "officials in X said", not "from X's"
                 return r.place, "explicit", r.mention.source
             if local is None and (self.text.startswith("-based", r.mention.end) or r.place.kind in LOCAL):
                 # "the X-based monitor", "the X police chief": where the speaker belongs, not where
