@@ -166,7 +166,8 @@ class PlaceRecognizer:
                 floor = WEIGHTS.town_prior if governed else None
                 for candidate in (span, _with_region_word(span), *_right_extensions(span)):
                     generic = candidate.text.lower() in lexicon().generic_words
-                    if not generic and self._notable(candidate.text, kinds, floor):
+                    if not generic and (self._notable(candidate.text, kinds, floor)
+                                        or (governed and self._town(candidate.text))):
                         found = Span(doc, candidate.start, candidate.end, label="RECOVERED")
                         break
                 if found is None and ent.label_ in EMBEDDING_LABELS:
@@ -178,7 +179,10 @@ class PlaceRecognizer:
         return doc
 
     def _town(self, text: str) -> bool:
-        return any(p.prior >= WEIGHTS.town_prior for p, _ in self._matches(text))
+        """A town of some size, or any populated place of a GeoNames dump the user loaded (its
+        feature code is kept: "P.PPL"): they loaded it to find its villages."""
+        return any(p.prior >= WEIGHTS.town_prior or (p.kind is PlaceKind.CITY and p.feature.startswith("P."))
+                   for p, _ in self._matches(text))
 
     def _untagged(self, doc: Doc) -> list[Span]:
         """Capitalised names the model left untagged (or tagged as a person) right after a place
