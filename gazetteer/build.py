@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -17,6 +18,7 @@ from typing import Any
 
 from conflictmap.gazetteer import sources as src
 from conflictmap.gazetteer.atomic import atomic_write_text, remove_stale_temps, temp_path
+from conflictmap.gazetteer.dumps import read_geonames_dump
 from conflictmap.gazetteer.errors import GazetteerBuildError
 from conflictmap.gazetteer.model import PlaceKind
 from conflictmap.gazetteer.normalize import fold, is_dotted
@@ -108,6 +110,7 @@ def build(
     *,
     min_population: int = 1000,
     sources: Sequence[Callable[[], src.SourceData]] | None = None,
+    geonames: Sequence[Path] = (),
     progress: Progress | None = None,
 ) -> BuildReport:
     """Build the gazetteer at ``output``, replacing any previous file only when complete.
@@ -121,6 +124,9 @@ def build(
     sources
         Zero-argument callables returning :class:`~gazetteer.sources.SourceData`; the default is
         every registry-installed source plus the curated files.
+    geonames
+        GeoNames dump files (``allCountries.zip``, ``XX.zip``, ``XX.txt``) whose places are added
+        on top of ``sources`` (see :mod:`conflictmap.gazetteer.dumps`).
     progress
         A factory ``(stage, total) -> bar`` (``update(n)``, ``close()``) for a progress display, such
         as the command line's bar; none by default (the library never prints: stages are logged).
@@ -132,6 +138,7 @@ def build(
     tmp = _claim(output)
     try:
         loaders = list(sources) if sources is not None else default_sources(min_population)
+        loaders += [functools.partial(read_geonames_dump, Path(dump)) for dump in geonames]
         stage = bar_factory("reading sources", len(loaders))
         datasets = []
         for load in loaders:
@@ -188,8 +195,14 @@ def _write(
         if p.id in by_id:
             if not r.supplementary:
                 logger.warning("duplicate place id %s: keeping the first", p.id)
+            elif p.feature and not by_id[p.id].place.feature:  # a dump's feature code for a known town
+                by_id[p.id].place = replace(by_id[p.id].place, feature=p.feature)
             continue
-        if r.supplementary and (p.geonames_id in geonames_ids or (p.country_code, fold(p.name)) in admin1_names):
+        if r.supplementary and (
+            p.geonames_id in geonames_ids
+            # a division Natural Earth has under the same name; a village may share its region's name
+            or (p.kind is not PlaceKind.CITY and (p.country_code, fold(p.name)) in admin1_names)
+        ):
             continue
         by_id[p.id] = r
         if p.geonames_id is not None:

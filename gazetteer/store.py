@@ -29,6 +29,9 @@ _COLUMNS = "p.pk, p.id, p.name, p.kind, p.country_code, p.admin1_code, p.lat, p.
            "p.population, p.geonames_id, p.feature, p.has_shape, p.prior"
 EARTH_RADIUS_KM = 6371.0088
 _KINDS = {k.value: k for k in PlaceKind}
+# A short word in capitals is an acronym; only a place's own names and curated codes match it.
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+ALTERNATE = 2  # sources.NameType.ALTERNATE (sources imports the store's siblings, not the store)
 _PLURAL = re.compile(r"(?<=[a-z])s$")  # "Ukrainians" -> "Ukrainian"
 
 
@@ -264,10 +267,13 @@ class Gazetteer:
                 if fold(parsed.qualifier) else []
             qualifier = found[0].place if found else None
         pool: dict[str, tuple[Place, int, str]] = {}
+        acronym = _ACRONYM.match(parsed.text) is not None
         for key in parsed.keys:
             for place, name_type in self._lookup(key):
                 if name_type == ABBREVIATION and "." not in parsed.text:
                     continue  # "Ky." is Kentucky; "KY" or "ky" is not asked for here
+                if acronym and name_type == ALTERNATE:
+                    continue  # an acronym is a body's ("HAMAS"), not some town's alternate name
                 old = pool.get(place.id)
                 if old is None or name_type < old[1]:
                     pool[place.id] = (place, name_type, key)

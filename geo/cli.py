@@ -394,14 +394,22 @@ def gazetteer_group() -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Where to write it (default: the user cache, or $CONFLICTMAP_GAZETTEER).",
 )
+@click.option(
+    "--geonames",
+    "geonames",
+    multiple=True,
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="A GeoNames dump (allCountries.zip, XX.zip or XX.txt from download.geonames.org/export/dump) "
+    "whose villages and named features are added; repeatable.",
+)
 @translate_errors
-def gazetteer_build(min_population: int, output: Path | None) -> None:
-    """Build the gazetteer from the installed GeoNames and Natural Earth data."""
+def gazetteer_build(min_population: int, output: Path | None, geonames: tuple[Path, ...]) -> None:
+    """Build the gazetteer from the installed GeoNames and Natural Earth data (and any dumps given)."""
     from conflictmap.gazetteer.build import build
 
     target = output or default_path()
     click.echo(f"building gazetteer at {target}", err=True)
-    report = build(target, min_population=min_population, progress=_progress_bar)
+    report = build(target, min_population=min_population, geonames=geonames, progress=_progress_bar)
     click.echo(
         f"{report.places:,} places, {report.aliases:,} names, {report.shapes:,} outlines; "
         f"{report.size_bytes / 1e6:.1f} MB in {report.seconds:.1f} s -> {report.path}"

@@ -30,6 +30,9 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``list_words.jsonl``, ``border_nouns.jsonl``, ``quantity_words.jsonl``: small function-word classes.
 - Recognition: ``organisation_words.jsonl`` (words that make a name an organisation's),
   ``generic_words.jsonl`` (words that name a place somewhere but mostly are just words),
+  ``place_fragments.jsonl`` (name particles, facility words and generic nouns: never a place on
+  their own), ``club_words.jsonl`` (a town then one of these in an organisation's name is a
+  sports club), ``facility_prefixes.jsonl`` ("Naval Station X", "RAF X": the facility is at X),
   ``place_prepositions.jsonl``, ``articles.jsonl``.
 - Zones: ``stop_words.jsonl``, ``furniture.jsonl`` (page furniture phrases), ``share_buttons.jsonl``,
   ``photo_words.jsonl``.
@@ -77,6 +80,9 @@ class Lexicon:
     quantity_words: frozenset[str]
     organisation_words: frozenset[str]
     generic_words: frozenset[str]
+    club_words: frozenset[str]  # "X United", "X City" in an organisation's name: a sports club
+    place_fragments: frozenset[str]  # never a place on their own: name particles, facility words
+    facility_prefixes: tuple[tuple[str, ...], ...]  # "naval station" X: the facility is at X, longest first
     place_prepositions: frozenset[str]
     articles: frozenset[str]
     stop_words: frozenset[str]
@@ -165,6 +171,10 @@ def lexicon() -> Lexicon:
         quantity_words=_words("quantity_words.jsonl"),
         organisation_words=_words("organisation_words.jsonl"),
         generic_words=_words("generic_words.jsonl"),
+        place_fragments=_words("place_fragments.jsonl"),
+        club_words=_words("club_words.jsonl"),
+        facility_prefixes=tuple(sorted((tuple(p.split()) for p in _phrases("facility_prefixes.jsonl")),
+                                       key=len, reverse=True)),
         place_prepositions=_words("place_prepositions.jsonl"),
         articles=_words("articles.jsonl"),
         stop_words=_words("stop_words.jsonl"),

@@ -29,6 +29,7 @@ from spacy.util import filter_spans
 
 from conflictmap.gazetteer import Gazetteer, PlaceKind, fold, open_gazetteer
 from conflictmap.gazetteer.nouns import direction_words, place_nouns
+from conflictmap.gazetteer.sources import without_arabic_article
 from conflictmap.gazetteer.weights import WEIGHTS
 from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.records import DEMONYM_LABEL, EMBEDDED_LABEL
@@ -49,6 +50,7 @@ NOTABLE_KINDS = frozenset(
     }
 )
 AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.WATER, PlaceKind.CONTINENT})
+ALTERNATE_NAME = 2  # gazetteer.sources.NameType.ALTERNATE
 _STRIP_RIGHT = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -116,9 +118,13 @@ class PlaceRecognizer:
         key = fold(text)
         return self.gaz._lookup(key) if key else ()
 
-    def _notable(self, text: str, kinds: frozenset[PlaceKind] = NOTABLE_KINDS, min_prior: float | None = None) -> bool:
+    def _notable(self, text: str, kinds: frozenset[PlaceKind] = NOTABLE_KINDS, min_prior: float | None = None,
+                 *, alternate: bool = True) -> bool:
+        """Whether ``text`` names a place of ``kinds`` with at least ``min_prior``; by one of its own
+        names only (not a GeoNames alternate name) unless ``alternate``."""
         floor = self.min_prior if min_prior is None else min_prior
-        return any(p.kind in kinds and p.prior >= floor for p, _ in self._matches(text))
+        return any(p.kind in kinds and p.prior >= floor and (alternate or _own_name(p, name_type, text))
+                   for p, name_type in self._matches(text))
 
     def _embedded(self, span: Span) -> Span | None:
         """A notable place opening an organisation's name ("Toronto" in "Toronto Police",
@@ -128,18 +134,28 @@ class PlaceRecognizer:
             return None  # "Paris Hilton": two capitalised words are as likely a person as a body
         for size in range(min(3, len(span) - 1), 0, -1):
             part = span.doc[span.start : span.start + size]
+            if _club(span, part):
+                return None
             if part.text.lower() not in lexicon().generic_words and (part[0].is_title or part[0].is_upper) \
-                    and self._notable(part.text):
+                    and not _fragment(part) and self._notable(part.text):
                 return Span(span.doc, part.start, part.end, label=EMBEDDED_LABEL)
         return None
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for ent in (part for e in doc.ents for part in _split_at_prepositions(e)):
+        parts = []
+        for e in doc.ents:
+            split = _split_at_prepositions(e)
+            parts += [(part, len(split) > 1) for part in split]
+        for ent, listed in parts:
             span = _strip(ent)
             if span is None:
                 continue
             found: Span | None = None
+            named_after = _without_facility_prefix(span)
+            if named_after is not None and self._matches(named_after.text):
+                spans.append(self._extend(Span(doc, named_after.start, named_after.end, label="RECOVERED")))
+                continue
             if ent.label_ in PLACE_LABELS:
                 found = self._place_span(span)
             elif ent.label_ in ("NORP", "LANGUAGE") and self.gaz.demonym(span.text):
@@ -165,8 +181,13 @@ class PlaceRecognizer:
                 # where a place preposition governs it ("around Mayadin"), a town of some size will do
                 floor = WEIGHTS.town_prior if governed else None
                 for candidate in (span, _with_region_word(span), *_right_extensions(span)):
-                    generic = candidate.text.lower() in lexicon().generic_words
-                    if not generic and self._notable(candidate.text, kinds, floor):
+                    generic = candidate.text.lower() in lexicon().generic_words or _fragment(candidate)
+                    # a name the model gave to a body or a person, matched only by some town's
+                    # alternate name ("Hamas" is one of Hamm's), is that body, not the town
+                    # ... unless it is one of places the model ran together ("Bodo to Tromso")
+                    own_name = not governed or (ent.label_ == "ORG" and not listed)
+                    if not generic and (self._notable(candidate.text, kinds, floor, alternate=not own_name)
+                                        or (governed and self._town(candidate.text, alternate=not own_name))):
                         found = Span(doc, candidate.start, candidate.end, label="RECOVERED")
                         break
                 if found is None and ent.label_ in EMBEDDING_LABELS:
@@ -177,8 +198,12 @@ class PlaceRecognizer:
         doc.spans[SPAN_KEY] = filter_spans(spans)
         return doc
 
-    def _town(self, text: str) -> bool:
-        return any(p.prior >= WEIGHTS.town_prior for p, _ in self._matches(text))
+    def _town(self, text: str, *, alternate: bool = True) -> bool:
+        """A town of some size, or any populated place of a GeoNames dump the user loaded (its
+        feature code is kept: "P.PPL"): they loaded it to find its villages."""
+        return any((p.prior >= WEIGHTS.town_prior or (p.kind is PlaceKind.CITY and p.feature.startswith("P.")))
+                   and (alternate or _own_name(p, name_type, text))
+                   for p, name_type in self._matches(text))
 
     def _untagged(self, doc: Doc) -> list[Span]:
         """Capitalised names the model left untagged (or tagged as a person) right after a place
@@ -199,21 +224,23 @@ class PlaceRecognizer:
                 k -= 1
             kind_of = k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in place_nouns().kind_of  # "the town of X"
             span = Span(doc, i, j, label="RECOVERED")
-            generic = span.text.lower() in lexicon().generic_words
+            generic = span.text.lower() in lexicon().generic_words or _fragment(span)
             if (_after_place_preposition(span) or kind_of) and j - i <= 3 and not generic and self._town(span.text):
                 found.append(self._extend(span))
             i = j
         return found
 
     def _place_span(self, span: Span) -> Span | None:
-        if len(span) == 1 and span[0].lower_ in direction_words().all:
+        if _fragment(span):
             return None  # "the North": a direction, or a metonym the text resolves elsewhere
         if self._matches(span.text) or self._matches(_with_region_word(span).text):
             return span
         # Headline run-ons: "North Korea Sends Troops" -> the longest part the gazetteer knows.
         for size in range(len(span) - 1, 0, -1):
             part = span.doc[span.start : span.start + size]  # prefixes only: "Faroe Islands" is not "Islands"
-            if self._matches(part.text) and part[0].is_title | part[0].is_upper:
+            if _club(span, part):
+                return None
+            if self._matches(part.text) and part[0].is_title | part[0].is_upper and not _fragment(part):
                 return Span(span.doc, part.start, part.end, label=span.label_)
         if len(span) <= 4 and all(t.is_title or t.is_upper or not t.is_alpha for t in span):
             return span  # a place the gazetteer lacks: kept, and recorded as unresolved
@@ -234,6 +261,42 @@ class PlaceRecognizer:
                 and self._matches(doc[start - 1 : end].text):
             start -= 1  # "eastern Russia", "Russian far east" when the gazetteer knows the phrase
         return Span(doc, start, end, label=span.label_)
+
+
+def _fragment(span: Span) -> bool:
+    """A lone direction word, generic noun, name particle or facility word ("North", "Al", "Wadi",
+    "Lake", "Naval"): never a place on its own, whatever town somewhere bears the name."""
+    return len(span) == 1 and (
+        span[0].lower_ in direction_words().all or span[0].lower_ in lexicon().place_fragments)
+
+
+def _own_name(place: Any, name_type: int, text: str) -> bool:
+    """Whether ``text`` is the place's own name: not a GeoNames alternate name, except its name
+    without the Arabic article ("Hasakah" for Al Ḩasakah), which is how English writes it."""
+    return name_type < ALTERNATE_NAME or fold(without_arabic_article(place.name)) == fold(text)
+
+
+def _club(span: Span, part: Span) -> bool:
+    """ "Leeds United", "Manchester City FC": a town then only club words is a sports club."""
+    rest = span.doc[part.end : span.end]
+    return len(rest) > 0 and all(t.lower_ in lexicon().club_words for t in rest)
+
+
+def _without_facility_prefix(span: Span, most: int = 3) -> Span | None:
+    """ "Naval Station Rota" -> "Rota", "RAF Mildenhall" -> "Mildenhall": the place a facility is
+    named after (the capitalised words after the prefix in the text, even where the model's entity
+    stops at "Naval"); None when the span opens with no facility prefix."""
+    doc = span.doc
+    for prefix in lexicon().facility_prefixes:
+        n = len(prefix)
+        start = span.start + n
+        if tuple(t.lower_ for t in doc[span.start : start]) != prefix:
+            continue
+        end = start
+        while end < len(doc) and end - start < most and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
+            end += 1
+        return Span(doc, start, end, label=span.label_) if end > start else None
+    return None
 
 
 def _split_at_prepositions(ent: Span) -> list[Span]:
