@@ -114,5 +114,7 @@ def is_statement(cue: Token, speaker: Token, how: str) -> bool:
     """Whether the candidate found by the pattern ``how`` is an attribution."""
     if how in ALWAYS:
         return True
+    if cue.lemma_.lower() in lexicon().stance_verbs:
+        return False  # beliefs, wishes, plans: attributions in the corpus, but no statement on a map
     model = cue_model()
     return model.probability(features(cue, speaker, how)) >= model.threshold
