@@ -43,6 +43,8 @@ def test_without_a_date_only_a_phrase_with_its_year_is_placed() -> None:
     assert normalise("mid-October", None, latest=latest).start == "2024-10-11"
     assert normalise("mid-October", None, latest=latest).basis == "latest date in the text"
     assert normalise("on Friday", None, latest=latest).start is None
+    by = normalise("by December", None, latest=latest)  # a deadline month: no earlier than the latest date
+    assert (by.start, by.end, by.basis) == ("2024-10-23", "2024-12-31", "latest date in the text")
     assert normalise(None, "2024-10-26") is None
 
 

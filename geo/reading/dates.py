@@ -221,7 +221,7 @@ def normalise(phrase: str | None, published: str | date | None, *, latest: date 
     if base is None:
         basis = "stated"
         if latest is not None and _MONTH_WORD.search(words) and not _YEAR.search(words) and not re.match(
-            r"^(?:by|until|before|since|next|later|coming)\b", words, re.IGNORECASE
+            r"^(?:since|next|later|coming)\b", words, re.IGNORECASE
         ):
             base, basis = latest, "latest date in the text"
     span = _interval(words, base)
