@@ -134,7 +134,7 @@ def score_candidates(
             reasons.append(f"qualifier kind {place.kind.value}")
         within = False
         if qualifier is not None and qualifier.id != place.id:
-            if qualifier.kind is PlaceKind.ADMIN1 and qualifier.admin1_code and \
+            if qualifier.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and qualifier.admin1_code and \
                     place.admin1_code == qualifier.admin1_code:
                 score += WEIGHTS.qualifier_bonus
                 within = True

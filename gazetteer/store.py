@@ -109,6 +109,19 @@ def _check_checksum_once(path: Path) -> None:
         atomic_write_text(stamp, version + "\n")
 
 
+CONTAINERS = (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2)  # what a qualifier ("X, Y") may name
+
+
+def holds(container: Place, place: Place) -> bool:
+    """Whether ``place`` lies in ``container`` by its codes: a country holds its country's places, a
+    division those of its admin-1 key (a county or parish: at least its first-order region's)."""
+    if container.id == place.id:
+        return False
+    if container.kind is PlaceKind.COUNTRY:
+        return bool(container.country_code) and place.country_code == container.country_code
+    return bool(container.admin1_code) and place.admin1_code == container.admin1_code
+
+
 class Gazetteer:
     """A built gazetteer, opened read-only.
 
@@ -261,11 +274,6 @@ class Gazetteer:
             When the query is empty once punctuation is removed.
         """
         parsed = parse_query(query)
-        qualifier = None
-        if parsed.qualifier:
-            found = self.candidates(parsed.qualifier, kinds=(PlaceKind.COUNTRY, PlaceKind.ADMIN1), limit=1) \
-                if fold(parsed.qualifier) else []
-            qualifier = found[0].place if found else None
         pool: dict[str, tuple[Place, int, str]] = {}
         acronym = _ACRONYM.match(parsed.text) is not None
         for key in parsed.keys:
@@ -287,8 +295,17 @@ class Gazetteer:
             e for e in pool.values()
             if (not country or e[0].country_code == country.upper()) and (wanted is None or e[0].kind in wanted)
         ]
+        qualifier = self._container(parsed.qualifier, [e[0] for e in entries]) if parsed.qualifier else None
         ranked = score_candidates(entries, parsed, qualifier=qualifier, evidence=evidence)
         return ranked[:limit]
+
+    def _container(self, qualifier: str, places: list[Place]) -> Place | None:
+        """The country or division a qualifier names: the best-ranked one that holds one of
+        ``places`` ("Bosaso, Bari" is Bari region, Somalia, not Bari, Italy), else the best."""
+        if not fold(qualifier):
+            return None
+        found = [c.place for c in self.candidates(qualifier, kinds=CONTAINERS, limit=5)]
+        return next((q for q in found if any(holds(q, p) for p in places)), found[0] if found else None)
 
     def best(self, query: str, **kwargs: Any) -> Place | None:
         """The top candidate's place, or None when nothing matches."""

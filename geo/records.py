@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from conflictmap.gazetteer import Place
+from conflictmap.geo.export.geojson import MentionRef, Role, SourceRef
 from conflictmap.geo.export.geojson import SizeClaim as SizeClaimRef
-from conflictmap.geo.export.geojson import SourceRef
 from conflictmap.geo.reading.dates import TimeSpan
 from conflictmap.geo.reading.reader import Document
 
@@ -14,6 +14,7 @@ DEMONYM_LABEL = "DEMONYM"  # a nationality word ("Russian"): analysed, votes for
 EMBEDDED_LABEL = "EMBEDDED"  # a place opening an organisation's name ("Toronto" in "Toronto Police")
 # Mentions kept in the analysis (and counted by the benchmarks) but not drawn as places named.
 NOT_DRAWN = frozenset({DEMONYM_LABEL, EMBEDDED_LABEL})
+ROLES: dict[str, Role] = {DEMONYM_LABEL: "nationality", EMBEDDED_LABEL: "in_organisation"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,20 @@ class Resolution:
     score: float
     alternatives: tuple[Place, ...] = ()
     why: tuple[str, ...] = ()
+
+    @property
+    def role(self) -> Role:
+        """What the mention is in the export: ``unresolved`` without a place, else ``nationality``
+        for a nationality word, ``in_organisation`` for a place inside an organisation's name, else
+        ``place``."""
+        if self.place is None:
+            return "unresolved"
+        return ROLES.get(self.mention.label, "place")
+
+    def to_json(self) -> MentionRef:
+        m = self.mention
+        return MentionRef(doc=m.doc_id, start=m.start, end=m.end, text=m.text, role=self.role,
+                          score=round(self.score, 3) if self.place is not None else 0.0)
 
     @property
     def where_prec(self) -> int | None:

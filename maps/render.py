@@ -56,6 +56,12 @@ def is_area_end(ref: Any) -> bool:
     return ref.get("place_type") in AREA_END_KINDS or _number(ref.get("where_prec"), 0) >= 4
 
 
+def is_named(properties: Mapping[str, Any]) -> bool:
+    """Whether a place feature is a place the text names (``named`` is false when only nationality
+    words or organisation names refer to it; an export without the property predates it)."""
+    return properties.get("named") is not False
+
+
 def is_country_level(properties: Mapping[str, Any]) -> bool:
     """Whether a movement is known only from area to area (both ends areas): its route is unknown.
 
@@ -285,12 +291,23 @@ def statement_popup(f: dict[str, Any]) -> str:
     )
 
 
+ROLE_WORDS = {"nationality": "as a nationality word", "in_organisation": "inside an organisation's name"}
+
+
+def _roles_note(mentions: Any) -> str:
+    """" (2 as a nationality word)": the mentions that do not name the place outright."""
+    roles = [m.get("role") for m in mentions or [] if isinstance(m, dict)]
+    notes = [f"{roles.count(role)} {words}" for role, words in ROLE_WORDS.items() if role in roles]
+    return f" ({', '.join(notes)})" if notes else ""
+
+
 def place_popup(f: dict[str, Any]) -> str:
     p = f["properties"]
     return (
         _id_tag(f)
         + f"<b>{escape(p.get('name'))}</b> [{escape(p.get('place_type'))}, {escape(p.get('country_code') or '-')}]"
-        f"<br>{escape(p.get('mention_count', 0))} mention(s); precision {escape(p.get('where_prec'))} (UCDP scale:"
+        f"<br>{escape(p.get('mention_count', 0))} mention(s){_roles_note(p.get('mentions'))}; "
+        f"precision {escape(p.get('where_prec'))} (UCDP scale:"
         " 1 exact … 6 country, 7 waters)"
         + ("<br><i>outline approximate: the hull of its towns</i>" if p.get("approximate_polygon") is True else "")
         + f"<br>mentions:{_sources_html(p.get('mentions', []), limit=4)}"
@@ -448,6 +465,8 @@ def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: boo
         p = f["properties"]
         kind = p.get("kind")
         geom = f.get("geometry")
+        if kind == "place" and not is_named(p):
+            continue  # only nationality words or organisation names refer to it: in the export, not a place named
         if kind == "place":
             outline = (gazetteer.shape(p["id"]) if gazetteer is not None and p.get("place_type") in AREA_KINDS
                        and p.get("has_polygon") else None)
@@ -703,7 +722,8 @@ def _bounds(features: list[dict[str, Any]]) -> tuple[float, float, float, float]
     for f in features:
         geom = f.get("geometry")
         p = f["properties"]
-        if not geom or (p.get("kind") == "place" and p.get("place_type") in AREA_KINDS and p.get("has_polygon")):
+        if not geom or (p.get("kind") == "place" and (not is_named(p) or (p.get("place_type") in AREA_KINDS
+                                                                          and p.get("has_polygon")))):
             continue  # areas do not frame the map (a country would zoom out to a continent); a county
             # with no outline is drawn as a point and frames it like any point
         coords = geom["coordinates"]

@@ -44,7 +44,9 @@ def test_a_place_opening_a_name_is_kept_but_not_drawn(mini_pipeline) -> None:
     embedded = [r.mention for r in analysis.places if r.mention.label == EMBEDDED_LABEL]
     assert [m.text for m in embedded] == ["Tokyo"]
     collection = feature_collection([analysis], mini_pipeline.gaz)
-    assert [f for f in collection["features"] if f["properties"].get("name") == "Tokyo"] == []
+    [tokyo] = [f["properties"] for f in collection["features"] if f["properties"].get("name") == "Tokyo"]
+    assert tokyo["named"] is False  # exported with its role; the map does not draw it
+    assert [(m["text"], m["role"]) for m in tokyo["mentions"]] == [("Tokyo", "in_organisation")]
 
 
 def test_whatever_follows_according_to_is_a_source(mini_pipeline) -> None:

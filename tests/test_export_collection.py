@@ -13,8 +13,9 @@ from conflictmap.geo.export.collection import CollectionError, check_collection,
 PLACE = {"type": "Feature", "id": "place:geonames:1", "geometry": {"type": "Point", "coordinates": [131.87, 43.11]},
          "properties": {"kind": "place", "id": "geonames:1", "name": "Vladivostok", "place_type": "city",
                         "country_code": "RU", "where_prec": 1, "has_polygon": False, "approximate_polygon": False,
-                        "geonames_id": 1, "mention_count": 1, "score": 1.0, "alternatives": [], "mentions": [
-                            {"doc": "a", "start": 0, "end": 11, "text": "Vladivostok"}]}}
+                        "geonames_id": 1, "named": True, "mention_count": 1, "score": 1.0, "alternatives": [],
+                        "mentions": [{"doc": "a", "start": 0, "end": 11, "text": "Vladivostok", "role": "place",
+                                      "score": 1.0}]}}
 REF = {"id": "geonames:1", "name": "Vladivostok", "coordinates": [131.87, 43.11], "place_type": "city",
        "country_code": "RU", "where_prec": 1}
 MOVEMENT = {"type": "Feature", "id": "movement:3", "geometry": {"type": "LineString", "coordinates": [

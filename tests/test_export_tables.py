@@ -43,7 +43,7 @@ def test_csv_one_row_per_feature_with_text_neutralised() -> None:
     assert [r["id"] for r in rows] == [f["id"] for f in fc["features"]]
     place, move, one_end, unplaced, placed = rows
     assert (place["kind"], place["name"], place["lat"], place["lon"]) == ("place", "Vladivostok", "43.11", "131.87")
-    assert place["sources"] == "a:0-11"
+    assert (place["sources"], place["roles"]) == ("a:0-11", "place")
     assert (move["name"], move["status"], move["mode"], move["lat"]) == ("Wonsan → Vladivostok", "reported", "sea",
                                                                           "43.11")
     assert (one_end["name"], one_end["lon"]) == ("? → Vladivostok", "131.87")  # the one end known

@@ -6,6 +6,7 @@ import pytest
 
 from conflictmap.maps.escape import escape
 from conflictmap.maps.render import render
+from tests.conftest import drawn_ids
 
 
 @pytest.mark.parametrize(
@@ -261,3 +262,23 @@ def test_a_hand_edited_country_level_line_is_drawn_where_the_edit_puts_it(gaz) -
     edited["geometry"]["coordinates"][-1] = [37.62, 55.75]  # moved to Moscow by the analyst
     page = render({"type": "FeatureCollection", "features": [edited]}, gazetteer=gaz, offline=False)
     assert "[39.93, 127.18], [55.75, 37.62]" in page and "[58.25, 44.69]" not in page
+
+
+def _place(pid: str, name: str, lonlat: list[float], roles: list[str]) -> dict:
+    mentions = [{"doc": "d", "start": i, "end": i + 1, "text": name, "role": r, "score": 5.0}
+                for i, r in enumerate(roles)]
+    return {"type": "Feature", "id": f"place:{pid}", "geometry": {"type": "Point", "coordinates": lonlat},
+            "properties": {"kind": "place", "id": pid, "name": name, "place_type": "city", "where_prec": 1,
+                           "has_polygon": False, "named": "place" in roles, "mention_count": len(roles),
+                           "mentions": mentions}}
+
+
+def test_a_place_only_a_nationality_word_or_an_organisation_names_is_not_drawn() -> None:
+    """Exported with ``named: false``, never drawn as a place named and never framing the map."""
+    named = _place("geonames:1", "Kharkiv", [36.23, 49.99], ["place", "nationality"])
+    demonym = _place("ne-admin0:RU", "Russia", [44.69, 58.25], ["nationality", "nationality"])
+    inside = _place("geonames:2", "Tokyo", [139.69, 35.69], ["in_organisation"])
+    page = render({"type": "FeatureCollection", "features": [named, demonym, inside]}, offline=False)
+    assert drawn_ids(page) == {"place:geonames:1"}
+    assert "1 as a nationality word" in page
+    assert "58.25" not in page and "139.69" not in page

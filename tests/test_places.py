@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conflictmap.gazetteer import Gazetteer
-from conflictmap.geo.places import resolve_mentions
+from conflictmap.geo.places import _keep_final_dot, resolve_mentions
 from conflictmap.geo.records import Mention
 
 
@@ -44,3 +46,32 @@ def test_a_name_the_gazetteer_lacks_is_placed_where_it_is_named_after(gaz: Gazet
     text = "The University of Texas, the West Texas Gazette and the Grand Paris Express."
     names = ["University of Texas", "West Texas Gazette", "Grand Paris Express"]
     assert _resolve(gaz, text, names) == ["ne-admin1:US-TX", None, None]
+
+
+@pytest.mark.parametrize(("text", "name", "kept"), [
+    ("Floods closed roads around Wheeling, W.Va. on Sunday.", "W.Va", "W.Va."),
+    ("Two convoys left the U.S. base at dawn.", "U.S", "U.S."),
+    ("The ferry sailed from Dover to Calais.", "Calais", "Calais"),  # the dot closes the sentence
+], ids=["state-abbreviation", "country-abbreviation", "sentence-end"])
+def test_a_dotted_abbreviation_keeps_its_final_dot(text: str, name: str, kept: str) -> None:
+    start = text.index(name)
+    assert text[start:_keep_final_dot(text, start, start + len(name))] == kept
+
+
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    ("Officials in Rome said clan militias held Bosaso, Bari for a week.", ["Rome", "Bosaso", "Bari"],
+     [("IT", "city"), ("SO", "city"), ("SO", "admin1")]),
+    ("Cairo, Giza and Luxor sent condolences after flooding hit Alexandria, Rapides Parish.",
+     ["Cairo", "Giza", "Luxor", "Alexandria", "Rapides Parish"],
+     [("EG", "city"), ("EG", "city"), ("EG", "city"), ("US", "city"), ("US", "admin2")]),
+    ("Officials in Rome met delegates from Lagos, Bari and Lyon.", ["Rome", "Lagos", "Bari"],
+     [("IT", "city"), ("NG", "city"), ("IT", "city")]),
+], ids=["region-holds-town", "parish-holds-town", "no-container"])
+def test_the_name_after_a_comma_is_the_container_that_holds_the_place(
+        full_gaz: Gazetteer, text: str, names: list[str], expected: list[tuple[str, str]]) -> None:
+    found = sorted((text.index(n), n) for n in names)
+    mentions = [Mention("d", s, s + len(n), n, "GPE", "body") for s, n in found]
+    got = [(r.place.country_code, r.place.kind.value) if r.place else None
+           for r in resolve_mentions(full_gaz, text, mentions)]
+    assert got == expected

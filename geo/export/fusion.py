@@ -23,6 +23,7 @@ from conflictmap.geo.export.geojson import (
     DocumentRecord,
     Feature,
     FeatureCollection,
+    MentionRef,
     MovementProperties,
     PlaceProperties,
     PublishedRef,
@@ -309,22 +310,23 @@ def statement_features(statements: Iterable[Statement]) -> list[Feature]:
     return features
 
 
-def place_features(resolutions: Iterable[Resolution]) -> tuple[list[Feature], list[SourceRef]]:
-    """Resolved places with every mention; and the unresolved mentions, kept as data."""
+def place_features(resolutions: Iterable[Resolution]) -> tuple[list[Feature], list[MentionRef]]:
+    """Every resolved mention under its place, each with its role and score; and the unresolved
+    mentions, kept as data. A place referred to only by nationality words or inside organisation
+    names ("Russian", "Toronto Police") is exported with ``named: false``: analysed, not drawn."""
     groups: dict[str, list[Resolution]] = defaultdict(list)
-    unresolved: list[SourceRef] = []
+    unresolved: list[MentionRef] = []
     for r in resolutions:
-        if r.mention.label in NOT_DRAWN:
-            continue  # nationality words, places inside organisation names: kept in the analysis, not drawn
         if r.place is None:
-            unresolved.append(r.mention.source.to_json())
+            unresolved.append(r.to_json())
         else:
             groups[r.place.id].append(r)
     features = []
     for place_id, items in groups.items():
         place = items[0].place
         assert place is not None
-        precs = [r.where_prec for r in items if r.where_prec is not None]
+        named = [r for r in items if r.mention.label not in NOT_DRAWN]
+        precs = [r.where_prec for r in named or items if r.where_prec is not None]
         ref = place_fields(place)
         features.append(Feature(
             type="Feature",
@@ -340,11 +342,11 @@ def place_features(resolutions: Iterable[Resolution]) -> tuple[list[Feature], li
                 has_polygon=place.has_shape,
                 approximate_polygon=place.approximate_shape,
                 geonames_id=place.geonames_id,
+                named=bool(named),
                 mention_count=len(items),
                 score=max(r.score for r in items),
                 alternatives=list(dict.fromkeys(a.id for r in items for a in r.alternatives))[:5],
-                mentions=[r.mention.source.to_json() for r in sorted(items, key=lambda r: (r.mention.doc_id,
-                                                                                           r.mention.start))],
+                mentions=[r.to_json() for r in sorted(items, key=lambda r: (r.mention.doc_id, r.mention.start))],
             ),
         ))
     return features, unresolved

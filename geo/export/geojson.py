@@ -22,6 +22,25 @@ class SourceRef(TypedDict):
     text: str
 
 
+Role = Literal["place", "nationality", "in_organisation", "unresolved"]
+
+
+class MentionRef(TypedDict):
+    """One mention as analysed: its span, what it is (``role``) and the resolution's score.
+
+    ``place``: the text names the place ("Kyiv"); ``nationality``: a nationality word names its
+    country ("Russian"); ``in_organisation``: a place inside an organisation's name ("Toronto" in
+    "Toronto Police"); ``unresolved``: nothing in the gazetteer fits (score 0).
+    """
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    role: Role
+    score: float
+
+
 class PlaceRef(TypedDict):
     """A gazetteer place referred to by a movement or a statement."""
 
@@ -50,10 +69,11 @@ class PlaceProperties(TypedDict):
     has_polygon: bool
     approximate_polygon: bool  # the outline is only the hull of a GeoNames division's towns
     geonames_id: int | None
+    named: bool  # a mention of role "place" names it; false: only nationality words or organisation names do
     mention_count: int
     score: float
     alternatives: list[str]
-    mentions: list[SourceRef]
+    mentions: list[MentionRef]
 
 
 Status = Literal["reported", "possible", "denied"]
@@ -138,7 +158,7 @@ class SkippedRecord(TypedDict):
 class RunRecord(TypedDict):
     documents: list[DocumentRecord]
     skipped: list[SkippedRecord]
-    unresolved: list[SourceRef]
+    unresolved: list[MentionRef]  # role "unresolved"
 
 
 class FeatureCollection(TypedDict):

@@ -30,7 +30,7 @@ from conflictmap.geo.reading.reader import printable
 FORMATS = ("geojson", "csv", "gpkg")
 CSV_COLUMNS = ("kind", "id", "name", "lat", "lon", "status", "time", "time_start", "time_end", "actor", "origin",
                "destination", "mode", "size", "speaker", "speaker_kind", "organization", "speaker_country",
-               "where_prec", "basis", "text", "sources")
+               "where_prec", "basis", "text", "sources", "roles")
 LAYERS = {"place": "places", "movement": "movements", "statement": "statements"}
 LAYER_GEOMETRY = {"place": "Point", "movement": "MultiLineString", "statement": "Point"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -105,7 +105,9 @@ def csv_row(feature: dict[str, Any]) -> dict[str, Any]:
     else:
         row["time"] = time
     if kind == "place":
-        row.update(name=p.get("name"), sources=_sources(p.get("mentions")))
+        roles = [m.get("role") for m in p.get("mentions") or [] if isinstance(m, dict)]
+        row.update(name=p.get("name"), sources=_sources(p.get("mentions")),
+                   roles="; ".join(str(r) for r in dict.fromkeys(roles)))
     elif kind == "movement":
         origin, destination = _ref_name(p.get("origin")), _ref_name(p.get("destination"))
         row.update(name=f"{origin or '?'} → {destination or '?'}", status=p.get("status"), actor=p.get("actor"),

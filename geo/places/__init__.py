@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from conflictmap.gazetteer import Candidate, Evidence, Gazetteer, Place, PlaceKind, fold
 from conflictmap.gazetteer.nouns import direction_words
+from conflictmap.gazetteer.store import CONTAINERS, holds
 from conflictmap.gazetteer.weights import WEIGHTS
 from conflictmap.geo.nlp.components import SPAN_KEY
 from conflictmap.geo.reading.zones import MENTION_ZONES, Paragraph, Zone, zone_at
@@ -83,6 +84,7 @@ def mentions_from_docs(
             zone = zone_at(paragraphs, start)
             if zone not in MENTION_ZONES:
                 continue
+            end = _keep_final_dot(text, start, end)
             sent = span.sent
             sentence = Source(doc_id, offset + sent.start_char, offset + sent.end_char, sent.text)
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -90,6 +92,18 @@ def mentions_from_docs(
             out.append(Mention(doc_id, start, end, text[start:end], span.label_, zone.value, sentence, modifier))
     out.sort(key=lambda m: m.start)
     return out
+
+
+# "W.Va", "U.S", "D.C": a dotted abbreviation whose final dot the tokenizer gave to the sentence
+_DOTTED = re.compile(r"(?:[A-Z][a-z]{0,3}\.)+[A-Z][a-z]{0,3}")
+
+
+def _keep_final_dot(text: str, start: int, end: int) -> int:
+    """The end of a span that keeps its abbreviation's final dot ("W.Va." not "W.Va"); a word with
+    no inner dot keeps its end, since a dot after it may only close the sentence ("in Kent.")."""
+    if text[end : end + 1] == "." and _DOTTED.fullmatch(text, start, end):
+        return end + 1
+    return end
 
 
 _KIND_OF = re.compile(
@@ -109,16 +123,26 @@ def _queries(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[str]:
             query = f"{m.text} ({kind_of.group('qual') or ''} {kind_of.group('word')})".replace("( ", "(")
         if i + 1 < len(mentions):
             nxt = mentions[i + 1]
-            if text[m.end : nxt.start].strip() == "," and nxt.start - m.end <= 3 and _is_qualifier(gaz, nxt.text):
+            if text[m.end : nxt.start].strip() == "," and nxt.start - m.end <= 3 and _is_qualifier(gaz, nxt.text,
+                                                                                                   m.text):
                 query = f"{m.text}, {nxt.text}"
         queries.append(query)
     return queries
 
 
-def _is_qualifier(gaz: Gazetteer, text: str) -> bool:
-    """Whether a name can qualify the one before it ("Tromso, Norway"; not "Paris, Elysee")."""
+def _is_qualifier(gaz: Gazetteer, text: str, name: str = "") -> bool:
+    """Whether a name can qualify the one before it: it names a country or first-order region
+    ("Tromso, Norway"), or one of its countries or regions holds a place called ``name``
+    ("Bosaso, Bari": Bari region, Somalia, though Bari alone is the Italian city; "Alexandria,
+    Rapides Parish"); not "Paris, Elysee"."""
     best = gaz.best(text)
-    return best is not None and best.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
+    if best is not None and best.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1):
+        return True
+    containers = [c.place for c in gaz.candidates(text, kinds=CONTAINERS, limit=5)]
+    if not containers or not name:
+        return False
+    places = [c.place for c in gaz.candidates(name, limit=10)]
+    return any(holds(q, p) for q in containers for p in places)
 
 
 def resolve_mentions(
@@ -160,6 +184,23 @@ def resolve_mentions(
             out.append(Resolution(m, inner.place, inner.score, (), (*inner.reasons, f"named after {inner.matched}")))
         else:
             out.append(Resolution(m, None, 0.0))
+    return _containers_of(gaz, out, queries)
+
+
+def _containers_of(gaz: Gazetteer, out: list[Resolution], queries: list[str]) -> list[Resolution]:
+    """The qualifier of "X, Y" is the container of X's place: "Bari" after "Bosaso," is Bari
+    region, Somalia, though "Bari" alone would be the Italian city."""
+    for i in range(len(out) - 1):
+        place, nxt = out[i].place, out[i + 1]
+        if place is None or queries[i] != f"{out[i].mention.text}, {nxt.mention.text}":
+            continue
+        if nxt.place is not None and holds(nxt.place, place):
+            continue
+        container = next((c for c in gaz.candidates(nxt.mention.text, kinds=CONTAINERS, limit=5)
+                          if holds(c.place, place)), None)
+        if container is not None:
+            out[i + 1] = Resolution(nxt.mention, container.place, container.score,
+                                    tuple(p for p in (nxt.place,) if p is not None), (f"holds {place.name}",))
     return out
 
 
