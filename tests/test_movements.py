@@ -271,3 +271,24 @@ def test_more_ways_to_say_a_force_moves(mini_pipeline, text: str, destination: s
 )
 def test_what_those_ways_do_not_catch(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "status", "cue"),
+    [
+        ("Japan is reportedly considering sending troops to Libya.\n", "possible", "considering"),
+        ("Japan threatened to send warships to Lebanon.\n", "possible", "threatened"),
+        ("Officials demanded that Japanese troops leave Libya.\n", "possible", "demanded"),
+        ("Japan urged France to withdraw its troops from Libya.\n", "possible", "urged"),
+        ("France rejected reports that its troops had entered Libya.\n", "denied", "rejected"),
+        ("France denied that its soldiers had crossed into Libya.\n", "denied", "denied"),
+        ("Japan sent troops to Libya after officials called for calm.\n", "reported", None),  # a cue elsewhere
+    ],
+    ids=["considering", "threatened", "demanded", "urged", "rejected-reports", "denied", "plain"],
+)
+def test_status_and_the_cue_that_decided_it(mini_pipeline, text: str, status: str, cue: str | None) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert (move.status, move.status_cue) == (status, cue)
+    [feature] = _features(mini_pipeline, _body(text))
+    assert (feature["status"], feature["status_cue"]) == (status, cue)

@@ -207,26 +207,29 @@ def place_role(prep: str, trigger: Token, *, attached: bool) -> str | None:
     return None
 
 
-def status_of(trigger: Token) -> str:
+def status_of(trigger: Token) -> tuple[str, str | None]:
+    """The movement's status ("reported", "possible", "denied") and the word that decided it, as
+    written ("not", "denied", "could", "plans"; None for a plain report)."""
     chain = [trigger, *list(trigger.ancestors)[:4]]
     for tok in chain:
-        if any(c.dep_ == "neg" for c in tok.children):
-            return "denied"
+        neg = next((c for c in tok.children if c.dep_ == "neg"), None)
+        if neg is not None:
+            return "denied", neg.text
         if tok.i != trigger.i and tok.lemma_.lower() in lexicon().cue("deny"):
-            return "denied"
+            return "denied", tok.text
     for tok in chain:
         for c in tok.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon().cue("modal"):
-                return "possible"
+                return "possible", c.text
             if c.dep_ == "mark" and c.lower_ in lexicon().cue("condition"):
-                return "possible"
+                return "possible", c.text
             if c.dep_ in ("advmod", "amod") and c.lower_ in lexicon().cue("hedge"):
-                return "possible"
+                return "possible", c.text
         if tok.i != trigger.i and tok.lemma_.lower() in lexicon().cue("intent"):
-            return "possible"
+            return "possible", tok.text
         if tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pobj", "acl", "relcl", "dobj", "nsubj", "nsubjpass"):
             break
-    return "reported"
+    return "reported", None
 
 
 def mode_of(sent: Span, trigger: Token | None = None) -> str | None:

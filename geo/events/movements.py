@@ -59,6 +59,7 @@ class MovementReader(DocumentContext):
                         origin = Resolution(r.mention, country, r.score, (), ("the sending state",))
                         origin_basis = "sender"
             self.last_actor = (actor, actor_country)
+            status, status_cue = status_of(trigger)
             yield Movement(
                 doc_id=self.doc_id,
                 actor=actor,
@@ -67,12 +68,13 @@ class MovementReader(DocumentContext):
                 destination=ends.get("destination"),
                 mode=mode_of(sent, trigger),
                 sizes=tuple(self.sizes(sent, offset, force, claimed_by)),
-                status=status_of(trigger),
+                status=status,
                 time=time_phrase(sent, trigger),
                 trigger=trigger.text,
                 source=source,
                 origin_basis=origin_basis,
                 via=tuple(r for r in [ends.get("via")] if r is not None),
+                status_cue=status_cue,
             )
 
     def endpoints(self, sent: Span, offset: int, trigger: Token, triggers: list[Token]) -> dict[str, Resolution]:
