@@ -15,6 +15,9 @@ Adding a word is one line in its file (and a test of your own wording that needs
   (or with a ``with`` word: "service members").
   ``non_force_modifiers.jsonl``: words that make a force word something else ("aid convoy",
   "cargo ship"); ``vessel_prefixes.jsonl``: the prefixes of named warships ("USS", "HMS").
+- ``site_nouns.jsonl``: where a force can be inside a place ("an army base in X", "the front lines
+  in X", "X's airspace", "Ruritanian territory"): as the object of "entered", "reached", "left",
+  the place it lies in is the end.
 - ``motion.jsonl`` also: ``object_is_origin`` ("left X"); ``for_destination`` ("headed for X");
   ``subject_moves``: the subject goes along with what it moves ("escorted a convoy to X").
 - ``prepositions.jsonl``: the role a preposition gives the place it governs, strong or weak.
@@ -58,6 +61,7 @@ class Lexicon:
     conditional_forces: Mapping[str, tuple[str, str, frozenset[str]]]  # word -> (class, needs, with)
     non_force_modifiers: frozenset[str]  # "aid" convoy, "cargo" ship
     vessel_prefixes: frozenset[str]  # "uss", "hms"
+    site_nouns: frozenset[str]  # "base", "front", "airspace": where a force is, inside a place
     object_is_origin: frozenset[str]  # "left X", "evacuated X"
     for_destination: frozenset[str]  # "headed for X", "left for X"
     subject_moves: frozenset[str]  # "escorted a convoy to X": the escort goes too
@@ -146,6 +150,7 @@ def lexicon() -> Lexicon:
                             if "needs" in r},
         non_force_modifiers=_words("non_force_modifiers.jsonl"),
         vessel_prefixes=_words("vessel_prefixes.jsonl"),
+        site_nouns=_words("site_nouns.jsonl"),
         object_is_origin=frozenset(r["lemma"] for r in motion if r.get("object_is_origin")),
         for_destination=frozenset(r["lemma"] for r in motion if r.get("for_destination")),
         subject_moves=frozenset(r["lemma"] for r in motion if r.get("subject_moves")),

@@ -292,3 +292,43 @@ def test_status_and_the_cue_that_decided_it(mini_pipeline, text: str, status: st
     assert (move.status, move.status_cue) == (status, cue)
     [feature] = _features(mini_pipeline, _body(text))
     assert (feature["status"], feature["status_cue"]) == (status, cue)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        ("Japanese troops advanced to the outskirts of Tripoli on Sunday.\n", None, "Tripoli"),
+        ("French soldiers advanced to within 20 km of Tripoli overnight.\n", None, "Tripoli"),
+        ("Two frigates sailed to port in Odesa.\n", None, "Odesa"),
+        ("Japan moved troops from bases in Libya to Lebanon.\n", "Libya", "Lebanon"),
+        ("Japanese soldiers reached the front lines in Ukraine in May.\n", None, "Ukraine"),
+        ("Japanese marines entered an army base in Libya.\n", None, "Libya"),
+    ],
+    ids=["outskirts-of", "to-within-km-of", "to-port-in", "from-bases-in", "reached-front-in", "entered-base-in"],
+)
+def test_roles_through_nested_prepositions(mini_pipeline, text: str, origin: str | None,
+                                           destination: str | None) -> None:
+    ends = [(o, d) for _, o, d in _moves(mini_pipeline, text)]
+    assert (origin, destination) in ends, ends
+
+
+@pytest.mark.model
+def test_a_force_word_that_qualifies_another_noun_does_not_move(mini_pipeline) -> None:
+    """ "army" in "an army base" is no force: the marines are."""
+    assert [a for a, _, _ in _moves(mini_pipeline, "Japanese marines entered an army base in Libya.\n")] \
+        == ["Japanese marines"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese troops entered talks in Tokyo.\n",  # the object is no site
+        "Rebels reached a deal in Tokyo.\n",
+        "Japanese troops in Libya attacked a convoy.\n",  # no motion
+    ],
+    ids=["entered-talks", "reached-a-deal", "troops-in"],
+)
+def test_nested_places_that_are_no_end(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []

@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from conflictmap.gazetteer.nouns import place_nouns
 from conflictmap.geo.events.patterns import patterns
@@ -64,10 +64,13 @@ _CLAUSE = frozenset({"relcl", "acl", "advcl", "ccomp", "poss"})
 
 
 def plausible(trigger: Token, force: Token) -> bool:
-    """Whether a pattern's force really is what the trigger moves. Not when it is named inside a
-    clause or a possessor within the verb's argument ("moved the aid offloaded from the army's
-    pier"), nor when it is the subject of a verb whose object is something else that moves ("the
-    air force dropped leaflets on X", "the navy delivered aid to X"): then only the object moves."""
+    """Whether a pattern's force really is what the trigger moves. Not when it is named inside a clause or a
+    possessor within the verb's argument ("moved the aid offloaded from the army's pier"), nor a modifier of
+    another noun ("entered an army base"), nor when it is the subject of a verb whose object is something
+    else that moves ("the air force dropped leaflets on X", "the navy delivered aid to X"): then only the
+    object moves."""
+    if force.dep_ in ("compound", "amod", "nmod") and force.head.i != trigger.i and not is_force(force.head):
+        return False  # "an army base", "navy headquarters": the force word only qualifies another noun
     t = force
     while t.head.i != t.i and t.head.i != trigger.i:
         if t.dep_ in _CLAUSE:
@@ -140,6 +143,14 @@ def is_object_of(token: Token, verb: Token) -> bool:
     return False
 
 
+def in_a_site(span: Span) -> bool:
+    """ "a base in X", "the front lines in X", "the outskirts of X": the place completes a site noun."""
+    head = span.root.head
+    if head.dep_ == "prep" and head.i != span.root.i:
+        head = head.head
+    return head.lemma_.lower() in lexicon().site_nouns or head.lower_ in lexicon().site_nouns
+
+
 def is_possessor(span: Span) -> bool:
     """ "Norway" in "Norway's Finnmark county": a qualifier of the next place, not an endpoint."""
     doc = span.doc
@@ -169,7 +180,7 @@ def preposition(span: Span) -> str | None:
                 return None
             if t.lower_ == "of" and i > 0 and doc[i - 1].lower_ == "out":
                 return "from"
-            return t.lower_
+            return _enclosing(doc, i) or t.lower_
         if t.pos_ in ("DET", "ADJ", "PART", "NUM") or t.lower_ in ("'s", "’s") or t.ent_type_ in ("GPE", "LOC"):
             i -= 1
             continue
@@ -190,6 +201,25 @@ def preposition(span: Span) -> str | None:
             return anc.lower_
         if anc.pos_ == "VERB":
             break
+    return None
+
+
+def _enclosing(doc: Doc, i: int) -> str | None:
+    """The strong preposition whose noun phrase the place's "of"/"in"/"at"... phrase completes:
+    "to the outskirts of X", "to within 12 km of X", "to port in X", "from bases in X"; None
+    when no strong preposition governs the noun before it ("troops in X", "the attack on X")."""
+    lex = lexicon()
+    if doc[i].lower_ != "of" and doc[i].lower_ not in lex.weak_destination:
+        return None
+    j = i - 1
+    if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN"):
+        return None
+    while j >= 0 and doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
+        j -= 1
+    while j > 0 and doc[j].lower_ == "within":  # "to within 12 km of X": within passes through
+        j -= 1
+    if j >= 0 and doc[j].lower_ in lex.roles:
+        return doc[j].lower_
     return None
 
 

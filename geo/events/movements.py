@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from conflictmap.gazetteer import PlaceKind
 from conflictmap.geo.events.context import DocumentContext
 from conflictmap.geo.events.grammar import (
+    in_a_site,
     is_force,
     is_object_of,
     is_possessor,
@@ -97,14 +98,16 @@ class MovementReader(DocumentContext):
             if not attached and not after:
                 continue
             prep = preposition(span)
-            if prep is None:
+            if attached and is_object_of(span.root, trigger) and (
+                    prep is None or ((prep == "of" or prep in lexicon().weak_destination) and in_a_site(span))):
+                # "entered the city of X", "crossed the river", "reached the front in X", "left a base in X"
                 lemma = trigger.lemma_.lower()
-                if attached and is_object_of(span.root, trigger) and lemma in lexicon().object_is_destination:
-                    prep = "to"  # "entered the city of X", "crossed the river"
-                elif attached and is_object_of(span.root, trigger) and lemma in lexicon().object_is_origin:
-                    prep = "from"  # "left the town of X"
-                else:
-                    continue
+                if lemma in lexicon().object_is_destination:
+                    prep = "to"
+                elif lemma in lexicon().object_is_origin:
+                    prep = "from"
+            if prep is None:
+                continue
             role = place_role(prep, trigger, attached=attached)
             if role in ("origin", "destination", "via") and role not in found:
                 found[role] = r
