@@ -139,9 +139,12 @@ def _moves(pipeline, text: str) -> list[tuple[str | None, str | None, str | None
         # members of an armed group; a named warship
         ("Members of the Wagner Group arrived in Libya last year.\n", "Members"),
         ("The USS Ronald Reagan sailed to Tokyo on Sunday.\n", "USS Ronald Reagan"),
+        # a naval group; the head of the phrase is the force, not a word qualifying it
+        ("The French carrier strike group returned to Tokyo on Friday.\n", "French carrier strike group"),
+        ("Japan flew army helicopters to Libya.\n", "army helicopters"),
     ],
     ids=["minesweeper", "battleship", "helicopter", "howitzer", "military-sends", "navy", "armoured-vehicle",
-         "missile-system", "members-of-group", "uss"],
+         "missile-system", "members-of-group", "uss", "strike-group", "army-helicopters"],
 )
 def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
     actors = [a for a, _, _ in _moves(mini_pipeline, text)]
@@ -158,8 +161,10 @@ def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
         "Japan moved its vehicles to Libya for the rally.\n",  # a vehicle is a force only when armoured
         "Members of the choir travelled to Kyiv and arrived in Kyiv on Monday.\n",  # not an armed group
         "The team's new striker moved to Paris on a free transfer.\n",
+        "A group of journalists returned to Tokyo on Friday.\n",  # a group is a force only as a naval one
     ],
-    ids=["aid-convoy", "convoy-of-food", "cargo-ships", "plain-vehicles", "members-of-a-choir", "football"],
+    ids=["aid-convoy", "convoy-of-food", "cargo-ships", "plain-vehicles", "members-of-a-choir", "football",
+         "group-of-journalists"],
 )
 def test_what_is_not_a_force(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []

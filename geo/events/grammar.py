@@ -69,8 +69,8 @@ def plausible(trigger: Token, force: Token) -> bool:
     another noun ("entered an army base"), nor when it is the subject of a verb whose object is something
     else that moves ("the air force dropped leaflets on X", "the navy delivered aid to X"): then only the
     object moves."""
-    if force.dep_ in ("compound", "amod", "nmod") and force.head.i != trigger.i and not is_force(force.head):
-        return False  # "an army base", "navy headquarters": the force word only qualifies another noun
+    if force.dep_ in ("compound", "amod", "nmod") and force.head.i != trigger.i:
+        return False  # "an army base", "the carrier strike group": the force word only qualifies another noun
     t = force
     while t.head.i != t.i and t.head.i != trigger.i:
         if t.dep_ in _CLAUSE:
