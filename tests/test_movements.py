@@ -337,3 +337,48 @@ def test_a_force_word_that_qualifies_another_noun_does_not_move(mini_pipeline) -
 )
 def test_nested_places_that_are_no_end(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "actor", "origin", "destination"),
+    [
+        ("Japan withdrew from Libya in 2014.\n", "Japan", "Libya", None),  # a state as subject
+        ("Hezbollah advanced toward Tripoli overnight.\n", "Hezbollah", None, "Tripoli"),  # an armed group
+        ("The French ground invasion of Libya began in May.\n", "French", None, "Libya"),  # "of X" after invasion
+        ("A Russian withdrawal from Ukraine is unlikely.\n", "Russian", "Ukraine", None),
+    ],
+    ids=["state-withdrew", "group-advanced", "nationality-invasion", "nationality-withdrawal"],
+)
+def test_a_state_or_armed_group_moves_its_forces(mini_pipeline, text: str, actor: str, origin: str | None,
+                                                destination: str | None) -> None:
+    assert (actor, origin, destination) in _moves(mini_pipeline, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States withdrew from the Paris agreement.\n",  # a place qualifying a treaty
+        "Japan withdrew its ambassador from Libya.\n",  # what is withdrawn is no force
+        "Japan advanced to the final in Paris.\n",  # the final is no site
+        "The soldiers got a warm welcome in Tokyo.\n",
+    ],
+    ids=["paris-agreement", "ambassador", "sports-final", "got-a-welcome"],
+)
+def test_what_a_state_does_that_is_no_movement(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("Japan tried to get more troops to Libya.\n", "Libya"),
+        ("Japanese marines reentered Tripoli on Monday.\n", "Tripoli"),
+        ("Rebels of the Japanese militia advanced on Tripoli.\n", "Tripoli"),
+    ],
+    ids=["get-to", "reentered", "advanced-on"],
+)
+def test_more_motion_words(mini_pipeline, text: str, destination: str) -> None:
+    assert destination in [d for _, _, d in _moves(mini_pipeline, text)]

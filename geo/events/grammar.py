@@ -151,6 +151,19 @@ def in_a_site(span: Span) -> bool:
     return head.lemma_.lower() in lexicon().site_nouns or head.lower_ in lexicon().site_nouns
 
 
+def modifies_another_noun(span: Span, trigger: Token) -> bool:
+    """ "the X agreement", "the X talks": a place qualifying a noun that is no place, site or border
+    is no end of a movement (a place qualifying a site still is: "X bases")."""
+    root = span.root
+    if root.dep_ not in ("compound", "amod", "nmod") or root.head.i in range(span.start, span.end):
+        return False
+    head = root.head
+    if head.i == trigger.i or is_force(head):
+        return False
+    words = place_nouns().kind_of | set(place_nouns().kinds) | lexicon().border_nouns | lexicon().site_nouns
+    return head.lemma_.lower() not in words and head.lower_ not in words
+
+
 def is_possessor(span: Span) -> bool:
     """ "Norway" in "Norway's Finnmark county": a qualifier of the next place, not an endpoint."""
     doc = span.doc
@@ -205,15 +218,15 @@ def preposition(span: Span) -> str | None:
 
 
 def _enclosing(doc: Doc, i: int) -> str | None:
-    """The strong preposition whose noun phrase the place's "of"/"in"/"at"... phrase completes:
-    "to the outskirts of X", "to within 12 km of X", "to port in X", "from bases in X"; None
-    when no strong preposition governs the noun before it ("troops in X", "the attack on X")."""
+    """The strong preposition whose noun phrase the place's "of"/"in"/"at"... phrase completes, when
+    that noun is a site or a distance: "to the outskirts of X", "to within 12 km of X", "to port in
+    X", "from bases in X"; None otherwise ("troops in X", "to the final in X")."""
     lex = lexicon()
     if doc[i].lower_ != "of" and doc[i].lower_ not in lex.weak_destination:
         return None
     j = i - 1
-    if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN"):
-        return None
+    if j < 0 or (doc[j].lemma_.lower() not in lex.site_nouns and doc[j].lower_ not in lex.site_nouns):
+        return None  # "to the final in X", "to talks in X": only a site or a distance leads on to the place
     while j >= 0 and doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
         j -= 1
     while j > 0 and doc[j].lower_ == "within":  # "to within 12 km of X": within passes through
@@ -232,6 +245,8 @@ def place_role(prep: str, trigger: Token, *, attached: bool) -> str | None:
         return lex.roles[prep]
     if prep == "for" and trigger.lemma_.lower() in lex.for_destination and not _moves_something_else(trigger):
         return "destination"  # "headed for X", "left Y for X"; not "left a message for X"
+    if prep == "on" and trigger.lemma_.lower() in lex.on_destination:
+        return "destination"  # "advanced on X", "converged on X"
     if prep in lex.weak_destination and attached and trigger.lemma_ in lex.weak_destination_triggers:
         return "weak destination"
     return None

@@ -18,6 +18,7 @@ from conflictmap.geo.events.grammar import (
     is_possessor,
     is_trigger,
     mode_of,
+    modifies_another_noun,
     nearest_verb,
     place_role,
     preposition,
@@ -97,7 +98,11 @@ class MovementReader(DocumentContext):
             )
             if not attached and not after:
                 continue
+            if modifies_another_noun(span, trigger):
+                continue  # "withdrew from the X agreement", "the X talks"
             prep = preposition(span)
+            if prep == "of" and trigger.pos_ == "NOUN" and trigger.lemma_.lower() in lexicon().object_is_destination:
+                prep = "to"  # "the invasion of X"
             if attached and is_object_of(span.root, trigger) and (
                     prep is None or ((prep == "of" or prep in lexicon().weak_destination) and in_a_site(span))):
                 # "entered the city of X", "crossed the river", "reached the front in X", "left a base in X"
