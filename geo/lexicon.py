@@ -21,7 +21,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``site_nouns.jsonl``: where a force can be inside a place ("an army base in X", "the front lines
   in X", "X's airspace", "Ruritanian territory"): as the object of "entered", "reached", "left",
   the place it lies in is the end; with the distances ("km"), they also lead a strong preposition on
-  to the place ("to the outskirts of X", "to within 12 km of X").
+  to the place ("to the outskirts of X", "to within 12 km of X"); a ``territory`` one makes a
+  nationality word or a possessor the place ("entered Ruritanian airspace", "Ruritania's waters").
 - ``motion.jsonl`` also: ``object_is_origin`` ("left X"); ``for_destination`` ("headed for X");
   ``on_destination`` ("advanced on X");
   ``subject_moves``: the subject goes along with what it moves ("escorted a convoy to X").
@@ -69,6 +70,7 @@ class Lexicon:
     non_force_modifiers: frozenset[str]  # "aid" convoy, "cargo" ship
     vessel_prefixes: frozenset[str]  # "uss", "hms"
     site_nouns: frozenset[str]  # "base", "front", "airspace": where a force is, inside a place
+    territory_nouns: frozenset[str]  # "airspace", "waters": "Ruritanian airspace" is Ruritania's
     object_is_origin: frozenset[str]  # "left X", "evacuated X"
     for_destination: frozenset[str]  # "headed for X", "left for X"
     on_destination: frozenset[str]  # "advanced on X": X is where they go
@@ -161,6 +163,7 @@ def lexicon() -> Lexicon:
         non_force_modifiers=_words("non_force_modifiers.jsonl"),
         vessel_prefixes=_words("vessel_prefixes.jsonl"),
         site_nouns=_words("site_nouns.jsonl"),
+        territory_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("kind") == "territory"),
         object_is_origin=frozenset(r["lemma"] for r in motion if r.get("object_is_origin")),
         for_destination=frozenset(r["lemma"] for r in motion if r.get("for_destination")),
         on_destination=frozenset(r["lemma"] for r in motion if r.get("on_destination")),

@@ -382,3 +382,25 @@ def test_what_a_state_does_that_is_no_movement(mini_pipeline, text: str) -> None
 )
 def test_more_motion_words(mini_pipeline, text: str, destination: str) -> None:
     assert destination in [d for _, _, d in _moves(mini_pipeline, text)]
+
+
+def _destinations(pipeline, text: str) -> list[str | None]:
+    """The gazetteer name of each movement's destination."""
+    return [m.destination.place.name if m.destination and m.destination.place else None
+            for m in analyse(pipeline, _body(text)).movements]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("A Japanese drone entered Libyan airspace on Saturday.\n", ["Libya"]),  # a nationality word
+        ("Two French frigates sailed into Japan's territorial waters.\n", ["Japan"]),  # a possessor
+        ("French troops crossed into Libyan territory.\n", ["Libya"]),
+        ("Libyan troops entered Tripoli on Monday.\n", ["Tripoli"]),  # the nationality of the force
+        ("French troops advanced on Libyan positions.\n", []),  # positions are no territory
+    ],
+    ids=["airspace", "waters-of-a-possessor", "territory", "force-nationality", "positions"],
+)
+def test_a_nationality_of_a_territory_is_its_country(mini_pipeline, text: str, destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations

@@ -164,6 +164,16 @@ def modifies_another_noun(span: Span, trigger: Token) -> bool:
     return head.lemma_.lower() not in words and head.lower_ not in words
 
 
+def territory_of(span: Span) -> Token | None:
+    """The territory noun a nationality word or possessor qualifies ("Ruritanian airspace",
+    "Ruritania's waters"), or None ("Ruritanian troops")."""
+    head = span.root.head
+    if span.root.dep_ not in ("amod", "compound", "poss", "nmod") or head.i in range(span.start, span.end):
+        return None
+    words = lexicon().territory_nouns
+    return head if head.lemma_.lower() in words or head.lower_ in words else None
+
+
 def is_possessor(span: Span) -> bool:
     """ "Norway" in "Norway's Finnmark county": a qualifier of the next place, not an endpoint."""
     doc = span.doc

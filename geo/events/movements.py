@@ -27,10 +27,11 @@ from conflictmap.geo.events.grammar import (
     size_pattern,
     size_value,
     status_of,
+    territory_of,
     time_phrase,
 )
 from conflictmap.geo.lexicon import lexicon
-from conflictmap.geo.records import Movement, Resolution, SizeClaim, Source
+from conflictmap.geo.records import DEMONYM_LABEL, Movement, Resolution, SizeClaim, Source
 
 
 class MovementReader(DocumentContext):
@@ -84,12 +85,19 @@ class MovementReader(DocumentContext):
         weak: Resolution | None = None
         subtree = {t.i for t in trigger.subtree}
         doc = sent.doc
-        for r in self.resolutions_in(offset + sent.start_char, offset + sent.end_char):
+        lo, hi = offset + sent.start_char, offset + sent.end_char
+        for r in self.resolutions_in(lo, hi) + self.demonyms_in(lo, hi):
             if r.place is None:
                 continue
             span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
-            if span is None or is_possessor(span):
+            if span is None:
                 continue
+            if r.mention.label == DEMONYM_LABEL or is_possessor(span):
+                # "Ruritanian airspace", "Ruritania's waters": the country, where the territory noun is
+                territory = territory_of(span)
+                if territory is None:
+                    continue
+                span = doc[territory.i : territory.i + 1]
             attached = span.root.i in subtree
             after = (
                 span.start > trigger.i
