@@ -404,3 +404,27 @@ def _destinations(pipeline, text: str) -> list[str | None]:
 )
 def test_a_nationality_of_a_territory_is_its_country(mini_pipeline, text: str, destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("Japan sent stockpiles of weapons to rebels in Libya.\n", "Libya"),
+        ("New French military aid reached the front lines in Ukraine in May.\n", "Ukraine"),
+        ("Japan delivered ammunition to Tripoli.\n", "Tripoli"),
+    ],
+    ids=["weapons", "military-aid", "ammunition"],
+)
+def test_weapons_and_military_aid_delivered_to_a_place(mini_pipeline, text: str, destination: str) -> None:
+    assert destination in [d for _, _, d in _moves(mini_pipeline, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["France sent humanitarian aid to Libya.\n", "Japan sent aid and money to Tripoli.\n"],
+    ids=["humanitarian-aid", "plain-aid"],
+)
+def test_aid_that_is_not_military_is_no_force(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
