@@ -83,6 +83,7 @@ class Lexicon:
     government_nouns: frozenset[str]
     titles: frozenset[str]
     pronouns: Mapping[str, str]  # "he" -> "person", "it" -> "org", "they" -> "any"
+    force_pronouns: frozenset[str]  # "they", "we": may stand for a force named just before
     name_particles: frozenset[str]
     modes: Mapping[str, str]  # "ferry" -> "sea"
     media: re.Pattern[str]  # news organisations report; they are not the speakers of what they report
@@ -176,6 +177,7 @@ def lexicon() -> Lexicon:
         government_nouns=_words("government_nouns.jsonl"),
         titles=_words("titles.jsonl"),
         pronouns={r["word"]: r["refers_to"] for r in _rows("pronouns.jsonl")},
+        force_pronouns=frozenset(r["word"] for r in _rows("pronouns.jsonl") if r.get("force")),
         name_particles=_words("name_particles.jsonl"),
         modes={r["word"]: r["mode"] for r in _rows("modes.jsonl")},
         media=_any_of(media),

@@ -347,8 +347,9 @@ def test_nested_places_that_are_no_end(mini_pipeline, text: str) -> None:
         ("Hezbollah advanced toward Tripoli overnight.\n", "Hezbollah", None, "Tripoli"),  # an armed group
         ("The French ground invasion of Libya began in May.\n", "French", None, "Libya"),  # "of X" after invasion
         ("A Russian withdrawal from Ukraine is unlikely.\n", "Russian", "Ukraine", None),
+        ("The Japanese ground incursion in Tripoli continued on Monday.\n", "Japanese", None, "Tripoli"),
     ],
-    ids=["state-withdrew", "group-advanced", "nationality-invasion", "nationality-withdrawal"],
+    ids=["state-withdrew", "group-advanced", "nationality-invasion", "nationality-withdrawal", "incursion-in"],
 )
 def test_a_state_or_armed_group_moves_its_forces(mini_pipeline, text: str, actor: str, origin: str | None,
                                                 destination: str | None) -> None:
@@ -428,3 +429,39 @@ def test_weapons_and_military_aid_delivered_to_a_place(mini_pipeline, text: str,
 )
 def test_aid_that_is_not_military_is_no_force(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "actor", "destination"),
+    [
+        ("Japanese troops seized a hill on Saturday, and the minister said they were advancing towards Tripoli.\n",
+         "Japanese troops", "Tripoli"),
+        ("French soldiers waited for weeks. They were then sent into Libya.\n", "French soldiers", "Libya"),
+    ],
+    ids=["they-same-sentence", "they-next-sentence"],
+)
+def test_a_plural_pronoun_stands_for_the_force_named_before(mini_pipeline, text: str, actor: str,
+                                                            destination: str) -> None:
+    assert (actor, None, destination) in _moves(mini_pipeline, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials met reporters in Paris. They then flew to Tokyo.\n",  # no force before
+        "Japanese troops ordered residents to go, and they fled to Tripoli.\n",  # the verb has its own subject
+    ],
+    ids=["officials", "own-subject"],
+)
+def test_a_pronoun_that_stands_for_no_force(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+def test_a_pronoun_never_reaches_into_another_document(mini_pipeline) -> None:
+    first = Document("a", _body("Japanese troops seized a hill near Tripoli on Saturday.\n"), "-", "utf-8")
+    second = Document("b", "Background.\n\n" + _body("They were then sent into Libya.\n"), "-", "utf-8")
+    analyses = mini_pipeline.analyse([first, second])
+    assert [len(a.movements) for a in analyses] == [0, 0]

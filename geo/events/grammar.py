@@ -69,6 +69,10 @@ def plausible(trigger: Token, force: Token) -> bool:
     another noun ("entered an army base"), nor when it is the subject of a verb whose object is something
     else that moves ("the air force dropped leaflets on X", "the navy delivered aid to X"): then only the
     object moves."""
+    if force.i not in {t.i for t in trigger.subtree} and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i != force.i and c.tag_ not in ("WDT", "WP")
+            for c in trigger.children):
+        return False  # "troops ordered residents out, and they fled": the verb has a subject of its own
     if force.dep_ in ("compound", "amod", "nmod") and force.head.i != trigger.i:
         return False  # "an army base", "the carrier strike group": the force word only qualifies another noun
     t = force
@@ -89,6 +93,26 @@ def _moves_something_else(verb: Token) -> bool:
     """The verb's direct object is neither a force nor a place: leaflets, aid, a message."""
     return any(c.dep_ == "dobj" and not is_force(c) and c.ent_type_ not in ("GPE", "LOC", "FAC")
                for c in verb.children)
+
+
+def force_antecedent(pronoun: Token, *, sentences: int = 2) -> Token | None:
+    """The force a plural pronoun stands for: the last plural noun before it, in its own sentence or
+    the ``sentences`` before (never beyond the parsed text, so never another document), when that
+    noun heads a force ("Ruritanian troops took the hill; they advanced on X"); None when it is
+    something else ("troops told residents to go, and they fled to X") or when no noun precedes."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for t in reversed(doc[start : pronoun.i]):
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod", "nmod", "poss") \
+                or t.ent_type_ in ("DATE", "TIME", "QUANTITY", "CARDINAL"):
+            continue  # "for weeks" names no one
+        if t.tag_ in ("NNS", "NNPS") or is_force(t):
+            return t if is_force(t) else None
+    return None
 
 
 def sender(trigger: Token) -> Token | None:
