@@ -465,3 +465,22 @@ def test_a_pronoun_never_reaches_into_another_document(mini_pipeline) -> None:
     second = Document("b", "Background.\n\n" + _body("They were then sent into Libya.\n"), "-", "utf-8")
     analyses = mini_pipeline.analyse([first, second])
     assert [len(a.movements) for a in analyses] == [0, 0]
+
+
+# our own wire story, hard-wrapped: the sentence runs on across the line breaks
+WRAPPED_STORY = """Japanese troops cross into Libya
+
+TOKYO, March 3 - Japan said on Monday that it had sent about two
+thousand soldiers from its bases near Tokyo to the outskirts of
+Tripoli, in a move that officials described as a temporary measure
+to protect its embassy and the citizens who still live in the city.
+  The defence ministry said the troops would stay for several weeks
+and that more could follow later in the spring if the talks failed.
+"""
+
+
+@pytest.mark.model
+def test_a_movement_in_hard_wrapped_text(mini_pipeline) -> None:
+    moves = [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
+              else None) for m in analyse(mini_pipeline, WRAPPED_STORY).movements]
+    assert moves == [("soldiers", "Tokyo", "Tripoli")]

@@ -228,7 +228,8 @@ def preposition(span: Span) -> str | None:
             if t.lower_ == "of" and i > 0 and doc[i - 1].lower_ == "out":
                 return "from"
             return _enclosing(doc, i) or t.lower_
-        if t.pos_ in ("DET", "ADJ", "PART", "NUM") or t.lower_ in ("'s", "’s") or t.ent_type_ in ("GPE", "LOC"):
+        if t.pos_ in ("DET", "ADJ", "PART", "NUM") or t.is_space or t.lower_ in ("'s", "’s") \
+                or t.ent_type_ in ("GPE", "LOC"):
             i -= 1
             continue
         if (
@@ -259,9 +260,12 @@ def _enclosing(doc: Doc, i: int) -> str | None:
     if doc[i].lower_ != "of" and doc[i].lower_ not in lex.weak_destination:
         return None
     j = i - 1
+    while j > 0 and doc[j].is_space:
+        j -= 1
     if j < 0 or (doc[j].lemma_.lower() not in lex.site_nouns and doc[j].lower_ not in lex.site_nouns):
         return None  # "to the final in X", "to talks in X": only a site or a distance leads on to the place
-    while j >= 0 and doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
+    while j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or doc[j].is_space
+                      or doc[j].dep_ == "poss"):  # "from its bases in X"
         j -= 1
     while j > 0 and doc[j].lower_ == "within":  # "to within 12 km of X": within passes through
         j -= 1

@@ -137,6 +137,7 @@ class MovementReader(DocumentContext):
             if t.i <= force.i
             and t.dep_ not in ("nummod", "quantmod", "det", "predet")
             and not t.like_num
+            and not t.is_space
             and t.lower_ not in lexicon().quantity_words
         ]
         phrase = " ".join(t.text for t in words if t.i >= (words[0].i if words else force.i)) or force.text
