@@ -209,8 +209,9 @@ def test_new_motion_verbs_miss_what_is_not_a_movement(mini_pipeline, text: str) 
         "The air force dropped leaflets on Tripoli on Monday.\n",  # the leaflets move, not the air force
         "The navy delivered grain to Odesa this week.\n",
         "Workers moved the crates that arrived from the army base to Kyiv.\n",  # force inside a clause
+        "The French navy will continue to help deliver grain from Tripoli to Odesa, he said.\n",  # chained
     ],
-    ids=["dropped-leaflets", "delivered-grain", "force-in-a-clause"],
+    ids=["dropped-leaflets", "delivered-grain", "force-in-a-clause", "chained-delivers-grain"],
 )
 def test_a_force_that_only_sends_something_else_does_not_move(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
@@ -438,8 +439,11 @@ def test_aid_that_is_not_military_is_no_force(mini_pipeline, text: str) -> None:
         ("Japanese troops seized a hill on Saturday, and the minister said they were advancing towards Tripoli.\n",
          "Japanese troops", "Tripoli"),
         ("French soldiers waited for weeks. They were then sent into Libya.\n", "French soldiers", "Libya"),
+        # the pronoun is the subject of a verb in a clause the motion verb depends on
+        ("Officials said morale was high in the French unit, as they waited to be sent into Libya.\n",
+         "French unit", "Libya"),
     ],
-    ids=["they-same-sentence", "they-next-sentence"],
+    ids=["they-same-sentence", "they-next-sentence", "they-chained-in-a-clause"],
 )
 def test_a_plural_pronoun_stands_for_the_force_named_before(mini_pipeline, text: str, actor: str,
                                                             destination: str) -> None:

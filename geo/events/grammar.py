@@ -67,8 +67,8 @@ def plausible(trigger: Token, force: Token) -> bool:
     """Whether a pattern's force really is what the trigger moves. Not when it is named inside a clause or a
     possessor within the verb's argument ("moved the aid offloaded from the army's pier"), nor a modifier of
     another noun ("entered an army base"), nor when it is the subject of a verb whose object is something
-    else that moves ("the air force dropped leaflets on X", "the navy delivered aid to X"): then only the
-    object moves."""
+    else that moves ("the air force dropped leaflets on X", "the navy delivered aid to X", "the navy will
+    help deliver aid to X"): then only the object moves."""
     if force.i not in {t.i for t in trigger.subtree} and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.i != force.i and c.tag_ not in ("WDT", "WP")
             for c in trigger.children):
@@ -76,11 +76,12 @@ def plausible(trigger: Token, force: Token) -> bool:
     if force.dep_ in ("compound", "amod", "nmod") and force.head.i != trigger.i:
         return False  # "an army base", "the carrier strike group": the force word only qualifies another noun
     t = force
-    while t.head.i != t.i and t.head.i != trigger.i:
+    above = {a.i for a in trigger.ancestors}  # a chained force hangs on a verb the trigger depends on
+    while t.head.i != t.i and t.head.i != trigger.i and t.head.i not in above:
         if t.dep_ in _CLAUSE:
             return False
         t = t.head
-    if t.head.i != trigger.i or trigger.pos_ not in ("VERB", "AUX"):
+    if (t.head.i != trigger.i and t.head.i not in above) or trigger.pos_ not in ("VERB", "AUX"):
         return True
     lex = lexicon()
     if t.dep_ == "nsubj" and trigger.lemma_.lower() not in (
