@@ -488,3 +488,20 @@ def test_a_movement_in_hard_wrapped_text(mini_pipeline) -> None:
     moves = [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
               else None) for m in analyse(mini_pipeline, WRAPPED_STORY).movements]
     assert moves == [("soldiers", "Tokyo", "Tripoli")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        # the place qualifies another noun, not the movement
+        ("Japanese troops vacated some posts after threats from Libya.\n", []),
+        ("French soldiers left their barracks after a warning from Japan.\n", []),
+        # what the verb moves, a force or a site carries the movement's ends
+        ("French gunboats escorted a supply mission from Tripoli to Lebanon.\n", [("Tripoli", "Lebanon")]),
+        ("Japan moved troops from bases in Libya to Lebanon.\n", [("Libya", "Lebanon")]),
+    ],
+    ids=["threats-from", "warning-from", "escorted-object", "bases-in"],
+)
+def test_a_place_of_another_noun_is_no_end(mini_pipeline, text: str, ends: list) -> None:
+    assert [(o, d) for _, o, d in _moves(mini_pipeline, text) if o or d] == ends

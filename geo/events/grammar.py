@@ -199,6 +199,22 @@ def territory_of(span: Span) -> Token | None:
     return head if head.lemma_.lower() in words or head.lower_ in words else None
 
 
+def in_another_nouns_phrase(span: Span, trigger: Token) -> bool:
+    """ "left their posts after threats from X": the place's preposition qualifies a noun that is not
+    the motion word, what it moves, a force, a site or a place, so the place is that noun's, not the
+    movement's."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    noun = prep.head
+    if noun.i == trigger.i or noun.pos_ != "NOUN" or is_force(noun) or noun.ent_type_:  # a name may be a place
+        return False
+    if noun.dep_ == "dobj" and noun.head.i == trigger.i:
+        return False  # what the verb moves: "escorted a supply run from X to Y"
+    words = place_nouns().kind_of | set(place_nouns().kinds) | lexicon().border_nouns | lexicon().site_nouns
+    return noun.lemma_.lower() not in words and noun.lower_ not in words
+
+
 def is_possessor(span: Span) -> bool:
     """ "Norway" in "Norway's Finnmark county": a qualifier of the next place, not an endpoint."""
     doc = span.doc

@@ -13,6 +13,7 @@ from conflictmap.gazetteer import PlaceKind
 from conflictmap.geo.events.context import DocumentContext
 from conflictmap.geo.events.grammar import (
     in_a_site,
+    in_another_nouns_phrase,
     is_force,
     is_object_of,
     is_possessor,
@@ -106,8 +107,8 @@ class MovementReader(DocumentContext):
             )
             if not attached and not after:
                 continue
-            if modifies_another_noun(span, trigger):
-                continue  # "withdrew from the X agreement", "the X talks"
+            if modifies_another_noun(span, trigger) or in_another_nouns_phrase(span, trigger):
+                continue  # "withdrew from the X agreement", "left posts after threats from X"
             prep = preposition(span)
             if prep == "of" and trigger.pos_ == "NOUN" and trigger.lemma_.lower() in lexicon().object_is_destination:
                 prep = "to"  # "the invasion of X"
