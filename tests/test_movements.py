@@ -505,3 +505,22 @@ def test_a_movement_in_hard_wrapped_text(mini_pipeline) -> None:
 )
 def test_a_place_of_another_noun_is_no_end(mini_pipeline, text: str, ends: list) -> None:
     assert [(o, d) for _, o, d in _moves(mini_pipeline, text) if o or d] == ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "status", "cue"),
+    [
+        # the "not" of another clause does not deny the withdrawal it demands
+        ("Japan says its troops will not leave Tripoli, while France has insisted on a full Japanese "
+         "withdrawal from Libya.\n", "possible", "insisted"),
+        ("Talks can only start after a Japanese withdrawal from Libya, he said.\n", "possible", "can"),
+        ("Officials said no more warships would be sent to Libya.\n", "denied", "no"),  # a negated force
+    ],
+    ids=["insisted-on", "after-a-withdrawal", "no-warships"],
+)
+def test_the_status_of_a_motion_noun(mini_pipeline, text: str, status: str, cue: str) -> None:
+    moves = analyse(mini_pipeline, _body(text)).movements
+    assert [(m.status, m.status_cue) for m in moves
+            if "Libya" in (m.origin.mention.text if m.origin else None,
+                           m.destination.mention.text if m.destination else None)] == [(status, cue)]

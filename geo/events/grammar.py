@@ -309,25 +309,31 @@ def place_role(prep: str, trigger: Token, *, attached: bool) -> str | None:
 
 def status_of(trigger: Token) -> tuple[str, str | None]:
     """The movement's status ("reported", "possible", "denied") and the word that decided it, as
-    written ("not", "denied", "could", "plans"; None for a plain report)."""
-    chain = [trigger, *list(trigger.ancestors)[:4]]
-    for tok in chain:
+    written ("not", "denied", "could", "plans"; None for a plain report). Read up from the trigger
+    through the verbs and nouns it depends on ("plans to send", "demanded the withdrawal", "talks can
+    follow a withdrawal"), never past another clause's verb ("will not go, while X insisted on a
+    withdrawal": the "not" is another clause's)."""
+    lex = lexicon()
+    for arg in trigger.children:  # "no warships will be sent": the force itself is negated
+        no = next((c for c in arg.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        if arg.dep_ in ("nsubj", "nsubjpass", "dobj") and no is not None:
+            return "denied", no.text
+    for tok in [trigger, *list(trigger.ancestors)[:4]]:
         neg = next((c for c in tok.children if c.dep_ == "neg"), None)
         if neg is not None:
             return "denied", neg.text
-        if tok.i != trigger.i and tok.lemma_.lower() in lexicon().cue("deny"):
+        if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("deny"):
             return "denied", tok.text
-    for tok in chain:
         for c in tok.children:
-            if c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon().cue("modal"):
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.cue("modal"):
                 return "possible", c.text
-            if c.dep_ == "mark" and c.lower_ in lexicon().cue("condition"):
+            if c.dep_ == "mark" and c.lower_ in lex.cue("condition"):
                 return "possible", c.text
-            if c.dep_ in ("advmod", "amod") and c.lower_ in lexicon().cue("hedge"):
+            if c.dep_ in ("advmod", "amod") and c.lower_ in lex.cue("hedge"):
                 return "possible", c.text
-        if tok.i != trigger.i and tok.lemma_.lower() in lexicon().cue("intent"):
+        if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("intent"):
             return "possible", tok.text
-        if tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pobj", "acl", "relcl", "dobj", "nsubj", "nsubjpass"):
+        if tok.dep_ not in ("xcomp", "ccomp", "conj", "pobj", "prep", "acl", "relcl", "dobj", "nsubj", "nsubjpass"):
             break
     return "reported", None
 
