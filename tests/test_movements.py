@@ -401,8 +401,12 @@ def _destinations(pipeline, text: str) -> list[str | None]:
         ("French troops crossed into Libyan territory.\n", ["Libya"]),
         ("Libyan troops entered Tripoli on Monday.\n", ["Tripoli"]),  # the nationality of the force
         ("French troops advanced on Libyan positions.\n", []),  # positions are no territory
+        ("A Japanese drone violated Libyan airspace on Monday.\n", ["Libya"]),  # violating a territory
+        ("Japanese troops violated the ceasefire in Tripoli.\n", []),  # a ceasefire is no territory
+        ("French troops moved into parts of Libya.\n", ["Libya"]),
     ],
-    ids=["airspace", "waters-of-a-possessor", "territory", "force-nationality", "positions"],
+    ids=["airspace", "waters-of-a-possessor", "territory", "force-nationality", "positions", "violated-airspace",
+         "violated-ceasefire", "parts-of"],
 )
 def test_a_nationality_of_a_territory_is_its_country(mini_pipeline, text: str, destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations
