@@ -8,14 +8,23 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``motion.jsonl``: movement verbs and nouns (``{"lemma": "send", "pos": "verb", "weak_destination":
   true}``); ``weak_destination``: "in/at X" after it is a destination ("deployed in X");
   ``object_is_destination``: its direct object is where the force goes ("entered X"); ``mode``: how
-  the verb moves ("sail" -> sea).
+  the verb moves ("sail" -> sea); ``military``: only a force does it ("advance", "withdraw",
+  "invasion"), so a state, armed group or nationality as its subject or modifier is the force
+  ("Ruritania withdrew from X", "the Ruritanian invasion of X"); for a noun, ``object_is_destination``
+  makes "of X" the destination ("the invasion of X").
 - ``forces.jsonl``: what can move, by class (``{"word": "frigate", "class": "vessel"}``); a row with
   ``"needs": "modifier"`` is a force only with one of its ``with`` words ("armoured vehicles",
   "missile systems"), ``"needs": "group"`` only as members of an organisation or armed group
   (or with a ``with`` word: "service members").
   ``non_force_modifiers.jsonl``: words that make a force word something else ("aid convoy",
   "cargo ship"); ``vessel_prefixes.jsonl``: the prefixes of named warships ("USS", "HMS").
+- ``site_nouns.jsonl``: where a force can be inside a place ("an army base in X", "the front lines
+  in X", "X's airspace", "Ruritanian territory"): as the object of "entered", "reached", "left",
+  the place it lies in is the end; with the distances ("km"), they also lead a strong preposition on
+  to the place ("to the outskirts of X", "to within 12 km of X"); a ``territory`` one makes a
+  nationality word or a possessor the place ("entered Ruritanian airspace", "Ruritania's waters").
 - ``motion.jsonl`` also: ``object_is_origin`` ("left X"); ``for_destination`` ("headed for X");
+  ``on_destination`` ("advanced on X");
   ``subject_moves``: the subject goes along with what it moves ("escorted a convoy to X").
 - ``prepositions.jsonl``: the role a preposition gives the place it governs, strong or weak.
 - ``status_cues.jsonl``: words that make a movement possible (modal, intent, hedge, condition) or
@@ -54,6 +63,8 @@ LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
 class Lexicon:
     motion_verbs: frozenset[str]
     motion_nouns: frozenset[str]
+    military_verbs: frozenset[str]  # only a force does it: "advance", "withdraw" (a state as subject moves its forces)
+    military_nouns: frozenset[str]  # "invasion", "withdrawal": "the Ruritanian invasion" is a move of its forces
     weak_destination_triggers: frozenset[str]  # "deployed in X": X is where they went
     object_is_destination: frozenset[str]  # "entered X", "crossed X"
     verb_modes: Mapping[str, str]  # "sail" -> "sea"
@@ -61,8 +72,11 @@ class Lexicon:
     conditional_forces: Mapping[str, tuple[str, str, frozenset[str]]]  # word -> (class, needs, with)
     non_force_modifiers: frozenset[str]  # "aid" convoy, "cargo" ship
     vessel_prefixes: frozenset[str]  # "uss", "hms"
+    site_nouns: frozenset[str]  # "base", "front", "airspace": where a force is, inside a place
+    territory_nouns: frozenset[str]  # "airspace", "waters": "Ruritanian airspace" is Ruritania's
     object_is_origin: frozenset[str]  # "left X", "evacuated X"
     for_destination: frozenset[str]  # "headed for X", "left for X"
+    on_destination: frozenset[str]  # "advanced on X": X is where they go
     subject_moves: frozenset[str]  # "escorted a convoy to X": the escort goes too
     roles: Mapping[str, str]  # strong prepositions -> origin / destination / via
     weak_destination: frozenset[str]  # "in", "at", ... : a destination only after a weak-destination trigger
@@ -73,6 +87,7 @@ class Lexicon:
     government_nouns: frozenset[str]
     titles: frozenset[str]
     pronouns: Mapping[str, str]  # "he" -> "person", "it" -> "org", "they" -> "any"
+    force_pronouns: frozenset[str]  # "they", "we": may stand for a force named just before
     name_particles: frozenset[str]
     modes: Mapping[str, str]  # "ferry" -> "sea"
     media: re.Pattern[str]  # news organisations report; they are not the speakers of what they report
@@ -145,6 +160,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         motion_verbs=verbs,
         motion_nouns=nouns,
+        military_verbs=frozenset(r["lemma"] for r in motion if r["pos"] == "verb" and r.get("military")),
+        military_nouns=frozenset(r["lemma"] for r in motion if r["pos"] == "noun" and r.get("military")),
         weak_destination_triggers=frozenset(r["lemma"] for r in motion if r.get("weak_destination")),
         object_is_destination=frozenset(r["lemma"] for r in motion if r.get("object_is_destination")),
         verb_modes={r["lemma"]: r["mode"] for r in motion if r.get("mode")},
@@ -153,8 +170,11 @@ def lexicon() -> Lexicon:
                             if "needs" in r},
         non_force_modifiers=_words("non_force_modifiers.jsonl"),
         vessel_prefixes=_words("vessel_prefixes.jsonl"),
+        site_nouns=_words("site_nouns.jsonl"),
+        territory_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("kind") == "territory"),
         object_is_origin=frozenset(r["lemma"] for r in motion if r.get("object_is_origin")),
         for_destination=frozenset(r["lemma"] for r in motion if r.get("for_destination")),
+        on_destination=frozenset(r["lemma"] for r in motion if r.get("on_destination")),
         subject_moves=frozenset(r["lemma"] for r in motion if r.get("subject_moves")),
         roles={r["word"]: r["role"] for r in prepositions if r["strength"] == "strong"},
         weak_destination=frozenset(r["word"] for r in prepositions if r["strength"] == "weak"),
@@ -165,6 +185,7 @@ def lexicon() -> Lexicon:
         government_nouns=_words("government_nouns.jsonl"),
         titles=_words("titles.jsonl"),
         pronouns={r["word"]: r["refers_to"] for r in _rows("pronouns.jsonl")},
+        force_pronouns=frozenset(r["word"] for r in _rows("pronouns.jsonl") if r.get("force")),
         name_particles=_words("name_particles.jsonl"),
         modes={r["word"]: r["mode"] for r in _rows("modes.jsonl")},
         media=_any_of(media),

@@ -112,6 +112,7 @@ class Movement:
     source: Source
     origin_basis: str | None = None  # "text", "sender" (the sending state), "chained"
     via: tuple[Resolution, ...] = field(default_factory=tuple)
+    status_cue: str | None = None  # the word that decided the status, as written ("could", "denied")
 
 
 @dataclass(frozen=True, slots=True)

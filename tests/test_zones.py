@@ -79,3 +79,37 @@ def test_share_buttons_and_photo_credits() -> None:
             "Medics carried the wounded past the checkpoint on Monday, a spokeswoman for the hospital said.\n")
     zones = [p.zone for p in classify(page)]
     assert zones == [Zone.FURNITURE, Zone.CAPTION, Zone.BODY]
+
+
+# our own wire story, hard-wrapped at under 70 characters, paragraphs marked by an indent
+WRAPPED = """Frigates leave port as talks stall
+
+By A Reporter
+
+OSLO, May 4 - The navy said on Thursday that two of its frigates had
+left their home port near Bergen for the Barents Sea, where they will
+join an exercise that officials described as routine and long planned.
+  A spokesman said the ships would return within a month and that no
+further deployments were planned before the end of the summer.
+"""
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
+    zones = [(p.zone, p.text(WRAPPED)) for p in classify(WRAPPED)]
+    body = [text for zone, text in zones if zone is Zone.BODY]
+    assert len(body) == 2, zones
+    assert body[0].startswith("OSLO") and body[0].endswith("long planned.")  # three lines, one paragraph
+    assert body[1].startswith("A spokesman") and body[1].endswith("summer.")  # the indent starts a paragraph
+    assert (Zone.HEADLINE, "Frigates leave port as talks stall") in zones
+
+
+def test_one_paragraph_a_line_is_not_joined() -> None:
+    """A scraped page of short paragraphs, one a line and each ending its sentence: nothing is wrapped."""
+    page = (
+        "Frigates leave port\n"
+        "OSLO - The navy said on Thursday that two of its frigates had left their home port.\n"
+        "They will join an exercise that officials described as routine and long planned.\n"
+        "A spokesman said the ships would return within a month, as they did last year.\n"
+        "No further deployments are planned before the end of the summer, he told us.\n"
+    )
+    assert len([p for p in classify(page) if p.zone is Zone.BODY]) == 4

@@ -13,7 +13,7 @@ from conflictmap.gazetteer import Gazetteer, Place, PlaceKind
 from conflictmap.geo.events.speakers import People, Speaker, coordinated_countries
 from conflictmap.geo.places import Dateline
 from conflictmap.geo.reading.zones import Paragraph
-from conflictmap.geo.records import NOT_DRAWN, Resolution
+from conflictmap.geo.records import DEMONYM_LABEL, NOT_DRAWN, Resolution
 
 
 def possessive(text: str, start: int, end: int) -> bool:
@@ -69,6 +69,11 @@ class DocumentContext:
         """Places named between two offsets (nationality words are not places an event happens at)."""
         return [r for r in self._starting_between(start, end)
                 if r.mention.end <= end and r.mention.label not in NOT_DRAWN]
+
+    def demonyms_in(self, start: int, end: int) -> list[Resolution]:
+        """Nationality words between two offsets ("Ruritanian"), resolved to their country."""
+        return [r for r in self._starting_between(start, end)
+                if r.mention.end <= end and r.mention.label == DEMONYM_LABEL and r.place is not None]
 
     def country_of(self, np: Span, offset: int, *, places: bool = True) -> str | None:
         """The speaker's country from the phrase: the first nationality word ("Ukrainian", "North

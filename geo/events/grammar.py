@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from conflictmap.gazetteer.nouns import place_nouns
 from conflictmap.geo.events.patterns import patterns
@@ -64,16 +64,24 @@ _CLAUSE = frozenset({"relcl", "acl", "advcl", "ccomp", "poss"})
 
 
 def plausible(trigger: Token, force: Token) -> bool:
-    """Whether a pattern's force really is what the trigger moves. Not when it is named inside a
-    clause or a possessor within the verb's argument ("moved the aid offloaded from the army's
-    pier"), nor when it is the subject of a verb whose object is something else that moves ("the
-    air force dropped leaflets on X", "the navy delivered aid to X"): then only the object moves."""
+    """Whether a pattern's force really is what the trigger moves. Not when it is named inside a clause or a
+    possessor within the verb's argument ("moved the aid offloaded from the army's pier"), nor a modifier of
+    another noun ("entered an army base"), nor when it is the subject of a verb whose object is something
+    else that moves ("the air force dropped leaflets on X", "the navy delivered aid to X", "the navy will
+    help deliver aid to X"): then only the object moves."""
+    if force.i not in {t.i for t in trigger.subtree} and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i != force.i and c.tag_ not in ("WDT", "WP")
+            for c in trigger.children):
+        return False  # "troops ordered residents out, and they fled": the verb has a subject of its own
+    if force.dep_ in ("compound", "amod", "nmod") and force.head.i != trigger.i:
+        return False  # "an army base", "the carrier strike group": the force word only qualifies another noun
     t = force
-    while t.head.i != t.i and t.head.i != trigger.i:
+    above = {a.i for a in trigger.ancestors}  # a chained force hangs on a verb the trigger depends on
+    while t.head.i != t.i and t.head.i != trigger.i and t.head.i not in above:
         if t.dep_ in _CLAUSE:
             return False
         t = t.head
-    if t.head.i != trigger.i or trigger.pos_ not in ("VERB", "AUX"):
+    if (t.head.i != trigger.i and t.head.i not in above) or trigger.pos_ not in ("VERB", "AUX"):
         return True
     lex = lexicon()
     if t.dep_ == "nsubj" and trigger.lemma_.lower() not in (
@@ -86,6 +94,26 @@ def _moves_something_else(verb: Token) -> bool:
     """The verb's direct object is neither a force nor a place: leaflets, aid, a message."""
     return any(c.dep_ == "dobj" and not is_force(c) and c.ent_type_ not in ("GPE", "LOC", "FAC")
                for c in verb.children)
+
+
+def force_antecedent(pronoun: Token, *, sentences: int = 2) -> Token | None:
+    """The force a plural pronoun stands for: the last plural noun before it, in its own sentence or
+    the ``sentences`` before (never beyond the parsed text, so never another document), when that
+    noun heads a force ("Ruritanian troops took the hill; they advanced on X"); None when it is
+    something else ("troops told residents to go, and they fled to X") or when no noun precedes."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for t in reversed(doc[start : pronoun.i]):
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod", "nmod", "poss") \
+                or t.ent_type_ in ("DATE", "TIME", "QUANTITY", "CARDINAL"):
+            continue  # "for weeks" names no one
+        if t.tag_ in ("NNS", "NNPS") or is_force(t):
+            return t if is_force(t) else None
+    return None
 
 
 def sender(trigger: Token) -> Token | None:
@@ -140,6 +168,53 @@ def is_object_of(token: Token, verb: Token) -> bool:
     return False
 
 
+def in_a_site(span: Span) -> bool:
+    """ "a base in X", "the front lines in X", "the outskirts of X": the place completes a site noun."""
+    head = span.root.head
+    if head.dep_ == "prep" and head.i != span.root.i:
+        head = head.head
+    return head.lemma_.lower() in lexicon().site_nouns or head.lower_ in lexicon().site_nouns
+
+
+def modifies_another_noun(span: Span, trigger: Token) -> bool:
+    """ "the X agreement", "the X talks": a place qualifying a noun that is no place, site or border
+    is no end of a movement (a place qualifying a site still is: "X bases")."""
+    root = span.root
+    if root.dep_ not in ("compound", "amod", "nmod") or root.head.i in range(span.start, span.end):
+        return False
+    head = root.head
+    if head.i == trigger.i or is_force(head):
+        return False
+    words = place_nouns().kind_of | set(place_nouns().kinds) | lexicon().border_nouns | lexicon().site_nouns
+    return head.lemma_.lower() not in words and head.lower_ not in words
+
+
+def territory_of(span: Span) -> Token | None:
+    """The territory noun a nationality word or possessor qualifies ("Ruritanian airspace",
+    "Ruritania's waters"), or None ("Ruritanian troops")."""
+    head = span.root.head
+    if span.root.dep_ not in ("amod", "compound", "poss", "nmod") or head.i in range(span.start, span.end):
+        return None
+    words = lexicon().territory_nouns
+    return head if head.lemma_.lower() in words or head.lower_ in words else None
+
+
+def in_another_nouns_phrase(span: Span, trigger: Token) -> bool:
+    """ "left their posts after threats from X": the place's preposition qualifies a noun that is not
+    the motion word, what it moves, a force, a site or a place, so the place is that noun's, not the
+    movement's."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    noun = prep.head
+    if noun.i == trigger.i or noun.pos_ != "NOUN" or is_force(noun) or noun.ent_type_:  # a name may be a place
+        return False
+    if noun.dep_ == "dobj" and noun.head.i == trigger.i:
+        return False  # what the verb moves: "escorted a supply run from X to Y"
+    words = place_nouns().kind_of | set(place_nouns().kinds) | lexicon().border_nouns | lexicon().site_nouns
+    return noun.lemma_.lower() not in words and noun.lower_ not in words
+
+
 def is_possessor(span: Span) -> bool:
     """ "Norway" in "Norway's Finnmark county": a qualifier of the next place, not an endpoint."""
     doc = span.doc
@@ -169,8 +244,9 @@ def preposition(span: Span) -> str | None:
                 return None
             if t.lower_ == "of" and i > 0 and doc[i - 1].lower_ == "out":
                 return "from"
-            return t.lower_
-        if t.pos_ in ("DET", "ADJ", "PART", "NUM") or t.lower_ in ("'s", "’s") or t.ent_type_ in ("GPE", "LOC"):
+            return _enclosing(doc, i) or t.lower_
+        if t.pos_ in ("DET", "ADJ", "PART", "NUM") or t.is_space or t.lower_ in ("'s", "’s") \
+                or t.ent_type_ in ("GPE", "LOC"):
             i -= 1
             continue
         if (
@@ -193,6 +269,28 @@ def preposition(span: Span) -> str | None:
     return None
 
 
+def _enclosing(doc: Doc, i: int) -> str | None:
+    """The strong preposition whose noun phrase the place's "of"/"in"/"at"... phrase completes, when
+    that noun is a site or a distance: "to the outskirts of X", "to within 12 km of X", "to port in
+    X", "from bases in X"; None otherwise ("troops in X", "to the final in X")."""
+    lex = lexicon()
+    if doc[i].lower_ != "of" and doc[i].lower_ not in lex.weak_destination:
+        return None
+    j = i - 1
+    while j > 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or (doc[j].lemma_.lower() not in lex.site_nouns and doc[j].lower_ not in lex.site_nouns):
+        return None  # "to the final in X", "to talks in X": only a site or a distance leads on to the place
+    while j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or doc[j].is_space
+                      or doc[j].dep_ == "poss"):  # "from its bases in X"
+        j -= 1
+    while j > 0 and doc[j].lower_ == "within":  # "to within 12 km of X": within passes through
+        j -= 1
+    if j >= 0 and doc[j].lower_ in lex.roles:
+        return doc[j].lower_
+    return None
+
+
 def place_role(prep: str, trigger: Token, *, attached: bool) -> str | None:
     """The role a place governed by ``prep`` plays in the movement ``trigger`` names: "origin",
     "destination", "via", "weak destination" ("deployed in X", only for a place attached to a
@@ -202,31 +300,42 @@ def place_role(prep: str, trigger: Token, *, attached: bool) -> str | None:
         return lex.roles[prep]
     if prep == "for" and trigger.lemma_.lower() in lex.for_destination and not _moves_something_else(trigger):
         return "destination"  # "headed for X", "left Y for X"; not "left a message for X"
+    if prep == "on" and trigger.lemma_.lower() in lex.on_destination:
+        return "destination"  # "advanced on X", "converged on X"
     if prep in lex.weak_destination and attached and trigger.lemma_ in lex.weak_destination_triggers:
         return "weak destination"
     return None
 
 
-def status_of(trigger: Token) -> str:
-    chain = [trigger, *list(trigger.ancestors)[:4]]
-    for tok in chain:
-        if any(c.dep_ == "neg" for c in tok.children):
-            return "denied"
-        if tok.i != trigger.i and tok.lemma_.lower() in lexicon().cue("deny"):
-            return "denied"
-    for tok in chain:
+def status_of(trigger: Token) -> tuple[str, str | None]:
+    """The movement's status ("reported", "possible", "denied") and the word that decided it, as
+    written ("not", "denied", "could", "plans"; None for a plain report). Read up from the trigger
+    through the verbs and nouns it depends on ("plans to send", "demanded the withdrawal", "talks can
+    follow a withdrawal"), never past another clause's verb ("will not go, while X insisted on a
+    withdrawal": the "not" is another clause's)."""
+    lex = lexicon()
+    for arg in trigger.children:  # "no warships will be sent": the force itself is negated
+        no = next((c for c in arg.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        if arg.dep_ in ("nsubj", "nsubjpass", "dobj") and no is not None:
+            return "denied", no.text
+    for tok in [trigger, *list(trigger.ancestors)[:4]]:
+        neg = next((c for c in tok.children if c.dep_ == "neg"), None)
+        if neg is not None:
+            return "denied", neg.text
+        if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("deny"):
+            return "denied", tok.text
         for c in tok.children:
-            if c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon().cue("modal"):
-                return "possible"
-            if c.dep_ == "mark" and c.lower_ in lexicon().cue("condition"):
-                return "possible"
-            if c.dep_ in ("advmod", "amod") and c.lower_ in lexicon().cue("hedge"):
-                return "possible"
-        if tok.i != trigger.i and tok.lemma_.lower() in lexicon().cue("intent"):
-            return "possible"
-        if tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pobj", "acl", "relcl", "dobj", "nsubj", "nsubjpass"):
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.cue("modal"):
+                return "possible", c.text
+            if c.dep_ == "mark" and c.lower_ in lex.cue("condition"):
+                return "possible", c.text
+            if c.dep_ in ("advmod", "amod") and c.lower_ in lex.cue("hedge"):
+                return "possible", c.text
+        if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("intent"):
+            return "possible", tok.text
+        if tok.dep_ not in ("xcomp", "ccomp", "conj", "pobj", "prep", "acl", "relcl", "dobj", "nsubj", "nsubjpass"):
             break
-    return "reported"
+    return "reported", None
 
 
 def mode_of(sent: Span, trigger: Token | None = None) -> str | None:

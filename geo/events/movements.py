@@ -12,11 +12,14 @@ from spacy.tokens import Span, Token
 from conflictmap.gazetteer import PlaceKind
 from conflictmap.geo.events.context import DocumentContext
 from conflictmap.geo.events.grammar import (
+    in_a_site,
+    in_another_nouns_phrase,
     is_force,
     is_object_of,
     is_possessor,
     is_trigger,
     mode_of,
+    modifies_another_noun,
     nearest_verb,
     place_role,
     preposition,
@@ -25,11 +28,12 @@ from conflictmap.geo.events.grammar import (
     size_pattern,
     size_value,
     status_of,
+    territory_of,
     time_phrase,
 )
 from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.reading.dates import normalise
-from conflictmap.geo.records import Movement, Resolution, SizeClaim, Source
+from conflictmap.geo.records import DEMONYM_LABEL, Movement, Resolution, SizeClaim, Source
 
 
 class MovementReader(DocumentContext):
@@ -60,6 +64,7 @@ class MovementReader(DocumentContext):
                         origin = Resolution(r.mention, country, r.score, (), ("the sending state",))
                         origin_basis = "sender"
             self.last_actor = (actor, actor_country)
+            status, status_cue = status_of(trigger)
             yield Movement(
                 doc_id=self.doc_id,
                 actor=actor,
@@ -68,12 +73,13 @@ class MovementReader(DocumentContext):
                 destination=ends.get("destination"),
                 mode=mode_of(sent, trigger),
                 sizes=tuple(self.sizes(sent, offset, force, claimed_by)),
-                status=status_of(trigger),
+                status=status,
                 time=normalise(time_phrase(sent, trigger), self.published, latest=self.latest),
                 trigger=trigger.text,
                 source=source,
                 origin_basis=origin_basis,
                 via=tuple(r for r in [ends.get("via")] if r is not None),
+                status_cue=status_cue,
             )
 
     def endpoints(self, sent: Span, offset: int, trigger: Token, triggers: list[Token]) -> dict[str, Resolution]:
@@ -81,12 +87,19 @@ class MovementReader(DocumentContext):
         weak: Resolution | None = None
         subtree = {t.i for t in trigger.subtree}
         doc = sent.doc
-        for r in self.resolutions_in(offset + sent.start_char, offset + sent.end_char):
+        lo, hi = offset + sent.start_char, offset + sent.end_char
+        for r in self.resolutions_in(lo, hi) + self.demonyms_in(lo, hi):
             if r.place is None:
                 continue
             span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
-            if span is None or is_possessor(span):
+            if span is None:
                 continue
+            if r.mention.label == DEMONYM_LABEL or is_possessor(span):
+                # "Ruritanian airspace", "Ruritania's waters": the country, where the territory noun is
+                territory = territory_of(span)
+                if territory is None:
+                    continue
+                span = doc[territory.i : territory.i + 1]
             attached = span.root.i in subtree
             after = (
                 span.start > trigger.i
@@ -95,15 +108,21 @@ class MovementReader(DocumentContext):
             )
             if not attached and not after:
                 continue
+            if modifies_another_noun(span, trigger) or in_another_nouns_phrase(span, trigger):
+                continue  # "withdrew from the X agreement", "left posts after threats from X"
             prep = preposition(span)
-            if prep is None:
+            if prep == "of" and trigger.pos_ == "NOUN" and trigger.lemma_.lower() in lexicon().object_is_destination:
+                prep = "to"  # "the invasion of X"
+            if attached and is_object_of(span.root, trigger) and (
+                    prep is None or ((prep == "of" or prep in lexicon().weak_destination) and in_a_site(span))):
+                # "entered the city of X", "crossed the river", "reached the front in X", "left a base in X"
                 lemma = trigger.lemma_.lower()
-                if attached and is_object_of(span.root, trigger) and lemma in lexicon().object_is_destination:
-                    prep = "to"  # "entered the city of X", "crossed the river"
-                elif attached and is_object_of(span.root, trigger) and lemma in lexicon().object_is_origin:
-                    prep = "from"  # "left the town of X"
-                else:
-                    continue
+                if lemma in lexicon().object_is_destination:
+                    prep = "to"
+                elif lemma in lexicon().object_is_origin:
+                    prep = "from"
+            if prep is None:
+                continue
             role = place_role(prep, trigger, attached=attached)
             if role in ("origin", "destination", "via") and role not in found:
                 found[role] = r
@@ -120,6 +139,7 @@ class MovementReader(DocumentContext):
             if t.i <= force.i
             and t.dep_ not in ("nummod", "quantmod", "det", "predet")
             and not t.like_num
+            and not t.is_space
             and t.lower_ not in lexicon().quantity_words
         ]
         phrase = " ".join(t.text for t in words if t.i >= (words[0].i if words else force.i)) or force.text

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from conflictmap.geo.events.grammar import plausible
+from conflictmap.geo.events.grammar import force_antecedent, plausible
 from conflictmap.geo.events.movements import MovementReader
 from conflictmap.geo.events.patterns import best, patterns
 from conflictmap.geo.events.statements import StatementReader
+from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.reading.zones import Zone, zone_at
 from conflictmap.geo.records import Movement, Source, Statement
 
@@ -28,7 +29,13 @@ class DocumentEvents(StatementReader, MovementReader):
             found_by = patterns(doc.vocab)
             cues = best(found_by.dependency(doc, "statement"), "cue", "speaker")
             moves = [m for m in found_by.dependency(doc, "movement") if plausible(m["trigger"], m["force"])]
-            forces = {i: m["force"] for i, m in best(moves, "trigger", "force").items()}
+            forces = {}
+            for i, m in best(moves, "trigger", "force").items():
+                force: Token | None = m["force"]
+                if force is not None and force.lower_ in lexicon().force_pronouns:
+                    force = force_antecedent(force)  # "they": the force named just before, or nothing
+                if force is not None:
+                    forces[i] = force
             for sent in doc.sents:
                 zone = zone_at(self.paragraphs, offset + sent.start_char)
                 if zone not in STATEMENT_ZONES:

@@ -64,6 +64,7 @@ class _Move:
     origin_basis: str | None
     destination: Place | None
     status: str
+    status_cues: list[str] = field(default_factory=list)
     modes: list[str] = field(default_factory=list)
     times: list[TimeSpan] = field(default_factory=list)
     sizes: list[Any] = field(default_factory=list)
@@ -72,6 +73,7 @@ class _Move:
     chained_from: _Move | None = None
 
     def absorb(self, other: _Move) -> None:
+        self.status_cues += other.status_cues
         self.modes += other.modes
         self.times += other.times
         self.sizes += other.sizes
@@ -100,6 +102,7 @@ def fuse_movements(movements: Iterable[Movement], gaz: Gazetteer) -> list[_Move]
         if move is None:
             move = groups[key] = _Move(m.actor, _actor_key(m), m.actor_country, origin, m.origin_basis,
                                        destination, m.status)
+        move.status_cues += [m.status_cue] if m.status_cue else []
         move.modes += [m.mode] if m.mode else []
         move.times += [m.time] if m.time else []
         move.sizes += list(m.sizes)
@@ -257,6 +260,7 @@ def movement_features(moves: list[_Move]) -> list[Feature]:
                 size=size_claims[0]["text"] if size_claims else None,
                 size_claims=size_claims,
                 status=cast(Status, move.status),
+                status_cue=move.status_cues[0] if move.status_cues else None,
                 time=_time(move.times),
                 chained_from=f"movement:{index[id(move.chained_from)]}"
                 if move.chained_from is not None and id(move.chained_from) in index else None,

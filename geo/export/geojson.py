@@ -101,6 +101,7 @@ class MovementProperties(TypedDict):
     size: str | None
     size_claims: list[SizeClaim]
     status: Status
+    status_cue: str | None  # the word that decided the status ("could", "plans", "denied"); None: reported
     time: TimeRef | None
     chained_from: str | None
     route: str | None  # "sea lane", "geodesic"

@@ -32,6 +32,7 @@ from conflictmap.gazetteer.nouns import direction_words, place_nouns
 from conflictmap.gazetteer.sources import without_arabic_article
 from conflictmap.gazetteer.weights import WEIGHTS
 from conflictmap.geo.lexicon import lexicon
+from conflictmap.geo.reading.zones import is_wrapped_line, wrap_width
 from conflictmap.geo.records import DEMONYM_LABEL, EMBEDDED_LABEL
 
 SPAN_KEY = "conflictmap_places"
@@ -58,17 +59,24 @@ _STRIP_RIGHT = frozenset({"'s", "’s", "'", "’"})
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs: scraped pages put
     headings and captions without a full stop on their own lines, and the parser would
-    otherwise glue them to the next sentence.
+    otherwise glue them to the next sentence. In hard-wrapped text a break made by the wrapping
+    (``geo.reading.zones.is_wrapped_line``) is only a space.
 
     Set in one array write: ``Token.is_sent_start = True`` scans the whole Doc on every call,
     which made a text of many short lines quadratic."""
     from spacy.attrs import SENT_START
 
-    starts = [
-        token.i for token in doc[1:]
-        if ("\n" in (prev := doc[token.i - 1]).whitespace_ or (prev.is_space and "\n" in prev.text))
-        and not token.is_lower  # a lower-case start continues a sentence the scraper broke
-    ]
+    width = wrap_width(doc.text)
+    starts = []
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if not ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)):
+            continue
+        at = prev.idx if prev.is_space else prev.idx + len(prev.text)
+        if is_wrapped_line(doc.text[doc.text.rfind("\n", 0, at) + 1 : at], width):
+            continue  # the wrapping's break: the parser decides, as at a space
+        if not token.is_lower:  # a lower-case start continues a sentence the scraper broke
+            starts.append(token.i)
     if starts:
         array = doc.to_array([SENT_START])
         array[starts] = 1

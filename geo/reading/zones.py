@@ -52,14 +52,67 @@ class Paragraph:
         return doc_text[self.start : self.end]
 
 
+WRAP_SHARE = 0.8  # a line reaching this share of the wrap width was broken by the wrapping
+
+
+def wrap_width(text: str) -> int | None:
+    r"""The width a text was hard-wrapped at (wire copy broken at ~70 characters), or None.
+
+    Wrapped when its lines of some length mostly end near the longest of them, that is short, and
+    most of them stop mid-sentence: a scraped page puts a whole paragraph on one line, ending it
+    with its full stop.
+
+    >>> wrap_width("Troops were sent to the border on Monday\nafter talks between the two sides broke\n"
+    ...            "down, officials said in a statement.")
+    39
+    >>> wrap_width("One paragraph on one line, however long it is.") is None
+    True
+    """
+    lines = [line.rstrip() for line in text.split("\n") if len(line.rstrip()) >= 25]
+    if len(lines) < 3:
+        return None
+    width = sorted(map(len, lines))[int(0.9 * (len(lines) - 1))]
+    if width > 100:
+        return None
+    near = [line for line in lines if len(line) >= WRAP_SHARE * width]
+    unended = sum(not ends_sentence(line) for line in near)
+    # most lines run to the width, and most of those stop mid-sentence: one paragraph a line ends each
+    return width if len(near) >= 0.6 * len(lines) and unended >= 0.5 * len(near) else None
+
+
+def is_wrapped_line(line: str, width: int | None) -> bool:
+    """Whether the line break after ``line`` is the wrapping's, not the writer's: the line reaches
+    near the wrap width (a paragraph's last line, or a heading, stops short of it)."""
+    return width is not None and len(line.rstrip()) >= WRAP_SHARE * width
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether the line ends with a sentence's final punctuation (a closing quote may follow)."""
+    return _SENTENCE_END.search(line) is not None
+
+
 def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Each non-blank line, or in hard-wrapped text each run of lines broken by the wrapping (a line
+    reaching near the wrap width goes on on the next one, unless that is blank or indented),
+    stripped of outer spaces."""
+    width = wrap_width(text)
+    run: tuple[int, int] | None = None  # the wrapped paragraph read so far
     for m in re.finditer(r"[^\n]+", text):
         start, end = m.start(), m.end()
         raw = m.group(0)
         lead = len(raw) - len(raw.lstrip())
         trail = len(raw) - len(raw.rstrip())
-        if end - trail > start + lead:
-            yield start + lead, end - trail
+        if end - trail <= start + lead:
+            continue
+        span = (run[0] if run else start + lead, end - trail)
+        following = text[end + 1 : end + 2]
+        if is_wrapped_line(raw, width) and following.strip():
+            run = span
+            continue
+        run = None
+        yield span
+    if run is not None:
+        yield run
 
 
 def _kind(par: str) -> Zone | None:
