@@ -22,7 +22,8 @@ MOVEMENT = {"type": "Feature", "id": "movement:3", "geometry": {"type": "LineStr
     [127.44, 39.15], [131.87, 43.11]]}, "properties": {
     "kind": "movement", "actor": "troops", "actor_country": "KP", "origin": {**REF, "name": "Wonsan"},
     "origin_basis": "text", "destination": REF, "via": [], "mode": "sea", "size": None, "size_claims": [],
-    "status": "reported", "status_cue": None, "time": None, "chained_from": None, "route": "sea lane", "route_km": 623.0, "sources": []}}
+    "status": "reported", "status_cue": None, "time": None, "chained_from": None, "route": "sea lane",
+    "route_km": 623.0, "sources": []}}
 STATEMENT = {"type": "Feature", "id": "statement:0", "geometry": None, "properties": {
     "kind": "statement", "speaker": "Kirby", "speaker_text": "Kirby", "speaker_kind": "person", "cue": "said",
     "organization": None, "speaker_country": None, "place": None, "place_type": None, "where_prec": None,
