@@ -29,8 +29,9 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``prepositions.jsonl``: the role a preposition gives the place it governs, strong or weak.
 - ``status_cues.jsonl``: words that make a movement possible (modal, intent, hedge, condition) or
   denied (deny).
-- ``report_verbs.jsonl``, ``stance_verbs.jsonl``, ``government_nouns.jsonl``, ``titles.jsonl``, ``pronouns.jsonl``,
-  ``name_particles.jsonl``, ``media.jsonl``: who speaks, and who only reports.
+- ``report_verbs.jsonl``, ``stance_verbs.jsonl``, ``kickers.jsonl``, ``government_nouns.jsonl``,
+  ``titles.jsonl``, ``pronouns.jsonl``, ``name_particles.jsonl``, ``media.jsonl``: who speaks, and
+  who only reports.
 - ``modes.jsonl``: the mode a transport word names ("ferry" -> sea).
 - ``size_words.jsonl``: how a size is said ("at least", "tens of thousands", "elite") and the value
   of magnitude words.
@@ -83,6 +84,7 @@ class Lexicon:
     prepositions: frozenset[str]  # every preposition above, known by its word (the model mis-tags "to")
     status_cues: Mapping[str, frozenset[str]]  # cue class -> words
     report_verbs: frozenset[str]
+    kickers: frozenset[str]  # "breaking", "watch": a label before a colon, no speaker
     stance_verbs: frozenset[str]  # believe, want, plan: what someone thinks or intends, never a statement
     government_nouns: frozenset[str]
     titles: frozenset[str]
@@ -182,6 +184,7 @@ def lexicon() -> Lexicon:
         status_cues={k: frozenset(v) for k, v in cues.items()},
         report_verbs=_words("report_verbs.jsonl", "lemma"),
         stance_verbs=_words("stance_verbs.jsonl", "lemma"),
+        kickers=_words("kickers.jsonl"),
         government_nouns=_words("government_nouns.jsonl"),
         titles=_words("titles.jsonl"),
         pronouns={r["word"]: r["refers_to"] for r in _rows("pronouns.jsonl")},

@@ -87,3 +87,43 @@ def test_a_text_states_its_date_on_a_line_of_its_own(text: str, date: str | None
 def test_the_latest_date_mentioned() -> None:
     assert latest_date("Seen on 1 May 2023 and again on June 4, 2023, not since.") == datetime.date(2023, 6, 4)
     assert latest_date("No dates here.") is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "start", "end"),
+    [
+        ("Friday", "2024-10-25", "2024-10-25", "2024-10-25"),  # said Friday, in Friday's paper: that day
+        ("on 1 April", "2024-10-26", "2024-04-01", "2024-04-01"),  # not next April: the future only when near
+        ("the 1990s", "2024-10-26", "1990-01-01", "1999-12-31"),
+        ("late 1980s", "2024-10-26", "1987-01-01", "1989-12-31"),
+        ("six months", "2024-10-26", None, None),  # a length of time, not a date
+        ("in two weeks", "2024-10-26", None, None),
+        ("by Monday", "9999-12-31", None, None),  # the end of the calendar: no date, no crash
+        ("in early 0000", None, None, None),
+    ],
+)
+def test_edges_of_the_calendar_and_of_language(phrase: str, published: str | None, start: str | None,
+                                               end: str | None) -> None:
+    span = normalise(phrase, published)
+    assert (span.start, span.end) == (start, end)
+
+
+@pytest.mark.parametrize("phrase", ["yesterday", "two weeks ago", "next week", "21st", "12/11", "24 hours"])
+def test_an_undated_article_is_never_read_against_the_machines_clock(phrase: str) -> None:
+    assert normalise(phrase, None).start is None
+
+
+@pytest.mark.parametrize(
+    "page",
+    ['<html><head><meta property="article:published_time" content="2 hours ago"></head><body>x</body></html>',
+     '<html><head><meta property="article:published_time" content="0001-01-01"></head><body>x</body></html>',
+     '<html><head><script type="application/ld+json">' + "[" * 100_000 + "</script></head><body>x</body></html>"],
+    ids=["relative", "year-one", "deep-json-ld"],
+)
+def test_a_page_with_no_usable_date_is_undated_not_an_error(page: str) -> None:
+    assert publication_date("x", html=page) is None
+
+
+def test_a_date_stamp_beats_a_headline_that_names_a_date() -> None:
+    found = publication_date("Remembering 7 October 2023\n\n26 October 2024 - 10:51\n\nThe ferries stopped.\n")
+    assert found is not None and found.date == "2024-10-26"

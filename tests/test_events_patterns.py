@@ -484,3 +484,33 @@ def test_a_name_seen_as_a_person_stays_a_person_whatever_the_model_calls_it(gaz:
     other = _span(["Ortega"], ["PROPN"], ents=["B-ORG"])
     found = reader.speaker(other[:], other[0], 0)
     assert found is not None and found.kind == "organisation"
+
+
+def test_a_run_on_sentence_beyond_the_bound_is_not_searched() -> None:
+    """The dependency matcher's cost grows with the cube of a sentence's length: a scraped list
+    parsed as one sentence of thousands of tokens would take minutes, so it is skipped."""
+    from conflictmap.geo.events.patterns import MAX_SENTENCE_TOKENS
+
+    def clauses(n: int) -> Doc:
+        words, heads, deps, pos = [], [], [], []
+        for k in range(n):  # "envoys warned , envoys warned , ..." chained as conjuncts
+            base = 3 * k
+            words += ["envoys", "warned", ","]
+            heads += [base + 1, 1, base + 1]  # every verb hangs on the first
+            deps += ["nsubj", "conj" if k else "ROOT", "punct"]
+            pos += ["NOUN", "VERB", "PUNCT"]
+        return Doc(_vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.rstrip("s") for w in words],
+                   tags=_tags(words, pos))
+
+    short, long = clauses(10), clauses(MAX_SENTENCE_TOKENS // 3 + 1)
+    assert len(patterns(short.vocab).dependency(short, "statement")) >= 10
+    assert patterns(long.vocab).dependency(long, "statement") == []
+
+
+def test_they_is_never_the_last_person(gaz: Gazetteer) -> None:
+    reader = _reader(gaz)
+    reader.last_person = Speaker("Ana Ruiz", None, "ES", "person")
+    they = _span(["They"], ["PRON"])
+    assert reader.speaker(they[:], they[0], 0).name is None
+    she = _span(["She"], ["PRON"])
+    assert reader.speaker(she[:], she[0], 0).name == "Ana Ruiz"

@@ -139,3 +139,27 @@ def test_a_possessive_country_in_a_sources_name_is_its_country(mini_pipeline) ->
                                       "from Japan's transport ministry.\n")
     [said] = analysis.statements
     assert said.speaker_country == "JP" and said.place is not None and said.place.name == "Tokyo"
+
+
+@pytest.mark.parametrize(("sentence", "start", "end"), [
+    ("Japanese marines will withdraw from Libya by December, officials said.", "2024-10-26", "2024-12-31"),
+    ("Japanese marines have been deployed to Libya since May, officials said.", "2024-05-01", "2024-10-26"),
+    ("Japanese marines moved to Libya in mid-October, officials said.", "2024-10-11", "2024-10-20"),
+], ids=["deadline", "since", "part-of-month"])
+def test_a_movements_time_keeps_the_words_that_bound_it(mini_pipeline, sentence: str, start: str, end: str) -> None:
+    import dataclasses
+
+    from conflictmap.geo.reading.dates import Published
+
+    document = dataclasses.replace(Document("own", "Background.\n\n" + sentence + "\n", "-", "utf-8"),
+                                   published=Published("2024-10-26", "given", ""))
+    [analysis] = mini_pipeline.analyse([document])
+    [move] = analysis.movements
+    assert (move.time.start, move.time.end) == (start, end)
+
+
+def test_a_kicker_before_a_colon_is_no_speaker(mini_pipeline) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\nBREAKING: Ferries stopped sailing from the northern ports.\n\n"
+                                      "WATCH: The harbour emptied within an hour of the warning.\n\n"
+                                      "MARTA OLSEN: We have closed every port until further notice.\n")
+    assert [s.speaker_span.text for s in analysis.statements] == ["MARTA OLSEN"]

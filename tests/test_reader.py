@@ -83,3 +83,15 @@ def test_stdin() -> None:
     [doc] = list(read_inputs(["-"], stdin=io.BytesIO(TEXT.encode("utf-16"))))
     assert isinstance(doc, Document)
     assert (doc.id, doc.source, doc.text) == ("stdin", "-", TEXT)
+
+
+def test_document_ids_are_unique_whatever_the_names(tmp_path) -> None:
+    """ "a-2.txt" read before two files named "a.txt" keeps its id; the second "a" gets another."""
+    from conflictmap.geo.reading.reader import Document, read_inputs
+
+    (tmp_path / "sub").mkdir()
+    for name in ("a-2.txt", "a.txt", "sub/a.txt"):
+        (tmp_path / name).write_text("Ferries stopped sailing.\n", encoding="utf-8")
+    ids = [d.id for d in read_inputs([str(tmp_path / "a-2.txt"), str(tmp_path / "a.txt"), str(tmp_path / "sub")])
+           if isinstance(d, Document)]
+    assert len(ids) == 3 and len(set(ids)) == 3

@@ -350,11 +350,21 @@ def time_phrase(sent: Span, trigger: Token) -> str | None:
     dates = [e for e in sent.ents if e.label_ == "DATE"]
     if not dates:
         return None
-    ent = min(dates, key=lambda e: abs(e.start - trigger.i))
-    # "early- to late-May": the model takes only "late-May"
+    return date_phrase(min(dates, key=lambda e: abs(e.start - trigger.i)))
+
+
+_DATE_LEAD = re.compile(r"\b(?:(?:by|until|till|before|since)\s+)?(?:(?:early|mid|late)\s*-?\s*(?:to|or|and)\s*)?$",
+                        re.IGNORECASE)
+
+
+def date_phrase(ent: Span) -> str:
+    """A DATE entity with the words the model leaves outside it that change its meaning: a deadline
+    or a start ("by December", "since May") and a part ("early- to late-May": the model takes only
+    "late-May")."""
+    sent = ent.sent
     before = sent.doc.text[sent.start_char : ent.start_char]
-    m = re.search(r"\b(?:early|mid|late)\s*-?\s*(?:to|or|and)\s*$", before, re.IGNORECASE)
-    start = ent.start_char - (len(before) - m.start()) if m else ent.start_char
+    m = _DATE_LEAD.search(before)
+    start = ent.start_char - (len(before) - m.start()) if m and m.group(0) else ent.start_char
     return sent.doc.text[start : ent.end_char]
 
 

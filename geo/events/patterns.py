@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 PATTERNS_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
 DEPENDENCY_FILES = ("movement.jsonl", "statement.jsonl")
+MAX_SENTENCE_TOKENS = 400  # longer "sentences" are lists or tables: searching one would take minutes
 SURFACE_FILES = ("mode.jsonl", "speaker_line.jsonl")
 
 
@@ -113,9 +114,15 @@ class Patterns:
         return match_id
 
     def dependency(self, doc: Doc, file: str) -> list[Match]:
-        """Every match of one dependency-pattern file in ``doc``."""
-        return [Match(self.rules[match_id], {n: doc[i] for n, i in zip(self._nodes[match_id], token_ids, strict=True)})
-                for match_id, token_ids in self._dependency[file](doc)]
+        """Every match of one dependency-pattern file in ``doc``, sentence by sentence: the
+        matcher's cost grows with the cube of the length it searches, so a run-on "sentence" of
+        thousands of tokens (a scraped list, a table) is skipped beyond ``MAX_SENTENCE_TOKENS``."""
+        matcher = self._dependency[file]
+        pieces = list(doc.sents) if doc.has_annotation("DEP") or doc.has_annotation("SENT_START") else [doc[:]]
+        return [Match(self.rules[match_id],
+                      {n: doc[piece.start + i] for n, i in zip(self._nodes[match_id], token_ids, strict=True)})
+                for piece in pieces if len(piece) <= MAX_SENTENCE_TOKENS
+                for match_id, token_ids in matcher(piece)]
 
     def surface(self, doc: Doc | Span, file: str) -> list[tuple[Rule, Span]]:
         """Spans matched by one surface-pattern file, in text order (longest first at a position)."""

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from conflictmap.gazetteer import Place, PlaceKind, fold
 from conflictmap.geo.events.context import DocumentContext, possessive
 from conflictmap.geo.events.cues import is_statement
+from conflictmap.geo.events.grammar import date_phrase
 from conflictmap.geo.events.patterns import Match, patterns
 from conflictmap.geo.events.speakers import (
     Speaker,
@@ -53,6 +54,7 @@ DASHES = frozenset({"—", "–", "--", "―"})
 LOCAL = frozenset({PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.ADMIN2})  # a body of a town or province
 ATTACHED = frozenset({"in", "at", "from"})  # "the ministry in X": a place the speaker is in
 RANK = {"person": 5, "pronoun": 4, "organisation": 3, "media": 3, "government": 2, "title": 2, "group": 1, "other": 0}
+PLURAL_PRONOUNS = frozenset({"they", "we", "them", "us"})  # a body or a group, never the last person
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lord": "m", "lady": "f"}
 CORE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})  # what a speaker phrase says, not who
@@ -68,7 +70,7 @@ def said_when(sent: Span, cue: Token) -> str | None:
         while token.i != cue.i and token.dep_ not in CONTENT_DEPS and token.head.i != token.i:
             token = token.head
         if token.i == cue.i:
-            return ent.text
+            return date_phrase(ent)
     return None
 
 
@@ -130,7 +132,9 @@ class StatementReader(DocumentContext):
             words, cue = line[:-1], line[-1]
             speaker = self.speaker(words, words.root, offset, "speaker-line")
             a_name = any(e.label_ in NAMED for e in words.ents) or (words.text.isupper() and len(words.text) > 2)
-            if speaker is not None and speaker.kind != "pronoun" and (speaker.kind != "other" or a_name):
+            kicker = " ".join(words.text.lower().split()) in lexicon().kickers  # "BREAKING:", "WATCH:"
+            if (speaker is not None and speaker.kind != "pronoun" and not kicker
+                    and (speaker.kind != "other" or a_name)):
                 found.append((speaker, words, cue, words))
                 self.remember(speaker)
         # "South Korea said ..., the presidential office said": the government yields to its voice
@@ -184,7 +188,7 @@ class StatementReader(DocumentContext):
             return None
         person = self.last_person
         gender = PRONOUN_GENDER.get(word.lower_)
-        if refers in ("person", "any") and person is not None and (
+        if refers in ("person", "any") and person is not None and word.lower_ not in PLURAL_PRONOUNS and (
             gender is None or person.gender in (None, gender)
         ):
             if gender and person.gender is None:

@@ -35,6 +35,7 @@ _STAMP = re.compile(
 _STAMP_WORDS = re.compile(r"\b(?:published|updated|posted|first published|last updated|date)\b", re.IGNORECASE)
 STAMP_LINE_CHARS = 90  # a date stamp is a short line of its own, not a sentence that mentions a date
 STAMP_SEARCH_CHARS = 4000  # it sits near the top of the page
+LATEST_TOP_CHARS = 3000  # an undated article's dates near its top (stamps, captions, lede) give its year
 
 META_NAMES = ("article:published_time", "og:published_time", "datepublished", "date_published", "pubdate",
               "publishdate", "publish-date", "dc.date.issued", "dc.date", "date", "sailthru.date",
@@ -56,7 +57,7 @@ class Published:
                 "end": self.end}
 
 
-@functools.cache
+@functools.lru_cache(maxsize=64)
 def _parser(base: date | None, prefer: str) -> Any:
     from dateparser.date import DateDataParser
 
@@ -69,17 +70,34 @@ def _parser(base: date | None, prefer: str) -> Any:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+_MONTH_NUMBER = {name: i for i, names in enumerate(
+    (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+     ("december", "dec")), 1) for name in names}
+_ABSOLUTE = (
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:$|[ T])"),
+    re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{MONTHS})\.?,?\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"^(?P<mn>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
+)
+YEARS = range(1900, 2101)  # a publication date or a stated year outside this is a typo or a trap, not a date
+
+
 def parse_date(value: str) -> date | None:
-    """An absolute date in any common form ("18 October 2024", "2024-10-26T02:09:34Z"), or None."""
+    """An absolute date that names its day, month and year ("18 October 2024", "Oct. 18, 2024",
+    "2024-10-18T02:09:34Z"), or None: never a relative form ("yesterday", "2 hours ago"), which
+    would be read against the machine's clock."""
     value = value.strip()
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if m:
+    for form in _ABSOLUTE:
+        m = form.match(value)
+        if m is None:
+            continue
+        month = int(m.group("m")) if "m" in form.groupindex else _MONTH_NUMBER[m.group("mn").lower()]
         try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            found = date(int(m.group("y")), month, int(m.group("d")))
         except ValueError:
             return None
-    found = _parser(None, "past").get_date_data(value)
-    return found.date_obj.date() if found and found.date_obj else None
+        return found if found.year in YEARS else None
+    return None
 
 
 def _from_html(html: str) -> Published | None:
@@ -94,12 +112,13 @@ def _from_html(html: str) -> Published | None:
     for script in soup.find_all("script", type="application/ld+json"):
         try:
             data = json.loads(script.string or "")
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         value = _json_ld_date(data)
         if value and (day := parse_date(value)):
             return Published(day.isoformat(), "json-ld datePublished", value)
-    for time in soup.find_all("time"):
+    scope = soup.find("article") or soup.find("header") or soup  # not a sidebar's dates
+    for time in scope.find_all("time"):
         value = str(time.get("datetime") or "")
         if value and (day := parse_date(value)):
             return Published(day.isoformat(), "html time datetime", value)
@@ -124,8 +143,10 @@ def _json_ld_date(data: Any, depth: int = 0) -> str | None:
 
 
 def _from_text(text: str) -> Published | None:
-    """A short line near the top that is a date stamp; one with "Published"/"Updated" first."""
-    best: Published | None = None
+    """A short line near the top that is a date stamp: one with "Published"/"Updated" first, then
+    the line with the fewest other words (a bare "26 October 2024 - 10:51" before a headline that
+    names a date), then the first."""
+    best: tuple[int, Published] | None = None
     offset = 0
     for line in text[:STAMP_SEARCH_CHARS].splitlines(keepends=True):
         stripped = line.strip()
@@ -146,8 +167,10 @@ def _from_text(text: str) -> Published | None:
         found = Published(day.isoformat(), "text", m.group(0), start + m.start(), start + m.end())
         if labelled:
             return found
-        best = best or found
-    return best
+        others = len(rest.split())
+        if best is None or others < best[0]:
+            best = (others, found)
+    return best[1] if best else None
 
 
 def publication_date(text: str, *, html: str | None = None) -> Published | None:
@@ -180,14 +203,25 @@ class TimeSpan:
 
 
 _MONTH_WORD = re.compile(rf"\b(?:{MONTHS})\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_YEAR = re.compile(r"\b(\d{4})\b")
+_RELATIVE = re.compile(r"\b(?:ago|last|next|this|previous|coming|yesterday|today|tomorrow|tonight|recent(?:ly)?|"
+                       r"earlier|later|past)\b", re.IGNORECASE)
+_DURATION = re.compile(r"^(?:for\s+|in\s+|within\s+|over\s+)?(?:the\s+)?(?:\d+|a|an|one|two|three|four|five|six|"
+                       r"seven|eight|nine|ten|eleven|twelve|a few|few|several|many|some)\s+(?:more\s+)?"
+                       r"(?:hours?|days?|weeks?|months?|years?|decades?)$", re.IGNORECASE)
+_DECADE = re.compile(r"^(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>\d{3})0s$", re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+FUTURE_DAYS = 45  # "October 25" in a report is the last one, unless the next one is this close
 
 
 def latest_date(text: str) -> date | None:
     """The latest full date (with its year) the text mentions: an undated article was written no
     earlier, and its month names without a year most likely fall in that year."""
-    found = [parse_date(m.group("date")) for m in _STAMP.finditer(text)]
-    return max((d for d in found if d is not None), default=None)
+    for top in (text[:LATEST_TOP_CHARS], text):  # the top first: a later scheduled date sets no year
+        found = [parse_date(m.group("date")) for m in _STAMP.finditer(top)]
+        if latest := max((d for d in found if d is not None), default=None):
+            return latest
+    return None
 
 
 def _period(day: date, period: str) -> tuple[date, date]:
@@ -202,10 +236,13 @@ def _period(day: date, period: str) -> tuple[date, date]:
 
 
 def _parse(phrase: str, base: date | None, prefer: str) -> tuple[date, date] | None:
-    found = _parser(base, prefer).get_date_data(phrase)
-    if not found or not found.date_obj:
+    try:
+        found = _parser(base, prefer).get_date_data(phrase)
+        if not found or not found.date_obj:
+            return None
+        return _period(found.date_obj.date(), found.period or "day")
+    except (OverflowError, ValueError):  # dateparser near the ends of the calendar
         return None
-    return _period(found.date_obj.date(), found.period or "day")
 
 
 def normalise(phrase: str | None, published: str | date | None, *, latest: date | None = None) -> TimeSpan | None:
@@ -216,16 +253,23 @@ def normalise(phrase: str | None, published: str | date | None, *, latest: date 
     if not phrase:
         return None
     base = date.fromisoformat(published) if isinstance(published, str) else published
+    if base is not None and base.year not in YEARS:
+        base = None
     words = " ".join(phrase.split()).strip(" ,.")
     basis = "published"
+    year = next((int(y) for y in _YEAR.findall(words) if int(y) in YEARS), None)
     if base is None:
-        basis = "stated"
-        if latest is not None and _MONTH_WORD.search(words) and not _YEAR.search(words) and not re.match(
-            r"^(?:since|next|later|coming)\b", words, re.IGNORECASE
-        ):
+        # nothing is ever read against the machine's clock: a stated year, or an undated article's
+        # latest date for a month name, or nothing
+        relative = _RELATIVE.search(words) is not None
+        if latest is not None and _MONTH_WORD.search(words) and year is None and not relative:
             base, basis = latest, "latest date in the text"
+        elif year is not None and not relative:
+            base, basis = date(year, 7, 1), "stated"
+        else:
+            return TimeSpan(phrase, None, None, None)
     span = _interval(words, base)
-    if span is None:
+    if span is None or (basis == "stated" and year not in (span[0].year, span[1].year)):
         return TimeSpan(phrase, None, None, None)
     return TimeSpan(phrase, span[0].isoformat(), span[1].isoformat(), basis)
 
@@ -244,6 +288,16 @@ def _interval(words: str, base: date | None) -> tuple[date, date] | None:
         return _future(words, base)
     words = _LEAD.sub("", words)
     low = words.lower()
+    if _DURATION.match(words):
+        return None  # "six months", "in two weeks": a length of time, not a date
+    if (decade := _DECADE.match(words)) is not None:
+        opening = int(decade.group("decade")) * 10
+        if opening not in YEARS:
+            return None
+        part = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get((decade.group("part") or "").lower(), (0, 9))
+        return date(opening + part[0], 1, 1), date(opening + part[1], 12, 31)
+    if base is not None and low in _WEEKDAYS and _WEEKDAYS.index(low) == base.weekday():
+        return base, base  # "said Friday" in Friday's paper: that day
     if low in ("earlier this month", "this month", "earlier in the month") and base:
         return base.replace(day=1), base
     if low in ("earlier this year", "this year") and base:
@@ -252,20 +306,30 @@ def _interval(words: str, base: date | None) -> tuple[date, date] | None:
         return base - timedelta(days=base.weekday()), base
     m = _PART_RANGE.match(words)
     if m and m.group("year"):
-        year = int(m.group("year"))
+        stated = int(m.group("year"))
+        if stated not in YEARS:
+            return None
         a, b = _YEAR_PARTS[m.group("a").lower()], _YEAR_PARTS[(m.group("b") or m.group("a")).lower()]
-        return date(year, a[0], 1), date(year, b[1], calendar.monthrange(year, b[1])[1])
+        if a[0] > b[1]:
+            return None  # "late- to early-2023": no interval
+        return date(stated, a[0], 1), date(stated, b[1], calendar.monthrange(stated, b[1])[1])
     if m:
         month = _parse(m.group("month"), base, "past")
         if month is None:
             return None
         first, last = month
         a, b = _PARTS[m.group("a").lower()], _PARTS[(m.group("b") or m.group("a")).lower()]
+        if a[0] > b[1]:
+            return None
         return first.replace(day=a[0]), first.replace(day=min(b[1], last.day))
     if base is not None and _NO_YEAR_DAY.match(words):
         # "October 25" with no year: the nearer of the last and the next, across a year boundary
-        options = [o for o in (_parse(words, base, "past"), _parse(words, base, "future")) if o is not None]
-        return min(options, key=lambda o: abs((o[0] - base).days), default=None)
+        past, future = _parse(words, base, "past"), _parse(words, base, "future")
+        if future is not None and (future[0] - base).days <= FUTURE_DAYS and (
+            past is None or (future[0] - base).days < (base - past[0]).days
+        ):
+            return future
+        return past
     return _parse(words, base, "past")
 
 

@@ -238,11 +238,16 @@ def read_inputs(
     Document ids are file names without extension, made unique within the run by a ``-2``,
     ``-3``... suffix.
     """
-    seen: dict[str, int] = {}
+    issued: set[str] = set()
 
     def unique(stem: str) -> str:
-        seen[stem] = seen.get(stem, 0) + 1
-        return stem if seen[stem] == 1 else f"{stem}-{seen[stem]}"
+        """The stem, or stem-2, stem-3, ...: never an id already issued ("a-2.txt" then two "a.txt")."""
+        n, candidate = 1, stem
+        while candidate in issued:
+            n += 1
+            candidate = f"{stem}-{n}"
+        issued.add(candidate)
+        return candidate
 
     for arg in args:
         if arg == "-":
