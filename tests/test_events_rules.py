@@ -163,3 +163,15 @@ def test_a_kicker_before_a_colon_is_no_speaker(mini_pipeline) -> None:
                                       "WATCH: The harbour emptied within an hour of the warning.\n\n"
                                       "MARTA OLSEN: We have closed every port until further notice.\n")
     assert [s.speaker_span.text for s in analysis.statements] == ["MARTA OLSEN"]
+
+
+def test_a_person_placed_explicitly_is_still_there_when_they_go_on(mini_pipeline) -> None:
+    filler = "The ferries stayed idle in the harbour for a week while crews waited for orders from the port."
+    analysis = analyse(mini_pipeline, "Background.\n\nSpeaking in Seoul on Monday, Marta Olsen said the ports "
+                                      "would reopen within days.\n\nShe added that the ferries would follow once "
+                                      "the crews were back.\n\n" + f"{filler}\n\n" * 3 +
+                                      "Olsen said the crews would be paid for the whole week.\n")
+    places = [(s.cue.text, s.place.name if s.place else None, s.basis) for s in analysis.statements]
+    assert places[0] == ("said", "Seoul", "explicit")
+    assert places[1] == ("added", "Seoul", "explicit")  # the same occasion, a paragraph on
+    assert places[-1][1:] != ("Seoul", "explicit")  # paragraphs later: no longer that occasion

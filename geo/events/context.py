@@ -13,7 +13,7 @@ from conflictmap.gazetteer import Gazetteer, Place, PlaceKind
 from conflictmap.geo.events.speakers import People, Speaker, coordinated_countries
 from conflictmap.geo.places import Dateline
 from conflictmap.geo.reading.zones import Paragraph
-from conflictmap.geo.records import DEMONYM_LABEL, NOT_DRAWN, Resolution
+from conflictmap.geo.records import DEMONYM_LABEL, NOT_DRAWN, Resolution, Source
 
 
 def possessive(text: str, start: int, end: int) -> bool:
@@ -36,6 +36,8 @@ class DocumentContext:
     published: str | None = None  # the article's date (YYYY-MM-DD): what relative times are read against
     latest: date | None = None  # an undated article's latest full date: the year of month names
     last_person: Speaker | None = None
+    # where each person (by folded name) was last placed explicitly, and in which paragraph
+    spoke_at: dict[str, tuple[int, tuple[Place, str, Source | None]]] = field(default_factory=dict)
     last_org: Speaker | None = None
     last_actor: tuple[str, str | None] | None = None
     _dateline_place: Place | None = None

@@ -4,6 +4,7 @@ speaker belongs there, or else the seat of the speaker's body or government."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -54,6 +55,7 @@ DASHES = frozenset({"—", "–", "--", "―"})
 LOCAL = frozenset({PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.ADMIN2})  # a body of a town or province
 ATTACHED = frozenset({"in", "at", "from"})  # "the ministry in X": a place the speaker is in
 RANK = {"person": 5, "pronoun": 4, "organisation": 3, "media": 3, "government": 2, "title": 2, "group": 1, "other": 0}
+CONTINUED_PARAGRAPHS = 2  # a person placed explicitly is still there this many paragraphs on
 PLURAL_PRONOUNS = frozenset({"they", "we", "them", "us"})  # a body or a group, never the last person
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lord": "m", "lady": "f"}
@@ -141,8 +143,15 @@ class StatementReader(DocumentContext):
         named = {s.country for s, *_ in found if s.kind != "government"}
         found = [f for f in found if f[0].kind != "government" or f[0].country not in named]
         out = []
+        paragraph = bisect.bisect_right(self.paragraphs, offset + sent.start_char, key=lambda p: p.end)
         for speaker, words, cue, named_by in found:
             where = self.where(sent, offset, speaker, cue, named_by, {c.i for _, _, c, _ in found})
+            who = fold(speaker.name or "")
+            if where is not None and where[1] == "explicit" and who:
+                self.spoke_at[who] = (paragraph, where)
+            elif who and who in self.spoke_at and paragraph - self.spoke_at[who][0] <= CONTINUED_PARAGRAPHS:
+                # "Speaking in X, she said ... She added ...": the same person, the same occasion
+                where = self.spoke_at[who][1]
             place, basis, mention = where if where is not None else (None, None, None)
             out.append(
                 Statement(
