@@ -514,3 +514,12 @@ def test_they_is_never_the_last_person(gaz: Gazetteer) -> None:
     assert reader.speaker(they[:], they[0], 0).name is None
     she = _span(["She"], ["PRON"])
     assert reader.speaker(she[:], she[0], 0).name == "Ana Ruiz"
+
+
+def test_a_possessive_pronoun_speaks_for_its_person(gaz: Gazetteer) -> None:
+    """ "Her warning came late": the possessor of a noun cue is a speaker too."""
+    reader = _reader(gaz)
+    reader.last_person = Speaker("Ana Ruiz", None, "ES", "person")
+    her = _span(["Her"], ["PRON"])
+    found = reader.speaker(her[:], her[0], 0)
+    assert found is not None and (found.name, found.kind) == ("Ana Ruiz", "pronoun")
