@@ -589,7 +589,7 @@ def feature_collection(
         features=places + movement_features(moves) + statement_features(s for a in analyses for s in a.statements),
         conflictmap=RunRecord(
             documents=[DocumentRecord(id=a.document.id, source=a.document.source, encoding=a.document.encoding,
-                                      format=a.document.format, characters=len(a.document.text),
+                                      format=a.document.format, characters=a.characters,
                                       published=_published(a.document.published)) for a in analyses],
             skipped=[SkippedRecord(source=s.source, reason=s.reason) for s in skipped],
             unresolved=unresolved,
