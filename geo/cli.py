@@ -4,7 +4,8 @@ Exit codes: 0 success (documents that could not be read are skipped and reported
 processed); 1 a check found failures; 2 unusable input (no readable document, a GeoJSON to draw that
 is not ours or breaks the contract (one line per bad feature first), missing, truncated
 or corrupt gazetteer, empty query, unreadable check file, model not installed), an output that
-cannot or must not be written, or bad usage; 3 an internal error (a bug: set CONFLICTMAP_DEBUG=1
+cannot or must not be written, a worker process that stopped or a Dask cluster that failed, or bad
+usage; 3 an internal error (a bug: set CONFLICTMAP_DEBUG=1
 for the traceback); 130 interrupted. Every error is one line on stderr. Data goes to stdout,
 messages and progress to stderr; names and paths from the input are printed with control
 characters escaped.

@@ -54,7 +54,7 @@ def _analyse_partition(batch: list[Document], gazetteer_path: str) -> list[Analy
 def analyse_on_dask(planned: list[list[Document]], gazetteer_path: Path, address: str,
                     *, workers: int = LOCAL_WORKERS) -> Iterator[list[Analysis]]:
     """The analyses of each batch of ``planned``, in order, computed on the cluster at
-    ``address`` (or a LocalCluster of ``workers`` processes for ``"local"``)."""
+    ``address`` (or a LocalCluster of ``workers`` processes, at least two, for ``"local"``)."""
     require_dask()
     import dask.bag as db
     from distributed import Client, LocalCluster
@@ -63,7 +63,7 @@ def analyse_on_dask(planned: list[list[Document]], gazetteer_path: Path, address
     try:
         if address == "local":
             # one thread per worker process: spaCy holds the GIL, processes give the parallelism
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+            cluster = LocalCluster(n_workers=max(workers, LOCAL_WORKERS), threads_per_worker=1, processes=True,
                                    dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster)
         else:

@@ -78,7 +78,7 @@ def analyse_corpus(
 
     ``documents`` is emptied as the work is handed out, so the caller's texts can be freed.
     ``jobs``: local worker processes (1: in this process); ``dask``: a scheduler address
-    (``tcp://host:8786``) or ``"local"`` for a LocalCluster, instead of local processes;
+    (``tcp://host:8786``) or ``"local"`` for a LocalCluster of ``jobs`` workers (at least two);
     ``cache``: take unchanged documents from it and store the others; ``pipeline``: an already
     loaded one for in-process work (else loaded when first needed); ``on_done(n)``: n more done.
     """
@@ -103,7 +103,7 @@ def analyse_corpus(
         if dask is not None:
             from conflictmap.geo.cluster import analyse_on_dask
 
-            done = analyse_on_dask(planned, gaz.path, dask)
+            done = analyse_on_dask(planned, gaz.path, dask, workers=jobs)
         elif min(jobs, len(planned)) > 1:
             done = _analyse_on_pool(planned, gaz.path, min(jobs, len(planned)))
         else:
