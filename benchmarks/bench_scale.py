@@ -69,14 +69,15 @@ def chars(folder: Path) -> int:
 def bench_fusion(gazetteer: Path, reference: bool) -> None:
     sys.path.insert(0, str(ROOT))
     from conflictmap.gazetteer import Gazetteer
-    from conflictmap.geo.export.fusion import fuse_movements
+    from conflictmap.geo.export.fusion import fuse_movements, movement_features
     from tests.test_fusion import place_pool, reference_fuse, synthetic_movements
 
     gaz = Gazetteer(gazetteer)
     pool = place_pool(gazetteer, gaz, countries=("RU", "UA", "KP", "BY", "SY", "IL", "LB", "PL", "MD", "GE"),
                       min_population=20_000)
     print(f"\n## Fusion ({len(pool)} places of 10 countries; synthetic movements)\n")
-    print("| movements | fused | indexed s | ms / movement | pairwise s (before) |\n|---|---|---|---|---|")
+    print("| movements | fused | fusion s (indexed) | ms / movement | pairwise s (before) | + features and routes s |\n"
+          "|---|---|---|---|---|---|")
     for n in (1_000, 8_000, 32_000):
         movements = synthetic_movements(pool, n)
         runs = []
@@ -90,7 +91,11 @@ def bench_fusion(gazetteer: Path, reference: bool) -> None:
             start = time.perf_counter()
             reference_fuse(movements, gaz)
             old = f"{time.perf_counter() - start:.2f}"
-        print(f"| {n:,} | {len(fused):,} | {seconds:.2f} | {1000 * seconds / n:.3f} | {old} |", flush=True)
+        start = time.perf_counter()
+        movement_features(fused)
+        features = time.perf_counter() - start
+        print(f"| {n:,} | {len(fused):,} | {seconds:.2f} | {1000 * seconds / n:.3f} | {old} | {features:.1f} |",
+              flush=True)
 
 
 def main() -> None:

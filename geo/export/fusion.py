@@ -12,6 +12,7 @@ source and size claim.
 
 from __future__ import annotations
 
+import copy
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -441,11 +442,16 @@ def _most_common(values: list[str]) -> str | None:
 def movement_features(moves: list[_Move]) -> list[Feature]:
     features = []
     index = {id(m): i for i, m in enumerate(moves)}
+    legs: dict[tuple[str, str, str | None], tuple[dict[str, Any], str, float]] = {}  # a corpus repeats its routes
     for i, move in enumerate(moves):
         geometry, route, route_km = None, None, None
         if move.origin is not None and move.destination is not None:
-            geometry, route, route_km = leg(point(move.origin), point(move.destination),
-                                            mode=_most_common(move.modes))
+            mode = _most_common(move.modes)
+            key = (move.origin.id, move.destination.id, mode)
+            if key not in legs:
+                legs[key] = leg(point(move.origin), point(move.destination), mode=mode)
+            geometry, route, route_km = legs[key]
+            geometry = copy.deepcopy(geometry)  # each feature owns its geometry (an edit of one is not of all)
         claims: dict[tuple, Any] = {}
         for claim in move.sizes:
             claims.setdefault((claim.value, claim.text, claim.claimed_by), claim)
