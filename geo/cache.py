@@ -169,6 +169,7 @@ class AnalysisCache:
         self.hits = 0
         self.misses = 0
         self.written = 0
+        self.unwritable = False
 
     def key(self, document: Document) -> str:
         """SHA-256 of the document's text, id, source name and given date, and the analysis version."""
@@ -205,7 +206,10 @@ class AnalysisCache:
         return dataclasses.replace(analysis, document=dataclasses.replace(document, text=""))
 
     def put(self, document: Document, analysis: Analysis, key: str | None = None) -> None:
-        """Store ``analysis`` (its text dropped) for ``document``; a failure to write is only logged."""
+        """Store ``analysis`` (its text dropped) for ``document``. A folder that cannot be written
+        is reported once, then the run goes on without storing."""
+        if self.unwritable:
+            return
         path = self._path(key or self.key(document))
         data = gzip.compress(json.dumps(encode(analysis.light()), ensure_ascii=False,
                                         separators=(",", ":")).encode("utf-8"), compresslevel=6, mtime=0)
@@ -216,7 +220,9 @@ class AnalysisCache:
             os.replace(tmp, path)  # atomic: a reader sees the old entry, none, or the whole new one
             self.written += 1
         except OSError as exc:
-            logger.warning("cannot write cache entry %s: %s", path, exc)
+            logger.warning("cannot write to the cache %s (%s); going on without storing", self.root,
+                           exc.strerror or exc)
+            self.unwritable = True
             with contextlib.suppress(OSError):
                 tmp.unlink()
 

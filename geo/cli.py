@@ -482,7 +482,7 @@ def corpus_options(func: F) -> F:
                           "characters than two batches are analysed in this process."),
         click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
                      help="Per-document cache folder (default: $CONFLICTMAP_CACHE_DIR, else "
-                          "~/.cache/conflictmap/analyses).") ,
+                          "~/.cache/conflictmap/analyses)."),
         click.option("--no-cache", is_flag=True, envvar="CONFLICTMAP_NO_CACHE",
                      help="Analyse every document again; read and write no cache ($CONFLICTMAP_NO_CACHE=1)."),
         click.option("--dask", metavar="ADDRESS",
@@ -494,12 +494,25 @@ def corpus_options(func: F) -> F:
     return func
 
 
-def _run(jobs: int, batch_chars: int, cache_dir: Path | None, no_cache: bool, dask: str | None) -> dict[str, Any]:
-    if dask is not None:
+@dataclasses.dataclass(frozen=True, slots=True)
+class Run:
+    """How ``extract`` and ``map`` analyse their documents (the corpus options)."""
+
+    jobs: int
+    batch_chars: int
+    cache_dir: Path | None
+    no_cache: bool
+    dask: str | None
+
+
+def _run(**options: Any) -> Run:
+    """The corpus options, checked before any input is read (``--dask`` needs its extra)."""
+    run = Run(**options)
+    if run.dask is not None:
         from conflictmap.geo.cluster import require_dask
 
         require_dask()
-    return {"jobs": jobs, "batch_chars": batch_chars, "cache_dir": cache_dir, "no_cache": no_cache, "dask": dask}
+    return run
 
 
 def _read(paths: tuple[str, ...], max_chars: int, published: str | None = None) -> tuple[list[Any], list[Any]]:
@@ -540,9 +553,9 @@ def _input_files(documents: list[Any], skipped: list[Any]) -> list[Path]:
 
 
 def _analyse(
-    documents: list[Any], skipped: list[Any], gazetteer_path: Path | None, run: dict[str, Any]
+    documents: list[Any], skipped: list[Any], gazetteer_path: Path | None, run: Run
 ) -> tuple[FeatureCollection, Gazetteer]:
-    """Analyse (cached, on ``run["jobs"]`` processes or a Dask cluster) and fuse; report on stderr
+    """Analyse (cached, on ``run.jobs`` processes or a Dask cluster) and fuse; report on stderr
     what was read, skipped and found. ``documents`` is emptied as they are analysed."""
     from tqdm import tqdm
 
@@ -551,14 +564,14 @@ def _analyse(
 
     gaz = _open(gazetteer_path)
     cache = None
-    if not run["no_cache"]:
+    if not run.no_cache:
         from conflictmap.geo.cache import AnalysisCache, analysis_version, default_dir
 
-        cache = AnalysisCache(run["cache_dir"] or default_dir(), version=analysis_version(gaz))
+        cache = AnalysisCache(run.cache_dir or default_dir(), version=analysis_version(gaz))
     with tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=len(documents) < 2,
               desc="analysing") as bar:
-        analyses = analyse_corpus(documents, gaz, jobs=run["jobs"], batch_chars=run["batch_chars"], cache=cache,
-                                  dask=run["dask"], on_done=bar.update)
+        analyses = analyse_corpus(documents, gaz, jobs=run.jobs, batch_chars=run.batch_chars, cache=cache,
+                                  dask=run.dask, on_done=bar.update)
     if cache is not None and (cache.hits or cache.written):
         click.echo(f"cache: {cache.hits} of {len(analyses)} documents unchanged, "
                    f"{len(analyses) - cache.hits} analysed ({printable(str(cache.root))})", err=True)

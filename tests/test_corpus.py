@@ -170,3 +170,15 @@ def test_a_dask_local_cluster_gives_the_one_process_analyses(seed_analyses: list
     documents = _documents(SEEDS)
     got = analyse_corpus(documents, full_gaz, dask="local", batch_chars=5000)
     assert got == [a.light() for a in seed_analyses]
+
+
+def test_an_unwritable_cache_is_reported_once_and_the_run_goes_on(tmp_path: Path, gaz: Gazetteer,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    cache = AnalysisCache(blocker / "cache", version={"v": "1"})
+    documents = _documents(SEEDS)
+    got, analysed = _run(documents, cache, gaz)
+    assert len(got) == len(analysed) == len(documents)
+    assert cache.unwritable and cache.written == 0
+    assert sum("cannot write to the cache" in r.getMessage() for r in caplog.records) == 1
