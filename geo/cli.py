@@ -4,7 +4,8 @@ Exit codes: 0 success (documents that could not be read are skipped and reported
 processed); 1 a check found failures; 2 unusable input (no readable document, a GeoJSON to draw that
 is not ours or breaks the contract (one line per bad feature first), missing, truncated
 or corrupt gazetteer, empty query, unreadable check file, model not installed), an output that
-cannot or must not be written, or bad usage; 3 an internal error (a bug: set CONFLICTMAP_DEBUG=1
+cannot or must not be written, a worker process that stopped or a Dask cluster that failed, or bad
+usage; 3 an internal error (a bug: set CONFLICTMAP_DEBUG=1
 for the traceback); 130 interrupted. Every error is one line on stderr. Data goes to stdout,
 messages and progress to stderr; names and paths from the input are printed with control
 characters escaped.
@@ -470,6 +471,58 @@ max_chars_option = click.option(
          "Analysis costs ~35 s and ~400 MB per million characters on one core.")
 
 
+def _jobs(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int:
+    from conflictmap.geo.corpus import default_jobs
+
+    return default_jobs() if value is None else value
+
+
+def corpus_options(func: F) -> F:
+    """How a run analyses its documents: processes, batches, cache, cluster (extract and map)."""
+    from conflictmap.geo.corpus import BATCH_CHARS
+
+    options = [
+        click.option("-j", "--jobs", type=click.IntRange(1), callback=_jobs,
+                     help="Worker processes analysing documents (default: the machine's cores). "
+                          "The output is the same for any number."),
+        click.option("--batch-chars", type=click.IntRange(1), default=BATCH_CHARS, show_default=True,
+                     help="Documents go to a worker in batches of about this many characters; fewer "
+                          "characters than two batches are analysed in this process."),
+        click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
+                     help="Per-document cache folder (default: $CONFLICTMAP_CACHE_DIR, else "
+                          "~/.cache/conflictmap/analyses)."),
+        click.option("--no-cache", is_flag=True, envvar="CONFLICTMAP_NO_CACHE",
+                     help="Analyse every document again; read and write no cache ($CONFLICTMAP_NO_CACHE=1)."),
+        click.option("--dask", metavar="ADDRESS",
+                     help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' "
+                          "(a LocalCluster of -j workers); needs conflictmap[dask]."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Run:
+    """How ``extract`` and ``map`` analyse their documents (the corpus options)."""
+
+    jobs: int
+    batch_chars: int
+    cache_dir: Path | None
+    no_cache: bool
+    dask: str | None
+
+
+def _run(**options: Any) -> Run:
+    """The corpus options, checked before any input is read (``--dask`` needs its extra)."""
+    run = Run(**options)
+    if run.dask is not None:
+        from conflictmap.geo.cluster import require_dask
+
+        require_dask()
+    return run
+
+
 def _read(paths: tuple[str, ...], max_chars: int, published: str | None = None) -> tuple[list[Any], list[Any]]:
     """Documents and skipped inputs, every input accounted for, the skipped reported on stderr.
     ``published``: a date given on the command line, for every document."""
@@ -508,20 +561,30 @@ def _input_files(documents: list[Any], skipped: list[Any]) -> list[Path]:
 
 
 def _analyse(
-    documents: list[Any], skipped: list[Any], gazetteer_path: Path | None
+    documents: list[Any], skipped: list[Any], gazetteer_path: Path | None, run: Run
 ) -> tuple[FeatureCollection, Gazetteer]:
-    """Analyse and fuse; report on stderr what was read, skipped and found."""
+    """Analyse (cached, on ``run.jobs`` processes or a Dask cluster) and fuse; report on stderr
+    what was read, skipped and found. ``documents`` is emptied as they are analysed."""
     from tqdm import tqdm
 
+    from conflictmap.geo.corpus import analyse_corpus
     from conflictmap.geo.export.fusion import feature_collection
-    from conflictmap.geo.pipeline import Pipeline
 
-    pipeline = Pipeline(gazetteer=_open(gazetteer_path))
+    gaz = _open(gazetteer_path)
+    cache = None
+    if not run.no_cache:
+        from conflictmap.geo.cache import AnalysisCache, analysis_version, default_dir
+
+        cache = AnalysisCache(run.cache_dir or default_dir(), version=analysis_version(gaz))
     with tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=len(documents) < 2,
               desc="analysing") as bar:
-        analyses = list(pipeline.analyse(documents, on_done=lambda _d: bar.update(1)))
-    collection = feature_collection(analyses, pipeline.gaz, skipped=skipped)
-    return collection, pipeline.gaz
+        analyses = analyse_corpus(documents, gaz, jobs=run.jobs, batch_chars=run.batch_chars, cache=cache,
+                                  dask=run.dask, on_done=bar.update)
+    if cache is not None and (cache.hits or cache.written):
+        click.echo(f"cache: {cache.hits} of {len(analyses)} documents unchanged, "
+                   f"{len(analyses) - cache.hits} analysed ({printable(str(cache.root))})", err=True)
+    collection = feature_collection(analyses, gaz, skipped=skipped)
+    return collection, gaz
 
 
 def _summary(collection: FeatureCollection) -> None:
@@ -559,10 +622,11 @@ def _write(path: Path, text: str) -> None:
 @force_option
 @max_chars_option
 @date_option
+@corpus_options
 @gazetteer_option
 @translate_errors
 def extract(paths: tuple[str, ...], output: Path | None, fmt: str | None, bom: bool, force: bool, max_chars: int,
-            published: str | None, gazetteer_path: Path | None) -> None:
+            published: str | None, gazetteer_path: Path | None, **corpus: Any) -> None:
     """Extract places, movements and statement origins from articles as GeoJSON, CSV or GeoPackage.
 
     PATHS are .txt or .html files, directories of them, or - for standard input.
@@ -577,10 +641,11 @@ def extract(paths: tuple[str, ...], output: Path | None, fmt: str | None, bom: b
         if output is None:
             raise BadInput("the gpkg format needs -o FILE.gpkg (a GeoPackage is not written to stdout)")
         require_geopandas()
+    run = _run(**corpus)
     documents, skipped = _read(paths, max_chars, published)
     if output is not None:
         check_outputs([("--output", output)], _input_files(documents, skipped), force=force)
-    collection, _ = _analyse(documents, skipped, gazetteer_path)
+    collection, _ = _analyse(documents, skipped, gazetteer_path, run)
     text = to_csv(dict(collection), bom=bom) if fmt == "csv" else _dump(collection)
     if output is None:
         click.echo(text, nl=False)
@@ -603,10 +668,11 @@ def extract(paths: tuple[str, ...], output: Path | None, fmt: str | None, bom: b
 @force_option
 @max_chars_option
 @date_option
+@corpus_options
 @gazetteer_option
 @translate_errors
 def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn: bool, force: bool,
-                max_chars: int, published: str | None, gazetteer_path: Path | None) -> None:
+                max_chars: int, published: str | None, gazetteer_path: Path | None, **corpus: Any) -> None:
     """Extract from articles and draw the result as an HTML map, drawn from the GeoJSON.
 
     Given one .geojson or .json file (an export of `extract` or `map --geojson`, edited or not),
@@ -623,10 +689,11 @@ def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn:
             raise BadInput("--geojson is for analysing articles; the map is drawn from the given file as it is")
         _draw_collection(Path(paths[0]), output, cdn=cdn, force=force, gazetteer_path=gazetteer_path)
         return
+    run = _run(**corpus)
     documents, skipped = _read(paths, max_chars, published)
     outputs = [("--output", output)] + ([("--geojson", geojson)] if geojson is not None else [])
     check_outputs(outputs, _input_files(documents, skipped), force=force)
-    collection, gaz = _analyse(documents, skipped, gazetteer_path)
+    collection, gaz = _analyse(documents, skipped, gazetteer_path, run)
     page = render(collection, gazetteer=gaz, offline=not cdn)
     if geojson is not None:
         _write(geojson, _dump(collection))
@@ -654,6 +721,57 @@ def _draw_collection(path: Path, output: Path, *, cdn: bool, force: bool, gazett
     click.echo(f"drew {printable(str(path))}: places: {kinds.count('place')}, movements: {kinds.count('movement')}, "
                f"statements: {kinds.count('statement')}; {unplaced} without geometry (listed in the file, not drawn)",
                err=True)
+
+
+# ---------------------------------------------------------------------------- cache
+
+
+cache_dir_option = click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
+                                 help="The cache folder (default: $CONFLICTMAP_CACHE_DIR, else "
+                                      "~/.cache/conflictmap/analyses).")
+
+
+@cli.group("cache")
+def cache_group() -> None:
+    """Show, prune or clear the per-document analysis cache of extract and map."""
+
+
+def _cache_root(cache_dir: Path | None) -> Path:
+    from conflictmap.geo.cache import default_dir
+
+    return cache_dir or default_dir()
+
+
+@cache_group.command("info")
+@cache_dir_option
+def cache_info(cache_dir: Path | None) -> None:
+    """Show the cache folder, its entries and size."""
+    from conflictmap.geo.cache import MAX_BYTES, info
+
+    found = info(_cache_root(cache_dir))
+    click.echo(f"path: {found.path}\nentries: {found.entries:,}\nsize: {found.bytes / 1e6:.1f} MB "
+               f"(kept under {MAX_BYTES / 1e6:,.0f} MB, least recently used removed first)")
+
+
+@cache_group.command("prune")
+@click.option("--max-mb", type=click.FloatRange(0), required=True, help="Keep at most this many MB of entries.")
+@cache_dir_option
+def cache_prune(max_mb: float, cache_dir: Path | None) -> None:
+    """Remove the least recently used entries beyond --max-mb."""
+    from conflictmap.geo.cache import prune
+
+    removed = prune(_cache_root(cache_dir), max_bytes=int(max_mb * 1e6))
+    click.echo(f"removed {removed:,} entries", err=True)
+
+
+@cache_group.command("clear")
+@cache_dir_option
+def cache_clear(cache_dir: Path | None) -> None:
+    """Remove every entry: the next run analyses every document again."""
+    from conflictmap.geo.cache import clear
+
+    removed = clear(_cache_root(cache_dir))
+    click.echo(f"removed {removed:,} entries", err=True)
 
 
 # ---------------------------------------------------------------------------- eval

@@ -65,4 +65,4 @@ class Pipeline:
             latest=None if document.published else latest_date(text)
         )
         movements, statements = reader.read(docs)
-        return Analysis(document, tuple(resolutions), tuple(movements), tuple(statements))
+        return Analysis(document, tuple(resolutions), tuple(movements), tuple(statements), len(text))

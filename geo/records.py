@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from conflictmap.gazetteer import Place
 from conflictmap.geo.export.geojson import MentionRef, Role, SourceRef
@@ -137,9 +137,19 @@ class Statement:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """What one document says: its resolved place mentions, movements and statements."""
+    """What one document says: its resolved place mentions, movements and statements.
+
+    Small and picklable: it holds no spaCy object, and :meth:`light` drops the document's text
+    (every record keeps the words it reports), so a corpus's analyses fit in memory."""
 
     document: Document
     places: tuple[Resolution, ...]
     movements: tuple[Movement, ...]
     statements: tuple[Statement, ...]
+    characters: int  # the document's length as read, kept when the text is dropped
+
+    def light(self) -> Analysis:
+        """This analysis without the document's text (``document.text`` is "")."""
+        if not self.document.text:
+            return self
+        return replace(self, document=replace(self.document, text=""))

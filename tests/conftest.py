@@ -96,3 +96,16 @@ def seeds_fc(pipeline, seed_analyses) -> dict:
     from conflictmap.geo.export.fusion import feature_collection
 
     return feature_collection(seed_analyses, pipeline.gaz)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_analysis_cache():
+    """Runs in tests read and write no per-document cache (~/.cache stays untouched, and a test
+    that changes the analysis is never answered from an earlier one); the cache's own tests opt in."""
+    before = os.environ.get("CONFLICTMAP_NO_CACHE")
+    os.environ["CONFLICTMAP_NO_CACHE"] = "1"
+    yield
+    if before is None:
+        os.environ.pop("CONFLICTMAP_NO_CACHE", None)
+    else:
+        os.environ["CONFLICTMAP_NO_CACHE"] = before

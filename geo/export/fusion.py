@@ -12,8 +12,10 @@ source and size claim.
 
 from __future__ import annotations
 
+import copy
+import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, cast
@@ -92,6 +94,9 @@ def _place(r: Resolution | None) -> Place | None:
 
 
 def fuse_movements(movements: Iterable[Movement], gaz: Gazetteer) -> list[_Move]:
+    """Group, refine, chain and fold movements. Each step looks up only its plausible partners
+    (same force and status, ends in the same place, country or outline) through indexes, so the
+    cost grows with the number of movements, not its square; the result is the pairwise one's."""
     groups: dict[tuple, _Move] = {}
     for m in movements:
         origin, destination = _place(m.origin), _place(m.destination)
@@ -108,16 +113,20 @@ def fuse_movements(movements: Iterable[Movement], gaz: Gazetteer) -> list[_Move]
         move.sizes += list(m.sizes)
         move.sources.append(m.source)
         move.via += [r.place for r in m.via if r.place is not None]
+    geo = _Geometry(gaz)
     moves = list(groups.values())
-    moves = _refine(moves, gaz)
+    moves = _refine(moves, geo)
     _chain(moves)
+    homes: dict[str, Place | None] = {}
     for move in moves:
         if move.origin is None and move.actor_country and move.destination is not None \
                 and move.destination.country_code != move.actor_country:
-            home = gaz.get(f"ne-admin0:{move.actor_country}")
+            if move.actor_country not in homes:
+                homes[move.actor_country] = gaz.get(f"ne-admin0:{move.actor_country}")
+            home = homes[move.actor_country]
             if home is not None:
                 move.origin, move.origin_basis = home, "actor_country"
-    return _fold_restatements(moves, gaz)
+    return _fold_restatements(moves, geo)
 
 
 def _within(outer: Place, inner: Place, gaz: Gazetteer) -> bool:
@@ -128,21 +137,127 @@ def _within(outer: Place, inner: Place, gaz: Gazetteer) -> bool:
     return outer.has_shape and gaz.contains(outer.id, inner.lat, inner.lon)
 
 
-def _refine(moves: list[_Move], gaz: Gazetteer) -> list[_Move]:
+class _Geometry:
+    """:func:`_within` remembered by place ids (a corpus names few places many times), with an
+    outline's bounding box tested before the outline itself."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self._known: dict[tuple[str, str], bool] = {}
+        self._bounds: dict[str, tuple[float, float, float, float] | None] = {}
+
+    def within(self, outer: Place, inner: Place) -> bool:
+        key = (outer.id, inner.id)
+        known = self._known.get(key)
+        if known is None:
+            known = self._known[key] = self._within(outer, inner)
+        return known
+
+    def bounds(self, place: Place) -> tuple[float, float, float, float] | None:
+        """The bounding box (min lon, min lat, max lon, max lat) of a place's outline, or None."""
+        if place.id not in self._bounds:
+            shape = self.gaz.shape(place.id) if place.has_shape else None
+            self._bounds[place.id] = tuple(shape.bounds) if shape is not None else None
+        return self._bounds[place.id]
+
+    def _within(self, outer: Place, inner: Place) -> bool:
+        if outer.id != inner.id and outer.kind is not PlaceKind.COUNTRY and outer.has_shape:
+            bounds = self.bounds(outer)
+            # an outline covers no point outside its bounding box (degrees, lon/lat order)
+            if bounds is None or not (bounds[0] <= inner.lon <= bounds[2] and bounds[1] <= inner.lat <= bounds[3]):
+                return False
+        return _within(outer, inner, self.gaz)
+
+
+def _cell(lon: float, lat: float) -> tuple[int, int]:
+    return math.floor(lon), math.floor(lat)
+
+
+class _Grid:
+    """Places by the one-degree cell of their point, to find those a bounding box may hold, and
+    outlines by the cells of their bounding box, to find those that may hold a point. A filter
+    only: every place it gives is then tested exactly."""
+
+    LARGE = 4000  # cells; a larger box (a continent, the Indo-Pacific) is listed apart and always tried
+
+    def __init__(self) -> None:
+        self.points: dict[tuple[int, int], dict[str, Place]] = defaultdict(dict)
+        self.boxes: dict[tuple[int, int], dict[str, Place]] = defaultdict(dict)
+        self.large: dict[str, Place] = {}
+
+    def add_point(self, place: Place) -> None:
+        self.points[_cell(place.lon, place.lat)][place.id] = place
+
+    def remove_point(self, place: Place) -> None:
+        self.points[_cell(place.lon, place.lat)].pop(place.id, None)
+
+    def add_box(self, place: Place, bounds: tuple[float, float, float, float]) -> None:
+        cells = list(self._cells(bounds))
+        if len(cells) > self.LARGE:
+            self.large[place.id] = place
+            return
+        for cell in cells:
+            self.boxes[cell][place.id] = place
+
+    def remove_box(self, place: Place, bounds: tuple[float, float, float, float]) -> None:
+        self.large.pop(place.id, None)
+        for cell in self._cells(bounds, limit=self.LARGE):
+            self.boxes[cell].pop(place.id, None)
+
+    def around(self, lon: float, lat: float) -> list[Place]:
+        """Outlines whose bounding box may hold (lon, lat)."""
+        return [*self.boxes.get(_cell(lon, lat), {}).values(), *self.large.values()]
+
+    def inside(self, bounds: tuple[float, float, float, float]) -> list[Place]:
+        """Places whose point may lie in ``bounds``."""
+        (x0, y0), (x1, y1) = _cell(bounds[0], bounds[1]), _cell(bounds[2], bounds[3])
+        if (x1 - x0 + 1) * (y1 - y0 + 1) > len(self.points):
+            cells = [c for c in self.points if x0 <= c[0] <= x1 and y0 <= c[1] <= y1]
+        else:
+            cells = [(x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+        return [p for c in cells for p in self.points.get(c, {}).values()]
+
+    @staticmethod
+    def _cells(bounds: tuple[float, float, float, float], limit: int | None = None) -> Iterator[tuple[int, int]]:
+        (x0, y0), (x1, y1) = _cell(bounds[0], bounds[1]), _cell(bounds[2], bounds[3])
+        if limit is not None and (x1 - x0 + 1) * (y1 - y0 + 1) > limit:
+            return
+        for x in range(x0, x1 + 1):
+            for y in range(y0, y1 + 1):
+                yield x, y
+
+
+def _refine(moves: list[_Move], geo: _Geometry) -> list[_Move]:
     """Fold a move to a region into a move to a city inside it (same force, same status, origins
     compatible): "troops moved to northern Norway" and "from Bodo to Tromso" are one move."""
     kept = []
     fine = [m for m in moves if m.destination is not None and m.destination.kind is PlaceKind.CITY]
+    # the city moves of each force and status, by destination; a move's first match in ``fine``
+    # order is the first of those whose destination lies in its region
+    by_force: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    grids: dict[tuple[str, str], _Grid] = defaultdict(_Grid)
+    for i, f in enumerate(fine):
+        assert f.destination is not None
+        by_force[(f.actor_key, f.status)][f.destination.id].append(i)
+        grids[(f.actor_key, f.status)].add_point(f.destination)
+    inside: dict[tuple[str, str, str], list[_Move]] = {}
     for move in moves:
         target = None
         if move.destination is not None and move.destination.kind in SUBNATIONAL:
-            for f in fine:
-                if f is move or f.actor_key != move.actor_key or f.status != move.status:
+            key = (move.actor_key, move.status, move.destination.id)
+            if key not in inside:
+                cities = by_force.get((move.actor_key, move.status), {})
+                bounds = geo.bounds(move.destination)
+                near = grids[(move.actor_key, move.status)].inside(bounds) if bounds is not None else []
+                inside[key] = [fine[i] for i in sorted(
+                    i for city in near if geo.within(move.destination, city) for i in cities[city.id])]
+            for f in inside[key]:
+                if f is move:
                     continue
                 assert f.destination is not None
                 origin_ok = move.origin is None or move.origin_basis != "text" or (
-                    f.origin is not None and _within(move.origin, f.origin, gaz))
-                if origin_ok and _within(move.destination, f.destination, gaz):
+                    f.origin is not None and geo.within(move.origin, f.origin))
+                if origin_ok:
                     target = f
                     break
         if target is not None:
@@ -155,26 +270,38 @@ def _refine(moves: list[_Move], gaz: Gazetteer) -> list[_Move]:
     return kept
 
 
+_CHAIN_KINDS = (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.LANDMARK)
+
+
 def _chain(moves: list[_Move]) -> None:
-    """A leg with no origin starts where the same force was reported to arrive in the same country."""
-    for i, move in enumerate(moves):
+    """A leg with no origin starts where the same force was reported to arrive in the same country:
+    the most precise such arrival (then the most reported, then the first)."""
+    # per force and country, the best arrival at each destination, best first
+    best: dict[tuple[str, str], dict[str, tuple[tuple[int, int, int], _Move]]] = defaultdict(dict)
+    for j, m in enumerate(moves):
+        if m.status == "reported" and m.destination is not None and m.destination.kind in _CHAIN_KINDS:
+            rank = (m.destination.where_prec, -len(m.sources), j)
+            arrivals = best[(m.actor_key, m.destination.country_code)]
+            if m.destination.id not in arrivals or rank < arrivals[m.destination.id][0]:
+                arrivals[m.destination.id] = (rank, m)
+    ranked = {key: [m for _, m in sorted(arrivals.values(), key=lambda a: a[0])] for key, arrivals in best.items()}
+    for move in moves:
         if move.origin is not None or move.destination is None or move.destination.kind is PlaceKind.COUNTRY:
             continue  # a country-level move is its own claim: it starts from the force's country
-        options = [
-            (j, m) for j, m in enumerate(moves)
-            if j != i and m.actor_key == move.actor_key and m.status == "reported" and m.destination is not None
-            and m.destination.id != move.destination.id
-            and m.destination.country_code == move.destination.country_code
-            and m.destination.kind in (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.LANDMARK)
-        ]
-        if options:
-            _, previous = min(options, key=lambda o: (o[1].destination.where_prec, -len(o[1].sources)))  # type: ignore[union-attr]
+        destination = move.destination
+        options = ranked.get((move.actor_key, destination.country_code), [])
+        previous = next((m for m in options if cast(Place, m.destination).id != destination.id), None)
+        if previous is not None:
             move.origin, move.origin_basis, move.chained_from = previous.destination, "chained", previous
 
 
-def _same_end(a: Place | None, b: Place | None, gaz: Gazetteer) -> bool:
+def _same_end(a: Place | None, b: Place | None, gaz: Gazetteer | _Geometry) -> bool:
     """Two readings of one end of a movement: one unknown, or one place inside the other."""
-    return a is None or b is None or _within(a, b, gaz) or _within(b, a, gaz)
+    if a is None or b is None:
+        return True
+    if isinstance(gaz, _Geometry):
+        return gaz.within(a, b) or gaz.within(b, a)
+    return _within(a, b, gaz) or _within(b, a, gaz)
 
 
 def _finer(a: Place | None, b: Place | None) -> Place | None:
@@ -189,39 +316,123 @@ def _specificity(move: _Move) -> tuple[int, int]:
     return sum(precs), -len(move.sources)
 
 
-def _fold_restatements(moves: list[_Move], gaz: Gazetteer) -> list[_Move]:
+class _Ends:
+    """One end (origin or destination) of the movements kept so far for one force and status,
+    indexed so that those whose end is :func:`_same_end` as a given place are found without
+    looking at the others: the same place, its country, an outline around it, a place inside it."""
+
+    def __init__(self, geo: _Geometry) -> None:
+        self.geo = geo
+        self.every: set[int] = set()
+        self.unknown: set[int] = set()
+        self.by_id: dict[str, set[int]] = defaultdict(set)
+        self.by_country: dict[str, set[int]] = defaultdict(set)  # any place, by its country code
+        self.countries: dict[str, set[int]] = defaultdict(set)  # ends that are a country, by its code
+        self.grid = _Grid()  # the ends' points, and the boxes of those (not countries) with an outline
+
+    def add(self, i: int, place: Place | None) -> None:
+        self.every.add(i)
+        if place is None:
+            self.unknown.add(i)
+            return
+        if place.id not in self.by_id:
+            self.grid.add_point(place)
+            bounds = self.geo.bounds(place) if place.kind is not PlaceKind.COUNTRY else None
+            if bounds is not None:
+                self.grid.add_box(place, bounds)
+        self.by_id[place.id].add(i)
+        self.by_country[place.country_code].add(i)
+        if place.kind is PlaceKind.COUNTRY:
+            self.countries[place.country_code].add(i)
+
+    def remove(self, i: int, place: Place | None) -> None:
+        self.every.discard(i)
+        if place is None:
+            self.unknown.discard(i)
+            return
+        self.by_id[place.id].discard(i)
+        self.by_country[place.country_code].discard(i)
+        self.countries[place.country_code].discard(i)
+        if not self.by_id[place.id]:
+            del self.by_id[place.id]
+            self.grid.remove_point(place)
+            bounds = self.geo.bounds(place) if place.kind is not PlaceKind.COUNTRY else None
+            if bounds is not None:
+                self.grid.remove_box(place, bounds)
+
+    def same(self, place: Place | None) -> set[int] | None:
+        """The kept moves whose end is the same as ``place``; None for all of them."""
+        if place is None:
+            return None
+        found = self.unknown | self.by_id.get(place.id, set()) | self.countries.get(place.country_code, set())
+        if place.kind is PlaceKind.COUNTRY:
+            found |= self.by_country.get(place.country_code, set())  # every place in the country
+        for outer in self.grid.around(place.lon, place.lat):
+            if outer.id in self.by_id and self.geo.within(outer, place):
+                found |= self.by_id[outer.id]
+        bounds = self.geo.bounds(place) if place.kind is not PlaceKind.COUNTRY else None
+        if bounds is not None:
+            for inner in self.grid.inside(bounds):
+                if self.geo.within(place, inner):
+                    found |= self.by_id[inner.id]
+        return found
+
+
+def _fold_restatements(moves: list[_Move], gaz: Gazetteer | _Geometry) -> list[_Move]:
     """One movement for the same force, status and ends, however precisely each sentence names
     the ends: "from North Korea to Russia" restates "from Wonsan to Vladivostok". Each move folds
     into the most precise compatible one kept so far, which keeps the finer of each end."""
+    geo = gaz if isinstance(gaz, _Geometry) else _Geometry(gaz)
 
     def fits(kept: _Move, move: _Move) -> bool:
         if kept.actor_key != move.actor_key or kept.status != move.status:
             return False
-        if not (_same_end(kept.origin, move.origin, gaz) and _same_end(kept.destination, move.destination, gaz)):
+        if not (_same_end(kept.origin, move.origin, geo) and _same_end(kept.destination, move.destination, geo)):
             return False
         origin, destination = _finer(kept.origin, move.origin), _finer(kept.destination, move.destination)
         return origin is None or destination is None or origin.id != destination.id
 
     kept: list[_Move] = []
+    ends: dict[tuple[str, str], tuple[_Ends, _Ends]] = {}
     for move in sorted(moves, key=_specificity):
-        target = next((k for k in kept if fits(k, move)), None)
-        if target is None:
+        force = (move.actor_key, move.status)
+        if force not in ends:
+            ends[force] = (_Ends(geo), _Ends(geo))
+        origins, destinations = ends[force]
+        by_origin, by_destination = origins.same(move.origin), destinations.same(move.destination)
+        if by_origin is None:
+            candidates = origins.every if by_destination is None else by_destination
+        else:
+            candidates = by_origin if by_destination is None else by_origin & by_destination
+        # the first kept (in the order kept) that fits, as a scan of every kept move would find
+        i = next((i for i in sorted(candidates) if fits(kept[i], move)), None)
+        if i is None:
+            origins.add(len(kept), move.origin)
+            destinations.add(len(kept), move.destination)
             kept.append(move)
             continue
+        target = kept[i]
         origin = _finer(target.origin, move.origin)
         basis = target.origin_basis if origin is target.origin else move.origin_basis
         destination = _finer(target.destination, move.destination)
+        origins.remove(i, target.origin)
+        destinations.remove(i, target.destination)
         target.absorb(move)
         target.origin, target.origin_basis, target.destination = origin, basis, destination
+        origins.add(i, target.origin)
+        destinations.add(i, target.destination)
         if move.chained_from is not None and target.chained_from is None and basis == "chained":
             target.chained_from = move.chained_from
     kept_ids = {id(k) for k in kept}
+    arriving: dict[str, _Move] = {}
+    for k in kept:
+        if k.destination is not None:
+            arriving.setdefault(k.destination.id, k)
     for move in kept:
         # a leg chained from a move that was folded away starts at the move it was folded into
         if move.chained_from is not None and id(move.chained_from) not in kept_ids:
             start = move.origin
-            move.chained_from = next((k for k in kept if start is not None and k.destination is not None
-                                      and k.destination.id == start.id), None)
+            move.chained_from = arriving.get(start.id) if start is not None else None
     order = {id(m): i for i, m in enumerate(moves)}
     return sorted(kept, key=lambda m: order[id(m)])
 
@@ -235,11 +446,16 @@ def _most_common(values: list[str]) -> str | None:
 def movement_features(moves: list[_Move]) -> list[Feature]:
     features = []
     index = {id(m): i for i, m in enumerate(moves)}
+    legs: dict[tuple[str, str, str | None], tuple[dict[str, Any], str, float]] = {}  # a corpus repeats its routes
     for i, move in enumerate(moves):
         geometry, route, route_km = None, None, None
         if move.origin is not None and move.destination is not None:
-            geometry, route, route_km = leg(point(move.origin), point(move.destination),
-                                            mode=_most_common(move.modes))
+            mode = _most_common(move.modes)
+            key = (move.origin.id, move.destination.id, mode)
+            if key not in legs:
+                legs[key] = leg(point(move.origin), point(move.destination), mode=mode)
+            geometry, route, route_km = legs[key]
+            geometry = copy.deepcopy(geometry)  # each feature owns its geometry (an edit of one is not of all)
         claims: dict[tuple, Any] = {}
         for claim in move.sizes:
             claims.setdefault((claim.value, claim.text, claim.claimed_by), claim)
@@ -385,7 +601,7 @@ def feature_collection(
         features=places + movement_features(moves) + statement_features(s for a in analyses for s in a.statements),
         conflictmap=RunRecord(
             documents=[DocumentRecord(id=a.document.id, source=a.document.source, encoding=a.document.encoding,
-                                      format=a.document.format, characters=len(a.document.text),
+                                      format=a.document.format, characters=a.characters,
                                       published=_published(a.document.published)) for a in analyses],
             skipped=[SkippedRecord(source=s.source, reason=s.reason) for s in skipped],
             unresolved=unresolved,

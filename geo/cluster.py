@@ -1,0 +1,88 @@
+"""Analysis on a Dask cluster (``pip install "conflictmap[dask]"``): more than one machine.
+
+The batches of documents become the partitions of a ``dask.bag``; each worker analyses a
+partition with its own pipeline (the model loaded and the gazetteer opened read-only once per
+worker process, from the gazetteer's *path*: every worker machine needs the file at that path,
+and conflictmap installed), and sends back the small analysis records, which the client fuses.
+No scheduler of our own: Dask's distributed scheduler, either a LocalCluster (``"local"``) or
+the one at a given address (``tcp://scheduler:8786``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from conflictmap.geo.errors import ConflictmapError, MissingDependency
+from conflictmap.geo.reading.reader import Document
+from conflictmap.geo.records import Analysis
+
+logger = logging.getLogger(__name__)
+
+LOCAL_WORKERS = 2
+INSTALL_HINT = 'pip install "conflictmap[dask]"'
+
+
+class ClusterError(ConflictmapError, ConnectionError):
+    """The Dask scheduler cannot be reached, or a worker failed."""
+
+
+def require_dask() -> None:
+    """Stop at once, with the hint, when Dask's distributed scheduler is not installed."""
+    try:
+        import dask.bag  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        raise MissingDependency(f"--dask needs dask[distributed]: {INSTALL_HINT}") from exc
+
+
+_PIPELINES: dict[str, Any] = {}
+
+
+def _analyse_partition(batch: list[Document], gazetteer_path: str) -> list[Analysis]:
+    """On a worker: one partition's analyses without the texts; the pipeline is loaded on the
+    worker's first partition and kept for the next ones."""
+    if gazetteer_path not in _PIPELINES:
+        from conflictmap.geo.pipeline import Pipeline
+
+        _PIPELINES[gazetteer_path] = Pipeline(gazetteer=Path(gazetteer_path))
+    return [a.light() for a in _PIPELINES[gazetteer_path].analyse(batch)]
+
+
+def analyse_on_dask(planned: list[list[Document]], gazetteer_path: Path, address: str,
+                    *, workers: int = LOCAL_WORKERS) -> Iterator[list[Analysis]]:
+    """The analyses of each batch of ``planned``, in order, computed on the cluster at
+    ``address`` (or a LocalCluster of ``workers`` processes, at least two, for ``"local"``)."""
+    require_dask()
+    import dask.bag as db
+    from distributed import Client, LocalCluster
+
+    cluster = None
+    try:
+        if address == "local":
+            # one thread per worker process: spaCy holds the GIL, processes give the parallelism
+            cluster = LocalCluster(n_workers=max(workers, LOCAL_WORKERS), threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(cluster)
+        else:
+            client = Client(address, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+    try:
+        # one partition per batch, in input order; compute() gives the results in that order
+        bag = db.from_sequence(planned, npartitions=len(planned))
+        results = bag.map(_analyse_partition, str(gazetteer_path)).compute(scheduler=client)
+        planned.clear()
+        yield from results
+    except Exception as exc:
+        if isinstance(exc, ConflictmapError):
+            raise
+        raise ClusterError(f"analysis on the Dask cluster failed: {type(exc).__name__}: {exc}") from exc
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
