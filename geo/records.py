@@ -40,7 +40,6 @@ class Mention:
     text: str
     label: str  # the model's label, "RECOVERED" or "DATELINE"
     zone: str  # geo.zones.Zone value of its paragraph
-    sentence: Source | None = None
     modifier: str = ""  # "eastern" in "eastern Ukraine" when the gazetteer has no such name
 
     @property

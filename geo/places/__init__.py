@@ -15,7 +15,7 @@ from conflictmap.gazetteer.store import CONTAINERS, holds
 from conflictmap.gazetteer.weights import WEIGHTS
 from conflictmap.geo.nlp.components import SPAN_KEY
 from conflictmap.geo.reading.zones import MENTION_ZONES, Paragraph, Zone, zone_at
-from conflictmap.geo.records import Mention, Resolution, Source
+from conflictmap.geo.records import Mention, Resolution
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 # "WASHINGTON, Oct. 25 (Yonhap) --", "Seoul —", "Washington:", "TBILISI, Georgia (AP) -"
@@ -85,11 +85,9 @@ def mentions_from_docs(
             if zone not in MENTION_ZONES:
                 continue
             end = _keep_final_dot(text, start, end)
-            sent = span.sent
-            sentence = Source(doc_id, offset + sent.start_char, offset + sent.end_char, sent.text)
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
             modifier = before if before in direction_words().all else ""
-            out.append(Mention(doc_id, start, end, text[start:end], span.label_, zone.value, sentence, modifier))
+            out.append(Mention(doc_id, start, end, text[start:end], span.label_, zone.value, modifier=modifier))
     out.sort(key=lambda m: m.start)
     return out
 
