@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml $(PACKAGE_DIRS)
 
 demo: $(STAMP)
 	$(BIN)/conflictmap check gazetteer/checks/seeds.csv
+	mkdir -p out  # conflictmap never creates a folder itself
 	$(BIN)/conflictmap map seeds -o out/seeds-map.html --geojson out/seeds.geojson
 	@echo "open out/seeds-map.html in a browser"
 

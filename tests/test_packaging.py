@@ -106,3 +106,17 @@ def test_the_export_and_reading_rooms_load_no_spacy(module: str) -> None:
     code = f"import sys, {module}; print('spacy' in sys.modules, 'thinc' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_make_demo_creates_the_folder_it_writes_to() -> None:
+    """conflictmap never creates an output folder, so the demo recipe must (make -n: print, run nothing)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("make") is None:
+        pytest.skip("make not installed")
+    recipe = subprocess.run(["make", "-n", "demo"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    lines = recipe.splitlines()
+    written = [i for i, line in enumerate(lines) if "conflictmap map" in line and "-o out/" in line]
+    made = [i for i, line in enumerate(lines) if line.startswith("mkdir -p out")]
+    assert written and made and made[0] < written[0]
