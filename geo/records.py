@@ -83,7 +83,7 @@ class Resolution:
 
 @dataclass(frozen=True, slots=True)
 class SizeClaim:
-    """A force size as one source states it ("at least 3,000 troops"), and who claims it."""
+    """A force size as one source states it ("at least 2,500 troops"), and who claims it."""
 
     text: str
     value: int | None

@@ -135,7 +135,7 @@ def test_a_statement_is_dated_by_its_own_verb_not_by_what_it_reports(mini_pipeli
 
 
 def test_a_possessive_country_in_a_sources_name_is_its_country(mini_pipeline) -> None:
-    analysis = analyse(mini_pipeline, "Background.\n\nThe ferries stopped at dawn, according to a statement "
+    analysis = analyse(mini_pipeline, "Background.\n\nThe ferries stopped at dawn, according to a notice "
                                       "from Japan's transport ministry.\n")
     [said] = analysis.statements
     assert said.speaker_country == "JP" and said.place is not None and said.place.name == "Tokyo"

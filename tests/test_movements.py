@@ -94,7 +94,7 @@ def _features(pipeline, text: str) -> list[dict]:
 @pytest.mark.parametrize(
     ("text", "country"),
     [
-        ("Officials raised concern over troop deployments by Japan to Libya, he said.\n", "JP"),
+        ("Diplomats worry about the dispatch of troops by Japan to Libya, he said.\n", "JP"),
         ("Officials raised fears over warship deployments by France to Lebanon.\n", "FR"),
     ],
     ids=["troops-by", "warships-by"],
@@ -140,7 +140,7 @@ def _moves(pipeline, text: str) -> list[tuple[str | None, str | None, str | None
         ("Members of the Wagner Group arrived in Libya last year.\n", "Members"),
         ("The USS Ronald Reagan sailed to Tokyo on Sunday.\n", "USS Ronald Reagan"),
         # a naval group; the head of the phrase is the force, not a word qualifying it
-        ("The French carrier strike group returned to Tokyo on Friday.\n", "French carrier strike group"),
+        ("On Friday the French carrier strike group sailed back to Tokyo.\n", "French carrier strike group"),
         ("Japan flew army helicopters to Libya.\n", "army helicopters"),
     ],
     ids=["minesweeper", "battleship", "helicopter", "howitzer", "military-sends", "navy", "armoured-vehicle",
@@ -209,7 +209,7 @@ def test_new_motion_verbs_miss_what_is_not_a_movement(mini_pipeline, text: str) 
         "The air force dropped leaflets on Tripoli on Monday.\n",  # the leaflets move, not the air force
         "The navy delivered grain to Odesa this week.\n",
         "Workers moved the crates that arrived from the army base to Kyiv.\n",  # force inside a clause
-        "The French navy will continue to help deliver grain from Tripoli to Odesa, he said.\n",  # chained
+        "The French navy is set to assist in shipping grain from Tripoli to Odesa, he said.\n",  # chained
     ],
     ids=["dropped-leaflets", "delivered-grain", "force-in-a-clause", "chained-delivers-grain"],
 )
@@ -308,7 +308,7 @@ def test_status_and_the_cue_that_decided_it(mini_pipeline, text: str, status: st
         ("French soldiers advanced to within 20 km of Tripoli overnight.\n", None, "Tripoli"),
         ("Two frigates sailed to port in Odesa.\n", None, "Odesa"),
         ("Japan moved troops from bases in Libya to Lebanon.\n", "Libya", "Lebanon"),
-        ("Japanese soldiers reached the front lines in Ukraine in May.\n", None, "Ukraine"),
+        ("Japanese soldiers had reached their front lines in Ukraine by May.\n", None, "Ukraine"),
         ("Japanese marines entered an army base in Libya.\n", None, "Libya"),
     ],
     ids=["outskirts-of", "to-within-km-of", "to-port-in", "from-bases-in", "reached-front-in", "entered-base-in"],
@@ -347,7 +347,7 @@ def test_nested_places_that_are_no_end(mini_pipeline, text: str) -> None:
         ("Japan withdrew from Libya in 2014.\n", "Japan", "Libya", None),  # a state as subject
         ("Hezbollah advanced toward Tripoli overnight.\n", "Hezbollah", None, "Tripoli"),  # an armed group
         ("The French ground invasion of Libya began in May.\n", "French", None, "Libya"),  # "of X" after invasion
-        ("A Russian withdrawal from Ukraine is unlikely.\n", "Russian", "Ukraine", None),
+        ("Nobody expects a Russian withdrawal out of Ukraine soon.\n", "Russian", "Ukraine", None),
         ("The Japanese ground incursion in Tripoli continued on Monday.\n", "Japanese", None, "Tripoli"),
     ],
     ids=["state-withdrew", "group-advanced", "nationality-invasion", "nationality-withdrawal", "incursion-in"],
@@ -417,7 +417,7 @@ def test_a_nationality_of_a_territory_is_its_country(mini_pipeline, text: str, d
     ("text", "destination"),
     [
         ("Japan sent stockpiles of weapons to rebels in Libya.\n", "Libya"),
-        ("New French military aid reached the front lines in Ukraine in May.\n", "Ukraine"),
+        ("New French military aid had reached those front lines in Ukraine by May.\n", "Ukraine"),
         ("Japan delivered ammunition to Tripoli.\n", "Tripoli"),
     ],
     ids=["weapons", "military-aid", "ammunition"],
@@ -440,11 +440,12 @@ def test_aid_that_is_not_military_is_no_force(mini_pipeline, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "actor", "destination"),
     [
-        ("Japanese troops seized a hill on Saturday, and the minister said they were advancing towards Tripoli.\n",
+        ("Japanese troops seized a hill on Saturday, and the minister added that they kept advancing "
+         "towards Tripoli.\n",
          "Japanese troops", "Tripoli"),
         ("French soldiers waited for weeks. They were then sent into Libya.\n", "French soldiers", "Libya"),
         # the pronoun is the subject of a verb in a clause the motion verb depends on
-        ("Officials said morale was high in the French unit, as they waited to be sent into Libya.\n",
+        ("Officials said morale was high in the French unit while they were expecting to be sent into Libya.\n",
          "French unit", "Libya"),
     ],
     ids=["they-same-sentence", "they-next-sentence", "they-chained-in-a-clause"],
@@ -516,8 +517,8 @@ def test_a_place_of_another_noun_is_no_end(mini_pipeline, text: str, ends: list)
     ("text", "status", "cue"),
     [
         # the "not" of another clause does not deny the withdrawal it demands
-        ("Japan says its troops will not leave Tripoli, while France has insisted on a full Japanese "
-         "withdrawal from Libya.\n", "possible", "insisted"),
+        ("Japan says its troops will not leave Tripoli, while France keeps insisting on a full Japanese "
+         "withdrawal from Libya.\n", "possible", "insisting"),
         ("Talks can only start after a Japanese withdrawal from Libya, he said.\n", "possible", "can"),
         ("Officials said no more warships would be sent to Libya.\n", "denied", "no"),  # a negated force
     ],

@@ -90,7 +90,7 @@ OSLO, May 4 - The navy said on Thursday that two of its frigates had
 left their home port near Bergen for the Barents Sea, where they will
 join an exercise that officials described as routine and long planned.
   A spokesman said the ships would return within a month and that no
-further deployments were planned before the end of the summer.
+further deployments were planned before summer was out.
 """
 
 
@@ -99,7 +99,7 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
     body = [text for zone, text in zones if zone is Zone.BODY]
     assert len(body) == 2, zones
     assert body[0].startswith("OSLO") and body[0].endswith("long planned.")  # three lines, one paragraph
-    assert body[1].startswith("A spokesman") and body[1].endswith("summer.")  # the indent starts a paragraph
+    assert body[1].startswith("A spokesman") and body[1].endswith("summer was out.")  # the indent starts a paragraph
     assert (Zone.HEADLINE, "Frigates leave port as talks stall") in zones
 
 
@@ -110,6 +110,6 @@ def test_one_paragraph_a_line_is_not_joined() -> None:
         "OSLO - The navy said on Thursday that two of its frigates had left their home port.\n"
         "They will join an exercise that officials described as routine and long planned.\n"
         "A spokesman said the ships would return within a month, as they did last year.\n"
-        "No further deployments are planned before the end of the summer, he told us.\n"
+        "No further deployments are planned before summer is out, he told us.\n"
     )
     assert len([p for p in classify(page) if p.zone is Zone.BODY]) == 4

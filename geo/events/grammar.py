@@ -370,7 +370,7 @@ def date_phrase(ent: Span) -> str:
 
 @functools.cache
 def size_pattern() -> re.Pattern[str]:
-    """A size claim ending on a force word: "at least 3,000 troops", "tens of thousands of elite
+    """A size claim ending on a force word: "at least 2,500 troops", "tens of thousands of elite
     soldiers", "two more frigates". Over words, not tokens ("3,000" and "1.5 million" read as a
     reader reads them); every word class comes from the lexicon (``size_words.jsonl``, ``forces``)."""
     lex = lexicon()

@@ -274,7 +274,7 @@ class StatementReader(DocumentContext):
     def where(self, sent: Span, offset: int, speaker: Speaker, cue: Token, words: Span,
               cues: set[int] | None = None) -> tuple[Place, str, Source | None] | None:
         """Where the statement was made, from evidence only, with its basis: a place the cue
-        governs ("said in X", "speaking at a rally in X") or that opens the sentence ("In X, ...");
+        governs ("said in X", "addressing a rally in X") or that opens the sentence ("In X, ...");
         a place attached to the speaker ("the ministry in X", "the X-based group"); the seat of
         a known body; the dateline for a speaker who belongs there or has no affiliation; the
         capital of the speaker's country. None when the text gives none of these. ``cues``: the

@@ -3,8 +3,8 @@
 
 The publication date is read from what a page states, in this order: HTML metadata
 (``article:published_time`` and its kin, JSON-LD ``datePublished``, ``<time datetime>``), then the
-article's own text near its top: a short line that is a date stamp ("18 October 2024 - 10:51",
-"2024-10-26 02:09:34", "Published on 3 May 2023"). A date inside a sentence (a caption, an
+article's own text near its top: a short line that is a date stamp ("3 May 2023 - 14:20",
+"2023-05-03 09:12:44", "Published on 3 May 2023"). A date inside a sentence (a caption, an
 event) is never taken for the publication date. Each finding keeps its evidence.
 
 Phrases are parsed with ``dateparser`` (relative to the publication date; the past preferred, as
@@ -34,7 +34,7 @@ _STAMP = re.compile(
     re.IGNORECASE)
 _STAMP_WORDS = re.compile(r"\b(?:published|updated|posted|first published|last updated|date)\b", re.IGNORECASE)
 STAMP_LINE_CHARS = 90  # a date stamp is a short line of its own, not a sentence that mentions a date
-STAMP_SEARCH_CHARS = 4000  # it sits near the top of the page
+STAMP_SEARCH_CHARS = 4000  # a stamp sits in the first lines of a page
 LATEST_TOP_CHARS = 3000  # an undated article's dates near its top (stamps, captions, lede) give its year
 
 META_NAMES = ("article:published_time", "og:published_time", "datepublished", "date_published", "pubdate",
@@ -83,8 +83,8 @@ YEARS = range(1900, 2101)  # a publication date or a stated year outside this is
 
 
 def parse_date(value: str) -> date | None:
-    """An absolute date that names its day, month and year ("18 October 2024", "Oct. 18, 2024",
-    "2024-10-18T02:09:34Z"), or None: never a relative form ("yesterday", "2 hours ago"), which
+    """An absolute date that names its day, month and year ("3 May 2023", "May 3, 2023",
+    "2023-05-03T08:00:00Z"), or None: never a relative form ("yesterday", "2 hours ago"), which
     would be read against the machine's clock."""
     value = value.strip()
     for form in _ABSOLUTE:
