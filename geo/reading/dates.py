@@ -100,10 +100,12 @@ def parse_date(value: str) -> date | None:
     return None
 
 
-def _from_html(html: str) -> Published | None:
+def page_date(page: Any) -> Published | None:
+    """The date a page's markup states; ``page`` is the HTML or its parsed BeautifulSoup tree (read
+    before anything is removed from it, so one parse serves the date and the text)."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(page, "html.parser") if isinstance(page, str) else page
     for meta in soup.find_all("meta"):
         name = str(meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         content = str(meta.get("content") or "")
@@ -175,7 +177,7 @@ def _from_text(text: str) -> Published | None:
 
 def publication_date(text: str, *, html: str | None = None) -> Published | None:
     """The date the article says it was published, from its HTML (when there is one) or its text."""
-    found = _from_html(html) if html else None
+    found = page_date(html) if html else None
     return found or _from_text(text)
 
 

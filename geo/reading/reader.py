@@ -17,10 +17,10 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from conflictmap.geo.errors import InputError
-from conflictmap.geo.reading.dates import Published, publication_date
+from conflictmap.geo.reading.dates import Published, page_date, publication_date
 
 logger = logging.getLogger(__name__)
 
@@ -110,11 +110,12 @@ def decode(data: bytes) -> tuple[str, str]:
     return text.replace("\x00", " "), encoding
 
 
-def html_to_text(html: str) -> str:
-    """The visible text of an HTML page, one block element per line."""
+def html_to_text(html: Any) -> str:
+    """The visible text of an HTML page (its source or its parsed tree, which this empties of
+    scripts, styles and the head), one block element per line."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "html.parser") if isinstance(html, str) else html
     for tag in soup(["script", "style", "noscript", "template", "svg", "head"]):
         tag.decompose()
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
@@ -165,16 +166,20 @@ def _document(data: bytes, *, source: str, doc_id: str, is_html: bool, max_chars
         raise InputError("JSON data, not an article")
     if not is_html and re.match(r"\s*(<!doctype html|<html)", text[:500], re.IGNORECASE):
         is_html = True
-    page = text if is_html else None
+    in_page: Published | None = None
     if is_html:
-        text = html_to_text(text)
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(text, "html.parser")  # one parse: the date from the markup, then the text
+        in_page = page_date(soup)
+        text = html_to_text(soup)
         if not text.strip():
             raise InputError("HTML page with no visible text")
     if max_chars and len(text) > max_chars:
         raise InputError(f"{len(text):,} characters, over the limit of {max_chars:,} for one document "
                          "(split it, or raise --max-chars)")
     return Document(doc_id, text, source, encoding, "html" if is_html else "text",
-                    published=publication_date(text, html=page))
+                    published=in_page or publication_date(text))
 
 
 def _is_json(text: str) -> bool:
