@@ -13,38 +13,23 @@ import pytest
 from conflictmap.gazetteer import Gazetteer, Place, PlaceKind
 from conflictmap.geo.export.fusion import (
     SUBNATIONAL,
-    _actor_key,
     _finer,
     _Move,
-    _place,
     _same_end,
     _specificity,
     _within,
     fuse_movements,
+    group_movements,
 )
 from conflictmap.geo.records import Mention, Movement, Resolution, SizeClaim, Source
 
 # ----------------------------------------------------------------------------- the reference
-# The pairwise fusion as it was before the indexes (commit 169ffc8), unchanged but for names.
+# The pairwise fusion as it was before the indexes (commit 169ffc8), unchanged but for names; the
+# grouping by key, which never compared pairs, is the module's own.
 
 
 def reference_fuse(movements: Iterable[Movement], gaz: Gazetteer) -> list[_Move]:
-    groups: dict[tuple, _Move] = {}
-    for m in movements:
-        origin, destination = _place(m.origin), _place(m.destination)
-        if origin is not None and destination is not None and origin.id == destination.id:
-            continue
-        key = (_actor_key(m), origin.id if origin else None, destination.id if destination else None, m.status)
-        move = groups.get(key)
-        if move is None:
-            move = groups[key] = _Move(m.actor, _actor_key(m), m.actor_country, origin, m.origin_basis,
-                                       destination, m.status)
-        move.modes += [m.mode] if m.mode else []
-        move.times += [m.time] if m.time else []
-        move.sizes += list(m.sizes)
-        move.sources.append(m.source)
-        move.via += [r.place for r in m.via if r.place is not None]
-    moves = list(groups.values())
+    moves = group_movements(movements)  # grouping by key was never pairwise: shared, not kept twice
     moves = _reference_refine(moves, gaz)
     _reference_chain(moves)
     for move in moves:

@@ -93,10 +93,9 @@ def _place(r: Resolution | None) -> Place | None:
     return r.place if r is not None else None
 
 
-def fuse_movements(movements: Iterable[Movement], gaz: Gazetteer) -> list[_Move]:
-    """Group, refine, chain and fold movements. Each step looks up only its plausible partners
-    (same force and status, ends in the same place, country or outline) through indexes, so the
-    cost grows with the number of movements, not its square; the result is the pairwise one's."""
+def group_movements(movements: Iterable[Movement]) -> list[_Move]:
+    """Movements with the same force, ends and status as one, with every source, size, mode and
+    time of theirs (a movement whose two ends are one place is no movement)."""
     groups: dict[tuple, _Move] = {}
     for m in movements:
         origin, destination = _place(m.origin), _place(m.destination)
@@ -113,9 +112,15 @@ def fuse_movements(movements: Iterable[Movement], gaz: Gazetteer) -> list[_Move]
         move.sizes += list(m.sizes)
         move.sources.append(m.source)
         move.via += [r.place for r in m.via if r.place is not None]
+    return list(groups.values())
+
+
+def fuse_movements(movements: Iterable[Movement], gaz: Gazetteer) -> list[_Move]:
+    """Group, refine, chain and fold movements. Each step looks up only its plausible partners
+    (same force and status, ends in the same place, country or outline) through indexes, so the
+    cost grows with the number of movements, not its square; the result is the pairwise one's."""
     geo = _Geometry(gaz)
-    moves = list(groups.values())
-    moves = _refine(moves, geo)
+    moves = _refine(group_movements(movements), geo)
     _chain(moves)
     homes: dict[str, Place | None] = {}
     for move in moves:
