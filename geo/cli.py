@@ -22,7 +22,6 @@ import json
 import logging
 import math
 import os
-import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -38,8 +37,8 @@ from conflictmap.gazetteer import (
     open_gazetteer,
 )
 from conflictmap.gazetteer.atomic import atomic_write_text
-from conflictmap.geo.errors import ConflictmapError
-from conflictmap.geo.reading.reader import MAX_CHARS, printable
+from conflictmap.geo.errors import ConflictmapError, InputError
+from conflictmap.geo.reading.reader import MAX_CHARS, printable, read_small_file
 
 if TYPE_CHECKING:
     from conflictmap.geo.export.geojson import FeatureCollection
@@ -280,16 +279,9 @@ def _read_checks(path: Path) -> list[tuple[int, dict[str, str]]]:
     """Rows of a check file with their line numbers in the file as written (comments count)."""
     shown = printable(str(path))
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise BadInput(f"cannot read {shown}: not a regular file")
-        if info.st_size > MAX_CHECK_BYTES:
-            raise BadInput(f"cannot read {shown}: larger than {MAX_CHECK_BYTES // (1024 * 1024)} MB")
-        with path.open("rb") as fh:
-            data = fh.read(MAX_CHECK_BYTES + 1)
-        text = data.decode("utf-8-sig")
-    except OSError as exc:
-        raise BadInput(f"cannot read {shown}: {exc.strerror or exc}") from exc
+        text = read_small_file(path, MAX_CHECK_BYTES).decode("utf-8-sig")
+    except InputError as exc:
+        raise BadInput(f"cannot read {shown}: {exc}") from exc
     except UnicodeDecodeError as exc:
         raise BadInput(f"cannot read {shown}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if not line.lstrip().startswith("#")]

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import json
 import math
-import stat
 import types
 import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints, is_typeddict
 
-from conflictmap.geo.errors import CollectionError
+from conflictmap.geo.errors import CollectionError, InputError
 from conflictmap.geo.export.geojson import PROPERTIES, FeatureCollection
-from conflictmap.geo.reading.reader import printable
+from conflictmap.geo.reading.reader import printable, read_small_file
 
 __all__ = ["CollectionError", "check_collection", "is_collection_path", "read_collection"]
 
@@ -52,15 +51,9 @@ def read_collection(path: Path) -> FeatureCollection:
     """
     shown = printable(str(path))
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise CollectionError(f"cannot read {shown}: not a regular file")
-        if info.st_size > MAX_BYTES:
-            raise CollectionError(f"cannot read {shown}: larger than {MAX_BYTES // 2**20} MB")
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise CollectionError(f"cannot read {shown}: {exc.strerror or exc}") from exc
+        data = read_small_file(path, MAX_BYTES)
+    except InputError as exc:
+        raise CollectionError(f"cannot read {shown}: {exc}") from exc
     try:
         obj = json.loads(data.decode("utf-8-sig"), parse_constant=_no_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:

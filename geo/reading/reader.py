@@ -125,6 +125,21 @@ def html_to_text(html: Any) -> str:
     return f"{title}\n\n{text}" if title and not text.startswith(title) else text
 
 
+def read_small_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes`` (a check list, an export to redraw).
+    Raises :class:`InputError` with the reason: not a regular file, too large, or the system's."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file")
+        if info.st_size > max_bytes:
+            raise InputError(f"larger than {max_bytes // (1024 * 1024)} MB")
+        with path.open("rb") as fh:
+            return fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(str(exc.strerror or exc)) from exc
+
+
 def _read_bytes(stream: BinaryIO, source: str) -> bytes:
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
