@@ -48,6 +48,10 @@ class Weights:
     namesake_penalty: float = 1.5  # a region named after its capital yields to the city
     context_country_bonus: float = 3.0  # per the first mention; grows with repetition, at most doubled
     context_admin1_bonus: float = 3.0
+    # a town or county within this many km of a town or county the rest of the document names
+    # confidently gains up to context_near_bonus (all of it at 0 km, none at context_near_km)
+    context_near_km: float = 100.0
+    context_near_bonus: float = 2.0
     village_population: int = 10_000  # a village yields to a first-order region named outright
     # resolution and recognition in documents
     notable_prior: float = 5.0  # recognised whatever the model called it (a region, a city of 100,000)

@@ -75,3 +75,46 @@ def test_the_name_after_a_comma_is_the_container_that_holds_the_place(
     got = [(r.place.country_code, r.place.kind.value) if r.place else None
            for r in resolve_mentions(full_gaz, text, mentions)]
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "countries", "expected"), [
+    ("Shelling hit Tripoli overnight, a spokesman said.", (), "geonames:2210247"),
+    ("Shelling hit Tripoli overnight, a spokesman said.", ("LB",), "geonames:266826"),
+    ("Shelling hit Tripoli overnight, a spokesman said.", ("lb", "LB"), "geonames:266826"),
+    # the writer's own qualifier outweighs the user's hint
+    ("Shelling hit Tripoli, Libya overnight, a spokesman said.", ("LB",), "geonames:2210247"),
+], ids=["no-hint", "hint", "hint-any-case-once", "qualifier-wins"])
+def test_a_country_the_user_names_is_a_prior_in_resolution(
+        gaz: Gazetteer, text: str, countries: tuple[str, ...], expected: str) -> None:
+    start = text.index("Tripoli")
+    mention = Mention("d", start, start + len("Tripoli"), "Tripoli", "GPE", "body")
+    others = [Mention("d", text.index("Libya"), text.index("Libya") + 5, "Libya", "GPE", "body")] \
+        if "Libya" in text else []
+    [first, *_] = resolve_mentions(gaz, text, [mention, *others], countries=countries)
+    assert first.place is not None and first.place.id == expected
+
+
+def test_a_name_written_twice_in_other_cases_is_not_its_own_evidence(gaz: Gazetteer) -> None:
+    """A capitalised dateline ("LONDON") and the same name in the body are one name: neither votes
+    for the other's reading, so the rest of the story decides."""
+    from conflictmap.geo.places import _evidence
+
+    queries = ["LONDON", "London", "Ontario"]
+    ranked = {q: gaz.candidates(q, limit=6) for q in queries}
+    evidence = _evidence(ranked, queries, None, {})
+    assert "GB" not in evidence["London"].countries and "GB" not in evidence["LONDON"].countries
+    assert evidence["London"].countries == {"CA": 1}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rockets fell on Tripoli (Lebanon), far from Libya.", "geonames:266826"),
+    ("After the Libya talks, shells hit (Tripoli, Lebanon) at dusk.", "geonames:266826"),
+    # a town in brackets is no qualifier: the story's context decides
+    ("Rockets fell on Tripoli (Beirut), far from Libya.", "geonames:2210247"),
+], ids=["bracketed-qualifier", "bracketed-pair", "bracketed-town"])
+def test_a_bracketed_qualifier_holds_the_place_before_it(gaz: Gazetteer, text: str, expected: str) -> None:
+    names = ["Tripoli", "Lebanon", "Beirut", "Libya"]
+    found = sorted((text.index(n), n) for n in names if n in text)
+    mentions = [Mention("d", s, s + len(n), n, "GPE", "body") for s, n in found]
+    [tripoli] = [r for r in resolve_mentions(gaz, text, mentions) if r.mention.text == "Tripoli"]
+    assert tripoli.place is not None and tripoli.place.id == expected
