@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from conflictmap.gazetteer.atomic import atomic_write_text
-from conflictmap.gazetteer.build import SCHEMA_VERSION, checksum_path, file_sha256
+from conflictmap.gazetteer.build import SCHEMA_VERSION, checksum_path, file_sha256, inputs_digest
 from conflictmap.gazetteer.errors import GazetteerCorrupt, GazetteerNotFound, GazetteerStale
 from conflictmap.gazetteer.model import Candidate, Place, PlaceKind
 from conflictmap.gazetteer.normalize import fold, is_dotted
@@ -143,9 +143,9 @@ class Gazetteer:
                 f"{self.path} has schema version {version}, this conflictmap needs {SCHEMA_VERSION};"
                 " rebuild it with `conflictmap gazetteer build`"
             )
-        if self.meta.get("priors") != WEIGHTS.priors.digest():
+        if self.meta.get("priors") != inputs_digest():
             raise GazetteerStale(
-                f"{self.path} was built with other ranking priors than this conflictmap uses;"
+                f"{self.path} was built with other ranking priors or curated data than this conflictmap uses;"
                 " rebuild it with `conflictmap gazetteer build`"
             )
         if verify_checksum:

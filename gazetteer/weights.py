@@ -1,9 +1,10 @@
 """Every number that ranks places, in one typed, frozen structure.
 
 ``WEIGHTS.priors`` are stored in the database at build time (each place's ``prior``); the rest
-apply when a name is resolved. The digest of the priors goes into the gazetteer's metadata, so a
-gazetteer built with other priors is rebuilt (the default one) or refused (an explicit path) on open,
-never used with stale numbers.
+apply when a name is resolved. The digest of the priors, with that of the curated data files
+(:func:`conflictmap.gazetteer.build.inputs_digest`), goes into the gazetteer's metadata, so a
+gazetteer built with other priors or curated rows is rebuilt (the default one) or refused (an
+explicit path) on open, never used with stale numbers or names.
 
 One scale for everything: a country named outright outranks any town; a town's prior is the
 log10 of its people; bonuses are what the query or its context says.

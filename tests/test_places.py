@@ -118,3 +118,33 @@ def test_a_bracketed_qualifier_holds_the_place_before_it(gaz: Gazetteer, text: s
     mentions = [Mention("d", s, s + len(n), n, "GPE", "body") for s, n in found]
     [tripoli] = [r for r in resolve_mentions(gaz, text, mentions) if r.mention.text == "Tripoli"]
     assert tripoli.place is not None and tripoli.place.id == expected
+
+
+def _resolve_full(gaz: Gazetteer, text: str, names: list[str]) -> dict[str, str | None]:
+    found = sorted((m.start(), m.end(), m.group(0)) for n in names for m in re.finditer(rf"\b{re.escape(n)}\b", text))
+    mentions = [Mention("d", s, e, t, "GPE", "body") for s, e, t in found]
+    return {r.mention.text: r.place.id if r.place else None for r in resolve_mentions(gaz, text, mentions)}
+
+
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    ("Iranian speedboats shadowed a tanker across the Gulf until it docked in Kuwait.",
+     ["Iranian", "Gulf", "Kuwait"], "curated:persian-gulf"),
+    ("Bahrain and Qatar said the drone fell into Gulf waters far from Doha.",
+     ["Bahrain", "Qatar", "Gulf", "Doha"], "curated:persian-gulf"),
+    ("Landslides cut the road from Gulf to Port Moresby, Papua New Guinea officials said.",
+     ["Gulf", "Port Moresby", "Papua New Guinea"], "ne-admin1:PG-GPK"),
+], ids=["middle-east", "middle-east-countries", "papua-new-guinea"])
+def test_a_bare_gulf_is_the_persian_gulf_only_in_a_middle_east_story(
+        full_gaz: Gazetteer, text: str, names: list[str], expected: str) -> None:
+    assert _resolve_full(full_gaz, text, names)["Gulf"] == expected
+
+
+@pytest.mark.full
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Barents Sea", "sea"), ("the Aegean", "sea"), ("Sea of Oman", "gulf"), ("Strait of Gibraltar", "strait"),
+    ("Gulf of Mexico", "gulf"), ("Lake Chad", "lake"), ("North Sea", "sea"),
+])
+def test_seas_and_straits_of_war_reporting_are_in_the_gazetteer(full_gaz: Gazetteer, name: str, kind: str) -> None:
+    place = full_gaz.best(name)
+    assert place is not None and place.kind.value == "water" and place.feature == kind

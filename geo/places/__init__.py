@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -187,6 +188,9 @@ def resolve_mentions(
             # "Turkish", "Russian": a nationality word names its country, not a namesake village
             runners_up = tuple(c.place for c in found[:5])
             out.append(Resolution(m, demonym, WEIGHTS.demonym_score, runners_up, ("nationality word",)))
+        elif (regional := _regional_reading(gaz, query, evidence[query])) is not None:
+            out.append(Resolution(m, regional, WEIGHTS.demonym_score, tuple(c.place for c in found[:5]),
+                                  ("the story's geography",)))
         elif found:
             top = found[0]
             out.append(Resolution(m, top.place, top.score, tuple(c.place for c in found[1:]), top.reasons))
@@ -195,6 +199,34 @@ def resolve_mentions(
         else:
             out.append(Resolution(m, None, 0.0))
     return _containers_of(gaz, out, queries)
+
+
+@functools.cache
+def _regional_names() -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """Names that mean a place only in a part of the world (``lexicon/regional_names.jsonl``):
+    folded name -> (place id, the countries whose stories mean it)."""
+    import srsly
+
+    from conflictmap.geo.lexicon import LEXICON_DIR
+
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for row in srsly.read_jsonl(LEXICON_DIR / "regional_names.jsonl"):
+        out.setdefault(fold(row["name"]), []).append((row["place"], frozenset(row["countries"])))
+    return out
+
+
+def _regional_reading(gaz: Gazetteer, query: str, evidence: Evidence) -> Place | None:
+    """The place a regional name ("Gulf") means when more than half of the document's country
+    votes (the dateline, the user's hint and the other names) go to that region's countries; else
+    None, and the name is ranked as any other."""
+    readings = _regional_names().get(fold(query))
+    total = sum(evidence.countries.values())
+    if not readings or not total:
+        return None
+    for place_id, countries in readings:
+        if 2 * sum(n for c, n in evidence.countries.items() if c in countries) > total:
+            return gaz.get(place_id)
+    return None
 
 
 def _containers_of(gaz: Gazetteer, out: list[Resolution], queries: list[str]) -> list[Resolution]:
@@ -272,7 +304,9 @@ def _evidence(
     vote for, each distinct name once; the dateline's country and each country the user named
     count double. Leaving a name's own vote out keeps ten mentions of "London" from outvoting the
     "Ontario" beside them."""
-    votes = {q: _votes(ranked[q], nationality.get(q)) for q in dict.fromkeys(queries)}
+    # a regional name ("Gulf") means what the story's geography says: it casts no vote of its own
+    votes = {q: _Vote() if fold(q) in _regional_names() else _votes(ranked[q], nationality.get(q))
+             for q in dict.fromkeys(queries)}
     countries: Counter[str] = Counter(v.country for v in votes.values() if v.country)
     admin1: Counter[str] = Counter(v.admin1 for v in votes.values() if v.admin1)
     points: Counter[tuple[float, float]] = Counter(v.point for v in votes.values() if v.point)
