@@ -148,3 +148,43 @@ def test_a_bare_gulf_is_the_persian_gulf_only_in_a_middle_east_story(
 def test_seas_and_straits_of_war_reporting_are_in_the_gazetteer(full_gaz: Gazetteer, name: str, kind: str) -> None:
     place = full_gaz.best(name)
     assert place is not None and place.kind.value == "water" and place.feature == kind
+
+
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Ministers agreed that NATO would station more jets in the east.", "NATO", None),
+    ("An AU mediator and a UN envoy flew in on Sunday.", "UN", None),
+    # capitals throughout: a name shouted, not an acronym
+    ("REBELS TIGHTEN GRIP NEAR KIDAL\nThe town was quiet on Sunday.", "KIDAL", ("ML", "city")),
+], ids=["nato", "un", "all-capitals-headline"])
+def test_an_acronym_in_running_text_is_not_a_small_town_it_spells(
+        full_gaz: Gazetteer, text: str, name: str, expected: tuple[str, str] | None) -> None:
+    start = text.index(name)
+    [r] = resolve_mentions(full_gaz, text, [Mention("d", start, start + len(name), name, "ORG", "body")])
+    assert (None if r.place is None else (r.place.country_code, r.place.kind.value)) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Envoys from Seattle and Atlanta met at the camp of Kyiv in private.", "Kyiv", None),
+    ("Envoys from Seattle met at the camp of Paris in private.", "Paris", "geonames:4717560"),
+    # a namesake in a country the story names is kept
+    ("Officials from Beirut toured the camp of Tripoli on Friday.", "Tripoli", "geonames:266826"),
+], ids=["namesake-abroad", "namesake-in-story-country", "story-country"])
+def test_a_camp_namesake_is_placed_only_in_the_story_countries(
+        gaz: Gazetteer, text: str, name: str, expected: str | None) -> None:
+    """A "Camp X" mention (labelled IN_STORY by recognition) is X only in a country the story names."""
+    names = [n for n in ("Tripoli", "Beirut", "Seattle", "Atlanta", "Paris", "Kyiv") if n in text]
+    found = sorted((text.index(n), n) for n in names)
+    mentions = [Mention("d", s, s + len(n), n, "IN_STORY" if n == name else "GPE", "body") for s, n in found]
+    [camp] = [r for r in resolve_mentions(gaz, text, mentions) if r.mention.text == name]
+    assert (camp.place.id if camp.place else None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Beirut and Tripoli, Lebanon watched the Gulf warily.", "curated:persian-gulf"),
+    ("Seattle and Atlanta crews trained for the Gulf season.", None),
+], ids=["middle-east", "elsewhere"])
+def test_a_regional_name_follows_the_story_countries(gaz: Gazetteer, text: str, expected: str | None) -> None:
+    """The mini gazetteer has no Gulf Province: a bare "Gulf" is the Persian Gulf in a Lebanese
+    story and nothing in an American one (the full gazetteer's cases are above)."""
+    assert _resolve(gaz, text, ["Beirut", "Tripoli", "Lebanon", "Seattle", "Atlanta", "Gulf"])[-1] == expected

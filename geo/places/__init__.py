@@ -12,9 +12,10 @@ from spacy.tokens import Doc
 
 from conflictmap.gazetteer import Candidate, Evidence, Gazetteer, Place, PlaceKind, fold
 from conflictmap.gazetteer.nouns import direction_words
+from conflictmap.gazetteer.ranking import LOCAL_KINDS
 from conflictmap.gazetteer.store import CONTAINERS, holds
 from conflictmap.gazetteer.weights import WEIGHTS
-from conflictmap.geo.nlp.components import SPAN_KEY
+from conflictmap.geo.nlp.components import IN_STORY_LABEL, SPAN_KEY
 from conflictmap.geo.reading.zones import MENTION_ZONES, Paragraph, Zone, zone_at
 from conflictmap.geo.records import Mention, Resolution
 
@@ -168,7 +169,8 @@ def resolve_mentions(
     """
     queries = _queries(text, mentions, gaz)
     unique = list(dict.fromkeys(queries))
-    ranked: dict[str, list[Candidate]] = {q: gaz.candidates(q, limit=6) for q in unique}
+    acronyms = {q for m, q in zip(mentions, queries, strict=True) if _acronym_in_running_text(text, m)}
+    ranked: dict[str, list[Candidate]] = {q: _spelled(gaz.candidates(q, limit=6), q in acronyms) for q in unique}
     dateline_place = None
     if dateline:
         named = [dateline.place] + ([dateline.qualifier] if dateline.qualifier else [])
@@ -178,11 +180,13 @@ def resolve_mentions(
     nationality = {q: p for q in unique if (p := _demonym_country(gaz, q)) is not None}
     for _ in range(CONTEXT_PASSES):
         evidence = _evidence(ranked, queries, dateline_place, nationality, countries)
-        ranked = {q: gaz.candidates(q, evidence=evidence[q], limit=6) for q in unique}
+        ranked = {q: _spelled(gaz.candidates(q, evidence=evidence[q], limit=6), q in acronyms) for q in unique}
     second = ranked
     out = []
     for m, query in zip(mentions, queries, strict=True):
         found = second[query]
+        if m.label == IN_STORY_LABEL:  # see below: only a namesake in the story's countries
+            found = [c for c in found if c.place.country_code in evidence[query].countries]
         demonym = nationality.get(query)
         if demonym is not None and (not found or _namesake_town(found[0])):
             # "Turkish", "Russian": a nationality word names its country, not a namesake village
@@ -198,6 +202,11 @@ def resolve_mentions(
             out.append(Resolution(m, inner.place, inner.score, (), (*inner.reasons, f"named after {inner.matched}")))
         else:
             out.append(Resolution(m, None, 0.0))
+        if m.label == IN_STORY_LABEL and (place := out[-1].place) is not None \
+                and place.country_code not in evidence[query].countries:
+            # "Camp David" in a story from Maryland is not David, Panama: a camp's namesake counts
+            # only in a country the rest of the story names
+            out[-1] = Resolution(m, None, 0.0, (place, *out[-1].alternatives))
     return _containers_of(gaz, out, queries)
 
 
@@ -227,6 +236,32 @@ def _regional_reading(gaz: Gazetteer, query: str, evidence: Evidence) -> Place |
         if 2 * sum(n for c, n in evidence.countries.items() if c in countries) > total:
             return gaz.get(place_id)
     return None
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def _acronym_in_running_text(text: str, m: Mention) -> bool:
+    """Whether a mention is a short word in capitals among lower-case words ("NATO", "UN" in a
+    sentence): an acronym, unlike the same letters in a dateline or an all-capitals headline
+    ("KIDAL —", "FIGHTING NEAR KIDAL"), where they are a name shouted."""
+    if m.label == "DATELINE" or not _ACRONYM.fullmatch(m.text):
+        return False
+    start = max(text.rfind("\n", 0, m.start) + 1, m.start - 200)
+    end = text.find("\n", m.end)
+    window = text[start : min(m.end + 200, len(text) if end < 0 else end)]
+    letters = [c for c in window if c.isalpha()]
+    return 2 * sum(c.islower() for c in letters) > len(letters)
+
+
+def _spelled(found: list[Candidate], acronym: bool) -> list[Candidate]:
+    """Without the places an acronym only spells: a town below WEIGHTS.notable_prior named like it
+    ("NATO" is not Nato, a village in the Philippines; "UN" is not Un, India), unless its own name
+    is written in capitals. Alternate names never match an acronym (see ``Gazetteer.candidates``)."""
+    if not acronym:
+        return found
+    return [c for c in found if not (c.place.kind in LOCAL_KINDS and c.place.prior < WEIGHTS.notable_prior
+                                     and not c.place.name.isupper())]
 
 
 def _containers_of(gaz: Gazetteer, out: list[Resolution], queries: list[str]) -> list[Resolution]:
