@@ -188,3 +188,10 @@ def test_a_regional_name_follows_the_story_countries(gaz: Gazetteer, text: str, 
     """The mini gazetteer has no Gulf Province: a bare "Gulf" is the Persian Gulf in a Lebanese
     story and nothing in an American one (the full gazetteer's cases are above)."""
     assert _resolve(gaz, text, ["Beirut", "Tripoli", "Lebanon", "Seattle", "Atlanta", "Gulf"])[-1] == expected
+
+
+@pytest.mark.full
+def test_capitals_opening_a_line_are_a_dateline_not_an_acronym(full_gaz: Gazetteer) -> None:
+    text = "KIDAL, Mali — Traders reopened the market on Sunday after a quiet week."
+    [r] = resolve_mentions(full_gaz, text, [Mention("d", 0, 5, "KIDAL", "GPE", "body")])
+    assert r.place is not None and r.place.country_code == "ML"

@@ -243,11 +243,12 @@ _ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 def _acronym_in_running_text(text: str, m: Mention) -> bool:
     """Whether a mention is a short word in capitals among lower-case words ("NATO", "UN" in a
-    sentence): an acronym, unlike the same letters in a dateline or an all-capitals headline
-    ("KIDAL —", "FIGHTING NEAR KIDAL"), where they are a name shouted."""
-    if m.label == "DATELINE" or not _ACRONYM.fullmatch(m.text):
-        return False
-    start = max(text.rfind("\n", 0, m.start) + 1, m.start - 200)
+    sentence): an acronym, unlike the same letters opening a line (a dateline, "KIDAL —") or in an
+    all-capitals headline ("FIGHTING NEAR KIDAL"), where they are a name shouted."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if m.label == "DATELINE" or not _ACRONYM.fullmatch(m.text) or not text[line_start : m.start].strip():
+        return False  # a dateline, whether or not its pattern was read as one ("PARIS, Mo. —")
+    start = max(line_start, m.start - 200)
     end = text.find("\n", m.end)
     window = text[start : min(m.end + 200, len(text) if end < 0 else end)]
     letters = [c for c in window if c.isalpha()]
