@@ -153,7 +153,8 @@ def score_candidates(
             if place.admin1_code and (n := evidence.admin1.get(place.admin1_code, 0)):
                 score += WEIGHTS.context_admin1_bonus * _repetition(n)
                 reasons.append(f"context names its region x{n}")
-            if evidence.points and place.kind in LOCAL_KINDS:
+            if evidence.points and place.kind in LOCAL_KINDS and name_type <= 1:
+                # by its own name only: a city known also as "Delaware" is not that state for being near
                 km = min(great_circle_km(place.lat, place.lon, lat, lon) for lat, lon in evidence.points)
                 if km < WEIGHTS.context_near_km:
                     score += WEIGHTS.context_near_bonus * (1.0 - km / WEIGHTS.context_near_km)

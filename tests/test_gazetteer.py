@@ -322,3 +322,13 @@ def test_a_town_near_one_the_context_names_gains(gaz: Gazetteer, point: tuple[fl
     points = (point,) if point else ()
     evidence = Evidence(countries={"US": 1}, admin1={"US.GA": 1}, points=points)
     assert gaz.best("Washington", evidence=evidence).id == expected
+
+
+def test_only_a_town_named_by_its_own_name_gains_from_a_nearby_one(gaz: Gazetteer) -> None:
+    """A city that also bears a state's name as an alternate name is not pulled toward the state's
+    reading by a town named near it; by its own name it is."""
+    evidence = Evidence(points=((32.9, 13.2),))
+    [own] = [c for c in gaz.candidates("Tripoli", evidence=evidence) if c.place.id == "geonames:2210247"]
+    [alternate] = gaz.candidates("Tarabulus", evidence=evidence)
+    assert any("km from a place the context names" in r for r in own.reasons)
+    assert not any("km from" in r for r in alternate.reasons) and alternate.place.id == own.place.id

@@ -169,11 +169,13 @@ def test_an_acronym_in_running_text_is_not_a_small_town_it_spells(
     ("Envoys from Seattle met at the camp of Paris in private.", "Paris", "geonames:4717560"),
     # a namesake in a country the story names is kept
     ("Officials from Beirut toured the camp of Tripoli on Friday.", "Tripoli", "geonames:266826"),
-], ids=["namesake-abroad", "namesake-in-story-country", "story-country"])
+    # ... but not outside the writer's qualifier
+    ("Envoys from Seattle met at the camp of Paris, Georgia in private.", "Paris", None),
+], ids=["namesake-abroad", "namesake-in-story-country", "story-country", "outside-qualifier"])
 def test_a_camp_namesake_is_placed_only_in_the_story_countries(
         gaz: Gazetteer, text: str, name: str, expected: str | None) -> None:
     """A "Camp X" mention (labelled IN_STORY by recognition) is X only in a country the story names."""
-    names = [n for n in ("Tripoli", "Beirut", "Seattle", "Atlanta", "Paris", "Kyiv") if n in text]
+    names = [n for n in ("Tripoli", "Beirut", "Seattle", "Atlanta", "Paris", "Kyiv", "Georgia") if n in text]
     found = sorted((text.index(n), n) for n in names)
     mentions = [Mention("d", s, s + len(n), n, "IN_STORY" if n == name else "GPE", "body") for s, n in found]
     [camp] = [r for r in resolve_mentions(gaz, text, mentions) if r.mention.text == name]
@@ -195,3 +197,12 @@ def test_capitals_opening_a_line_are_a_dateline_not_an_acronym(full_gaz: Gazette
     text = "KIDAL, Mali — Traders reopened the market on Sunday after a quiet week."
     [r] = resolve_mentions(full_gaz, text, [Mention("d", 0, 5, "KIDAL", "GPE", "body")])
     assert r.place is not None and r.place.country_code == "ML"
+
+
+@pytest.mark.full
+def test_an_abbreviation_in_brackets_glosses_the_name_and_does_not_qualify_it(full_gaz: Gazetteer) -> None:
+    text = "Envoys of the Democratic People's Republic of Korea (DPRK) left on Monday."
+    names = ["Democratic People's Republic of Korea", "DPRK"]
+    mentions = [Mention("d", text.index(n), text.index(n) + len(n), n, "GPE", "body") for n in names]
+    assert [r.place.id if r.place else None for r in resolve_mentions(full_gaz, text, mentions)] == \
+        ["ne-admin0:KP", "ne-admin0:KP"]

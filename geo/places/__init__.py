@@ -132,7 +132,8 @@ def _queries(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[str]:
             nxt = mentions[i + 1]
             between = text[m.end : nxt.start].strip()
             # "Bosaso, Bari" and "(Bosaso, Bari)"; also "Bosaso (Bari)", the qualifier alone in brackets
-            bracketed = between == "(" and text[nxt.end : nxt.end + 1] == ")"
+            # ... but not an abbreviation glossing the name: "Democratic Republic of the Congo (DRC)"
+            bracketed = between == "(" and text[nxt.end : nxt.end + 1] == ")" and not nxt.text.isupper()
             if (between == "," or bracketed) and nxt.start - m.end <= 3 and _is_qualifier(gaz, nxt.text, m.text):
                 query = f"{m.text}, {nxt.text}"
         queries.append(query)
@@ -186,7 +187,7 @@ def resolve_mentions(
     for m, query in zip(mentions, queries, strict=True):
         found = second[query]
         if m.label == IN_STORY_LABEL:  # see below: only a namesake in the story's countries
-            found = [c for c in found if c.place.country_code in evidence[query].countries]
+            found = [c for c in found if _in_story(gaz, c.place, m, query, evidence[query])]
         demonym = nationality.get(query)
         if demonym is not None and (not found or _namesake_town(found[0])):
             # "Turkish", "Russian": a nationality word names its country, not a namesake village
@@ -203,11 +204,21 @@ def resolve_mentions(
         else:
             out.append(Resolution(m, None, 0.0))
         if m.label == IN_STORY_LABEL and (place := out[-1].place) is not None \
-                and place.country_code not in evidence[query].countries:
-            # "Camp David" in a story from Maryland is not David, Panama: a camp's namesake counts
-            # only in a country the rest of the story names
+                and not _in_story(gaz, place, m, query, evidence[query]):
             out[-1] = Resolution(m, None, 0.0, (place, *out[-1].alternatives))
     return _containers_of(gaz, out, queries)
+
+
+def _in_story(gaz: Gazetteer, place: Place, m: Mention, query: str, evidence: Evidence) -> bool:
+    """Whether a camp's namesake may be the place: "Camp David" in a story from Maryland is not
+    David, Panama, nor "CAMP NAME, Wash." a town of that name in Utah. It must lie in a country
+    the rest of the story names and, when the writer qualified it ("X, Y"), in the qualifier."""
+    if place.country_code not in evidence.countries:
+        return False
+    if query == m.text:
+        return True
+    qualifier = query[len(m.text) :].lstrip(", ")
+    return any(holds(c.place, place) for c in gaz.candidates(qualifier, kinds=CONTAINERS, limit=5))
 
 
 @functools.cache
