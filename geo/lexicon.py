@@ -43,7 +43,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   ``generic_words.jsonl`` (words that name a place somewhere but mostly are just words),
   ``place_fragments.jsonl`` (name particles, facility words and generic nouns: never a place on
   their own), ``club_words.jsonl`` (a town then one of these in an organisation's name is a
-  sports club), ``facility_prefixes.jsonl`` ("Naval Station X", "RAF X": the facility is at X),
+  sports club), ``facility_prefixes.jsonl`` ("Naval Station X", "RAF X": the facility is at X; rows with
+  ``"where": "story"``, "Camp X", only where the story's countries hold X),
   ``place_prepositions.jsonl``, ``articles.jsonl``.
 - Zones: ``stop_words.jsonl``, ``furniture.jsonl`` (page furniture phrases), ``share_buttons.jsonl``,
   ``photo_words.jsonl``.
@@ -102,6 +103,7 @@ class Lexicon:
     club_words: frozenset[str]  # "X United", "X City" in an organisation's name: a sports club
     place_fragments: frozenset[str]  # never a place on their own: name particles, facility words
     facility_prefixes: tuple[tuple[str, ...], ...]  # "naval station" X: the facility is at X, longest first
+    story_facility_prefixes: frozenset[tuple[str, ...]]  # "camp" X: at X only if the story's countries hold X
     place_prepositions: frozenset[str]
     articles: frozenset[str]
     stop_words: frozenset[str]
@@ -203,6 +205,8 @@ def lexicon() -> Lexicon:
         club_words=_words("club_words.jsonl"),
         facility_prefixes=tuple(sorted((tuple(p.split()) for p in _phrases("facility_prefixes.jsonl")),
                                        key=len, reverse=True)),
+        story_facility_prefixes=frozenset(tuple(r["words"].split()) for r in _rows("facility_prefixes.jsonl")
+                                          if r.get("where") == "story"),
         place_prepositions=_words("place_prepositions.jsonl"),
         articles=_words("articles.jsonl"),
         stop_words=_words("stop_words.jsonl"),
