@@ -91,6 +91,38 @@ def speaker_words(head: Token, how: str) -> Span:
     return doc[start : head.right_edge.i + 1]
 
 
+NAMING_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})  # words a short naming phrase is made of
+
+
+def beside(cue: Token, most: int = 8) -> Span | None:
+    """The speaker named right beside a cue that closes its sentence after a comma: ", local
+    officials said." or ", said the governor, Ana Ruiz." Nothing but adjuncts follows the cue
+    ("on Monday", "in a statement"). The parser often takes the long reported clause before
+    such a cue for its subject; the short phrase beside the cue is who spoke."""
+    doc, sent = cue.doc, cue.sent
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1 : sent.end]):
+        return None
+    start = cue.i
+    while start > sent.start and cue.i - start < most and (
+            doc[start - 1].pos_ in NAMING_POS or doc[start - 1].tag_ in ("HYPH", "POS")):
+        start -= 1
+    if start < cue.i and start > sent.start and doc[start - 1].text == ",":
+        phrase = doc[start : cue.i]
+    elif cue.i > sent.start and doc[cue.i - 1].text == ",":
+        end = cue.i + 1
+        while end < sent.end and end - cue.i <= most and (doc[end].pos_ in NAMING_POS or doc[end].tag_ == "HYPH"
+                                                          or doc[end].text == ","):
+            end += 1
+        while end > cue.i + 1 and doc[end - 1].text == ",":
+            end -= 1
+        phrase = doc[cue.i + 1 : end]
+        if phrase.root.head.i == cue.i and phrase.root.dep_ in ("dobj", "dative", "iobj"):
+            return None  # "..., told reporters": whom it was said to
+    else:
+        return None
+    return phrase if phrase.root.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
 def core(words: Span, head: Token) -> Span:
     """The speaker phrase without the clauses that say something about the speaker ("Ana Ruiz,
     who visited Chile last year,"): a country word in those is no affiliation."""
@@ -119,9 +151,12 @@ class StatementReader(DocumentContext):
             if match is None:
                 continue
             cue, head, how = match["cue"], match["speaker"], match.rule.label
+            words = speaker_words(head, how)
+            near = beside(cue)
+            if near is not None and not near.start <= head.i < near.end and how == "subject":
+                head, words = near.root, near  # "..., local officials said": not the long clause before them
             if not is_statement(cue, head, how):
                 continue
-            words = speaker_words(head, how)
             named_by = core(words, head)
             speaker = self.speaker(named_by, head, offset, how)
             if speaker is None:
