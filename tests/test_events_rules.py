@@ -173,11 +173,15 @@ def test_a_body_named_as_what_the_speaker_served_on_is_still_that_countrys(mini_
      "commander Ali Musa"),
     ("They went home, he said on Tuesday.", "he"),
     ("\"The road is open again,\" Ana Ruiz, the county's mayor, told reporters on Friday.", "Ana Ruiz"),
-], ids=["headline", "after-a-long-clause", "inverted", "pronoun-unchanged", "whom-it-was-told-to"])
+    ("The road to the coast, says the mayor, is closed.", "the mayor"),
+    ("The second bridge, said a police spokesman, had been mined overnight.", "a police spokesman"),
+], ids=["headline", "after-a-long-clause", "inverted", "pronoun-unchanged", "whom-it-was-told-to",
+        "set-off", "set-off-past"])
 def test_the_speaker_beside_a_closing_cue_is_who_spoke(mini_pipeline, sentence: str, speaker: str) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     [said] = analysis.statements
     assert said.speaker_span.text.startswith(speaker) and "road" not in said.speaker_span.text
+    assert "bridge" not in said.speaker_span.text
 
 
 def test_a_statement_is_dated_by_its_own_verb_not_by_what_it_reports(mini_pipeline) -> None:

@@ -95,30 +95,33 @@ NAMING_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})  # words 
 
 
 def beside(cue: Token, most: int = 8) -> Span | None:
-    """The speaker named right beside a cue that closes its sentence after a comma: ", local
-    officials said." or ", said the governor, Ana Ruiz." Nothing but adjuncts follows the cue
-    ("on Monday", "in a statement"). The parser often takes the long reported clause before
-    such a cue for its subject; the short phrase beside the cue is who spoke."""
+    """The speaker named right beside a cue set off by a comma: closing its sentence (", local
+    officials said.", ", said the governor, Ana Ruiz.") with nothing but adjuncts after it ("on
+    Monday", "in a statement"), or inside it (", says the mayor, "). The parser often takes the
+    long reported clause before such a cue for its subject; the short phrase beside the cue is
+    who spoke. Never whom it was told to (", told reporters")."""
     doc, sent = cue.doc, cue.sent
-    if any(t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1 : sent.end]):
-        return None
+    closing = not any(t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1 : sent.end])
+    phrase: Span | None = None
     start = cue.i
     while start > sent.start and cue.i - start < most and (
             doc[start - 1].pos_ in NAMING_POS or doc[start - 1].tag_ in ("HYPH", "POS")):
         start -= 1
-    if start < cue.i and start > sent.start and doc[start - 1].text == ",":
+    if closing and sent.start < start < cue.i and doc[start - 1].text == ",":
         phrase = doc[start : cue.i]
     elif cue.i > sent.start and doc[cue.i - 1].text == ",":
         end = cue.i + 1
-        while end < sent.end and end - cue.i <= most and (doc[end].pos_ in NAMING_POS or doc[end].tag_ == "HYPH"
-                                                          or doc[end].text == ","):
+        while end < sent.end and end - cue.i <= most and (
+                doc[end].pos_ in NAMING_POS or doc[end].tag_ == "HYPH" or (closing and doc[end].text == ",")):
             end += 1
+        if not closing and (end >= sent.end or doc[end].text != ","):
+            return None  # ", says the mayor, ..." is set off on both sides
         while end > cue.i + 1 and doc[end - 1].text == ",":
             end -= 1
-        phrase = doc[cue.i + 1 : end]
-        if phrase.root.head.i == cue.i and phrase.root.dep_ in ("dobj", "dative", "iobj"):
+        phrase = doc[cue.i + 1 : end] if end > cue.i + 1 else None
+        if phrase is not None and phrase.root.head.i == cue.i and phrase.root.dep_ in ("dobj", "dative", "iobj"):
             return None  # "..., told reporters": whom it was said to
-    else:
+    if phrase is None:
         return None
     return phrase if phrase.root.pos_ in ("NOUN", "PROPN", "PRON") else None
 
