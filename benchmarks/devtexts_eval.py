@@ -18,7 +18,7 @@ development 20 and never used for development: report it, do not tune on it.
   origin or destination matches a gold end by name (or, when gold has only ``via``, a via matches).
   A predicted movement is *correct* when it finds some gold movement.
 
-Place names match case-folded, either containing the other as whole words, against the gazetteer
+Place names match case-, diacritic- and quote-folded, either containing the other as whole words, against the gazetteer
 name or the words as written; a gold name may list alternatives with ``|``.
 """
 
@@ -28,6 +28,7 @@ import argparse
 import hashlib
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -46,11 +47,21 @@ def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+_QUOTES = str.maketrans("", "", "\u2018\u2019'")
+
+
+def fold(name: str) -> str:
+    """Case, spacing, diacritics and quote marks folded ("\u2018Afr\u012bn" -> "afrin"): a gazetteer name
+    against the name as written."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(plain.casefold().translate(_QUOTES).split())
+
+
 def same_place(gold: str | None, names: Iterable[str]) -> bool:
     """Whether any of ``names`` matches the gold name (or one of its ``|`` alternatives)."""
-    folded = [" ".join(n.casefold().split()) for n in names if n]
+    folded = [fold(n) for n in names if n]
     for alt in (gold or "").split("|"):
-        g = " ".join(alt.casefold().split())
+        g = fold(alt)
         if g and any(re.search(rf"\b{re.escape(g)}\b", n) or re.search(rf"\b{re.escape(n)}\b", g) for n in folded):
             return True
     return False

@@ -26,6 +26,10 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``motion.jsonl`` also: ``object_is_origin`` ("left X"); ``for_destination`` ("headed for X");
   ``on_destination`` ("advanced on X");
   ``subject_moves``: the subject goes along with what it moves ("escorted a convoy to X").
+- ``referring_nouns.jsonl``: nouns that, as "the <noun>", name a place of the given kinds named
+  before in the same document ("sent troops into the region", "arrived in the country").
+- ``control_verbs.jsonl``: verbs whose subject, not their object, does what their infinitive says
+  ("X promised Y to send troops": X sends; "X asked Y to send troops": Y sends).
 - ``prepositions.jsonl``: the role a preposition gives the place it governs, strong or weak.
 - ``status_cues.jsonl``: words that make a movement possible (modal, intent, hedge, condition) or
   denied (deny).
@@ -73,6 +77,8 @@ class Lexicon:
     conditional_forces: Mapping[str, tuple[str, str, frozenset[str]]]  # word -> (class, needs, with)
     non_force_modifiers: frozenset[str]  # "aid" convoy, "cargo" ship
     vessel_prefixes: frozenset[str]  # "uss", "hms"
+    subject_control: frozenset[str]  # "promise": "X promised Y to send" -> X sends
+    referring_nouns: Mapping[str, frozenset[str]]  # "region" -> place kinds "the region" can refer to
     site_nouns: frozenset[str]  # "base", "front", "airspace": where a force is, inside a place
     territory_nouns: frozenset[str]  # "airspace", "waters": "Ruritanian airspace" is Ruritania's
     object_is_origin: frozenset[str]  # "left X", "evacuated X"
@@ -172,6 +178,8 @@ def lexicon() -> Lexicon:
                             if "needs" in r},
         non_force_modifiers=_words("non_force_modifiers.jsonl"),
         vessel_prefixes=_words("vessel_prefixes.jsonl"),
+        subject_control=_words("control_verbs.jsonl", "lemma"),
+        referring_nouns={r["word"]: frozenset(r["kinds"]) for r in _rows("referring_nouns.jsonl")},
         site_nouns=_words("site_nouns.jsonl"),
         territory_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("kind") == "territory"),
         object_is_origin=frozenset(r["lemma"] for r in motion if r.get("object_is_origin")),

@@ -529,3 +529,48 @@ def test_the_status_of_a_motion_noun(mini_pipeline, text: str, status: str, cue:
     assert [(m.status, m.status_cue) for m in moves
             if "Libya" in (m.origin.mention.text if m.origin else None,
                            m.destination.mention.text if m.destination else None)] == [(status, cue)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Tokyo asked France to send frigates to Lebanon.\n", "FR"),  # the asked one sends
+        ("Japan persuaded Russia to move troops into Libya.\n", "RU"),
+        ("Japan promised France to send frigates to Lebanon.\n", "JP"),  # a promise: the subject sends
+    ],
+    ids=["asked-object-sends", "persuaded-object-sends", "promised-subject-sends"],
+)
+def test_who_sends_when_one_state_asks_another(mini_pipeline, text: str, country: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.actor_country == country
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "status", "cue"),
+    [
+        ("If the talks collapse, Japan will send troops to Libya.\n", "possible", "If"),
+        ("Japan will send frigates to Lebanon unless France objects.\n", "possible", "unless"),
+        ("When the talks collapsed, Japan sent troops to Libya.\n", "reported", None),  # a time, no condition
+    ],
+    ids=["if-clause", "unless-clause", "when-clause"],
+)
+def test_a_movement_on_a_condition_is_possible(mini_pipeline, text: str, status: str, cue: str | None) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert (move.status, move.status_cue) == (status, cue)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Fighting spread across Libya last week. Japan then flew troops into the country.\n", ["Libya"]),
+        ("Shelling hit Tripoli overnight. On Monday French marines entered the city.\n", ["Tripoli"]),
+        ("Japan sent troops into the region.\n", []),  # nothing named before it
+        ("Tokyo asked France to send frigates into the country.\n", []),  # the sender is not where they go
+    ],
+    ids=["the-country", "the-city", "nothing-before", "not-the-sender"],
+)
+def test_a_referring_phrase_is_the_place_named_before(mini_pipeline, text: str, destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations

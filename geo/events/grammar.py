@@ -130,8 +130,13 @@ def sender(trigger: Token) -> Token | None:
             # "deployments by X to Y": the small model hangs the by-phrase on the verb above
             return next((c for c in after.children if c.dep_ == "pobj"), None)
         return None
-    head = trigger
+    head, below = trigger, None
     for _ in range(3):
+        if below is not None and below.dep_ == "xcomp" and head.lemma_.lower() not in lexicon().subject_control:
+            # "X asked Y to send": the object controls the infinitive, so Y sends, not X
+            controller = next((c for c in head.children if c.dep_ == "dobj" and c.i < below.i), None)
+            if controller is not None and not is_force(controller):
+                return controller
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not is_force(child):
                 if child.dep_ == "nsubjpass" and head.i == trigger.i:
@@ -139,7 +144,7 @@ def sender(trigger: Token) -> Token | None:
                 return child
         if head.dep_ not in ("xcomp", "conj", "ccomp") or head.head.i == head.i:
             break
-        head = head.head
+        head, below = head.head, head
     return None
 
 
@@ -329,6 +334,9 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
                 return "possible", c.text
             if c.dep_ == "mark" and c.lower_ in lex.cue("condition"):
                 return "possible", c.text
+            if c.dep_ == "advcl" and (mark := next((m for m in c.children if m.dep_ == "mark"
+                                                    and m.lower_ in lex.cue("condition")), None)):
+                return "possible", mark.text  # "if talks fail, X will send troops": the move hangs on a condition
             if c.dep_ in ("advmod", "amod") and c.lower_ in lex.cue("hedge"):
                 return "possible", c.text
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("intent"):
