@@ -574,3 +574,67 @@ def test_a_movement_on_a_condition_is_possible(mini_pipeline, text: str, status:
 )
 def test_a_referring_phrase_is_the_place_named_before(mini_pipeline, text: str, destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        # a state or armed group as what a displacement verb moves
+        ("France wants to push Hezbollah out of Tripoli.\n", [("Hezbollah", "Tripoli", None)]),
+        ("Hezbollah was driven back from Tripoli last week.\n", [("Hezbollah", "Tripoli", None)]),
+        ("Japan pushed the talks out of Tripoli.\n", []),  # talks are no one
+        # a state as the subject of the verb a military verb depends on
+        ("Japan threatened to march into eastern and southern Libya.\n", [("Japan", "Japan", "Libya")]),
+        ("With France threatening to invade Lebanon, prices rose.\n", [("France", "France", "Lebanon")]),
+        ("Officials threatened to march into Tripoli.\n", []),  # officials are no state
+    ],
+    ids=["pushed-out-of", "driven-back-from", "pushed-talks", "threatened-to-march", "with-x-threatening",
+         "officials-march"],
+)
+def test_a_state_or_armed_group_moved_or_moving_through_another_verb(mini_pipeline, text: str, ends: list) -> None:
+    assert _moves(mini_pipeline, text) == ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        # a word that is a force only when a military verb moves it
+        ("Russia withdrew the observers it had deployed in Libya.\n", [("observers", None, "Libya")]),
+        ("France deployed military advisers to Lebanon.\n", [("military advisers", "France", "Lebanon")]),
+        ("France sent observers to Lebanon.\n", []),  # sending is no military verb
+        # people who go to fight
+        ("Hundreds of men went from Tripoli to Beirut to fight.\n", [("Hundreds", "Tripoli", "Beirut")]),
+        ("Many students headed to Kyiv to join the fight.\n", [("Many students", None, "Kyiv")]),
+        ("Many people went to Kyiv to visit relatives.\n", []),
+    ],
+    ids=["observers-deployed", "advisers-deployed", "observers-sent", "went-to-fight", "join-the-fight",
+         "went-to-visit"],
+)
+def test_people_who_are_a_force_by_what_they_do(mini_pipeline, text: str, ends: list) -> None:
+    assert _moves(mini_pipeline, text) == ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        # a military motion noun carried on by another verb
+        ("Japanese officials threatened to extend the offensive to Tripoli.\n", ["Tripoli"]),
+        ("France expanded its incursion into Libya.\n", ["Libya"]),
+        ("Japan extended the talks to Tripoli.\n", []),
+        # a state's motion noun with a direction
+        ("The French move into Libya worried Japan.\n", ["Libya"]),
+        ("Japan condemned the Russian push toward Kyiv.\n", ["Kyiv"]),
+        ("The French move to Tokyo surprised fans.\n", []),  # "to" alone may be a purpose or a job
+        # a "where" clause on the place
+        ("Japan's embassy is in Tripoli, where French troops arrived on Monday.\n", ["Tripoli"]),
+        ("Rebels hold parts of eastern Libya, where Japanese units have reentered several towns.\n", ["Libya"]),
+        ("Japan's embassy is in Tripoli, where French troops are stationed.\n", []),  # no arrival
+    ],
+    ids=["extend-offensive", "expand-incursion", "extend-talks", "move-into", "push-toward", "move-to",
+         "where-arrived", "where-reentered", "where-stationed"],
+)
+def test_motion_nouns_carried_on_and_where_clauses(mini_pipeline, text: str, destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations

@@ -69,7 +69,8 @@ def plausible(trigger: Token, force: Token) -> bool:
     another noun ("entered an army base"), nor when it is the subject of a verb whose object is something
     else that moves ("the air force dropped leaflets on X", "the navy delivered aid to X", "the navy will
     help deliver aid to X"): then only the object moves."""
-    if force.i not in {t.i for t in trigger.subtree} and any(
+    relative = trigger.dep_ in ("relcl", "acl") and trigger.head.i == force.i  # "the troops it deployed"
+    if not relative and force.i not in {t.i for t in trigger.subtree} and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.i != force.i and c.tag_ not in ("WDT", "WP")
             for c in trigger.children):
         return False  # "troops ordered residents out, and they fled": the verb has a subject of its own
@@ -251,7 +252,8 @@ def preposition(span: Span) -> str | None:
                 return "from"
             return _enclosing(doc, i) or t.lower_
         if t.pos_ in ("DET", "ADJ", "PART", "NUM") or t.is_space or t.lower_ in ("'s", "’s") \
-                or t.ent_type_ in ("GPE", "LOC"):
+                or t.ent_type_ in ("GPE", "LOC") or (t.pos_ == "CCONJ" and i > 0 and doc[i - 1].pos_ == "ADJ"):
+            # "into eastern and northern X": coordinated directions pass through too
             i -= 1
             continue
         if (

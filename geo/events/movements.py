@@ -131,7 +131,35 @@ class MovementReader(DocumentContext):
                 weak = r
         if "destination" not in found and weak is not None:
             found["destination"] = weak
+        lex = lexicon()
+        if not found and trigger.lemma_.lower() in lex.weak_destination_triggers | lex.object_is_destination:
+            where = self.where_place(trigger, offset)
+            if where is not None:
+                found["destination"] = where  # "X, where troops arrived": the clause hangs on the place
         return found
+
+    def where_place(self, trigger: Token, offset: int) -> Resolution | None:
+        """The place a "where" clause of the trigger's hangs on ("parts of X, where units entered
+        areas..."), or None."""
+        verb = trigger
+        for _ in range(3):
+            if verb.dep_ in ("relcl", "advcl", "acl", "amod") and any(
+                    c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+                head = verb.head
+                while head.dep_ == "appos" and head.head.i != head.i:
+                    head = head.head  # the small model may hang the clause on a noun set beside the place
+                # the place itself, or the place of "parts of X", "the outskirts of X"
+                heads = [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for p in c.children if p.dep_ == "pobj"]
+                for h in heads:
+                    r = self.resolution_for(offset + h.idx, offset + h.idx + len(h))
+                    if r is not None and r.place is not None and r.mention.label not in NOT_DRAWN:
+                        return r
+                return None
+            if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
 
     def referring_places(self, sent: Span, offset: int) -> list[Resolution]:
         """ "the region", "the country" (``referring_nouns.jsonl``): the place of that kind named last
