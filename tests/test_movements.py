@@ -638,3 +638,35 @@ def test_people_who_are_a_force_by_what_they_do(mini_pipeline, text: str, ends: 
 )
 def test_motion_nouns_carried_on_and_where_clauses(mini_pipeline, text: str, destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("Troops rested for a week before being sent into Libya.\n", [("Troops", None, "Libya")]),
+        ("The soldiers waited in Tokyo. They trained for months after being flown to Libya.\n",
+         [("soldiers", None, "Libya")]),
+        ("Officials met in Paris before being flown to Tokyo.\n", []),  # officials are no force
+    ],
+    ids=["before-being-sent", "they-after-being-flown", "officials"],
+)
+def test_the_subject_of_the_verb_a_preposition_hangs_on(mini_pipeline, text: str, ends: list) -> None:
+    assert _moves(mini_pipeline, text) == ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Jo Roe, a former paratrooper, spoke to reporters. Roe said he trained for a month before being "
+         "sent into Libya.\n", ["Libya"]),
+        ('Jo Roe, a young marine, was interviewed. "We entered Tripoli at night," Roe said.\n', ["Tripoli"]),
+        ("Jo Roe, a retired general, was interviewed. He flew to Tripoli on Monday.\n", []),  # a rank travels
+        ("Jo Roe, a teacher, said he went to Tripoli.\n", []),  # no soldier
+    ],
+    ids=["he-paratrooper", "we-marine", "he-general", "he-teacher"],
+)
+def test_a_pronoun_for_a_person_the_document_calls_a_soldier(mini_pipeline, text: str,
+                                                             destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations

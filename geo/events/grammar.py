@@ -98,10 +98,43 @@ def _moves_something_else(verb: Token) -> bool:
 
 
 def force_antecedent(pronoun: Token, *, sentences: int = 2) -> Token | None:
-    """The force a plural pronoun stands for: the last plural noun before it, in its own sentence or
-    the ``sentences`` before (never beyond the parsed text, so never another document), when that
-    noun heads a force ("Ruritanian troops took the hill; they advanced on X"); None when it is
-    something else ("troops told residents to go, and they fled to X") or when no noun precedes."""
+    """The force a pronoun stands for. "they", "we": the last plural noun before it, in its own
+    sentence or the ``sentences`` before (never beyond the parsed text, so never another document),
+    when that noun heads a force ("Ruritanian troops took the hill; they advanced on X"); None when it
+    is something else ("troops told residents to go, and they fled to X"). "he", "she", "I", and a
+    "we" with no plural noun before it: the soldier the document named last, when it set a soldier's
+    noun beside that person's name ("Jo Roe, a paratrooper, ... he was sent to X"; "we entered X",
+    in Roe's words)."""
+    if pronoun.lower_ in ("they", "we"):
+        plural = _plural_antecedent(pronoun, sentences=sentences)
+        if plural is not None or pronoun.lower_ == "they":
+            return plural
+    return soldier_antecedent(pronoun)
+
+
+def soldier_antecedent(pronoun: Token) -> Token | None:
+    """The soldier's noun set beside the last person named before ``pronoun`` ("paratrooper" in "Jo
+    Roe, a former paratrooper"), or None when that person is not described as one. Ranks and titles
+    ("general", "commander") are not soldiers: officials travel, they do not deploy."""
+    doc = pronoun.doc
+    person = next((e for e in reversed(doc.ents) if e.label_ == "PERSON" and e.end <= pronoun.i), None)
+    if person is None:
+        return None
+    surname = person[-1].lower_
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent[-1].lower_ != surname or ent.start >= pronoun.i:
+            continue
+        root = ent.root
+        beside = [c for c in root.children if c.dep_ in ("appos", "compound")]
+        if root.dep_ == "appos":
+            beside.append(root.head)
+        for noun in beside:
+            if force_class(noun) == "personnel" and noun.lower_ not in lexicon().titles:
+                return noun
+    return None
+
+
+def _plural_antecedent(pronoun: Token, *, sentences: int) -> Token | None:
     doc = pronoun.doc
     start = pronoun.sent.start
     for _ in range(sentences):
