@@ -31,7 +31,9 @@ Adding a word is one line in its file (and a test of your own wording that needs
   A ``forces.jsonl`` row with ``"needs": "military verb"`` ("observers", "men") is a force only
   as what a ``military`` verb moves ("deployed observers", "withdrew its men").
 - ``combat_purposes.jsonl``: a purpose that makes whoever goes a force ("went to X to fight", "to
-  join the fight", "to bear arms"): purpose verbs, verbs that join a combat object, and the objects.
+  join the fight", "to bear arms"): purpose verbs, verbs that join a combat object, and the objects;
+  and purposes of support ("sent troops to back the Ruritanian army"): the supported state is where
+  a movement with no place named goes.
 - ``referring_nouns.jsonl``: nouns that, as "the <noun>", name a place of the given kinds named
   before in the same document ("sent troops into the region", "arrived in the country").
 - ``control_verbs.jsonl``: verbs whose subject, not their object, does what their infinitive says
@@ -90,6 +92,7 @@ class Lexicon:
     combat_verbs: frozenset[str]  # "fight", "defend": as a purpose, the one who goes is a force
     combat_joining_verbs: frozenset[str]  # "join", "bear": with a combat object ("join the fight")
     combat_objects: frozenset[str]  # "fight", "arms", "front"
+    support_verbs: frozenset[str]  # "back", "help": "sent troops to back the X army" -> to X
     referring_nouns: Mapping[str, frozenset[str]]  # "region" -> place kinds "the region" can refer to
     site_nouns: frozenset[str]  # "base", "front", "airspace": where a force is, inside a place
     territory_nouns: frozenset[str]  # "airspace", "waters": "Ruritanian airspace" is Ruritania's
@@ -197,6 +200,7 @@ def lexicon() -> Lexicon:
         combat_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "verb"),
         combat_joining_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "joining"),
         combat_objects=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "object"),
+        support_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "support"),
         referring_nouns={r["word"]: frozenset(r["kinds"]) for r in _rows("referring_nouns.jsonl")},
         site_nouns=_words("site_nouns.jsonl"),
         territory_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("kind") == "territory"),

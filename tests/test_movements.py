@@ -584,13 +584,14 @@ def test_a_referring_phrase_is_the_place_named_before(mini_pipeline, text: str, 
         ("France wants to push Hezbollah out of Tripoli.\n", [("Hezbollah", "Tripoli", None)]),
         ("Hezbollah was driven back from Tripoli last week.\n", [("Hezbollah", "Tripoli", None)]),
         ("Japan pushed the talks out of Tripoli.\n", []),  # talks are no one
+        ("The plan would push Libyans into Lebanon.\n", []),  # a people, not a state or armed group
         # a state as the subject of the verb a military verb depends on
         ("Japan threatened to march into eastern and southern Libya.\n", [("Japan", "Japan", "Libya")]),
         ("With France threatening to invade Lebanon, prices rose.\n", [("France", "France", "Lebanon")]),
         ("Officials threatened to march into Tripoli.\n", []),  # officials are no state
     ],
-    ids=["pushed-out-of", "driven-back-from", "pushed-talks", "threatened-to-march", "with-x-threatening",
-         "officials-march"],
+    ids=["pushed-out-of", "driven-back-from", "pushed-talks", "pushed-people", "threatened-to-march",
+         "with-x-threatening", "officials-march"],
 )
 def test_a_state_or_armed_group_moved_or_moving_through_another_verb(mini_pipeline, text: str, ends: list) -> None:
     assert _moves(mini_pipeline, text) == ends
@@ -669,4 +670,19 @@ def test_the_subject_of_the_verb_a_preposition_hangs_on(mini_pipeline, text: str
 )
 def test_a_pronoun_for_a_person_the_document_calls_a_soldier(mini_pipeline, text: str,
                                                              destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Putin, for his part, has sent forces to back Libyan leader Jo Roe.\n", ["Libya"]),
+        ("France sent warships to help the Lebanese navy.\n", ["Lebanon"]),
+        ("France sent warships to fight the Libyan navy.\n", []),  # an enemy's country is no destination
+        ("France sent warships to help the Lebanese and Libyan navies.\n", []),  # which one?
+    ],
+    ids=["back-a-leader", "help-a-navy", "fight-a-navy", "two-countries"],
+)
+def test_a_movement_to_support_a_state_goes_to_it(mini_pipeline, text: str, destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations

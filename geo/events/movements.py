@@ -136,7 +136,26 @@ class MovementReader(DocumentContext):
             where = self.where_place(trigger, offset)
             if where is not None:
                 found["destination"] = where  # "X, where troops arrived": the clause hangs on the place
+        if not found:
+            helped = self.supported_country(sent, offset, trigger)
+            if helped is not None:
+                found["destination"] = helped  # "sent troops to back the Ruritanian army": to Ruritania
         return found
+
+    def supported_country(self, sent: Span, offset: int, trigger: Token) -> Resolution | None:
+        """The country whose side a movement's purpose supports ("sent troops to back the Ruritanian
+        government", "to help Ruritania's army"), when the purpose names exactly one country."""
+        lex = lexicon()
+        for purpose in trigger.children:
+            if purpose.dep_ not in ("advcl", "xcomp") or purpose.lemma_.lower() not in lex.support_verbs:
+                continue
+            words = sorted(t.i for t in purpose.subtree)
+            lo, hi = offset + sent.doc[words[0]].idx, offset + sent.doc[words[-1]].idx + len(sent.doc[words[-1]])
+            countries = [r for r in self.resolutions_in(lo, hi) + self.demonyms_in(lo, hi)
+                         if r.place is not None and r.place.kind == PlaceKind.COUNTRY]
+            if len({r.place.id for r in countries if r.place is not None}) == 1:
+                return countries[0]
+        return None
 
     def where_place(self, trigger: Token, offset: int) -> Resolution | None:
         """The place a "where" clause of the trigger's hangs on ("parts of X, where units entered
