@@ -36,6 +36,7 @@ Adding a word is one line in its file (and a test of your own wording that needs
   a movement with no place named goes.
 - ``referring_nouns.jsonl``: nouns that, as "the <noun>", name a place of the given kinds named
   before in the same document ("sent troops into the region", "arrived in the country").
+- ``route_nouns.jsonl``: nouns whose places are the movement's ("on their way to X", "en route to X").
 - ``control_verbs.jsonl``: verbs whose subject, not their object, does what their infinitive says
   ("X promised Y to send troops": X sends; "X asked Y to send troops": Y sends).
 - ``prepositions.jsonl``: the role a preposition gives the place it governs, strong or weak.
@@ -85,6 +86,7 @@ class Lexicon:
     conditional_forces: Mapping[str, tuple[str, str, frozenset[str]]]  # word -> (class, needs, with)
     non_force_modifiers: frozenset[str]  # "aid" convoy, "cargo" ship
     vessel_prefixes: frozenset[str]  # "uss", "hms"
+    route_nouns: frozenset[str]  # "way", "route": "on their way to X" is the movement's destination
     subject_control: frozenset[str]  # "promise": "X promised Y to send" -> X sends
     displacement_verbs: frozenset[str]  # "push": the object moves out of a place
     extension_verbs: frozenset[str]  # "extend": the motion noun it takes moves on to a place
@@ -193,6 +195,7 @@ def lexicon() -> Lexicon:
                             if "needs" in r},
         non_force_modifiers=_words("non_force_modifiers.jsonl"),
         vessel_prefixes=_words("vessel_prefixes.jsonl"),
+        route_nouns=_words("route_nouns.jsonl"),
         subject_control=_words("control_verbs.jsonl", "lemma"),
         displacement_verbs=frozenset(r["lemma"] for r in motion if r.get("displaces")),
         extension_verbs=frozenset(r["lemma"] for r in motion if r.get("extends")),

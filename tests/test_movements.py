@@ -686,3 +686,31 @@ def test_a_pronoun_for_a_person_the_document_calls_a_soldier(mini_pipeline, text
 )
 def test_a_movement_to_support_a_state_goes_to_it(mini_pipeline, text: str, destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        # the relative word stands for the place, with the stranded preposition's role
+        ("Tripoli, which Japanese troops withdrew from in April, is quiet.\n", [("Japanese troops", "Tripoli", None)]),
+        ("Libya is the country that Japanese troops withdrew from in April.\n", [("Japanese troops", "Libya", None)]),
+        ("In April, Japanese troops withdrew from Libya. Tripoli is the city that they left first.\n",
+         [("Japanese troops", "Libya", None), ("Japanese troops", "Tripoli", None)]),
+        ("Tripoli, which Japanese officials visited on Monday, is calm.\n", []),  # officials, no motion
+        # an infinitive of purpose: the subject of the verb it depends on moves
+        ("Japanese marines crossed the sea to reach Libya.\n", [("Japanese marines", None, "Libya")]),
+        ("Japanese troops stormed the hill to reach Tripoli before dawn.\n", [("Japanese troops", None, "Tripoli")]),
+        ("Residents fled the fighting to reach Tripoli.\n", []),  # residents are no force
+        # the route's end, a motion noun after en/on
+        ("Russian warships transited the Bosphorus on their way to Tripoli.\n",
+         [("Russian warships", None, "Tripoli")]),
+        ("Two frigates were en route to Tripoli on Monday.\n", [("frigates", None, "Tripoli")]),
+        ("Japanese troops are on the move toward Tripoli.\n", [("Japanese troops", None, "Tripoli")]),
+        ("Aid trucks were en route to Tripoli.\n", []),
+    ],
+    ids=["which-from", "that-from", "that-left", "visited", "to-reach", "stormed-to-reach", "residents-to-reach",
+         "on-their-way", "en-route", "on-the-move", "aid-en-route"],
+)
+def test_relative_clauses_purposes_and_routes(mini_pipeline, text: str, ends: list) -> None:
+    assert [(a, o, d) for a, o, d in _moves(mini_pipeline, text)] == ends

@@ -248,6 +248,8 @@ def in_another_nouns_phrase(span: Span, trigger: Token) -> bool:
     noun = prep.head
     if noun.i == trigger.i or noun.pos_ != "NOUN" or is_force(noun) or noun.ent_type_:  # a name may be a place
         return False
+    if noun.lower_ in lexicon().route_nouns or noun.lemma_.lower() in lexicon().route_nouns:
+        return False  # "on their way to X": the route is the movement's own
     if noun.dep_ == "dobj" and noun.head.i == trigger.i:
         return False  # what the verb moves: "escorted a supply run from X to Y"
     words = place_nouns().kind_of | set(place_nouns().kinds) | lexicon().border_nouns | lexicon().site_nouns

@@ -132,10 +132,20 @@ class MovementReader(DocumentContext):
         if "destination" not in found and weak is not None:
             found["destination"] = weak
         lex = lexicon()
-        if not found and trigger.lemma_.lower() in lex.weak_destination_triggers | lex.object_is_destination:
-            where = self.where_place(trigger, offset)
-            if where is not None:
-                found["destination"] = where  # "X, where troops arrived": the clause hangs on the place
+        if not found:
+            # "X, where troops arrived": the clause hangs on the place; "X, which troops withdrew from":
+            # the relative word stands for it, with the stranded preposition's role
+            relative = self.relative_place(trigger, offset)
+            if relative is not None:
+                place, prep = relative
+                lemma = trigger.lemma_.lower()
+                if prep is None and lemma in lex.weak_destination_triggers | lex.object_is_destination:
+                    found["destination"] = place
+                elif prep == "object" and lemma in lex.object_is_destination | lex.object_is_origin:
+                    found["destination" if lemma in lex.object_is_destination else "origin"] = place
+                elif prep is not None and (role := place_role(prep, trigger, attached=True)) in (
+                        "origin", "destination", "via"):
+                    found[role] = place
         if not found:
             helped = self.supported_country(sent, offset, trigger)
             if helped is not None:
@@ -157,23 +167,31 @@ class MovementReader(DocumentContext):
                 return countries[0]
         return None
 
-    def where_place(self, trigger: Token, offset: int) -> Resolution | None:
-        """The place a "where" clause of the trigger's hangs on ("parts of X, where units entered
-        areas..."), or None."""
+    def relative_place(self, trigger: Token, offset: int) -> tuple[Resolution, str | None] | None:
+        """The place a relative clause of the trigger's hangs on, and the preposition the relative word
+        fills: None for "where" ("parts of X, where units entered areas..."), "from" for "X, which troops
+        withdrew from" or "X, that troops withdrew from", "object" for "X, which troops entered"; None
+        when the clause is no relative one."""
         verb = trigger
+        stranded = next((p for p in trigger.children if p.dep_ == "prep" and p.lower_ in lexicon().roles and (
+            not any(c.dep_ == "pobj" for c in p.children)
+            or any(c.dep_ == "pobj" and c.tag_ in ("WDT", "WP") for c in p.children))), None)
+        relative_object = any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in trigger.children)
         for _ in range(3):
-            if verb.dep_ in ("relcl", "advcl", "acl", "amod") and any(
-                    c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+            if verb.dep_ in ("relcl", "advcl", "acl", "amod") and (stranded is not None or relative_object or any(
+                    c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)):
                 head = verb.head
                 while head.dep_ == "appos" and head.head.i != head.i:
                     head = head.head  # the small model may hang the clause on a noun set beside the place
                 # the place itself, or the place of "parts of X", "the outskirts of X"
                 heads = [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                                   for p in c.children if p.dep_ == "pobj"]
+                if head.dep_ == "attr":  # "X is the town that troops left": the subject of the copula
+                    heads += [c for c in head.head.children if c.dep_ == "nsubj"]
                 for h in heads:
                     r = self.resolution_for(offset + h.idx, offset + h.idx + len(h))
                     if r is not None and r.place is not None and r.mention.label not in NOT_DRAWN:
-                        return r
+                        return r, (stranded.lower_ if stranded is not None else "object" if relative_object else None)
                 return None
             if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
                 return None
