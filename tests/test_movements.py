@@ -714,3 +714,18 @@ def test_a_movement_to_support_a_state_goes_to_it(mini_pipeline, text: str, dest
 )
 def test_relative_clauses_purposes_and_routes(mini_pipeline, text: str, ends: list) -> None:
     assert [(a, o, d) for a, o, d in _moves(mini_pipeline, text)] == ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Officials said it was a Japanese drone that entered occupied Tripoli.\n", ["Tripoli"]),
+        ("The French army entered besieged Tripoli on Monday.\n", ["Tripoli"]),
+        ("Japanese troops left, burned Tripoli.\n", []),  # another verb's object
+    ],
+    ids=["entered-occupied", "entered-besieged", "left-comma"],
+)
+def test_a_participle_before_the_place_does_not_take_the_object(mini_pipeline, text: str,
+                                                                destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations

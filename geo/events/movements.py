@@ -102,10 +102,21 @@ class MovementReader(DocumentContext):
                     continue
                 span = doc[territory.i : territory.i + 1]
             attached = span.root.i in subtree
+            lemma = trigger.lemma_.lower()
+            between = doc[trigger.i + 1 : span.start]
+            # "entered occupied X": the small model makes the participle a verb and X its object, leaving
+            # the trigger, which needs an object, without one
+            lost_object = (
+                lemma in lexicon().object_is_destination | lexicon().object_is_origin
+                and not any(c.dep_ == "dobj" for c in trigger.children)
+                and span.root.dep_ == "dobj" and 0 < len(between) <= 3
+                and any(t.pos_ == "VERB" and t.tag_ in ("VBN", "VBD") for t in between)
+                and all(t.pos_ in ("DET", "ADJ") or t.tag_ in ("VBN", "VBD") for t in between)
+            )
             after = (
                 span.start > trigger.i
                 and not any(trigger.i < t.i < span.start for t in triggers)
-                and same_token(nearest_verb(span.root), nearest_verb(trigger))
+                and (same_token(nearest_verb(span.root), nearest_verb(trigger)) or lost_object)
             )
             if not attached and not after:
                 continue
@@ -122,6 +133,8 @@ class MovementReader(DocumentContext):
                     prep = "to"
                 elif lemma in lexicon().object_is_origin:
                     prep = "from"
+            if prep is None and lost_object:
+                prep = "to" if lemma in lexicon().object_is_destination else "from"
             if prep is None:
                 continue
             role = place_role(prep, trigger, attached=attached)
