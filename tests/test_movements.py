@@ -585,13 +585,14 @@ def test_a_referring_phrase_is_the_place_named_before(mini_pipeline, text: str, 
         ("Hezbollah was driven back from Tripoli last week.\n", [("Hezbollah", "Tripoli", None)]),
         ("Japan pushed the talks out of Tripoli.\n", []),  # talks are no one
         ("The plan would push Libyans into Lebanon.\n", []),  # a people, not a state or armed group
+        ("France vowed to drive Russia out of Tripoli.\n", [("Russia", "Tripoli", None)]),
         # a state as the subject of the verb a military verb depends on
         ("Japan threatened to march into eastern and southern Libya.\n", [("Japan", "Japan", "Libya")]),
         ("With France threatening to invade Lebanon, prices rose.\n", [("France", "France", "Lebanon")]),
         ("Officials threatened to march into Tripoli.\n", []),  # officials are no state
     ],
-    ids=["pushed-out-of", "driven-back-from", "pushed-talks", "pushed-people", "threatened-to-march",
-         "with-x-threatening", "officials-march"],
+    ids=["pushed-out-of", "driven-back-from", "pushed-talks", "pushed-people", "drive-a-state-out",
+         "threatened-to-march", "with-x-threatening", "officials-march"],
 )
 def test_a_state_or_armed_group_moved_or_moving_through_another_verb(mini_pipeline, text: str, ends: list) -> None:
     assert _moves(mini_pipeline, text) == ends
@@ -605,13 +606,14 @@ def test_a_state_or_armed_group_moved_or_moving_through_another_verb(mini_pipeli
         ("Russia withdrew the observers it had deployed in Libya.\n", [("observers", None, "Libya")]),
         ("France deployed military advisers to Lebanon.\n", [("military advisers", "France", "Lebanon")]),
         ("France sent observers to Lebanon.\n", []),  # sending is no military verb
+        ("Military advisers were withdrawn from Libya.\n", [("Military advisers", "Libya", None)]),
         # people who go to fight
         ("Hundreds of men went from Tripoli to Beirut to fight.\n", [("Hundreds", "Tripoli", "Beirut")]),
         ("Many students headed to Kyiv to join the fight.\n", [("Many students", None, "Kyiv")]),
         ("Many people went to Kyiv to visit relatives.\n", []),
     ],
-    ids=["observers-deployed", "advisers-deployed", "observers-sent", "went-to-fight", "join-the-fight",
-         "went-to-visit"],
+    ids=["observers-deployed", "advisers-deployed", "observers-sent", "advisers-withdrawn", "went-to-fight",
+         "join-the-fight", "went-to-visit"],
 )
 def test_people_who_are_a_force_by_what_they_do(mini_pipeline, text: str, ends: list) -> None:
     assert _moves(mini_pipeline, text) == ends
@@ -702,6 +704,7 @@ def test_a_movement_to_support_a_state_goes_to_it(mini_pipeline, text: str, dest
         ("Japanese marines crossed the sea to reach Libya.\n", [("Japanese marines", None, "Libya")]),
         ("Japanese troops stormed the hill to reach Tripoli before dawn.\n", [("Japanese troops", None, "Tripoli")]),
         ("Residents fled the fighting to reach Tripoli.\n", []),  # residents are no force
+        ("The marines rested. They crossed the sea at night to reach Libya.\n", [("marines", None, "Libya")]),
         # the route's end, a motion noun after en/on
         ("Russian warships transited the Bosphorus on their way to Tripoli.\n",
          [("Russian warships", None, "Tripoli")]),
@@ -710,6 +713,7 @@ def test_a_movement_to_support_a_state_goes_to_it(mini_pipeline, text: str, dest
         ("Aid trucks were en route to Tripoli.\n", []),
     ],
     ids=["which-from", "that-from", "that-left", "visited", "to-reach", "stormed-to-reach", "residents-to-reach",
+         "they-to-reach",
          "on-their-way", "en-route", "on-the-move", "aid-en-route"],
 )
 def test_relative_clauses_purposes_and_routes(mini_pipeline, text: str, ends: list) -> None:
