@@ -587,7 +587,7 @@ def test_a_referring_phrase_is_the_place_named_before(mini_pipeline, text: str, 
         ("The plan would push Libyans into Lebanon.\n", []),  # a people, not a state or armed group
         ("France vowed to drive Russia out of Tripoli.\n", [("Russia", "Tripoli", None)]),
         # a state as the subject of the verb a military verb depends on
-        ("Japan threatened to march into eastern and southern Libya.\n", [("Japan", "Japan", "Libya")]),
+        ("Japan threatened to march into parts of eastern and southern Libya.\n", [("Japan", "Japan", "Libya")]),
         ("With France threatening to invade Lebanon, prices rose.\n", [("France", "France", "Lebanon")]),
         ("Officials threatened to march into Tripoli.\n", []),  # officials are no state
     ],
@@ -634,10 +634,12 @@ def test_people_who_are_a_force_by_what_they_do(mini_pipeline, text: str, ends: 
         # a "where" clause on the place
         ("Japan's embassy is in Tripoli, where French troops arrived on Monday.\n", ["Tripoli"]),
         ("Rebels hold parts of eastern Libya, where Japanese units have reentered several towns.\n", ["Libya"]),
+        ("The raid follows similar operations in Kyiv in the north and parts of central Ukraine, where military "
+         "units have reentered areas to prevent rebels from regrouping.\n", ["Ukraine"]),  # a clause hung awry
         ("Japan's embassy is in Tripoli, where French troops are stationed.\n", []),  # no arrival
     ],
     ids=["extend-offensive", "expand-incursion", "extend-talks", "move-into", "push-toward", "move-to",
-         "where-arrived", "where-reentered", "where-stationed"],
+         "where-arrived", "where-reentered", "where-misattached", "where-stationed"],
 )
 def test_motion_nouns_carried_on_and_where_clauses(mini_pipeline, text: str, destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations
