@@ -25,7 +25,20 @@ Adding a word is one line in its file (and a test of your own wording that needs
   nationality word or a possessor the place ("entered Ruritanian airspace", "Ruritania's waters").
 - ``motion.jsonl`` also: ``object_is_origin`` ("left X"); ``for_destination`` ("headed for X");
   ``on_destination`` ("advanced on X");
-  ``subject_moves``: the subject goes along with what it moves ("escorted a convoy to X").
+  ``subject_moves``: the subject goes along with what it moves ("escorted a convoy to X");
+  ``displaces``: its object (a state or armed group too) is what moves ("pushed X out of Y");
+  ``extends``: it carries a military motion noun on to a place ("extended the offensive to X").
+  A ``forces.jsonl`` row with ``"needs": "military verb"`` ("observers", "men") is a force only
+  as what a ``military`` verb moves ("deployed observers", "withdrew its men").
+- ``combat_purposes.jsonl``: a purpose that makes whoever goes a force ("went to X to fight", "to
+  join the fight", "to bear arms"): purpose verbs, verbs that join a combat object, and the objects;
+  and purposes of support ("sent troops to back the Ruritanian army"): the supported state is where
+  a movement with no place named goes.
+- ``referring_nouns.jsonl``: nouns that, as "the <noun>", name a place of the given kinds named
+  before in the same document ("sent troops into the region", "arrived in the country").
+- ``route_nouns.jsonl``: nouns whose places are the movement's ("on their way to X", "en route to X").
+- ``control_verbs.jsonl``: verbs whose subject, not their object, does what their infinitive says
+  ("X promised Y to send troops": X sends; "X asked Y to send troops": Y sends).
 - ``prepositions.jsonl``: the role a preposition gives the place it governs, strong or weak.
 - ``status_cues.jsonl``: words that make a movement possible (modal, intent, hedge, condition) or
   denied (deny).
@@ -75,6 +88,16 @@ class Lexicon:
     conditional_forces: Mapping[str, tuple[str, str, frozenset[str]]]  # word -> (class, needs, with)
     non_force_modifiers: frozenset[str]  # "aid" convoy, "cargo" ship
     vessel_prefixes: frozenset[str]  # "uss", "hms"
+    route_nouns: frozenset[str]  # "way", "route": "on their way to X" is the movement's destination
+    subject_control: frozenset[str]  # "promise": "X promised Y to send" -> X sends
+    displacement_verbs: frozenset[str]  # "push": the object moves out of a place
+    extension_verbs: frozenset[str]  # "extend": the motion noun it takes moves on to a place
+    military_verb_forces: frozenset[str]  # "observer", "man": a force only as a military verb's object
+    combat_verbs: frozenset[str]  # "fight", "defend": as a purpose, the one who goes is a force
+    combat_joining_verbs: frozenset[str]  # "join", "bear": with a combat object ("join the fight")
+    combat_objects: frozenset[str]  # "fight", "arms", "front"
+    support_verbs: frozenset[str]  # "back", "help": "sent troops to back the X army" -> to X
+    referring_nouns: Mapping[str, frozenset[str]]  # "region" -> place kinds "the region" can refer to
     site_nouns: frozenset[str]  # "base", "front", "airspace": where a force is, inside a place
     territory_nouns: frozenset[str]  # "airspace", "waters": "Ruritanian airspace" is Ruritania's
     object_is_origin: frozenset[str]  # "left X", "evacuated X"
@@ -176,6 +199,16 @@ def lexicon() -> Lexicon:
                             if "needs" in r},
         non_force_modifiers=_words("non_force_modifiers.jsonl"),
         vessel_prefixes=_words("vessel_prefixes.jsonl"),
+        route_nouns=_words("route_nouns.jsonl"),
+        subject_control=_words("control_verbs.jsonl", "lemma"),
+        displacement_verbs=frozenset(r["lemma"] for r in motion if r.get("displaces")),
+        extension_verbs=frozenset(r["lemma"] for r in motion if r.get("extends")),
+        military_verb_forces=frozenset(r["word"] for r in forces if r.get("needs") == "military verb"),
+        combat_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "verb"),
+        combat_joining_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "joining"),
+        combat_objects=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "object"),
+        support_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "support"),
+        referring_nouns={r["word"]: frozenset(r["kinds"]) for r in _rows("referring_nouns.jsonl")},
         site_nouns=_words("site_nouns.jsonl"),
         territory_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("kind") == "territory"),
         object_is_origin=frozenset(r["lemma"] for r in motion if r.get("object_is_origin")),

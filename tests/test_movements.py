@@ -529,3 +529,209 @@ def test_the_status_of_a_motion_noun(mini_pipeline, text: str, status: str, cue:
     assert [(m.status, m.status_cue) for m in moves
             if "Libya" in (m.origin.mention.text if m.origin else None,
                            m.destination.mention.text if m.destination else None)] == [(status, cue)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Tokyo asked France to send frigates to Lebanon.\n", "FR"),  # the asked one sends
+        ("Japan persuaded Russia to move troops into Libya.\n", "RU"),
+        ("Japan promised France to send frigates to Lebanon.\n", "JP"),  # a promise: the subject sends
+    ],
+    ids=["asked-object-sends", "persuaded-object-sends", "promised-subject-sends"],
+)
+def test_who_sends_when_one_state_asks_another(mini_pipeline, text: str, country: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.actor_country == country
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "status", "cue"),
+    [
+        ("If the talks collapse, Japan will send troops to Libya.\n", "possible", "If"),
+        ("Japan will send frigates to Lebanon unless France objects.\n", "possible", "unless"),
+        ("When the talks collapsed, Japan sent troops to Libya.\n", "reported", None),  # a time, no condition
+    ],
+    ids=["if-clause", "unless-clause", "when-clause"],
+)
+def test_a_movement_on_a_condition_is_possible(mini_pipeline, text: str, status: str, cue: str | None) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert (move.status, move.status_cue) == (status, cue)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Fighting spread across Libya last week. Japan then flew troops into the country.\n", ["Libya"]),
+        ("Shelling hit Tripoli overnight. On Monday French marines entered the city.\n", ["Tripoli"]),
+        ("Japan sent troops into the region.\n", []),  # nothing named before it
+        ("Tokyo asked France to send frigates into the country.\n", []),  # the sender is not where they go
+    ],
+    ids=["the-country", "the-city", "nothing-before", "not-the-sender"],
+)
+def test_a_referring_phrase_is_the_place_named_before(mini_pipeline, text: str, destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        # a state or armed group as what a displacement verb moves
+        ("France wants to push Hezbollah out of Tripoli.\n", [("Hezbollah", "Tripoli", None)]),
+        ("Hezbollah was driven back from Tripoli last week.\n", [("Hezbollah", "Tripoli", None)]),
+        ("Japan pushed the talks out of Tripoli.\n", []),  # talks are no one
+        ("The plan would push Libyans into Lebanon.\n", []),  # a people, not a state or armed group
+        ("France vowed to drive Russia out of Tripoli.\n", [("Russia", "Tripoli", None)]),
+        # a state as the subject of the verb a military verb depends on
+        ("Japan threatened to march into parts of eastern and southern Libya.\n", [("Japan", "Japan", "Libya")]),
+        ("With France threatening to invade Lebanon, prices rose.\n", [("France", "France", "Lebanon")]),
+        ("Officials threatened to march into Tripoli.\n", []),  # officials are no state
+    ],
+    ids=["pushed-out-of", "driven-back-from", "pushed-talks", "pushed-people", "drive-a-state-out",
+         "threatened-to-march", "with-x-threatening", "officials-march"],
+)
+def test_a_state_or_armed_group_moved_or_moving_through_another_verb(mini_pipeline, text: str, ends: list) -> None:
+    assert _moves(mini_pipeline, text) == ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        # a word that is a force only when a military verb moves it
+        ("Russia withdrew the observers it had deployed in Libya.\n", [("observers", None, "Libya")]),
+        ("France deployed military advisers to Lebanon.\n", [("military advisers", "France", "Lebanon")]),
+        ("France sent observers to Lebanon.\n", []),  # sending is no military verb
+        ("Military advisers were withdrawn from Libya.\n", [("Military advisers", "Libya", None)]),
+        # people who go to fight
+        ("Hundreds of men went from Tripoli to Beirut to fight.\n", [("Hundreds", "Tripoli", "Beirut")]),
+        ("Many students headed to Kyiv to join the fight.\n", [("Many students", None, "Kyiv")]),
+        ("Many people went to Kyiv to visit relatives.\n", []),
+    ],
+    ids=["observers-deployed", "advisers-deployed", "observers-sent", "advisers-withdrawn", "went-to-fight",
+         "join-the-fight", "went-to-visit"],
+)
+def test_people_who_are_a_force_by_what_they_do(mini_pipeline, text: str, ends: list) -> None:
+    assert _moves(mini_pipeline, text) == ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        # a military motion noun carried on by another verb
+        ("Japanese officials threatened to extend the offensive to Tripoli.\n", ["Tripoli"]),
+        ("France expanded its incursion into Libya.\n", ["Libya"]),
+        ("Japan extended the talks to Tripoli.\n", []),
+        # a state's motion noun with a direction
+        ("The French move into Libya worried Japan.\n", ["Libya"]),
+        ("Japan condemned the Russian push toward Kyiv.\n", ["Kyiv"]),
+        ("The French move to Tokyo surprised fans.\n", []),  # "to" alone may be a purpose or a job
+        # a "where" clause on the place
+        ("Japan's embassy is in Tripoli, where French troops arrived on Monday.\n", ["Tripoli"]),
+        ("Rebels hold parts of eastern Libya, where Japanese units have reentered several towns.\n", ["Libya"]),
+        ("The raid follows similar operations in Kyiv in the north and parts of central Ukraine, where military "
+         "units have reentered areas to prevent rebels from regrouping.\n", ["Ukraine"]),  # a clause hung awry
+        ("Japan's embassy is in Tripoli, where French troops are stationed.\n", []),  # no arrival
+    ],
+    ids=["extend-offensive", "expand-incursion", "extend-talks", "move-into", "push-toward", "move-to",
+         "where-arrived", "where-reentered", "where-misattached", "where-stationed"],
+)
+def test_motion_nouns_carried_on_and_where_clauses(mini_pipeline, text: str, destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("Troops rested for a week before being sent into Libya.\n", [("Troops", None, "Libya")]),
+        ("The soldiers waited in Tokyo. They trained for months after being flown to Libya.\n",
+         [("soldiers", None, "Libya")]),
+        ("Officials met in Paris before being flown to Tokyo.\n", []),  # officials are no force
+    ],
+    ids=["before-being-sent", "they-after-being-flown", "officials"],
+)
+def test_the_subject_of_the_verb_a_preposition_hangs_on(mini_pipeline, text: str, ends: list) -> None:
+    assert _moves(mini_pipeline, text) == ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Jo Roe, a former paratrooper, spoke to reporters. Roe said he trained for a month before being "
+         "sent into Libya.\n", ["Libya"]),
+        ('Jo Roe, a young marine, was interviewed. "We entered Tripoli at night," Roe said.\n', ["Tripoli"]),
+        ("Jo Roe, a retired general, was interviewed. He flew to Tripoli on Monday.\n", []),  # a rank travels
+        ("Jo Roe, a teacher, said he went to Tripoli.\n", []),  # no soldier
+    ],
+    ids=["he-paratrooper", "we-marine", "he-general", "he-teacher"],
+)
+def test_a_pronoun_for_a_person_the_document_calls_a_soldier(mini_pipeline, text: str,
+                                                             destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Putin, for his part, has sent forces to back Libyan leader Jo Roe.\n", ["Libya"]),
+        ("France sent warships to help the Lebanese navy.\n", ["Lebanon"]),
+        ("France sent warships to fight the Libyan navy.\n", []),  # an enemy's country is no destination
+        ("France sent warships to help the Lebanese and Libyan navies.\n", []),  # which one?
+    ],
+    ids=["back-a-leader", "help-a-navy", "fight-a-navy", "two-countries"],
+)
+def test_a_movement_to_support_a_state_goes_to_it(mini_pipeline, text: str, destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        # the relative word stands for the place, with the stranded preposition's role
+        ("Tripoli, which Japanese troops withdrew from in April, is quiet.\n", [("Japanese troops", "Tripoli", None)]),
+        ("Libya is the country that Japanese troops withdrew from in April.\n", [("Japanese troops", "Libya", None)]),
+        ("In April, Japanese troops withdrew from Libya. Tripoli is the city that they left first.\n",
+         [("Japanese troops", "Libya", None), ("Japanese troops", "Tripoli", None)]),
+        ("Tripoli, which Japanese officials visited on Monday, is calm.\n", []),  # officials, no motion
+        # an infinitive of purpose: the subject of the verb it depends on moves
+        ("Japanese marines crossed the sea to reach Libya.\n", [("Japanese marines", None, "Libya")]),
+        ("Japanese troops stormed the hill to reach Tripoli before dawn.\n", [("Japanese troops", None, "Tripoli")]),
+        ("Residents fled the fighting to reach Tripoli.\n", []),  # residents are no force
+        ("The marines rested. They crossed the sea at night to reach Libya.\n", [("marines", None, "Libya")]),
+        # the route's end, a motion noun after en/on
+        ("Russian warships transited the Bosphorus on their way to Tripoli.\n",
+         [("Russian warships", None, "Tripoli")]),
+        ("Two frigates were en route to Tripoli on Monday.\n", [("frigates", None, "Tripoli")]),
+        ("Japanese troops are on the move toward Tripoli.\n", [("Japanese troops", None, "Tripoli")]),
+        ("Aid trucks were en route to Tripoli.\n", []),
+    ],
+    ids=["which-from", "that-from", "that-left", "visited", "to-reach", "stormed-to-reach", "residents-to-reach",
+         "they-to-reach",
+         "on-their-way", "en-route", "on-the-move", "aid-en-route"],
+)
+def test_relative_clauses_purposes_and_routes(mini_pipeline, text: str, ends: list) -> None:
+    assert [(a, o, d) for a, o, d in _moves(mini_pipeline, text)] == ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Officials said it was a Japanese drone that entered occupied Tripoli.\n", ["Tripoli"]),
+        ("The French army entered besieged Tripoli on Monday.\n", ["Tripoli"]),
+        ("Japanese troops left, burned Tripoli.\n", []),  # another verb's object
+    ],
+    ids=["entered-occupied", "entered-besieged", "left-comma"],
+)
+def test_a_participle_before_the_place_does_not_take_the_object(mini_pipeline, text: str,
+                                                                destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations

@@ -69,7 +69,8 @@ def plausible(trigger: Token, force: Token) -> bool:
     another noun ("entered an army base"), nor when it is the subject of a verb whose object is something
     else that moves ("the air force dropped leaflets on X", "the navy delivered aid to X", "the navy will
     help deliver aid to X"): then only the object moves."""
-    if force.i not in {t.i for t in trigger.subtree} and any(
+    relative = trigger.dep_ in ("relcl", "acl") and trigger.head.i == force.i  # "the troops it deployed"
+    if not relative and force.i not in {t.i for t in trigger.subtree} and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.i != force.i and c.tag_ not in ("WDT", "WP")
             for c in trigger.children):
         return False  # "troops ordered residents out, and they fled": the verb has a subject of its own
@@ -97,10 +98,43 @@ def _moves_something_else(verb: Token) -> bool:
 
 
 def force_antecedent(pronoun: Token, *, sentences: int = 2) -> Token | None:
-    """The force a plural pronoun stands for: the last plural noun before it, in its own sentence or
-    the ``sentences`` before (never beyond the parsed text, so never another document), when that
-    noun heads a force ("Ruritanian troops took the hill; they advanced on X"); None when it is
-    something else ("troops told residents to go, and they fled to X") or when no noun precedes."""
+    """The force a pronoun stands for. "they", "we": the last plural noun before it, in its own
+    sentence or the ``sentences`` before (never beyond the parsed text, so never another document),
+    when that noun heads a force ("Ruritanian troops took the hill; they advanced on X"); None when it
+    is something else ("troops told residents to go, and they fled to X"). "he", "she", "I", and a
+    "we" with no plural noun before it: the soldier the document named last, when it set a soldier's
+    noun beside that person's name ("Jo Roe, a paratrooper, ... he was sent to X"; "we entered X",
+    in Roe's words)."""
+    if pronoun.lower_ in ("they", "we"):
+        plural = _plural_antecedent(pronoun, sentences=sentences)
+        if plural is not None or pronoun.lower_ == "they":
+            return plural
+    return soldier_antecedent(pronoun)
+
+
+def soldier_antecedent(pronoun: Token) -> Token | None:
+    """The soldier's noun set beside the last person named before ``pronoun`` ("paratrooper" in "Jo
+    Roe, a former paratrooper"), or None when that person is not described as one. Ranks and titles
+    ("general", "commander") are not soldiers: officials travel, they do not deploy."""
+    doc = pronoun.doc
+    person = next((e for e in reversed(doc.ents) if e.label_ == "PERSON" and e.end <= pronoun.i), None)
+    if person is None:
+        return None
+    surname = person[-1].lower_
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent[-1].lower_ != surname or ent.start >= pronoun.i:
+            continue
+        root = ent.root
+        beside = [c for c in root.children if c.dep_ in ("appos", "compound")]
+        if root.dep_ == "appos":
+            beside.append(root.head)
+        for noun in beside:
+            if force_class(noun) == "personnel" and noun.lower_ not in lexicon().titles:
+                return noun
+    return None
+
+
+def _plural_antecedent(pronoun: Token, *, sentences: int) -> Token | None:
     doc = pronoun.doc
     start = pronoun.sent.start
     for _ in range(sentences):
@@ -130,8 +164,13 @@ def sender(trigger: Token) -> Token | None:
             # "deployments by X to Y": the small model hangs the by-phrase on the verb above
             return next((c for c in after.children if c.dep_ == "pobj"), None)
         return None
-    head = trigger
+    head, below = trigger, None
     for _ in range(3):
+        if below is not None and below.dep_ == "xcomp" and head.lemma_.lower() not in lexicon().subject_control:
+            # "X asked Y to send": the object controls the infinitive, so Y sends, not X
+            controller = next((c for c in head.children if c.dep_ == "dobj" and c.i < below.i), None)
+            if controller is not None and not is_force(controller):
+                return controller
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not is_force(child):
                 if child.dep_ == "nsubjpass" and head.i == trigger.i:
@@ -139,7 +178,7 @@ def sender(trigger: Token) -> Token | None:
                 return child
         if head.dep_ not in ("xcomp", "conj", "ccomp") or head.head.i == head.i:
             break
-        head = head.head
+        head, below = head.head, head
     return None
 
 
@@ -209,6 +248,8 @@ def in_another_nouns_phrase(span: Span, trigger: Token) -> bool:
     noun = prep.head
     if noun.i == trigger.i or noun.pos_ != "NOUN" or is_force(noun) or noun.ent_type_:  # a name may be a place
         return False
+    if noun.lower_ in lexicon().route_nouns or noun.lemma_.lower() in lexicon().route_nouns:
+        return False  # "on their way to X": the route is the movement's own
     if noun.dep_ == "dobj" and noun.head.i == trigger.i:
         return False  # what the verb moves: "escorted a supply run from X to Y"
     words = place_nouns().kind_of | set(place_nouns().kinds) | lexicon().border_nouns | lexicon().site_nouns
@@ -246,7 +287,8 @@ def preposition(span: Span) -> str | None:
                 return "from"
             return _enclosing(doc, i) or t.lower_
         if t.pos_ in ("DET", "ADJ", "PART", "NUM") or t.is_space or t.lower_ in ("'s", "’s") \
-                or t.ent_type_ in ("GPE", "LOC"):
+                or t.ent_type_ in ("GPE", "LOC") or (t.pos_ == "CCONJ" and i > 0 and doc[i - 1].pos_ == "ADJ"):
+            # "into eastern and northern X": coordinated directions pass through too
             i -= 1
             continue
         if (
@@ -329,6 +371,9 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
                 return "possible", c.text
             if c.dep_ == "mark" and c.lower_ in lex.cue("condition"):
                 return "possible", c.text
+            if c.dep_ == "advcl" and (mark := next((m for m in c.children if m.dep_ == "mark"
+                                                    and m.lower_ in lex.cue("condition")), None)):
+                return "possible", mark.text  # "if talks fail, X will send troops": the move hangs on a condition
             if c.dep_ in ("advmod", "amod") and c.lower_ in lex.cue("hedge"):
                 return "possible", c.text
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("intent"):

@@ -5,6 +5,7 @@ only when attached to the verb)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -33,7 +34,7 @@ from conflictmap.geo.events.grammar import (
 )
 from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.reading.dates import normalise
-from conflictmap.geo.records import DEMONYM_LABEL, Movement, Resolution, SizeClaim, Source
+from conflictmap.geo.records import DEMONYM_LABEL, NOT_DRAWN, Mention, Movement, Resolution, SizeClaim, Source
 
 
 class MovementReader(DocumentContext):
@@ -88,7 +89,7 @@ class MovementReader(DocumentContext):
         subtree = {t.i for t in trigger.subtree}
         doc = sent.doc
         lo, hi = offset + sent.start_char, offset + sent.end_char
-        for r in self.resolutions_in(lo, hi) + self.demonyms_in(lo, hi):
+        for r in self.resolutions_in(lo, hi) + self.demonyms_in(lo, hi) + self.referring_places(sent, offset):
             if r.place is None:
                 continue
             span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
@@ -101,10 +102,21 @@ class MovementReader(DocumentContext):
                     continue
                 span = doc[territory.i : territory.i + 1]
             attached = span.root.i in subtree
+            lemma = trigger.lemma_.lower()
+            between = doc[trigger.i + 1 : span.start]
+            # "entered occupied X": the small model makes the participle a verb and X its object, leaving
+            # the trigger, which needs an object, without one
+            lost_object = (
+                lemma in lexicon().object_is_destination | lexicon().object_is_origin
+                and not any(c.dep_ == "dobj" for c in trigger.children)
+                and span.root.dep_ == "dobj" and 0 < len(between) <= 3
+                and any(t.pos_ == "VERB" and t.tag_ in ("VBN", "VBD") for t in between)
+                and all(t.pos_ in ("DET", "ADJ") or t.tag_ in ("VBN", "VBD") for t in between)
+            )
             after = (
                 span.start > trigger.i
                 and not any(trigger.i < t.i < span.start for t in triggers)
-                and same_token(nearest_verb(span.root), nearest_verb(trigger))
+                and (same_token(nearest_verb(span.root), nearest_verb(trigger)) or lost_object)
             )
             if not attached and not after:
                 continue
@@ -121,6 +133,8 @@ class MovementReader(DocumentContext):
                     prep = "to"
                 elif lemma in lexicon().object_is_origin:
                     prep = "from"
+            if prep is None and lost_object:
+                prep = "to" if lemma in lexicon().object_is_destination else "from"
             if prep is None:
                 continue
             role = place_role(prep, trigger, attached=attached)
@@ -130,7 +144,116 @@ class MovementReader(DocumentContext):
                 weak = r
         if "destination" not in found and weak is not None:
             found["destination"] = weak
+        lex = lexicon()
+        if not found:
+            # "X, where troops arrived": the clause hangs on the place; "X, which troops withdrew from":
+            # the relative word stands for it, with the stranded preposition's role
+            relative = self.relative_place(trigger, offset)
+            if relative is not None:
+                place, prep = relative
+                lemma = trigger.lemma_.lower()
+                if prep is None and lemma in lex.weak_destination_triggers | lex.object_is_destination:
+                    found["destination"] = place
+                elif prep == "object" and lemma in lex.object_is_destination | lex.object_is_origin:
+                    found["destination" if lemma in lex.object_is_destination else "origin"] = place
+                elif prep is not None and (role := place_role(prep, trigger, attached=True)) in (
+                        "origin", "destination", "via"):
+                    found[role] = place
+        if not found:
+            helped = self.supported_country(sent, offset, trigger)
+            if helped is not None:
+                found["destination"] = helped  # "sent troops to back the Ruritanian army": to Ruritania
         return found
+
+    def supported_country(self, sent: Span, offset: int, trigger: Token) -> Resolution | None:
+        """The country whose side a movement's purpose supports ("sent troops to back the Ruritanian
+        government", "to help Ruritania's army"), when the purpose names exactly one country."""
+        lex = lexicon()
+        for purpose in trigger.children:
+            if purpose.dep_ not in ("advcl", "xcomp") or purpose.lemma_.lower() not in lex.support_verbs:
+                continue
+            words = sorted(t.i for t in purpose.subtree)
+            lo, hi = offset + sent.doc[words[0]].idx, offset + sent.doc[words[-1]].idx + len(sent.doc[words[-1]])
+            countries = [r for r in self.resolutions_in(lo, hi) + self.demonyms_in(lo, hi)
+                         if r.place is not None and r.place.kind == PlaceKind.COUNTRY]
+            if len({r.place.id for r in countries if r.place is not None}) == 1:
+                return countries[0]
+        return None
+
+    def relative_place(self, trigger: Token, offset: int) -> tuple[Resolution, str | None] | None:
+        """The place a relative clause of the trigger's hangs on, and the preposition the relative word
+        fills: None for "where" ("parts of X, where units entered areas..."), "from" for "X, which troops
+        withdrew from" or "X, that troops withdrew from", "object" for "X, which troops entered"; None
+        when the clause is no relative one."""
+        verb = trigger
+        stranded = next((p for p in trigger.children if p.dep_ == "prep" and p.lower_ in lexicon().roles and (
+            not any(c.dep_ == "pobj" for c in p.children)
+            or any(c.dep_ == "pobj" and c.tag_ in ("WDT", "WP") for c in p.children))), None)
+        relative_object = any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in trigger.children)
+        for _ in range(3):
+            if verb.dep_ in ("relcl", "advcl", "acl", "amod") and (stranded is not None or relative_object or any(
+                    c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)):
+                head = verb.head
+                while head.dep_ == "appos" and head.head.i != head.i:
+                    head = head.head  # the small model may hang the clause on a noun set beside the place
+                # the place itself, or the place of "parts of X", "the outskirts of X"
+                heads = [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for p in c.children if p.dep_ == "pobj"]
+                if head.dep_ == "attr":  # "X is the town that troops left": the subject of the copula
+                    heads += [c for c in head.head.children if c.dep_ == "nsubj"]
+                for h in heads:
+                    r = self.resolution_for(offset + h.idx, offset + h.idx + len(h))
+                    if r is not None and r.place is not None and r.mention.label not in NOT_DRAWN:
+                        return r, (stranded.lower_ if stranded is not None else "object" if relative_object else None)
+                return None
+            if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
+
+    def referring_places(self, sent: Span, offset: int) -> list[Resolution]:
+        """ "the region", "the country" (``referring_nouns.jsonl``): the place of that kind named last
+        before it in this document, as a resolution of the phrase; a place whose name holds the noun
+        ("the X Strip", "the X region") first. Nothing when no such place precedes."""
+        found = []
+        nouns = lexicon().referring_nouns
+        for t in sent:
+            kinds = nouns.get(t.lower_)
+            if kinds is None or t.pos_ != "NOUN" or t.i == 0:
+                continue
+            det = t.doc[t.i - 1]
+            if det.lower_ != "the" or [c.i for c in t.children] != [det.i]:
+                continue  # "the region" alone: not "the northern region", "their country", "the city of X"
+            start, end = offset + det.idx, offset + t.idx + len(t)
+            if self.resolution_for(start, end) is not None:
+                continue  # part of a name
+            antecedent = self.antecedent_place(sent, offset, start, t.lower_, kinds)
+            if antecedent is None or antecedent.place is None:
+                continue
+            mention = Mention(self.doc_id, start, end, self.text[start:end], antecedent.mention.label,
+                              antecedent.mention.zone)
+            found.append(Resolution(mention, antecedent.place, antecedent.score, (),
+                                    (f"refers to {antecedent.mention.text!r} named before",)))
+        return found
+
+    def antecedent_place(self, sent: Span, offset: int, before: int, noun: str,
+                         kinds: frozenset[str]) -> Resolution | None:
+        """The last place named before offset ``before`` whose words hold ``noun`` or whose kind is one
+        of ``kinds`` (nationality words and names inside organisations are not places named). In the
+        phrase's own sentence only a place after a preposition: "asked X to send troops into the
+        region", "X weapons arrived in the country" move into another place than X."""
+        def candidate(r: Resolution) -> bool:
+            if r.mention.end > before or r.place is None or r.mention.label in NOT_DRAWN:
+                return False
+            if r.mention.start < offset + sent.start_char:
+                return True
+            span = sent.doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
+            return span is not None and preposition(span) is not None
+
+        earlier = sorted(filter(candidate, self.resolutions), key=lambda r: r.mention.start, reverse=True)
+        word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+        named = next((r for r in earlier if word.search(r.mention.text)), None)
+        return named or next((r for r in earlier if r.place is not None and r.place.kind in kinds), None)
 
     def actor(self, force: Token, offset: int) -> tuple[str, str | None]:
         words = [
