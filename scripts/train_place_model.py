@@ -31,6 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 PRUNE = 0.02  # weights smaller than this are dropped from the file
 FOLDS = 5
+MIN_DOCUMENTS = 3
 
 
 @dataclass
@@ -202,6 +203,14 @@ def main() -> None:
         documents += candidates(pipeline, key, corpus, parsed(pipeline, key, corpus, args.cache), rows, label_list)
     if args.drop:
         rows = [{k: v for k, v in r.items() if not k.startswith(tuple(args.drop))} for r in rows]
+    # a feature seen in fewer than MIN_DOCUMENTS articles is left out: it would only learn those articles
+    seen_in: dict[str, set[int]] = {}
+    for i, d in enumerate(documents):
+        for piece in d.pieces:
+            for r in piece.rows:
+                for name in rows[r]:
+                    seen_in.setdefault(name, set()).add(i)
+    rows = [{k: v for k, v in r.items() if len(seen_in[k]) >= MIN_DOCUMENTS} for r in rows]
     vectoriser = DictVectorizer()
     matrix = vectoriser.fit_transform(rows)
     labels = numpy.array(label_list)

@@ -115,12 +115,16 @@ def _entity_relation(span: Span) -> tuple[str, str]:
     if not first.ent_type_:
         inside = [t for t in span if t.ent_type_]
         return ("-", "partly" if inside else "none")
-    ent = next((e for e in span.doc.ents if e.start <= first.i < e.end), None)
-    if ent is None:
-        return (label, "none")
-    if (ent.start, ent.end) == (span.start, span.end):
+    doc = span.doc  # the entity's bounds from the tokens' IOB tags (``doc.ents`` builds every span)
+    start = first.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = first.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if (start, end) == (span.start, span.end):
         return (label, "exact")
-    if ent.start <= span.start and span.end <= ent.end:
+    if start <= span.start and span.end <= end:
         return (label, "inside")
     return (label, "wider")
 
@@ -177,10 +181,10 @@ def features(span: Span, source: str, matches: tuple[tuple[Any, int], ...], *, d
         found[f"prep={word}"] = 1.0
         if word in lexicon().place_prepositions:
             found["place_preposition"] = 1.0
-        head = governor.head
-        if head.pos_ in ("VERB", "AUX"):
+        head = governor.head  # common words only: a name is no feature
+        if head.pos_ in ("VERB", "AUX") and head.is_lower:
             found[f"prep_verb={word}|{head.lemma_.lower()}"] = 1.0
-        elif head.pos_ == "NOUN":
+        elif head.pos_ == "NOUN" and head.is_lower:
             found[f"prep_noun={word}|{head.lemma_.lower()}"] = 1.0
     root = span.root
     found[f"dep={root.dep_}"] = 1.0
@@ -192,12 +196,14 @@ def features(span: Span, source: str, matches: tuple[tuple[Any, int], ...], *, d
     if any(t.ent_type_ in ("GPE", "LOC") and not span.start <= t.i < span.end for t in joined):
         found["joined_to_place"] = 1.0
     if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= span.end:
-        found[f"modifies={root.head.lemma_.lower()}"] = 1.0
+        if root.head.is_lower:
+            found[f"modifies={root.head.lemma_.lower()}"] = 1.0
         found[f"modifies_pos={root.head.pos_}"] = 1.0
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None:
         if nxt.text in ("-", "–") and span.end + 1 < len(doc):
-            found[f"hyphen={doc[span.end + 1].lower_}"] = 1.0
+            after = doc[span.end + 1]
+            found[f"hyphen={after.lower_}" if after.is_lower else "hyphen_name"] = 1.0
         elif name_token(nxt):
             found["next_capitalised"] = 1.0
         elif nxt.is_punct or nxt.lower_ in ("'s", "’s"):
