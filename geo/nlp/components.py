@@ -181,10 +181,11 @@ class PlaceRecognizer:
             if (span.start, span.end) in seen:
                 continue
             seen.add((span.start, span.end))
-            key = fold(span.text)
-            matches = self._matches(span.text)
-            out.append((span, features(span, span.label_, matches, demonym=bool(self.gaz.demonym(span.text)),
-                                       elsewhere=elsewhere, key=key), True))
+            # the model judges the name, the rules how far it reaches: "Tigray" of "Tigray region"
+            core = _core(span)
+            out.append((span, features(core, span.label_, self._matches(core.text),
+                                       demonym=bool(self.gaz.demonym(core.text)), elsewhere=elsewhere,
+                                       key=fold(core.text)), True))
         covered = [0] * len(doc)  # each token: the index + 1 of the rule span covering it, if any
         for n, span in enumerate(rules, start=1):
             for i in range(span.start, span.end):
@@ -360,6 +361,19 @@ def choose(scored: list[tuple[float, Span, bool]], threshold: float) -> list[Spa
             taken.update(range(span.start, span.end))
             kept.append(span)
     return sorted(kept, key=lambda s: s.start)
+
+
+def _core(span: Span) -> Span:
+    """The name in a rule's span, without the lower-case region or direction words the rules
+    added around it ("Tigray region", "eastern Ukraine"); the span itself when that is all."""
+    words = place_nouns().extends | direction_words().all
+    start, end = span.start, span.end
+    doc = span.doc
+    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in words:
+        end -= 1
+    while end - start > 1 and doc[start].is_lower and doc[start].lower_ in words:
+        start += 1
+    return Span(doc, start, end, label=span.label_)
 
 
 def _fragment(span: Span) -> bool:
