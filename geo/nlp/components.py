@@ -15,6 +15,12 @@ What it does to the model's entities:
 * extends a mention over a following region word ("Tver region") and over a preceding
   direction word when the gazetteer has the longer name ("northern Norway");
 * never takes a PERSON entity of several words ("Paris Hilton", "Kim Jong Un").
+
+Those rules' spans are candidates, as is every capitalised name (or part of one) the gazetteer
+knows, whatever the model called it; the place model (:mod:`geo.nlp.place_model`) keeps or drops
+each from its context, and :func:`choose` picks one span per word: the rules' kept spans first
+(they decide how far a name reaches), then the gazetteer's, most probable first. ``decide=False``
+keeps the rules' spans only, as before the model.
 """
 
 from __future__ import annotations
