@@ -183,6 +183,9 @@ class PlaceRecognizer:
             elsewhere.setdefault(fold(core.text), []).append((core.start, e.label_))
         out = []
         seen: set[tuple[int, int]] = set()
+        by_rules: dict[str, set[int]] = {}  # names the rules found, and where
+        for span in rules:
+            by_rules.setdefault(fold(_core(span).text), set()).add(span.start)
         for span in rules:
             if (span.start, span.end) in seen:
                 continue
@@ -214,6 +217,8 @@ class PlaceRecognizer:
                 seen.add((a, b))
                 span = Span(doc, a, b, label=DEMONYM_LABEL if demonym else "RECOVERED")
                 found = features(span, GAZETTEER_SOURCE, matches, demonym=demonym, elsewhere=elsewhere, key=key)
+                if by_rules.get(key, set()) - {a}:
+                    found["found_by_rules_elsewhere"] = 1.0  # "Nablus" tagged once, untagged later
                 under = {covered[i] for i in range(a, b)}
                 if under != {0}:  # part of a rule's span ("Korea" in "North Korea"), or across one
                     found["in_rule_span" if len(under) == 1 else "across_rule_span"] = 1.0
