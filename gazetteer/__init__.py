@@ -54,7 +54,8 @@ def open_gazetteer(
         except GazetteerStale:
             if not build_if_missing:
                 raise
-            logger.warning("the gazetteer at %s was built with other ranking priors; rebuilding it", target)
+            logger.warning("the gazetteer at %s was built with other ranking priors or curated data; rebuilding it",
+                           target)
             _build_default(target, progress, replace_stale=True)
             return Gazetteer(target)
     return Gazetteer(Path(path))

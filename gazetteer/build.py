@@ -70,6 +70,26 @@ class BuildReport:
     size_bytes: int
 
 
+# The committed files a default build reads: a gazetteer built from other versions of them is stale.
+BUILD_DATA_FILES = (src.CURATED_FILE, src.ALIASES_FILE, src.DEMONYMS_FILE, src.ADMIN1_FILE)
+
+
+@functools.cache
+def inputs_digest() -> str:
+    """A short hash of the ranking priors and of the committed data the build reads (curated
+    places, aliases, nationality words, admin-1 regions), stored in the gazetteer's metadata as
+    ``priors``: an edit to any of them makes every gazetteer built before it stale, so the default
+    one is rebuilt on open and an explicit one refused, never used with old names or numbers."""
+    digest = hashlib.sha256(WEIGHTS.priors.digest().encode("utf-8"))
+    for path in BUILD_DATA_FILES:
+        digest.update(b"\0" + path.name.encode("utf-8") + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"missing")  # the build will say so; opening only compares
+    return digest.hexdigest()[:16]
+
+
 def checksum_path(db: Path) -> Path:
     """The sidecar file holding the database's SHA-256."""
     return db.with_name(db.name + ".sha256")
@@ -277,7 +297,7 @@ def _write(
         con.executescript(INDEXES)
         meta = {
             "schema_version": str(SCHEMA_VERSION),
-            "priors": WEIGHTS.priors.digest(),  # the numbers the stored priors were computed with
+            "priors": inputs_digest(),  # the priors' numbers and the curated data the build read
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "min_population": str(min_population),
             "sources": json.dumps([{"name": d.name, "version": d.version, "places": len(d.records)}

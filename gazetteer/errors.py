@@ -26,7 +26,8 @@ class GazetteerCorrupt(GazetteerError):
 
 
 class GazetteerStale(GazetteerCorrupt):
-    """Built by another version of conflictmap's ranking priors: sound, but it would rank wrongly."""
+    """Built by another version of conflictmap's ranking priors or curated data: sound, but it would
+    rank wrongly or lack names."""
 
 
 class GazetteerBuildError(GazetteerError, RuntimeError):

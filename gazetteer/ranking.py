@@ -47,6 +47,8 @@ class Evidence:
 
     countries: Mapping[str, int] = field(default_factory=dict)
     admin1: Mapping[str, int] = field(default_factory=dict)
+    # (lat, lon) of the towns and counties named nearby: a candidate close to one of them is likelier
+    points: tuple[tuple[float, float], ...] = ()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -151,6 +153,12 @@ def score_candidates(
             if place.admin1_code and (n := evidence.admin1.get(place.admin1_code, 0)):
                 score += WEIGHTS.context_admin1_bonus * _repetition(n)
                 reasons.append(f"context names its region x{n}")
+            if evidence.points and place.kind in LOCAL_KINDS and name_type <= 1:
+                # by its own name only: a city known also as "Delaware" is not that state for being near
+                km = min(great_circle_km(place.lat, place.lon, lat, lon) for lat, lon in evidence.points)
+                if km < WEIGHTS.context_near_km:
+                    score += WEIGHTS.context_near_bonus * (1.0 - km / WEIGHTS.context_near_km)
+                    reasons.append(f"{km:.0f} km from a place the context names")
         ranked.append(Candidate(place, round(score, 3), key, tuple(reasons)))
         inside.append(within)
     if any(inside):
@@ -173,6 +181,17 @@ def score_candidates(
             ranked.remove(outright[0])
             ranked.insert(0, outright[0])
     return ranked
+
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance in km between two (lat, lon) points in degrees."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _repetition(n: int) -> float:

@@ -14,11 +14,18 @@ from pathlib import Path
 from typing import Any
 
 from conflictmap.gazetteer.atomic import atomic_write_text
-from conflictmap.gazetteer.build import SCHEMA_VERSION, checksum_path, file_sha256
+from conflictmap.gazetteer.build import SCHEMA_VERSION, checksum_path, file_sha256, inputs_digest
 from conflictmap.gazetteer.errors import GazetteerCorrupt, GazetteerNotFound, GazetteerStale
 from conflictmap.gazetteer.model import Candidate, Place, PlaceKind
 from conflictmap.gazetteer.normalize import fold, is_dotted
-from conflictmap.gazetteer.ranking import ABBREVIATION, Evidence, context_ngrams, parse_query, score_candidates
+from conflictmap.gazetteer.ranking import (
+    ABBREVIATION,
+    Evidence,
+    context_ngrams,
+    great_circle_km,
+    parse_query,
+    score_candidates,
+)
 from conflictmap.gazetteer.weights import WEIGHTS
 
 logger = logging.getLogger(__name__)
@@ -27,7 +34,6 @@ ENV_VAR = "CONFLICTMAP_GAZETTEER"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _COLUMNS = "p.pk, p.id, p.name, p.kind, p.country_code, p.admin1_code, p.lat, p.lon, " \
            "p.population, p.geonames_id, p.feature, p.has_shape, p.prior"
-EARTH_RADIUS_KM = 6371.0088
 _KINDS = {k.value: k for k in PlaceKind}
 # A short word in capitals is an acronym; only a place's own names and curated codes match it.
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
@@ -42,14 +48,6 @@ def default_path() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("conflictmap")) / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Haversine distance in km between two (lat, lon) points in degrees."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _check_file(path: Path) -> None:
@@ -145,9 +143,9 @@ class Gazetteer:
                 f"{self.path} has schema version {version}, this conflictmap needs {SCHEMA_VERSION};"
                 " rebuild it with `conflictmap gazetteer build`"
             )
-        if self.meta.get("priors") != WEIGHTS.priors.digest():
+        if self.meta.get("priors") != inputs_digest():
             raise GazetteerStale(
-                f"{self.path} was built with other ranking priors than this conflictmap uses;"
+                f"{self.path} was built with other ranking priors or curated data than this conflictmap uses;"
                 " rebuild it with `conflictmap gazetteer build`"
             )
         if verify_checksum:

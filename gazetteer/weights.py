@@ -1,9 +1,10 @@
 """Every number that ranks places, in one typed, frozen structure.
 
 ``WEIGHTS.priors`` are stored in the database at build time (each place's ``prior``); the rest
-apply when a name is resolved. The digest of the priors goes into the gazetteer's metadata, so a
-gazetteer built with other priors is rebuilt (the default one) or refused (an explicit path) on open,
-never used with stale numbers.
+apply when a name is resolved. The digest of the priors, with that of the curated data files
+(:func:`conflictmap.gazetteer.build.inputs_digest`), goes into the gazetteer's metadata, so a
+gazetteer built with other priors or curated rows is rebuilt (the default one) or refused (an
+explicit path) on open, never used with stale numbers or names.
 
 One scale for everything: a country named outright outranks any town; a town's prior is the
 log10 of its people; bonuses are what the query or its context says.
@@ -48,6 +49,10 @@ class Weights:
     namesake_penalty: float = 1.5  # a region named after its capital yields to the city
     context_country_bonus: float = 3.0  # per the first mention; grows with repetition, at most doubled
     context_admin1_bonus: float = 3.0
+    # a town or county within this many km of a town or county the rest of the document names
+    # confidently gains up to context_near_bonus (all of it at 0 km, none at context_near_km)
+    context_near_km: float = 100.0
+    context_near_bonus: float = 2.0
     village_population: int = 10_000  # a village yields to a first-order region named outright
     # resolution and recognition in documents
     notable_prior: float = 5.0  # recognised whatever the model called it (a region, a city of 100,000)

@@ -5,8 +5,8 @@ gzipped JSON, named by the SHA-256 of what the analysis depends on: the text, th
 and source name (every record names its document), the publication date it was read against, and
 the **analysis version** (:func:`analysis_version`: package version, spaCy and model versions, the
 gazetteer's checksum, a hash of the rule files ``geo/data/**/*.jsonl|csv|json`` and one of the
-analysis code). Change any of them and the old entries are simply never asked for again; they
-age out by size.
+analysis code, and the user's country hint ``--country`` when given). Change any of them and the
+old entries are simply never asked for again; they age out by size.
 
 JSON rather than pickle: the records are plain dataclasses of strings, numbers and tuples, a JSON
 entry can rebuild only those record classes (a file planted in the cache cannot run code), and it
@@ -92,11 +92,16 @@ def gazetteer_checksum(gaz: Gazetteer) -> str:
     return file_sha256(gaz.path)
 
 
-def analysis_version(gaz: Gazetteer, *, rules: Path = _RULES) -> dict[str, str]:
-    """Everything besides the document that an analysis depends on."""
+def analysis_version(gaz: Gazetteer, *, rules: Path = _RULES, countries: tuple[str, ...] = ()) -> dict[str, str]:
+    """Everything besides the document that an analysis depends on; ``countries``: the user's
+    country hint (``extract --country``), which changes resolution (absent when none, so the
+    keys of runs without a hint stay as they were)."""
     from conflictmap.geo.nlp.model import MODEL_DISTRIBUTION
+    from conflictmap.geo.places import country_hint
 
+    hint = {"countries": " ".join(country_hint(countries))} if countries else {}
     return {
+        **hint,
         "format": str(FORMAT),
         "conflictmap": _version_of("conflictmap"),
         "spacy": _version_of("spacy"),

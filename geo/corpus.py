@@ -73,6 +73,7 @@ def analyse_corpus(
     dask: str | None = None,
     pipeline: Pipeline | None = None,
     on_done: Callable[[int], None] | None = None,
+    countries: tuple[str, ...] = (),
 ) -> list[Analysis]:
     """The analyses of ``documents`` in their order, each without its text.
 
@@ -80,8 +81,16 @@ def analyse_corpus(
     ``jobs``: local worker processes (1: in this process); ``dask``: a scheduler address
     (``tcp://host:8786``) or ``"local"`` for a LocalCluster of ``jobs`` workers (at least two);
     ``cache``: take unchanged documents from it and store the others; ``pipeline``: an already
-    loaded one for in-process work (else loaded when first needed); ``on_done(n)``: n more done.
+    loaded one for in-process work (else loaded when first needed; it must have been made with
+    the same ``countries``); ``on_done(n)``: n more done; ``countries``: ISO alpha-2 codes the
+    documents are about (``extract --country``), given to every worker's pipeline (the cache's
+    version must include them: :func:`conflictmap.geo.cache.analysis_version`).
     """
+    from conflictmap.geo.places import country_hint
+
+    countries = country_hint(countries)
+    if pipeline is not None and getattr(pipeline, "countries", ()) != countries:
+        raise ValueError("the given pipeline was made for other countries")
     results: list[Analysis | None] = [None] * len(documents)
     keys: dict[int, str] = {}
     todo: list[tuple[int, Document]] = []
@@ -103,11 +112,11 @@ def analyse_corpus(
         if dask is not None:
             from conflictmap.geo.cluster import analyse_on_dask
 
-            done = analyse_on_dask(planned, gaz.path, dask, workers=jobs)
+            done = analyse_on_dask(planned, gaz.path, dask, workers=jobs, countries=countries)
         elif min(jobs, len(planned)) > 1:
-            done = _analyse_on_pool(planned, gaz.path, min(jobs, len(planned)))
+            done = _analyse_on_pool(planned, gaz.path, min(jobs, len(planned)), countries)
         else:
-            done = _analyse_here(planned, gaz, pipeline)
+            done = _analyse_here(planned, gaz, pipeline, countries)
         position = iter(order)
         for batch_result in done:
             for analysis in batch_result:
@@ -123,11 +132,12 @@ def analyse_corpus(
     return results  # type: ignore[return-value]
 
 
-def _analyse_here(planned: list[list[Document]], gaz: Gazetteer, pipeline: Pipeline | None) -> Iterator[list[Analysis]]:
+def _analyse_here(planned: list[list[Document]], gaz: Gazetteer, pipeline: Pipeline | None,
+                  countries: tuple[str, ...] = ()) -> Iterator[list[Analysis]]:
     if pipeline is None:
         from conflictmap.geo.pipeline import Pipeline
 
-        pipeline = Pipeline(gazetteer=gaz)
+        pipeline = Pipeline(gazetteer=gaz, countries=countries)
     queue = deque(planned)
     planned.clear()
     while queue:
@@ -140,11 +150,11 @@ def _analyse_here(planned: list[list[Document]], gaz: Gazetteer, pipeline: Pipel
 _WORKER: dict[str, Any] = {}
 
 
-def start_worker(gazetteer_path: str) -> None:
+def start_worker(gazetteer_path: str, countries: tuple[str, ...] = ()) -> None:
     """A worker's initializer: load the model and open the gazetteer (read-only) once."""
     from conflictmap.geo.pipeline import Pipeline
 
-    _WORKER["pipeline"] = Pipeline(gazetteer=Path(gazetteer_path))
+    _WORKER["pipeline"] = Pipeline(gazetteer=Path(gazetteer_path), countries=tuple(countries))
 
 
 def analyse_batch(batch: list[Document]) -> list[Analysis]:
@@ -152,7 +162,8 @@ def analyse_batch(batch: list[Document]) -> list[Analysis]:
     return [a.light() for a in _WORKER["pipeline"].analyse(batch)]
 
 
-def _analyse_on_pool(planned: list[list[Document]], gazetteer_path: Path, workers: int) -> Iterator[list[Analysis]]:
+def _analyse_on_pool(planned: list[list[Document]], gazetteer_path: Path, workers: int,
+                     countries: tuple[str, ...] = ()) -> Iterator[list[Analysis]]:
     """Batches on ``workers`` spawned processes (spawn: no state inherited from this process, the
     same on every platform), two per worker in flight at most; results in the order of ``planned``."""
     queue = deque(planned)
@@ -161,7 +172,7 @@ def _analyse_on_pool(planned: list[list[Document]], gazetteer_path: Path, worker
     logger.info("analysing %d batches on %d worker processes", len(queue), workers)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker,
-                                 initargs=(str(gazetteer_path),)) as pool:
+                                 initargs=(str(gazetteer_path), tuple(countries))) as pool:
             pending: dict[Future[list[Analysis]], int] = {}
             finished: dict[int, list[Analysis]] = {}
             submitted = emitted = 0

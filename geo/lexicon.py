@@ -36,13 +36,15 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``size_words.jsonl``: how a size is said ("at least", "tens of thousands", "elite") and the value
   of magnitude words.
 - ``place_cues.jsonl``: words after which "in/at X" says where something was said ("speaking in X"),
-  and the words that block it ("said that ... in X").
+  and the words that block it ("said that ... in X"); ``topic`` prepositions: a place after one of
+  them in a speaker's phrase is what the speaker deals with ("the envoy to X"), not its affiliation.
 - ``list_words.jsonl``, ``border_nouns.jsonl``, ``quantity_words.jsonl``: small function-word classes.
 - Recognition: ``organisation_words.jsonl`` (words that make a name an organisation's),
   ``generic_words.jsonl`` (words that name a place somewhere but mostly are just words),
   ``place_fragments.jsonl`` (name particles, facility words and generic nouns: never a place on
   their own), ``club_words.jsonl`` (a town then one of these in an organisation's name is a
-  sports club), ``facility_prefixes.jsonl`` ("Naval Station X", "RAF X": the facility is at X),
+  sports club), ``facility_prefixes.jsonl`` ("Naval Station X", "RAF X": the facility is at X; rows with
+  ``"where": "story"``, "Camp X", only where the story's countries hold X),
   ``place_prepositions.jsonl``, ``articles.jsonl``.
 - Zones: ``stop_words.jsonl``, ``furniture.jsonl`` (page furniture phrases), ``share_buttons.jsonl``,
   ``photo_words.jsonl``.
@@ -101,6 +103,7 @@ class Lexicon:
     club_words: frozenset[str]  # "X United", "X City" in an organisation's name: a sports club
     place_fragments: frozenset[str]  # never a place on their own: name particles, facility words
     facility_prefixes: tuple[tuple[str, ...], ...]  # "naval station" X: the facility is at X, longest first
+    story_facility_prefixes: frozenset[tuple[str, ...]]  # "camp" X: at X only if the story's countries hold X
     place_prepositions: frozenset[str]
     articles: frozenset[str]
     stop_words: frozenset[str]
@@ -114,6 +117,7 @@ class Lexicon:
     place_cue_prepositions: tuple[str, ...]
     place_cue_direct: tuple[str, ...]  # "visited": its object is where the speaker was
     place_cue_directions: tuple[str, ...]  # "northern": in northern X is still X
+    topic_prepositions: frozenset[str]  # "the envoy to X", "an analyst on X": X is no affiliation
 
     def cue(self, name: str) -> frozenset[str]:
         return self.status_cues.get(name, frozenset())
@@ -201,6 +205,8 @@ def lexicon() -> Lexicon:
         club_words=_words("club_words.jsonl"),
         facility_prefixes=tuple(sorted((tuple(p.split()) for p in _phrases("facility_prefixes.jsonl")),
                                        key=len, reverse=True)),
+        story_facility_prefixes=frozenset(tuple(r["words"].split()) for r in _rows("facility_prefixes.jsonl")
+                                          if r.get("where") == "story"),
         place_prepositions=_words("place_prepositions.jsonl"),
         articles=_words("articles.jsonl"),
         stop_words=_words("stop_words.jsonl"),
@@ -215,4 +221,5 @@ def lexicon() -> Lexicon:
         place_cue_prepositions=tuple(r["words"] for r in place_cues if r["class"] == "preposition"),
         place_cue_direct=tuple(r["words"] for r in place_cues if r["class"] == "direct"),
         place_cue_directions=tuple(r["words"] for r in place_cues if r["class"] == "direction"),
+        topic_prepositions=frozenset(r["words"] for r in place_cues if r["class"] == "topic"),
     )

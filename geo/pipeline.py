@@ -10,7 +10,7 @@ from conflictmap.gazetteer import Gazetteer, open_gazetteer
 from conflictmap.geo.events.reader import DocumentEvents
 from conflictmap.geo.events.speakers import People
 from conflictmap.geo.nlp.model import load_pipeline, parse
-from conflictmap.geo.places import find_dateline, mentions_from_docs, resolve_mentions
+from conflictmap.geo.places import country_hint, find_dateline, mentions_from_docs, resolve_mentions
 from conflictmap.geo.reading.dates import latest_date
 from conflictmap.geo.reading.reader import Document
 from conflictmap.geo.reading.zones import Paragraph, classify, parsed_segments
@@ -22,9 +22,12 @@ logger = logging.getLogger(__name__)
 class Pipeline:
     """Load the model and open the gazetteer once; analyse any number of documents."""
 
-    def __init__(self, *, gazetteer: Gazetteer | Path | None = None) -> None:
-        """``gazetteer``: an open :class:`Gazetteer` (used as it is), a path, or None (the default)."""
+    def __init__(self, *, gazetteer: Gazetteer | Path | None = None, countries: tuple[str, ...] = ()) -> None:
+        """``gazetteer``: an open :class:`Gazetteer` (used as it is), a path, or None (the default).
+        ``countries``: ISO alpha-2 codes the documents are about (``extract --country``), a prior
+        in resolution; part of the cache key (:func:`conflictmap.geo.cache.analysis_version`)."""
         self.gaz: Gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) else open_gazetteer(gazetteer)
+        self.countries = country_hint(countries)
         self.nlp = load_pipeline(self.gaz)
 
     def analyse(
@@ -58,7 +61,7 @@ class Pipeline:
         paragraphs = classify(text) if paragraphs is None else paragraphs
         dateline = find_dateline(document.id, text, paragraphs, self.gaz)
         mentions = mentions_from_docs(document.id, text, docs, paragraphs, dateline)
-        resolutions = resolve_mentions(self.gaz, text, mentions, dateline)
+        resolutions = resolve_mentions(self.gaz, text, mentions, dateline, countries=self.countries)
         reader = DocumentEvents(
             document.id, text, self.gaz, resolutions, paragraphs, dateline, People(),
             published=document.published.date if document.published else None,

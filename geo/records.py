@@ -38,7 +38,7 @@ class Mention:
     start: int
     end: int
     text: str
-    label: str  # the model's label, "RECOVERED" or "DATELINE"
+    label: str  # the model's label, "RECOVERED", "IN_STORY" (a camp's namesake) or "DATELINE"
     zone: str  # geo.zones.Zone value of its paragraph
     modifier: str = ""  # "eastern" in "eastern Ukraine" when the gazetteer has no such name
 

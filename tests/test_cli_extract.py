@@ -232,3 +232,14 @@ def test_export_options_refused_before_any_analysis(run, tmp_path: Path, monkeyp
     assert result.stderr.strip().splitlines() == [
         "Error: the gpkg format needs geopandas and pyogrio: pip install 'conflictmap[geopandas]'"]
     assert not (tmp_path / "a.gpkg").exists()
+
+
+@pytest.mark.parametrize("code", ["ZZ", "Syria", "S", "UK"])
+def test_a_bad_country_code_is_one_line_and_a_usage_error(run, tmp_path: Path, code: str) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    for command in ("extract", "map"):
+        extra = ["-o", str(tmp_path / "m.html")] if command == "map" else []
+        result = run(command, str(good), *extra, "--country", "UA", "--country", code)
+        assert result.exit_code == 2
+        assert result.stderr.count("\n") == 1 and "is not an ISO 3166-1 alpha-2 country code" in result.stderr

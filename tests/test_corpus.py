@@ -182,3 +182,64 @@ def test_an_unwritable_cache_is_reported_once_and_the_run_goes_on(tmp_path: Path
     assert len(got) == len(analysed) == len(documents)
     assert cache.unwritable and cache.written == 0
     assert sum("cannot write to the cache" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_a_country_hint_is_part_of_the_cache_key(gaz: Gazetteer) -> None:
+    """The same document analysed with and without ``--country`` is two entries; the order, case
+    and repetition of the codes change nothing."""
+    [document] = _documents(SEEDS / sorted(os.listdir(SEEDS))[0])
+    def key(*countries: str) -> str:
+        return AnalysisCache(Path("/nonexistent"), version=analysis_version(gaz, countries=countries)).key(document)
+
+    plain, hinted, same = key(), key("SY", "LB"), key("lb", "SY", "LB")
+    assert plain != hinted == same
+
+
+def test_a_country_hint_must_match_a_given_pipeline(gaz: Gazetteer) -> None:
+    with pytest.raises(ValueError, match="other countries"):
+        analyse_corpus(_documents(SEEDS), gaz, pipeline=CountingPipeline(), countries=("UA",))  # type: ignore[arg-type]
+
+
+HINTED = ["Shelling hit Tripoli overnight, a spokesman said on Sunday.\n",
+          "A ferry left Tripoli at dawn; the harbour master confirmed it.\n"]
+
+
+def _hinted_run(tmp_path: Path, mini_db: Path, name: str, *options: str) -> tuple[list[str], int]:
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    for i, text in enumerate(HINTED):
+        (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / f"{name}.geojson"
+    result = CliRunner().invoke(cli, ["extract", str(folder), "-o", str(out), "--gazetteer", str(mini_db),
+                                      "--cache-dir", str(tmp_path / "cache"), *options])
+    assert result.exit_code == 0, result.output
+    places = [f["properties"]["country_code"] for f in json.loads(out.read_text(encoding="utf-8"))["features"]
+              if f["properties"]["kind"] == "place" and f["properties"]["name"] == "Tripoli"]
+    return places, info(tmp_path / "cache").entries
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_a_country_hint_reaches_the_worker_processes_and_the_cache(tmp_path: Path, mini_db: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--country`` gives the same export in this process and on a pool of workers, other
+    entries in the cache than a run without it, and another reading of an ambiguous name."""
+    monkeypatch.delenv("CONFLICTMAP_NO_CACHE")
+    plain, entries = _hinted_run(tmp_path, mini_db, "plain", "-j", "1")
+    assert set(plain) == {"LY"} and entries == 2
+    one, entries = _hinted_run(tmp_path, mini_db, "one", "-j", "1", "--country", "LB")
+    assert set(one) == {"LB"} and entries == 4
+    pool, entries = _hinted_run(tmp_path, mini_db, "pool", "-j", "2", "--batch-chars", "10", "--country", "lb",
+                                "--no-cache")
+    assert pool == one
+
+
+@pytest.mark.model
+def test_a_dask_partition_reads_with_the_country_hint(mini_db: Path) -> None:
+    """What each Dask worker runs, run here: the hint reaches the worker's pipeline."""
+    from conflictmap.geo.cluster import _analyse_partition
+
+    documents = [Document(f"d{i}", text, "test", "utf-8") for i, text in enumerate(HINTED)]
+    for countries, expected in (((), "LY"), (("LB",), "LB")):
+        analyses = _analyse_partition(documents, str(mini_db), countries)
+        assert {r.place.country_code for a in analyses for r in a.places if r.place} == {expected}

@@ -122,6 +122,49 @@ def test_a_town_in_the_speakers_name_places_it_nearer_than_a_capital(mini_pipeli
     assert said.place is not None and (said.place.name, said.basis) == (place, basis)
 
 
+@pytest.mark.parametrize("sentence", [
+    "A France-backed militia said it had retaken the bridge.",
+    "The Japan-allied fighters said they would hold the ridge.",
+    "Ana Ruiz, an analyst on Libya, said the talks had stalled.",
+    "The envoy to Lebanon said the truce was holding.",
+    "An expert on Odesa said the port would reopen within a month.",
+], ids=["x-backed", "x-allied", "analyst-on", "envoy-to", "town-as-topic"])
+def test_a_country_the_speaker_deals_with_is_no_affiliation(mini_pipeline, sentence: str) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    [said] = analysis.statements
+    assert (said.speaker_country, said.place, said.basis) == (None, None, None)
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("A spokesman for the Japanese navy said the port was closed.", "Tokyo"),
+    ("The Seattle-based monitor said that two ferries had sunk.", "Seattle"),
+    ("The Libyan envoy to Lebanon said the truce was holding.", "Tripoli"),
+], ids=["for-a-body", "x-based", "own-country-first"])
+def test_a_speakers_own_country_still_places_it(mini_pipeline, sentence: str, place: str) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    [said] = analysis.statements
+    assert said.place is not None and (said.place.name, said.basis) == (place, "affiliation")
+
+
+@pytest.mark.parametrize(("sentence", "basis"), [
+    ("Rebels in northern Libya said the coast road was cut.", "explicit"),
+    ("Officials in eastern Ukraine said the power station was shelled overnight.", "explicit"),
+    ("Historians of northern Libya said the old road was Roman.", "affiliation"),
+], ids=["in-northern", "in-eastern", "of-is-no-location"])
+def test_a_place_attached_to_the_speaker_may_name_a_part(mini_pipeline, sentence: str, basis: str) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    [said] = analysis.statements
+    assert said.basis == basis
+
+
+def test_a_body_named_as_what_the_speaker_served_on_is_still_that_countrys(mini_pipeline) -> None:
+    # the listed National Security Council is the US one; "Japan's" says this one is not
+    analysis = analyse(mini_pipeline, "Background.\n\nKenji Sato, a scholar who once served on Japan's "
+                                      "National Security Council, said the ferries had stopped.\n")
+    [said] = analysis.statements
+    assert said.place is None or said.place.name != "Washington"
+
+
 def test_a_statement_is_dated_by_its_own_verb_not_by_what_it_reports(mini_pipeline) -> None:
     import dataclasses
 

@@ -73,6 +73,23 @@ def test_a_facility_prefix_gives_the_place_it_is_named_after(nlp, text, expected
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Marines drilled at Camp Zama alongside Japanese units.", [("Zama", "IN_STORY"), ("Japanese", "DEMONYM")]),
+        ("Helicopters flew out of Camp Zama before dawn.", [("Zama", "IN_STORY")]),
+        ("Jets took off from RAF Lakenheath on Tuesday.", [("Lakenheath", "RECOVERED")]),  # a town's name
+    ],
+    ids=["camp", "camp-alone", "raf-stays-recovered"],
+)
+def test_a_camp_gives_its_namesake_for_the_story_to_confirm(nlp, text, expected) -> None:
+    """ "Camp X" is at X only where the story's countries hold X (resolution decides; see
+    tests/test_places.py): recognition marks the namesake IN_STORY; a RAF station is at its town."""
+    doc = nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[SPAN_KEY]] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Officials from Hamas met mediators.", []),
         ("Hamas fighters fired rockets overnight.", []),
         ("Troops marched from Hamm to the border.", ["Hamm"]),  # the town by its own name

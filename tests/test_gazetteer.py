@@ -310,3 +310,25 @@ def test_supplementary_divisions_yield_to_natural_earth(tmp_path: Path) -> None:
     assert [p.id for p, _ in g.lookup("Kentucky")] == ["ne-admin1:US-KY"]
     assert [p.id for p, _ in g.lookup("Ontario")] == ["ne-admin1:CA-ON"]
     assert [p.id for p, _ in g.lookup("Scotland")] == ["geonames:2638360"]
+
+
+@pytest.mark.parametrize(("point", "expected"), [
+    ((33.70, -82.60), "geonames:4229546"),  # a town named ~15 km away: the small Washington, Georgia
+    ((47.61, -122.33), "geonames:4140963"),  # a town named 3,500 km away pulls nothing: the capital
+    (None, "geonames:4140963"),
+], ids=["near", "far", "none"])
+def test_a_town_near_one_the_context_names_gains(gaz: Gazetteer, point: tuple[float, float] | None,
+                                                 expected: str) -> None:
+    points = (point,) if point else ()
+    evidence = Evidence(countries={"US": 1}, admin1={"US.GA": 1}, points=points)
+    assert gaz.best("Washington", evidence=evidence).id == expected
+
+
+def test_only_a_town_named_by_its_own_name_gains_from_a_nearby_one(gaz: Gazetteer) -> None:
+    """A city that also bears a state's name as an alternate name is not pulled toward the state's
+    reading by a town named near it; by its own name it is."""
+    evidence = Evidence(points=((32.9, 13.2),))
+    [own] = [c for c in gaz.candidates("Tripoli", evidence=evidence) if c.place.id == "geonames:2210247"]
+    [alternate] = gaz.candidates("Tarabulus", evidence=evidence)
+    assert any("km from a place the context names" in r for r in own.reasons)
+    assert not any("km from" in r for r in alternate.reasons) and alternate.place.id == own.place.id

@@ -425,5 +425,29 @@ def test_the_default_gazetteer_built_with_other_priors_is_rebuilt(mini_db: Path,
     monkeypatch.setattr(build_module, "default_sources", lambda n: [lambda: read_tsv(MINI_TSV), read_curated])
     monkeypatch.setenv("CONFLICTMAP_GAZETTEER", str(db))
     gaz = conflictmap.gazetteer.open_gazetteer()
-    assert gaz.meta["priors"] == WEIGHTS.priors.digest()
+    assert gaz.meta["priors"] == build_module.inputs_digest() != WEIGHTS.priors.digest()
     assert gaz.best("Kyiv") is not None
+
+
+def test_an_edited_curated_file_makes_the_gazetteer_stale(mini_db: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row added to the curated places (a sea, an alias) is not in a gazetteer built before it:
+    that gazetteer is stale, as it is after a change of the priors."""
+    import conflictmap.gazetteer.build as build_module
+    from conflictmap.gazetteer import Gazetteer, GazetteerStale
+    from conflictmap.gazetteer.sources import CURATED_FILE
+
+    edited = tmp_path / CURATED_FILE.name
+    edited.write_text(CURATED_FILE.read_text(encoding="utf-8")
+                      + "curated:test-sea,Test Sea,water,,1,1,sea,,,a test row,none\n", encoding="utf-8")
+    Gazetteer(mini_db).close()
+    files = tuple(edited if f == CURATED_FILE else f for f in build_module.BUILD_DATA_FILES)
+    monkeypatch.setattr(build_module, "BUILD_DATA_FILES", files)
+    build_module.inputs_digest.cache_clear()
+    try:
+        with pytest.raises(GazetteerStale, match="other ranking priors or curated data"):
+            Gazetteer(mini_db)
+    finally:
+        monkeypatch.undo()
+        build_module.inputs_digest.cache_clear()
+    Gazetteer(mini_db).close()

@@ -7,10 +7,11 @@ import bisect
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from conflictmap.gazetteer import Gazetteer, Place, PlaceKind
 from conflictmap.geo.events.speakers import People, Speaker, coordinated_countries
+from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.places import Dateline
 from conflictmap.geo.reading.zones import Paragraph
 from conflictmap.geo.records import DEMONYM_LABEL, NOT_DRAWN, Resolution, Source
@@ -20,6 +21,23 @@ def possessive(text: str, start: int, end: int) -> bool:
     """Whether the words text[start:end] are a possessor ("Norway's ministry", curly or straight)."""
     words = text[start:end]
     return words.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), end)
+
+
+def affiliation_word(token: Token, np: Span) -> bool:
+    """Whether a country word in a speaker's phrase can say where the speaker belongs: not in a
+    hyphened relation to another ("the X-backed militia", "X-led forces"; "X-based" is where it
+    belongs), and not what the speaker deals with ("the envoy to X", "an analyst on X")."""
+    doc = token.doc
+    after = doc[token.i + 1 : token.i + 3]
+    if len(after) == 2 and after[0].tag_ == "HYPH" and after[1].tag_ in ("VBN", "VBD") and after[1].lower_ != "based":
+        return False
+    topics = lexicon().topic_prepositions
+    for above in token.ancestors:
+        if above.i < np.start or above.i >= np.end or above.i == np.root.i:
+            break
+        if above.dep_ == "prep" and above.lower_ in topics:
+            return False
+    return True
 
 
 @dataclass
@@ -77,18 +95,22 @@ class DocumentContext:
         return [r for r in self._starting_between(start, end)
                 if r.mention.end <= end and r.mention.label == DEMONYM_LABEL and r.place is not None]
 
-    def country_of(self, np: Span, offset: int, *, places: bool = True) -> str | None:
+    def country_of(self, np: Span, offset: int, *, places: bool = True, topics: bool = False) -> str | None:
         """The speaker's country from the phrase: the first nationality word ("Ukrainian", "North
         Korean") or country or capital named in it ("Prime Minister Jane Roe of Norway"); None
         when the phrase names several ("the US, South Korean and Japanese advisers").
         ``places=False``: nationality words and possessive places only ("a Lisbon daily" is no
-        affiliation; "Norway's ministry" is)."""
+        affiliation; "Norway's ministry" is). ``topics=True``: also the countries the speaker only deals
+        with ("the envoy to X"), to tell whose a named body is ("served on X's security council")."""
         found: list[str] = []
         tokens = list(np)
         i = 0
         while i < len(tokens):
             t = tokens[i]
             code = None
+            if not topics and not affiliation_word(t, np):
+                i += 1
+                continue
             for width in (2, 1):
                 words = tokens[i : i + width]
                 if (

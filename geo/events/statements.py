@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Span, Token
 
 from conflictmap.gazetteer import Place, PlaceKind, fold
-from conflictmap.geo.events.context import DocumentContext, possessive
+from conflictmap.geo.events.context import DocumentContext, affiliation_word, possessive
 from conflictmap.geo.events.cues import is_statement
 from conflictmap.geo.events.grammar import date_phrase
 from conflictmap.geo.events.patterns import Match, patterns
@@ -222,7 +222,7 @@ class StatementReader(DocumentContext):
         if not persons and len(np) <= 3 and all(t.pos_ == "PROPN" for t in np) and self.people.recall(np.text):
             persons = [np]  # a person named earlier in this document, whatever the model calls the name now
         org = find_organisation(np.text)
-        nationality = self.country_of(np, offset, places=False)
+        nationality = self.country_of(np, offset, places=False, topics=True)
         if org is not None and org.country and nationality and nationality != org.country:
             org = None  # "the Chadian defence ministry" is not the listed body of another country
         org_ents = [e for e in np.ents if e.label_ == "ORG" and not lex.media.search(e.text)
@@ -304,8 +304,13 @@ class StatementReader(DocumentContext):
             if r.place is None:
                 continue
             owner = possessive(self.text, r.mention.start, r.mention.end)
+            if previous and previous[-1].lower() in lexicon().place_cue_directions:
+                previous = previous[:-1]  # "officials in northern X": still in X
             if previous and previous[-1].lower() in ATTACHED and not owner:  # "officials in X said", not "from X's"
                 return r.place, "explicit", r.mention.source
+            token = sent.doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
+            if token is not None and not affiliation_word(token.root, words):
+                continue  # "an analyst on X", "the X-backed militia": X is no affiliation
             if local is None and (self.text.startswith("-based", r.mention.end) or r.place.kind in LOCAL):
                 # "the X-based monitor", "the X police chief": where the speaker belongs, not where
                 # it spoke; but nearer than a capital

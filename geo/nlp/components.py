@@ -43,6 +43,9 @@ from conflictmap.geo.reading.zones import is_wrapped_line, wrap_width
 from conflictmap.geo.records import DEMONYM_LABEL, EMBEDDED_LABEL
 
 SPAN_KEY = "conflictmap_places"
+# the place a facility is named after when the name may be a person's ("Camp X"): resolution keeps it
+# only in a country the story names (geo.places)
+IN_STORY_LABEL = "IN_STORY"
 EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RECOVER_LABELS = ("ORG", "PRODUCT", "NORP", "PERSON", "EVENT", "WORK_OF_ART", "LAW", "FAC")
@@ -243,7 +246,8 @@ class PlaceRecognizer:
             found: Span | None = None
             named_after = _without_facility_prefix(span)
             if named_after is not None and self._matches(named_after.text):
-                spans.append(self._extend(Span(doc, named_after.start, named_after.end, label="RECOVERED")))
+                label = named_after.label_ if named_after.label_ == IN_STORY_LABEL else "RECOVERED"
+                spans.append(self._extend(Span(doc, named_after.start, named_after.end, label=label)))
                 trusted.add((spans[-1].start, spans[-1].end))
                 continue
             if ent.label_ in PLACE_LABELS:
@@ -409,7 +413,8 @@ def _club(span: Span, part: Span) -> bool:
 def _without_facility_prefix(span: Span, most: int = 3) -> Span | None:
     """ "Naval Station Rota" -> "Rota", "RAF Mildenhall" -> "Mildenhall": the place a facility is
     named after (the capitalised words after the prefix in the text, even where the model's entity
-    stops at "Naval"); None when the span opens with no facility prefix."""
+    stops at "Naval"); None when the span opens with no facility prefix. After a prefix that also
+    names facilities after people ("Camp X") the span is labelled ``IN_STORY_LABEL``."""
     doc = span.doc
     for prefix in lexicon().facility_prefixes:
         n = len(prefix)
@@ -419,7 +424,8 @@ def _without_facility_prefix(span: Span, most: int = 3) -> Span | None:
         end = start
         while end < len(doc) and end - start < most and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
             end += 1
-        return Span(doc, start, end, label=span.label_) if end > start else None
+        label = IN_STORY_LABEL if prefix in lexicon().story_facility_prefixes else span.label_
+        return Span(doc, start, end, label=label) if end > start else None
     return None
 
 

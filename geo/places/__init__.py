@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -11,9 +12,10 @@ from spacy.tokens import Doc
 
 from conflictmap.gazetteer import Candidate, Evidence, Gazetteer, Place, PlaceKind, fold
 from conflictmap.gazetteer.nouns import direction_words
+from conflictmap.gazetteer.ranking import LOCAL_KINDS
 from conflictmap.gazetteer.store import CONTAINERS, holds
 from conflictmap.gazetteer.weights import WEIGHTS
-from conflictmap.geo.nlp.components import SPAN_KEY
+from conflictmap.geo.nlp.components import IN_STORY_LABEL, SPAN_KEY
 from conflictmap.geo.reading.zones import MENTION_ZONES, Paragraph, Zone, zone_at
 from conflictmap.geo.records import Mention, Resolution
 
@@ -27,6 +29,13 @@ DATELINE = re.compile(
 )
 CONTEXT_PASSES = 1  # one round of evidence; a second round measured slightly worse on both corpora
 DATELINE_WEIGHT = 2
+HINT_WEIGHT = 2  # a country the user names (``extract --country``) votes like a dateline
+
+
+def country_hint(codes: Iterable[str]) -> tuple[str, ...]:
+    """The user's country codes (``extract --country``) as resolution and the cache take them:
+    upper case, each once, sorted (the order and repetition of the options change nothing)."""
+    return tuple(sorted({c.strip().upper() for c in codes if c.strip()}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +120,8 @@ _KIND_OF = re.compile(
 
 
 def _queries(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[str]:
-    """The query for each mention: "Tromso, Norway" when the text qualifies it so, and
-    "Georgia (U.S. state)" for "the U.S. state of Georgia"."""
+    """The query for each mention: "Tromso, Norway" when the text qualifies it so ("Tromso,
+    Norway", "Tromso (Norway)"), and "Georgia (U.S. state)" for "the U.S. state of Georgia"."""
     queries = []
     for i, m in enumerate(mentions):
         query = m.text
@@ -121,8 +130,11 @@ def _queries(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[str]:
             query = f"{m.text} ({kind_of.group('qual') or ''} {kind_of.group('word')})".replace("( ", "(")
         if i + 1 < len(mentions):
             nxt = mentions[i + 1]
-            if text[m.end : nxt.start].strip() == "," and nxt.start - m.end <= 3 and _is_qualifier(gaz, nxt.text,
-                                                                                                   m.text):
+            between = text[m.end : nxt.start].strip()
+            # "Bosaso, Bari" and "(Bosaso, Bari)"; also "Bosaso (Bari)", the qualifier alone in brackets
+            # ... but not an abbreviation glossing the name: "Democratic Republic of the Congo (DRC)"
+            bracketed = between == "(" and text[nxt.end : nxt.end + 1] == ")" and not nxt.text.isupper()
+            if (between == "," or bracketed) and nxt.start - m.end <= 3 and _is_qualifier(gaz, nxt.text, m.text):
                 query = f"{m.text}, {nxt.text}"
         queries.append(query)
     return queries
@@ -144,37 +156,46 @@ def _is_qualifier(gaz: Gazetteer, text: str, name: str = "") -> bool:
 
 
 def resolve_mentions(
-    gaz: Gazetteer, text: str, mentions: list[Mention], dateline: Dateline | None = None
+    gaz: Gazetteer, text: str, mentions: list[Mention], dateline: Dateline | None = None,
+    *, countries: tuple[str, ...] = (),
 ) -> list[Resolution]:
     """Resolve every mention of one document, letting the document's confident places vote.
 
     Pass 1 ranks each distinct name without context; names with one candidate or a clear margin,
-    and nationality words, vote for their country and region (the dateline counts double). Pass 2
-    ranks each name again with the votes of the *other* names, so "Tripoli" in an article about
-    Lebanon is Lebanon's and ten "London"s beside "Ontario" are London, Ontario.
+    and nationality words, vote for their country and region, and towns and counties for what
+    lies near them (the dateline counts double). Pass 2 ranks each name again with the votes of
+    the *other* names, so "Tripoli" in an article about Lebanon is Lebanon's and ten "London"s
+    beside "Ontario" are London, Ontario. ``countries``: ISO alpha-2 codes the user says the
+    documents are about (``extract --country``); each votes like a dateline.
     """
     queries = _queries(text, mentions, gaz)
     unique = list(dict.fromkeys(queries))
-    ranked: dict[str, list[Candidate]] = {q: gaz.candidates(q, limit=6) for q in unique}
-    dateline_country = None
+    acronyms = {q for m, q in zip(mentions, queries, strict=True) if _acronym_in_running_text(text, m)}
+    ranked: dict[str, list[Candidate]] = {q: _spelled(gaz.candidates(q, limit=6), q in acronyms) for q in unique}
+    dateline_place = None
     if dateline:
         named = [dateline.place] + ([dateline.qualifier] if dateline.qualifier else [])
         dateline_found = ranked.get(_queries(text, named, gaz)[0])
-        dateline_country = dateline_found[0].place.country_code if dateline_found else None
+        dateline_place = dateline_found[0].place if dateline_found else None
     # "English", "Canadian": nationality words, unless the writer qualified them ("Canadian, Texas")
     nationality = {q: p for q in unique if (p := _demonym_country(gaz, q)) is not None}
     for _ in range(CONTEXT_PASSES):
-        evidence = _evidence(ranked, queries, dateline_country, nationality)
-        ranked = {q: gaz.candidates(q, evidence=evidence[q], limit=6) for q in unique}
+        evidence = _evidence(ranked, queries, dateline_place, nationality, countries)
+        ranked = {q: _spelled(gaz.candidates(q, evidence=evidence[q], limit=6), q in acronyms) for q in unique}
     second = ranked
     out = []
     for m, query in zip(mentions, queries, strict=True):
         found = second[query]
+        if m.label == IN_STORY_LABEL:  # see below: only a namesake in the story's countries
+            found = [c for c in found if _in_story(gaz, c.place, m, query, evidence[query])]
         demonym = nationality.get(query)
         if demonym is not None and (not found or _namesake_town(found[0])):
             # "Turkish", "Russian": a nationality word names its country, not a namesake village
             runners_up = tuple(c.place for c in found[:5])
             out.append(Resolution(m, demonym, WEIGHTS.demonym_score, runners_up, ("nationality word",)))
+        elif (regional := _regional_reading(gaz, query, evidence[query])) is not None:
+            out.append(Resolution(m, regional, WEIGHTS.demonym_score, tuple(c.place for c in found[:5]),
+                                  ("the story's geography",)))
         elif found:
             top = found[0]
             out.append(Resolution(m, top.place, top.score, tuple(c.place for c in found[1:]), top.reasons))
@@ -182,7 +203,77 @@ def resolve_mentions(
             out.append(Resolution(m, inner.place, inner.score, (), (*inner.reasons, f"named after {inner.matched}")))
         else:
             out.append(Resolution(m, None, 0.0))
+        if m.label == IN_STORY_LABEL and (place := out[-1].place) is not None \
+                and not _in_story(gaz, place, m, query, evidence[query]):
+            out[-1] = Resolution(m, None, 0.0, (place, *out[-1].alternatives))
     return _containers_of(gaz, out, queries)
+
+
+def _in_story(gaz: Gazetteer, place: Place, m: Mention, query: str, evidence: Evidence) -> bool:
+    """Whether a camp's namesake may be the place: "Camp David" in a story from Maryland is not
+    David, Panama, nor "CAMP NAME, Wash." a town of that name in Utah. It must lie in a country
+    the rest of the story names and, when the writer qualified it ("X, Y"), in the qualifier."""
+    if place.country_code not in evidence.countries:
+        return False
+    if query == m.text:
+        return True
+    qualifier = query[len(m.text) :].lstrip(", ")
+    return any(holds(c.place, place) for c in gaz.candidates(qualifier, kinds=CONTAINERS, limit=5))
+
+
+@functools.cache
+def _regional_names() -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """Names that mean a place only in a part of the world (``lexicon/regional_names.jsonl``):
+    folded name -> (place id, the countries whose stories mean it)."""
+    import srsly
+
+    from conflictmap.geo.lexicon import LEXICON_DIR
+
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for row in srsly.read_jsonl(LEXICON_DIR / "regional_names.jsonl"):
+        out.setdefault(fold(row["name"]), []).append((row["place"], frozenset(row["countries"])))
+    return out
+
+
+def _regional_reading(gaz: Gazetteer, query: str, evidence: Evidence) -> Place | None:
+    """The place a regional name ("Gulf") means when more than half of the document's country
+    votes (the dateline, the user's hint and the other names) go to that region's countries; else
+    None, and the name is ranked as any other."""
+    readings = _regional_names().get(fold(query))
+    total = sum(evidence.countries.values())
+    if not readings or not total:
+        return None
+    for place_id, countries in readings:
+        if 2 * sum(n for c, n in evidence.countries.items() if c in countries) > total:
+            return gaz.get(place_id)
+    return None
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def _acronym_in_running_text(text: str, m: Mention) -> bool:
+    """Whether a mention is a short word in capitals among lower-case words ("NATO", "UN" in a
+    sentence): an acronym, unlike the same letters opening a line (a dateline, "KIDAL —") or in an
+    all-capitals headline ("FIGHTING NEAR KIDAL"), where they are a name shouted."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if m.label == "DATELINE" or not _ACRONYM.fullmatch(m.text) or not text[line_start : m.start].strip():
+        return False  # a dateline, whether or not its pattern was read as one ("PARIS, Mo. —")
+    start = max(line_start, m.start - 200)
+    end = text.find("\n", m.end)
+    window = text[start : min(m.end + 200, len(text) if end < 0 else end)]
+    letters = [c for c in window if c.isalpha()]
+    return 2 * sum(c.islower() for c in letters) > len(letters)
+
+
+def _spelled(found: list[Candidate], acronym: bool) -> list[Candidate]:
+    """Without the places an acronym only spells: a town below WEIGHTS.notable_prior named like it
+    ("NATO" is not Nato, a village in the Philippines; "UN" is not Un, India), unless its own name
+    is written in capitals. Alternate names never match an acronym (see ``Gazetteer.candidates``)."""
+    if not acronym:
+        return found
+    return [c for c in found if not (c.place.kind in LOCAL_KINDS and c.place.prior < WEIGHTS.notable_prior
+                                     and not c.place.name.isupper())]
 
 
 def _containers_of(gaz: Gazetteer, out: list[Resolution], queries: list[str]) -> list[Resolution]:
@@ -225,35 +316,65 @@ def _named_after(gaz: Gazetteer, name: str, evidence: Evidence) -> Candidate | N
     return None
 
 
-def _votes(found: list[Candidate], demonym: Place | None) -> tuple[str, str]:
-    """What one name says about where the document is: its place's (country, admin-1 key) when the
-    choice is clear (one candidate, or a margin of ``WEIGHTS.confident_margin``), else blanks. A nationality
-    word votes for its country, never for its namesake town ("English", Indiana)."""
+@dataclass(frozen=True, slots=True)
+class _Vote:
+    """What one name says about where the document is (blanks when it says nothing)."""
+
+    country: str = ""
+    admin1: str = ""
+    point: tuple[float, float] | None = None  # (lat, lon) of a town or county
+
+
+def _votes(found: list[Candidate], demonym: Place | None) -> _Vote:
+    """What one name says about where the document is: its place's country, admin-1 key and, for a
+    town or county, its point, when the choice is clear (one candidate, or a margin of
+    ``WEIGHTS.confident_margin``). A nationality word votes for its country, never for its
+    namesake town ("English", Indiana)."""
     if demonym is not None and (not found or _namesake_town(found[0])):
-        return (demonym.country_code if demonym.kind is PlaceKind.COUNTRY else "", "")
+        return _Vote(demonym.country_code if demonym.kind is PlaceKind.COUNTRY else "")
     if found and (len(found) == 1 or found[0].score - found[1].score >= WEIGHTS.confident_margin):
-        place = found[0].place
-        region = place.admin1_code if place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.CITY) else ""
-        return (place.country_code, region)
-    return ("", "")
+        return _place_vote(found[0].place)
+    return _Vote()
+
+
+def _place_vote(place: Place) -> _Vote:
+    region = place.admin1_code if place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.CITY) else ""
+    point = (place.lat, place.lon) if place.kind in (PlaceKind.CITY, PlaceKind.ADMIN2) else None
+    return _Vote(place.country_code, region, point)
 
 
 def _evidence(
-    ranked: dict[str, list[Candidate]], queries: list[str], dateline_country: str | None,
-    nationality: dict[str, Place],
+    ranked: dict[str, list[Candidate]], queries: list[str], dateline: Place | None,
+    nationality: dict[str, Place], hinted: tuple[str, ...] = (),
 ) -> dict[str, Evidence]:
-    """For each name, the countries and regions the *other* names of the document vote for, each
-    distinct name once; the dateline's country counts double. Leaving a name's own vote out keeps
-    ten mentions of "London" from outvoting the "Ontario" beside them."""
-    votes = {q: _votes(ranked[q], nationality.get(q)) for q in dict.fromkeys(queries)}
-    countries: Counter[str] = Counter(c for c, _ in votes.values() if c)
-    admin1: Counter[str] = Counter(r for _, r in votes.values() if r)
-    if dateline_country:
-        countries[dateline_country] += DATELINE_WEIGHT
+    """For each name, the countries, regions and nearby points the *other* names of the document
+    vote for, each distinct name once; the dateline's country and each country the user named
+    count double. Leaving a name's own vote out keeps ten mentions of "London" from outvoting the
+    "Ontario" beside them."""
+    # a regional name ("Gulf") means what the story's geography says: it casts no vote of its own
+    votes = {q: _Vote() if fold(q) in _regional_names() else _votes(ranked[q], nationality.get(q))
+             for q in dict.fromkeys(queries)}
+    countries: Counter[str] = Counter(v.country for v in votes.values() if v.country)
+    admin1: Counter[str] = Counter(v.admin1 for v in votes.values() if v.admin1)
+    points: Counter[tuple[float, float]] = Counter(v.point for v in votes.values() if v.point)
+    if dateline is not None and dateline.country_code:
+        countries[dateline.country_code] += DATELINE_WEIGHT
+        if (point := _place_vote(dateline).point) is not None:
+            points[point] += 1
+    for code in country_hint(hinted):
+        countries[code] += HINT_WEIGHT
+    # a name's own votes: those of every way it is written ("GEORGETOWN" in a dateline, "Georgetown")
+    same: dict[str, list[_Vote]] = {}
+    for q, v in votes.items():
+        same.setdefault(fold(q), []).append(v)
     out = {}
-    for q, (country, region) in votes.items():
-        own_c, own_r = Counter({country: 1} if country else {}), Counter({region: 1} if region else {})
-        out[q] = Evidence(countries=dict(countries - own_c), admin1=dict(admin1 - own_r))
+    for q in votes:
+        own = same[fold(q)]
+        own_c = Counter(v.country for v in own if v.country)
+        own_r = Counter(v.admin1 for v in own if v.admin1)
+        own_p = Counter(v.point for v in own if v.point)
+        out[q] = Evidence(countries=dict(countries - own_c), admin1=dict(admin1 - own_r),
+                          points=tuple(points - own_p))
     return out
 
 
