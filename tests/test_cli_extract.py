@@ -126,9 +126,11 @@ def seeds_export(mini_db: Path, tmp_path_factory: pytest.TempPathFactory) -> str
 
 
 def _drawable(fc: dict) -> set[str]:
-    """Ids a map of ``fc`` draws: everything with a geometry, and movements with one known end (a ring)."""
+    """Ids a map of ``fc`` draws: everything with a geometry, and movements with one known end (a ring);
+    not a place only nationality words or organisation names refer to (``named`` false)."""
     return {f["id"] for f in fc["features"]
-            if f["geometry"] is not None or f["properties"].get("origin") or f["properties"].get("destination")}
+            if (f["geometry"] is not None or f["properties"].get("origin") or f["properties"].get("destination"))
+            and f["properties"].get("named", True)}
 
 
 def test_edit_the_export_then_redraw_shows_exactly_the_edit(run, tmp_path: Path, seeds_export: str) -> None:

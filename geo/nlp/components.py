@@ -15,6 +15,12 @@ What it does to the model's entities:
 * extends a mention over a following region word ("Tver region") and over a preceding
   direction word when the gazetteer has the longer name ("northern Norway");
 * never takes a PERSON entity of several words ("Paris Hilton", "Kim Jong Un").
+
+Those rules' spans are candidates, as is every capitalised name (or part of one) the gazetteer
+knows, whatever the model called it; the place model (:mod:`geo.nlp.place_model`) keeps or drops
+each from its context, and :func:`choose` picks one span per word: the rules' kept spans first
+(they decide how far a name reaches), then the gazetteer's, most probable first. ``decide=False``
+keeps the rules' spans only, as before the model.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from conflictmap.gazetteer.nouns import direction_words, place_nouns
 from conflictmap.gazetteer.sources import without_arabic_article
 from conflictmap.gazetteer.weights import WEIGHTS
 from conflictmap.geo.lexicon import lexicon
+from conflictmap.geo.nlp.place_model import GAZETTEER_SOURCE, capitalised_runs, features, place_model, sub_spans
 from conflictmap.geo.reading.zones import is_wrapped_line, wrap_width
 from conflictmap.geo.records import DEMONYM_LABEL, EMBEDDED_LABEL
 
@@ -89,12 +96,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @Language.factory(
     "conflictmap_places",
-    default_config={"gazetteer": None, "recover_labels": list(RECOVER_LABELS), "min_prior": WEIGHTS.notable_prior},
+    default_config={"gazetteer": None, "recover_labels": list(RECOVER_LABELS), "min_prior": WEIGHTS.notable_prior,
+                    "decide": True},
 )
 def make_place_recognizer(
-    nlp: Language, name: str, *, gazetteer: str | None, recover_labels: list[str], min_prior: float
+    nlp: Language, name: str, *, gazetteer: str | None, recover_labels: list[str], min_prior: float, decide: bool
 ) -> PlaceRecognizer:
-    return PlaceRecognizer(gazetteer=gazetteer, recover_labels=recover_labels, min_prior=min_prior)
+    return PlaceRecognizer(gazetteer=gazetteer, recover_labels=recover_labels, min_prior=min_prior, decide=decide)
 
 
 class PlaceRecognizer:
@@ -106,10 +114,14 @@ class PlaceRecognizer:
         gazetteer: str | None = None,
         recover_labels: list[str] | tuple[str, ...] = RECOVER_LABELS,
         min_prior: float = WEIGHTS.notable_prior,
+        decide: bool = True,
     ) -> None:
+        """``decide``: candidates from the rules and from the gazetteer are kept or dropped by the
+        place model (:mod:`geo.nlp.place_model`); False keeps the rules' spans only, as they are."""
         self.gazetteer_path = gazetteer
         self.recover_labels = frozenset(recover_labels)
         self.min_prior = min_prior
+        self.decide = decide
         self._gaz: Gazetteer | None = None
 
     def use(self, gaz: Gazetteer) -> PlaceRecognizer:
@@ -153,7 +165,76 @@ class PlaceRecognizer:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
+        rules, trusted = self.rule_spans(doc)
+        if not self.decide:
+            doc.spans[SPAN_KEY] = filter_spans(rules)
+            return doc
+        model = place_model()
+        doc.spans[SPAN_KEY] = choose(
+            [(1.0 if (span.start, span.end) in trusted else model.probability(found), span, source)
+             for span, found, source in self.candidates(doc, rules)], model.threshold)
+        return doc
+
+    def candidates(self, doc: Doc, rules: list[Span] | None = None) -> list[tuple[Span, dict[str, float], bool]]:
+        """Every candidate span with its features and whether a rule found it: the rules' spans
+        (:meth:`rule_spans`) and every part of a capitalised run that the gazetteer knows as a
+        name or a nationality word, whatever the model called it."""
+        rules = self.rule_spans(doc)[0] if rules is None else rules
+        elsewhere: dict[str, list[tuple[int, str]]] = {}
+        for e in doc.ents:
+            core = _strip(e) or e
+            elsewhere.setdefault(fold(core.text), []).append((core.start, e.label_))
+        out = []
+        seen: set[tuple[int, int]] = set()
+        by_rules: dict[str, set[int]] = {}  # names the rules found, and where
+        for span in rules:
+            by_rules.setdefault(fold(_core(span).text), set()).add(span.start)
+        for span in rules:
+            if (span.start, span.end) in seen:
+                continue
+            seen.add((span.start, span.end))
+            # the model judges the name, the rules how far it reaches: "Tigray" of "Tigray region"
+            core = _core(span)
+            out.append((span, features(core, span.label_, self._matches(core.text),
+                                       demonym=bool(self.gaz.demonym(core.text)), elsewhere=elsewhere,
+                                       key=fold(core.text)), True))
+        covered = [0] * len(doc)  # each token: the index + 1 of the rule span covering it, if any
+        for n, span in enumerate(rules, start=1):
+            for i in range(span.start, span.end):
+                covered[i] = covered[i] or n
+        for start, end in capitalised_runs(doc):
+            for a, b in sub_spans(start, end, doc):
+                if (a, b) in seen:
+                    continue
+                span = doc[a:b]
+                if len(span) == 1 and (span[0].is_stop or span[0].lower_ in lexicon().articles):
+                    continue
+                key = fold(span.text)
+                matches = self._matches(span.text) if key else ()
+                demonym = bool(key and self.gaz.demonym(span.text))
+                if not matches and not demonym:
+                    continue
+                if span[0].ent_type_ in ("ORG", "PERSON") and not demonym and not any(
+                        _own_name(p, name_type, span.text) for p, name_type in matches):
+                    continue  # a body or a person matched only by a town's alternate name ("Hamas", Hamm)
+                seen.add((a, b))
+                span = Span(doc, a, b, label=DEMONYM_LABEL if demonym else "RECOVERED")
+                found = features(span, GAZETTEER_SOURCE, matches, demonym=demonym, elsewhere=elsewhere, key=key)
+                if by_rules.get(key, set()) - {a}:
+                    found["found_by_rules_elsewhere"] = 1.0  # "Nablus" tagged once, untagged later
+                under = {covered[i] for i in range(a, b)}
+                if under != {0}:  # part of a rule's span ("Korea" in "North Korea"), or across one
+                    found["in_rule_span" if len(under) == 1 else "across_rule_span"] = 1.0
+                out.append((span, found, False))
+        return out
+
+    def rule_spans(self, doc: Doc) -> tuple[list[Span], set[tuple[int, int]]]:
+        """The spans the recognition rules find from the model's entities (overlapping ones too),
+        and the token offsets of those no model may drop: a place a facility is named after
+        ("RAF X"), a village of a GeoNames dump the user loaded after a place preposition, a
+        curated place."""
         spans = []
+        trusted: set[tuple[int, int]] = set()
         parts = []
         for e in doc.ents:
             split = _split_at_prepositions(e)
@@ -167,6 +248,7 @@ class PlaceRecognizer:
             if named_after is not None and self._matches(named_after.text):
                 label = named_after.label_ if named_after.label_ == IN_STORY_LABEL else "RECOVERED"
                 spans.append(self._extend(Span(doc, named_after.start, named_after.end, label=label)))
+                trusted.add((spans[-1].start, spans[-1].end))
                 continue
             if ent.label_ in PLACE_LABELS:
                 found = self._place_span(span)
@@ -206,9 +288,15 @@ class PlaceRecognizer:
                     found = self._embedded(span)
             if found is not None:
                 spans.append(self._extend(found))
-        spans += self._untagged(doc)
-        doc.spans[SPAN_KEY] = filter_spans(spans)
-        return doc
+        for span in self._untagged(doc):
+            spans.append(span)
+            if any(p.feature.startswith("P.") for p, _ in self._matches(span.text)):
+                trusted.add((span.start, span.end))
+        # a curated place is the project's own decision ("the Kremlin", "the Indo-Pacific"), though
+        # the corpora read seats of government as the bodies they house
+        trusted.update((s.start, s.end) for s in spans if any(
+            p.id.startswith("curated:") and _own_name(p, name_type, s.text) for p, name_type in self._matches(s.text)))
+        return spans, trusted
 
     def _town(self, text: str, *, alternate: bool = True) -> bool:
         """A town of some size, or any populated place of a GeoNames dump the user loaded (its
@@ -273,6 +361,34 @@ class PlaceRecognizer:
                 and self._matches(doc[start - 1 : end].text):
             start -= 1  # "eastern Russia", "Russian far east" when the gazetteer knows the phrase
         return Span(doc, start, end, label=span.label_)
+
+
+def choose(scored: list[tuple[float, Span, bool]], threshold: float) -> list[Span]:
+    """The spans kept, in text order, from ``(probability, span, found by a rule)``: the rules'
+    spans the model keeps first, the longest of overlapping ones (the rules decide how far a name
+    reaches: "Kursk region", "eastern Russia"), then the gazetteer's candidates, most probable
+    first, where no kept span lies."""
+    kept = filter_spans([span for p, span, rule in scored if rule and p >= threshold])
+    taken = {i for span in kept for i in range(span.start, span.end)}
+    for _, span, _ in sorted(((p, s, r) for p, s, r in scored if not r and p >= threshold),
+                             key=lambda psr: (-psr[0], -len(psr[1]), psr[1].start)):
+        if taken.isdisjoint(range(span.start, span.end)):
+            taken.update(range(span.start, span.end))
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _core(span: Span) -> Span:
+    """The name in a rule's span, without the lower-case region or direction words the rules
+    added around it ("Tigray region", "eastern Ukraine"); the span itself when that is all."""
+    words = place_nouns().extends | direction_words().all
+    start, end = span.start, span.end
+    doc = span.doc
+    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in words:
+        end -= 1
+    while end - start > 1 and doc[start].is_lower and doc[start].lower_ in words:
+        start += 1
+    return Span(doc, start, end, label=span.label_)
 
 
 def _fragment(span: Span) -> bool:
