@@ -110,6 +110,17 @@ def test_a_headline_can_carry_a_statement(mini_pipeline) -> None:
     assert [(s.speaker, s.cue.text) for s in analysis.statements] == [("Marta Olsen", ":")]
 
 
+@pytest.mark.parametrize(("headline", "speakers"), [
+    ("Libya: Ferry Service Resumes After Storm", []),
+    ("Japan: Dozens Flee As River Floods Towns", []),
+    ("Pentagon: Two Supply Ships Will Sail North", ["Pentagon"]),
+], ids=["country-label", "country-label-2", "a-body-speaks"])
+def test_a_place_before_a_headlines_colon_names_its_topic_not_a_speaker(mini_pipeline, headline: str,
+                                                                        speakers: list[str]) -> None:
+    analysis = analyse(mini_pipeline, headline + "\n\nFerries sailed twice a day before the storm.\n")
+    assert [s.speaker_span.text for s in analysis.statements] == speakers
+
+
 @pytest.mark.parametrize(("sentence", "place", "basis"), [
     ("A Seattle police spokesman said the bridge would stay closed.", "Seattle", "affiliation"),
     ("The Britain-based monitor said that two ferries had sunk.", "United Kingdom", "affiliation"),

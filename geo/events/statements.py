@@ -173,6 +173,10 @@ class StatementReader(DocumentContext):
             speaker = self.speaker(words, words.root, offset, "speaker-line")
             a_name = any(e.label_ in NAMED for e in words.ents) or (words.text.isupper() and len(words.text) > 2)
             kicker = " ".join(words.text.lower().split()) in lexicon().kickers  # "BREAKING:", "WATCH:"
+            start, end = offset + words.start_char, offset + words.end_char
+            label = any(r.mention.start <= start and end <= r.mention.end and r.place is not None
+                        and r.place.kind is not PlaceKind.LANDMARK for r in self.resolutions_in(start, end))
+            kicker = kicker or label  # "Ruritania: Dozens Flee Floods": a place names the topic, not a speaker
             if (speaker is not None and speaker.kind != "pronoun" and not kicker
                     and (speaker.kind != "other" or a_name)):
                 found.append((speaker, words, cue, words))
