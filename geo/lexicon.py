@@ -42,6 +42,9 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``prepositions.jsonl``: the role a preposition gives the place it governs, strong or weak.
 - ``status_cues.jsonl``: words that make a movement possible (modal, intent, hedge, condition) or
   denied (deny).
+- ``sense_frames.jsonl``: verbs that report speech only in some frames ("attacked the plan as
+  reckless" or "attacked ... saying", not "attacked the town"): the frames and prepositions in which
+  the cue model may take them.
 - ``report_verbs.jsonl``, ``stance_verbs.jsonl``, ``kickers.jsonl``, ``government_nouns.jsonl``,
   ``titles.jsonl``, ``pronouns.jsonl``, ``name_particles.jsonl``, ``media.jsonl``: who speaks, and
   who only reports.
@@ -111,6 +114,7 @@ class Lexicon:
     report_verbs: frozenset[str]
     kickers: frozenset[str]  # "breaking", "watch": a label before a colon, no speaker
     stance_verbs: frozenset[str]  # believe, want, plan: what someone thinks or intends, never a statement
+    sense_frames: Mapping[str, frozenset[str]]  # "attack" -> {"clause", "quote", "prep:as", ...}: its speech frames
     government_nouns: frozenset[str]
     titles: frozenset[str]
     pronouns: Mapping[str, str]  # "he" -> "person", "it" -> "org", "they" -> "any"
@@ -221,6 +225,8 @@ def lexicon() -> Lexicon:
         status_cues={k: frozenset(v) for k, v in cues.items()},
         report_verbs=_words("report_verbs.jsonl", "lemma"),
         stance_verbs=_words("stance_verbs.jsonl", "lemma"),
+        sense_frames={r["lemma"]: frozenset(r["frames"]) | {f"prep:{p}" for p in r["prepositions"]}
+                      for r in _rows("sense_frames.jsonl")},
         kickers=_words("kickers.jsonl"),
         government_nouns=_words("government_nouns.jsonl"),
         titles=_words("titles.jsonl"),

@@ -110,6 +110,23 @@ def test_a_headline_can_carry_a_statement(mini_pipeline) -> None:
     assert [(s.speaker, s.cue.text) for s in analysis.statements] == [("Marta Olsen", ":")]
 
 
+@pytest.mark.parametrize(("sentence", "cues"), [
+    ("The militia attacked two convoys near the border.", []),
+    ("Gunmen attacked a police station in the capital, officials said.", ["said"]),
+    ("The senator attacked the plan as reckless.", ["attacked"]),
+    ("Drone footage showed a convoy crossing the bridge.", []),
+    ("Satellite images showed dozens of tanks near the border.", []),
+    ("Ministry figures showed that ferry traffic had fallen by half.", ["showed"]),
+    ("Donors pledged $2m to rebuild the harbour.", []),
+    ("The allies pledged two more frigates.", []),
+    ("The minister pledged to reopen the harbour.", ["pledged"]),
+], ids=["attack-a-convoy", "attack-a-station", "attack-a-plan", "show-a-convoy", "show-tanks", "show-that",
+        "pledge-money", "pledge-ships", "pledge-to"])
+def test_a_verb_reports_speech_only_in_its_speech_frames(mini_pipeline, sentence: str, cues: list[str]) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert [s.cue.text for s in analysis.statements] == cues
+
+
 @pytest.mark.parametrize(("headline", "speakers"), [
     ("Libya: Ferry Service Resumes After Storm", []),
     ("Japan: Dozens Flee As River Floods Towns", []),

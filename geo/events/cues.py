@@ -110,11 +110,28 @@ def features(cue: Token, speaker: Token, how: str) -> dict[str, float]:
     return found
 
 
+def _speech_frame(cue: Token, frames: frozenset[str]) -> bool:
+    """Whether a verb that reports speech only in some frames is in one: a finite clause ("showed
+    that ..."; not the small clause of "showed a convoy crossing"), a quotation, an infinitive, or
+    one of its prepositions ("attacked the plan as reckless")."""
+    shape = frame(cue)
+    if shape == "clause":
+        clause = next(c for c in cue.children if c.dep_ == "ccomp")
+        finite = clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+            c.dep_ in ("aux", "auxpass", "mark") for c in clause.children)
+        return finite and "clause" in frames
+    return shape in frames or any(c.dep_ == "prep" and f"prep:{c.lower_}" in frames for c in cue.children)
+
+
 def is_statement(cue: Token, speaker: Token, how: str) -> bool:
     """Whether the candidate found by the pattern ``how`` is an attribution."""
     if how in ALWAYS:
         return True
-    if cue.lemma_.lower() in lexicon().stance_verbs:
+    lex = lexicon()
+    if cue.lemma_.lower() in lex.stance_verbs:
         return False  # beliefs, wishes, plans: attributions in the corpus, but no statement on a map
+    frames = lex.sense_frames.get(cue.lemma_.lower())
+    if frames is not None and not _speech_frame(cue, frames):
+        return False  # "attacked the town", "pledged $2m", "showed a convoy crossing": the other sense
     model = cue_model()
     return model.probability(features(cue, speaker, how)) >= model.threshold
