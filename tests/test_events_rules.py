@@ -127,6 +127,19 @@ def test_a_verb_reports_speech_only_in_its_speech_frames(mini_pipeline, sentence
     assert [s.cue.text for s in analysis.statements] == cues
 
 
+@pytest.mark.parametrize(("sentence", "speaker", "cue"), [
+    ("Vice President Ana Ruiz on Monday joined the campaign, mocking her rival as unfit and accusing him "
+     "of lying.", "Vice President Ana Ruiz", "accusing"),
+    ("The senator basically ducked, pointing to his record and saying that productive senators pass laws.",
+     "The senator", "saying"),
+    ("The army left the town and the rebels returned, saying the war was over.", "the rebels", "saying"),
+], ids=["conjunct-of-a-participle", "participle-chain", "nearest-subject-first"])
+def test_a_participle_two_steps_from_its_subject_still_has_a_speaker(mini_pipeline, sentence: str, speaker: str,
+                                                                     cue: str) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert (speaker, cue) in [(s.speaker_span.text, s.cue.text) for s in analysis.statements]
+
+
 @pytest.mark.parametrize(("headline", "speakers"), [
     ("Libya: Ferry Service Resumes After Storm", []),
     ("Japan: Dozens Flee As River Floods Towns", []),
