@@ -74,7 +74,33 @@ def analyse_corpus(
     pipeline: Pipeline | None = None,
     on_done: Callable[[int], None] | None = None,
 ) -> list[Analysis]:
-    """The analyses of ``documents`` in their order, each without its text.
+    """The analyses of ``documents`` in their order, each without its text (all in memory; a
+    corpus goes through :func:`iter_analyses` into a :class:`~conflictmap.geo.export.spill.Spill`).
+
+    Parameters as :func:`iter_analyses`.
+    """
+    results: list[Analysis | None] = [None] * len(documents)
+    for i, analysis in iter_analyses(documents, gaz, jobs=jobs, batch_chars=batch_chars, cache=cache, dask=dask,
+                                     pipeline=pipeline, on_done=on_done):
+        results[i] = analysis
+    assert all(r is not None for r in results)
+    return results  # type: ignore[return-value]
+
+
+def iter_analyses(
+    documents: list[Document],
+    gaz: Gazetteer,
+    *,
+    jobs: int = 1,
+    batch_chars: int = BATCH_CHARS,
+    cache: AnalysisCache | None = None,
+    dask: str | None = None,
+    pipeline: Pipeline | None = None,
+    on_done: Callable[[int], None] | None = None,
+) -> Iterator[tuple[int, Analysis]]:
+    """Each document's position in ``documents`` and its analysis without its text, as soon as
+    it is ready: first those found in the cache, then the others in input order. Nothing is kept
+    here once given out, so a caller that stores each away holds no corpus in memory.
 
     ``documents`` is emptied as the work is handed out, so the caller's texts can be freed.
     ``jobs``: local worker processes (1: in this process); ``dask``: a scheduler address
@@ -82,20 +108,20 @@ def analyse_corpus(
     ``cache``: take unchanged documents from it and store the others; ``pipeline``: an already
     loaded one for in-process work (else loaded when first needed); ``on_done(n)``: n more done.
     """
-    results: list[Analysis | None] = [None] * len(documents)
     keys: dict[int, str] = {}
     todo: list[tuple[int, Document]] = []
+    total = len(documents)
     for i, document in enumerate(documents):
         if cache is not None:
             keys[i] = cache.key(document)
             found = cache.get(document, keys[i])
             if found is not None:
-                results[i] = found
+                yield i, found
                 continue
         todo.append((i, document))
     documents.clear()
-    if on_done is not None and len(todo) < len(results):
-        on_done(len(results) - len(todo))
+    if on_done is not None and len(todo) < total:
+        on_done(total - len(todo))
     if todo:
         order = [i for i, _ in todo]
         planned = batches([d for _, d in todo], batch_chars)
@@ -110,17 +136,17 @@ def analyse_corpus(
             done = _analyse_here(planned, gaz, pipeline)
         position = iter(order)
         for batch_result in done:
+            n = len(batch_result)
             for analysis in batch_result:
                 i = next(position)
-                results[i] = analysis
                 if cache is not None:
                     cache.put(analysis.document, analysis, keys[i])
+                yield i, analysis
+            del batch_result, analysis  # given out: nothing of the batch stays here
             if on_done is not None:
-                on_done(len(batch_result))
+                on_done(n)
     if cache is not None:
         cache.finish()
-    assert all(r is not None for r in results)
-    return results  # type: ignore[return-value]
 
 
 def _analyse_here(planned: list[list[Document]], gaz: Gazetteer, pipeline: Pipeline | None) -> Iterator[list[Analysis]]:
