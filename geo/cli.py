@@ -520,17 +520,20 @@ def _run(**options: Any) -> Run:
 def _read(paths: tuple[str, ...], max_chars: int, published: str | None = None) -> tuple[list[Any], list[Any]]:
     """Documents and skipped inputs, every input accounted for, the skipped reported on stderr.
     ``published``: a date given on the command line, for every document."""
+    from conflictmap.geo.corpus import Packed
     from conflictmap.geo.reading.dates import Published
-    from conflictmap.geo.reading.reader import Document, Skipped, read_inputs
+    from conflictmap.geo.reading.reader import Skipped, read_inputs
 
     for path in paths:
         _require_utf8_path(path)
-    items = list(read_inputs(paths, max_chars=max_chars or None))
-    documents = [d for d in items if isinstance(d, Document)]
-    if published is not None:
-        given = Published(published, "given", "--date")
-        documents = [dataclasses.replace(d, published=given) for d in documents]
-    skipped = [s for s in items if isinstance(s, Skipped)]
+    given = Published(published, "given", "--date") if published is not None else None
+    documents: list[Any] = []
+    skipped: list[Any] = []
+    for item in read_inputs(paths, max_chars=max_chars or None):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:  # its text compressed until its batch comes: a corpus's texts are not all held as read
+            documents.append(Packed.of(dataclasses.replace(item, published=given) if given else item))
     for s in skipped:
         click.echo(f"skipped {printable(s.source)}: {printable(s.reason)}", err=True)
     if not documents:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from conflictmap.geo.corpus import Packed, unpacked
 from conflictmap.geo.errors import ConflictmapError, MissingDependency
 from conflictmap.geo.reading.reader import Document
 from conflictmap.geo.records import Analysis
@@ -41,17 +42,17 @@ def require_dask() -> None:
 _PIPELINES: dict[str, Any] = {}
 
 
-def _analyse_partition(batch: list[Document], gazetteer_path: str) -> list[Analysis]:
+def _analyse_partition(batch: list[Document | Packed], gazetteer_path: str) -> list[Analysis]:
     """On a worker: one partition's analyses without the texts; the pipeline is loaded on the
     worker's first partition and kept for the next ones."""
     if gazetteer_path not in _PIPELINES:
         from conflictmap.geo.pipeline import Pipeline
 
         _PIPELINES[gazetteer_path] = Pipeline(gazetteer=Path(gazetteer_path))
-    return [a.light() for a in _PIPELINES[gazetteer_path].analyse(batch)]
+    return [a.light() for a in _PIPELINES[gazetteer_path].analyse(map(unpacked, batch))]
 
 
-def analyse_on_dask(planned: list[list[Document]], gazetteer_path: Path, address: str,
+def analyse_on_dask(planned: list[list[Document | Packed]], gazetteer_path: Path, address: str,
                     *, workers: int = LOCAL_WORKERS) -> Iterator[list[Analysis]]:
     """The analyses of each batch of ``planned``, in order, computed on the cluster at
     ``address`` (or a LocalCluster of ``workers`` processes, at least two, for ``"local"``)."""
