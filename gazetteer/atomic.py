@@ -22,7 +22,8 @@ def temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (ours or someone else's)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -43,7 +44,7 @@ def remove_stale_temps(path: Path) -> list[Path]:
         return removed
     for name in names:
         m = pattern.fullmatch(name)
-        if m and int(m.group(1)) != os.getpid() and not _alive(int(m.group(1))):
+        if m and int(m.group(1)) != os.getpid() and not process_alive(int(m.group(1))):
             with contextlib.suppress(OSError):
                 (path.parent / name).unlink()
                 removed.append(path.parent / name)

@@ -4,7 +4,10 @@ order the documents arrive in; the records leave with the spill."""
 from __future__ import annotations
 
 import json
+import os
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,3 +147,16 @@ def test_the_records_leave_with_the_spill(tmp_path: Path, analyses: list[Analysi
         assert spill.path.parent == tmp_path and any(spill.path.iterdir())
         assert spill.documents == len(analyses)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_left_by_a_killed_run_is_removed_by_the_next(tmp_path: Path) -> None:
+    finished = subprocess.Popen([sys.executable, "-c", "pass"])
+    finished.wait()
+    left = tmp_path / f"conflictmap-records-{finished.pid}-x1"
+    running = tmp_path / f"conflictmap-records-{os.getppid()}-x2"  # a process that still runs
+    other = tmp_path / "conflictmap-records-notes"
+    for folder in (left, running, other):
+        folder.mkdir()
+    with Spill(folder=tmp_path) as spill:
+        assert not left.exists() and running.exists() and other.exists()
+        assert spill.path.name.startswith(f"conflictmap-records-{os.getpid()}-")

@@ -11,13 +11,16 @@ whole collection, never the whole text.
 The result is the in-memory one's, byte for byte (:func:`~conflictmap.geo.export.fusion.feature_collection`
 and ``json.dumps(..., indent=1)``): the same grouping and feature functions run on the same
 records in the same order, whatever order the documents arrive in (cached documents come first).
-The temporary folder is removed on :meth:`Spill.close`; the file holds only this run's own records
-(pickled: never read from anywhere else).
+The temporary folder (``conflictmap-records-<pid>-*`` in the system's temporary folder) is
+removed on :meth:`Spill.close`, and one left by a run that was killed is removed by the next run;
+the file holds only this run's own records (pickled: never read from anywhere else).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import pickle
 import re
 import shutil
@@ -31,6 +34,7 @@ from types import TracebackType
 from typing import Any, cast
 
 from conflictmap.gazetteer import Gazetteer
+from conflictmap.gazetteer.atomic import process_alive
 from conflictmap.geo.export.fusion import (
     collection_of,
     document_record,
@@ -58,6 +62,21 @@ CREATE INDEX statements_key ON statements (key, pos);
 _COMMIT_EVERY = 64  # documents
 _SLOT = 2**32  # a record's position: its document's index * _SLOT + its place in the document
 _MARK = "@conflictmap-stream-{}@"
+_PREFIX = "conflictmap-records-"  # then the process id: a folder left by a killed run is found by it
+
+
+def remove_stale(parent: Path) -> list[Path]:
+    """Remove the records folders under ``parent`` left by runs that were killed (their process
+    no longer runs); return them."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(parent):
+            pid = entry.name[len(_PREFIX):].split("-")[0]
+            if entry.name.startswith(_PREFIX) and pid.isdigit() and entry.is_dir(follow_symlinks=False) \
+                    and int(pid) != os.getpid() and not process_alive(int(pid)):
+                shutil.rmtree(entry.path, ignore_errors=True)
+                removed.append(Path(entry.path))
+    return removed
 
 
 @dataclass(slots=True)
@@ -98,7 +117,9 @@ class Spill:
     """
 
     def __init__(self, *, folder: Path | None = None) -> None:
-        self.path = Path(tempfile.mkdtemp(prefix="conflictmap-records-", dir=folder))
+        parent = Path(folder or tempfile.gettempdir())
+        remove_stale(parent)
+        self.path = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=parent))
         try:
             self._db = sqlite3.connect(self.path / "records.sqlite")
             self._db.executescript(_SCHEMA)
