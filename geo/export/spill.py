@@ -19,6 +19,8 @@ the file holds only this run's own records (pickled: never read from anywhere el
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import io
 import json
 import os
 import pickle
@@ -26,6 +28,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -33,7 +36,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, cast
 
-from conflictmap.gazetteer import Gazetteer
+from conflictmap.gazetteer import Gazetteer, Place
 from conflictmap.gazetteer.atomic import process_alive
 from conflictmap.geo.export.fusion import (
     collection_of,
@@ -101,6 +104,38 @@ class Counts:
             yield feature
 
 
+class _Places:
+    """Each distinct place of the corpus once: records are stored with a place's number in its
+    stead and read back sharing one object per place (a place named 20,000 times is one object,
+    not 20,000 copies). Grows with the distinct places named (the gazetteer bounds it), not with
+    the documents."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[Place, int] = {}
+        self.places: list[Place] = []
+
+    def dumps(self, value: Any) -> bytes:
+        out = io.BytesIO()
+        pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.persistent_id = self._number  # type: ignore[method-assign]
+        pickler.dump(value)
+        return zlib.compress(out.getvalue(), 1)
+
+    def loads(self, data: bytes) -> Any:
+        unpickler = pickle.Unpickler(io.BytesIO(zlib.decompress(data)))
+        unpickler.persistent_load = self.places.__getitem__  # type: ignore[method-assign]
+        return unpickler.load()
+
+    def _number(self, value: Any) -> int | None:
+        if type(value) is not Place:
+            return None
+        number = self.numbers.get(value)
+        if number is None:
+            number = self.numbers[value] = len(self.places)
+            self.places.append(value)
+        return number
+
+
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1)
 
@@ -127,6 +162,7 @@ class Spill:
             shutil.rmtree(self.path, ignore_errors=True)
             raise
         self._movements: dict[int, tuple[Movement, ...]] = {}
+        self._places = _Places()
         self.documents = 0
         self._uncommitted = 0
 
@@ -150,8 +186,8 @@ class Spill:
         for seq, r in enumerate(analysis.places):
             if r.place is None:
                 unresolved.append(r.to_json())
-            else:
-                places.setdefault(r.place.id, (seq, []))[1].append(r)
+            else:  # the reasons for the choice are not exported
+                places.setdefault(r.place.id, (seq, []))[1].append(dataclasses.replace(r, why=()))
         statements: dict[str, tuple[int, list[Statement]]] = {}
         for seq, s in enumerate(analysis.statements):
             statements.setdefault(json.dumps(statement_key(s)), (seq, []))[1].append(s)
@@ -161,7 +197,8 @@ class Spill:
             db.execute("INSERT INTO unresolved VALUES (?, ?)", (index, pickle.dumps(unresolved)))
         for table, groups in (("places", places), ("statements", statements)):
             db.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)",
-                           [(key, index * _SLOT + seq, pickle.dumps(items)) for key, (seq, items) in groups.items()])
+                           [(key, index * _SLOT + seq, self._places.dumps(items))
+                            for key, (seq, items) in groups.items()])
         if analysis.movements:
             self._movements[index] = analysis.movements
         self.documents += 1
@@ -183,7 +220,7 @@ class Spill:
             items: list[Any] = []
             for (blob,) in self._db.execute(f"SELECT items FROM {table} WHERE key = ? ORDER BY pos",
                                             (key,)):
-                items += pickle.loads(blob)
+                items += self._places.loads(blob)
             yield key, items
 
     def features(self, gaz: Gazetteer) -> Iterator[Feature]:
