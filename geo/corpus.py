@@ -178,7 +178,7 @@ def iter_analyses(
                 if cache is not None:
                     cache.put(analysis.document, analysis, keys[i])
                 yield i, analysis
-            del batch_result, analysis  # given out: nothing of the batch stays here
+            del batch_result  # given out: nothing of the batch stays here
             if on_done is not None:
                 on_done(n)
     if cache is not None:
