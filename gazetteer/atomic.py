@@ -10,7 +10,9 @@ import contextlib
 import logging
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +22,8 @@ def temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (ours or someone else's)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -41,7 +44,7 @@ def remove_stale_temps(path: Path) -> list[Path]:
         return removed
     for name in names:
         m = pattern.fullmatch(name)
-        if m and int(m.group(1)) != os.getpid() and not _alive(int(m.group(1))):
+        if m and int(m.group(1)) != os.getpid() and not process_alive(int(m.group(1))):
             with contextlib.suppress(OSError):
                 (path.parent / name).unlink()
                 removed.append(path.parent / name)
@@ -49,8 +52,10 @@ def remove_stale_temps(path: Path) -> list[Path]:
     return removed
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step; the previous file survives any failure.
+@contextlib.contextmanager
+def atomic_open(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` through: it replaces ``path`` in one step when the block
+    ends, and never if it fails (the previous file survives). For output written piece by piece.
 
     The folder must exist: it is never created here, so a mistyped path fails instead of
     scattering folders."""
@@ -59,13 +64,20 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     tmp = temp_path(path)
     try:
         with tmp.open("wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step; the previous file survives any failure
+    (see :func:`atomic_open`)."""
+    with atomic_open(path) as fh:
+        fh.write(data)
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -36,14 +36,16 @@ from conflictmap.gazetteer import (
     default_path,
     open_gazetteer,
 )
-from conflictmap.gazetteer.atomic import atomic_write_text
+from conflictmap.gazetteer.atomic import atomic_open, atomic_write_text
 from conflictmap.geo.errors import ConflictmapError, InputError
 from conflictmap.geo.reading.reader import MAX_CHARS, printable, read_small_file
 
 if TYPE_CHECKING:
     from conflictmap.geo.export.geojson import FeatureCollection
+    from conflictmap.geo.export.spill import Counts, Spill
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 logger = logging.getLogger("conflictmap")
 
 EXIT_FAILURES = 1
@@ -536,17 +538,20 @@ def _run(**options: Any) -> Run:
 def _read(paths: tuple[str, ...], max_chars: int, published: str | None = None) -> tuple[list[Any], list[Any]]:
     """Documents and skipped inputs, every input accounted for, the skipped reported on stderr.
     ``published``: a date given on the command line, for every document."""
+    from conflictmap.geo.corpus import Packed
     from conflictmap.geo.reading.dates import Published
-    from conflictmap.geo.reading.reader import Document, Skipped, read_inputs
+    from conflictmap.geo.reading.reader import Skipped, read_inputs
 
     for path in paths:
         _require_utf8_path(path)
-    items = list(read_inputs(paths, max_chars=max_chars or None))
-    documents = [d for d in items if isinstance(d, Document)]
-    if published is not None:
-        given = Published(published, "given", "--date")
-        documents = [dataclasses.replace(d, published=given) for d in documents]
-    skipped = [s for s in items if isinstance(s, Skipped)]
+    given = Published(published, "given", "--date") if published is not None else None
+    documents: list[Any] = []
+    skipped: list[Any] = []
+    for item in read_inputs(paths, max_chars=max_chars or None):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:  # its text compressed until its batch comes: a corpus's texts are not all held as read
+            documents.append(Packed.of(dataclasses.replace(item, published=given) if given else item))
     for s in skipped:
         click.echo(f"skipped {printable(s.source)}: {printable(s.reason)}", err=True)
     if not documents:
@@ -571,14 +576,15 @@ def _input_files(documents: list[Any], skipped: list[Any]) -> list[Path]:
 
 
 def _analyse(
-    documents: list[Any], skipped: list[Any], gazetteer_path: Path | None, run: Run
-) -> tuple[FeatureCollection, Gazetteer]:
-    """Analyse (cached, on ``run.jobs`` processes or a Dask cluster) and fuse; report on stderr
-    what was read, skipped and found. ``documents`` is emptied as they are analysed."""
+    documents: list[Any], gazetteer_path: Path | None, run: Run
+) -> tuple[Spill, Gazetteer]:
+    """Analyse (cached, on ``run.jobs`` processes or a Dask cluster) into a :class:`Spill` of
+    records on disk, closed by the caller; report the cache's use on stderr. ``documents`` is
+    emptied as they are analysed."""
     from tqdm import tqdm
 
-    from conflictmap.geo.corpus import analyse_corpus
-    from conflictmap.geo.export.fusion import feature_collection
+    from conflictmap.geo.corpus import iter_analyses
+    from conflictmap.geo.export.spill import Spill
 
     gaz = _open(gazetteer_path)
     cache = None
@@ -586,25 +592,29 @@ def _analyse(
         from conflictmap.geo.cache import AnalysisCache, analysis_version, default_dir
 
         cache = AnalysisCache(run.cache_dir or default_dir(), version=analysis_version(gaz, countries=run.countries))
-    with tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=len(documents) < 2,
-              desc="analysing") as bar:
-        analyses = analyse_corpus(documents, gaz, jobs=run.jobs, batch_chars=run.batch_chars, cache=cache,
-                                  dask=run.dask, on_done=bar.update, countries=run.countries)
+    spill = Spill()
+    try:
+        with tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=len(documents) < 2,
+                  desc="analysing") as bar:
+            for i, analysis in iter_analyses(documents, gaz, jobs=run.jobs, batch_chars=run.batch_chars,
+                                             cache=cache, dask=run.dask, on_done=bar.update,
+                                             countries=run.countries):
+                spill.add(i, analysis)
+    except BaseException:
+        spill.close()
+        raise
     if cache is not None and (cache.hits or cache.written):
-        click.echo(f"cache: {cache.hits} of {len(analyses)} documents unchanged, "
-                   f"{len(analyses) - cache.hits} analysed ({printable(str(cache.root))})", err=True)
-    collection = feature_collection(analyses, gaz, skipped=skipped)
-    return collection, gaz
+        click.echo(f"cache: {cache.hits} of {spill.documents} documents unchanged, "
+                   f"{spill.documents - cache.hits} analysed ({printable(str(cache.root))})", err=True)
+    return spill, gaz
 
 
-def _summary(collection: FeatureCollection) -> None:
+def _summary(counts: Counts) -> None:
     """What a run read and found, on stderr, once its outputs are written."""
-    kinds = [f["properties"]["kind"] for f in collection["features"]]
-    meta = collection["conflictmap"]
     click.echo(
-        f"documents: {len(meta['documents'])} read, {len(meta['skipped'])} skipped; places: {kinds.count('place')}, "
-        f"movements: {kinds.count('movement')}, statements: {kinds.count('statement')}; "
-        f"unresolved mentions: {len(meta['unresolved'])}",
+        f"documents: {counts.documents} read, {counts.skipped} skipped; places: {counts.kinds['place']}, "
+        f"movements: {counts.kinds['movement']}, statements: {counts.kinds['statement']}; "
+        f"unresolved mentions: {counts.unresolved}",
         err=True,
     )
 
@@ -642,6 +652,7 @@ def extract(paths: tuple[str, ...], output: Path | None, fmt: str | None, bom: b
     PATHS are .txt or .html files, directories of them, or - for standard input.
     """
     from conflictmap.geo.export.outputs import check_outputs
+    from conflictmap.geo.export.spill import Counts
     from conflictmap.geo.export.tables import format_for, require_geopandas, to_csv, write_gpkg
 
     fmt = format_for(output, fmt)
@@ -655,18 +666,38 @@ def extract(paths: tuple[str, ...], output: Path | None, fmt: str | None, bom: b
     documents, skipped = _read(paths, max_chars, published)
     if output is not None:
         check_outputs([("--output", output)], _input_files(documents, skipped), force=force)
-    collection, _ = _analyse(documents, skipped, gazetteer_path, run)
-    text = to_csv(dict(collection), bom=bom) if fmt == "csv" else _dump(collection)
+    spill, gaz = _analyse(documents, gazetteer_path, run)
+    with spill:  # the records stay on disk; the export is written from them feature by feature
+        if fmt == "gpkg":
+            collection = spill.collection(gaz, skipped=skipped)
+            assert output is not None
+            layers = write_gpkg(dict(collection), output)
+            click.echo(f"wrote {printable(str(output))} (layers: "
+                       + ", ".join(f"{layer} {n}" for layer, n in layers.items()) + ")", err=True)
+            found = Counts.of(collection)
+        elif fmt == "csv":
+            found = Counts(documents=spill.documents, skipped=len(skipped))
+            text = to_csv({"features": found.features(spill.features(gaz))}, bom=bom)
+            found.unresolved = sum(1 for _ in spill.unresolved())
+            _echo_or_write(output, lambda write: write(text))
+        else:
+            found = _echo_or_write(output, lambda write: spill.write_json(write, gaz, skipped=skipped))
+    _summary(found)
+
+
+def _echo_or_write(output: Path | None, fill: Callable[[Callable[[str], object]], T]) -> T:
+    """``fill(write)`` writing text to stdout, or to ``output`` atomically (temp file + rename)."""
     if output is None:
-        click.echo(text, nl=False)
+        result = fill(lambda text: click.echo(text, nl=False))
         sys.stdout.flush()
-    elif fmt == "gpkg":
-        counts = write_gpkg(dict(collection), output)
-        click.echo(f"wrote {printable(str(output))} (layers: "
-                   + ", ".join(f"{layer} {n}" for layer, n in counts.items()) + ")", err=True)
-    else:
-        _write(output, text)
-    _summary(collection)
+        return result
+    try:
+        with atomic_open(output) as fh:
+            result = fill(lambda text: fh.write(text.encode("utf-8")))
+    except OSError as exc:
+        raise BadInput(f"cannot write {printable(str(output))}: {exc.strerror or exc}") from exc
+    click.echo(f"wrote {printable(str(output))}", err=True)
+    return result
 
 
 @cli.command("map")
@@ -692,6 +723,7 @@ def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn:
     """
     from conflictmap.geo.export.collection import is_collection_path
     from conflictmap.geo.export.outputs import check_outputs
+    from conflictmap.geo.export.spill import Counts
     from conflictmap.maps.render import render
 
     if len(paths) == 1 and is_collection_path(paths[0]):
@@ -703,12 +735,14 @@ def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn:
     documents, skipped = _read(paths, max_chars, published)
     outputs = [("--output", output)] + ([("--geojson", geojson)] if geojson is not None else [])
     check_outputs(outputs, _input_files(documents, skipped), force=force)
-    collection, gaz = _analyse(documents, skipped, gazetteer_path, run)
+    spill, gaz = _analyse(documents, gazetteer_path, run)
+    with spill:
+        collection = spill.collection(gaz, skipped=skipped)  # the map draws the whole collection
     page = render(collection, gazetteer=gaz, offline=not cdn)
     if geojson is not None:
         _write(geojson, _dump(collection))
     _write(output, page)
-    _summary(collection)
+    _summary(Counts.of(collection))
 
 
 def _draw_collection(path: Path, output: Path, *, cdn: bool, force: bool, gazetteer_path: Path | None) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from conflictmap.geo.corpus import Packed, unpacked
 from conflictmap.geo.errors import ConflictmapError, MissingDependency
 from conflictmap.geo.reading.reader import Document
 from conflictmap.geo.records import Analysis
@@ -41,7 +42,8 @@ def require_dask() -> None:
 _PIPELINES: dict[tuple[str, tuple[str, ...]], Any] = {}
 
 
-def _analyse_partition(batch: list[Document], gazetteer_path: str, countries: tuple[str, ...] = ()) -> list[Analysis]:
+def _analyse_partition(batch: list[Document | Packed], gazetteer_path: str,
+                       countries: tuple[str, ...] = ()) -> list[Analysis]:
     """On a worker: one partition's analyses without the texts; the pipeline is loaded on the
     worker's first partition and kept for the next ones (one per gazetteer and country hint)."""
     key = (gazetteer_path, tuple(countries))
@@ -49,10 +51,10 @@ def _analyse_partition(batch: list[Document], gazetteer_path: str, countries: tu
         from conflictmap.geo.pipeline import Pipeline
 
         _PIPELINES[key] = Pipeline(gazetteer=Path(gazetteer_path), countries=key[1])
-    return [a.light() for a in _PIPELINES[key].analyse(batch)]
+    return [a.light() for a in _PIPELINES[key].analyse(map(unpacked, batch))]
 
 
-def analyse_on_dask(planned: list[list[Document]], gazetteer_path: Path, address: str,
+def analyse_on_dask(planned: list[list[Document | Packed]], gazetteer_path: Path, address: str,
                     *, workers: int = LOCAL_WORKERS, countries: tuple[str, ...] = ()) -> Iterator[list[Analysis]]:
     """The analyses of each batch of ``planned``, in order, computed on the cluster at
     ``address`` (or a LocalCluster of ``workers`` processes, at least two, for ``"local"``);

@@ -14,10 +14,12 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,15 +48,47 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def batches(documents: list[Document], batch_chars: int) -> list[list[Document]]:
+@dataclass(frozen=True, slots=True)
+class Packed:
+    """A document waiting for its analysis, its text compressed (UTF-8, zlib): a corpus is read
+    before any analysis (every input accounted for first), and its texts wait for their batch in
+    about a third of the memory. Unpacked one at a time, where the document is analysed."""
+
+    document: Document  # without its text
+    data: bytes
+    characters: int
+
+    @classmethod
+    def of(cls, document: Document) -> Packed:
+        data = zlib.compress(document.text.encode("utf-8", "surrogatepass"), 1)
+        return cls(replace(document, text=""), data, len(document.text))
+
+    @property
+    def path(self) -> Path | None:
+        return self.document.path
+
+    def unpack(self) -> Document:
+        return replace(self.document, text=zlib.decompress(self.data).decode("utf-8", "surrogatepass"))
+
+
+def unpacked(document: Document | Packed) -> Document:
+    """The document with its text."""
+    return document.unpack() if isinstance(document, Packed) else document
+
+
+def _characters(document: Document | Packed) -> int:
+    return document.characters if isinstance(document, Packed) else len(document.text)
+
+
+def batches(documents: list[Document | Packed], batch_chars: int) -> list[list[Document | Packed]]:
     """Consecutive runs of documents of about ``batch_chars`` characters each (at least one
     document each), in input order."""
-    out: list[list[Document]] = []
-    current: list[Document] = []
+    out: list[list[Document | Packed]] = []
+    current: list[Document | Packed] = []
     size = 0
     for document in documents:
         current.append(document)
-        size += len(document.text)
+        size += _characters(document)
         if size >= batch_chars:
             out.append(current)
             current, size = [], 0
@@ -64,7 +98,7 @@ def batches(documents: list[Document], batch_chars: int) -> list[list[Document]]
 
 
 def analyse_corpus(
-    documents: list[Document],
+    documents: list[Document | Packed],
     gaz: Gazetteer,
     *,
     jobs: int = 1,
@@ -75,7 +109,34 @@ def analyse_corpus(
     on_done: Callable[[int], None] | None = None,
     countries: tuple[str, ...] = (),
 ) -> list[Analysis]:
-    """The analyses of ``documents`` in their order, each without its text.
+    """The analyses of ``documents`` in their order, each without its text (all in memory; a
+    corpus goes through :func:`iter_analyses` into a :class:`~conflictmap.geo.export.spill.Spill`).
+
+    Parameters as :func:`iter_analyses`.
+    """
+    results: list[Analysis | None] = [None] * len(documents)
+    for i, analysis in iter_analyses(documents, gaz, jobs=jobs, batch_chars=batch_chars, cache=cache, dask=dask,
+                                     pipeline=pipeline, on_done=on_done, countries=countries):
+        results[i] = analysis
+    assert all(r is not None for r in results)
+    return results  # type: ignore[return-value]
+
+
+def iter_analyses(
+    documents: list[Document | Packed],
+    gaz: Gazetteer,
+    *,
+    jobs: int = 1,
+    batch_chars: int = BATCH_CHARS,
+    cache: AnalysisCache | None = None,
+    dask: str | None = None,
+    pipeline: Pipeline | None = None,
+    on_done: Callable[[int], None] | None = None,
+    countries: tuple[str, ...] = (),
+) -> Iterator[tuple[int, Analysis]]:
+    """Each document's position in ``documents`` and its analysis without its text, as soon as
+    it is ready: first those found in the cache, then the others in input order. Nothing is kept
+    here once given out, so a caller that stores each away holds no corpus in memory.
 
     ``documents`` is emptied as the work is handed out, so the caller's texts can be freed.
     ``jobs``: local worker processes (1: in this process); ``dask``: a scheduler address
@@ -91,20 +152,22 @@ def analyse_corpus(
     countries = country_hint(countries)
     if pipeline is not None and getattr(pipeline, "countries", ()) != countries:
         raise ValueError("the given pipeline was made for other countries")
-    results: list[Analysis | None] = [None] * len(documents)
     keys: dict[int, str] = {}
-    todo: list[tuple[int, Document]] = []
+    todo: list[tuple[int, Document | Packed]] = []
+    total = len(documents)
     for i, document in enumerate(documents):
         if cache is not None:
-            keys[i] = cache.key(document)
-            found = cache.get(document, keys[i])
+            full = unpacked(document)
+            keys[i] = cache.key(full)
+            found = cache.get(full, keys[i])
+            del full
             if found is not None:
-                results[i] = found
+                yield i, found
                 continue
         todo.append((i, document))
     documents.clear()
-    if on_done is not None and len(todo) < len(results):
-        on_done(len(results) - len(todo))
+    if on_done is not None and len(todo) < total:
+        on_done(total - len(todo))
     if todo:
         order = [i for i, _ in todo]
         planned = batches([d for _, d in todo], batch_chars)
@@ -119,20 +182,20 @@ def analyse_corpus(
             done = _analyse_here(planned, gaz, pipeline, countries)
         position = iter(order)
         for batch_result in done:
+            n = len(batch_result)
             for analysis in batch_result:
                 i = next(position)
-                results[i] = analysis
                 if cache is not None:
                     cache.put(analysis.document, analysis, keys[i])
+                yield i, analysis
+            del batch_result  # given out: nothing of the batch stays here
             if on_done is not None:
-                on_done(len(batch_result))
+                on_done(n)
     if cache is not None:
         cache.finish()
-    assert all(r is not None for r in results)
-    return results  # type: ignore[return-value]
 
 
-def _analyse_here(planned: list[list[Document]], gaz: Gazetteer, pipeline: Pipeline | None,
+def _analyse_here(planned: list[list[Document | Packed]], gaz: Gazetteer, pipeline: Pipeline | None,
                   countries: tuple[str, ...] = ()) -> Iterator[list[Analysis]]:
     if pipeline is None:
         from conflictmap.geo.pipeline import Pipeline
@@ -142,7 +205,7 @@ def _analyse_here(planned: list[list[Document]], gaz: Gazetteer, pipeline: Pipel
     planned.clear()
     while queue:
         batch = queue.popleft()
-        yield [a.light() for a in pipeline.analyse(batch)]  # the batch's texts go with it
+        yield [a.light() for a in pipeline.analyse(map(unpacked, batch))]  # the batch's texts go with it
 
 
 # ----------------------------------------------------------------------------- local processes
@@ -157,12 +220,12 @@ def start_worker(gazetteer_path: str, countries: tuple[str, ...] = ()) -> None:
     _WORKER["pipeline"] = Pipeline(gazetteer=Path(gazetteer_path), countries=tuple(countries))
 
 
-def analyse_batch(batch: list[Document]) -> list[Analysis]:
+def analyse_batch(batch: list[Document | Packed]) -> list[Analysis]:
     """In a worker: the analyses of one batch, without the texts."""
-    return [a.light() for a in _WORKER["pipeline"].analyse(batch)]
+    return [a.light() for a in _WORKER["pipeline"].analyse(map(unpacked, batch))]
 
 
-def _analyse_on_pool(planned: list[list[Document]], gazetteer_path: Path, workers: int,
+def _analyse_on_pool(planned: list[list[Document | Packed]], gazetteer_path: Path, workers: int,
                      countries: tuple[str, ...] = ()) -> Iterator[list[Analysis]]:
     """Batches on ``workers`` spawned processes (spawn: no state inherited from this process, the
     same on every platform), two per worker in flight at most; results in the order of ``planned``."""

@@ -12,6 +12,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -387,15 +388,38 @@ def test_a_missing_map_asset_is_one_line_not_a_traceback(run, tmp_path: Path, ar
 
 
 def test_an_unexpected_error_is_one_line_with_exit_3(run, article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import conflictmap.geo.export.fusion
+    import conflictmap.geo.export.spill
 
     def broken(*_args, **_kwargs):
         raise TypeError("a bug")
 
-    monkeypatch.setattr(conflictmap.geo.export.fusion, "feature_collection", broken)
+    monkeypatch.setattr(conflictmap.geo.export.spill, "fuse_movements", broken)
     result = run("extract", str(article))
     assert result.exit_code == 3
     assert "internal error, please report it: TypeError: a bug" in one_error_line(result.stderr)
+
+
+def test_a_failure_while_the_export_streams_keeps_the_previous_file(run, article: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export is written feature by feature; a failure after the first pieces leaves the
+    previous file whole and no temp file or spilled records behind."""
+    import conflictmap.geo.export.spill
+
+    def broken(*_args, **_kwargs):
+        raise TypeError("a bug among the statements")
+
+    monkeypatch.setattr(conflictmap.geo.export.spill, "statement_feature", broken)
+    (tmp_path / "spill").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "spill"))  # where the records are spilled
+    out = tmp_path / "out" / "export.geojson"
+    out.parent.mkdir()
+    out.write_text("the previous export", encoding="utf-8")
+    result = run("extract", str(article), "-o", str(out))
+    assert result.exit_code == 3
+    assert "TypeError: a bug among the statements" in one_error_line(result.stderr)
+    assert out.read_text(encoding="utf-8") == "the previous export"
+    assert [p.name for p in out.parent.iterdir()] == ["export.geojson"]
+    assert list((tmp_path / "spill").iterdir()) == []
 
 
 def _with_other_priors(mini_db: Path, tmp_path: Path) -> Path:

@@ -496,49 +496,58 @@ def movement_features(moves: list[_Move]) -> list[Feature]:
 # ----------------------------------------------------------------------------- statements & places
 
 
+def statement_key(s: Statement) -> tuple[str, str | None]:
+    """What makes statements one feature: the speaker (by name, else organisation, else the words
+    naming it within its document) and the place id."""
+    words = s.speaker_span.text if s.speaker_span else ""
+    who = fold(s.speaker or s.organization or "") or f"{s.doc_id}\u0000{fold(words)}"
+    return who, s.place.id if s.place else None
+
+
 def statement_features(statements: Iterable[Statement]) -> list[Feature]:
-    """One feature per speaker and place: a Point where it was said, or, when the text gives no
-    evidence of where, ``geometry: null`` (kept, counted and listed, never drawn). A speaker named
-    by no name ("officials", "she" with no referent) is one speaker per document and wording."""
+    """One feature per speaker and place (:func:`statement_key`), in order of first appearance:
+    see :func:`statement_feature`."""
     groups: dict[tuple, list[Statement]] = defaultdict(list)
     for s in statements:
-        words = s.speaker_span.text if s.speaker_span else ""
-        who = fold(s.speaker or s.organization or "") or f"{s.doc_id}\u0000{fold(words)}"
-        groups[(who, s.place.id if s.place else None)].append(s)
-    features = []
-    for i, items in enumerate(groups.values()):
-        first = items[0]
-        speaker = max((s.speaker for s in items if s.speaker), key=len, default=None)
-        place = place_ref(first.place)
-        features.append(Feature(
-            type="Feature",
-            id=f"statement:{i}",
-            geometry={"type": "Point", "coordinates": point(first.place)} if first.place else None,
-            properties=StatementProperties(
-                kind="statement",
-                speaker=speaker,
-                speaker_text=_most_common([s.speaker_span.text for s in items if s.speaker_span]) or "",
-                speaker_kind=_most_common([s.speaker_kind for s in items if s.speaker_kind]),
-                cue=_most_common([s.cue.text for s in items if s.cue]),
-                organization=_most_common([s.organization for s in items if s.organization]),
-                speaker_country=_most_common([s.speaker_country for s in items if s.speaker_country]),
-                place=place,
-                place_type=first.place.kind.value if first.place else None,
-                where_prec=first.place.where_prec if first.place else None,
-                basis=_most_common([s.basis for s in items if s.basis]),
-                time=_time([s.time for s in items if s.time]),
-                text=first.text,
-                statements=list(dict.fromkeys(s.text for s in items)),
-                sources=_sources(s.source for s in items),
-            ),
-        ))
-    return features
+        groups[statement_key(s)].append(s)
+    return [statement_feature(i, items) for i, items in enumerate(groups.values())]
+
+
+def statement_feature(i: int, items: list[Statement]) -> Feature:
+    """Feature ``statement:i`` for the statements of one speaker and place, in document order: a
+    Point where it was said, or, when the text gives no evidence of where, ``geometry: null``
+    (kept, counted and listed, never drawn). A speaker named by no name ("officials", "she" with
+    no referent) is one speaker per document and wording."""
+    first = items[0]
+    speaker = max((s.speaker for s in items if s.speaker), key=len, default=None)
+    place = place_ref(first.place)
+    return Feature(
+        type="Feature",
+        id=f"statement:{i}",
+        geometry={"type": "Point", "coordinates": point(first.place)} if first.place else None,
+        properties=StatementProperties(
+            kind="statement",
+            speaker=speaker,
+            speaker_text=_most_common([s.speaker_span.text for s in items if s.speaker_span]) or "",
+            speaker_kind=_most_common([s.speaker_kind for s in items if s.speaker_kind]),
+            cue=_most_common([s.cue.text for s in items if s.cue]),
+            organization=_most_common([s.organization for s in items if s.organization]),
+            speaker_country=_most_common([s.speaker_country for s in items if s.speaker_country]),
+            place=place,
+            place_type=first.place.kind.value if first.place else None,
+            where_prec=first.place.where_prec if first.place else None,
+            basis=_most_common([s.basis for s in items if s.basis]),
+            time=_time([s.time for s in items if s.time]),
+            text=first.text,
+            statements=list(dict.fromkeys(s.text for s in items)),
+            sources=_sources(s.source for s in items),
+        ),
+    )
 
 
 def place_features(resolutions: Iterable[Resolution]) -> tuple[list[Feature], list[MentionRef]]:
-    """Every resolved mention under its place, each with its role and score; and the unresolved
-    mentions, kept as data. A place referred to only by nationality words or inside organisation
-    names ("Russian", "Toronto Police") is exported with ``named: false``: analysed, not drawn."""
+    """Every resolved mention under its place (:func:`place_feature`), places in order of first
+    mention; and the unresolved mentions, kept as data."""
     groups: dict[str, list[Resolution]] = defaultdict(list)
     unresolved: list[MentionRef] = []
     for r in resolutions:
@@ -546,35 +555,39 @@ def place_features(resolutions: Iterable[Resolution]) -> tuple[list[Feature], li
             unresolved.append(r.to_json())
         else:
             groups[r.place.id].append(r)
-    features = []
-    for place_id, items in groups.items():
-        place = items[0].place
-        assert place is not None
-        named = [r for r in items if r.mention.label not in NOT_DRAWN]
-        precs = [r.where_prec for r in named or items if r.where_prec is not None]
-        ref = place_fields(place)
-        features.append(Feature(
-            type="Feature",
-            id=f"place:{place_id}",
-            geometry={"type": "Point", "coordinates": point(place)},
-            properties=PlaceProperties(
-                kind="place",
-                id=ref["id"],
-                name=ref["name"],
-                place_type=ref["place_type"],
-                country_code=ref["country_code"],
-                where_prec=min(precs) if precs else place.where_prec,
-                has_polygon=place.has_shape,
-                approximate_polygon=place.approximate_shape,
-                geonames_id=place.geonames_id,
-                named=bool(named),
-                mention_count=len(items),
-                score=max(r.score for r in items),
-                alternatives=list(dict.fromkeys(a.id for r in items for a in r.alternatives))[:5],
-                mentions=[r.to_json() for r in sorted(items, key=lambda r: (r.mention.doc_id, r.mention.start))],
-            ),
-        ))
-    return features, unresolved
+    return [place_feature(place_id, items) for place_id, items in groups.items()], unresolved
+
+
+def place_feature(place_id: str, items: list[Resolution]) -> Feature:
+    """Feature ``place:<id>`` for the resolved mentions of one place, in document order, each
+    with its role and score. A place referred to only by nationality words or inside
+    organisation names ("Russian", "Toronto Police") has ``named: false``: analysed, not drawn."""
+    place = items[0].place
+    assert place is not None
+    named = [r for r in items if r.mention.label not in NOT_DRAWN]
+    precs = [r.where_prec for r in named or items if r.where_prec is not None]
+    ref = place_fields(place)
+    return Feature(
+        type="Feature",
+        id=f"place:{place_id}",
+        geometry={"type": "Point", "coordinates": point(place)},
+        properties=PlaceProperties(
+            kind="place",
+            id=ref["id"],
+            name=ref["name"],
+            place_type=ref["place_type"],
+            country_code=ref["country_code"],
+            where_prec=min(precs) if precs else place.where_prec,
+            has_polygon=place.has_shape,
+            approximate_polygon=place.approximate_shape,
+            geonames_id=place.geonames_id,
+            named=bool(named),
+            mention_count=len(items),
+            score=max(r.score for r in items),
+            alternatives=list(dict.fromkeys(a.id for r in items for a in r.alternatives))[:5],
+            mentions=[r.to_json() for r in sorted(items, key=lambda r: (r.mention.doc_id, r.mention.start))],
+        ),
+    )
 
 
 def _time(times: list[TimeSpan]) -> TimeRef | None:
@@ -594,24 +607,39 @@ def _published(found: Published | None) -> PublishedRef | None:
     return PublishedRef(date=found.date, evidence=found.evidence, text=found.text, start=found.start, end=found.end)
 
 
-def feature_collection(
-    analyses: list[Analysis], gaz: Gazetteer, *, skipped: Iterable[Skipped] = ()
-) -> FeatureCollection:
-    """The GeoJSON FeatureCollection for a run: places, movements, statements, and a
-    ``conflictmap`` member listing documents read and skipped and unresolved mentions."""
-    places, unresolved = place_features(r for a in analyses for r in a.places)
-    moves = fuse_movements((m for a in analyses for m in a.movements), gaz)
+def document_record(analysis: Analysis) -> DocumentRecord:
+    """What the export lists of one document read."""
+    d = analysis.document
+    return DocumentRecord(id=d.id, source=d.source, encoding=d.encoding, format=d.format,
+                          characters=analysis.characters, published=_published(d.published))
+
+
+def collection_of(features: list[Feature], documents: list[DocumentRecord], skipped: Iterable[Skipped],
+                  unresolved: list[MentionRef]) -> FeatureCollection:
+    """The FeatureCollection's members in their order (the export streams it in this shape)."""
     return FeatureCollection(
         type="FeatureCollection",
-        features=places + movement_features(moves) + statement_features(s for a in analyses for s in a.statements),
+        features=features,
         conflictmap=RunRecord(
-            documents=[DocumentRecord(id=a.document.id, source=a.document.source, encoding=a.document.encoding,
-                                      format=a.document.format, characters=a.characters,
-                                      published=_published(a.document.published)) for a in analyses],
+            documents=documents,
             skipped=[SkippedRecord(source=s.source, reason=s.reason) for s in skipped],
             unresolved=unresolved,
         ),
     )
+
+
+def feature_collection(
+    analyses: list[Analysis], gaz: Gazetteer, *, skipped: Iterable[Skipped] = ()
+) -> FeatureCollection:
+    """The GeoJSON FeatureCollection for a run: places, movements, statements, and a
+    ``conflictmap`` member listing documents read and skipped and unresolved mentions.
+
+    Everything in memory; :class:`~conflictmap.geo.export.spill.Spill` gives the same collection
+    from records kept on disk, for a corpus."""
+    places, unresolved = place_features(r for a in analyses for r in a.places)
+    moves = fuse_movements((m for a in analyses for m in a.movements), gaz)
+    features = places + movement_features(moves) + statement_features(s for a in analyses for s in a.statements)
+    return collection_of(features, [document_record(a) for a in analyses], skipped, unresolved)
 
 
 def to_geodataframe(collection: dict) -> Any:
