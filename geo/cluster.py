@@ -77,11 +77,14 @@ def analyse_on_dask(planned: list[list[Document | Packed]], gazetteer_path: Path
             cluster.close()
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
     try:
-        # one partition per batch, in input order; compute() gives the results in that order
+        # one partition per batch, in input order, each its own future: results are taken (and
+        # released on the cluster) one batch at a time, in order, never all on the client at once
         bag = db.from_sequence(planned, npartitions=len(planned))
-        results = bag.map(_analyse_partition, str(gazetteer_path), tuple(countries)).compute(scheduler=client)
+        futures = client.compute(bag.map(_analyse_partition, str(gazetteer_path), tuple(countries)).to_delayed())
         planned.clear()
-        yield from results
+        for future in futures:
+            yield from future.result()
+            future.release()
     except Exception as exc:
         if isinstance(exc, ConflictmapError):
             raise
