@@ -23,6 +23,7 @@ import logging
 import math
 import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -53,6 +54,7 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 MAX_CHECK_BYTES = 10 * 1024 * 1024  # a check file is a list of names, not a data dump
+STDOUT_SPOOL = 8 * 1024 * 1024  # an export for stdout waits in memory up to this, then on disk
 
 
 class BadInput(click.ClickException):
@@ -686,9 +688,15 @@ def extract(paths: tuple[str, ...], output: Path | None, fmt: str | None, bom: b
 
 
 def _echo_or_write(output: Path | None, fill: Callable[[Callable[[str], object]], T]) -> T:
-    """``fill(write)`` writing text to stdout, or to ``output`` atomically (temp file + rename)."""
+    """``fill(write)`` writing text to stdout, or to ``output`` atomically (temp file + rename).
+    Stdout gets all or nothing too: the text waits in a spooled temporary file (memory up to
+    ``STDOUT_SPOOL`` bytes, then disk) until ``fill`` is done."""
     if output is None:
-        result = fill(lambda text: click.echo(text, nl=False))
+        with tempfile.SpooledTemporaryFile(max_size=STDOUT_SPOOL, mode="w+", encoding="utf-8") as spool:
+            result = fill(spool.write)
+            spool.seek(0)
+            while chunk := spool.read(1 << 20):
+                click.echo(chunk, nl=False)
         sys.stdout.flush()
         return result
     try:

@@ -422,6 +422,20 @@ def test_a_failure_while_the_export_streams_keeps_the_previous_file(run, article
     assert list((tmp_path / "spill").iterdir()) == []
 
 
+def test_a_failure_while_the_export_streams_prints_nothing_on_stdout(run, article: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stdout is all or nothing too: no half a FeatureCollection for the next program in a pipe."""
+    import conflictmap.geo.export.spill
+
+    def broken(*_args, **_kwargs):
+        raise TypeError("a bug among the statements")
+
+    monkeypatch.setattr(conflictmap.geo.export.spill, "statement_feature", broken)
+    result = run("extract", str(article))
+    assert result.exit_code == 3
+    assert result.stdout == ""
+
+
 def _with_other_priors(mini_db: Path, tmp_path: Path) -> Path:
     db = _copy_db(mini_db, tmp_path)
     with sqlite3.connect(db) as con:
