@@ -15,6 +15,7 @@ token), the roles of places, status, actor country, where a speaker was.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -93,13 +94,16 @@ class Patterns:
         self.rules: dict[int, Rule] = {}
         self._nodes: dict[int, list[str]] = {}
         self._dependency: dict[str, DependencyMatcher] = {}
+        self._anchors: dict[str, Matcher] = {}  # each file's anchor tokens: a sentence without one is skipped
         self._surface: dict[str, Matcher] = {}
         for name in DEPENDENCY_FILES:
             file = name.removesuffix(".jsonl")
             self._dependency[file] = DependencyMatcher(vocab)
+            self._anchors[file] = Matcher(vocab)
             for i, row in enumerate(read_patterns(name)):
                 match_id = self._add(vocab, self._dependency[file], file, i, row)
                 self._nodes[match_id] = [node["RIGHT_ID"] for node in row["pattern"]]
+                self._anchors[file].add(f"{file}:anchor:{i}", [[row["pattern"][0]["RIGHT_ATTRS"]]])
         for name in SURFACE_FILES:
             file = name.removesuffix(".jsonl")
             self._surface[file] = Matcher(vocab)
@@ -119,6 +123,11 @@ class Patterns:
         thousands of tokens (a scraped list, a table) is skipped beyond ``MAX_SENTENCE_TOKENS``."""
         matcher = self._dependency[file]
         pieces = list(doc.sents) if doc.has_annotation("DEP") or doc.has_annotation("SENT_START") else [doc[:]]
+        # a match needs its anchor (a pattern's first token); one pass of a token matcher finds
+        # the sentences that hold one, and only those are searched for the whole pattern
+        anchors = sorted(start for _, start, _ in self._anchors[file](doc))
+        pieces = [p for p in pieces if bisect.bisect_left(anchors, p.start) < len(anchors)
+                  and anchors[bisect.bisect_left(anchors, p.start)] < p.end]
         return [Match(self.rules[match_id],
                       {n: doc[piece.start + i] for n, i in zip(self._nodes[match_id], token_ids, strict=True)})
                 for piece in pieces if len(piece) <= MAX_SENTENCE_TOKENS
