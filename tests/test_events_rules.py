@@ -140,6 +140,19 @@ def test_a_participle_two_steps_from_its_subject_still_has_a_speaker(mini_pipeli
     assert (speaker, cue) in [(s.speaker_span.text, s.cue.text) for s in analysis.statements]
 
 
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("The spokesman said the offensive in Tripoli had slowed.", None),
+    ("A spokeswoman said the convoy in Kursk was hit twice.", None),
+    ("The minister said in Kyiv that the bridge would reopen.", "Kyiv"),
+    ("The minister told reporters in Odesa the port would reopen.", "Odesa"),
+    ("The envoy said she was still in Tripoli.", "Tripoli"),
+], ids=["in-what-is-said", "in-what-is-said-2", "said-in", "told-reporters-in", "her-own-whereabouts"])
+def test_a_place_in_what_is_said_is_not_where_it_was_said(mini_pipeline, sentence: str, place: str | None) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    [said] = analysis.statements
+    assert (said.place.name if said.basis == "explicit" and said.place else None) == place
+
+
 @pytest.mark.parametrize(("headline", "speakers"), [
     ("Libya: Ferry Service Resumes After Storm", []),
     ("Japan: Dozens Flee As River Floods Towns", []),

@@ -126,6 +126,24 @@ def beside(cue: Token, most: int = 8) -> Span | None:
     return phrase if phrase.root.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
+CONTENT_PATH = frozenset({"ccomp", "xcomp", "relcl", "acl", "csubj", "parataxis"})  # what is said, not where
+
+
+SELF_PRONOUNS = frozenset({"he", "she", "i", "we"})  # "said he had been in X": the speaker's own whereabouts
+
+
+def _in_content(token: Token, cues: set[int]) -> bool:
+    """Whether the word hangs under the cue through what is said ("said the offensive in X had
+    slowed"), not through where it was said ("said in X that ...", "told reporters in X"). A
+    clause a person says about themselves still tells where they are ("said he had been in X")."""
+    while token.i not in cues and token.head.i != token.i:
+        if token.dep_ in CONTENT_PATH and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SELF_PRONOUNS for c in token.children):
+            return True
+        token = token.head
+    return False
+
+
 def core(words: Span, head: Token) -> Span:
     """The speaker phrase without the clauses that say something about the speaker ("Ana Ruiz,
     who visited Chile last year,"): a country word in those is no affiliation."""
@@ -338,7 +356,7 @@ class StatementReader(DocumentContext):
                 continue  # "a statement from X's ministry": X owns, it does not locate
             if opening or (explicit_before().search(before) and token is not None
                            and (self._owner(token.root, cues or {cue.i}) in mine | {None})
-                           and token.root.i in governed):
+                           and token.root.i in governed and not _in_content(token.root, mine)):
                 return r.place, "explicit", r.mention.source
         local: tuple[Place, str, Source | None] | None = None
         for r in self.resolutions_in(offset + words.start_char, offset + words.end_char):
