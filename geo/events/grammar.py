@@ -59,6 +59,16 @@ def is_force(t: Token) -> bool:
     return force_class(t) is not None
 
 
+def agentless(t: Token) -> bool:
+    """A military noun that is a movement even when no one is named ("the invasion of X", "an
+    incursion into X"), unless a civilian word qualifies it ("a charm offensive")."""
+    lex = lexicon()
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in lex.agentless_nouns:
+        return False
+    return not any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in lex.non_force_modifiers
+                   for c in t.children)
+
+
 # the force is named inside a clause of its own, not as what the verb moves
 _CLAUSE = frozenset({"relcl", "acl", "advcl", "ccomp", "poss"})
 
@@ -85,6 +95,8 @@ def plausible(trigger: Token, force: Token) -> bool:
     if (t.head.i != trigger.i and t.head.i not in above) or trigger.pos_ not in ("VERB", "AUX"):
         return True
     lex = lexicon()
+    if t.dep_ == "nsubj" and trigger.lemma_.lower() in lex.delivery_verbs:
+        return False  # "the army supplied food to X": who supplies stays where it is
     if t.dep_ == "nsubj" and trigger.lemma_.lower() not in (
             lex.object_is_destination | lex.object_is_origin | lex.subject_moves):
         return not _moves_something_else(trigger)
@@ -205,6 +217,20 @@ def is_object_of(token: Token, verb: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def recipient(token: Token, trigger: Token) -> bool:
+    """Whether a place word is the one a force is sent or handed to without a preposition: the
+    verb's indirect object ("sent X two frigates"), or a first object the small model makes of it
+    when a second one (or inside it) is the force ("sending X dozens of howitzers")."""
+    if token.head.i != trigger.i or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    if trigger.lemma_.lower() in lexicon().object_is_origin:
+        return False
+    if token.dep_ == "dative":
+        return True
+    return token.dep_ == "dobj" and any(
+        c.dep_ == "dobj" and c.i > token.i and any(is_force(d) for d in c.subtree) for c in trigger.children)
 
 
 def in_a_site(span: Span) -> bool:
@@ -361,6 +387,8 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         if arg.dep_ in ("nsubj", "nsubjpass", "dobj") and no is not None:
             return "denied", no.text
     for tok in [trigger, *list(trigger.ancestors)[:4]]:
+        if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("opposition"):
+            return "possible", tok.text  # "will not object to a withdrawal": opposed or not, it has not happened
         neg = next((c for c in tok.children if c.dep_ == "neg"), None)
         if neg is not None:
             return "denied", neg.text
