@@ -735,3 +735,138 @@ def test_relative_clauses_purposes_and_routes(mini_pipeline, text: str, ends: li
 def test_a_participle_before_the_place_does_not_take_the_object(mini_pipeline, text: str,
                                                                 destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations
+
+
+def _read(pipeline, text: str) -> list[tuple[str, str | None, str | None, str]]:
+    """(actor, origin, destination, status) of each movement, places by their gazetteer names."""
+    return [(m.actor, m.origin.place.name if m.origin and m.origin.place else None,
+             m.destination.place.name if m.destination and m.destination.place else None, m.status)
+            for m in analyse(pipeline, _body(text)).movements]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a light verb's subject is the force of the military noun it takes, with the verb's places
+        ("Japanese troops launched an offensive on Tripoli last spring.\n",
+         [("Japanese troops", None, "Tripoli", "reported")]),
+        ("Japan launched a ground offensive into Libya in March.\n", [("Japan", None, "Libya", "reported")]),
+        ("Japan launched a charm offensive in Libya.\n", []),  # a civilian word: no military offensive
+    ],
+    ids=["troops-launched-on", "state-launched-into", "charm-offensive"],
+)
+def test_a_light_verb_gives_its_subject_to_the_military_noun(mini_pipeline, text: str, expected: list) -> None:
+    assert _read(mini_pipeline, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("The invasion of Ukraine changed Europe.\n", ["Ukraine"]),
+        ("Some locals joined the incursion into Lebanon.\n", ["Lebanon"]),
+        ("Talk of an offensive in Tripoli unsettled markets.\n", []),  # no agent and only a weak "in"
+        ("Japan threatened to extend the incursion to Tripoli.\n", ["Tripoli"]),  # once, by "extend"
+    ],
+    ids=["invasion-of", "incursion-into", "offensive-in", "extended-once"],
+)
+def test_a_military_noun_with_no_one_named_is_a_movement(mini_pipeline, text: str,
+                                                         destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan was sanctioned after its invasion of Libya.\n", [("Japan", None, "Libya", "reported")]),
+        ("Russia said their withdrawal from Libya was complete.\n", [("Russia", "Libya", None, "reported")]),
+        ("Japan praised its withdrawal from the treaty.\n", []),  # no place
+    ],
+    ids=["its-invasion", "their-withdrawal", "withdrawal-from-a-treaty"],
+)
+def test_a_possessive_pronoun_is_the_state_named_before(mini_pipeline, text: str, expected: list) -> None:
+    assert _read(mini_pipeline, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Japan supplied tanks to Libya.\n", ["Libya"]),
+        ("France is providing Lebanon with howitzers.\n", ["Lebanon"]),  # the recipient as the object
+        ("Japan sent Libya two frigates last year.\n", ["Libya"]),  # an indirect object
+        ("France is sending Lebanon dozens of howitzers.\n", ["Lebanon"]),  # the model's first object
+        ("The army supplied food to Tripoli.\n", []),  # who supplies stays
+        ("Japanese troops provided security to Tripoli.\n", []),
+    ],
+    ids=["supplied-to", "provided-with", "sent-X-frigates", "sending-X-dozens", "army-supplied-food",
+         "troops-provided-security"],
+)
+def test_weapons_handed_over(mini_pipeline, text: str, destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials accused the Japanese army of invading Libya.\n",
+         [("Japanese army", None, "Libya", "reported")]),
+        ("Residents accused the militia of withdrawing from areas in southern Libya.\n",
+         [("militia", "Libya", None, "reported")]),
+        ("The report blamed Japan for invading Libya.\n", [("Japan", None, "Libya", "reported")]),
+        ("Officials accused the reporters of leaving Tripoli.\n", []),
+    ],
+    ids=["accused-army-of", "accused-militia-of-withdrawing", "blamed-state-for", "reporters"],
+)
+def test_a_gerund_after_a_verb_takes_its_object_as_the_force(mini_pipeline, text: str, expected: list) -> None:
+    assert _read(mini_pipeline, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The group said it was ready to evacuate JNF to Tripoli.\n", [("JNF", None, "Tripoli", "possible")]),
+        ("Russia would accept the removal of armed fighters from Tripoli.\n",
+         [("armed fighters", "Tripoli", None, "possible")]),
+        ("Russia will not oppose the withdrawal of troops from Libya.\n", [("troops", "Libya", None, "possible")]),
+        ("Japan will not withdraw troops from Libya.\n", [("troops", "Libya", None, "denied")]),
+        ("The city said it would evacuate residents to Tripoli.\n", []),
+    ],
+    ids=["evacuate-acronym", "removal-of-fighters", "not-oppose", "not-withdraw", "residents"],
+)
+def test_armed_groups_evacuated_and_removed(mini_pipeline, text: str, expected: list) -> None:
+    assert _read(mini_pipeline, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Japan moved its howitzers to Libya and later moved some of its tanks there.\n", ["Libya", "Libya"]),
+        ("Japan used Libya as a base and later moved its brigades there.\n", ["Libya"]),
+        ("Libya is calm. France warned Japanese troops stationed there to stay.\n", []),  # where they are
+    ],
+    ids=["moved-there", "used-then-moved-there", "stationed-there"],
+)
+def test_there_is_the_place_named_before(mini_pipeline, text: str, destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Japan's invasion of Libya began in May. Since the invasion, prices have risen.\n", ["Libya", "Libya"]),
+        ("France deployed troops to Lebanon. Critics said the troop deployment was too small.\n",
+         ["Lebanon", "Lebanon"]),
+        ("An invasion would be costly, and the invasion would take months.\n", []),  # none placed before
+    ],
+    ids=["since-the-invasion", "the-deployment", "nothing-before"],
+)
+def test_a_definite_military_noun_is_the_movement_placed_before(mini_pipeline, text: str,
+                                                                destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations

@@ -65,8 +65,15 @@ def agentless(t: Token) -> bool:
     lex = lexicon()
     if t.pos_ != "NOUN" or t.lemma_.lower() not in lex.agentless_nouns:
         return False
+    if carried_on(t):
+        return False
     return not any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in lex.non_force_modifiers
                    for c in t.children)
+
+
+def carried_on(t: Token) -> bool:
+    """ "extend the incursion to X": the extension verb, not the noun it takes, is the movement there."""
+    return t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_.lower() in lexicon().extension_verbs
 
 
 # the force is named inside a clause of its own, not as what the verb moves
@@ -79,6 +86,11 @@ def plausible(trigger: Token, force: Token) -> bool:
     another noun ("entered an army base"), nor when it is the subject of a verb whose object is something
     else that moves ("the air force dropped leaflets on X", "the navy delivered aid to X", "the navy will
     help deliver aid to X"): then only the object moves."""
+    if trigger.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in
+                                      lexicon().non_force_modifiers for c in trigger.children):
+        return False  # "launched a charm offensive": a civilian word makes the motion noun something else
+    if carried_on(trigger):
+        return False
     relative = trigger.dep_ in ("relcl", "acl") and trigger.head.i == force.i  # "the troops it deployed"
     if not relative and force.i not in {t.i for t in trigger.subtree} and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.i != force.i and c.tag_ not in ("WDT", "WP")

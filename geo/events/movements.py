@@ -46,6 +46,18 @@ def qualifier(doc: Doc, r: Resolution, offset: int) -> bool:
     return span is not None and (span.root.dep_ in ("compound", "amod", "nmod", "poss") or is_possessor(span))
 
 
+def family(trigger: Token) -> str | None:
+    """The kind of movement a military word names ("invasion", "invaded" -> "invade"), or None."""
+    return lexicon().families.get(trigger.lemma_.lower())
+
+
+def definite(trigger: Token) -> bool:
+    """A movement noun that points back to one told before: "the invasion", "its offensive", "X's
+    withdrawal" (not "an invasion", "a withdrawal")."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in trigger.children)
+
+
 class MovementReader(DocumentContext):
     def movements(
         self, sent: Span, offset: int, source: Source, claimed_by: str | None, forces: dict[int, Token]
@@ -58,8 +70,12 @@ class MovementReader(DocumentContext):
                 continue
             unnamed = force.i == trigger.i  # an agentless military noun: only a strongly governed place
             ends = self.endpoints(sent, offset, trigger, triggers, strong_only=unnamed)
+            if not ends and definite(trigger):
+                ends = dict(self.earlier_ends().get(family(trigger), {}))  # "since the invasion": the one placed before
             if not ends.get("destination") and not ends.get("origin") and not ends.get("via"):
                 continue  # a transit with only a via place is a movement at that place
+            if family(trigger):
+                self.earlier_ends()[family(trigger)] = {k: v for k, v in ends.items() if k != "via"}
             actor, actor_country = self.actor(force, offset)
             origin, origin_basis = ends.get("origin"), "text" if ends.get("origin") else None
             sent_by = sender(trigger)
@@ -92,6 +108,13 @@ class MovementReader(DocumentContext):
                 via=tuple(r for r in [ends.get("via")] if r is not None),
                 status_cue=status_cue,
             )
+
+    def earlier_ends(self) -> dict[str, dict[str, Resolution]]:
+        """The written places of the last movement of each family ("invade") read so far in the document."""
+        found: dict[str, dict[str, Resolution]] | None = self.__dict__.get("_earlier_ends")
+        if found is None:
+            found = self.__dict__["_earlier_ends"] = {}
+        return found
 
     def endpoints(self, sent: Span, offset: int, trigger: Token, triggers: list[Token], *,
                   strong_only: bool = False) -> dict[str, Resolution]:
