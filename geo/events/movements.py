@@ -51,6 +51,20 @@ def family(trigger: Token) -> str | None:
     return lexicon().families.get(trigger.lemma_.lower())
 
 
+def leaves_the_story(trigger: Token, force: Token) -> bool:
+    """A force word that withdraws with no place and no phrase of its own ("withdrew most of its
+    troops", "foreign forces pulling out"; not "withdrew from the talks", nor a state withdrawing), or
+    foreign forces leaving ("foreign troops leaving")."""
+    lex = lexicon()
+    if force.i == trigger.i or not is_force(force) or any(
+            c.dep_ == "prep" and c.lower_ in lex.roles for c in trigger.children):
+        return False
+    if family(trigger) == "withdraw":
+        return True
+    return (trigger.lemma_.lower() in lex.object_is_origin and not any(c.dep_ == "dobj" for c in trigger.children)
+            and any(c.dep_ == "amod" and c.lower_ == "foreign" for c in force.children))
+
+
 def definite(trigger: Token) -> bool:
     """A movement noun that points back to one told before: "the invasion", "its offensive", "X's
     withdrawal" (not "an invasion", "a withdrawal")."""
@@ -72,6 +86,12 @@ class MovementReader(DocumentContext):
             ends = self.endpoints(sent, offset, trigger, triggers, strong_only=unnamed)
             if not ends and definite(trigger):
                 ends = dict(self.earlier_ends().get(family(trigger), {}))  # "since the invasion": the one placed before
+            if not ends and leaves_the_story(trigger, force):
+                # "the alliance withdrew its troops", "foreign troops leaving": from the country the story is about
+                story = self.story_country()
+                actor_home = self.actor(force, offset)[1]
+                if story is not None and story.place is not None and story.place.country_code != actor_home:
+                    ends = {"origin": story}
             if not ends.get("destination") and not ends.get("origin") and not ends.get("via"):
                 continue  # a transit with only a via place is a movement at that place
             if family(trigger):
@@ -108,6 +128,22 @@ class MovementReader(DocumentContext):
                 via=tuple(r for r in [ends.get("via")] if r is not None),
                 status_cue=status_cue,
             )
+
+    def story_country(self) -> Resolution | None:
+        """The country the document is about: the one its places lie in most often (at least three
+        mentions, and more than any other country's), as a resolution of its first mention."""
+        counts: dict[str, list[Resolution]] = {}
+        for r in self.resolutions:
+            if r.place is not None and r.place.country_code and r.mention.label not in NOT_DRAWN:
+                counts.setdefault(r.place.country_code, []).append(r)
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        if not ranked or len(ranked[0]) < 3 or (len(ranked) > 1 and len(ranked[1]) >= len(ranked[0])):
+            return None
+        first = min(ranked[0], key=lambda r: r.mention.start)
+        country = self.gaz.get(f"ne-admin0:{first.place.country_code}") if first.place else None
+        if country is None:
+            return None
+        return Resolution(first.mention, country, first.score, (), ("the country the story is about",))
 
     def earlier_ends(self) -> dict[str, dict[str, Resolution]]:
         """The written places of the last movement of each family ("invade") read so far in the document."""
