@@ -752,9 +752,11 @@ def _read(pipeline, text: str) -> list[tuple[str, str | None, str | None, str]]:
         ("Japanese troops launched an offensive on Tripoli last spring.\n",
          [("Japanese troops", None, "Tripoli", "reported")]),
         ("Japan launched a ground offensive into Libya in March.\n", [("Japan", None, "Libya", "reported")]),
+        ("Japanese troops launched a new offensive in Libya on Monday.\n",
+         [("Japanese troops", None, "Libya", "reported")]),  # "in" on the light verb
         ("Japan launched a charm offensive in Libya.\n", []),  # a civilian word: no military offensive
     ],
-    ids=["troops-launched-on", "state-launched-into", "charm-offensive"],
+    ids=["troops-launched-on", "state-launched-into", "in-on-the-light-verb", "charm-offensive"],
 )
 def test_a_light_verb_gives_its_subject_to_the_military_noun(mini_pipeline, text: str, expected: list) -> None:
     assert _read(mini_pipeline, text) == expected
@@ -835,8 +837,15 @@ def test_a_gerund_after_a_verb_takes_its_object_as_the_force(mini_pipeline, text
         ("Russia will not oppose the withdrawal of troops from Libya.\n", [("troops", "Libya", None, "possible")]),
         ("Japan will not withdraw troops from Libya.\n", [("troops", "Libya", None, "denied")]),
         ("The city said it would evacuate residents to Tripoli.\n", []),
+        # a noun coordinated with the force or the motion noun: its place is the movement's
+        ("Russia would accept the removal of armed fighters and their families from Tripoli.\n",
+         [("armed fighters", "Tripoli", None, "possible")]),
+        ("Moscow agreed to the evacuation of militants and their relatives from Tripoli.\n",
+         [("militants", "Tripoli", None, "reported")]),
+        ("Japanese troops left after threats and warnings from Tripoli.\n", []),  # not coordinated with a force
     ],
-    ids=["evacuate-acronym", "removal-of-fighters", "not-oppose", "not-withdraw", "residents"],
+    ids=["evacuate-acronym", "removal-of-fighters", "not-oppose", "not-withdraw", "residents", "fighters-and-families",
+         "militants-and-relatives", "threats-and-warnings"],
 )
 def test_armed_groups_evacuated_and_removed(mini_pipeline, text: str, expected: list) -> None:
     assert _read(mini_pipeline, text) == expected
@@ -848,9 +857,10 @@ def test_armed_groups_evacuated_and_removed(mini_pipeline, text: str, expected: 
     [
         ("Japan moved its howitzers to Libya and later moved some of its tanks there.\n", ["Libya", "Libya"]),
         ("Japan used Libya as a base and later moved its brigades there.\n", ["Libya"]),
+        ("Libya is calm now. Later, Japan's marines moved there.\n", ["Libya"]),  # not the force's own country
         ("Libya is calm. France warned Japanese troops stationed there to stay.\n", []),  # where they are
     ],
-    ids=["moved-there", "used-then-moved-there", "stationed-there"],
+    ids=["moved-there", "used-then-moved-there", "sentence-before", "stationed-there"],
 )
 def test_there_is_the_place_named_before(mini_pipeline, text: str, destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations
@@ -870,3 +880,21 @@ def test_there_is_the_place_named_before(mini_pipeline, text: str, destinations:
 def test_a_definite_military_noun_is_the_movement_placed_before(mini_pipeline, text: str,
                                                                 destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations
+
+
+_STORY = "Libya held talks in Tripoli. Libya and Tripoli were calm. "
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "origins"),
+    [
+        (_STORY + "Russia withdrew most of its troops in 2014.\n", ["Libya"]),
+        (_STORY + "Foreign troops are leaving, officials said.\n", ["Libya"]),
+        (_STORY + "Russia withdrew its troops from the talks.\n", []),  # a phrase of its own: not a place
+    ],
+    ids=["withdrew-its-troops", "foreign-troops-leaving", "withdrew-from-talks"],
+)
+def test_forces_withdrawing_with_no_place_leave_the_story_country(mini_pipeline, text: str,
+                                                                  origins: list[str]) -> None:
+    assert [o for _, o, _, _ in _read(mini_pipeline, text)] == origins
