@@ -33,7 +33,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   ``agentless``: a military noun that is a movement with a place even when no one is named ("the
   invasion of X", "an incursion into X"); ``family``: the verb and nouns that name one kind of
   movement ("invade", "invasion"): "the invasion", "its offensive" with no place of their own are
-  the one of that kind the document placed last.
+  the one of that kind the document placed last; ``particles``: the verb is of its family only with
+  one of them ("pull out", not "pulled the unit in all directions").
 - ``light_verbs.jsonl``: verbs whose subject is the force of the military noun they take ("X
   launched an offensive on Y", "X began its invasion of Y").
   A ``forces.jsonl`` row with ``"needs": "military verb"`` ("observers", "men") is a force only
@@ -106,6 +107,7 @@ class Lexicon:
     agentless_nouns: frozenset[str]  # "invasion": a movement with a place even when no one is named
     light_verbs: frozenset[str]  # "launch", "begin": their subject is the force of the military noun they take
     families: Mapping[str, str]  # "invasion" -> "invade": words that name one kind of movement
+    particles: Mapping[str, frozenset[str]]  # "pull" -> out, back: its family's sense needs one of them
     combat_verbs: frozenset[str]  # "fight", "defend": as a purpose, the one who goes is a force
     combat_joining_verbs: frozenset[str]  # "join", "bear": with a combat object ("join the fight")
     combat_objects: frozenset[str]  # "fight", "arms", "front"
@@ -221,6 +223,7 @@ def lexicon() -> Lexicon:
         agentless_nouns=frozenset(r["lemma"] for r in motion if r.get("agentless")),
         light_verbs=_words("light_verbs.jsonl", "lemma"),
         families={r["lemma"]: r["family"] for r in motion if r.get("family")},
+        particles={r["lemma"]: frozenset(r["particles"]) for r in motion if r.get("particles")},
         combat_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "verb"),
         combat_joining_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "joining"),
         combat_objects=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "object"),

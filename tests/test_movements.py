@@ -892,8 +892,10 @@ _STORY = "Libya held talks in Tripoli. Libya and Tripoli were calm. "
         (_STORY + "Russia withdrew most of its troops in 2014.\n", ["Libya"]),
         (_STORY + "Foreign troops are leaving, officials said.\n", ["Libya"]),
         (_STORY + "Russia withdrew its troops from the talks.\n", []),  # a phrase of its own: not a place
+        (_STORY + "Russian troops pulled out in May.\n", ["Libya"]),
+        (_STORY + "The season pulled Russian troops in many directions.\n", []),  # no particle: no withdrawal
     ],
-    ids=["withdrew-its-troops", "foreign-troops-leaving", "withdrew-from-talks"],
+    ids=["withdrew-its-troops", "foreign-troops-leaving", "withdrew-from-talks", "pulled-out", "pulled-in"],
 )
 def test_forces_withdrawing_with_no_place_leave_the_story_country(mini_pipeline, text: str,
                                                                   origins: list[str]) -> None:

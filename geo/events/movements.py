@@ -56,9 +56,12 @@ def leaves_the_story(trigger: Token, force: Token) -> bool:
     troops", "foreign forces pulling out"; not "withdrew from the talks", nor a state withdrawing), or
     foreign forces leaving ("foreign troops leaving")."""
     lex = lexicon()
-    if force.i == trigger.i or not is_force(force) or any(
+    if trigger.pos_ not in ("VERB", "AUX") or not is_force(force) or any(
             c.dep_ == "prep" and c.lower_ in lex.roles for c in trigger.children):
-        return False
+        return False  # a noun ("a quick military withdrawal") says too little of whose and where
+    particles = lex.particles.get(trigger.lemma_.lower())
+    if particles is not None and not any(c.dep_ == "prt" and c.lower_ in particles for c in trigger.children):
+        return False  # "pulled the unit in all directions": no withdrawal
     if family(trigger) == "withdraw":
         return True
     return (trigger.lemma_.lower() in lex.object_is_origin and not any(c.dep_ == "dobj" for c in trigger.children)
