@@ -87,20 +87,22 @@ class MovementReader(DocumentContext):
                 continue
             unnamed = force.i == trigger.i  # an agentless military noun: only a strongly governed place
             ends = self.endpoints(sent, offset, trigger, triggers, strong_only=unnamed)
-            if not ends and definite(trigger):
-                ends = dict(self.earlier_ends().get(family(trigger), {}))  # "since the invasion": the one placed before
+            kind, basis = family(trigger), "text"
+            if not ends and kind is not None and definite(trigger):
+                ends = dict(self.earlier_ends().get(kind, {}))  # "since the invasion": the one placed before
+                basis = "earlier"
             if not ends and leaves_the_story(trigger, force):
                 # "the alliance withdrew its troops", "foreign troops leaving": from the country the story is about
                 story = self.story_country()
                 actor_home = self.actor(force, offset)[1]
                 if story is not None and story.place is not None and story.place.country_code != actor_home:
-                    ends = {"origin": story}
+                    ends, basis = {"origin": story}, "story"
             if not ends.get("destination") and not ends.get("origin") and not ends.get("via"):
                 continue  # a transit with only a via place is a movement at that place
-            if family(trigger):
-                self.earlier_ends()[family(trigger)] = {k: v for k, v in ends.items() if k != "via"}
+            if kind is not None and basis == "text":
+                self.earlier_ends()[kind] = {k: v for k, v in ends.items() if k != "via"}
             actor, actor_country = self.actor(force, offset)
-            origin, origin_basis = ends.get("origin"), "text" if ends.get("origin") else None
+            origin, origin_basis = ends.get("origin"), basis if ends.get("origin") else None
             sent_by = sender(trigger)
             if origin is None and sent_by is not None:
                 r = self.resolution_for(offset + sent_by.idx, offset + sent_by.idx + len(sent_by))
