@@ -37,6 +37,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   one of them ("pull out", not "pulled the unit in all directions").
 - ``light_verbs.jsonl``: verbs whose subject is the force of the military noun they take ("X
   launched an offensive on Y", "X began its invasion of Y").
+- ``continuation_words.jsonl``: words that make a military noun a war going on, not a movement told
+  ("X continues its invasion of Y", "the ongoing offensive in Y").
   A ``forces.jsonl`` row with ``"needs": "military verb"`` ("observers", "men") is a force only
   as what a ``military`` verb moves ("deployed observers", "withdrew its men").
 - ``combat_purposes.jsonl``: a purpose that makes whoever goes a force ("went to X to fight", "to
@@ -107,6 +109,7 @@ class Lexicon:
     agentless_nouns: frozenset[str]  # "invasion": a movement with a place even when no one is named
     light_verbs: frozenset[str]  # "launch", "begin": their subject is the force of the military noun they take
     families: Mapping[str, str]  # "invasion" -> "invade": words that name one kind of movement
+    continuation_words: frozenset[str]  # "continue", "ongoing": a military noun they govern is a war going on
     particles: Mapping[str, frozenset[str]]  # "pull" -> out, back: its family's sense needs one of them
     combat_verbs: frozenset[str]  # "fight", "defend": as a purpose, the one who goes is a force
     combat_joining_verbs: frozenset[str]  # "join", "bear": with a combat object ("join the fight")
@@ -223,6 +226,7 @@ def lexicon() -> Lexicon:
         agentless_nouns=frozenset(r["lemma"] for r in motion if r.get("agentless")),
         light_verbs=_words("light_verbs.jsonl", "lemma"),
         families={r["lemma"]: r["family"] for r in motion if r.get("family")},
+        continuation_words=_words("continuation_words.jsonl"),
         particles={r["lemma"]: frozenset(r["particles"]) for r in motion if r.get("particles")},
         combat_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "verb"),
         combat_joining_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "joining"),

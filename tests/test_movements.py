@@ -900,3 +900,20 @@ _STORY = "Libya held talks in Tripoli. Libya and Tripoli were calm. "
 def test_forces_withdrawing_with_no_place_leave_the_story_country(mini_pipeline, text: str,
                                                                   origins: list[str]) -> None:
     assert [o for _, o, _, _ in _read(mini_pipeline, text)] == origins
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan continues its invasion of Libya, officials said.\n", []),  # a war going on, no movement told
+        ("The ongoing invasion of Libya worries Japan.\n", []),
+        ("Japan launched its invasion of Libya in May.\n", [("Japan", None, "Libya", "reported")]),
+        # "their" is the force named just before, not the last state
+        ("French troops reached Lebanon, but the purpose of their deployment in Lebanon is unclear.\n",
+         [("French troops", None, "Lebanon", "reported"), ("French troops", None, "Lebanon", "reported")]),
+    ],
+    ids=["continues-its-invasion", "ongoing-invasion", "launched-its-invasion", "their-deployment"],
+)
+def test_a_war_going_on_is_no_movement_and_their_is_the_force(mini_pipeline, text: str, expected: list) -> None:
+    assert _read(mini_pipeline, text) == expected

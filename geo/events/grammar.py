@@ -65,10 +65,19 @@ def agentless(t: Token) -> bool:
     lex = lexicon()
     if t.pos_ != "NOUN" or t.lemma_.lower() not in lex.agentless_nouns:
         return False
-    if carried_on(t):
+    if carried_on(t) or going_on(t):
         return False
     return not any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in lex.non_force_modifiers
                    for c in t.children)
+
+
+def going_on(t: Token) -> bool:
+    """ "continues its invasion of X", "the ongoing offensive in X": a military noun governed by a word
+    of continuation names the war going on, not a movement at a time."""
+    words = lexicon().continuation_words
+    return t.pos_ == "NOUN" and (
+        (t.dep_ == "dobj" and t.head.lemma_.lower() in words)
+        or any(c.dep_ == "amod" and (c.lower_ in words or c.lemma_.lower() in words) for c in t.children))
 
 
 def carried_on(t: Token) -> bool:
@@ -89,7 +98,7 @@ def plausible(trigger: Token, force: Token) -> bool:
     if trigger.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in
                                       lexicon().non_force_modifiers for c in trigger.children):
         return False  # "launched a charm offensive": a civilian word makes the motion noun something else
-    if carried_on(trigger):
+    if carried_on(trigger) or going_on(trigger):
         return False
     relative = trigger.dep_ in ("relcl", "acl") and trigger.head.i == force.i  # "the troops it deployed"
     if not relative and force.i not in {t.i for t in trigger.subtree} and any(
@@ -129,7 +138,7 @@ def force_antecedent(pronoun: Token, *, sentences: int = 2) -> Token | None:
     "we" with no plural noun before it: the soldier the document named last, when it set a soldier's
     noun beside that person's name ("Jo Roe, a paratrooper, ... he was sent to X"; "we entered X",
     in Roe's words)."""
-    if pronoun.lower_ in ("they", "we"):
+    if pronoun.lower_ in ("they", "we", "their", "our"):
         plural = _plural_antecedent(pronoun, sentences=sentences)
         if plural is not None or pronoun.lower_ == "they":
             return plural

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from conflictmap.gazetteer import PlaceKind
 from conflictmap.geo.events.context import DocumentContext
 from conflictmap.geo.events.grammar import (
+    force_antecedent,
     in_a_site,
     in_another_nouns_phrase,
     is_force,
@@ -373,6 +374,10 @@ class MovementReader(DocumentContext):
 
     def actor(self, force: Token, offset: int) -> tuple[str, str | None]:
         if force.tag_ == "PRP$":
+            if force.lower_ == "their":  # "the purpose of their deployment": the force named just before
+                plural = force_antecedent(force)
+                if plural is not None:
+                    return self.actor(plural, offset)
             # "its invasion of X": the state or group named last before the pronoun, in its sentence or the one before
             start = force.doc[force.sent.start - 1].sent.start if force.sent.start > 0 else force.sent.start
             named = [e for e in force.doc.ents if start <= e.start and e.end <= force.i
