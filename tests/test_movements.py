@@ -802,9 +802,11 @@ def test_a_possessive_pronoun_is_the_state_named_before(mini_pipeline, text: str
         ("France is sending Lebanon dozens of howitzers.\n", ["Lebanon"]),  # the model's first object
         ("The army supplied food to Tripoli.\n", []),  # who supplies stays
         ("Japanese troops provided security to Tripoli.\n", []),
+        ("Japan's stocks were depleted by arms supplies to Libya.\n", ["Libya"]),  # a noun of delivery
+        ("Japan's stocks were depleted by food supplies to Libya.\n", []),
     ],
     ids=["supplied-to", "provided-with", "sent-X-frigates", "sending-X-dozens", "army-supplied-food",
-         "troops-provided-security"],
+         "troops-provided-security", "arms-supplies", "food-supplies"],
 )
 def test_weapons_handed_over(mini_pipeline, text: str, destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations
@@ -820,8 +822,13 @@ def test_weapons_handed_over(mini_pipeline, text: str, destinations: list[str]) 
          [("militia", "Libya", None, "reported")]),
         ("The report blamed Japan for invading Libya.\n", [("Japan", None, "Libya", "reported")]),
         ("Officials accused the reporters of leaving Tripoli.\n", []),
+        # an acronym the model leaves untagged; the object, not the accuser, withdraws
+        ("In March, rival factions accused the ZQB of withdrawing from areas in northern Libya to help the "
+         "government.\n", [("ZQB", "Libya", None, "reported")]),
+        ("Rebels accused the HQK of withdrawing from Tripoli.\n", [("HQK", "Tripoli", None, "reported")]),
     ],
-    ids=["accused-army-of", "accused-militia-of-withdrawing", "blamed-state-for", "reporters"],
+    ids=["accused-army-of", "accused-militia-of-withdrawing", "blamed-state-for", "reporters", "untagged-acronym",
+         "not-the-accuser"],
 )
 def test_a_gerund_after_a_verb_takes_its_object_as_the_force(mini_pipeline, text: str, expected: list) -> None:
     assert _read(mini_pipeline, text) == expected
@@ -832,6 +839,8 @@ def test_a_gerund_after_a_verb_takes_its_object_as_the_force(mini_pipeline, text
     ("text", "expected"),
     [
         ("The group said it was ready to evacuate JNF to Tripoli.\n", [("JNF", None, "Tripoli", "possible")]),
+        ("Mediators told reporters that the armed groups are ready to evacuate ZQB to Tripoli.\n",
+         [("ZQB", None, "Tripoli", "possible")]),  # an acronym the model tags as a product
         ("Russia would accept the removal of armed fighters from Tripoli.\n",
          [("armed fighters", "Tripoli", None, "possible")]),
         ("Russia will not oppose the withdrawal of troops from Libya.\n", [("troops", "Libya", None, "possible")]),
@@ -844,7 +853,7 @@ def test_a_gerund_after_a_verb_takes_its_object_as_the_force(mini_pipeline, text
          [("militants", "Tripoli", None, "reported")]),
         ("Japanese troops left after threats and warnings from Tripoli.\n", []),  # not coordinated with a force
     ],
-    ids=["evacuate-acronym", "removal-of-fighters", "not-oppose", "not-withdraw", "residents", "fighters-and-families",
+    ids=["evacuate-acronym", "evacuate-untagged-acronym", "removal-of-fighters", "not-oppose", "not-withdraw", "residents", "fighters-and-families",
          "militants-and-relatives", "threats-and-warnings"],
 )
 def test_armed_groups_evacuated_and_removed(mini_pipeline, text: str, expected: list) -> None:
