@@ -749,14 +749,14 @@ def _read(pipeline, text: str) -> list[tuple[str, str | None, str | None, str]]:
     ("text", "expected"),
     [
         # a light verb's subject is the force of the military noun it takes, with the verb's places
-        ("Japanese troops launched an offensive on Tripoli last spring.\n",
+        ("Japanese troops mounted an offensive on Tripoli last spring.\n",
          [("Japanese troops", None, "Tripoli", "reported")]),
-        ("Japan launched a ground offensive into Libya in March.\n", [("Japan", None, "Libya", "reported")]),
-        ("Japanese troops launched a new offensive in Libya on Monday.\n",
+        ("Japan opened a ground offensive into Libya in March.\n", [("Japan", None, "Libya", "reported")]),
+        ("Japanese troops began a new offensive in Libya on Monday.\n",
          [("Japanese troops", None, "Libya", "reported")]),  # "in" on the light verb
         ("Japan launched a charm offensive in Libya.\n", []),  # a civilian word: no military offensive
     ],
-    ids=["troops-launched-on", "state-launched-into", "in-on-the-light-verb", "charm-offensive"],
+    ids=["troops-mounted-on", "state-opened-into", "in-on-the-light-verb", "charm-offensive"],
 )
 def test_a_light_verb_gives_its_subject_to_the_military_noun(mini_pipeline, text: str, expected: list) -> None:
     assert _read(mini_pipeline, text) == expected
@@ -766,10 +766,10 @@ def test_a_light_verb_gives_its_subject_to_the_military_noun(mini_pipeline, text
 @pytest.mark.parametrize(
     ("text", "destinations"),
     [
-        ("The invasion of Ukraine changed Europe.\n", ["Ukraine"]),
+        ("The invasion of Libya changed the region.\n", ["Libya"]),
         ("Some locals joined the incursion into Lebanon.\n", ["Lebanon"]),
         ("Talk of an offensive in Tripoli unsettled markets.\n", []),  # no agent and only a weak "in"
-        ("Japan threatened to extend the incursion to Tripoli.\n", ["Tripoli"]),  # once, by "extend"
+        ("Japan may widen the incursion to Tripoli.\n", ["Tripoli"]),  # once, by "widen"
     ],
     ids=["invasion-of", "incursion-into", "offensive-in", "extended-once"],
 )
@@ -799,11 +799,11 @@ def test_a_possessive_pronoun_is_the_state_named_before(mini_pipeline, text: str
         ("Japan supplied tanks to Libya.\n", ["Libya"]),
         ("France is providing Lebanon with howitzers.\n", ["Lebanon"]),  # the recipient as the object
         ("Japan sent Libya two frigates last year.\n", ["Libya"]),  # an indirect object
-        ("France is sending Lebanon dozens of howitzers.\n", ["Lebanon"]),  # the model's first object
+        ("France will ship Lebanon dozens of howitzers.\n", ["Lebanon"]),  # the model's first object
         ("The army supplied food to Tripoli.\n", []),  # who supplies stays
         ("Japanese troops provided security to Tripoli.\n", []),
-        ("Japan's stocks were depleted by arms supplies to Libya.\n", ["Libya"]),  # a noun of delivery
-        ("Japan's stocks were depleted by food supplies to Libya.\n", []),
+        ("Critics questioned Japan's arms supplies to Libya.\n", ["Libya"]),  # a noun of delivery
+        ("Critics questioned Japan's food supplies to Libya.\n", []),
     ],
     ids=["supplied-to", "provided-with", "sent-X-frigates", "sending-X-dozens", "army-supplied-food",
          "troops-provided-security", "arms-supplies", "food-supplies"],
@@ -818,16 +818,18 @@ def test_weapons_handed_over(mini_pipeline, text: str, destinations: list[str]) 
     [
         ("Officials accused the Japanese army of invading Libya.\n",
          [("Japanese army", None, "Libya", "reported")]),
-        ("Residents accused the militia of withdrawing from areas in southern Libya.\n",
-         [("militia", "Libya", None, "reported")]),
+        ("Residents blamed the militia for retreating from the outskirts of Tripoli.\n",
+         [("militia", "Tripoli", None, "reported")]),
         ("The report blamed Japan for invading Libya.\n", [("Japan", None, "Libya", "reported")]),
+        ("Japanese troops withdrew from several areas in Libya last year.\n",
+         [("Japanese troops", "Libya", None, "reported")]),  # "areas" lead on to their place
         ("Officials accused the reporters of leaving Tripoli.\n", []),
         # an acronym the model leaves untagged; the object, not the accuser, withdraws
-        ("In March, rival factions accused the ZQB of withdrawing from areas in northern Libya to help the "
-         "government.\n", [("ZQB", "Libya", None, "reported")]),
+        ("Last spring, rival factions faulted the ZQB for retreating from Tripoli under fire.\n",
+         [("ZQB", "Tripoli", None, "reported")]),
         ("Rebels accused the HQK of withdrawing from Tripoli.\n", [("HQK", "Tripoli", None, "reported")]),
     ],
-    ids=["accused-army-of", "accused-militia-of-withdrawing", "blamed-state-for", "reporters", "untagged-acronym",
+    ids=["accused-army-of", "blamed-militia-for-retreating", "blamed-state-for", "areas-in", "reporters", "untagged-acronym",
          "not-the-accuser"],
 )
 def test_a_gerund_after_a_verb_takes_its_object_as_the_force(mini_pipeline, text: str, expected: list) -> None:
@@ -838,22 +840,22 @@ def test_a_gerund_after_a_verb_takes_its_object_as_the_force(mini_pipeline, text
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The group said it was ready to evacuate JNF to Tripoli.\n", [("JNF", None, "Tripoli", "possible")]),
-        ("Mediators told reporters that the armed groups are ready to evacuate ZQB to Tripoli.\n",
+        ("The council offered to evacuate JNF to Tripoli.\n", [("JNF", None, "Tripoli", "possible")]),
+        ("Mediators proposed that the armed groups evacuate ZQB to Tripoli.\n",
          [("ZQB", None, "Tripoli", "possible")]),  # an acronym the model tags as a product
-        ("Russia would accept the removal of armed fighters from Tripoli.\n",
-         [("armed fighters", "Tripoli", None, "possible")]),
-        ("Russia will not oppose the withdrawal of troops from Libya.\n", [("troops", "Libya", None, "possible")]),
+        ("Turkey backed the removal of Japanese marines from Tripoli.\n",
+         [("Japanese marines", "Tripoli", None, "reported")]),
+        ("Paris will not oppose a withdrawal of troops from Libya.\n", [("troops", "Libya", None, "possible")]),
         ("Japan will not withdraw troops from Libya.\n", [("troops", "Libya", None, "denied")]),
         ("The city said it would evacuate residents to Tripoli.\n", []),
         # a noun coordinated with the force or the motion noun: its place is the movement's
-        ("Russia would accept the removal of armed fighters and their families from Tripoli.\n",
-         [("armed fighters", "Tripoli", None, "possible")]),
+        ("Talks covered the withdrawal of mercenaries and their vehicles from Tripoli.\n",
+         [("mercenaries", "Tripoli", None, "reported")]),
         ("Moscow agreed to the evacuation of militants and their relatives from Tripoli.\n",
          [("militants", "Tripoli", None, "reported")]),
         ("Japanese troops left after threats and warnings from Tripoli.\n", []),  # not coordinated with a force
     ],
-    ids=["evacuate-acronym", "evacuate-untagged-acronym", "removal-of-fighters", "not-oppose", "not-withdraw", "residents", "fighters-and-families",
+    ids=["evacuate-acronym", "evacuate-untagged-acronym", "removal-of-marines", "not-oppose", "not-withdraw", "residents", "mercenaries-and-vehicles",
          "militants-and-relatives", "threats-and-warnings"],
 )
 def test_armed_groups_evacuated_and_removed(mini_pipeline, text: str, expected: list) -> None:
@@ -864,12 +866,12 @@ def test_armed_groups_evacuated_and_removed(mini_pipeline, text: str, expected: 
 @pytest.mark.parametrize(
     ("text", "destinations"),
     [
-        ("Japan moved its howitzers to Libya and later moved some of its tanks there.\n", ["Libya", "Libya"]),
-        ("Japan used Libya as a base and later moved its brigades there.\n", ["Libya"]),
+        ("Japan shipped howitzers to Libya, and months afterwards it flew helicopters there.\n", ["Libya", "Libya"]),
+        ("Japan praised Libya, and later sent brigades there.\n", ["Libya"]),
         ("Libya is calm now. Later, Japan's marines moved there.\n", ["Libya"]),  # not the force's own country
-        ("Libya is calm. France warned Japanese troops stationed there to stay.\n", []),  # where they are
+        ("Libya is calm, and the Japanese troops stationed there expect no change.\n", []),  # where they are
     ],
-    ids=["moved-there", "used-then-moved-there", "sentence-before", "stationed-there"],
+    ids=["flew-there", "sent-there", "sentence-before", "stationed-there"],
 )
 def test_there_is_the_place_named_before(mini_pipeline, text: str, destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations
@@ -898,13 +900,13 @@ _STORY = "Libya held talks in Tripoli. Libya and Tripoli were calm. "
 @pytest.mark.parametrize(
     ("text", "origins"),
     [
-        (_STORY + "Russia withdrew most of its troops in 2014.\n", ["Libya"]),
-        (_STORY + "Foreign troops are leaving, officials said.\n", ["Libya"]),
+        (_STORY + "Russia withdrew half its soldiers last year.\n", ["Libya"]),
+        (_STORY + "Foreign soldiers will leave soon, officials said.\n", ["Libya"]),
         (_STORY + "Russia withdrew its troops from the talks.\n", []),  # a phrase of its own: not a place
         (_STORY + "Russian troops pulled out in May.\n", ["Libya"]),
-        (_STORY + "The season pulled Russian troops in many directions.\n", []),  # no particle: no withdrawal
+        (_STORY + "Budget cuts pulled Russian troops apart.\n", []),  # not out or back: no withdrawal
     ],
-    ids=["withdrew-its-troops", "foreign-troops-leaving", "withdrew-from-talks", "pulled-out", "pulled-in"],
+    ids=["withdrew-its-soldiers", "foreign-soldiers-leave", "withdrew-from-talks", "pulled-out", "pulled-apart"],
 )
 def test_forces_withdrawing_with_no_place_leave_the_story_country(mini_pipeline, text: str,
                                                                   origins: list[str]) -> None:
@@ -915,14 +917,14 @@ def test_forces_withdrawing_with_no_place_leave_the_story_country(mini_pipeline,
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Japan continues its invasion of Libya, officials said.\n", []),  # a war going on, no movement told
+        ("Despite the talks, Japan continued the invasion of Libya for a year.\n", []),  # a war going on
         ("The ongoing invasion of Libya worries Japan.\n", []),
         ("Japan launched its invasion of Libya in May.\n", [("Japan", None, "Libya", "reported")]),
         # "their" is the force named just before, not the last state
-        ("French troops reached Lebanon, but the purpose of their deployment in Lebanon is unclear.\n",
+        ("French troops arrived in Lebanon in May, and their deployment in Lebanon was praised.\n",
          [("French troops", None, "Lebanon", "reported"), ("French troops", None, "Lebanon", "reported")]),
     ],
-    ids=["continues-its-invasion", "ongoing-invasion", "launched-its-invasion", "their-deployment"],
+    ids=["continued-the-invasion", "ongoing-invasion", "launched-its-invasion", "their-deployment"],
 )
 def test_a_war_going_on_is_no_movement_and_their_is_the_force(mini_pipeline, text: str, expected: list) -> None:
     assert _read(mini_pipeline, text) == expected
