@@ -829,8 +829,8 @@ def test_weapons_handed_over(mini_pipeline, text: str, destinations: list[str]) 
          [("ZQB", "Tripoli", None, "reported")]),
         ("Rebels accused the HQK of withdrawing from Tripoli.\n", [("HQK", "Tripoli", None, "reported")]),
     ],
-    ids=["accused-army-of", "blamed-militia-for-retreating", "blamed-state-for", "areas-in", "reporters", "untagged-acronym",
-         "not-the-accuser"],
+    ids=["accused-army-of", "blamed-militia-for-retreating", "blamed-state-for", "areas-in", "reporters",
+         "untagged-acronym", "not-the-accuser"],
 )
 def test_a_gerund_after_a_verb_takes_its_object_as_the_force(mini_pipeline, text: str, expected: list) -> None:
     assert _read(mini_pipeline, text) == expected
@@ -855,8 +855,8 @@ def test_a_gerund_after_a_verb_takes_its_object_as_the_force(mini_pipeline, text
          [("militants", "Tripoli", None, "reported")]),
         ("Japanese troops left after threats and warnings from Tripoli.\n", []),  # not coordinated with a force
     ],
-    ids=["evacuate-acronym", "evacuate-untagged-acronym", "removal-of-marines", "not-oppose", "not-withdraw", "residents", "mercenaries-and-vehicles",
-         "militants-and-relatives", "threats-and-warnings"],
+    ids=["evacuate-acronym", "evacuate-untagged-acronym", "removal-of-marines", "not-oppose", "not-withdraw",
+         "residents", "mercenaries-and-vehicles", "militants-and-relatives", "threats-and-warnings"],
 )
 def test_armed_groups_evacuated_and_removed(mini_pipeline, text: str, expected: list) -> None:
     assert _read(mini_pipeline, text) == expected
