@@ -27,7 +27,18 @@ Adding a word is one line in its file (and a test of your own wording that needs
   ``on_destination`` ("advanced on X");
   ``subject_moves``: the subject goes along with what it moves ("escorted a convoy to X");
   ``displaces``: its object (a state or armed group too) is what moves ("pushed X out of Y");
-  ``extends``: it carries a military motion noun on to a place ("extended the offensive to X").
+  ``extends``: it carries a military motion noun on to a place ("extended the offensive to X");
+  ``delivers``: only what it hands over moves, never its subject ("supplied tanks to X", "provided
+  X with howitzers": with ``object_is_destination``, a place as its object is the recipient);
+  ``agentless``: a military noun that is a movement with a place even when no one is named ("the
+  invasion of X", "an incursion into X"); ``family``: the verb and nouns that name one kind of
+  movement ("invade", "invasion"): "the invasion", "its offensive" with no place of their own are
+  the one of that kind the document placed last; ``particles``: the verb is of its family only with
+  one of them ("pull out", not "pulled the unit in all directions").
+- ``light_verbs.jsonl``: verbs whose subject is the force of the military noun they take ("X
+  launched an offensive on Y", "X began its invasion of Y").
+- ``continuation_words.jsonl``: words that make a military noun a war going on, not a movement told
+  ("X continues its invasion of Y", "the ongoing offensive in Y").
   A ``forces.jsonl`` row with ``"needs": "military verb"`` ("observers", "men") is a force only
   as what a ``military`` verb moves ("deployed observers", "withdrew its men").
 - ``combat_purposes.jsonl``: a purpose that makes whoever goes a force ("went to X to fight", "to
@@ -40,7 +51,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``control_verbs.jsonl``: verbs whose subject, not their object, does what their infinitive says
   ("X promised Y to send troops": X sends; "X asked Y to send troops": Y sends).
 - ``prepositions.jsonl``: the role a preposition gives the place it governs, strong or weak.
-- ``status_cues.jsonl``: words that make a movement possible (modal, intent, hedge, condition) or
+- ``status_cues.jsonl``: words that make a movement possible (modal, intent, hedge, condition,
+  opposition: "will not oppose a withdrawal" is no more a withdrawal than "opposes" is) or
   denied (deny).
 - ``sense_frames.jsonl``: verbs that report speech only in some frames ("attacked the plan as
   reckless" or "attacked ... saying", not "attacked the town"): the frames and prepositions in which
@@ -96,6 +108,12 @@ class Lexicon:
     displacement_verbs: frozenset[str]  # "push": the object moves out of a place
     extension_verbs: frozenset[str]  # "extend": the motion noun it takes moves on to a place
     military_verb_forces: frozenset[str]  # "observer", "man": a force only as a military verb's object
+    delivery_verbs: frozenset[str]  # "supply", "provide": only what they hand over moves, never their subject
+    agentless_nouns: frozenset[str]  # "invasion": a movement with a place even when no one is named
+    light_verbs: frozenset[str]  # "launch", "begin": their subject is the force of the military noun they take
+    families: Mapping[str, str]  # "invasion" -> "invade": words that name one kind of movement
+    continuation_words: frozenset[str]  # "continue", "ongoing": a military noun they govern is a war going on
+    particles: Mapping[str, frozenset[str]]  # "pull" -> out, back: its family's sense needs one of them
     combat_verbs: frozenset[str]  # "fight", "defend": as a purpose, the one who goes is a force
     combat_joining_verbs: frozenset[str]  # "join", "bear": with a combat object ("join the fight")
     combat_objects: frozenset[str]  # "fight", "arms", "front"
@@ -208,6 +226,12 @@ def lexicon() -> Lexicon:
         displacement_verbs=frozenset(r["lemma"] for r in motion if r.get("displaces")),
         extension_verbs=frozenset(r["lemma"] for r in motion if r.get("extends")),
         military_verb_forces=frozenset(r["word"] for r in forces if r.get("needs") == "military verb"),
+        delivery_verbs=frozenset(r["lemma"] for r in motion if r.get("delivers")),
+        agentless_nouns=frozenset(r["lemma"] for r in motion if r.get("agentless")),
+        light_verbs=_words("light_verbs.jsonl", "lemma"),
+        families={r["lemma"]: r["family"] for r in motion if r.get("family")},
+        continuation_words=_words("continuation_words.jsonl"),
+        particles={r["lemma"]: frozenset(r["particles"]) for r in motion if r.get("particles")},
         combat_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "verb"),
         combat_joining_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "joining"),
         combat_objects=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "object"),

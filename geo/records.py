@@ -109,7 +109,8 @@ class Movement:
     time: TimeSpan | None  # the phrase, as an interval relative to the article's date
     trigger: str
     source: Source
-    origin_basis: str | None = None  # "text", "sender" (the sending state), "chained"
+    origin_basis: str | None = None  # "text", "sender" (the sending state), "chained", "earlier" (the
+    # movement of its kind placed before: "since the invasion"), "story" (the country the story is about)
     via: tuple[Resolution, ...] = field(default_factory=tuple)
     status_cue: str | None = None  # the word that decided the status, as written ("could", "denied")
 

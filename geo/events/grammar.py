@@ -59,6 +59,32 @@ def is_force(t: Token) -> bool:
     return force_class(t) is not None
 
 
+def agentless(t: Token) -> bool:
+    """A military noun that is a movement even when no one is named ("the invasion of X", "an
+    incursion into X"), unless a civilian word qualifies it ("a charm offensive")."""
+    lex = lexicon()
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in lex.agentless_nouns:
+        return False
+    if carried_on(t) or going_on(t):
+        return False
+    return not any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in lex.non_force_modifiers
+                   for c in t.children)
+
+
+def going_on(t: Token) -> bool:
+    """ "continues its invasion of X", "the ongoing offensive in X": a military noun governed by a word
+    of continuation names the war going on, not a movement at a time."""
+    words = lexicon().continuation_words
+    return t.pos_ == "NOUN" and (
+        (t.dep_ == "dobj" and t.head.lemma_.lower() in words)
+        or any(c.dep_ == "amod" and (c.lower_ in words or c.lemma_.lower() in words) for c in t.children))
+
+
+def carried_on(t: Token) -> bool:
+    """ "extend the incursion to X": the extension verb, not the noun it takes, is the movement there."""
+    return t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_.lower() in lexicon().extension_verbs
+
+
 # the force is named inside a clause of its own, not as what the verb moves
 _CLAUSE = frozenset({"relcl", "acl", "advcl", "ccomp", "poss"})
 
@@ -69,6 +95,11 @@ def plausible(trigger: Token, force: Token) -> bool:
     another noun ("entered an army base"), nor when it is the subject of a verb whose object is something
     else that moves ("the air force dropped leaflets on X", "the navy delivered aid to X", "the navy will
     help deliver aid to X"): then only the object moves."""
+    if trigger.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in
+                                      lexicon().non_force_modifiers for c in trigger.children):
+        return False  # "launched a charm offensive": a civilian word makes the motion noun something else
+    if carried_on(trigger) or going_on(trigger):
+        return False
     relative = trigger.dep_ in ("relcl", "acl") and trigger.head.i == force.i  # "the troops it deployed"
     if not relative and force.i not in {t.i for t in trigger.subtree} and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.i != force.i and c.tag_ not in ("WDT", "WP")
@@ -85,6 +116,8 @@ def plausible(trigger: Token, force: Token) -> bool:
     if (t.head.i != trigger.i and t.head.i not in above) or trigger.pos_ not in ("VERB", "AUX"):
         return True
     lex = lexicon()
+    if t.dep_ == "nsubj" and trigger.lemma_.lower() in lex.delivery_verbs:
+        return False  # "the army supplied food to X": who supplies stays where it is
     if t.dep_ == "nsubj" and trigger.lemma_.lower() not in (
             lex.object_is_destination | lex.object_is_origin | lex.subject_moves):
         return not _moves_something_else(trigger)
@@ -105,7 +138,7 @@ def force_antecedent(pronoun: Token, *, sentences: int = 2) -> Token | None:
     "we" with no plural noun before it: the soldier the document named last, when it set a soldier's
     noun beside that person's name ("Jo Roe, a paratrooper, ... he was sent to X"; "we entered X",
     in Roe's words)."""
-    if pronoun.lower_ in ("they", "we"):
+    if pronoun.lower_ in ("they", "we", "their", "our"):
         plural = _plural_antecedent(pronoun, sentences=sentences)
         if plural is not None or pronoun.lower_ == "they":
             return plural
@@ -207,6 +240,20 @@ def is_object_of(token: Token, verb: Token) -> bool:
     return False
 
 
+def recipient(token: Token, trigger: Token) -> bool:
+    """Whether a place word is the one a force is sent or handed to without a preposition: the
+    verb's indirect object ("sent X two frigates"), or a first object the small model makes of it
+    when a second one (or inside it) is the force ("sending X dozens of howitzers")."""
+    if token.head.i != trigger.i or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    if trigger.lemma_.lower() in lexicon().object_is_origin:
+        return False
+    if token.dep_ == "dative":
+        return True
+    return token.dep_ == "dobj" and any(
+        c.dep_ == "dobj" and c.i > token.i and any(is_force(d) for d in c.subtree) for c in trigger.children)
+
+
 def in_a_site(span: Span) -> bool:
     """ "a base in X", "the front lines in X", "the outskirts of X": the place completes a site noun."""
     head = span.root.head
@@ -252,6 +299,8 @@ def in_another_nouns_phrase(span: Span, trigger: Token) -> bool:
         return False  # "on their way to X": the route is the movement's own
     if noun.dep_ == "dobj" and noun.head.i == trigger.i:
         return False  # what the verb moves: "escorted a supply run from X to Y"
+    if noun.dep_ == "conj" and (noun.head.i == trigger.i or is_force(noun.head)):
+        return False  # "the removal of fighters and their families from X": coordinated with what moves
     words = place_nouns().kind_of | set(place_nouns().kinds) | lexicon().border_nouns | lexicon().site_nouns
     return noun.lemma_.lower() not in words and noun.lower_ not in words
 
@@ -361,6 +410,8 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         if arg.dep_ in ("nsubj", "nsubjpass", "dobj") and no is not None:
             return "denied", no.text
     for tok in [trigger, *list(trigger.ancestors)[:4]]:
+        if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("opposition"):
+            return "possible", tok.text  # "will not object to a withdrawal": opposed or not, it has not happened
         neg = next((c for c in tok.children if c.dep_ == "neg"), None)
         if neg is not None:
             return "denied", neg.text

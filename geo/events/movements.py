@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from conflictmap.gazetteer import PlaceKind
 from conflictmap.geo.events.context import DocumentContext
 from conflictmap.geo.events.grammar import (
+    force_antecedent,
     in_a_site,
     in_another_nouns_phrase,
     is_force,
@@ -24,6 +25,7 @@ from conflictmap.geo.events.grammar import (
     nearest_verb,
     place_role,
     preposition,
+    recipient,
     same_token,
     sender,
     size_pattern,
@@ -37,6 +39,43 @@ from conflictmap.geo.reading.dates import normalise
 from conflictmap.geo.records import DEMONYM_LABEL, NOT_DRAWN, Mention, Movement, Resolution, SizeClaim, Source
 
 
+def qualifier(doc: Doc, r: Resolution, offset: int) -> bool:
+    """Whether a place mention only qualifies a noun ("US troops", "Ruritania's army")."""
+    if not 0 <= r.mention.start - offset <= len(doc.text):
+        return False
+    span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
+    return span is not None and (span.root.dep_ in ("compound", "amod", "nmod", "poss") or is_possessor(span))
+
+
+def family(trigger: Token) -> str | None:
+    """The kind of movement a military word names ("invasion", "invaded" -> "invade"), or None."""
+    return lexicon().families.get(trigger.lemma_.lower())
+
+
+def leaves_the_story(trigger: Token, force: Token) -> bool:
+    """A force word that withdraws with no place and no phrase of its own ("withdrew most of its
+    troops", "foreign forces pulling out"; not "withdrew from the talks", nor a state withdrawing), or
+    foreign forces leaving ("foreign troops leaving")."""
+    lex = lexicon()
+    if trigger.pos_ not in ("VERB", "AUX") or not is_force(force) or any(
+            c.dep_ == "prep" and c.lower_ in lex.roles for c in trigger.children):
+        return False  # a noun ("a quick military withdrawal") says too little of whose and where
+    particles = lex.particles.get(trigger.lemma_.lower())
+    if particles is not None and not any(c.dep_ == "prt" and c.lower_ in particles for c in trigger.children):
+        return False  # "pulled the unit in all directions": no withdrawal
+    if family(trigger) == "withdraw":
+        return True
+    return (trigger.lemma_.lower() in lex.object_is_origin and not any(c.dep_ == "dobj" for c in trigger.children)
+            and any(c.dep_ == "amod" and c.lower_ == "foreign" for c in force.children))
+
+
+def definite(trigger: Token) -> bool:
+    """A movement noun that points back to one told before: "the invasion", "its offensive", "X's
+    withdrawal" (not "an invasion", "a withdrawal")."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in trigger.children)
+
+
 class MovementReader(DocumentContext):
     def movements(
         self, sent: Span, offset: int, source: Source, claimed_by: str | None, forces: dict[int, Token]
@@ -47,11 +86,24 @@ class MovementReader(DocumentContext):
             force = forces.get(trigger.i)
             if force is None:
                 continue
-            ends = self.endpoints(sent, offset, trigger, triggers)
+            unnamed = force.i == trigger.i  # an agentless military noun: only a strongly governed place
+            ends = self.endpoints(sent, offset, trigger, triggers, strong_only=unnamed)
+            kind, basis = family(trigger), "text"
+            if not ends and kind is not None and definite(trigger):
+                ends = dict(self.earlier_ends().get(kind, {}))  # "since the invasion": the one placed before
+                basis = "earlier"
+            if not ends and leaves_the_story(trigger, force):
+                # "the alliance withdrew its troops", "foreign troops leaving": from the country the story is about
+                story = self.story_country()
+                actor_home = self.actor(force, offset)[1]
+                if story is not None and story.place is not None and story.place.country_code != actor_home:
+                    ends, basis = {"origin": story}, "story"
             if not ends.get("destination") and not ends.get("origin") and not ends.get("via"):
                 continue  # a transit with only a via place is a movement at that place
+            if kind is not None and basis == "text":
+                self.earlier_ends()[kind] = {k: v for k, v in ends.items() if k != "via"}
             actor, actor_country = self.actor(force, offset)
-            origin, origin_basis = ends.get("origin"), "text" if ends.get("origin") else None
+            origin, origin_basis = ends.get("origin"), basis if ends.get("origin") else None
             sent_by = sender(trigger)
             if origin is None and sent_by is not None:
                 r = self.resolution_for(offset + sent_by.idx, offset + sent_by.idx + len(sent_by))
@@ -83,10 +135,40 @@ class MovementReader(DocumentContext):
                 status_cue=status_cue,
             )
 
-    def endpoints(self, sent: Span, offset: int, trigger: Token, triggers: list[Token]) -> dict[str, Resolution]:
+    def story_country(self) -> Resolution | None:
+        """The country the document is about: the one its places lie in most often (at least three
+        mentions, and more than any other country's), as a resolution of its first mention."""
+        counts: dict[str, list[Resolution]] = {}
+        for r in self.resolutions:
+            if r.place is not None and r.place.country_code and r.mention.label not in NOT_DRAWN:
+                counts.setdefault(r.place.country_code, []).append(r)
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        if not ranked or len(ranked[0]) < 3 or (len(ranked) > 1 and len(ranked[1]) >= len(ranked[0])):
+            return None
+        first = min(ranked[0], key=lambda r: r.mention.start)
+        country = self.gaz.get(f"ne-admin0:{first.place.country_code}") if first.place else None
+        if country is None:
+            return None
+        return Resolution(first.mention, country, first.score, (), ("the country the story is about",))
+
+    def earlier_ends(self) -> dict[str, dict[str, Resolution]]:
+        """The written places of the last movement of each family ("invade") read so far in the document."""
+        found: dict[str, dict[str, Resolution]] | None = self.__dict__.get("_earlier_ends")
+        if found is None:
+            found = self.__dict__["_earlier_ends"] = {}
+        return found
+
+    def endpoints(self, sent: Span, offset: int, trigger: Token, triggers: list[Token], *,
+                  strong_only: bool = False) -> dict[str, Resolution]:
+        """The places of the movement by role; ``strong_only``: only places a strong preposition
+        (or the object of "the invasion of X") governs, no weak "in X" and no place from the context."""
         found: dict[str, Resolution] = {}
         weak: Resolution | None = None
         subtree = {t.i for t in trigger.subtree}
+        light = trigger.head
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and light.lemma_.lower() in lexicon().light_verbs:
+            # "launched an offensive in X": the light verb's prepositions are the noun's
+            subtree |= {t.i for c in light.children if c.dep_ == "prep" for t in c.subtree}
         doc = sent.doc
         lo, hi = offset + sent.start_char, offset + sent.end_char
         for r in self.resolutions_in(lo, hi) + self.demonyms_in(lo, hi) + self.referring_places(sent, offset):
@@ -135,6 +217,8 @@ class MovementReader(DocumentContext):
                     prep = "from"
             if prep is None and lost_object:
                 prep = "to" if lemma in lexicon().object_is_destination else "from"
+            if prep is None and attached and recipient(span.root, trigger):
+                prep = "to"  # "sent X two frigates": the place the force is sent to, before it
             if prep is None:
                 continue
             role = place_role(prep, trigger, attached=attached)
@@ -142,9 +226,17 @@ class MovementReader(DocumentContext):
                 found[role] = r
             elif role == "weak destination" and weak is None:
                 weak = r
+        if strong_only:
+            return found
         if "destination" not in found and weak is not None:
             found["destination"] = weak
         lex = lexicon()
+        if not found:
+            # "later moved its tanks there": the place named last before the adverb
+            there = self.there_place(sent, offset, trigger)
+            if there is not None:
+                place, role = there
+                found[role] = place
         if not found:
             # "X, where troops arrived": the clause hangs on the place; "X, which troops withdrew from":
             # the relative word stands for it, with the stranded preposition's role
@@ -164,6 +256,31 @@ class MovementReader(DocumentContext):
             if helped is not None:
                 found["destination"] = helped  # "sent troops to back the Ruritanian army": to Ruritania
         return found
+
+    def there_place(self, sent: Span, offset: int, trigger: Token) -> tuple[Resolution, str] | None:
+        """The place "there" stands for, and its role, when the adverb belongs to the movement ("moved
+        its tanks there", "withdrew from there"): the last place named before it in its sentence, or
+        else in the sentence before. Destination, or origin after "from" or a verb that leaves."""
+        lex = lexicon()
+        for t in trigger.subtree:
+            if t.lower_ != "there" or t.i <= trigger.i or t.dep_ not in ("advmod", "pobj"):
+                continue
+            if t.dep_ == "advmod" and nearest_verb(t.head) is not None and not same_token(
+                    nearest_verb(t.head), nearest_verb(trigger)):
+                continue  # "troops that were stationed there": another verb's adverb
+            if t.head.lemma_ == "be" or trigger.dep_ in ("acl", "amod"):
+                continue  # "troops are there", "troops stationed there": where they are, not a move
+            before = t.doc[max(sent.start - 1, 0)].sent.start if sent.start > 0 else sent.start
+            lo, hi = offset + t.doc[before].idx, offset + t.idx
+            earlier = [r for r in self.resolutions_in(lo, hi) if r.place is not None
+                       and r.mention.label not in NOT_DRAWN and not qualifier(t.doc, r, offset)]
+            if not earlier:
+                return None
+            place = max(earlier, key=lambda r: r.mention.start)
+            leaves = trigger.lemma_.lower() in lex.object_is_origin and t.dep_ == "advmod"  # "left there"
+            from_ = t.dep_ == "pobj" and lex.roles.get(t.head.lower_) == "origin"  # "withdrew from there"
+            return place, "origin" if from_ or leaves else "destination"
+        return None
 
     def supported_country(self, sent: Span, offset: int, trigger: Token) -> Resolution | None:
         """The country whose side a movement's purpose supports ("sent troops to back the Ruritanian
@@ -256,6 +373,18 @@ class MovementReader(DocumentContext):
         return named or next((r for r in earlier if r.place is not None and r.place.kind in kinds), None)
 
     def actor(self, force: Token, offset: int) -> tuple[str, str | None]:
+        if force.tag_ == "PRP$":
+            if force.lower_ == "their":  # "the purpose of their deployment": the force named just before
+                plural = force_antecedent(force)
+                if plural is not None:
+                    return self.actor(plural, offset)
+            # "its invasion of X": the state or group named last before the pronoun, in its sentence or the one before
+            start = force.doc[force.sent.start - 1].sent.start if force.sent.start > 0 else force.sent.start
+            named = [e for e in force.doc.ents if start <= e.start and e.end <= force.i
+                     and e.label_ in ("GPE", "ORG", "NORP")]
+            if named:
+                return self.actor(named[-1].root, offset)
+            return force.text, None
         words = [
             t
             for t in force.subtree

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from conflictmap.geo.events.grammar import force_antecedent, plausible
+from conflictmap.geo.events.grammar import agentless, force_antecedent, plausible
 from conflictmap.geo.events.movements import MovementReader
 from conflictmap.geo.events.patterns import best, patterns
 from conflictmap.geo.events.statements import StatementReader
@@ -36,6 +36,9 @@ class DocumentEvents(StatementReader, MovementReader):
                     force = force_antecedent(force)  # "they": the force named just before, or nothing
                 if force is not None:
                     forces[i] = force
+            for t in doc:
+                if t.i not in forces and agentless(t):
+                    forces[t.i] = t  # "the invasion of X": the noun stands for its unnamed force
             for sent in doc.sents:
                 zone = zone_at(self.paragraphs, offset + sent.start_char)
                 if zone not in STATEMENT_ZONES:

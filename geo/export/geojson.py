@@ -94,7 +94,7 @@ class MovementProperties(TypedDict):
     actor: str | None
     actor_country: str | None
     origin: PlaceRef | None
-    origin_basis: str | None  # "text", "sender", "actor_country", "chained"
+    origin_basis: str | None  # "text", "sender", "actor_country", "chained", "earlier", "story"
     destination: PlaceRef | None
     via: list[PlaceRef]
     mode: str | None
