@@ -126,7 +126,7 @@ def beside(cue: Token, most: int = 8) -> Span | None:
     return phrase if phrase.root.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
-CONTENT_PATH = frozenset({"ccomp", "xcomp", "relcl", "acl", "csubj", "parataxis"})  # what is said, not where
+CONTENT_PATH = frozenset({"ccomp", "xcomp", "relcl", "csubj", "parataxis"})  # what is said, not where
 
 
 SELF_PRONOUNS = frozenset({"he", "she", "i", "we"})  # "said he had been in X": the speaker's own whereabouts
