@@ -587,7 +587,7 @@ def test_a_referring_phrase_is_the_place_named_before(mini_pipeline, text: str, 
         ("The plan would push Libyans into Lebanon.\n", []),  # a people, not a state or armed group
         ("France vowed to drive Russia out of Tripoli.\n", [("Russia", "Tripoli", None)]),
         # a state as the subject of the verb a military verb depends on
-        ("Japan threatened to march into parts of eastern and southern Libya.\n", [("Japan", "Japan", "Libya")]),
+        ("Japan threatened to march into parts of northern and western Libya.\n", [("Japan", "Japan", "Libya")]),
         ("With France threatening to invade Lebanon, prices rose.\n", [("France", "France", "Lebanon")]),
         ("Officials threatened to march into Tripoli.\n", []),  # officials are no state
     ],
@@ -634,8 +634,8 @@ def test_people_who_are_a_force_by_what_they_do(mini_pipeline, text: str, ends: 
         # a "where" clause on the place
         ("Japan's embassy is in Tripoli, where French troops arrived on Monday.\n", ["Tripoli"]),
         ("Rebels hold parts of eastern Libya, where Japanese units have reentered several towns.\n", ["Libya"]),
-        ("The raid follows similar operations in Kyiv in the north and parts of central Ukraine, where military "
-         "units have reentered areas to prevent rebels from regrouping.\n", ["Ukraine"]),  # a clause hung awry
+        ("The sweep follows earlier raids in Kyiv in the west and parts of central Ukraine, where army "
+         "units have reentered villages to stop militias from rearming.\n", ["Ukraine"]),  # a clause hung awry
         ("Japan's embassy is in Tripoli, where French troops are stationed.\n", []),  # no arrival
     ],
     ids=["extend-offensive", "expand-incursion", "extend-talks", "move-into", "push-toward", "move-to",
@@ -681,7 +681,7 @@ def test_a_pronoun_for_a_person_the_document_calls_a_soldier(mini_pipeline, text
 @pytest.mark.parametrize(
     ("text", "destinations"),
     [
-        ("Putin, for his part, has sent forces to back Libyan leader Jo Roe.\n", ["Libya"]),
+        ("Ruritania, meanwhile, has dispatched soldiers to prop up the Libyan premier Jo Roe.\n", ["Libya"]),
         ("France sent warships to help the Lebanese navy.\n", ["Lebanon"]),
         ("France sent warships to fight the Libyan navy.\n", []),  # an enemy's country is no destination
         ("France sent warships to help the Lebanese and Libyan navies.\n", []),  # which one?
