@@ -16,7 +16,6 @@ names (lemmas, tags, pronouns).
 from __future__ import annotations
 
 import argparse
-import json
 import pickle
 import sys
 from pathlib import Path
@@ -109,6 +108,7 @@ def main() -> None:
     except ImportError:
         sys.exit("train_cue_model: needs scikit-learn (pip install scikit-learn)")
     from conflictmap.geo.evaluation.attribution import read_corpus
+    from conflictmap.geo.logistic import named_weights, write_model
 
     corpus = read_corpus(args.corpus)
     rows, label_list, group_list = candidates(corpus, parsed(corpus, args.cache))
@@ -124,26 +124,20 @@ def main() -> None:
         print(f"{name}: {folds[name]}")
     part = {"all": groups >= 0, "first": first, "rest": rest}[args.fit_on]
     model = LogisticRegression(C=args.C, max_iter=3000).fit(matrix[part], labels[part])
-    weights = {name: round(float(w), 4) for name, w in zip(vectoriser.get_feature_names_out(), model.coef_[0],
-                                                           strict=True) if abs(w) >= PRUNE}
+    weights = named_weights(vectoriser.get_feature_names_out(), model.coef_[0], prune=PRUNE)
     print(f"{len(weights)} weights kept of {matrix.shape[1]} features; {int(labels.sum())} of {len(labels)} "
           f"candidates are attributions")
     if args.dry_run:
         return
-    out = {
+    meta = {
         "about": "conflictmap cue model: logistic regression over conflictmap.geo.events.cues.features, "
                  "learnt by scripts/train_cue_model.py from PolNeAR's training articles",
         "corpus": f"{args.corpus.name}, {len(corpus)} articles, {len(labels)} candidates; fitted on {args.fit_on}",
         "threshold": args.threshold, "C": args.C,
         "cross_validation": folds,
-        "bias": round(float(model.intercept_[0]), 4),
-        "weights": dict(sorted(weights.items())),
     }
-    target = args.output.resolve()
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(out, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(target)
-    print(f"wrote {target}")
+    write_model(args.output, meta, model.intercept_[0], weights)
+    print(f"wrote {args.output.resolve()}")
 
 
 if __name__ == "__main__":

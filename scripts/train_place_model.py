@@ -21,7 +21,6 @@ it but feature names (labels, lemmas of prepositions, verbs and nouns, kinds of 
 from __future__ import annotations
 
 import argparse
-import json
 import pickle
 import sys
 from dataclasses import dataclass, field
@@ -190,6 +189,7 @@ def main() -> None:
     except ImportError:
         sys.exit("train_place_model: needs scikit-learn (pip install scikit-learn)")
     from conflictmap.geo.evaluation import read_corpus
+    from conflictmap.geo.logistic import named_weights, write_model
     from conflictmap.geo.pipeline import Pipeline
 
     pipeline = Pipeline()
@@ -276,26 +276,20 @@ def main() -> None:
     part = every if args.fit_on == "all" else by_corpus[args.fit_on]
     t_final = t_all if args.fit_on == "all" else threshold(part)
     model = fit(part)
-    weights = {name: round(float(w), 4) for name, w in zip(vectoriser.get_feature_names_out(), model.coef_[0],
-                                                           strict=True) if abs(w) >= PRUNE}
+    weights = named_weights(vectoriser.get_feature_names_out(), model.coef_[0], prune=PRUNE)
     print(f"{len(weights)} weights kept of {matrix.shape[1]} features; {int(labels.sum())} of {len(labels)} "
           f"candidates are gold toponyms; threshold {t_final}")
     if args.dry_run:
         return
-    out = {
+    meta = {
         "about": "conflictmap place model: logistic regression over conflictmap.geo.nlp.place_model.features, "
                  "learnt by scripts/train_place_model.py from GeoWebNews and TR-News",
         "corpus": f"{len(documents)} articles, {len(labels)} candidates; fitted on {args.fit_on}",
         "threshold": t_final, "C": args.C,
         "cross_validation": figures,
-        "bias": round(float(model.intercept_[0]), 4),
-        "weights": dict(sorted(weights.items())),
     }
-    target = args.output.resolve()
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(out, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(target)
-    print(f"wrote {target}")
+    write_model(args.output, meta, model.intercept_[0], weights)
+    print(f"wrote {args.output.resolve()}")
 
 
 if __name__ == "__main__":

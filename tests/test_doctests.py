@@ -15,6 +15,7 @@ MODULES = [
     "conflictmap.geo.export.collection",
     "conflictmap.geo.export.tables",
     "conflictmap.geo.lexicon",
+    "conflictmap.geo.logistic",
     "conflictmap.maps.escape",
     "conflictmap.maps.render",
 ]

@@ -10,10 +10,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
+from conflictmap.geo.logistic import LogisticModel
 from conflictmap.geo.nlp.components import SPAN_KEY, choose
 from conflictmap.geo.nlp.place_model import (
     GAZETTEER_SOURCE,
-    PlaceModel,
     capitalised_runs,
     features,
     place_model,
@@ -74,7 +74,7 @@ def test_choose_keeps_the_rules_extent_then_adds_gazetteer_names_where_free(voca
 
 
 def test_probability_is_the_logistic_of_the_named_weights() -> None:
-    model = PlaceModel(bias=-1.0, threshold=0.5, weights={"place_preposition": 2.0, "after_title": -3.0})
+    model = LogisticModel(bias=-1.0, threshold=0.5, weights={"place_preposition": 2.0, "after_title": -3.0})
     assert model.probability({"place_preposition": 1.0}) == pytest.approx(0.731, abs=1e-3)
     assert model.probability({"place_preposition": 1.0, "after_title": 1.0}) < 0.5
     assert model.probability({"not a weight": 5.0}) == pytest.approx(0.269, abs=1e-3)

@@ -16,13 +16,11 @@ library at run time, and a feature's weight can be read and questioned like any 
 from __future__ import annotations
 
 import functools
-import json
-import math
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from conflictmap.geo.lexicon import lexicon
+from conflictmap.geo.logistic import LogisticModel
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,21 +30,9 @@ QUOTE_MARKS = frozenset('"“”')
 ALWAYS = frozenset({"according-to"})  # pattern labels that are statements by construction
 
 
-@dataclass(frozen=True, slots=True)
-class CueModel:
-    bias: float
-    threshold: float
-    weights: dict[str, float]
-
-    def probability(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-z))
-
-
 @functools.cache
-def cue_model() -> CueModel:
-    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    return CueModel(float(data["bias"]), float(data["threshold"]), {k: float(v) for k, v in data["weights"].items()})
+def cue_model() -> LogisticModel:
+    return LogisticModel.read(MODEL_FILE)
 
 
 def use_model(path: Path) -> None:

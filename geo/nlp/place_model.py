@@ -17,15 +17,13 @@ at run time, and every weight can be read and questioned like a rule.
 from __future__ import annotations
 
 import functools
-import json
-import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from conflictmap.gazetteer import PlaceKind
 from conflictmap.geo.lexicon import lexicon
+from conflictmap.geo.logistic import LogisticModel
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -38,22 +36,9 @@ MOST_WORDS = 5  # a candidate from the gazetteer has at most this many tokens
 PERSON_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "lord", "st", "st."})
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceModel:
-    bias: float
-    threshold: float
-    weights: dict[str, float]
-
-    def probability(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 @functools.cache
-def place_model() -> PlaceModel:
-    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    return PlaceModel(float(data["bias"]), float(data["threshold"]),
-                      {k: float(v) for k, v in data["weights"].items()})
+def place_model() -> LogisticModel:
+    return LogisticModel.read(MODEL_FILE)
 
 
 def use_model(path: Path) -> None:
