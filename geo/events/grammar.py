@@ -300,7 +300,7 @@ def in_another_nouns_phrase(span: Span, trigger: Token) -> bool:
     if noun.dep_ == "dobj" and noun.head.i == trigger.i:
         return False  # what the verb moves: "escorted a supply run from X to Y"
     if noun.dep_ == "conj" and (noun.head.i == trigger.i or is_force(noun.head)):
-        return False  # "the removal of fighters and their families from X": coordinated with what moves
+        return False  # "the pull-out of the gunners and their guns from X": coordinated with what moves
     words = place_nouns().kind_of | set(place_nouns().kinds) | lexicon().border_nouns | lexicon().site_nouns
     return noun.lemma_.lower() not in words and noun.lower_ not in words
 
