@@ -266,10 +266,7 @@ def _refine(moves: list[_Move], geo: _Geometry) -> list[_Move]:
                     target = f
                     break
         if target is not None:
-            origin_kept = target.origin
-            target.absorb(move)
-            if origin_kept is not None:
-                target.origin = origin_kept
+            target.absorb(move)  # a city end keeps its own origin; it takes the region's only if it has none
         else:
             kept.append(move)
     return kept
