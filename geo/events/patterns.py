@@ -126,8 +126,7 @@ class Patterns:
         # a match needs its anchor (a pattern's first token); one pass of a token matcher finds
         # the sentences that hold one, and only those are searched for the whole pattern
         anchors = sorted(start for _, start, _ in self._anchors[file](doc))
-        pieces = [p for p in pieces if bisect.bisect_left(anchors, p.start) < len(anchors)
-                  and anchors[bisect.bisect_left(anchors, p.start)] < p.end]
+        pieces = [p for p in pieces if bisect.bisect_left(anchors, p.start) < bisect.bisect_left(anchors, p.end)]
         return [Match(self.rules[match_id],
                       {n: doc[piece.start + i] for n, i in zip(self._nodes[match_id], token_ids, strict=True)})
                 for piece in pieces if len(piece) <= MAX_SENTENCE_TOKENS
