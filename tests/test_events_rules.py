@@ -293,3 +293,54 @@ def test_a_person_placed_explicitly_is_still_there_when_they_go_on(mini_pipeline
     assert places[0] == ("said", "Seoul", "explicit")
     assert places[1] == ("added", "Seoul", "explicit")  # the same occasion, a paragraph on
     assert places[-1][1:] != ("Seoul", "explicit")  # paragraphs later: no longer that occasion
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Jane Doe, reporting from Odesa, said the talks were tense.", "Odesa"),
+    ("Our correspondent, reporting from Seoul, said the square was quiet.", "Seoul"),
+    ("The agency, reporting that two ships had left Odesa, said the port was quiet.", None),
+    ("The mayor travelled to Odesa on Monday, saying the bridge would be rebuilt.", "Odesa"),
+    ("The senator traveled to Seoul last week, telling reporters the deal was close.", "Seoul"),
+    ("The envoy arrived in Tokyo on Friday, warning that the talks could fail.", "Tokyo"),
+    ("The minister said the grain convoy travelled to Odesa.", None),
+    ("In a meeting in the port city of Odesa on Friday, the minister told her counterpart the talks would resume.",
+     "Odesa"),
+    ("During talks in the southern city of Tripoli, the envoy said the truce would hold.", "Tripoli"),
+    ("The minister said the city of Odesa would be rebuilt.", None),
+], ids=["reporting-from", "reporting-from-2", "reporting-that", "travelled-to", "traveled-to", "arrived-in",
+        "travel-in-what-is-said", "city-of", "city-of-2", "city-of-in-what-is-said"])
+def test_where_the_speaker_went_or_reported_from_is_where_it_spoke(mini_pipeline, sentence: str,
+                                                                   place: str | None) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    [said] = analysis.statements
+    assert (said.place.name if said.basis == "explicit" and said.place else None) == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Shelling hit Odesa overnight, officials there said.", "Odesa"),
+    ("Power returned to most of Seoul by noon.\n\nThe city council there said repairs would take a week.", "Seoul"),
+    ("Shelling hit Odesa overnight.\n\nOfficials said there was no sign of the convoy.", None),
+], ids=["officials-there", "there-the-paragraph-before", "there-in-what-is-said"])
+def test_a_speaker_there_is_at_the_place_named_just_before(mini_pipeline, text: str, place: str | None) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + text + "\n")
+    [said] = analysis.statements
+    assert (said.place.name if said.basis == "explicit" and said.place else None) == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The minister flew to Odesa on Monday.\n\nShe said during a visit to the city that the port would reopen.",
+     "Odesa"),
+    ("The envoy landed in Seoul at dawn. He told reporters at a briefing in the city that talks would go on.",
+     "Seoul"),
+    ("The minister flew to Odesa on Monday.\n\nShe said the city would be rebuilt.", None),
+], ids=["visit-to-the-city", "briefing-in-the-city", "the-city-in-what-is-said"])
+def test_the_city_named_before_places_a_speech_in_the_city(mini_pipeline, text: str, place: str | None) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + text + "\n")
+    said = analysis.statements[-1]
+    assert (said.place.name if said.basis == "explicit" and said.place else None) == place
+
+
+def test_an_unfilled_template_field_is_no_speaker(mini_pipeline) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n{storyRef} He said the port would reopen.\n\n"
+                                      "{{ pageTitle }} The minister told reporters the road was clear.\n")
+    assert [s.speaker_span.text for s in analysis.statements] == ["He", "The minister"]

@@ -113,3 +113,10 @@ def test_one_paragraph_a_line_is_not_joined() -> None:
         "No further deployments are planned before summer is out, he told us.\n"
     )
     assert len([p for p in classify(page) if p.zone is Zone.BODY]) == 4
+
+
+def test_an_unfilled_template_field_is_furniture_of_its_own() -> None:
+    page = "Rebels Take The Ridge\n\n{storyRef} The rebels said they had taken the ridge after two days of fighting.\n"
+    pieces = [(p.text(page), p.zone) for p in classify(page)]
+    assert ("{storyRef}", Zone.FURNITURE) in pieces
+    assert ("The rebels said they had taken the ridge after two days of fighting.", Zone.BODY) in pieces

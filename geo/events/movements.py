@@ -5,7 +5,6 @@ only when attached to the verb)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -36,7 +35,7 @@ from conflictmap.geo.events.grammar import (
 )
 from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.reading.dates import normalise
-from conflictmap.geo.records import DEMONYM_LABEL, NOT_DRAWN, Mention, Movement, Resolution, SizeClaim, Source
+from conflictmap.geo.records import DEMONYM_LABEL, NOT_DRAWN, Movement, Resolution, SizeClaim, Source
 
 
 def qualifier(doc: Doc, r: Resolution, offset: int) -> bool:
@@ -327,50 +326,6 @@ class MovementReader(DocumentContext):
                 return None
             verb = verb.head
         return None
-
-    def referring_places(self, sent: Span, offset: int) -> list[Resolution]:
-        """ "the region", "the country" (``referring_nouns.jsonl``): the place of that kind named last
-        before it in this document, as a resolution of the phrase; a place whose name holds the noun
-        ("the X Strip", "the X region") first. Nothing when no such place precedes."""
-        found = []
-        nouns = lexicon().referring_nouns
-        for t in sent:
-            kinds = nouns.get(t.lower_)
-            if kinds is None or t.pos_ != "NOUN" or t.i == 0:
-                continue
-            det = t.doc[t.i - 1]
-            if det.lower_ != "the" or [c.i for c in t.children] != [det.i]:
-                continue  # "the region" alone: not "the northern region", "their country", "the city of X"
-            start, end = offset + det.idx, offset + t.idx + len(t)
-            if self.resolution_for(start, end) is not None:
-                continue  # part of a name
-            antecedent = self.antecedent_place(sent, offset, start, t.lower_, kinds)
-            if antecedent is None or antecedent.place is None:
-                continue
-            mention = Mention(self.doc_id, start, end, self.text[start:end], antecedent.mention.label,
-                              antecedent.mention.zone)
-            found.append(Resolution(mention, antecedent.place, antecedent.score, (),
-                                    (f"refers to {antecedent.mention.text!r} named before",)))
-        return found
-
-    def antecedent_place(self, sent: Span, offset: int, before: int, noun: str,
-                         kinds: frozenset[str]) -> Resolution | None:
-        """The last place named before offset ``before`` whose words hold ``noun`` or whose kind is one
-        of ``kinds`` (nationality words and names inside organisations are not places named). In the
-        phrase's own sentence only a place after a preposition: "asked X to send troops into the
-        region", "X weapons arrived in the country" move into another place than X."""
-        def candidate(r: Resolution) -> bool:
-            if r.mention.end > before or r.place is None or r.mention.label in NOT_DRAWN:
-                return False
-            if r.mention.start < offset + sent.start_char:
-                return True
-            span = sent.doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
-            return span is not None and preposition(span) is not None
-
-        earlier = sorted(filter(candidate, self.resolutions), key=lambda r: r.mention.start, reverse=True)
-        word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
-        named = next((r for r in earlier if word.search(r.mention.text)), None)
-        return named or next((r for r in earlier if r.place is not None and r.place.kind in kinds), None)
 
     def actor(self, force: Token, offset: int) -> tuple[str, str | None]:
         if force.tag_ == "PRP$":

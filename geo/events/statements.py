@@ -32,8 +32,8 @@ EXPLICIT_WINDOW = 80  # characters before a place in which a cue can make it whe
 @functools.cache
 def explicit_before() -> re.Pattern[str]:
     """A cue ("speaking", "told reporters") then up to four words then in/at/from/to, or a visit
-    verb ("visited"), then perhaps a part ("northern"), ending right before a place: the place is
-    where it was said. Words, not tokens: "al-Qaeda", "Burns'" and
+    verb ("visited"), then perhaps a part ("northern") and a kind of place ("the port city of"),
+    ending right before a place: the place is where it was said. Words, not tokens: "al-Qaeda", "Burns'" and
     words apart by a no-break space count as one, as a reader counts them. The words are the
     lexicon's (``place_cues.jsonl``)."""
     lex = lexicon()
@@ -42,8 +42,9 @@ def explicit_before() -> re.Pattern[str]:
     preps = "|".join(re.escape(p) for p in lex.place_cue_prepositions)
     direct = "|".join(re.escape(d) for d in lex.place_cue_direct)
     parts = "|".join(re.escape(d) for d in lex.place_cue_directions)
+    nouns = "|".join(re.escape(n) for n in lex.referring_nouns)
     return re.compile(rf"(?:\b(?:{cues})\b(?:\s+(?!{blockers})[\w'’-]+){{0,4}}?\s+(?:{preps})|\b(?:{direct}))"
-                      rf"\s+(?:the\s+)?(?:(?:{parts})\s+)?$", re.IGNORECASE)
+                      rf"\s+(?:the\s+)?(?:(?:{parts})\s+)?(?:(?:[\w-]+\s+)?(?:{nouns})\s+of\s+)?$", re.IGNORECASE)
 
 
 SENTENCE_INITIAL_PLACE = re.compile(r"^\s*(?:In|At|From)\s+(?:the\s+)?$")
@@ -345,7 +346,7 @@ class StatementReader(DocumentContext):
             chain.append(chain[-1].head)  # "visited X and told ...", "arrived in X, saying ..."
         governed = {t.i for t in chain[-1].subtree} | {t.i for t in words}
         mine = {t.i for t in chain}
-        for r in self.resolutions_in(start, end):
+        for r in self.resolutions_in(start, end) + self.referring_places(sent, offset):
             if r.place is None:
                 continue
             before = self.text[max(start, r.mention.start - EXPLICIT_WINDOW) : r.mention.start]
@@ -358,6 +359,11 @@ class StatementReader(DocumentContext):
                            and (self._owner(token.root, cues or {cue.i}) in mine | {None})
                            and token.root.i in governed and not _in_content(token.root, mine)):
                 return r.place, "explicit", r.mention.source
+        if any(t.lower_ == "there" and t.dep_ == "advmod" and t.head.i != cue.i for t in words):
+            # "officials there", "the ministry there": the place named last before the speaker
+            there = self.last_place_before(offset + words.start_char)
+            if there is not None:
+                return there.place, "explicit", there.mention.source  # type: ignore[return-value]
         local: tuple[Place, str, Source | None] | None = None
         for r in self.resolutions_in(offset + words.start_char, offset + words.end_char):
             previous = self.text[max(start, r.mention.start - 12) : r.mention.start].split()

@@ -42,6 +42,9 @@ _BYLINE = re.compile(r"^\s*by\s*[A-Za-z][\w.'-]*(\s+[A-Za-z][\w.'-]*){0,3}\s*$",
 _DATE_LINE = re.compile(r"^[\W\d\s]*(\d{1,4}[-/ ]\w+[-/ ]\d{2,4}|\w+ \d{1,2},? \d{4})[\W\d\s:-]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# An unfilled template field left in scraped text ("{storyId}", "{{ headline }}"): page machinery,
+# never words of the article, so it is cut out of its paragraph as furniture of its own.
+_PLACEHOLDER = re.compile(r"\{\{?\s*[A-Za-z_][\w.]*\s*\}\}?")
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     start: int
@@ -115,6 +118,20 @@ def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
         yield run
 
 
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """The paragraphs, with any template placeholder in them split off as a piece of its own."""
+    for start, end in _paragraph_spans(text):
+        for m in _PLACEHOLDER.finditer(text, start, end):
+            before = text[start : m.start()]
+            if before.strip():
+                yield start + len(before) - len(before.lstrip()), start + len(before.rstrip())
+            yield m.start(), m.end()
+            start = m.end()
+        rest = text[start:end]
+        if rest.strip():
+            yield start + len(rest) - len(rest.lstrip()), start + len(rest.rstrip())
+
+
 def _kind(par: str) -> Zone | None:
     """Zone decided by the paragraph alone; None when position decides (title-like lines)."""
     words = _WORD.findall(par)
@@ -135,7 +152,7 @@ def _kind(par: str) -> Zone | None:
 
 def classify(text: str) -> list[Paragraph]:
     """Paragraphs of ``text`` with their zones, in order, with offsets into ``text``."""
-    spans = list(_paragraph_spans(text))
+    spans = list(_pieces(text))
     kinds: list[Zone | None] = []
     seen: set[str] = set()
     for start, end in spans:
