@@ -59,7 +59,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   the cue model may take them.
 - ``report_verbs.jsonl``, ``stance_verbs.jsonl``, ``kickers.jsonl``, ``government_nouns.jsonl``,
   ``titles.jsonl``, ``pronouns.jsonl``, ``name_particles.jsonl``, ``media.jsonl``: who speaks, and
-  who only reports.
+  who only reports. A report verb marked ``continues`` ("add", "note") goes on with the speaker's
+  own words: ", adding that ..." is the reporter's even where the parser hangs it on what was said.
 - ``modes.jsonl``: the mode a transport word names ("ferry" -> sea).
 - ``size_words.jsonl``: how a size is said ("at least", "tens of thousands", "elite") and the value
   of magnitude words.
@@ -130,6 +131,7 @@ class Lexicon:
     prepositions: frozenset[str]  # every preposition above, known by its word (the model mis-tags "to")
     status_cues: Mapping[str, frozenset[str]]  # cue class -> words
     report_verbs: frozenset[str]
+    continuing_report_verbs: frozenset[str]  # "adding", "noting": go on with the speaker's own words
     kickers: frozenset[str]  # "breaking", "watch": a label before a colon, no speaker
     stance_verbs: frozenset[str]  # believe, want, plan: what someone thinks or intends, never a statement
     sense_frames: Mapping[str, frozenset[str]]  # "attack" -> {"clause", "quote", "prep:as", ...}: its speech frames
@@ -248,6 +250,7 @@ def lexicon() -> Lexicon:
         prepositions=frozenset(r["word"] for r in prepositions),
         status_cues={k: frozenset(v) for k, v in cues.items()},
         report_verbs=_words("report_verbs.jsonl", "lemma"),
+        continuing_report_verbs=frozenset(r["lemma"] for r in _rows("report_verbs.jsonl") if r.get("continues")),
         stance_verbs=_words("stance_verbs.jsonl", "lemma"),
         sense_frames={r["lemma"]: frozenset(r["frames"]) | {f"prep:{p}" for p in r["prepositions"]}
                       for r in _rows("sense_frames.jsonl")},

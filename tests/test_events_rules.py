@@ -344,3 +344,16 @@ def test_an_unfilled_template_field_is_no_speaker(mini_pipeline) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n{storyRef} He said the port would reopen.\n\n"
                                       "{{ pageTitle }} The minister told reporters the road was clear.\n")
     assert [s.speaker_span.text for s in analysis.statements] == ["He", "The minister"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Officials said on Tuesday the rebels should talk, adding that they were ready to meet.", "Officials"),
+    ("The mayor said the army must leave the town, noting that the bridge was already mined.", "The mayor"),
+    ("Witnesses said the soldiers burned houses, saying they were looking for rebels.", "the soldiers"),
+], ids=["adding", "noting", "saying-is-no-continuation"])
+def test_a_speech_participle_hung_on_the_reported_clause_is_the_reporters(mini_pipeline, sentence: str,
+                                                                          speaker: str) -> None:
+    """Only a verb that goes on with one's own words ("adding", "noting"): "saying" may be the
+    reported people's own words."""
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert [s.speaker_span.text for s in analysis.statements if s.cue.text.endswith("ing")] == [speaker]
