@@ -357,3 +357,18 @@ def test_a_speech_participle_hung_on_the_reported_clause_is_the_reporters(mini_p
     reported people's own words."""
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     assert [s.speaker_span.text for s in analysis.statements if s.cue.text.endswith("ing")] == [speaker]
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    ("A local radio station quoted the governor as saying the dam was safe.",
+     [("A local radio station", "quoted"), ("the governor", "saying")]),
+    ("The agency cited a senior officer as saying that the column had turned back.",
+     [("The agency", "cited"), ("a senior officer", "saying")]),
+    ("Ana Ruiz is a historian. According to him, the old fort fell in a day.", [("him", "According")]),
+    ("Ana Ruiz is a historian. According to them, the old fort fell in a day.", [("them", "According")]),
+    ("The rebels described the attack as a warning.", [("The rebels", "described")]),
+], ids=["quoted-as-saying", "cited-as-saying", "according-to-him", "according-to-them", "as-no-speech"])
+def test_a_source_quoted_as_saying_and_an_object_pronoun_speak(mini_pipeline, sentence: str,
+                                                                speakers: list[tuple[str, str]]) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
