@@ -66,7 +66,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   of magnitude words.
 - ``place_cues.jsonl``: words after which "in/at X" says where something was said ("speaking in X"),
   and the words that block it ("said that ... in X"); ``topic`` prepositions: a place after one of
-  them in a speaker's phrase is what the speaker deals with ("the envoy to X"), not its affiliation.
+  them in a speaker's phrase is what the speaker deals with ("the envoy to X"), not its affiliation;
+  so is a country named as a ``topic head``'s modifier ("a X analyst").
 - ``list_words.jsonl``, ``border_nouns.jsonl``, ``quantity_words.jsonl``: small function-word classes.
 - Recognition: ``organisation_words.jsonl`` (words that make a name an organisation's),
   ``generic_words.jsonl`` (words that name a place somewhere but mostly are just words),
@@ -165,6 +166,7 @@ class Lexicon:
     place_cue_direct: tuple[str, ...]  # "visited": its object is where the speaker was
     place_cue_directions: tuple[str, ...]  # "northern": in northern X is still X
     topic_prepositions: frozenset[str]  # "the envoy to X", "an analyst on X": X is no affiliation
+    topic_heads: frozenset[str]  # "a X analyst", "the X programme": X is no affiliation
 
     def cue(self, name: str) -> frozenset[str]:
         return self.status_cues.get(name, frozenset())
@@ -288,4 +290,5 @@ def lexicon() -> Lexicon:
         place_cue_direct=tuple(r["words"] for r in place_cues if r["class"] == "direct"),
         place_cue_directions=tuple(r["words"] for r in place_cues if r["class"] == "direction"),
         topic_prepositions=frozenset(r["words"] for r in place_cues if r["class"] == "topic"),
+        topic_heads=frozenset(r["words"] for r in place_cues if r["class"] == "topic head"),
     )

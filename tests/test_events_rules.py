@@ -372,3 +372,27 @@ def test_a_source_quoted_as_saying_and_an_object_pronoun_speak(mini_pipeline, se
                                                                 speakers: list[tuple[str, str]]) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    ("Carla French, a spokeswoman for the port, said the cranes were idle.", None),
+    ("Tom English said the bridge would reopen.", None),
+    ("French President Jean Roe said the talks would go on.", "FR"),
+    ("A Russia analyst said the front was quiet.", None),
+    ("An expert said the front was quiet. The Japan programme director said exports fell.", None),
+    ("A US analyst said the deal was close.", "US"),
+    ("A Russian analyst said the deal was close.", "RU"),
+], ids=["surname-french", "surname-english", "nationality-before-a-name", "x-analyst", "x-programme",
+        "abbreviation-analyst", "nationality-analyst"])
+def test_a_surname_or_a_subject_of_study_is_no_nationality(mini_pipeline, sentence: str, country: str | None) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    said = analysis.statements[-1]
+    assert said.speaker_country == country
+
+
+@pytest.mark.parametrize("word", ["analyst", "expert", "specialist", "scholar", "researcher", "watcher",
+                                  "programme", "program"])
+def test_each_subject_of_study_noun_keeps_a_country_off_the_speaker(mini_pipeline, word: str) -> None:
+    analysis = analyse(mini_pipeline, f"Background.\n\nThe Japan {word} Ana Ruiz said exports fell.\n")
+    [said] = analysis.statements
+    assert said.speaker_country is None

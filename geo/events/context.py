@@ -28,11 +28,20 @@ def possessive(text: str, start: int, end: int) -> bool:
 def affiliation_word(token: Token, np: Span) -> bool:
     """Whether a country word in a speaker's phrase can say where the speaker belongs: not in a
     hyphened relation to another ("the X-backed militia", "X-led forces"; "X-based" is where it
-    belongs), and not what the speaker deals with ("the envoy to X", "an analyst on X")."""
+    belongs), not what the speaker deals with ("the envoy to X", "an analyst on X", "a X analyst"),
+    and not a surname that is also a nationality word."""
     doc = token.doc
     after = doc[token.i + 1 : token.i + 3]
     if len(after) == 2 and after[0].tag_ == "HYPH" and after[1].tag_ in ("VBN", "VBD") and after[1].lower_ != "based":
         return False
+    if token.ent_type_ == "PERSON" and token.ent_iob_ == "I":
+        return False  # a surname that is also a nationality word ("Ana Danish") is part of a name
+    after_name = token.i + 1
+    while after_name < len(doc) and doc[after_name].ent_iob_ == "I":
+        after_name += 1  # past the rest of a name ("South Korea")
+    if (token.dep_ == "compound" and after_name < len(doc) and not token.text.isupper()
+            and doc[after_name].lemma_.lower() in lexicon().topic_heads):
+        return False  # "a X analyst", "the X programme": what the speaker studies (not "a US analyst")
     topics = lexicon().topic_prepositions
     for above in token.ancestors:
         if above.i < np.start or above.i >= np.end or above.i == np.root.i:
