@@ -396,3 +396,14 @@ def test_each_subject_of_study_noun_keeps_a_country_off_the_speaker(mini_pipelin
     analysis = analyse(mini_pipeline, f"Background.\n\nThe Japan {word} Ana Ruiz said exports fell.\n")
     [said] = analysis.statements
     assert said.speaker_country is None
+
+
+@pytest.mark.parametrize(("sentence", "cues"), [
+    ("The agency could not independently confirm the toll.", []),
+    ("The minister did not say when the bridge would reopen.", []),
+    ("No official commented on the convoy.", []),
+    ("The minister said the bridge would not reopen.", ["said"]),
+], ids=["could-not-confirm", "did-not-say", "no-speaker", "negation-in-what-is-said"])
+def test_negated_speech_is_no_statement(mini_pipeline, sentence: str, cues: list[str]) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert [s.cue.text for s in analysis.statements] == cues

@@ -8,6 +8,11 @@ attribution, so nested attributions are not annotated and precision is an undere
 
 The corpus is read where it lies (``../shared/attribution/polnear-train``); nothing of it is
 committed. One annotator's file per article: the first by name.
+
+Two looser measures are reported beside it, because published figures use them: *speaker only*
+(a statement's speaker span overlaps the gold source, whatever its cue) and *by document* (some
+statement of the same document names the gold source's words, wherever it is; "Smith" said once
+counts for every attribution to Smith).
 """
 
 from __future__ import annotations
@@ -17,10 +22,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from conflictmap.geo.reading.reader import Document
-from conflictmap.geo.records import Statement
+from conflictmap.geo.records import Source
 
 _SPAN_LINE = re.compile(r"^(T\d+)\t(\w+) (\d+) (\d+)(?:;\d+ \d+)*\t(.*)$")
 
@@ -70,7 +75,20 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _finds(s: Statement, g: GoldAttribution) -> bool:
+class Attributed(Protocol):
+    """What scoring reads of a statement (a :class:`Statement`, or a baseline's finding)."""
+
+    @property
+    def speaker_span(self) -> Source | None: ...
+    @property
+    def cue(self) -> Source | None: ...
+    @property
+    def place(self) -> Any: ...
+    @property
+    def speaker_kind(self) -> str | None: ...
+
+
+def _finds(s: Attributed, g: GoldAttribution) -> bool:
     return (s.speaker_span is not None and s.cue is not None
             and _overlaps((s.speaker_span.start, s.speaker_span.end), g.source)
             and _overlaps((s.cue.start, s.cue.end), g.cue))
@@ -82,6 +100,8 @@ class AttributionReport:
     gold: int = 0
     predicted: int = 0
     found: int = 0
+    found_speaker_only: int = 0
+    found_in_document: int = 0
     correct: int = 0
     placed: int = 0
     gold_by_cue: Counter[str] = field(default_factory=Counter)
@@ -89,8 +109,12 @@ class AttributionReport:
     predicted_by_kind: Counter[str] = field(default_factory=Counter)
     correct_by_kind: Counter[str] = field(default_factory=Counter)
 
-    def add(self, gold: list[GoldAttribution], statements: Iterable[Statement]) -> None:
+    def add(self, gold: list[GoldAttribution], statements: Iterable[Attributed], text: str = "") -> None:
+        """Score one document's statements against its gold (``text``: the document, for the
+        by-document measure)."""
         statements = [s for s in statements if s.speaker_span is not None]
+        spans = [(s.speaker_span.start, s.speaker_span.end) for s in statements if s.speaker_span is not None]
+        named = {" ".join(text[a:b].lower().split()) for a, b in spans}
         self.documents += 1
         self.gold += len(gold)
         self.predicted += len(statements)
@@ -101,6 +125,11 @@ class AttributionReport:
             if any(_finds(s, g) for s in statements):
                 self.found += 1
                 self.found_by_cue[cue] += 1
+            if any(_overlaps(span, g.source) for span in spans):
+                self.found_speaker_only += 1
+            source = " ".join(text[g.source[0] : g.source[1]].lower().split())
+            if source and any(n and (n in source or source in n) for n in named):
+                self.found_in_document += 1
         for s in statements:
             kind = s.speaker_kind or "?"
             self.predicted_by_kind[kind] += 1
@@ -114,6 +143,8 @@ class AttributionReport:
         return {
             "documents": self.documents, "gold": self.gold, "predicted": self.predicted,
             "speaker_recall": round(recall, 3), "speaker_precision": round(precision, 3),
+            "speaker_only_recall": round(self.found_speaker_only / self.gold, 3) if self.gold else 0.0,
+            "document_recall": round(self.found_in_document / self.gold, 3) if self.gold else 0.0,
             "placed_share": round(self.placed / self.predicted, 3) if self.predicted else 0.0,
             "recall_by_cue": {cue: (self.found_by_cue[cue], n) for cue, n in self.gold_by_cue.most_common(top)},
             "precision_by_kind": {k: (self.correct_by_kind[k], n) for k, n in self.predicted_by_kind.most_common()},
@@ -126,5 +157,5 @@ def evaluate(pipeline: Any, corpus: list[tuple[Document, list[GoldAttribution]]]
     report = AttributionReport()
     for document, gold in corpus:
         [analysis] = list(pipeline.analyse([document]))
-        report.add(gold, analysis.statements)
+        report.add(gold, analysis.statements, document.text)
     return report

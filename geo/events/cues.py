@@ -116,6 +116,9 @@ def is_statement(cue: Token, speaker: Token, how: str) -> bool:
     lex = lexicon()
     if cue.lemma_.lower() in lex.stance_verbs:
         return False  # beliefs, wishes, plans: attributions in the corpus, but no statement on a map
+    if any(c.dep_ == "neg" for c in cue.children) or any(
+            c.dep_ == "det" and c.lower_ in ("no", "neither") for c in speaker.children):
+        return False  # "did not say", "could not confirm", "no one said": nothing was said
     frames = lex.sense_frames.get(cue.lemma_.lower())
     if frames is not None and not _speech_frame(cue, frames):
         return False  # "attacked the town", "pledged $2m", "showed a convoy crossing": the other sense
