@@ -159,7 +159,11 @@ def test_a_place_in_what_is_said_is_not_where_it_was_said(mini_pipeline, sentenc
     ("Libya: Ferry Service Resumes After Storm", []),
     ("Japan: Dozens Flee As River Floods Towns", []),
     ("Pentagon: Two Supply Ships Will Sail North", ["Pentagon"]),
-], ids=["country-label", "country-label-2", "a-body-speaks"])
+    ("Okafor: The Army Must Leave The Valley", ["Okafor"]),
+    ("Port Chief Ruiz: We Are Ready For The Ferries", ["Port Chief Ruiz"]),
+    ("Kyiv Metro: Trains Run Again", []),
+], ids=["country-label", "country-label-2", "a-body-speaks", "a-name-the-ner-missed", "a-title-and-name",
+        "a-place-in-the-label"])
 def test_a_place_before_a_headlines_colon_names_its_topic_not_a_speaker(mini_pipeline, headline: str,
                                                                         speakers: list[str]) -> None:
     analysis = analyse(mini_pipeline, headline + "\n\nFerries sailed twice a day before the storm.\n")

@@ -196,6 +196,10 @@ class StatementReader(DocumentContext):
             label = any(r.mention.start <= start and end <= r.mention.end and r.place is not None
                         and r.place.kind is not PlaceKind.LANDMARK for r in self.resolutions_in(start, end))
             kicker = kicker or label  # "Ruritania: Dozens Flee Floods": a place names the topic, not a speaker
+            # A title-case headline hides names from the NER: "Okafor: ..." still has a name's shape,
+            # proper nouns only and no place among them ("Ruritania War: ..." is a topic)
+            a_name = a_name or (all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+                                and not self.resolutions_in(start, end))
             if (speaker is not None and speaker.kind != "pronoun" and not kicker
                     and (speaker.kind != "other" or a_name)):
                 found.append((speaker, words, cue, words))
