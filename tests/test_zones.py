@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conflictmap.geo.reading.zones import Zone, classify, parsed_segments
 
 PAGE = """Share this
@@ -120,3 +122,17 @@ def test_an_unfilled_template_field_is_furniture_of_its_own() -> None:
     pieces = [(p.text(page), p.zone) for p in classify(page)]
     assert ("{storyRef}", Zone.FURNITURE) in pieces
     assert ("The rebels said they had taken the ridge after two days of fighting.", Zone.BODY) in pieces
+
+
+def test_a_short_sentence_is_body_and_a_title_is_not() -> None:
+    page = ("Rebels Take The Ridge\n\nThe rebels said on Monday that they had taken the ridge above the town.\n\n"
+            "Troops left the town.\n\nThe road stays shut.\n")
+    zones = {p.text(page): p.zone for p in classify(page)}
+    assert zones["Troops left the town."] is Zone.BODY
+    assert zones["The road stays shut."] is Zone.BODY
+    assert zones["Rebels Take The Ridge"] is Zone.HEADLINE
+
+
+@pytest.mark.parametrize("snippet", ["Rebels take the ridge", "Troops cross the river at dawn"])
+def test_a_text_with_no_body_is_read_as_body(snippet: str) -> None:
+    assert [p.zone for p in classify(snippet + "\n")] == [Zone.BODY]

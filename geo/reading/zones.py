@@ -55,6 +55,7 @@ class Paragraph:
         return doc_text[self.start : self.end]
 
 
+SHORT_SENTENCE = 4  # words: a line this long ending in a full stop is a sentence of the body
 WRAP_SHARE = 0.8  # a line reaching this share of the wrap width was broken by the wrapping
 
 
@@ -145,8 +146,8 @@ def _kind(par: str) -> Zone | None:
     if _BYLINE.match(par) or _DATE_LINE.match(par):
         return Zone.FURNITURE
     stop_ratio = sum(w.lower() in lexicon().stop_words for w in words) / n
-    if (n >= 8 and _SENTENCE_END.search(par) and stop_ratio >= 0.1) or (n >= 25 and stop_ratio >= 0.2):
-        return Zone.BODY
+    if (n >= SHORT_SENTENCE and _SENTENCE_END.search(par) and stop_ratio >= 0.1) or (n >= 25 and stop_ratio >= 0.2):
+        return Zone.BODY  # a sentence, however short ("Troops left the town."): titles end without a stop
     return None  # title-like: headline, sub-heading or trailer, by position
 
 
@@ -165,6 +166,9 @@ def classify(text: str) -> list[Paragraph]:
             kind = Zone.DUPLICATE
         seen.add(key)
         kinds.append(kind)
+    if Zone.BODY not in kinds:
+        # no body at all (a one-line snippet, a text of title-like lines): its lines are what there is to read
+        kinds = [Zone.BODY if k is None else k for k in kinds]
     body_idx = [i for i, k in enumerate(kinds) if k is Zone.BODY]
     first, last = (body_idx[0], body_idx[-1]) if body_idx else (len(kinds), -1)
     out = []
