@@ -56,7 +56,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   denied (deny).
 - ``sense_frames.jsonl``: verbs that report speech only in some frames ("attacked the plan as
   reckless" or "attacked ... saying", not "attacked the town"): the frames and prepositions in which
-  the cue model may take them.
+  the cue model may take them (``null``: any frame), and the particles with which it never does
+  ("called up reservists").
 - ``report_verbs.jsonl``, ``stance_verbs.jsonl``, ``kickers.jsonl``, ``government_nouns.jsonl``,
   ``titles.jsonl``, ``pronouns.jsonl``, ``name_particles.jsonl``, ``media.jsonl``: who speaks, and
   who only reports. A report verb marked ``continues`` ("add", "note") goes on with the speaker's
@@ -136,6 +137,7 @@ class Lexicon:
     kickers: frozenset[str]  # "breaking", "watch": a label before a colon, no speaker
     stance_verbs: frozenset[str]  # believe, want, plan: what someone thinks or intends, never a statement
     sense_frames: Mapping[str, frozenset[str]]  # "attack" -> {"clause", "quote", "prep:as", ...}: its speech frames
+    non_speech_particles: Mapping[str, frozenset[str]]  # "call" -> {"in", "up", ...}: "called up reservists"
     government_nouns: frozenset[str]
     titles: frozenset[str]
     pronouns: Mapping[str, str]  # "he" -> "person", "it" -> "org", "they" -> "any"
@@ -255,7 +257,9 @@ def lexicon() -> Lexicon:
         continuing_report_verbs=frozenset(r["lemma"] for r in _rows("report_verbs.jsonl") if r.get("continues")),
         stance_verbs=_words("stance_verbs.jsonl", "lemma"),
         sense_frames={r["lemma"]: frozenset(r["frames"]) | {f"prep:{p}" for p in r["prepositions"]}
-                      for r in _rows("sense_frames.jsonl")},
+                      for r in _rows("sense_frames.jsonl") if r["frames"] is not None},
+        non_speech_particles={r["lemma"]: frozenset(r["not_particles"])
+                              for r in _rows("sense_frames.jsonl") if r.get("not_particles")},
         kickers=_words("kickers.jsonl"),
         government_nouns=_words("government_nouns.jsonl"),
         titles=_words("titles.jsonl"),

@@ -411,3 +411,33 @@ def test_each_subject_of_study_noun_keeps_a_country_off_the_speaker(mini_pipelin
 def test_negated_speech_is_no_statement(mini_pipeline, sentence: str, cues: list[str]) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     assert [s.cue.text for s in analysis.statements] == cues
+
+
+@pytest.mark.parametrize(("sentence", "cues"), [
+    ("Troops pushed into the city on Saturday.", []),
+    ("Residents pushed for a ceasefire.", ["pushed"]),
+    ("Commanders signalled a retreat from the ridge.", []),
+    ("The minister signalled that talks could resume.", ["signalled"]),
+    ("The army called up 5,000 reservists.", []),
+    ("The general called off the attack on the port.", []),
+    ("The envoy called for calm.", ["called"]),
+], ids=["pushed-into", "pushed-for", "signalled-a-retreat", "signalled-that", "called-up", "called-off",
+        "called-for"])
+def test_a_motion_or_an_act_is_no_speech(mini_pipeline, sentence: str, cues: list[str]) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert [s.cue.text for s in analysis.statements] == cues
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("A convoy of Turkish armoured vehicles crossed into Idlib province overnight, the Syrian Observatory for Human "
+     "Rights reported.", "the Syrian Observatory for Human Rights"),
+    ("Two ships left the port on Monday, a spokesman for the Ministry of Defence said.",
+     "a spokesman for the Ministry of Defence"),
+    ("Azerbaijani troops have advanced toward the town of Lachin, Armenia's defence ministry claimed, a report Baku "
+     "denied.", "Armenia's defence ministry"),
+], ids=["a-name-with-for", "a-spokesman-for", "a-clause-after-the-cue"])
+def test_the_comma_set_speaker_wins_over_the_parse(mini_pipeline, sentence: str, speaker: str) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert speaker in [s.speaker_span.text for s in analysis.statements]
+    assert all(not s.speaker_span.text.startswith(("A convoy", "Two ships", "Azerbaijani troops"))
+               for s in analysis.statements)

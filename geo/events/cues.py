@@ -119,6 +119,9 @@ def is_statement(cue: Token, speaker: Token, how: str) -> bool:
     if any(c.dep_ == "neg" for c in cue.children) or any(
             c.dep_ == "det" and c.lower_ in ("no", "neither") for c in speaker.children):
         return False  # "did not say", "could not confirm", "no one said": nothing was said
+    particles = lex.non_speech_particles.get(cue.lemma_.lower(), frozenset())
+    if any(c.dep_ == "prt" and c.lower_ in particles for c in cue.children):
+        return False  # "called up reservists", "called in reinforcements": an act, not speech
     frames = lex.sense_frames.get(cue.lemma_.lower())
     if frames is not None and not _speech_frame(cue, frames):
         return False  # "attacked the town", "pledged $2m", "showed a convoy crossing": the other sense

@@ -95,19 +95,25 @@ def speaker_words(head: Token, how: str) -> Span:
 NAMING_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})  # words a short naming phrase is made of
 
 
-def beside(cue: Token, most: int = 8) -> Span | None:
+BESIDE_OVERRIDES = frozenset({"subject", "shared-subject", "shared-subject-2"})  # parses a comma-set speaker corrects
+NAME_LINKS = frozenset({"of", "for"})  # inside a body's name: "the Ministry of Defence"
+
+
+def beside(cue: Token, most: int = 10) -> Span | None:
     """The speaker named right beside a cue set off by a comma: closing its sentence (", local
     officials said.", ", said the governor, Ana Ruiz.") with nothing but adjuncts after it ("on
     Monday", "in a statement"), or inside it (", says the mayor, "). The parser often takes the
     long reported clause before such a cue for its subject; the short phrase beside the cue is
     who spoke. Never whom it was told to (", told reporters")."""
     doc, sent = cue.doc, cue.sent
-    closing = not any(t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1 : sent.end])
+    stop = next((t.i for t in doc[cue.i + 1 : sent.end] if t.text in (",", ";")), sent.end)
+    closing = not any(t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1 : stop])  # the cue ends its clause
     phrase: Span | None = None
     start = cue.i
     while start > sent.start and cue.i - start < most and (
-            doc[start - 1].pos_ in NAMING_POS or doc[start - 1].tag_ in ("HYPH", "POS")):
-        start -= 1
+            doc[start - 1].pos_ in NAMING_POS or doc[start - 1].tag_ in ("HYPH", "POS")
+            or (doc[start - 1].lower_ in NAME_LINKS and doc[start].pos_ in ("PROPN", "DET"))):
+        start -= 1  # "..., the Observatory for Human Rights said": a name may hold "of"/"for"
     if closing and sent.start < start < cue.i and doc[start - 1].text == ",":
         phrase = doc[start : cue.i]
     elif cue.i > sent.start and doc[cue.i - 1].text == ",":
@@ -175,7 +181,7 @@ class StatementReader(DocumentContext):
             cue, head, how = match["cue"], match["speaker"], match.rule.label
             words = speaker_words(head, how)
             near = beside(cue)
-            if near is not None and not near.start <= head.i < near.end and how == "subject":
+            if near is not None and not near.start <= head.i < near.end and how in BESIDE_OVERRIDES:
                 head, words = near.root, near  # "..., local officials said": not the long clause before them
             if not is_statement(cue, head, how):
                 continue
