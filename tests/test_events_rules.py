@@ -324,7 +324,9 @@ def test_where_the_speaker_went_or_reported_from_is_where_it_spoke(mini_pipeline
     ("Shelling hit Odesa overnight, officials there said.", "Odesa"),
     ("Power returned to most of Seoul by noon.\n\nThe city council there said repairs would take a week.", "Seoul"),
     ("Shelling hit Odesa overnight.\n\nOfficials said there was no sign of the convoy.", None),
-], ids=["officials-there", "there-the-paragraph-before", "there-in-what-is-said"])
+    ("Shelling in Odesa has since killed 40 people and injured 90, according to the Ministry of Health there.",
+     "Odesa"),
+], ids=["officials-there", "there-the-paragraph-before", "there-in-what-is-said", "according-to-x-there"])
 def test_a_speaker_there_is_at_the_place_named_just_before(mini_pipeline, text: str, place: str | None) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + text + "\n")
     [said] = analysis.statements

@@ -369,7 +369,11 @@ class StatementReader(DocumentContext):
                            and (self._owner(token.root, cues or {cue.i}) in mine | {None})
                            and token.root.i in governed and not _in_content(token.root, mine)):
                 return r.place, "explicit", r.mention.source
-        if any(t.lower_ == "there" and t.dep_ == "advmod" and t.head.i != cue.i for t in words):
+        doc = sent.doc
+        after = doc[words.end] if words.end < sent.end else None  # "according to the ministry there."
+        trailing = after is not None and after.lower_ == "there" and (
+            after.i + 1 == sent.end or doc[after.i + 1].is_punct)
+        if trailing or any(t.lower_ == "there" and t.dep_ == "advmod" and t.head.i != cue.i for t in words):
             # "officials there", "the ministry there": the place named last before the speaker
             there = self.last_place_before(offset + words.start_char)
             if there is not None:
