@@ -14,7 +14,15 @@ import spacy
 from spacy.tokens import Doc
 
 from conflictmap.gazetteer import Gazetteer
-from conflictmap.geo.events.grammar import is_trigger, mode_of, place_role, preposition, sender, status_of
+from conflictmap.geo.events.grammar import (
+    in_a_site,
+    is_trigger,
+    mode_of,
+    place_role,
+    preposition,
+    sender,
+    status_of,
+)
 from conflictmap.geo.events.patterns import best, patterns
 from conflictmap.geo.events.reader import DocumentEvents
 from conflictmap.geo.events.speakers import People, Speaker, government_phrase, titled_name, whole_name
@@ -523,3 +531,16 @@ def test_a_possessive_pronoun_speaks_for_its_person(gaz: Gazetteer) -> None:
     her = _span(["Her"], ["PRON"])
     found = reader.speaker(her[:], her[0], 0)
     assert found is not None and (found.name, found.kind) == ("Ana Ruiz", "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("site", "kind", "expected"),
+    [("camp", "district", True), ("airfield", "province", True), ("debate", "district", False)],
+    ids=["camp-in-the-district", "airfield-in-the-province", "debate-in-the-district"],
+)
+def test_a_site_completed_through_the_kind_noun_of_its_place(site: str, kind: str, expected: bool) -> None:
+    """ "Rebels entered a camp in Ruritown district": the name only, which the kind noun follows."""
+    doc = parse(("Rebels", "rebel", "NOUN", "nsubj", 1), ("entered", "enter", "VERB", "ROOT", 1),
+                ("a", "a", "DET", "det", 3), (site, site, "NOUN", "dobj", 1), ("in", "in", "ADP", "prep", 3),
+                ("Ruritown", "Ruritown", "PROPN", "compound", 6), (kind, kind, "NOUN", "pobj", 4))
+    assert in_a_site(doc[5:6]) is expected

@@ -928,3 +928,64 @@ def test_forces_withdrawing_with_no_place_leave_the_story_country(mini_pipeline,
 )
 def test_a_war_going_on_is_no_movement_and_their_is_the_force(mini_pipeline, text: str, expected: list) -> None:
     assert _read(mini_pipeline, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weapon word that needs a modifier is a force when a conveyance verb carries it
+        ("Investigators found the missile was driven into Ukraine from Kursk and later brought back there.\n",
+         [("missile", "Kursk", "Ukraine", "reported"), ("missile", None, "Kursk", "reported")]),
+        ("Officials said the missile was transported to Libya by sea.\n", [("missile", None, "Libya", "reported")]),
+        ("The missile was fired into Ukraine from Kursk.\n", []),  # fired: a projectile, no movement
+    ],
+    ids=["missile-driven-and-back", "missile-transported", "missile-fired"],
+)
+def test_a_weapon_carried_by_a_conveyance_verb_is_a_force(mini_pipeline, text: str, expected: list) -> None:
+    assert _read(mini_pipeline, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Japanese marines landed at the port of Tripoli in March and invaded it a week later.\n",
+         ["Tripoli", "Tripoli"]),
+        ("Japanese forces had held a clinic in Tripoli before they invaded it.\n", ["Tripoli"]),
+        ("The army joined the coalition in Libya in May and left it in June.\n", []),  # "it": the coalition
+    ],
+    ids=["landed-then-invaded-it", "held-a-clinic-then-invaded-it", "left-the-coalition"],
+)
+def test_it_after_a_military_verb_is_the_place_named_before(mini_pipeline, text: str,
+                                                            destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Japan and its allies have launched an offensive against rebel groups in southern Libya.\n", ["Libya"]),
+        ("The French army began an offensive against armed gangs in Tripoli last week.\n", ["Tripoli"]),
+        ("Japanese troops complained about threats against civilians in Tripoli.\n", []),
+    ],
+    ids=["offensive-against-groups-in", "offensive-against-gangs-in", "threats-against"],
+)
+def test_an_offensive_goes_where_its_target_is(mini_pipeline, text: str, destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Critics say Japan is prolonging the war by supplying weapons for Libya's defence.\n", ["Libya"]),
+        ("Japan shipped howitzers for Lebanon's defense in May.\n", ["Lebanon"]),
+        ("Japan supplied food for Libya's defence.\n", []),  # no weapon
+        ("Japanese troops praised Libya's defence in May.\n", []),
+    ],
+    ids=["weapons-for-defence", "howitzers-for-defense", "food-for-defence", "praised-defence"],
+)
+def test_weapons_for_a_states_defence_go_to_it(mini_pipeline, text: str, destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from conflictmap.gazetteer import PlaceKind
 from conflictmap.geo.events.context import DocumentContext
 from conflictmap.geo.events.grammar import (
+    defended,
     force_antecedent,
     in_a_site,
     in_another_nouns_phrase,
@@ -177,7 +178,8 @@ class MovementReader(DocumentContext):
             span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
             if span is None:
                 continue
-            if r.mention.label == DEMONYM_LABEL or is_possessor(span):
+            for_defence = is_possessor(span) and defended(span)  # "arms for X's defence": to X
+            if (r.mention.label == DEMONYM_LABEL or is_possessor(span)) and not for_defence:
                 # "Ruritanian airspace", "Ruritania's waters": the country, where the territory noun is
                 territory = territory_of(span)
                 if territory is None:
@@ -217,6 +219,8 @@ class MovementReader(DocumentContext):
                     prep = "from"
             if prep is None and lost_object:
                 prep = "to" if lemma in lexicon().object_is_destination else "from"
+            if for_defence and attached:
+                prep = "to"
             if prep is None and attached and recipient(span.root, trigger):
                 prep = "to"  # "sent X two frigates": the place the force is sent to, before it
             if prep is None:
@@ -236,6 +240,12 @@ class MovementReader(DocumentContext):
             there = self.there_place(sent, offset, trigger)
             if there is not None:
                 place, role = there
+                found[role] = place
+        if not found:
+            # "they invaded it": an object pronoun whose nearest noun before it is a place
+            pronoun = self.pronoun_place(sent, offset, trigger)
+            if pronoun is not None:
+                place, role = pronoun
                 found[role] = place
         if not found:
             # "X, where troops arrived": the clause hangs on the place; "X, which troops withdrew from":
@@ -281,6 +291,31 @@ class MovementReader(DocumentContext):
             from_ = t.dep_ == "pobj" and lex.roles.get(t.head.lower_) == "origin"  # "withdrew from there"
             return place, "origin" if from_ or leaves else "destination"
         return None
+
+    def pronoun_place(self, sent: Span, offset: int, trigger: Token) -> tuple[Resolution, str] | None:
+        """The place "it" stands for as the object of a military verb whose object is an end ("invaded
+        it"): the nearest noun before the pronoun (in its sentence or the one before), when that noun is
+        a place named; destination, or origin for a verb that leaves. Not for an ordinary verb ("joined
+        the coalition in X and left it": the coalition), nor when the nearest noun is no place."""
+        lex = lexicon()
+        lemma = trigger.lemma_.lower()
+        if trigger.pos_ not in ("VERB", "AUX") or lemma not in lex.military_verbs or (
+                lemma not in lex.object_is_destination | lex.object_is_origin):
+            return None  # only what a force does to a place: one cannot invade a coalition
+        it = next((c for c in trigger.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+        if it is None:
+            return None
+        doc = trigger.doc
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        noun = next((t for t in reversed(doc[start : it.i]) if t.pos_ in ("NOUN", "PROPN")
+                     and t.dep_ not in ("compound", "amod", "nmod", "poss")
+                     and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")), None)
+        if noun is None:
+            return None
+        r = self.resolution_for(offset + noun.idx, offset + noun.idx + len(noun))
+        if r is None or r.place is None or r.mention.label in NOT_DRAWN or qualifier(doc, r, offset):
+            return None
+        return r, "destination" if lemma in lex.object_is_destination else "origin"
 
     def supported_country(self, sent: Span, offset: int, trigger: Token) -> Resolution | None:
         """The country whose side a movement's purpose supports ("sent troops to back the Ruritanian
