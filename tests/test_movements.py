@@ -989,3 +989,20 @@ def test_an_offensive_goes_where_its_target_is(mini_pipeline, text: str, destina
 )
 def test_weapons_for_a_states_defence_go_to_it(mini_pipeline, text: str, destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        (_STORY + "Japan has deployed military advisers to train the police.\n", ["Libya"]),
+        (_STORY + "France deployed two frigates in March.\n", ["Libya"]),  # a time says nothing of where
+        (_STORY + "Critics warned of the perils of deploying frigates.\n", []),  # no one deploys
+        (_STORY + "Libya deployed troops on Monday.\n", []),  # the story's own country
+        (_STORY + "France deployed two frigates in the north.\n", []),  # a phrase of its own
+    ],
+    ids=["deployed-advisers", "deployed-in-march", "perils-of-deploying", "own-country", "in-the-north"],
+)
+def test_a_state_deploying_with_no_place_goes_to_the_story_country(mini_pipeline, text: str,
+                                                                   destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations

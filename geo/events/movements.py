@@ -70,6 +70,19 @@ def leaves_the_story(trigger: Token, force: Token) -> bool:
             and any(c.dep_ == "amod" and c.lower_ == "foreign" for c in force.children))
 
 
+def arrives_unplaced(trigger: Token) -> bool:
+    """A verb of arrival told of someone with no phrase of its own that could say where ("X deployed
+    advisers"; not "deployed advisers to the talks", "in the north", nor a generic "the perils of
+    deploying weapons" with no subject; a time, "in May", says nothing of where). The noun ("since the
+    invasion") names the war as often as a movement: never."""
+    lex = lexicon()
+    if trigger.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "nsubj" for c in trigger.children):
+        return False
+    return not any(c.dep_ == "prep" and (c.lower_ in lex.roles or c.lower_ in lex.weak_destination)
+                   and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
+                   for c in trigger.children)
+
+
 def definite(trigger: Token) -> bool:
     """A movement noun that points back to one told before: "the invasion", "its offensive", "X's
     withdrawal" (not "an invasion", "a withdrawal")."""
@@ -99,6 +112,16 @@ class MovementReader(DocumentContext):
                 actor_home = self.actor(force, offset)[1]
                 if story is not None and story.place is not None and story.place.country_code != actor_home:
                     ends, basis = {"origin": story}, "story"
+            if not ends and kind is not None and kind != "withdraw" and arrives_unplaced(trigger):
+                # "Ruritania deployed advisers": into the country the story is about
+                story = self.story_country()
+                by = sender(trigger)
+                home = self.actor(force, offset)[1] if force.i != trigger.i else None
+                if by is not None and home is None:
+                    r = self.resolution_for(offset + by.idx, offset + by.idx + len(by))
+                    home = r.place.country_code if r is not None and r.place is not None else None
+                if story is not None and story.place is not None and story.place.country_code != home:
+                    ends, basis = {"destination": story}, "story"
             if not ends.get("destination") and not ends.get("origin") and not ends.get("via"):
                 continue  # a transit with only a via place is a movement at that place
             if kind is not None and basis == "text":
