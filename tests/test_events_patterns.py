@@ -15,6 +15,8 @@ from spacy.tokens import Doc
 
 from conflictmap.gazetteer import Gazetteer
 from conflictmap.geo.events.grammar import (
+    ARMED_GROUPS,
+    armed_group_names,
     in_a_site,
     is_trigger,
     mode_of,
@@ -544,3 +546,30 @@ def test_a_site_completed_through_the_kind_noun_of_its_place(site: str, kind: st
                 ("a", "a", "DET", "det", 3), (site, site, "NOUN", "dobj", 1), ("in", "in", "ADP", "prep", 3),
                 ("Ruritown", "Ruritown", "PROPN", "compound", 6), (kind, kind, "NOUN", "pobj", 4))
     assert in_a_site(doc[5:6]) is expected
+
+
+def _named(*tokens: tuple[str, str, str, str, int], org: int) -> Doc:
+    """A Doc whose token ``org`` the model would tag as an organisation."""
+    doc = parse(*tokens)
+    doc.ents = [doc.char_span(doc[org].idx, doc[org].idx + len(doc[org]), label="ORG")]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        ([("Zorba", "Zorba", "PROPN", "nsubj", 1), ("left", "leave", "VERB", "ROOT", 1),
+          ("Tripoli", "Tripoli", "PROPN", "dobj", 1)], {"left": "Zorba"}),
+        ([("Zorba", "Zorba", "PROPN", "nsubj", 1), ("hopes", "hope", "VERB", "ROOT", 1), ("to", "to", "PART", "aux", 3),
+          ("reach", "reach", "VERB", "xcomp", 1), ("Tripoli", "Tripoli", "PROPN", "dobj", 3)], {"reach": "Zorba"}),
+    ],
+    ids=["armed-group-subject", "armed-group-chain"],
+)
+def test_a_name_the_document_gives_an_armed_group_moves_as_a_force(tokens: list, expected: dict[str, str]) -> None:
+    """ "Zorba militiamen fought ... Zorba left Tripoli": the name qualified a force noun before."""
+    shown = _named(("Zorba", "Zorba", "PROPN", "compound", 1), ("militiamen", "militiaman", "NOUN", "nsubj", 2),
+                   ("fought", "fight", "VERB", "ROOT", 2), org=0)
+    doc = _named(*tokens, org=0)
+    assert forces(doc) == {}  # a name never shown armed: a company, a charity
+    doc.user_data[ARMED_GROUPS] = armed_group_names([shown, doc])
+    assert forces(doc) == expected

@@ -1006,3 +1006,19 @@ def test_weapons_for_a_states_defence_go_to_it(mini_pipeline, text: str, destina
 def test_a_state_deploying_with_no_place_goes_to_the_story_country(mini_pipeline, text: str,
                                                                    destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clashes with Hezbollah fighters went on all week. Officials say Hezbollah relies on allies to reach "
+         "Tripoli.\n", [("Hezbollah", None, "Tripoli", "reported")]),
+        ("Hezbollah militiamen were seen near the port. Weeks later, Hezbollah left Tripoli.\n",
+         [("Hezbollah", "Tripoli", None, "reported")]),
+        ("The Red Cross opened an office. The Red Cross left Tripoli on Monday.\n", []),  # never shown armed
+    ],
+    ids=["fighters-then-reach", "militiamen-then-left", "charity-left"],
+)
+def test_an_armed_group_named_as_such_moves_with_any_motion_verb(mini_pipeline, text: str, expected: list) -> None:
+    assert _read(mini_pipeline, text) == expected

@@ -64,6 +64,24 @@ def is_force(t: Token) -> bool:
     return force_class(t) is not None
 
 
+ARMED_GROUPS = "cm_armed_groups"  # Doc.user_data key: the names the document uses for armed groups
+
+
+def armed_group_names(docs: Iterable[Doc]) -> frozenset[str]:
+    """The organisations a document shows to be armed: names that qualify a force noun somewhere in it
+    ("the X militia", "Y fighters"), folded to lower case. A state is no armed group ("US troops"):
+    only names the model tags as organisations."""
+    return frozenset(t.lower_ for doc in docs for t in doc
+                     if t.ent_type_ == "ORG" and t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")
+                     and t.head.pos_ == "NOUN" and is_force(t.head))
+
+
+def is_armed_group(t: Token) -> bool:
+    """Whether a proper noun is a name the document elsewhere gives an armed group
+    (:func:`armed_group_names`, kept in ``doc.user_data``)."""
+    return t.pos_ == "PROPN" and t.lower_ in t.doc.user_data.get(ARMED_GROUPS, ())
+
+
 def agentless(t: Token) -> bool:
     """A military noun that is a movement even when no one is named ("the invasion of X", "an
     incursion into X"), unless a civilian word qualifies it ("a charm offensive")."""
