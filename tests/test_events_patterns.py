@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from conflictmap.gazetteer import Gazetteer
 from conflictmap.geo.events.grammar import (
     ARMED_GROUPS,
+    PLACE_STARTS,
     armed_group_names,
     in_a_site,
     is_trigger,
@@ -23,6 +24,7 @@ from conflictmap.geo.events.grammar import (
     place_role,
     preposition,
     sender,
+    soldier_antecedent,
     status_of,
 )
 from conflictmap.geo.events.patterns import best, patterns
@@ -573,3 +575,23 @@ def test_a_name_the_document_gives_an_armed_group_moves_as_a_force(tokens: list,
     assert forces(doc) == {}  # a name never shown armed: a company, a charity
     doc.user_data[ARMED_GROUPS] = armed_group_names([shown, doc])
     assert forces(doc) == expected
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "placed", "expected"),
+    [("We", True, "paratrooper"), ("I", True, "paratrooper"), ("We", False, None)],
+    ids=["we-past-a-town-tagged-as-a-person", "i-past-a-town-tagged-as-a-person", "a-person-between"],
+)
+def test_a_town_the_model_calls_a_person_does_not_hide_the_soldier(pronoun: str, placed: bool,
+                                                                   expected: str | None) -> None:
+    """ "Roe, a paratrooper, reached Lake Town. We left": "Lake Town" is a person to the model only."""
+    doc = parse(("Roe", "Roe", "PROPN", "nsubj", 5), (",", ",", "PUNCT", "punct", 0), ("a", "a", "DET", "det", 3),
+                ("paratrooper", "paratrooper", "NOUN", "appos", 0), (",", ",", "PUNCT", "punct", 0),
+                ("reached", "reach", "VERB", "ROOT", 5), ("Lake", "Lake", "PROPN", "compound", 7),
+                ("Town", "Town", "PROPN", "dobj", 5), (".", ".", "PUNCT", "punct", 5),
+                (pronoun, pronoun.lower(), "PRON", "nsubj", 10), ("left", "leave", "VERB", "ROOT", 10))
+    doc.ents = [doc.char_span(0, 3, label="PERSON"), doc.char_span(doc[6].idx, doc[7].idx + 4, label="PERSON")]
+    if placed:
+        doc.user_data[PLACE_STARTS] = frozenset({doc[6].idx})
+    found = soldier_antecedent(doc[9])
+    assert (found.text if found is not None else None) == expected

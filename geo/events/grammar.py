@@ -65,6 +65,7 @@ def is_force(t: Token) -> bool:
 
 
 ARMED_GROUPS = "cm_armed_groups"  # Doc.user_data key: the names the document uses for armed groups
+PLACE_STARTS = "cm_place_starts"  # Doc.user_data key: where the place layer's places start (Doc offsets)
 
 
 def armed_group_names(docs: Iterable[Doc]) -> frozenset[str]:
@@ -171,9 +172,12 @@ def force_antecedent(pronoun: Token, *, sentences: int = 2) -> Token | None:
 def soldier_antecedent(pronoun: Token) -> Token | None:
     """The soldier's noun set beside the last person named before ``pronoun`` ("paratrooper" in "Jo
     Roe, a former paratrooper"), or None when that person is not described as one. Ranks and titles
-    ("general", "commander") are not soldiers: officials travel, they do not deploy."""
+    ("general", "commander") are not soldiers: officials travel, they do not deploy. A name the place
+    layer resolved to a place (``doc.user_data[PLACE_STARTS]``) is no person, whatever the model says."""
     doc = pronoun.doc
-    person = next((e for e in reversed(doc.ents) if e.label_ == "PERSON" and e.end <= pronoun.i), None)
+    places = doc.user_data.get(PLACE_STARTS, ())  # "X Y" the model calls a person and the place layer a town
+    person = next((e for e in reversed(doc.ents) if e.label_ == "PERSON" and e.end <= pronoun.i
+                   and e.start_char not in places), None)
     if person is None:
         return None
     surname = person[-1].lower_
