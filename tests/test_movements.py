@@ -1000,8 +1000,14 @@ def test_weapons_for_a_states_defence_go_to_it(mini_pipeline, text: str, destina
         (_STORY + "Critics warned of the perils of deploying frigates.\n", []),  # no one deploys
         (_STORY + "Libya deployed troops on Monday.\n", []),  # the story's own country
         (_STORY + "France deployed two frigates in the north.\n", []),  # a phrase of its own
+        # a military noun a light verb with a subject takes; not in a time clause, nor alone
+        (_STORY + "Japan launched its offensive on Monday.\n", ["Libya"]),
+        (_STORY + "Japan began an incursion in May.\n", ["Libya"]),
+        (_STORY + "Prices rose since Japan launched its invasion.\n", []),
+        (_STORY + "The threat of invasion worries Japan.\n", []),
     ],
-    ids=["deployed-advisers", "deployed-in-march", "perils-of-deploying", "own-country", "in-the-north"],
+    ids=["deployed-advisers", "deployed-in-march", "perils-of-deploying", "own-country", "in-the-north",
+         "launched-its-offensive", "began-an-incursion", "since-it-launched", "threat-of-invasion"],
 )
 def test_a_state_deploying_with_no_place_goes_to_the_story_country(mini_pipeline, text: str,
                                                                    destinations: list[str]) -> None:

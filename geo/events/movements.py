@@ -71,16 +71,26 @@ def leaves_the_story(trigger: Token, force: Token) -> bool:
 
 
 def arrives_unplaced(trigger: Token) -> bool:
-    """A verb of arrival told of someone with no phrase of its own that could say where ("X deployed
-    advisers"; not "deployed advisers to the talks", "in the north", nor a generic "the perils of
-    deploying weapons" with no subject; a time, "in May", says nothing of where). The noun ("since the
-    invasion") names the war as often as a movement: never."""
+    """A movement of arrival told of someone, with no phrase of its own that could say where: a verb
+    with a subject ("X deployed advisers"), or a military noun a light verb with a subject takes ("X
+    launched its offensive"). Not "deployed advisers to the talks", "in the north", nor a generic "the
+    perils of deploying weapons" with no subject; a time ("in May") says nothing of where. A noun
+    alone ("since the invasion", "the threat of invasion") or a light verb in a time clause ("since X
+    launched its invasion") names the war as often as a movement: never."""
     lex = lexicon()
-    if trigger.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "nsubj" for c in trigger.children):
+    verb = trigger
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in lex.light_verbs:
+        verb = trigger.head
+        if any(c.dep_ == "mark" or (c.dep_ == "prep" and c.lower_ == "since") for c in verb.children) or (
+                verb.dep_ == "pcomp"):
+            return False  # "since X launched its invasion", "since launching": background, not news
+    elif trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children):
         return False
     return not any(c.dep_ == "prep" and (c.lower_ in lex.roles or c.lower_ in lex.weak_destination)
                    and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
-                   for c in trigger.children)
+                   for t in {trigger.i: trigger, verb.i: verb}.values() for c in t.children)
 
 
 def definite(trigger: Token) -> bool:
