@@ -40,11 +40,15 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``continuation_words.jsonl``: words that make a military noun a war going on, not a movement told
   ("X continues its invasion of Y", "the ongoing offensive in Y").
   A ``forces.jsonl`` row with ``"needs": "military verb"`` ("observers", "men") is a force only
-  as what a ``military`` verb moves ("deployed observers", "withdrew its men").
+  as what a ``military`` verb moves ("deployed observers", "withdrew its men"). A row with
+  ``"conveyed": true`` ("missile") is a force also, with no modifier, as what a ``conveys`` verb of
+  ``motion.jsonl`` carries ("the launcher's missile was trucked to X", "missiles shipped to X"):
+  carried by road, sea or air, not fired.
 - ``combat_purposes.jsonl``: a purpose that makes whoever goes a force ("went to X to fight", "to
   join the fight", "to bear arms"): purpose verbs, verbs that join a combat object, and the objects;
   and purposes of support ("sent troops to back the Ruritanian army"): the supported state is where
-  a movement with no place named goes.
+  a movement with no place named goes; and nouns of defence ("arms for X's defence"): their
+  possessor, after "for", is where what is sent goes.
 - ``referring_nouns.jsonl``: nouns that, as "the <noun>", name a place of the given kinds named
   before in the same document ("sent troops into the region", "arrived in the country").
 - ``route_nouns.jsonl``: nouns whose places are the movement's ("on their way to X", "en route to X").
@@ -111,6 +115,8 @@ class Lexicon:
     displacement_verbs: frozenset[str]  # "push": the object moves out of a place
     extension_verbs: frozenset[str]  # "extend": the motion noun it takes moves on to a place
     military_verb_forces: frozenset[str]  # "observer", "man": a force only as a military verb's object
+    conveyance_verbs: frozenset[str]  # "drive", "ship": they carry what they move, they do not fire it
+    conveyed_forces: frozenset[str]  # "missile": a weapon also when a conveyance verb moves it, unqualified
     delivery_verbs: frozenset[str]  # "supply", "provide": only what they hand over moves, never their subject
     agentless_nouns: frozenset[str]  # "invasion": a movement with a place even when no one is named
     light_verbs: frozenset[str]  # "launch", "begin": their subject is the force of the military noun they take
@@ -121,6 +127,7 @@ class Lexicon:
     combat_joining_verbs: frozenset[str]  # "join", "bear": with a combat object ("join the fight")
     combat_objects: frozenset[str]  # "fight", "arms", "front"
     support_verbs: frozenset[str]  # "back", "help": "sent troops to back the X army" -> to X
+    defended_nouns: frozenset[str]  # "defence": "arms for X's defence" -> to X
     referring_nouns: Mapping[str, frozenset[str]]  # "region" -> place kinds "the region" can refer to
     site_nouns: frozenset[str]  # "base", "front", "airspace": where a force is, inside a place
     territory_nouns: frozenset[str]  # "airspace", "waters": "Ruritanian airspace" is Ruritania's
@@ -232,6 +239,8 @@ def lexicon() -> Lexicon:
         displacement_verbs=frozenset(r["lemma"] for r in motion if r.get("displaces")),
         extension_verbs=frozenset(r["lemma"] for r in motion if r.get("extends")),
         military_verb_forces=frozenset(r["word"] for r in forces if r.get("needs") == "military verb"),
+        conveyance_verbs=frozenset(r["lemma"] for r in motion if r["pos"] == "verb" and r.get("conveys")),
+        conveyed_forces=frozenset(r["word"] for r in forces if r.get("conveyed")),
         delivery_verbs=frozenset(r["lemma"] for r in motion if r.get("delivers")),
         agentless_nouns=frozenset(r["lemma"] for r in motion if r.get("agentless")),
         light_verbs=_words("light_verbs.jsonl", "lemma"),
@@ -242,6 +251,7 @@ def lexicon() -> Lexicon:
         combat_joining_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "joining"),
         combat_objects=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "object"),
         support_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "support"),
+        defended_nouns=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "defended"),
         referring_nouns={r["word"]: frozenset(r["kinds"]) for r in _rows("referring_nouns.jsonl")},
         site_nouns=_words("site_nouns.jsonl"),
         territory_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("kind") == "territory"),

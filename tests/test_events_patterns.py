@@ -14,7 +14,19 @@ import spacy
 from spacy.tokens import Doc
 
 from conflictmap.gazetteer import Gazetteer
-from conflictmap.geo.events.grammar import is_trigger, mode_of, place_role, preposition, sender, status_of
+from conflictmap.geo.events.grammar import (
+    ARMED_GROUPS,
+    PLACE_STARTS,
+    armed_group_names,
+    in_a_site,
+    is_trigger,
+    mode_of,
+    place_role,
+    preposition,
+    sender,
+    soldier_antecedent,
+    status_of,
+)
 from conflictmap.geo.events.patterns import best, patterns
 from conflictmap.geo.events.reader import DocumentEvents
 from conflictmap.geo.events.speakers import People, Speaker, government_phrase, titled_name, whole_name
@@ -523,3 +535,63 @@ def test_a_possessive_pronoun_speaks_for_its_person(gaz: Gazetteer) -> None:
     her = _span(["Her"], ["PRON"])
     found = reader.speaker(her[:], her[0], 0)
     assert found is not None and (found.name, found.kind) == ("Ana Ruiz", "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("site", "kind", "expected"),
+    [("camp", "district", True), ("airfield", "province", True), ("debate", "district", False)],
+    ids=["camp-in-the-district", "airfield-in-the-province", "debate-in-the-district"],
+)
+def test_a_site_completed_through_the_kind_noun_of_its_place(site: str, kind: str, expected: bool) -> None:
+    """ "Rebels entered a camp in Ruritown district": the name only, which the kind noun follows."""
+    doc = parse(("Rebels", "rebel", "NOUN", "nsubj", 1), ("entered", "enter", "VERB", "ROOT", 1),
+                ("a", "a", "DET", "det", 3), (site, site, "NOUN", "dobj", 1), ("in", "in", "ADP", "prep", 3),
+                ("Ruritown", "Ruritown", "PROPN", "compound", 6), (kind, kind, "NOUN", "pobj", 4))
+    assert in_a_site(doc[5:6]) is expected
+
+
+def _named(*tokens: tuple[str, str, str, str, int], org: int) -> Doc:
+    """A Doc whose token ``org`` the model would tag as an organisation."""
+    doc = parse(*tokens)
+    doc.ents = [doc.char_span(doc[org].idx, doc[org].idx + len(doc[org]), label="ORG")]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        ([("Zorba", "Zorba", "PROPN", "nsubj", 1), ("left", "leave", "VERB", "ROOT", 1),
+          ("Tripoli", "Tripoli", "PROPN", "dobj", 1)], {"left": "Zorba"}),
+        ([("Zorba", "Zorba", "PROPN", "nsubj", 1), ("hopes", "hope", "VERB", "ROOT", 1), ("to", "to", "PART", "aux", 3),
+          ("reach", "reach", "VERB", "xcomp", 1), ("Tripoli", "Tripoli", "PROPN", "dobj", 3)], {"reach": "Zorba"}),
+    ],
+    ids=["armed-group-subject", "armed-group-chain"],
+)
+def test_a_name_the_document_gives_an_armed_group_moves_as_a_force(tokens: list, expected: dict[str, str]) -> None:
+    """ "Zorba militiamen fought ... Zorba left Tripoli": the name qualified a force noun before."""
+    shown = _named(("Zorba", "Zorba", "PROPN", "compound", 1), ("militiamen", "militiaman", "NOUN", "nsubj", 2),
+                   ("fought", "fight", "VERB", "ROOT", 2), org=0)
+    doc = _named(*tokens, org=0)
+    assert forces(doc) == {}  # a name never shown armed: a company, a charity
+    doc.user_data[ARMED_GROUPS] = armed_group_names([shown, doc])
+    assert forces(doc) == expected
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "placed", "expected"),
+    [("We", True, "paratrooper"), ("I", True, "paratrooper"), ("We", False, None)],
+    ids=["we-past-a-town-tagged-as-a-person", "i-past-a-town-tagged-as-a-person", "a-person-between"],
+)
+def test_a_town_the_model_calls_a_person_does_not_hide_the_soldier(pronoun: str, placed: bool,
+                                                                   expected: str | None) -> None:
+    """ "Roe, a paratrooper, reached Lake Town. We left": "Lake Town" is a person to the model only."""
+    doc = parse(("Roe", "Roe", "PROPN", "nsubj", 5), (",", ",", "PUNCT", "punct", 0), ("a", "a", "DET", "det", 3),
+                ("paratrooper", "paratrooper", "NOUN", "appos", 0), (",", ",", "PUNCT", "punct", 0),
+                ("reached", "reach", "VERB", "ROOT", 5), ("Lake", "Lake", "PROPN", "compound", 7),
+                ("Town", "Town", "PROPN", "dobj", 5), (".", ".", "PUNCT", "punct", 5),
+                (pronoun, pronoun.lower(), "PRON", "nsubj", 10), ("left", "leave", "VERB", "ROOT", 10))
+    doc.ents = [doc.char_span(0, 3, label="PERSON"), doc.char_span(doc[6].idx, doc[7].idx + 4, label="PERSON")]
+    if placed:
+        doc.user_data[PLACE_STARTS] = frozenset({doc[6].idx})
+    found = soldier_antecedent(doc[9])
+    assert (found.text if found is not None else None) == expected

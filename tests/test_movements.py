@@ -928,3 +928,103 @@ def test_forces_withdrawing_with_no_place_leave_the_story_country(mini_pipeline,
 )
 def test_a_war_going_on_is_no_movement_and_their_is_the_force(mini_pipeline, text: str, expected: list) -> None:
     assert _read(mini_pipeline, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weapon word that needs a modifier is a force when a conveyance verb carries it
+        ("Investigators found the missile was driven into Ukraine from Kursk and later brought back there.\n",
+         [("missile", "Kursk", "Ukraine", "reported"), ("missile", None, "Kursk", "reported")]),
+        ("Officials said the missile was transported to Libya by sea.\n", [("missile", None, "Libya", "reported")]),
+        ("The missile was fired into Ukraine from Kursk.\n", []),  # fired: a projectile, no movement
+    ],
+    ids=["missile-driven-and-back", "missile-transported", "missile-fired"],
+)
+def test_a_weapon_carried_by_a_conveyance_verb_is_a_force(mini_pipeline, text: str, expected: list) -> None:
+    assert _read(mini_pipeline, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Japanese marines landed at the port of Tripoli in March and invaded it a week later.\n",
+         ["Tripoli", "Tripoli"]),
+        ("Japanese forces had held a clinic in Tripoli before they invaded it.\n", ["Tripoli"]),
+        ("The army joined the coalition in Libya in May and left it in June.\n", []),  # "it": the coalition
+    ],
+    ids=["landed-then-invaded-it", "held-a-clinic-then-invaded-it", "left-the-coalition"],
+)
+def test_it_after_a_military_verb_is_the_place_named_before(mini_pipeline, text: str,
+                                                            destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Japan and its allies have launched an offensive against rebel groups in southern Libya.\n", ["Libya"]),
+        ("The French army began an offensive against armed gangs in Tripoli last week.\n", ["Tripoli"]),
+        ("Japanese troops complained about threats against civilians in Tripoli.\n", []),
+    ],
+    ids=["offensive-against-groups-in", "offensive-against-gangs-in", "threats-against"],
+)
+def test_an_offensive_goes_where_its_target_is(mini_pipeline, text: str, destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Critics say Japan is prolonging the war by supplying weapons for Libya's defence.\n", ["Libya"]),
+        ("Japan shipped howitzers for Lebanon's defense in May.\n", ["Lebanon"]),
+        ("Japan supplied food for Libya's defence.\n", []),  # no weapon
+        ("Japanese troops praised Libya's defence in May.\n", []),
+    ],
+    ids=["weapons-for-defence", "howitzers-for-defense", "food-for-defence", "praised-defence"],
+)
+def test_weapons_for_a_states_defence_go_to_it(mini_pipeline, text: str, destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        (_STORY + "Japan has deployed military advisers to train the police.\n", ["Libya"]),
+        (_STORY + "France deployed two frigates in March.\n", ["Libya"]),  # a time says nothing of where
+        (_STORY + "Critics warned of the perils of deploying frigates.\n", []),  # no one deploys
+        (_STORY + "Libya deployed troops on Monday.\n", []),  # the story's own country
+        (_STORY + "France deployed two frigates in the north.\n", []),  # a phrase of its own
+        # a military noun a light verb with a subject takes; not in a time clause, nor alone
+        (_STORY + "Japan launched its offensive on Monday.\n", ["Libya"]),
+        (_STORY + "Japan began an incursion in May.\n", ["Libya"]),
+        (_STORY + "Prices rose since Japan launched its invasion.\n", []),
+        (_STORY + "The threat of invasion worries Japan.\n", []),
+    ],
+    ids=["deployed-advisers", "deployed-in-march", "perils-of-deploying", "own-country", "in-the-north",
+         "launched-its-offensive", "began-an-incursion", "since-it-launched", "threat-of-invasion"],
+)
+def test_a_state_deploying_with_no_place_goes_to_the_story_country(mini_pipeline, text: str,
+                                                                   destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clashes with Hezbollah fighters went on all week. Officials say Hezbollah relies on allies to reach "
+         "Tripoli.\n", [("Hezbollah", None, "Tripoli", "reported")]),
+        ("Hezbollah militiamen were seen near the port. Weeks later, Hezbollah left Tripoli.\n",
+         [("Hezbollah", "Tripoli", None, "reported")]),
+        ("The Red Cross opened an office. The Red Cross left Tripoli on Monday.\n", []),  # never shown armed
+    ],
+    ids=["fighters-then-reach", "militiamen-then-left", "charity-left"],
+)
+def test_an_armed_group_named_as_such_moves_with_any_motion_verb(mini_pipeline, text: str, expected: list) -> None:
+    assert _read(mini_pipeline, text) == expected

@@ -24,7 +24,9 @@ def force_class(t: Token) -> str | None:
     """What kind of force a noun heads (personnel, unit, vessel, aircraft, vehicle, weapon), or None:
     a word of the class ("frigates"); a word that needs a modifier, with it ("armoured vehicles");
     "members" of an organisation or armed group; a ship named with a warship prefix ("USS X").
-    A civilian modifier makes it something else ("aid convoy", "cargo ship")."""
+    A word that is a weapon only with a modifier ("missile") is one also as what a conveyance verb
+    carries ("the missile was trucked to X"). A civilian modifier makes it something else ("aid
+    convoy", "cargo ship")."""
     lex = lexicon()
     lemma, lower = t.lemma_.lower(), t.lower_
     modifiers = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod")]
@@ -39,6 +41,9 @@ def force_class(t: Token) -> str | None:
         kind, needs, words = conditional
         if needs == "modifier" and any(c.lower_ in words or c.lemma_.lower() in words for c in modifiers):
             return kind
+        if (lemma in lex.conveyed_forces or lower in lex.conveyed_forces) and t.dep_ in ("dobj", "nsubjpass") \
+                and t.head.pos_ in ("VERB", "AUX") and t.head.lemma_.lower() in lex.conveyance_verbs:
+            return kind  # "the missile was driven to X": a weapon carried, not fired
         if needs == "group" and (any(c.lower_ in words for c in modifiers) or any(
                 _names_a_group(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj")):
@@ -57,6 +62,25 @@ def _names_a_group(t: Token) -> bool:
 
 def is_force(t: Token) -> bool:
     return force_class(t) is not None
+
+
+ARMED_GROUPS = "cm_armed_groups"  # Doc.user_data key: the names the document uses for armed groups
+PLACE_STARTS = "cm_place_starts"  # Doc.user_data key: where the place layer's places start (Doc offsets)
+
+
+def armed_group_names(docs: Iterable[Doc]) -> frozenset[str]:
+    """The organisations a document shows to be armed: names that qualify a force noun somewhere in it
+    ("the X militia", "Y fighters"), folded to lower case. A state is no armed group ("US troops"):
+    only names the model tags as organisations."""
+    return frozenset(t.lower_ for doc in docs for t in doc
+                     if t.ent_type_ == "ORG" and t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")
+                     and t.head.pos_ == "NOUN" and is_force(t.head))
+
+
+def is_armed_group(t: Token) -> bool:
+    """Whether a proper noun is a name the document elsewhere gives an armed group
+    (:func:`armed_group_names`, kept in ``doc.user_data``)."""
+    return t.pos_ == "PROPN" and t.lower_ in t.doc.user_data.get(ARMED_GROUPS, ())
 
 
 def agentless(t: Token) -> bool:
@@ -148,9 +172,12 @@ def force_antecedent(pronoun: Token, *, sentences: int = 2) -> Token | None:
 def soldier_antecedent(pronoun: Token) -> Token | None:
     """The soldier's noun set beside the last person named before ``pronoun`` ("paratrooper" in "Jo
     Roe, a former paratrooper"), or None when that person is not described as one. Ranks and titles
-    ("general", "commander") are not soldiers: officials travel, they do not deploy."""
+    ("general", "commander") are not soldiers: officials travel, they do not deploy. A name the place
+    layer resolved to a place (``doc.user_data[PLACE_STARTS]``) is no person, whatever the model says."""
     doc = pronoun.doc
-    person = next((e for e in reversed(doc.ents) if e.label_ == "PERSON" and e.end <= pronoun.i), None)
+    places = doc.user_data.get(PLACE_STARTS, ())  # "X Y" the model calls a person and the place layer a town
+    person = next((e for e in reversed(doc.ents) if e.label_ == "PERSON" and e.end <= pronoun.i
+                   and e.start_char not in places), None)
     if person is None:
         return None
     surname = person[-1].lower_
@@ -255,8 +282,12 @@ def recipient(token: Token, trigger: Token) -> bool:
 
 
 def in_a_site(span: Span) -> bool:
-    """ "a base in X", "the front lines in X", "the outskirts of X": the place completes a site noun."""
+    """ "a base in X", "the front lines in X", "the outskirts of X": the place completes a site noun,
+    also through the noun of its own kind ("a base in the X district")."""
     head = span.root.head
+    if span.root.dep_ == "compound" and head.i not in range(span.start, span.end) and head.dep_ == "pobj" and (
+            head.lower_ in place_nouns().kinds or head.lemma_.lower() in place_nouns().kinds):
+        head = head.head  # "in the X district": the preposition governs the kind noun
     if head.dep_ == "prep" and head.i != span.root.i:
         head = head.head
     return head.lemma_.lower() in lexicon().site_nouns or head.lower_ in lexicon().site_nouns
@@ -285,10 +316,19 @@ def territory_of(span: Span) -> Token | None:
     return head if head.lemma_.lower() in words or head.lower_ in words else None
 
 
+def defended(span: Span) -> bool:
+    """ "arms for X's defence": the place is the possessor of a noun of defence after "for"."""
+    head = span.root.head
+    return (span.root.dep_ == "poss" and head.i not in range(span.start, span.end)
+            and head.lemma_.lower() in lexicon().defended_nouns
+            and head.dep_ == "pobj" and head.head.lower_ == "for")
+
+
 def in_another_nouns_phrase(span: Span, trigger: Token) -> bool:
     """ "left their posts after threats from X": the place's preposition qualifies a noun that is not
     the motion word, what it moves, a force, a site or a place, so the place is that noun's, not the
-    movement's."""
+    movement's. The target of a military word is the exception: "an offensive against militants in X"
+    goes to X."""
     prep = span.root.head
     if span.root.dep_ != "pobj" or prep.dep_ != "prep":
         return False
@@ -301,6 +341,9 @@ def in_another_nouns_phrase(span: Span, trigger: Token) -> bool:
         return False  # what the verb moves: "escorted a supply run from X to Y"
     if noun.dep_ == "conj" and (noun.head.i == trigger.i or is_force(noun.head)):
         return False  # "the pull-out of the gunners and their guns from X": coordinated with what moves
+    if noun.dep_ == "pobj" and noun.head.lower_ == "against" and noun.head.head.i == trigger.i and (
+            trigger.pos_ == "NOUN" and trigger.lemma_.lower() in lexicon().military_nouns):
+        return False  # "an offensive against militants in X" goes where its target is (not "deployed against")
     words = place_nouns().kind_of | set(place_nouns().kinds) | lexicon().border_nouns | lexicon().site_nouns
     return noun.lemma_.lower() not in words and noun.lower_ not in words
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from conflictmap.gazetteer import PlaceKind
 from conflictmap.geo.events.context import DocumentContext
 from conflictmap.geo.events.grammar import (
+    defended,
     force_antecedent,
     in_a_site,
     in_another_nouns_phrase,
@@ -68,6 +69,29 @@ def leaves_the_story(trigger: Token, force: Token) -> bool:
             and any(c.dep_ == "amod" and c.lower_ == "foreign" for c in force.children))
 
 
+def arrives_unplaced(trigger: Token) -> bool:
+    """A movement of arrival told of someone, with no phrase of its own that could say where: a verb
+    with a subject ("X deployed advisers"), or a military noun a light verb with a subject takes ("X
+    launched its offensive"). Not "deployed advisers to the talks", "in the north", nor a generic "the
+    perils of deploying weapons" with no subject; a time ("in May") says nothing of where. A noun
+    alone ("since the invasion", "the threat of invasion") or a light verb in a time clause ("since X
+    launched its invasion") names the war as often as a movement: never."""
+    lex = lexicon()
+    verb = trigger
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in lex.light_verbs:
+        verb = trigger.head
+        if any(c.dep_ == "mark" or (c.dep_ == "prep" and c.lower_ == "since") for c in verb.children) or (
+                verb.dep_ == "pcomp"):
+            return False  # "since X launched its invasion", "since launching": background, not news
+    elif trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    return not any(c.dep_ == "prep" and (c.lower_ in lex.roles or c.lower_ in lex.weak_destination)
+                   and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
+                   for t in {trigger.i: trigger, verb.i: verb}.values() for c in t.children)
+
+
 def definite(trigger: Token) -> bool:
     """A movement noun that points back to one told before: "the invasion", "its offensive", "X's
     withdrawal" (not "an invasion", "a withdrawal")."""
@@ -97,6 +121,16 @@ class MovementReader(DocumentContext):
                 actor_home = self.actor(force, offset)[1]
                 if story is not None and story.place is not None and story.place.country_code != actor_home:
                     ends, basis = {"origin": story}, "story"
+            if not ends and kind is not None and kind != "withdraw" and arrives_unplaced(trigger):
+                # "Ruritania deployed advisers": into the country the story is about
+                story = self.story_country()
+                by = sender(trigger)
+                home = self.actor(force, offset)[1] if force.i != trigger.i else None
+                if by is not None and home is None:
+                    r = self.resolution_for(offset + by.idx, offset + by.idx + len(by))
+                    home = r.place.country_code if r is not None and r.place is not None else None
+                if story is not None and story.place is not None and story.place.country_code != home:
+                    ends, basis = {"destination": story}, "story"
             if not ends.get("destination") and not ends.get("origin") and not ends.get("via"):
                 continue  # a transit with only a via place is a movement at that place
             if kind is not None and basis == "text":
@@ -176,7 +210,8 @@ class MovementReader(DocumentContext):
             span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
             if span is None:
                 continue
-            if r.mention.label == DEMONYM_LABEL or is_possessor(span):
+            for_defence = is_possessor(span) and defended(span)  # "arms for X's defence": to X
+            if (r.mention.label == DEMONYM_LABEL or is_possessor(span)) and not for_defence:
                 # "Ruritanian airspace", "Ruritania's waters": the country, where the territory noun is
                 territory = territory_of(span)
                 if territory is None:
@@ -216,6 +251,8 @@ class MovementReader(DocumentContext):
                     prep = "from"
             if prep is None and lost_object:
                 prep = "to" if lemma in lexicon().object_is_destination else "from"
+            if for_defence and attached:
+                prep = "to"
             if prep is None and attached and recipient(span.root, trigger):
                 prep = "to"  # "sent X two frigates": the place the force is sent to, before it
             if prep is None:
@@ -235,6 +272,12 @@ class MovementReader(DocumentContext):
             there = self.there_place(sent, offset, trigger)
             if there is not None:
                 place, role = there
+                found[role] = place
+        if not found:
+            # "they invaded it": an object pronoun whose nearest noun before it is a place
+            pronoun = self.pronoun_place(sent, offset, trigger)
+            if pronoun is not None:
+                place, role = pronoun
                 found[role] = place
         if not found:
             # "X, where troops arrived": the clause hangs on the place; "X, which troops withdrew from":
@@ -280,6 +323,31 @@ class MovementReader(DocumentContext):
             from_ = t.dep_ == "pobj" and lex.roles.get(t.head.lower_) == "origin"  # "withdrew from there"
             return place, "origin" if from_ or leaves else "destination"
         return None
+
+    def pronoun_place(self, sent: Span, offset: int, trigger: Token) -> tuple[Resolution, str] | None:
+        """The place "it" stands for as the object of a military verb whose object is an end ("invaded
+        it"): the nearest noun before the pronoun (in its sentence or the one before), when that noun is
+        a place named; destination, or origin for a verb that leaves. Not for an ordinary verb ("joined
+        the coalition in X and left it": the coalition), nor when the nearest noun is no place."""
+        lex = lexicon()
+        lemma = trigger.lemma_.lower()
+        if trigger.pos_ not in ("VERB", "AUX") or lemma not in lex.military_verbs or (
+                lemma not in lex.object_is_destination | lex.object_is_origin):
+            return None  # only what a force does to a place: one cannot invade a coalition
+        it = next((c for c in trigger.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+        if it is None:
+            return None
+        doc = trigger.doc
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        noun = next((t for t in reversed(doc[start : it.i]) if t.pos_ in ("NOUN", "PROPN")
+                     and t.dep_ not in ("compound", "amod", "nmod", "poss")
+                     and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")), None)
+        if noun is None:
+            return None
+        r = self.resolution_for(offset + noun.idx, offset + noun.idx + len(noun))
+        if r is None or r.place is None or r.mention.label in NOT_DRAWN or qualifier(doc, r, offset):
+            return None
+        return r, "destination" if lemma in lex.object_is_destination else "origin"
 
     def supported_country(self, sent: Span, offset: int, trigger: Token) -> Resolution | None:
         """The country whose side a movement's purpose supports ("sent troops to back the Ruritanian

@@ -5,9 +5,11 @@ Each line of a pattern file is one pattern: ``{"label": ..., "priority": ..., "n
 and the force it moves, a reporting verb and its speaker) or a ``Matcher`` pattern (surface
 phrases: "by sea"). Word lists are never written into a pattern: ``"$name"`` in an ``IN`` or
 ``NOT_IN`` list stands for the lexicon's word class of that name (``geo/data/lexicon/``), so a
-word is added in one place. One token attribute helps patterns read the lexicon:
+word is added in one place. Two token attributes help patterns read the lexicon and the document:
 ``token._.cm_force``, whether the token heads a force (``geo.events.grammar.force_class``: its word
-class, the modifiers it needs, "members of" a group, "USS X").
+class, the modifiers it needs, "members of" a group, "USS X"); ``token._.cm_armed_group``, whether
+a proper noun names what the document elsewhere shows as an armed group ("the X militia": then "X
+left Y" is a movement of its fighters).
 
 The code decides what no pattern can: which match wins (lowest ``priority``, then the earliest
 token), the roles of places, status, actor country, where a speaker was.
@@ -73,6 +75,10 @@ def _register_attributes() -> None:
         from conflictmap.geo.events.grammar import is_force
 
         Token.set_extension("cm_force", getter=is_force)
+    if not Token.has_extension("cm_armed_group"):
+        from conflictmap.geo.events.grammar import is_armed_group
+
+        Token.set_extension("cm_armed_group", getter=is_armed_group)
 
 
 def read_patterns(name: str) -> list[dict[str, Any]]:

@@ -8,7 +8,14 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from conflictmap.geo.events.grammar import agentless, force_antecedent, plausible
+from conflictmap.geo.events.grammar import (
+    ARMED_GROUPS,
+    PLACE_STARTS,
+    agentless,
+    armed_group_names,
+    force_antecedent,
+    plausible,
+)
 from conflictmap.geo.events.movements import MovementReader
 from conflictmap.geo.events.patterns import best, patterns
 from conflictmap.geo.events.statements import StatementReader
@@ -25,7 +32,13 @@ class DocumentEvents(StatementReader, MovementReader):
     def read(self, docs: Iterable[tuple[int, Doc]]) -> tuple[list[Movement], list[Statement]]:
         movements: list[Movement] = []
         statements: list[Statement] = []
+        docs = list(docs)
+        armed = armed_group_names(doc for _, doc in docs)  # "the X militia" anywhere: X is armed everywhere
         for offset, doc in docs:
+            doc.user_data[ARMED_GROUPS] = armed
+            doc.user_data[PLACE_STARTS] = frozenset(
+                r.mention.start - offset for r in self.resolutions_in(offset, offset + len(doc.text))
+                if r.place is not None)
             found_by = patterns(doc.vocab)
             cues = best(found_by.dependency(doc, "statement"), "cue", "speaker")
             moves = [m for m in found_by.dependency(doc, "movement") if plausible(m["trigger"], m["force"])]
