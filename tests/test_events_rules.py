@@ -147,8 +147,10 @@ def test_a_participle_two_steps_from_its_subject_still_has_a_speaker(mini_pipeli
     ("The minister told reporters in Odesa the port would reopen.", "Odesa"),
     ("The envoy said she was still in Tripoli.", "Tripoli"),
     ("The envoy, speaking during a visit to Japan, said the talks had stalled.", "Japan"),
+    ('In Odesa, they are shelling the port every night," the minister said on Friday.', None),
+    ("In Odesa, the minister said the port would reopen.", "Odesa"),
 ], ids=["in-what-is-said", "in-what-is-said-2", "said-in", "told-reporters-in", "her-own-whereabouts",
-        "speaking-during-a-visit"])
+        "speaking-during-a-visit", "a-quotation-opening-with-in-x", "a-sentence-opening-with-in-x"])
 def test_a_place_in_what_is_said_is_not_where_it_was_said(mini_pipeline, sentence: str, place: str | None) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     [said] = analysis.statements

@@ -365,6 +365,10 @@ class StatementReader(DocumentContext):
             token = sent.doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
             if possessive(self.text, r.mention.start, r.mention.end):
                 continue  # "a statement from X's ministry": X owns, it does not locate
+            if opening and token is not None and _in_content(token.root, mine):
+                # 'In X, they shelled ...," she said': a quotation carried on from the paragraph
+                # before (its opening mark there) opens with X
+                opening = None
             if opening or (explicit_before().search(before) and token is not None
                            and (self._owner(token.root, cues or {cue.i}) in mine | {None})
                            and token.root.i in governed and not _in_content(token.root, mine)):
