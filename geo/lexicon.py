@@ -72,7 +72,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``place_cues.jsonl``: words after which "in/at X" says where something was said ("speaking in X"),
   and the words that block it ("said that ... in X"); ``topic`` prepositions: a place after one of
   them in a speaker's phrase is what the speaker deals with ("the envoy to X"), not its affiliation;
-  so is a country named as a ``topic head``'s modifier ("a X analyst").
+  so is a country named as a ``topic head``'s modifier ("a X analyst"). ``another place``: adjectives
+  that keep "the <adjective> town" from referring to the town named before ("the next village").
 - ``list_words.jsonl``, ``border_nouns.jsonl``, ``quantity_words.jsonl``: small function-word classes.
 - Recognition: ``organisation_words.jsonl`` (words that make a name an organisation's),
   ``generic_words.jsonl`` (words that name a place somewhere but mostly are just words),
@@ -176,6 +177,7 @@ class Lexicon:
     place_cue_directions: tuple[str, ...]  # "northern": in northern X is still X
     topic_prepositions: frozenset[str]  # "the envoy to X", "an analyst on X": X is no affiliation
     topic_heads: frozenset[str]  # "a X analyst", "the X programme": X is no affiliation
+    another_place: frozenset[str]  # "the other town", "the next village": not the place named before
 
     def cue(self, name: str) -> frozenset[str]:
         return self.status_cues.get(name, frozenset())
@@ -305,4 +307,5 @@ def lexicon() -> Lexicon:
         place_cue_directions=tuple(r["words"] for r in place_cues if r["class"] == "direction"),
         topic_prepositions=frozenset(r["words"] for r in place_cues if r["class"] == "topic"),
         topic_heads=frozenset(r["words"] for r in place_cues if r["class"] == "topic head"),
+        another_place=frozenset(r["words"] for r in place_cues if r["class"] == "another place"),
     )

@@ -1028,3 +1028,65 @@ def test_a_state_deploying_with_no_place_goes_to_the_story_country(mini_pipeline
 )
 def test_an_armed_group_named_as_such_moves_with_any_motion_verb(mini_pipeline, text: str, expected: list) -> None:
     assert _read(mini_pipeline, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Ukrainian troops ousted the fighters from Odesa in the spring.", [("fighters", "Odesa", None)]),
+    ("The rebels were expelled from Kyiv last year.", [("rebels", "Kyiv", None)]),
+    ("The militants were evicted from the town of Odesa.", [("militants", "Odesa", None)]),
+    ("The ministry expelled two diplomats from Kyiv.", []),
+], ids=["ousted", "expelled", "evicted", "diplomats-are-no-force"])
+def test_a_force_driven_out_moves_from_the_place(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Ukrainian troops pushed the rebels out of Odesa in the spring.", "rebels"),
+    ("Russian marines drove the militia from Kyiv.", "militia"),
+], ids=["pushed-out", "drove-from"])
+def test_the_force_driven_out_is_not_the_one_driving_it(mini_pipeline, text: str, actor: str) -> None:
+    [(moved, _, _)] = _moves(mini_pipeline, text)
+    assert moved == actor
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Rebels took Odesa in May. In June, government troops entered the battered city.",
+     [("government troops", None, "the battered city")]),
+    ("Shelling hit Odesa on Monday, as government troops tried to push into the besieged city.",
+     [("government troops", None, "the besieged city")]),
+    ("Rebels took Odesa in May. In June, government troops entered the next city.", []),
+    ("Rebels took Odesa in May. In June, government troops entered the northern region.", []),
+], ids=["an-adjective-keeps-the-place", "a-verbs-object-before-it", "the-next-city-is-another",
+        "a-part-is-another"])
+def test_the_described_city_is_the_city_named_before(mini_pipeline, text: str, moves: list) -> None:
+    found = _moves(mini_pipeline, text)
+    assert found == moves
+    if found:
+        [move] = analyse(mini_pipeline, _body(text)).movements
+        assert move.destination.place.name == "Odesa"
+
+
+@pytest.mark.model
+def test_an_object_asked_to_act_is_not_the_place_referred_to(mini_pipeline) -> None:
+    moves = analyse(mini_pipeline, _body("The rebels asked Kyiv to send troops into the city.")).movements
+    assert all(m.destination is None or m.destination.place.name != "Kyiv" for m in moves)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["Government troops penetrated into Odesa on Sunday.",
+                                  "Special forces penetrated Odesa before dawn."])
+def test_penetrating_a_place_is_entering_it(mini_pipeline, text: str) -> None:
+    [(_, origin, destination)] = _moves(mini_pipeline, text)
+    assert (origin, destination) == (None, "Odesa")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("word", ["other", "nearby", "next", "adjacent", "rival",
+                                  "new", "first", "second", "third", "last"])
+def test_an_adjective_of_another_place_does_not_refer_back(mini_pipeline, word: str) -> None:
+    text = f"Rebels took Odesa in May. In June, government troops entered the {word} city."
+    assert all(m.destination is None or m.destination.place.name != "Odesa"
+               for m in analyse(mini_pipeline, _body(text)).movements)

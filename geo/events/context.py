@@ -25,6 +25,16 @@ def possessive(text: str, start: int, end: int) -> bool:
     return words.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), end)
 
 
+def describes_the_same(adjective: Token) -> bool:
+    """Whether an adjective leaves "the <adjective> town" the town named before ("the besieged
+    town", "the coastal city"): not a part ("the northern region") nor another one ("the next
+    village"), nor a comparison ("the largest city")."""
+    word = adjective.lower_
+    lex = lexicon()
+    return (adjective.tag_ in ("JJ", "VBN") and word not in lex.place_cue_directions
+            and word not in lex.another_place and not any(c.dep_ != "punct" for c in adjective.children))
+
+
 def affiliation_word(token: Token, np: Span) -> bool:
     """Whether a country word in a speaker's phrase can say where the speaker belongs: not in a
     hyphened relation to another ("the X-backed militia", "X-led forces"; "X-based" is where it
@@ -165,9 +175,11 @@ class DocumentContext:
             kinds = nouns.get(t.lower_)
             if kinds is None or t.pos_ != "NOUN" or t.i == 0:
                 continue
-            det = t.doc[t.i - 1]
-            if det.lower_ != "the" or [c.i for c in t.children] != [det.i]:
-                continue  # "the region" alone: not "the northern region", "their country", "the city of X"
+            det = next((c for c in t.children if c.dep_ == "det"), None)
+            described = [c for c in t.children if c.dep_ == "amod" and c.i < t.i]
+            if (det is None or det.lower_ != "the" or len(list(t.children)) != 1 + len(described)
+                    or any(not describes_the_same(a) for a in described)):
+                continue  # "the (besieged) region": not "the northern region", "their country", "the city of X"
             start, end = offset + det.idx, offset + t.idx + len(t)
             if self.resolution_for(start, end) is not None:
                 continue  # part of a name
@@ -184,15 +196,21 @@ class DocumentContext:
                          kinds: frozenset[str]) -> Resolution | None:
         """The last place named before offset ``before`` whose words hold ``noun`` or whose kind is one
         of ``kinds`` (nationality words and names inside organisations are not places named). In the
-        phrase's own sentence only a place after a preposition: "asked X to send troops into the
-        region", "X weapons arrived in the country" move into another place than X."""
+        phrase's own sentence only a place after a preposition or a verb's object ("shelling hit X,
+        where troops pushed into the town"): "asked X to send troops into the region", "X weapons
+        arrived in the country" move into another place than X."""
         def candidate(r: Resolution) -> bool:
             if r.mention.end > before or r.place is None or r.mention.label in NOT_DRAWN:
                 return False
             if r.mention.start < offset + sent.start_char:
                 return True
             span = sent.doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
-            return span is not None and preposition(span) is not None
+            if span is None:
+                return False
+            verb = span.root.head
+            # a verb's object, unless it is asked or told to act ("asked X to send troops into the region")
+            return preposition(span) is not None or (
+                span.root.dep_ == "dobj" and not any(c.dep_ == "xcomp" for c in verb.children))
 
         earlier = sorted(filter(candidate, self.resolutions), key=lambda r: r.mention.start, reverse=True)
         word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)

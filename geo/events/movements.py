@@ -432,12 +432,14 @@ class MovementReader(DocumentContext):
         demonstrative = any(t.lower_ in ("these", "those", "the", "such") for t in force.subtree if t.i < force.i)
         if country is None and demonstrative:
             # "some of these troops": the force named earlier in the sentence, else the last one
-            earlier = [t for t in force.sent if t.i < force.i and is_force(t)]
+            # (the same kind of force: "Ruritanian troops pushed the rebels out" are two forces)
+            same = (force.lower_, force.lemma_.lower())
+            earlier = [t for t in force.sent if t.i < force.i and is_force(t) and t.lemma_.lower() == same[1]]
             for t in reversed(earlier):
                 earlier_phrase, c = self.actor(t, offset)
                 if c:
                     return earlier_phrase, c
-            if self.last_actor is not None:
+            if self.last_actor is not None and self.last_actor[0].split()[-1].lower() in same:
                 return self.last_actor
         return phrase, country
 
