@@ -1,7 +1,7 @@
 """Statements and movements scored on the hand-annotated development subset of real articles.
 
     CONFLICTMAP_GAZETTEER=/tmp/gaz/gazetteer.sqlite .venv/bin/python benchmarks/devtexts_eval.py \
-        [--set dev|heldout|heldout2|heldout3] [--gold DIR] [--texts ../shared/devtexts] [--gazetteer PATH] \
+        [--set dev|heldout|heldout2|heldout3|heldout4] [--gold DIR] [--texts ../shared/devtexts] [--gazetteer PATH] \
         [--show-misses]
 
 Runs the real pipeline on each annotated article (the texts are read where they lie; nothing of them
@@ -11,7 +11,8 @@ is in the repository) and compares with the gold files; the format and guideline
 ``--set heldout2`` the 9 of ``benchmarks/devtexts_gold/heldout2/``, annotated for movements only
 (``"statements": null``, not scored) before the second round of that work: report it, do not tune on it;
 ``--set heldout3`` the 10 of ``benchmarks/devtexts_gold/heldout3/``, statements and movements, annotated blind
-before the third round: likewise.
+before the third round: likewise; ``--set heldout4`` the 10 of ``benchmarks/devtexts_gold/heldout4/``,
+statements and movements, annotated blind after the third round: likewise.
 
 * A gold statement is *found* when a predicted statement's speaker span overlaps the gold speaker
   span and its cue overlaps the gold cue (no speaker span or no cue: cannot match). A predicted
@@ -116,9 +117,10 @@ def show(text: str, span: list[int] | Span) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="gold_set", choices=("dev", "heldout", "heldout2", "heldout3"), default="dev",
-                        help="the development 20 (default), the held-out 10, the second held-out 9 (movements only) "
-                             "or the third held-out 10")
+    parser.add_argument("--set", dest="gold_set", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4"),
+                        default="dev",
+                        help="the development 20 (default), the held-out 10, the second held-out 9 (movements only), "
+                             "the third held-out 10 or the fourth held-out 10")
     parser.add_argument("--gold", type=Path, help="a folder of gold files (overrides --set)")
     parser.add_argument("--texts", type=Path, default=ROOT.parent / "shared" / "devtexts")
     parser.add_argument("--gazetteer", type=Path, help="gazetteer (default: $CONFLICTMAP_GAZETTEER or the cache)")
