@@ -136,3 +136,10 @@ def test_a_short_sentence_is_body_and_a_title_is_not() -> None:
 @pytest.mark.parametrize("snippet", ["Rebels take the ridge", "Troops cross the river at dawn"])
 def test_a_text_with_no_body_is_read_as_body(snippet: str) -> None:
     assert [p.zone for p in classify(snippet + "\n")] == [Zone.BODY]
+
+
+def test_a_short_question_is_still_a_title() -> None:
+    page = ("Ruritania: From Revolt to Ruin?\n\nThe rebels said on Monday that they had taken the ridge above the "
+            "town after two days of fighting.\n")
+    zones = {p.text(page): p.zone for p in classify(page)}
+    assert zones["Ruritania: From Revolt to Ruin?"] is Zone.HEADLINE

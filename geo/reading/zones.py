@@ -41,6 +41,7 @@ _CREDIT = re.compile(
 _BYLINE = re.compile(r"^\s*by\s*[A-Za-z][\w.'-]*(\s+[A-Za-z][\w.'-]*){0,3}\s*$", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^[\W\d\s]*(\d{1,4}[-/ ]\w+[-/ ]\d{2,4}|\w+ \d{1,2},? \d{4})[\W\d\s:-]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
+_FULL_STOP = re.compile(r"(?<!\.)\.[\"'”’)]*\s*$")  # a short line is a sentence only with a full stop (a title may ask)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # An unfilled template field left in scraped text ("{storyId}", "{{ headline }}"): page machinery,
 # never words of the article, so it is cut out of its paragraph as furniture of its own.
@@ -55,7 +56,7 @@ class Paragraph:
         return doc_text[self.start : self.end]
 
 
-SHORT_SENTENCE = 4  # words: a line this long ending in a full stop is a sentence of the body
+SHORT_SENTENCE = 4  # words: a line this long ending in a full stop (not "?", "!", "...") is a sentence
 WRAP_SHARE = 0.8  # a line reaching this share of the wrap width was broken by the wrapping
 
 
@@ -146,8 +147,11 @@ def _kind(par: str) -> Zone | None:
     if _BYLINE.match(par) or _DATE_LINE.match(par):
         return Zone.FURNITURE
     stop_ratio = sum(w.lower() in lexicon().stop_words for w in words) / n
-    if (n >= SHORT_SENTENCE and _SENTENCE_END.search(par) and stop_ratio >= 0.1) or (n >= 25 and stop_ratio >= 0.2):
+    ends = _SENTENCE_END.search(par)
+    if ((n >= 8 and ends) or (n >= SHORT_SENTENCE and ends and _FULL_STOP.search(par))) and stop_ratio >= 0.1:
         return Zone.BODY  # a sentence, however short ("Troops left the town."): titles end without a stop
+    if n >= 25 and stop_ratio >= 0.2:
+        return Zone.BODY
     return None  # title-like: headline, sub-heading or trailer, by position
 
 
