@@ -43,7 +43,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   as what a ``military`` verb moves ("deployed observers", "withdrew its men"). A row with
   ``"conveyed": true`` ("missile") is a force also, with no modifier, as what a ``conveys`` verb of
   ``motion.jsonl`` carries ("the launcher's missile was trucked to X", "missiles shipped to X"):
-  carried by road, sea or air, not fired.
+  carried by road, sea or air, not fired; so is what a ``conveys`` noun carries ("a shipment of
+  shells", "rocket deliveries"). ``"needs": "conveyance"`` ("bomb", "shell"): a force only so.
 - ``combat_purposes.jsonl``: a purpose that makes whoever goes a force ("went to X to fight", "to
   join the fight", "to bear arms"): purpose verbs, verbs that join a combat object, and the objects;
   and purposes of support ("sent troops to back the Ruritanian army"): the supported state is where
@@ -117,6 +118,7 @@ class Lexicon:
     extension_verbs: frozenset[str]  # "extend": the motion noun it takes moves on to a place
     military_verb_forces: frozenset[str]  # "observer", "man": a force only as a military verb's object
     conveyance_verbs: frozenset[str]  # "drive", "ship": they carry what they move, they do not fire it
+    conveyance_nouns: frozenset[str]  # "shipment", "delivery": a shipment of X carries X
     conveyed_forces: frozenset[str]  # "missile": a weapon also when a conveyance verb moves it, unqualified
     delivery_verbs: frozenset[str]  # "supply", "provide": only what they hand over moves, never their subject
     agentless_nouns: frozenset[str]  # "invasion": a movement with a place even when no one is named
@@ -242,6 +244,7 @@ def lexicon() -> Lexicon:
         extension_verbs=frozenset(r["lemma"] for r in motion if r.get("extends")),
         military_verb_forces=frozenset(r["word"] for r in forces if r.get("needs") == "military verb"),
         conveyance_verbs=frozenset(r["lemma"] for r in motion if r["pos"] == "verb" and r.get("conveys")),
+        conveyance_nouns=frozenset(r["lemma"] for r in motion if r["pos"] == "noun" and r.get("conveys")),
         conveyed_forces=frozenset(r["word"] for r in forces if r.get("conveyed")),
         delivery_verbs=frozenset(r["lemma"] for r in motion if r.get("delivers")),
         agentless_nouns=frozenset(r["lemma"] for r in motion if r.get("agentless")),

@@ -1090,3 +1090,31 @@ def test_an_adjective_of_another_place_does_not_refer_back(mini_pipeline, word: 
     text = f"Rebels took Odesa in May. In June, government troops entered the {word} city."
     assert all(m.destination is None or m.destination.place.name != "Odesa"
                for m in analyse(mini_pipeline, _body(text)).movements)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Washington sent a shipment of bombs to Kyiv.", [("bombs", "Washington", "Kyiv")]),
+    ("The navy shipped rockets to Odesa by sea.", [("rockets", None, "Odesa")]),
+    ("Munition deliveries to Kyiv resumed in June.", [("Munition", None, "Kyiv")]),
+    ("The convoy carried a load of shells to Odesa.", []),
+    ("Rebels fired rockets at Odesa.", []),
+    ("Shells hit Kyiv overnight.", []),
+], ids=["shipment-of-bombs", "shipped-rockets", "munition-deliveries", "shell-in-no-conveyance", "fired-rockets",
+        "shells-hit"])
+def test_munitions_move_only_when_carried(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "status"), [
+    ("Washington paused a shipment of bombs to Kyiv.", "denied"),
+    ("The government suspended arms deliveries to Odesa in May.", "denied"),
+    ("The navy cancelled the deployment of two frigates to Odesa.", "denied"),
+    ("The ministry froze troop transfers to Kyiv.", "denied"),
+    ("The ministry withheld the transfer of tanks to Kyiv.", "denied"),
+    ("The ministry resumed arms deliveries to Odesa in May.", "reported"),
+], ids=["paused", "suspended", "cancelled", "froze", "withheld", "resumed"])
+def test_a_movement_withheld_or_called_off_did_not_happen(mini_pipeline, text: str, status: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.status == status

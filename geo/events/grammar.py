@@ -41,9 +41,8 @@ def force_class(t: Token) -> str | None:
         kind, needs, words = conditional
         if needs == "modifier" and any(c.lower_ in words or c.lemma_.lower() in words for c in modifiers):
             return kind
-        if (lemma in lex.conveyed_forces or lower in lex.conveyed_forces) and t.dep_ in ("dobj", "nsubjpass") \
-                and t.head.pos_ in ("VERB", "AUX") and t.head.lemma_.lower() in lex.conveyance_verbs:
-            return kind  # "the missile was driven to X": a weapon carried, not fired
+        if (lemma in lex.conveyed_forces or lower in lex.conveyed_forces) and _conveyed(t):
+            return kind  # "the missile was driven to X", "a shipment of shells": a weapon carried, not fired
         if needs == "group" and (any(c.lower_ in words for c in modifiers) or any(
                 _names_a_group(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj")):
@@ -53,6 +52,18 @@ def force_class(t: Token) -> str | None:
                                  for c in t.children):
         return "vessel"
     return None
+
+
+def _conveyed(t: Token) -> bool:
+    """Whether the noun is what a conveyance verb or noun carries: "the missile was trucked to X",
+    "shipped rockets", "a shipment of shells", "rocket deliveries"."""
+    lex = lexicon()
+    head = t.head
+    if t.dep_ in ("dobj", "nsubjpass"):
+        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.conveyance_verbs
+    if t.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.pos_ == "NOUN" and head.head.lemma_.lower() in lex.conveyance_nouns
+    return t.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in lex.conveyance_nouns
 
 
 def _names_a_group(t: Token) -> bool:

@@ -109,6 +109,8 @@ class MovementReader(DocumentContext):
             force = forces.get(trigger.i)
             if force is None:
                 continue
+            if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.i in forces:
+                continue  # "sent a shipment of shells to X": one movement, the verb's (with its sender)
             unnamed = force.i == trigger.i  # an agentless military noun: only a strongly governed place
             ends = self.endpoints(sent, offset, trigger, triggers, strong_only=unnamed)
             kind, basis = family(trigger), "text"
