@@ -1118,3 +1118,14 @@ def test_munitions_move_only_when_carried(mini_pipeline, text: str, moves: list)
 def test_a_movement_withheld_or_called_off_did_not_happen(mini_pipeline, text: str, status: str) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert move.status == status
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "destination"), [
+    ("Tokyo delivered weapons to the rebels in Odesa.", "Odesa"),
+    ("Russia sent troops to its allies in Kyiv.", "Kyiv"),
+    ("Russia sent troops to Kyiv after talks in Odesa.", "Kyiv"),
+], ids=["in-x-on-the-verb", "in-x-on-the-recipients", "in-x-on-another-noun"])
+def test_a_place_of_the_recipients_is_where_the_movement_goes(mini_pipeline, text: str, destination: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.destination.place.name == destination

@@ -292,6 +292,23 @@ def recipient(token: Token, trigger: Token) -> bool:
         c.dep_ == "dobj" and c.i > token.i and any(is_force(d) for d in c.subtree) for c in trigger.children)
 
 
+def recipient_in(span: Span, trigger: Token) -> bool:
+    """ "sent arms to the rebels in X", "delivered aid to its allies inside X": the place qualifies
+    the noun a verb's object goes to."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "inside"):
+        return False
+    if not any(c.dep_ == "dobj" for c in trigger.children):
+        return False  # only what is sent or handed over goes to someone ("advanced to the final in X")
+    holder = prep.head
+    if holder.i == trigger.i:  # the parser hangs "in X" on the verb: "delivered arms to the rebels in X"
+        return any(c.dep_ == "prep" and c.lower_ == "to" and c.i < prep.i and any(
+            p.dep_ == "pobj" and p.ent_type_ not in ("GPE", "LOC", "FAC") for p in c.children)
+            for c in trigger.children)
+    return (holder.dep_ == "pobj" and holder.head.lower_ == "to" and holder.head.dep_ == "prep"
+            and holder.head.head.i == trigger.i)
+
+
 def in_a_site(span: Span) -> bool:
     """ "a base in X", "the front lines in X", "the outskirts of X": the place completes a site noun,
     also through the noun of its own kind ("a base in the X district")."""

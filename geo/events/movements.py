@@ -26,6 +26,7 @@ from conflictmap.geo.events.grammar import (
     place_role,
     preposition,
     recipient,
+    recipient_in,
     same_token,
     sender,
     size_pattern,
@@ -238,9 +239,10 @@ class MovementReader(DocumentContext):
             )
             if not attached and not after:
                 continue
-            if modifies_another_noun(span, trigger) or in_another_nouns_phrase(span, trigger):
+            to_recipients = attached and recipient_in(span, trigger)  # "arms to the rebels in X": to X
+            if not to_recipients and (modifies_another_noun(span, trigger) or in_another_nouns_phrase(span, trigger)):
                 continue  # "withdrew from the X agreement", "left posts after threats from X"
-            prep = preposition(span)
+            prep = "to" if to_recipients else preposition(span)
             if prep == "of" and trigger.pos_ == "NOUN" and trigger.lemma_.lower() in lexicon().object_is_destination:
                 prep = "to"  # "the invasion of X"
             if attached and is_object_of(span.root, trigger) and (
