@@ -1129,3 +1129,28 @@ def test_a_movement_withheld_or_called_off_did_not_happen(mini_pipeline, text: s
 def test_a_place_of_the_recipients_is_where_the_movement_goes(mini_pipeline, text: str, destination: str) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert move.destination.place.name == destination
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "destination"), [
+    ("The Japanese military intervention in Libya began in 2015.", "Libya"),
+    ("Foreign intervention into Lebanon ended the siege.", "Lebanon"),
+], ids=["intervention-in", "intervention-into"])
+def test_a_military_intervention_goes_into_the_place(mini_pipeline, text: str, destination: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.destination.place.name == destination
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("word", ["economic", "surgical", "verbal", "monetary", "currency"])
+def test_an_intervention_of_another_kind_is_no_movement(mini_pipeline, word: str) -> None:
+    assert _moves(mini_pipeline, f"Japan's {word} intervention in Libya began in 2015.") == []
+
+
+@pytest.mark.model
+def test_a_movement_told_before_and_supposed_away_is_not_told_again(mini_pipeline) -> None:
+    text = ("Foreign intervention into Libya ended the siege in 2011.\n\n"
+            "Had the intervention not happened, the siege would have gone on for years.\n\n"
+            "Critics say the intervention left the country divided.\n")
+    moves = analyse(mini_pipeline, text).movements
+    assert [m.status for m in moves] == ["reported", "reported"]

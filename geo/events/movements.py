@@ -154,6 +154,8 @@ class MovementReader(DocumentContext):
                         origin_basis = "sender"
             self.last_actor = (actor, actor_country)
             status, status_cue = status_of(trigger)
+            if basis == "earlier" and status != "reported":
+                continue  # "if the invasion had not happened": no new movement, and the old one was told
             yield Movement(
                 doc_id=self.doc_id,
                 actor=actor,
