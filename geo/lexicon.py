@@ -31,7 +31,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   ``delivers``: only what it hands over moves, never its subject ("supplied tanks to X", "provided
   X with howitzers": with ``object_is_destination``, a place as its object is the recipient);
   ``agentless``: a military noun that is a movement with a place even when no one is named ("the
-  invasion of X", "an incursion into X"); ``family``: the verb and nouns that name one kind of
+  invasion of X", "an incursion into X"); ``with``: a noun that is a movement only with one of
+  these modifiers ("a ground operation", not "an operation"); ``family``: the verb and nouns that name one kind of
   movement ("invade", "invasion"): "the invasion", "its offensive" with no place of their own are
   the one of that kind the document placed last; ``particles``: the verb is of its family only with
   one of them ("pull out", not "pulled the unit in all directions").
@@ -105,6 +106,7 @@ class Lexicon:
     motion_nouns: frozenset[str]
     military_verbs: frozenset[str]  # only a force does it: "advance", "withdraw" (a state as subject moves its forces)
     military_nouns: frozenset[str]  # "invasion", "withdrawal": "the Ruritanian invasion" is a move of its forces
+    qualified_motion_nouns: Mapping[str, frozenset[str]]  # "operation" -> {"ground", ...}: a motion only so
     weak_destination_triggers: frozenset[str]  # "deployed in X": X is where they went
     object_is_destination: frozenset[str]  # "entered X", "crossed X"
     verb_modes: Mapping[str, str]  # "sail" -> "sea"
@@ -228,6 +230,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         motion_verbs=verbs,
         motion_nouns=nouns,
+        qualified_motion_nouns={r["lemma"]: frozenset(r["with"]) for r in motion
+                                if r["pos"] == "noun" and r.get("with")},
         military_verbs=frozenset(r["lemma"] for r in motion if r["pos"] == "verb" and r.get("military")),
         military_nouns=frozenset(r["lemma"] for r in motion if r["pos"] == "noun" and r.get("military")),
         weak_destination_triggers=frozenset(r["lemma"] for r in motion if r.get("weak_destination")),

@@ -1154,3 +1154,16 @@ def test_a_movement_told_before_and_supposed_away_is_not_told_again(mini_pipelin
             "Critics say the intervention left the country divided.\n")
     moves = analyse(mini_pipeline, text).movements
     assert [m.status for m in moves] == ["reported", "reported"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "destination"), [
+    ("Japan launched a ground operation in Libya after the attacks.", "Libya"),
+    ("The army began its land campaign in Lebanon in May.", "Lebanon"),
+    ("France started an amphibious operation in Libya.", "Libya"),
+    ("The army began an operation in Kyiv on Monday.", None),
+    ("The navy began an air campaign in Libya in May.", None),
+], ids=["ground-operation", "land-campaign", "amphibious-operation", "an-operation", "an-air-campaign"])
+def test_an_operation_or_campaign_moves_only_on_the_ground(mini_pipeline, text: str, destination: str | None) -> None:
+    moves = analyse(mini_pipeline, _body(text)).movements
+    assert [m.destination.place.name for m in moves] == ([destination] if destination else [])

@@ -15,9 +15,13 @@ from conflictmap.geo.lexicon import lexicon
 
 
 def is_trigger(t: Token) -> bool:
-    if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lexicon().motion_verbs:
+    lex = lexicon()
+    if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.motion_verbs:
         return True
-    return t.pos_ == "NOUN" and t.lemma_.lower() in lexicon().motion_nouns
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in lex.motion_nouns:
+        return False
+    needs = lex.qualified_motion_nouns.get(t.lemma_.lower())  # "a ground operation", not "an operation"
+    return needs is None or any(c.dep_ in ("amod", "compound") and c.lower_ in needs for c in t.children)
 
 
 def force_class(t: Token) -> str | None:
@@ -98,7 +102,7 @@ def agentless(t: Token) -> bool:
     """A military noun that is a movement even when no one is named ("the invasion of X", "an
     incursion into X"), unless a civilian word qualifies it ("a charm offensive")."""
     lex = lexicon()
-    if t.pos_ != "NOUN" or t.lemma_.lower() not in lex.agentless_nouns:
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in lex.agentless_nouns or not is_trigger(t):
         return False
     if carried_on(t) or going_on(t):
         return False
@@ -133,7 +137,7 @@ def plausible(trigger: Token, force: Token) -> bool:
     if trigger.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in
                                       lexicon().non_force_modifiers for c in trigger.children):
         return False  # "launched a charm offensive": a civilian word makes the motion noun something else
-    if carried_on(trigger) or going_on(trigger):
+    if carried_on(trigger) or going_on(trigger) or not is_trigger(trigger):
         return False
     relative = trigger.dep_ in ("relcl", "acl") and trigger.head.i == force.i  # "the troops it deployed"
     if not relative and force.i not in {t.i for t in trigger.subtree} and any(
