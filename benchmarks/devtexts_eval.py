@@ -138,7 +138,7 @@ def main() -> None:
     pipeline = Pipeline(gazetteer=args.gazetteer)
 
     keys = ("gs", "ps", "sfound", "scorrect", "gm", "pm", "mfound", "mcorrect")
-    t = dict.fromkeys((*keys, "where", "placed", "misplaced", "coincidental"), 0)
+    t = dict.fromkeys((*keys, "where", "placed", "misplaced", "coincidental", "status_right"), 0)
     by_basis: Counter[str] = Counter()
     print(f"{'article':58} {'stmt gold/pred/found/correct':>28} {'move gold/pred/found/correct':>28}")
     for g, doc, analysis in zip(golds, docs, pipeline.analyse(docs), strict=True):
@@ -149,6 +149,8 @@ def main() -> None:
         s_correct = [p for p in ps if any(finds_statement(x, p) for x in gs)]
         m_found = [[p for p in pm if finds_movement(x, p)] for x in gm]
         m_correct = [p for p in pm if any(finds_movement(x, p) for x in gm)]
+        t["status_right"] += sum(1 for x, hits in zip(gm, m_found, strict=True)
+                                 if hits and any(p.status == x["status"] for p in hits))
         misplaced: list[tuple[Gold, list[str]]] = []
         for x, hits in zip(gs, s_found, strict=True):
             if hits and x["where"]:
@@ -203,6 +205,7 @@ def main() -> None:
     print(f"movements: gold {t['gm']}, predicted {t['pm']}; recall {t['mfound'] / max(t['gm'], 1):.3f} "
           f"({t['mfound']}), precision {t['mcorrect'] / max(t['pm'], 1):.3f} ({t['mcorrect']}); "
           f"extras per 30 articles {(t['pm'] - t['mcorrect']) * 30 / max(n, 1):.1f}")
+    print(f"  status right {t['status_right']} / {t['mfound']} found movements (reported / possible / denied)")
 
 
 if __name__ == "__main__":

@@ -1167,3 +1167,25 @@ def test_a_movement_told_before_and_supposed_away_is_not_told_again(mini_pipelin
 def test_an_operation_or_campaign_moves_only_on_the_ground(mini_pipeline, text: str, destination: str | None) -> None:
     moves = analyse(mini_pipeline, _body(text)).movements
     assert [m.destination.place.name for m in moves] == ([destination] if destination else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "status"), [
+    ("Japan will deploy two more brigades to Odesa.", "possible"),
+    ("Two frigates left Tokyo on Monday. They'll reach Odesa next month.", "possible"),
+    ("Two frigates left Tokyo on Monday. They\u2019ll reach Odesa next month.", "possible"),
+    ("The navy shall send ships to Odesa in May.", "possible"),
+    ("Japan deployed two more brigades to Odesa.", "reported"),
+], ids=["will", "apostrophe-ll", "curly-apostrophe-ll", "shall", "past"])
+def test_a_movement_announced_for_the_future_is_possible(mini_pipeline, text: str, status: str) -> None:
+    move = analyse(mini_pipeline, _body(text)).movements[-1]
+    assert move.status == status
+
+
+@pytest.mark.model
+@pytest.mark.full
+def test_a_place_in_the_reporting_clause_is_not_the_movements(pipeline) -> None:
+    text = ("Israel will deploy two more brigades to the northern border, Prime Minister Benjamin Netanyahu said "
+            "in Jerusalem.")
+    moves = analyse(pipeline, _body(text)).movements
+    assert all(m.destination is None or m.destination.place.name != "Jerusalem" for m in moves)

@@ -203,6 +203,10 @@ class MovementReader(DocumentContext):
         found: dict[str, Resolution] = {}
         weak: Resolution | None = None
         subtree = {t.i for t in trigger.subtree}
+        for clause in trigger.children:  # "X will send troops to Y, Z said in W": W is where Z spoke
+            if clause.dep_ in ("conj", "parataxis", "advcl", "ccomp") and clause.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                subtree -= {t.i for t in clause.subtree}
         light = trigger.head
         if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and light.lemma_.lower() in lexicon().light_verbs:
             # "launched an offensive in X": the light verb's prepositions are the noun's
