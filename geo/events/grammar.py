@@ -492,14 +492,15 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
             return "denied", neg.text
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("deny"):
             return "denied", tok.text
-        for c in tok.children:
-            if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.cue("modal"):
-                return "possible", c.text
+        for c in tok.children:  # a condition first: it says more than the "will" it governs
             if c.dep_ == "mark" and c.lower_ in lex.cue("condition"):
                 return "possible", c.text
             if c.dep_ == "advcl" and (mark := next((m for m in c.children if m.dep_ == "mark"
                                                     and m.lower_ in lex.cue("condition")), None)):
                 return "possible", mark.text  # "if talks fail, X will send troops": the move hangs on a condition
+        for c in tok.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.cue("modal"):
+                return "possible", c.text
             if c.dep_ in ("advmod", "amod") and c.lower_ in lex.cue("hedge"):
                 return "possible", c.text
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("intent"):
