@@ -326,7 +326,7 @@ def test_where_the_speaker_went_or_reported_from_is_where_it_spoke(mini_pipeline
     ("Shelling hit Odesa overnight, officials there said.", "Odesa"),
     ("Power returned to most of Seoul by noon.\n\nThe city council there said repairs would take a week.", "Seoul"),
     ("Shelling hit Odesa overnight.\n\nOfficials said there was no sign of the convoy.", None),
-    ("Shelling in Odesa has since killed 40 people and injured 90, according to the Ministry of Health there.",
+    ("Shelling in Odesa has killed 40 people and wounded 90 since May, according to the Ministry of Interior there.",
      "Odesa"),
 ], ids=["officials-there", "there-the-paragraph-before", "there-in-what-is-said", "according-to-x-there"])
 def test_a_speaker_there_is_at_the_place_named_just_before(mini_pipeline, text: str, place: str | None) -> None:
@@ -336,7 +336,7 @@ def test_a_speaker_there_is_at_the_place_named_just_before(mini_pipeline, text: 
 
 
 @pytest.mark.parametrize(("text", "place"), [
-    ("The minister flew to Odesa on Monday.\n\nShe said during a visit to the city that the port would reopen.",
+    ("The minister flew to Odesa on Monday.\n\nShe said on her visit to the city that the port would reopen.",
      "Odesa"),
     ("The envoy landed in Seoul at dawn. He told reporters at a briefing in the city that talks would go on.",
      "Seoul"),
@@ -433,8 +433,8 @@ def test_a_motion_or_an_act_is_no_speech(mini_pipeline, sentence: str, cues: lis
 
 
 @pytest.mark.parametrize(("sentence", "speaker"), [
-    ("A convoy of Turkish armoured vehicles crossed into Idlib province overnight, the Syrian Observatory for Human "
-     "Rights reported.", "the Syrian Observatory for Human Rights"),
+    ("A convoy of Turkish armoured vehicles crossed into Idlib province overnight, the Syrian Monitor for Civil "
+     "Liberties reported.", "the Syrian Monitor for Civil Liberties"),
     ("Two ships left the port on Monday, a spokesman for the Ministry of Defence said.",
      "a spokesman for the Ministry of Defence"),
     ("Azerbaijani troops have advanced toward the town of Lachin, Armenia's defence ministry claimed, a report Baku "

@@ -935,7 +935,7 @@ def test_a_war_going_on_is_no_movement_and_their_is_the_force(mini_pipeline, tex
     ("text", "expected"),
     [
         # a weapon word that needs a modifier is a force when a conveyance verb carries it
-        ("Investigators found the missile was driven into Ukraine from Kursk and later brought back there.\n",
+        ("Experts said the missile had been driven into Ukraine from Kursk and was later returned there.\n",
          [("missile", "Kursk", "Ukraine", "reported"), ("missile", None, "Kursk", "reported")]),
         ("Officials said the missile was transported to Libya by sea.\n", [("missile", None, "Libya", "reported")]),
         ("The missile was fired into Ukraine from Kursk.\n", []),  # fired: a projectile, no movement
