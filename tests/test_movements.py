@@ -1189,3 +1189,14 @@ def test_a_place_in_the_reporting_clause_is_not_the_movements(pipeline) -> None:
             "in Jerusalem.")
     moves = analyse(pipeline, _body(text)).movements
     assert all(m.destination is None or m.destination.place.name != "Jerusalem" for m in moves)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Japan launched an offensive to drive the rebels from Odesa.", [("Japan", None, "Odesa")]),
+    ("Troops were sent to clear the militants from Odesa.", [("Troops", None, "Odesa")]),
+    ("Japan sent troops to retake Kyiv.", [("troops", "Japan", "Kyiv")]),
+    ("Japanese troops pushed the rebels out of Odesa.", [("rebels", "Odesa", None)]),
+], ids=["offensive-to-drive-out", "sent-to-clear-from", "sent-to-retake", "a-displacement-told"])
+def test_the_place_a_purpose_names_is_where_the_force_goes(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves

@@ -100,6 +100,20 @@ def definite(trigger: Token) -> bool:
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in trigger.children)
 
 
+def purposes(trigger: Token) -> list[Token]:
+    """The movement's purpose infinitives that are no movement of their own: "sent troops to clear
+    X", "an offensive to retake X", "to drive X from Y" (an aim: the enemy driven out is not told
+    to have moved); not "sent troops to advance into X": that is a movement itself."""
+    lex = lexicon()
+    heads = [trigger]
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in lex.light_verbs:
+        heads.append(trigger.head)  # "launched an operation to clear X": the light verb's purpose is the noun's
+    return [c for h in heads for c in h.children if c.dep_ in ("acl", "relcl", "advcl") and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and c.lower_ not in lex.place_cue_directions  # "to eastern X" misread as a verb
+            and (not is_trigger(c) or c.lemma_.lower() in lex.displacement_verbs)]
+
+
 class MovementReader(DocumentContext):
     def movements(
         self, sent: Span, offset: int, source: Source, claimed_by: str | None, forces: dict[int, Token]
@@ -112,6 +126,8 @@ class MovementReader(DocumentContext):
                 continue
             if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.i in forces:
                 continue  # "sent a shipment of shells to X": one movement, the verb's (with its sender)
+            if trigger.head.i != trigger.i and is_trigger(trigger.head) and trigger in purposes(trigger.head):
+                continue  # "an offensive to drive X from Y": an aim, not X's movement
             unnamed = force.i == trigger.i  # an agentless military noun: only a strongly governed place
             ends = self.endpoints(sent, offset, trigger, triggers, strong_only=unnamed)
             kind, basis = family(trigger), "text"
@@ -207,6 +223,8 @@ class MovementReader(DocumentContext):
             if clause.dep_ in ("conj", "parataxis", "advcl", "ccomp") and clause.pos_ in ("VERB", "AUX") and any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
                 subtree -= {t.i for t in clause.subtree}
+        aims = {t.i for aim in purposes(trigger) for t in aim.subtree}  # "sent troops to clear militants
+        subtree -= aims  # from X": X is no origin (the purpose's place is the destination, below)
         light = trigger.head
         if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and light.lemma_.lower() in lexicon().light_verbs:
             # "launched an offensive in X": the light verb's prepositions are the noun's
@@ -226,6 +244,8 @@ class MovementReader(DocumentContext):
                 if territory is None:
                     continue
                 span = doc[territory.i : territory.i + 1]
+            if span.root.i in aims:
+                continue
             attached = span.root.i in subtree
             lemma = trigger.lemma_.lower()
             between = doc[trigger.i + 1 : span.start]
@@ -307,7 +327,26 @@ class MovementReader(DocumentContext):
             helped = self.supported_country(sent, offset, trigger)
             if helped is not None:
                 found["destination"] = helped  # "sent troops to back the Ruritanian army": to Ruritania
+        if not found:
+            aimed_at = self.purpose_place(sent, offset, trigger)
+            if aimed_at is not None:
+                found["destination"] = aimed_at  # "an offensive to drive X from Y", "to retake Y": into Y
         return found
+
+    def purpose_place(self, sent: Span, offset: int, trigger: Token) -> Resolution | None:
+        """The place the movement's purpose names: the object, or the from / out-of / in place, of
+        its infinitive ("an offensive to retake X", "sent troops to clear militants from X", "to
+        fight in X"): the force goes there."""
+        for purpose in purposes(trigger):
+            objects = [c for c in purpose.children if c.dep_ == "dobj"]
+            heads = objects + [o for c in [purpose, *objects] for c2 in c.children
+                               if c2.dep_ == "prep" and c2.lower_ in ("from", "of", "out", "in")
+                               for o in c2.subtree if o.dep_ == "pobj"]  # "to clear militants from X"
+            for head in heads:
+                r = self.resolution_for(offset + head.idx, offset + head.idx + len(head))
+                if r is not None and r.place is not None and r.mention.label not in NOT_DRAWN:
+                    return r
+        return None
 
     def there_place(self, sent: Span, offset: int, trigger: Token) -> tuple[Resolution, str] | None:
         """The place "there" stands for, and its role, when the adverb belongs to the movement ("moved
