@@ -76,6 +76,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   them in a speaker's phrase is what the speaker deals with ("the envoy to X"), not its affiliation;
   so is a country named as a ``topic head``'s modifier ("a X analyst"). ``another place``: adjectives
   that keep "the <adjective> town" from referring to the town named before ("the next village").
+  ``away from the capital``: words that keep a speaker from being placed at its country's capital
+  ("opposition media", "exiled journalists").
 - ``list_words.jsonl``, ``border_nouns.jsonl``, ``quantity_words.jsonl``: small function-word classes.
 - Recognition: ``organisation_words.jsonl`` (words that make a name an organisation's),
   ``generic_words.jsonl`` (words that name a place somewhere but mostly are just words),
@@ -182,6 +184,7 @@ class Lexicon:
     topic_prepositions: frozenset[str]  # "the envoy to X", "an analyst on X": X is no affiliation
     topic_heads: frozenset[str]  # "a X analyst", "the X programme": X is no affiliation
     another_place: frozenset[str]  # "the other town", "the next village": not the place named before
+    away_from_capital: frozenset[str]  # "opposition media", "exiled journalists": not at the capital
 
     def cue(self, name: str) -> frozenset[str]:
         return self.status_cues.get(name, frozenset())
@@ -315,4 +318,5 @@ def lexicon() -> Lexicon:
         topic_prepositions=frozenset(r["words"] for r in place_cues if r["class"] == "topic"),
         topic_heads=frozenset(r["words"] for r in place_cues if r["class"] == "topic head"),
         another_place=frozenset(r["words"] for r in place_cues if r["class"] == "another place"),
+        away_from_capital=frozenset(r["words"] for r in place_cues if r["class"] == "away from the capital"),
     )

@@ -445,3 +445,20 @@ def test_the_comma_set_speaker_wins_over_the_parse(mini_pipeline, sentence: str,
     assert speaker in [s.speaker_span.text for s in analysis.statements]
     assert all(not s.speaker_span.text.startswith(("A convoy", "Two ships", "Azerbaijani troops"))
                for s in analysis.statements)
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Libyan state media said the port was shut.", "Tripoli"),
+    ("Libyan opposition media said the port was shut.", None),
+    ("Exiled Georgian journalists said the vote was rigged.", None),
+    ("A Libyan exile said the vote was rigged.", None),
+    ("A Libyan dissident said the vote was rigged.", None),
+    ("A Libyan rebel commander said the town had fallen.", None),
+    ("A Libyan insurgent said the town had fallen.", None),
+    ("A Georgian separatist leader said the town had fallen.", None),
+], ids=["state-media", "opposition", "exiled", "exile", "dissident", "rebel", "insurgent", "separatist"])
+def test_a_speaker_against_its_government_is_not_at_its_capital(mini_pipeline, sentence: str,
+                                                                place: str | None) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    [said] = analysis.statements
+    assert (said.place.name if said.place else None) == place

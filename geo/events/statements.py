@@ -411,7 +411,9 @@ class StatementReader(DocumentContext):
         # one the text gives no affiliation at all.
         if self._dateline_place is not None and (home is None or home == self._dateline_place.country_code):
             return self._dateline_place, "dateline", self.dateline.place.source if self.dateline else None
-        if home:
+        away = lexicon().away_from_capital
+        if home and not any(w.lower_ in away or w.lemma_.lower() in away for w in words):
+            # (not "opposition media", "exiled journalists": of the country, not at its seat)
             capital = self.gaz.capital(home)
             if capital is not None:
                 return capital, "affiliation", None
