@@ -1200,3 +1200,14 @@ def test_a_place_in_the_reporting_clause_is_not_the_movements(pipeline) -> None:
 ], ids=["offensive-to-drive-out", "sent-to-clear-from", "sent-to-retake", "a-displacement-told"])
 def test_the_place_a_purpose_names_is_where_the_force_goes(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "origin"), [
+    ("The army pulled its forces out of the town of Odesa.", "Odesa"),
+    ("Troops withdrew from the besieged city of Odesa.", "Odesa"),
+    ("Troops withdrew from the talks on the city of Odesa.", None),
+], ids=["out-of-the-town-of", "a-participle-before-the-kind", "the-kind-of-another-noun"])
+def test_the_town_of_x_keeps_the_preposition_before_it(mini_pipeline, text: str, origin: str | None) -> None:
+    moves = analyse(mini_pipeline, _body(text)).movements
+    assert [m.origin.place.name if m.origin else None for m in moves] == ([origin] if origin else [])
