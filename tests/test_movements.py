@@ -1211,3 +1211,14 @@ def test_the_place_a_purpose_names_is_where_the_force_goes(mini_pipeline, text: 
 def test_the_town_of_x_keeps_the_preposition_before_it(mini_pipeline, text: str, origin: str | None) -> None:
     moves = analyse(mini_pipeline, _body(text)).movements
     assert [m.origin.place.name if m.origin else None for m in moves] == ([origin] if origin else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "status"), [
+    ("Tokyo says it has no plans to send troops to Odesa.", "denied"),
+    ("The ministry saw no need to move the frigates to Odesa.", "denied"),
+    ("The ministry has plans to send troops to Odesa.", "possible"),
+], ids=["no-plans", "no-need", "plans"])
+def test_no_plan_to_move_is_a_denial(mini_pipeline, text: str, status: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.status == status

@@ -492,6 +492,9 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         neg = next((c for c in tok.children if c.dep_ == "neg"), None)
         if neg is not None:
             return "denied", neg.text
+        no = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        if tok.i != trigger.i and tok.pos_ == "NOUN" and no is not None:
+            return "denied", no.text  # "has no plans to send troops", "no intention of withdrawing"
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("deny"):
             return "denied", tok.text
         for c in tok.children:  # a condition first: it says more than the "will" it governs
