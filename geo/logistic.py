@@ -36,6 +36,24 @@ class LogisticModel:
         return cls(float(data["bias"]), float(data["threshold"]), {k: float(v) for k, v in data["weights"].items()})
 
 
+class ModelFile:
+    """A shipped model, read once on first use; a measurement may point it at another file (a
+    model fitted on one part of a corpus, to score the other part)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._model: LogisticModel | None = None
+
+    def model(self) -> LogisticModel:
+        if self._model is None:
+            self._model = LogisticModel.read(self.path)
+        return self._model
+
+    def use(self, path: Path) -> None:
+        """Read the model from ``path`` from now on."""
+        self.path, self._model = path, None
+
+
 def named_weights(names: Iterable[str], coefficients: Iterable[float], *, prune: float) -> dict[str, float]:
     """A fitted model's weights by feature name, those smaller than ``prune`` left out."""
     return {name: round(float(w), 4) for name, w in zip(names, coefficients, strict=True) if abs(w) >= prune}

@@ -15,31 +15,27 @@ library at run time, and a feature's weight can be read and questioned like any 
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from conflictmap.geo.lexicon import lexicon
-from conflictmap.geo.logistic import LogisticModel
+from conflictmap.geo.logistic import LogisticModel, ModelFile
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "models" / "cue_model.json"
+MODEL = ModelFile(Path(__file__).resolve().parent.parent / "data" / "models" / "cue_model.json")
 QUOTE_MARKS = frozenset('"“”')
 ALWAYS = frozenset({"according-to"})  # pattern labels that are statements by construction
 
 
-@functools.cache
 def cue_model() -> LogisticModel:
-    return LogisticModel.read(MODEL_FILE)
+    return MODEL.model()
 
 
 def use_model(path: Path) -> None:
     """Read the cue model from ``path`` from now on (to measure a model fitted on part of a corpus)."""
-    global MODEL_FILE
-    MODEL_FILE = path
-    cue_model.cache_clear()
+    MODEL.use(path)
 
 
 def frame(cue: Token) -> str:

@@ -16,19 +16,18 @@ at run time, and every weight can be read and questioned like a rule.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from conflictmap.gazetteer import PlaceKind
 from conflictmap.geo.lexicon import lexicon
-from conflictmap.geo.logistic import LogisticModel
+from conflictmap.geo.logistic import LogisticModel, ModelFile
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "models" / "place_model.json"
+MODEL = ModelFile(Path(__file__).resolve().parent.parent / "data" / "models" / "place_model.json")
 GAZETTEER_SOURCE = "gazetteer"  # the source of a candidate found by the gazetteer alone
 # lower-case words that may join the capitalised words of one name ("Bay of Bengal", "Rio de Janeiro")
 NAME_JOINERS = frozenset({"of", "de", "del", "da", "do", "la", "le", "el", "al", "upon", "on", "-"})
@@ -36,16 +35,13 @@ MOST_WORDS = 5  # a candidate from the gazetteer has at most this many tokens
 PERSON_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "lord", "st", "st."})
 
 
-@functools.cache
 def place_model() -> LogisticModel:
-    return LogisticModel.read(MODEL_FILE)
+    return MODEL.model()
 
 
 def use_model(path: Path) -> None:
     """Read the place model from ``path`` from now on (to measure a model fitted on one corpus)."""
-    global MODEL_FILE
-    MODEL_FILE = path
-    place_model.cache_clear()
+    MODEL.use(path)
 
 
 def name_token(token: Any) -> bool:
