@@ -83,6 +83,8 @@ class DocumentContext:
     # resolutions indexed by start offset: (start, position in ``resolutions``), and the longest span
     _starts: list[tuple[int, int]] = field(default_factory=list)
     _longest: int = 0
+    # each sentence's referring phrases, found once for its statements and its movements alike
+    _referring: dict[tuple[int, int], list[Resolution]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._starts = sorted((r.mention.start, i) for i, r in enumerate(self.resolutions))
@@ -169,6 +171,12 @@ class DocumentContext:
         """ "the region", "the country" (``referring_nouns.jsonl``): the place of that kind named last
         before it in this document, as a resolution of the phrase; a place whose name holds the noun
         ("the X Strip", "the X region") first. Nothing when no such place precedes."""
+        key = (offset, sent.start)
+        if key not in self._referring:
+            self._referring[key] = self._find_referring(sent, offset)
+        return self._referring[key]
+
+    def _find_referring(self, sent: Span, offset: int) -> list[Resolution]:
         found = []
         nouns = lexicon().referring_nouns
         for t in sent:
