@@ -380,8 +380,8 @@ class StatementReader(DocumentContext):
         if trailing or any(t.lower_ == "there" and t.dep_ == "advmod" and t.head.i != cue.i for t in words):
             # "officials there", "the ministry there": the place named last before the speaker
             there = self.last_place_before(offset + words.start_char)
-            if there is not None:
-                return there.place, "explicit", there.mention.source  # type: ignore[return-value]
+            if there is not None and there.place is not None:
+                return there.place, "explicit", there.mention.source
         local: tuple[Place, str, Source | None] | None = None
         for r in self.resolutions_in(offset + words.start_char, offset + words.end_char):
             previous = self.text[max(start, r.mention.start - 12) : r.mention.start].split()
