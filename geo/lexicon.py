@@ -35,7 +35,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   these modifiers ("a ground operation", not "an operation"); ``family``: the verb and nouns that name one kind of
   movement ("invade", "invasion"): "the invasion", "its offensive" with no place of their own are
   the one of that kind the document placed last; ``particles``: the verb is of its family only with
-  one of them ("pull out", not "pulled the unit in all directions").
+  one of them ("pull out", not "pulled the unit in all directions"); ``no_object``: a movement only
+  without a direct object ("swept into X", not "swept the fighters from X").
 - ``light_verbs.jsonl``: verbs whose subject is the force of the military noun they take ("X
   launched an offensive on Y", "X began its invasion of Y").
 - ``continuation_words.jsonl``: words that make a military noun a war going on, not a movement told
@@ -130,6 +131,7 @@ class Lexicon:
     families: Mapping[str, str]  # "invasion" -> "invade": words that name one kind of movement
     continuation_words: frozenset[str]  # "continue", "ongoing": a military noun they govern is a war going on
     particles: Mapping[str, frozenset[str]]  # "pull" -> out, back: its family's sense needs one of them
+    intransitive_motion: frozenset[str]  # "sweep": a movement only with no direct object
     combat_verbs: frozenset[str]  # "fight", "defend": as a purpose, the one who goes is a force
     combat_joining_verbs: frozenset[str]  # "join", "bear": with a combat object ("join the fight")
     combat_objects: frozenset[str]  # "fight", "arms", "front"
@@ -259,6 +261,7 @@ def lexicon() -> Lexicon:
         families={r["lemma"]: r["family"] for r in motion if r.get("family")},
         continuation_words=_words("continuation_words.jsonl"),
         particles={r["lemma"]: frozenset(r["particles"]) for r in motion if r.get("particles")},
+        intransitive_motion=frozenset(r["lemma"] for r in motion if r.get("no_object")),
         combat_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "verb"),
         combat_joining_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "joining"),
         combat_objects=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "object"),

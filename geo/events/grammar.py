@@ -17,7 +17,8 @@ from conflictmap.geo.lexicon import lexicon
 def is_trigger(t: Token) -> bool:
     lex = lexicon()
     if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.motion_verbs:
-        return True
+        # "swept the fighters from X": clearing, not going
+        return t.lemma_.lower() not in lex.intransitive_motion or not any(c.dep_ == "dobj" for c in t.children)
     if t.pos_ != "NOUN" or t.lemma_.lower() not in lex.motion_nouns:
         return False
     needs = lex.qualified_motion_nouns.get(t.lemma_.lower())  # "a ground operation", not "an operation"
@@ -110,13 +111,50 @@ def agentless(t: Token) -> bool:
                    for c in t.children)
 
 
+def purposes(trigger: Token) -> list[Token]:
+    """The movement's purpose infinitives that are no movement of their own: "sent troops to clear
+    X", "an offensive to retake X", "to drive X from Y" (an aim: the enemy driven out is not told
+    to have moved); not "sent troops to advance into X": that is a movement itself."""
+    lex = lexicon()
+    heads = [trigger]
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in lex.light_verbs:
+        heads.append(trigger.head)  # "launched an operation to clear X": the light verb's purpose is the noun's
+        # (also as its xcomp: "continues its offensive to retake X")
+    return [c for h in heads for c in h.children
+            if (c.dep_ in ("acl", "relcl", "advcl") or (c.dep_ == "xcomp" and h.i != trigger.i)) and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and c.lower_ not in lex.place_cue_directions  # "to eastern X" misread as a verb
+            and (not is_trigger(c) or c.lemma_.lower() in lex.displacement_verbs)]
+
+
+def is_aim(trigger: Token) -> bool:
+    """ "an offensive to drive X from Y", "launched an operation to clear X from Y": a purpose of a
+    movement (of its noun, or of the light verb that takes it), not a movement of X's."""
+    head = trigger.head
+    if head.i == trigger.i:
+        return False
+    movers = [head] if is_trigger(head) else []
+    movers += [c for c in head.children if c.dep_ == "dobj" and c.i != trigger.i and is_trigger(c)]
+    return any(trigger in purposes(m) for m in movers)
+
+
 def going_on(t: Token) -> bool:
     """ "continues its invasion of X", "the ongoing offensive in X": a military noun governed by a word
-    of continuation names the war going on, not a movement at a time."""
-    words = lexicon().continuation_words
-    return t.pos_ == "NOUN" and (
-        (t.dep_ == "dobj" and t.head.lemma_.lower() in words)
-        or any(c.dep_ == "amod" and (c.lower_ in words or c.lemma_.lower() in words) for c in t.children))
+    of continuation names the war going on, not a movement at a time; unless it heads somewhere
+    ("continued their advance toward X", "the ongoing push into X": still a force on the move)."""
+    lex = lexicon()
+    words = lex.continuation_words
+    continued = t.dep_ == "dobj" and t.head.lemma_.lower() in words
+    if t.pos_ != "NOUN" or not (continued or any(
+            c.dep_ == "amod" and (c.lower_ in words or c.lemma_.lower() in words) for c in t.children)):
+        return False
+    heads = [t, t.head] if continued else [t]  # "continued its march on X": the parser may hang it on the verb
+    if any(c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children) and (
+            lex.roles.get(c.lower_) == "destination" or (c.lower_ == "on" and t.lemma_.lower() in lex.on_destination))
+            for h in heads for c in h.children):
+        return False
+    places = t.doc.user_data.get(PLACE_STARTS, ())  # "continues its offensive to retake X": a place as its aim
+    return not any(w.idx in places for aim in purposes(t) for w in aim.subtree)
 
 
 def carried_on(t: Token) -> bool:
@@ -402,8 +440,9 @@ def preposition(span: Span) -> str | None:
             nouns = place_nouns().kind_of | lexicon().border_nouns
             if t.lower_ in ("of", "with") and i > 0 and doc[i - 1].lower_ in nouns:
                 i -= 2
-                while i >= 0 and (doc[i].pos_ in ("DET", "ADJ", "PROPN") or doc[i].tag_ == "VBN"):
-                    i -= 1  # "the (disputed) town of X"
+                while i >= 0 and (doc[i].pos_ in ("DET", "ADJ", "PROPN") or doc[i].tag_ == "VBN"
+                                  or doc[i].dep_ == "compound"):
+                    i -= 1  # "the (disputed) town of X", "the border region of X"
                 if i >= 0 and (doc[i].pos_ == "ADP" or doc[i].lower_ in lexicon().prepositions):
                     if doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ == "out":
                         return "from"  # "out of the town of X"
@@ -486,7 +525,8 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         no = next((c for c in arg.children if c.dep_ == "det" and c.lower_ == "no"), None)
         if arg.dep_ in ("nsubj", "nsubjpass", "dobj") and no is not None:
             return "denied", no.text
-    for tok in [trigger, *list(trigger.ancestors)[:4]]:
+    chain = [trigger, *list(trigger.ancestors)[:4]]
+    for k, tok in enumerate(chain):
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("opposition"):
             return "possible", tok.text  # "will not object to a withdrawal": opposed or not, it has not happened
         neg = next((c for c in tok.children if c.dep_ == "neg"), None)
@@ -495,8 +535,8 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         no = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "no"), None)
         if tok.i != trigger.i and tok.pos_ == "NOUN" and no is not None:
             return "denied", no.text  # "has no plans to send troops", "no intention of withdrawing"
-        if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("deny"):
-            return "denied", tok.text
+        if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("deny") and chain[k - 1].dep_ != "conj":
+            return "denied", tok.text  # not "X denies this and says Y sent arms": a conjunct is not denied
         for c in tok.children:  # a condition first: it says more than the "will" it governs
             if c.dep_ == "mark" and c.lower_ in lex.cue("condition"):
                 return "possible", c.text
@@ -510,6 +550,8 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
                 return "possible", c.text
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("intent"):
             return "possible", tok.text
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "by":
+            continue  # "if X responded by invading Y": the means has the status of what it is the means of
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "pobj", "prep", "acl", "relcl", "dobj", "nsubj", "nsubjpass"):
             break
     return "reported", None

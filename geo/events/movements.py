@@ -16,6 +16,7 @@ from conflictmap.geo.events.grammar import (
     force_antecedent,
     in_a_site,
     in_another_nouns_phrase,
+    is_aim,
     is_force,
     is_object_of,
     is_possessor,
@@ -25,6 +26,7 @@ from conflictmap.geo.events.grammar import (
     nearest_verb,
     place_role,
     preposition,
+    purposes,
     recipient,
     recipient_in,
     same_token,
@@ -93,25 +95,25 @@ def arrives_unplaced(trigger: Token) -> bool:
                    for t in {trigger.i: trigger, verb.i: verb}.values() for c in t.children)
 
 
+def holds_the_force(span: Span, trigger: Token) -> bool:
+    """ "pull out the troops (currently) in X", "the withdrawal of forces in X": the place's "in"
+    hangs on the withdrawal word or on the force it moves, not on a clause of their own ("withdrew the
+    observers it had deployed in X": that is the deployment's place)."""
+    if span.root.dep_ != "pobj" or span.root.head.dep_ != "prep":
+        return False
+    holder = span.root.head.head
+    if holder.i == trigger.i:
+        return True
+    return (holder.head.i == trigger.i and holder.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")) or (
+        holder.dep_ == "pobj" and holder.head.head.i == trigger.i)  # "the withdrawal of forces in X"
+
+
 def definite(trigger: Token) -> bool:
     """A movement noun that points back to one told before: "the invasion", "its offensive", "X's
     withdrawal" (not "an invasion", "a withdrawal")."""
     return trigger.pos_ == "NOUN" and any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in trigger.children)
 
-
-def purposes(trigger: Token) -> list[Token]:
-    """The movement's purpose infinitives that are no movement of their own: "sent troops to clear
-    X", "an offensive to retake X", "to drive X from Y" (an aim: the enemy driven out is not told
-    to have moved); not "sent troops to advance into X": that is a movement itself."""
-    lex = lexicon()
-    heads = [trigger]
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in lex.light_verbs:
-        heads.append(trigger.head)  # "launched an operation to clear X": the light verb's purpose is the noun's
-    return [c for h in heads for c in h.children if c.dep_ in ("acl", "relcl", "advcl") and c.pos_ == "VERB"
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            and c.lower_ not in lex.place_cue_directions  # "to eastern X" misread as a verb
-            and (not is_trigger(c) or c.lemma_.lower() in lex.displacement_verbs)]
 
 
 class MovementReader(DocumentContext):
@@ -126,7 +128,7 @@ class MovementReader(DocumentContext):
                 continue
             if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.i in forces:
                 continue  # "sent a shipment of shells to X": one movement, the verb's (with its sender)
-            if trigger.head.i != trigger.i and is_trigger(trigger.head) and trigger in purposes(trigger.head):
+            if is_aim(trigger):
                 continue  # "an offensive to drive X from Y": an aim, not X's movement
             unnamed = force.i == trigger.i  # an agentless military noun: only a strongly governed place
             ends = self.endpoints(sent, offset, trigger, triggers, strong_only=unnamed)
@@ -220,14 +222,15 @@ class MovementReader(DocumentContext):
         weak: Resolution | None = None
         subtree = {t.i for t in trigger.subtree}
         for clause in trigger.children:  # "X will send troops to Y, Z said in W": W is where Z spoke
-            if clause.dep_ in ("conj", "parataxis", "advcl", "ccomp") and clause.pos_ in ("VERB", "AUX") and any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-                subtree -= {t.i for t in clause.subtree}
+            if clause.dep_ in ("conj", "parataxis", "advcl", "ccomp") and clause.pos_ in ("VERB", "AUX") and (any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+                    or (clause.dep_ == "conj" and clause.i in {t.i for t in triggers})):
+                subtree -= {t.i for t in clause.subtree}  # "left X and moved to Y": Y is the second's
         aims = {t.i for aim in purposes(trigger) for t in aim.subtree}  # "sent troops to clear militants
         subtree -= aims  # from X": X is no origin (the purpose's place is the destination, below)
         light = trigger.head
         if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and light.lemma_.lower() in lexicon().light_verbs:
-            # "launched an offensive in X": the light verb's prepositions are the noun's
+            # "launched an offensive in X", "continued its march on X": the verb's prepositions are the noun's
             subtree |= {t.i for c in light.children if c.dep_ == "prep" for t in c.subtree}
         doc = sent.doc
         lo, hi = offset + sent.start_char, offset + sent.end_char
@@ -288,6 +291,9 @@ class MovementReader(DocumentContext):
             if prep is None:
                 continue
             role = place_role(prep, trigger, attached=attached)
+            if (role is None and prep == "in" and attached and family(trigger) == "withdraw"
+                    and holds_the_force(span, trigger)):
+                role = "origin"  # "pull out the troops in X", "the withdrawal of forces in X": from X
             if role in ("origin", "destination", "via") and role not in found:
                 found[role] = r
             elif role == "weak destination" and weak is None:

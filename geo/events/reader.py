@@ -59,7 +59,7 @@ class DocumentEvents(StatementReader, MovementReader):
                 source = Source(self.doc_id, offset + sent.start_char, offset + sent.end_char, sent.text)
                 found, speaker = self.statements(sent, offset, source, cues)
                 statements.extend(found)
-                if zone is Zone.BODY:  # a headline's movement is told again, in full, in the body
+                if zone in STATEMENT_ZONES:
                     claimed_by = (speaker.name or speaker.organization) if speaker else None
                     movements.extend(self.movements(sent, offset, source, claimed_by, forces))
         return movements, statements

@@ -171,9 +171,37 @@ class PlaceRecognizer:
             return doc
         model = place_model()
         doc.spans[SPAN_KEY] = choose(
-            [(1.0 if (span.start, span.end) in trusted else model.probability(found), span, source)
+            [(1.0 if (span.start, span.end) in trusted or self._moved_to(span) else model.probability(found),
+              span, source)
              for span, found, source in self.candidates(doc, rules)], model.threshold)
         return doc
+
+    def _moved_to(self, span: Span) -> bool:
+        """A town of some size named as where a movement goes or starts: the object of a strong place
+        preposition on a motion word ("advanced toward X", "withdrew from X", "closing in on X" for a
+        word that goes "on" a place), also through a site or place noun ("to the X front", "toward
+        the stronghold of X") and a light verb ("continued its offensive on X"). The model, fitted
+        on general news, doubts a lone name the parser took for a person or a body; a force moving
+        to it says it is a place."""
+        lex = lexicon()
+        if span.text.lower() in lex.generic_words or _fragment(span) or not self._town(span.text):
+            return False  # "returned to Union": a word first
+        sites = lex.site_nouns | place_nouns().kind_of
+        tok = span.root
+        if tok.dep_ == "compound" and (tok.head.lemma_.lower() in sites or tok.head.lower_ in sites):
+            tok = tok.head  # "to the X front"
+        while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "in") and (
+                tok.head.head.lemma_.lower() in sites or tok.head.head.lower_ in sites):
+            tok = tok.head.head  # "toward the stronghold of X", "to bases in X"
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            return False
+        prep, word = tok.head, tok.head.head
+        if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in lex.light_verbs:
+            word = next((c for c in word.children if c.dep_ == "dobj"), word)  # "continued its offensive on X"
+        lemma = word.lemma_.lower()
+        moves = ((word.pos_ in ("VERB", "AUX") and lemma in lex.motion_verbs)
+                 or (word.pos_ == "NOUN" and lemma in lex.motion_nouns))
+        return moves and (prep.lower_ in lex.roles or (prep.lower_ == "on" and lemma in lex.on_destination))
 
     def candidates(self, doc: Doc, rules: list[Span] | None = None) -> list[tuple[Span, dict[str, float], bool]]:
         """Every candidate span with its features and whether a rule found it: the rules' spans
@@ -214,7 +242,7 @@ class PlaceRecognizer:
                 demonym = bool(key and self.gaz.demonym(span.text))
                 if not matches and not demonym:
                     continue
-                if span[0].ent_type_ in ("ORG", "PERSON") and not demonym and not any(
+                if span[0].ent_type_ in ("ORG", "PERSON") and not demonym and not self._moved_to(span) and not any(
                         _own_name(p, name_type, span.text) for p, name_type in matches):
                     continue  # a body or a person matched only by a town's alternate name ("Hamas", Hamm)
                 seen.add((a, b))
