@@ -1339,3 +1339,19 @@ def test_a_denial_does_not_reach_its_conjunct(mini_pipeline) -> None:
     text = "Tokyo denies the report and says Japan is aiding Odesa by sending troops to Kyiv."
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert move.status == "reported"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Two frigates arrived off the coast of Odesa on Friday.", [("frigates", None, "Odesa")]),
+    ("The 82nd Airborne was sent to Kyiv.", [("82nd Airborne", None, "Kyiv")]),
+], ids=["off-the-coast-of", "a-division-named-by-its-kind"])
+def test_offshore_arrivals_and_numbered_units(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+def test_a_lone_town_a_force_reaches_is_a_place(pipeline) -> None:
+    moves = analyse(pipeline, _body("Reinforcements from a mechanised brigade reached Kupiansk on Thursday.")).movements
+    assert [m.destination.mention.text for m in moves if m.destination] == ["Kupiansk"]

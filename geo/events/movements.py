@@ -5,6 +5,7 @@ only when attached to the verb)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -40,6 +41,8 @@ from conflictmap.geo.events.grammar import (
 from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.reading.dates import normalise
 from conflictmap.geo.records import DEMONYM_LABEL, NOT_DRAWN, Movement, Resolution, SizeClaim, Source
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def qualifier(doc: Doc, r: Resolution, offset: int) -> bool:
@@ -468,7 +471,7 @@ class MovementReader(DocumentContext):
             for t in force.subtree
             if t.i <= force.i
             and t.dep_ not in ("nummod", "quantmod", "det", "predet")
-            and not t.like_num
+            and (not t.like_num or _ORDINAL.fullmatch(t.lower_) is not None)  # "the 101st Airborne" keeps "101st"
             and not t.is_space
             and t.lower_ not in lexicon().quantity_words
         ]

@@ -179,7 +179,8 @@ class PlaceRecognizer:
     def _moved_to(self, span: Span) -> bool:
         """A town of some size named as where a movement goes or starts: the object of a strong place
         preposition on a motion word ("advanced toward X", "withdrew from X", "closing in on X" for a
-        word that goes "on" a place), also through a site or place noun ("to the X front", "toward
+        word that goes "on" a place) or of a verb whose object is an end ("reached X", "fled X"), also
+        through a site or place noun ("to the X front", "toward
         the stronghold of X") and a light verb ("continued its offensive on X"). The model, fitted
         on general news, doubts a lone name the parser took for a person or a body; a force moving
         to it says it is a place."""
@@ -193,6 +194,8 @@ class PlaceRecognizer:
         while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "in") and (
                 tok.head.head.lemma_.lower() in sites or tok.head.head.lower_ in sites):
             tok = tok.head.head  # "toward the stronghold of X", "to bases in X"
+        if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):  # "reached X", "fled X"
+            return tok.head.lemma_.lower() in lex.object_is_destination | lex.object_is_origin
         if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
             return False
         prep, word = tok.head, tok.head.head
