@@ -462,3 +462,46 @@ def test_a_speaker_against_its_government_is_not_at_its_capital(mini_pipeline, s
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     [said] = analysis.statements
     assert (said.place.name if said.place else None) == place
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    ("In a post on its channel, the governor of the port said two drones were downed.",
+     [("the governor of the port", "said")]),
+    ("Speaking to a radio station, the head of the clinic said supplies were low.",
+     [("the head of the clinic", "said")]),
+    ("The report, a summary of the talks, said the sides were close.",
+     [("The report, a summary of the talks,", "said")]),
+    ("Our reporter, a veteran of two wars said the town was calm.",
+     [("Our reporter, a veteran of two wars", "said")]),
+], ids=["after-an-opening-phrase", "after-an-opening-participle", "an-apposition-of-the-subject",
+        "an-apposition-of-the-subject-unclosed"])
+def test_a_speaker_set_off_after_an_opening_phrase(mini_pipeline, sentence: str,
+                                                   speakers: list[tuple[str, str]]) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+
+
+@pytest.mark.parametrize("sentence", [
+    "A spokeswoman for the embassy declined to comment on the claims.",
+    "The army refused to say where the convoy had gone.",
+], ids=["declined-to-comment", "refused-to-say"])
+def test_speech_one_refuses_is_no_statement_of_its_own(mini_pipeline, sentence: str) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert [s.cue.text for s in analysis.statements if s.cue.text in ("comment", "say")] == []
+
+
+@pytest.mark.parametrize("sentence", ["Japan refused to send troops to Kyiv.",
+                                      "The government declined to deploy soldiers to Odesa."])
+def test_a_movement_refused_is_denied(mini_pipeline, sentence: str) -> None:
+    [move] = analyse(mini_pipeline, sentence + " Officials gave no further details.\n").movements
+    assert move.status == "denied"
+
+
+@pytest.mark.parametrize(("sentence", "where"), [
+    ("The envoy, who arrived in Kyiv on Monday, said talks would resume.", ("Kyiv", "explicit")),
+    ("The envoy, who is visiting Odesa, said talks would resume.", ("Odesa", "explicit")),
+    ("The envoy, who was born in Odesa, said talks would resume.", (None, None)),
+], ids=["arrived-in", "is-visiting", "born-in-is-no-presence"])
+def test_a_relative_clause_on_the_speaker_tells_where_they_are(mini_pipeline, sentence: str, where: tuple) -> None:
+    [statement] = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n").statements
+    assert (statement.place.name if statement.place else None, statement.basis) == where

@@ -133,6 +133,16 @@ def beside(cue: Token, most: int = 10) -> Span | None:
     return phrase if phrase.root.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
+def set_off_before(cue: Token, speaker: Token) -> bool:
+    """ "In a post on X, the governor of Y said": the phrase ``speaker`` heads ends right before the
+    cue, after a comma, and the cue has no nominal subject of its own (the parser hung the phrase on
+    the opening phrase's noun, or took the opening participle for the subject: "Writing on X, ...")."""
+    doc = speaker.doc
+    left = speaker.left_edge.i
+    return (speaker.right_edge.i == cue.i - 1 and left > cue.sent.start and doc[left - 1].text == ","
+            and not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ != "VBG" for c in cue.children))
+
+
 CONTENT_PATH = frozenset({"ccomp", "xcomp", "relcl", "csubj", "parataxis"})  # what is said, not where
 
 
@@ -144,7 +154,9 @@ def _in_content(token: Token, cues: set[int]) -> bool:
     slowed"), not through where it was said ("said in X that ...", "told reporters in X"). A
     clause a person says about themselves still tells where they are ("said he had been in X")."""
     while token.i not in cues and token.head.i != token.i:
-        if token.dep_ in CONTENT_PATH and not any(
+        about_the_speaker = token.dep_ in ("relcl", "acl") and token.head.dep_ in ("nsubj", "nsubjpass") and (
+            token.head.head.i in cues)  # "X, who arrived in Y on Monday, said": where the speaker is
+        if token.dep_ in CONTENT_PATH and not about_the_speaker and not any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SELF_PRONOUNS for c in token.children):
             return True
         token = token.head
