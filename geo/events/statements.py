@@ -134,7 +134,7 @@ def beside(cue: Token, most: int = 10) -> Span | None:
 
 
 def set_off_before(cue: Token, speaker: Token) -> bool:
-    """ "In a post on X, the governor of Y said": the phrase ``speaker`` heads ends right before the
+    """ "In a message on its channel, the governor of Y said": the phrase ``speaker`` heads ends right before the
     cue, after a comma, and the cue has no nominal subject of its own (the parser hung the phrase on
     the opening phrase's noun, or took the opening participle for the subject: "Writing on X, ...")."""
     doc = speaker.doc
