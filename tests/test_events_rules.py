@@ -505,3 +505,14 @@ def test_a_movement_refused_is_denied(mini_pipeline, sentence: str) -> None:
 def test_a_relative_clause_on_the_speaker_tells_where_they_are(mini_pipeline, sentence: str, where: tuple) -> None:
     [statement] = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n").statements
     assert (statement.place.name if statement.place else None, statement.basis) == where
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    ("The truce will hold, insisted the foreign minister.", [("the foreign minister", "insisted")]),
+    ("Food was on its way, announced the ministry.", [("the ministry", "announced")]),
+    ("The truce will hold, the minister assured the public.", [("the minister", "assured")]),
+], ids=["insisted", "announced", "a-subject-and-an-object"])
+def test_an_inverted_speaker_the_parser_takes_for_an_object(mini_pipeline, sentence: str,
+                                                            speakers: list[tuple[str, str]]) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers

@@ -18,7 +18,7 @@ from conflictmap.geo.events.grammar import (
 )
 from conflictmap.geo.events.movements import MovementReader
 from conflictmap.geo.events.patterns import best, patterns
-from conflictmap.geo.events.statements import StatementReader, set_off_before
+from conflictmap.geo.events.statements import CHECKED_PATTERNS, StatementReader
 from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.reading.zones import Zone, zone_at
 from conflictmap.geo.records import Movement, Source, Statement
@@ -40,8 +40,10 @@ class DocumentEvents(StatementReader, MovementReader):
                 r.mention.start - offset for r in self.resolutions_in(offset, offset + len(doc.text))
                 if r.place is not None)
             found_by = patterns(doc.vocab)
+            checked = CHECKED_PATTERNS
             cues = best([m for m in found_by.dependency(doc, "statement")
-                         if m.rule.label != "intro-appos" or set_off_before(m["cue"], m["speaker"])], "cue", "speaker")
+                         if m.rule.label not in checked or checked[m.rule.label](m["cue"], m["speaker"])],
+                        "cue", "speaker")
             moves = [m for m in found_by.dependency(doc, "movement") if plausible(m["trigger"], m["force"])]
             forces = {}
             for i, m in best(moves, "trigger", "force").items():

@@ -143,6 +143,16 @@ def set_off_before(cue: Token, speaker: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ != "VBG" for c in cue.children))
 
 
+def inverted_after(cue: Token, speaker: Token) -> bool:
+    """ "The talks will go on, insisted the envoy": the cue follows a comma and has no subject, so
+    the phrase after it that the parser took for its object is who spoke."""
+    return (cue.i > cue.sent.start and cue.doc[cue.i - 1].text == ","
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children))
+
+
+CHECKED_PATTERNS = {"intro-appos": set_off_before, "inverted-object": inverted_after}  # labels a parse check confirms
+
+
 CONTENT_PATH = frozenset({"ccomp", "xcomp", "relcl", "csubj", "parataxis"})  # what is said, not where
 
 
