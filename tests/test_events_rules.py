@@ -516,3 +516,26 @@ def test_an_inverted_speaker_the_parser_takes_for_an_object(mini_pipeline, sente
                                                             speakers: list[tuple[str, str]]) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    ("The governor was quoted as saying the dam was safe.", [("The governor", "saying")]),
+    ("A senior officer was cited as saying that the column had turned back.", [("A senior officer", "saying")]),
+    ("The governor was described as a cautious man.", []),
+], ids=["was-quoted-as-saying", "was-cited-as-saying", "described-as"])
+def test_one_quoted_as_saying_in_the_passive_speaks(mini_pipeline, sentence: str,
+                                                    speakers: list[tuple[str, str]]) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    ("The mayor blamed the militia for the fire, a charge the militia denies.",
+     [("The mayor", "blamed"), ("the militia", "denies")]),
+    ("Officials spoke of looting, an accusation which the army rejected.",
+     [("the army", "rejected")]),
+    ("The rebels kept the land the army denied them.", []),
+], ids=["a-charge-denied", "an-accusation-rejected", "denied-something-else"])
+def test_a_claim_denied_in_a_relative_clause(mini_pipeline, sentence: str, speakers: list[tuple[str, str]]) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements if s.cue.text != "spoke"] == speakers
