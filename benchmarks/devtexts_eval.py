@@ -1,7 +1,7 @@
 """Statements and movements scored on the hand-annotated development subset of real articles.
 
     CONFLICTMAP_GAZETTEER=/tmp/gaz/gazetteer.sqlite .venv/bin/python benchmarks/devtexts_eval.py \
-        [--set dev|heldout|heldout2|heldout3|heldout4|heldout5] [--gold DIR] [--texts ../shared/devtexts] \
+        [--set dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6] [--gold DIR] [--texts ../shared/devtexts] \
         [--gazetteer PATH] [--show-misses]
 
 Runs the real pipeline on each annotated article (the texts are read where they lie; nothing of them
@@ -15,7 +15,8 @@ before the third round: likewise; ``--set heldout4`` the 10 of ``benchmarks/devt
 statements and movements, annotated blind after the third round: likewise; ``--set heldout5`` the 13 of
 ``benchmarks/devtexts_gold/heldout5/``, movements only, annotated blind in the fourth session from other
 shared corpora (GeoWebNews texts, PolNeAR-train texts, one devtext): their ``path`` is relative to
-``../shared``, not to ``../shared/devtexts``.
+``../shared``, not to ``../shared/devtexts``; ``--set heldout6`` the 10 of ``benchmarks/devtexts_gold/heldout6/``,
+GeoWebNews texts annotated blind for statements and movements in the same session (paths likewise).
 
 * A gold statement is *found* when a predicted statement's speaker span overlaps the gold speaker
   span and its cue overlaps the gold cue (no speaker span or no cue: cannot match). A predicted
@@ -121,9 +122,10 @@ def show(text: str, span: list[int] | Span) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="gold_set", default="dev",
-                        choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"),
+                        choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"),
                         help="the development 20 (default), the held-out 10, the second held-out 9 (movements only), "
-                             "the third held-out 10, the fourth held-out 10 or the fifth held-out 13 (movements only)")
+                             "the third held-out 10, the fourth held-out 10, the fifth held-out 13 (movements only) "
+                             "or the sixth held-out 10")
     parser.add_argument("--gold", type=Path, help="a folder of gold files (overrides --set)")
     parser.add_argument("--texts", type=Path, default=ROOT.parent / "shared" / "devtexts")
     parser.add_argument("--gazetteer", type=Path, help="gazetteer (default: $CONFLICTMAP_GAZETTEER or the cache)")

@@ -88,7 +88,7 @@ Adding a word is one line in its file (and a test of your own wording that needs
   ``"where": "story"``, "Camp X", only where the story's countries hold X),
   ``place_prepositions.jsonl``, ``articles.jsonl``.
 - Zones: ``stop_words.jsonl``, ``furniture.jsonl`` (page furniture phrases), ``share_buttons.jsonl``,
-  ``photo_words.jsonl``.
+  ``photo_words.jsonl``, ``field_labels.jsonl`` (a scraper's field labels: "TITLE:", "LINK:").
 """
 
 from __future__ import annotations
@@ -174,6 +174,7 @@ class Lexicon:
     articles: frozenset[str]
     stop_words: frozenset[str]
     furniture: re.Pattern[str]  # page furniture ("subscribe", "most read") anywhere in a short paragraph
+    field_labels: tuple[str, ...]  # "title", "link": a scraper's field label before a colon, split off as furniture
     share_buttons: re.Pattern[str]  # a paragraph of share buttons only
     photo_words: re.Pattern[str]
     size_words: Mapping[str, tuple[str, ...]]  # class -> words: quantifier, amount, more, determiner, adjective
@@ -308,6 +309,7 @@ def lexicon() -> Lexicon:
         articles=_words("articles.jsonl"),
         stop_words=_words("stop_words.jsonl"),
         furniture=_any_of(_phrases("furniture.jsonl")),
+        field_labels=tuple(_phrases("field_labels.jsonl")),
         share_buttons=re.compile(r"^[•·*|\-+\s]*(?:(?:" + "|".join(map(re.escape, _phrases("share_buttons.jsonl")))
                                  + r"|[-+])[•·*|\s]*)+$", re.IGNORECASE),
         photo_words=_any_of(_phrases("photo_words.jsonl")),

@@ -539,3 +539,26 @@ def test_one_quoted_as_saying_in_the_passive_speaks(mini_pipeline, sentence: str
 def test_a_claim_denied_in_a_relative_clause(mini_pipeline, sentence: str, speakers: list[tuple[str, str]]) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements if s.cue.text != "spoke"] == speakers
+
+
+@pytest.mark.parametrize(("headline", "speakers"), [
+    ("Ferry crossings will restart next week: Minister", [("Minister", ":")]),
+    ("No more ferries until the piers are fixed — Governor", [("Governor", "—")]),
+    ("Ferry crossings restart: Day Two", []),
+], ids=["colon-role", "dash-role", "a-topic-after-the-colon"])
+def test_a_headline_closing_with_its_speaker(mini_pipeline, headline: str, speakers: list[tuple[str, str]]) -> None:
+    text = (f"{headline}\n\nThe ferry company said on Tuesday that crossings to the outer islands would restart "
+            "this week after the storm damaged two piers.\n")
+    analysis = analyse(mini_pipeline, text)
+    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements if s.cue.text != "said"] == speakers
+
+
+@pytest.mark.parametrize(("sentence", "where"), [
+    ("At an event in Odesa, the president called for tougher border checks.", "Odesa"),
+    ("At a rally in Kyiv on Sunday, the senator warned of a long war.", "Kyiv"),
+    ("After a ceremony in Odesa, the minister said the port would reopen.", "Odesa"),
+    ("The minister said the event in Odesa had been cancelled.", None),
+], ids=["event", "rally", "ceremony", "an-event-in-what-is-said"])
+def test_a_public_event_places_what_is_said_there(mini_pipeline, sentence: str, where: str | None) -> None:
+    [statement] = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n").statements
+    assert (statement.place.name if statement.place else None) == where

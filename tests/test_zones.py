@@ -143,3 +143,39 @@ def test_a_short_question_is_still_a_title() -> None:
             "town after two days of fighting.\n")
     zones = {p.text(page): p.zone for p in classify(page)}
     assert zones["Ruritania: From Revolt to Ruin?"] is Zone.HEADLINE
+
+
+def test_a_scrapers_field_labels_and_web_addresses_are_furniture_of_their_own() -> None:
+    text = ("TITLE: Ferry service to the islands resumes after storm LINK: https://example.org/news/ferry-1234 "
+            "The ferry company said on Tuesday that crossings to the outer islands would restart this week after "
+            "the storm damaged two piers, and that tickets bought for cancelled sailings would be honoured.\n")
+    pieces = [(p.zone, p.text(text)) for p in classify(text)]
+    assert pieces[:4] == [(Zone.FURNITURE, "TITLE:"),
+                          (Zone.HEADLINE, "Ferry service to the islands resumes after storm"),
+                          (Zone.FURNITURE, "LINK:"), (Zone.FURNITURE, "https://example.org/news/ferry-1234")]
+
+
+def test_a_label_word_inside_a_sentence_is_not_split_off() -> None:
+    text = ("Background paragraph.\n\nThe report carried a plain title: it asked whether the ferry company had "
+            "kept its promises to the islanders over the winter, and it answered that it had not.\n")
+    assert [p.text(text) for p in classify(text)][-1].startswith("The report carried a plain title: it asked")
+
+
+def test_a_long_wire_story_with_an_agency_credit_is_body_not_a_caption() -> None:
+    story = ("PORTVILLE (AP) - The ferry company said on Tuesday that crossings would restart. " * 8
+             + "An image of the damaged pier was shared widely online.")
+    text = f"Ferry service resumes\n\n{story}\n"
+    assert [p.zone for p in classify(text)][-1] is Zone.BODY
+
+
+@pytest.mark.parametrize("label", ["TITLE", "LINK", "URL", "SOURCE", "Source"])
+def test_each_field_label_is_furniture(label: str) -> None:
+    text = (f"{label}: Ferry service resumes after the storm\n\n"
+            "The ferry company said on Tuesday that crossings to the outer islands would restart this week.\n")
+    assert (Zone.FURNITURE, f"{label}:") == next((p.zone, p.text(text)) for p in classify(text))
+
+
+def test_a_web_address_inside_a_sentence_stays_in_it() -> None:
+    text = ("Background paragraph.\n\nThe company said timetables would be posted at https://example.org/ferries "
+            "before the first sailing on Friday, and that the old tickets would be honoured.\n")
+    assert [p.text(text) for p in classify(text)][-1].startswith("The company said timetables would be posted at https")

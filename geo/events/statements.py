@@ -133,6 +133,26 @@ def beside(cue: Token, most: int = 10) -> Span | None:
     return phrase if phrase.root.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
+LABEL_MARKS = frozenset({":", "―", "—", "–"})  # "words: Minister", "words ―Governor"
+
+
+def closing_label(sent: Span, most: int = 4) -> tuple[Span, Token] | None:
+    """ "Crossings will restart: Minister", "No more ferries — Governor": up to ``most`` capitalised
+    words closing a line right after a colon or a dash that follows words (the mark may end the
+    sentence before, where the splitter cut at it), as the speaker, with the mark as the cue."""
+    doc = sent.doc
+    end = sent.end
+    while end > sent.start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    first = end
+    while first > sent.start and end - first < most and doc[first - 1].is_alpha and doc[first - 1].text[:1].isupper():
+        first -= 1
+    mark = doc[first - 1] if first > 0 else None
+    if first == end or mark is None or mark.text not in LABEL_MARKS or mark.i == 0 or doc[mark.i - 1].is_space:
+        return None
+    return doc[first:end], mark
+
+
 def set_off_before(cue: Token, speaker: Token) -> bool:
     """ "In a message on its channel, the governor of Y said": the phrase ``speaker`` heads ends right before the
     cue, after a comma, and the cue has no nominal subject of its own (the parser hung the phrase on
@@ -213,23 +233,16 @@ class StatementReader(DocumentContext):
                 continue
             found.append((speaker, words, cue, named_by))
             self.remember(speaker)
-        for _, line in patterns(sent.doc.vocab).surface(sent, "speaker_line")[:1]:
-            # "NAME: words" opening a line of a transcript: a statement by construction, but only a
-            # speaker the text can name ("Note:", "Photo:", "Monday:" are no one)
-            words, cue = line[:-1], line[-1]
-            speaker = self.speaker(words, words.root, offset, "speaker-line")
-            a_name = any(e.label_ in NAMED for e in words.ents) or (words.text.isupper() and len(words.text) > 2)
-            kicker = " ".join(words.text.lower().split()) in lexicon().kickers  # "BREAKING:", "WATCH:"
-            start, end = offset + words.start_char, offset + words.end_char
-            label = any(r.mention.start <= start and end <= r.mention.end and r.place is not None
-                        and r.place.kind is not PlaceKind.LANDMARK for r in self.resolutions_in(start, end))
-            kicker = kicker or label  # "Ruritania: Dozens Flee Floods": a place names the topic, not a speaker
-            # A title-case headline hides names from the NER: "Okafor: ..." still has a name's shape,
-            # proper nouns only and no place among them ("Ruritania War: ..." is a topic)
-            a_name = a_name or (all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
-                                and not self.resolutions_in(start, end))
-            if (speaker is not None and speaker.kind != "pronoun" and not kicker
-                    and (speaker.kind != "other" or a_name)):
+        lines = patterns(sent.doc.vocab).surface(sent, "speaker_line")
+        # "NAME: words" opening a line of a transcript or a headline
+        heads = [(line[:-1], line[-1]) for _, line in lines][:1]
+        # "words: NAME", "words ―NAME" closing a headline: the speaker after the colon or dash
+        tails = [tail] if (tail := closing_label(sent)) is not None else []
+        for words, cue in heads + tails:
+            speaker = self.line_speaker(words, offset)
+            if speaker is not None and (speaker.kind != "other" or (words, cue) not in tails):
+                # a closing label is a speaker only as one the text types ("Minister", a name), not
+                # any capitalised words ("...: Day Two")
                 found.append((speaker, words, cue, words))
                 self.remember(speaker)
         # "South Korea said ..., the presidential office said": the government yields to its voice
@@ -265,6 +278,24 @@ class StatementReader(DocumentContext):
             )
         main = max((s for s, *_ in found), key=lambda s: RANK.get(s.kind, 0), default=None)
         return out, main
+
+    def line_speaker(self, words: Span, offset: int) -> Speaker | None:
+        """The speaker a line's label names ("NAME: words", "words: NAME"): a statement by
+        construction, but only a speaker the text can name ("Note:", "Photo:", "Monday:" are no one)."""
+        speaker = self.speaker(words, words.root, offset, "speaker-line")
+        a_name = any(e.label_ in NAMED for e in words.ents) or (words.text.isupper() and len(words.text) > 2)
+        kicker = " ".join(words.text.lower().split()) in lexicon().kickers  # "BREAKING:", "WATCH:"
+        start, end = offset + words.start_char, offset + words.end_char
+        label = any(r.mention.start <= start and end <= r.mention.end and r.place is not None
+                    and r.place.kind is not PlaceKind.LANDMARK for r in self.resolutions_in(start, end))
+        kicker = kicker or label  # "Ruritania: Dozens Flee Floods": a place names the topic, not a speaker
+        # A title-case headline hides names from the NER: "Okafor: ..." still has a name's shape,
+        # proper nouns only and no place among them ("Ruritania War: ..." is a topic)
+        a_name = a_name or (all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+                            and not self.resolutions_in(start, end))
+        if speaker is not None and speaker.kind != "pronoun" and not kicker and (speaker.kind != "other" or a_name):
+            return speaker
+        return None
 
     @staticmethod
     def _owner(token: Token, cues: set[int]) -> int | None:

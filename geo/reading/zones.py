@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ class Paragraph:
         return doc_text[self.start : self.end]
 
 
+CAPTION_WORDS = 60  # a caption is shorter: a longer paragraph with a credit in it is a story ("WASHINGTON (AP) ...")
 SHORT_SENTENCE = 4  # words: a line this long ending in a full stop (not "?", "!", "...") is a sentence
 WRAP_SHARE = 0.8  # a line reaching this share of the wrap width was broken by the wrapping
 
@@ -120,14 +122,30 @@ def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
         yield run
 
 
+_URL = re.compile(r"(?:^|(?<=:))[ \t]*(?:https?://|www\.)\S+")  # opening a line or after a label: not inside a sentence
+
+
+@functools.cache
+def _machinery() -> re.Pattern[str]:
+    """Page machinery inside a paragraph, cut out as furniture of its own: a template placeholder, a
+    web address opening a line or after a label, a scraper's field label before its colon ("TITLE:",
+    "LINK:"; in capitals anywhere, in any case only opening the paragraph)."""
+    labels = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon().field_labels)
+    upper = "|".join(re.escape(w.upper()).replace(r"\ ", r"\s+") for w in lexicon().field_labels)
+    return re.compile(rf"{_PLACEHOLDER.pattern}|{_URL.pattern}|(?:^|(?<=\s))(?:{upper}):|^[ \t]*(?i:{labels}):",
+                      re.MULTILINE)
+
+
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
-    """The paragraphs, with any template placeholder in them split off as a piece of its own."""
+    """The paragraphs, with any page machinery in them (:func:`_machinery`) split off as a piece of its own."""
+    machinery = _machinery()
     for start, end in _paragraph_spans(text):
-        for m in _PLACEHOLDER.finditer(text, start, end):
+        for m in machinery.finditer(text, start, end):
             before = text[start : m.start()]
             if before.strip():
                 yield start + len(before) - len(before.lstrip()), start + len(before.rstrip())
-            yield m.start(), m.end()
+            piece = m.group(0)
+            yield m.start() + len(piece) - len(piece.lstrip()), m.end()
             start = m.end()
         rest = text[start:end]
         if rest.strip():
@@ -142,8 +160,8 @@ def _kind(par: str) -> Zone | None:
         return Zone.FURNITURE
     if lexicon().furniture.search(par) and n < 60:
         return Zone.FURNITURE
-    if _CAPTION_START.match(par) or (_CREDIT.search(par) and lexicon().photo_words.search(par)):
-        return Zone.CAPTION
+    if _CAPTION_START.match(par) or (_CREDIT.search(par) and lexicon().photo_words.search(par) and n < CAPTION_WORDS):
+        return Zone.CAPTION  # a credit and a photo word: a caption, which is short (not a wire story's "(AP)")
     if _BYLINE.match(par) or _DATE_LINE.match(par):
         return Zone.FURNITURE
     stop_ratio = sum(w.lower() in lexicon().stop_words for w in words) / n
