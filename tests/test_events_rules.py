@@ -554,7 +554,7 @@ def test_a_headline_closing_with_its_speaker(mini_pipeline, headline: str, speak
 
 
 @pytest.mark.parametrize(("sentence", "where"), [
-    ("At an event in Odesa, the president called for tougher border checks.", "Odesa"),
+    ("At an event in Odesa, the governor demanded stricter checks at the port.", "Odesa"),
     ("At a rally in Kyiv on Sunday, the senator warned of a long war.", "Kyiv"),
     ("After a ceremony in Odesa, the minister said the port would reopen.", "Odesa"),
     ("The minister said the event in Odesa had been cancelled.", None),
