@@ -1355,3 +1355,12 @@ def test_offshore_arrivals_and_numbered_units(mini_pipeline, text: str, moves: l
 def test_a_lone_town_a_force_reaches_is_a_place(pipeline) -> None:
     moves = analyse(pipeline, _body("Reinforcements from a mechanised brigade reached Kupiansk on Thursday.")).movements
     assert [m.destination.mention.text for m in moves if m.destination] == ["Kupiansk"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("The general returned to Kyiv after talks in Odesa.", []),
+    ("A general was deployed to Odesa to lead the defence.", [("general", None, "Odesa")]),
+], ids=["a-general-travelling", "a-general-deployed"])
+def test_a_general_is_a_force_only_as_what_a_military_verb_moves(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
