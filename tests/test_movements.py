@@ -1364,3 +1364,22 @@ def test_a_lone_town_a_force_reaches_is_a_place(pipeline) -> None:
 ], ids=["a-general-travelling", "a-general-deployed"])
 def test_a_general_is_a_force_only_as_what_a_military_verb_moves(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("The brigade left Odesa on Friday. It was later sent to Kyiv.",
+     [("brigade", "Odesa", None), ("brigade", None, "Kyiv")]),
+    ("The frigate left Odesa on Friday. It is expected to reach Kyiv next week.",
+     [("frigate", "Odesa", None), ("frigate", None, "Kyiv")]),
+    ("The brigade guarded the bridge near Odesa. It was moved to Kyiv in June.", []),
+], ids=["a-unit", "a-vessel", "the-last-thing-named-is-no-force"])
+def test_it_for_a_unit_or_a_vessel_named_before(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+def test_a_lone_town_a_force_is_pulled_out_of_is_a_place(pipeline) -> None:
+    moves = analyse(pipeline, _body("The 3rd Assault Brigade was pulled out of Bakhmut in May.")).movements
+    assert [m.origin.mention.text for m in moves if m.origin] == ["Bakhmut"]

@@ -219,7 +219,25 @@ def force_antecedent(pronoun: Token, *, sentences: int = 2) -> Token | None:
         plural = _plural_antecedent(pronoun, sentences=sentences)
         if plural is not None or pronoun.lower_ == "they":
             return plural
+    if pronoun.lower_ == "it":
+        return _unit_antecedent(pronoun)
     return soldier_antecedent(pronoun)
+
+
+def _unit_antecedent(pronoun: Token) -> Token | None:
+    """ "The brigade was pulled out of X. It was later sent to Y": the last singular noun before "it"
+    (in its sentence or the one before), when that noun is a unit or a vessel; None when it is
+    anything else ("the brigade held the bridge; it was moved": the bridge)."""
+    doc = pronoun.doc
+    places = doc.user_data.get(PLACE_STARTS, ())  # where it went or came from is not what moves
+    start = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else pronoun.sent.start
+    for t in reversed(doc[start : pronoun.i]):
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod", "nmod", "poss") \
+                or t.ent_type_ in ("DATE", "TIME", "QUANTITY", "CARDINAL") or t.tag_ in ("NNS", "NNPS") \
+                or t.idx in places or t.ent_type_ in ("GPE", "LOC", "FAC"):
+            continue
+        return t if force_class(t) in ("unit", "vessel") else None
+    return None
 
 
 def soldier_antecedent(pronoun: Token) -> Token | None:

@@ -44,7 +44,9 @@ class DocumentEvents(StatementReader, MovementReader):
             cues = best([m for m in found_by.dependency(doc, "statement")
                          if m.rule.label not in checked or checked[m.rule.label](m["cue"], m["speaker"])],
                         "cue", "speaker")
-            moves = [m for m in found_by.dependency(doc, "movement") if plausible(m["trigger"], m["force"])]
+            pronouns = lexicon().force_pronouns  # a pronoun that stands for no force yields to the next match
+            moves = [m for m in found_by.dependency(doc, "movement") if plausible(m["trigger"], m["force"])
+                     and (m["force"].lower_ not in pronouns or force_antecedent(m["force"]) is not None)]
             forces = {}
             for i, m in best(moves, "trigger", "force").items():
                 force: Token | None = m["force"]

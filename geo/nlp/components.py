@@ -199,12 +199,15 @@ class PlaceRecognizer:
         if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
             return False
         prep, word = tok.head, tok.head.head
+        out_of = prep.lower_ == "of" and word.lower_ == "out"  # "pulled out of X": from X
+        if out_of:
+            prep, word = word, word.head
         if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in lex.light_verbs:
             word = next((c for c in word.children if c.dep_ == "dobj"), word)  # "continued its offensive on X"
         lemma = word.lemma_.lower()
         moves = ((word.pos_ in ("VERB", "AUX") and lemma in lex.motion_verbs)
                  or (word.pos_ == "NOUN" and lemma in lex.motion_nouns))
-        return moves and (prep.lower_ in lex.roles or (prep.lower_ == "on" and lemma in lex.on_destination))
+        return moves and (out_of or prep.lower_ in lex.roles or (prep.lower_ == "on" and lemma in lex.on_destination))
 
     def candidates(self, doc: Doc, rules: list[Span] | None = None) -> list[tuple[Span, dict[str, float], bool]]:
         """Every candidate span with its features and whether a rule found it: the rules' spans
