@@ -60,7 +60,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``prepositions.jsonl``: the role a preposition gives the place it governs, strong or weak.
 - ``status_cues.jsonl``: words that make a movement possible (modal, intent, hedge, condition,
   opposition: "will not oppose a withdrawal" is no more a withdrawal than "opposes" is) or
-  denied (deny).
+  denied (deny); ``with``: a word that is a cue only with one of these prepositions ("called for a
+  withdrawal", "called on X to leave"; not "called the deployment a mistake").
 - ``sense_frames.jsonl``: verbs that report speech only in some frames ("attacked the plan as
   reckless" or "attacked ... saying", not "attacked the town"): the frames and prepositions in which
   the cue model may take them (``null``: any frame), and the particles with which it never does
@@ -148,6 +149,7 @@ class Lexicon:
     weak_destination: frozenset[str]  # "in", "at", ... : a destination only after a weak-destination trigger
     prepositions: frozenset[str]  # every preposition above, known by its word (the model mis-tags "to")
     status_cues: Mapping[str, frozenset[str]]  # cue class -> words
+    cue_prepositions: Mapping[str, frozenset[str]]  # "call" -> for, on: a status cue only with one of them
     report_verbs: frozenset[str]
     continuing_report_verbs: frozenset[str]  # "adding", "noting": go on with the speaker's own words
     kickers: frozenset[str]  # "breaking", "watch": a label before a colon, no speaker
@@ -279,6 +281,7 @@ def lexicon() -> Lexicon:
         weak_destination=frozenset(r["word"] for r in prepositions if r["strength"] == "weak"),
         prepositions=frozenset(r["word"] for r in prepositions),
         status_cues={k: frozenset(v) for k, v in cues.items()},
+        cue_prepositions={r["word"]: frozenset(r["with"]) for r in _rows("status_cues.jsonl") if r.get("with")},
         report_verbs=_words("report_verbs.jsonl", "lemma"),
         continuing_report_verbs=frozenset(r["lemma"] for r in _rows("report_verbs.jsonl") if r.get("continues")),
         stance_verbs=_words("stance_verbs.jsonl", "lemma"),

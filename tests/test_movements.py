@@ -1383,3 +1383,15 @@ def test_it_for_a_unit_or_a_vessel_named_before(mini_pipeline, text: str, moves:
 def test_a_lone_town_a_force_is_pulled_out_of_is_a_place(pipeline) -> None:
     moves = analyse(pipeline, _body("The 3rd Assault Brigade was pulled out of Bakhmut in May.")).movements
     assert [m.origin.mention.text for m in moves if m.origin] == ["Bakhmut"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "status"), [
+    ("The council called for the withdrawal of Japanese troops from Odesa.", "possible"),
+    ("Leaders called on Japan to pull its troops out of Odesa.", "possible"),
+    ("Officials called the deployment of Japanese troops to Odesa a mistake.", "reported"),
+], ids=["called-for", "called-on", "called-it-something"])
+def test_a_call_for_a_movement_makes_it_possible_a_name_for_it_does_not(mini_pipeline, text: str,
+                                                                         status: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.status == status

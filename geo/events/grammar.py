@@ -566,7 +566,9 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
                 return "possible", c.text
             if c.dep_ in ("advmod", "amod") and c.lower_ in lex.cue("hedge"):
                 return "possible", c.text
-        if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("intent"):
+        needs = lex.cue_prepositions.get(tok.lemma_.lower())
+        if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("intent") and (
+                needs is None or any(c.dep_ == "prep" and c.lower_ in needs for c in tok.children)):
             return "possible", tok.text
         if tok.dep_ == "pcomp" and tok.head.lower_ == "by":
             continue  # "if X responded by invading Y": the means has the status of what it is the means of
