@@ -51,7 +51,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   join the fight", "to bear arms"): purpose verbs, verbs that join a combat object, and the objects;
   and purposes of support ("sent troops to back the Ruritanian army"): the supported state is where
   a movement with no place named goes; and nouns of defence ("arms for X's defence"): their
-  possessor, after "for", is where what is sent goes.
+  possessor, after "for", is where what is sent goes; and receiving sides (``recipient``: "weapons to
+  the X regime", "to the X army"): the country of the nationality word is where it goes.
 - ``referring_nouns.jsonl``: nouns that, as "the <noun>", name a place of the given kinds named
   before in the same document ("sent troops into the region", "arrived in the country").
 - ``route_nouns.jsonl``: nouns whose places are the movement's ("on their way to X", "en route to X").
@@ -138,6 +139,7 @@ class Lexicon:
     combat_objects: frozenset[str]  # "fight", "arms", "front"
     support_verbs: frozenset[str]  # "back", "help": "sent troops to back the X army" -> to X
     defended_nouns: frozenset[str]  # "defence": "arms for X's defence" -> to X
+    recipient_nouns: frozenset[str]  # "regime", "army": "weapons to the X army" -> to X
     referring_nouns: Mapping[str, frozenset[str]]  # "region" -> place kinds "the region" can refer to
     site_nouns: frozenset[str]  # "base", "front", "airspace": where a force is, inside a place
     territory_nouns: frozenset[str]  # "airspace", "waters": "Ruritanian airspace" is Ruritania's
@@ -270,6 +272,7 @@ def lexicon() -> Lexicon:
         combat_objects=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "object"),
         support_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "support"),
         defended_nouns=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "defended"),
+        recipient_nouns=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "recipient"),
         referring_nouns={r["word"]: frozenset(r["kinds"]) for r in _rows("referring_nouns.jsonl")},
         site_nouns=_words("site_nouns.jsonl"),
         territory_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("kind") == "territory"),

@@ -1395,3 +1395,17 @@ def test_a_call_for_a_movement_makes_it_possible_a_name_for_it_does_not(mini_pip
                                                                          status: str) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert move.status == status
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "destination"), [
+    ("The firm shipped fuel and weapons to the Japanese regime.", "Japan"),
+    ("The alliance sent tanks to the Japanese army.", "Japan"),
+    ("Tanks from the Japanese army were sent to Kyiv.", "Kyiv"),
+    ("The firm shipped weapons to the Japanese government.", "Japan"),
+    ("Drones were delivered to the Japanese military.", "Japan"),
+    ("The agency shipped weapons to Japanese rebels.", "Japan"),
+], ids=["to-a-regime", "to-an-army", "from-an-army", "to-a-government", "to-the-military", "to-rebels"])
+def test_what_is_sent_to_a_countrys_side_goes_to_that_country(mini_pipeline, text: str, destination: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.destination is not None and move.destination.place.name == destination

@@ -404,6 +404,17 @@ def territory_of(span: Span) -> Token | None:
     return head if head.lemma_.lower() in words or head.lower_ in words else None
 
 
+def recipient_of(span: Span) -> Token | None:
+    """ "weapons to the X regime", "rifles to the X army": the receiving side a nationality word
+    qualifies after "to" (its country is where they go), or None."""
+    head = span.root.head
+    if span.root.dep_ not in ("amod", "compound", "nmod") or head.i in range(span.start, span.end):
+        return None
+    lex = lexicon()
+    return head if (head.lemma_.lower() in lex.recipient_nouns and head.dep_ == "pobj"
+                    and head.head.lower_ == "to") else None
+
+
 def defended(span: Span) -> bool:
     """ "arms for X's defence": the place is the possessor of a noun of defence after "for"."""
     head = span.root.head

@@ -30,6 +30,7 @@ from conflictmap.geo.events.grammar import (
     purposes,
     recipient,
     recipient_in,
+    recipient_of,
     same_token,
     sender,
     size_pattern,
@@ -246,7 +247,7 @@ class MovementReader(DocumentContext):
             for_defence = is_possessor(span) and defended(span)  # "arms for X's defence": to X
             if (r.mention.label == DEMONYM_LABEL or is_possessor(span)) and not for_defence:
                 # "Ruritanian airspace", "Ruritania's waters": the country, where the territory noun is
-                territory = territory_of(span)
+                territory = territory_of(span) or (recipient_of(span) if r.mention.label == DEMONYM_LABEL else None)
                 if territory is None:
                     continue
                 span = doc[territory.i : territory.i + 1]
