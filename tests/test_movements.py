@@ -1409,3 +1409,10 @@ def test_a_call_for_a_movement_makes_it_possible_a_name_for_it_does_not(mini_pip
 def test_what_is_sent_to_a_countrys_side_goes_to_that_country(mini_pipeline, text: str, destination: str) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert move.destination is not None and move.destination.place.name == destination
+
+
+@pytest.mark.model
+@pytest.mark.full
+def test_a_moved_to_town_inside_a_longer_name_is_left_to_the_model(pipeline) -> None:
+    moves = analyse(pipeline, _body("Militants tried to reach the barracks in Nad Ali district on Sunday.")).movements
+    assert [m.destination.mention.text for m in moves if m.destination] == ["Nad Ali"]

@@ -187,6 +187,9 @@ class PlaceRecognizer:
         lex = lexicon()
         if span.text.lower() in lex.generic_words or _fragment(span) or not self._town(span.text):
             return False  # "returned to Union": a word first
+        doc = span.doc
+        if any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].is_title for i in (span.start - 1, span.end)):
+            return False  # part of a longer name ("Ali" of "Nad Ali"): the model judges the whole
         sites = lex.site_nouns | place_nouns().kind_of
         tok = span.root
         if tok.dep_ == "compound" and (tok.head.lemma_.lower() in sites or tok.head.lower_ in sites):
