@@ -1416,3 +1416,14 @@ def test_what_is_sent_to_a_countrys_side_goes_to_that_country(mini_pipeline, tex
 def test_a_moved_to_town_inside_a_longer_name_is_left_to_the_model(pipeline) -> None:
     moves = analyse(pipeline, _body("Militants tried to reach the barracks in Nad Ali district on Sunday.")).movements
     assert [m.destination.mention.text for m in moves if m.destination] == ["Nad Ali"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Japan launched a military offensive into Odesa on Monday.", "Japan"),
+    ("Japanese troops launched a military offensive into Odesa.", "Japanese troops"),
+    ("A military offensive into Odesa began on Monday.", "military"),
+], ids=["a-state", "a-force", "no-light-verb"])
+def test_who_launched_a_military_noun_is_its_actor(mini_pipeline, text: str, actor: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.actor == actor

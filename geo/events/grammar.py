@@ -138,6 +138,17 @@ def is_aim(trigger: Token) -> bool:
     return any(trigger in purposes(m) for m in movers)
 
 
+def light_verb_subject(noun: Token) -> Token | None:
+    """ "Ruritanian troops launched a military offensive": the subject of the light verb that takes
+    the military noun, when it is a force or a state, group or nationality; None otherwise."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in lexicon().light_verbs:
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (is_force(subject) or subject.ent_type_ in ("GPE", "ORG", "NORP")):
+        return None
+    return subject
+
+
 def going_on(t: Token) -> bool:
     """ "continues its invasion of X", "the ongoing offensive in X": a military noun governed by a word
     of continuation names the war going on, not a movement at a time; unless it heads somewhere

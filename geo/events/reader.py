@@ -14,6 +14,7 @@ from conflictmap.geo.events.grammar import (
     agentless,
     armed_group_names,
     force_antecedent,
+    light_verb_subject,
     plausible,
 )
 from conflictmap.geo.events.movements import MovementReader
@@ -52,6 +53,8 @@ class DocumentEvents(StatementReader, MovementReader):
                 force: Token | None = m["force"]
                 if force is not None and force.lower_ in lexicon().force_pronouns:
                     force = force_antecedent(force)  # "they": the force named just before, or nothing
+                if force is not None and force.head.i == i and force.dep_ in ("amod", "compound"):
+                    force = light_verb_subject(doc[i]) or force  # "X launched a military offensive": X
                 if force is not None:
                     forces[i] = force
             for t in doc:
