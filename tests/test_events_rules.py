@@ -562,3 +562,12 @@ def test_a_headline_closing_with_its_speaker(mini_pipeline, headline: str, speak
 def test_a_public_event_places_what_is_said_there(mini_pipeline, sentence: str, where: str | None) -> None:
     [statement] = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n").statements
     assert (statement.place.name if statement.place else None) == where
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The Zorbas said the talks had failed.", "group"),
+    ("Senator Tom Evans said the talks had failed.", "person"),
+], ids=["the-plural-of-a-name", "a-person"])
+def test_a_name_in_the_plural_after_the_is_a_group(mini_pipeline, sentence: str, kind: str) -> None:
+    [statement] = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n").statements
+    assert statement.speaker_kind == kind

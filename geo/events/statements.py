@@ -153,6 +153,14 @@ def closing_label(sent: Span, most: int = 4) -> tuple[Span, Token] | None:
     return doc[first:end], mark
 
 
+def plural_name(ent: Span) -> bool:
+    """ "the Houthis", "the Kurds": a one-word name in the plural after "the" names a group, not a
+    person, whatever the model calls it."""
+    doc = ent.doc
+    return (len(ent) == 1 and ent[0].lower_.endswith("s") and ent.start > 0
+            and doc[ent.start - 1].lower_ == "the")
+
+
 def set_off_before(cue: Token, speaker: Token) -> bool:
     """ "In a message on its channel, the governor of Y said": the phrase ``speaker`` heads ends right before the
     cue, after a comma, and the cue has no nominal subject of its own (the parser hung the phrase on
@@ -340,7 +348,7 @@ class StatementReader(DocumentContext):
         lex = lexicon()
         if head.pos_ == "PRON" or (len(np) == 1 and np[0].lower_ in lex.pronouns):
             return self.pronoun(head) if head.lower_ in lex.pronouns else None
-        persons = [whole_name(e) for e in np.ents if e.label_ == "PERSON"]
+        persons = [whole_name(e) for e in np.ents if e.label_ == "PERSON" and not plural_name(e)]
         if not persons and (titled := titled_name(np)) is not None:
             persons = [titled]
         if not persons and len(np) <= 3 and all(t.pos_ == "PROPN" for t in np) and self.people.recall(np.text):
@@ -389,8 +397,8 @@ class StatementReader(DocumentContext):
             return Speaker(None, government_phrase(np) or np.text, country, "government", phrase=np.text)
         if word in lex.titles or head.lower_ in lex.titles:
             return Speaker(None, None, country, "title", phrase=np.text)
-        if head.pos_ == "NOUN" and head.tag_ == "NNS":
-            return Speaker(None, None, country, "group", phrase=np.text)
+        if (head.pos_ == "NOUN" and head.tag_ == "NNS") or any(plural_name(e) for e in np.ents if e.label_ == "PERSON"):
+            return Speaker(None, None, country, "group", phrase=np.text)  # "officials", "the Zorbas"
         if head.pos_ in ("NOUN", "PROPN"):
             return Speaker(None, None, country, "other", phrase=np.text)
         return None
