@@ -36,7 +36,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   movement ("invade", "invasion"): "the invasion", "its offensive" with no place of their own are
   the one of that kind the document placed last; ``particles``: the verb is of its family only with
   one of them ("pull out", not "pulled the unit in all directions"); ``no_object``: a movement only
-  without a direct object ("swept into X", not "swept the fighters from X").
+  without a direct object, or with one and a destination ("swept into X", "got reinforcements to X";
+  not "swept the fighters from X", "got the tanks").
 - ``light_verbs.jsonl``: verbs whose subject is the force of the military noun they take ("X
   launched an offensive on Y", "X began its invasion of Y").
 - ``continuation_words.jsonl``: words that make a military noun a war going on, not a movement told

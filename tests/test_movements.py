@@ -1427,3 +1427,25 @@ def test_a_moved_to_town_inside_a_longer_name_is_left_to_the_model(pipeline) -> 
 def test_who_launched_a_military_noun_is_its_actor(mini_pipeline, text: str, actor: str) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert move.actor == actor
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("The rebels got into Odesa overnight.", [("rebels", None, "Odesa")]),
+    ("The rebels got the tanks they needed from Odesa.", []),
+    ("Hundreds of foreign volunteers crossed into Odesa.", [("foreign volunteers", None, "Odesa")]),
+    ("The campaign deployed hundreds of volunteers to Kyiv to knock on doors.", []),
+    ("Japan voted for its withdrawal from the European Union.", []),
+], ids=["got-into", "got-something", "foreign-volunteers", "campaign-volunteers", "leaving-a-union"])
+def test_what_moves_and_what_only_sounds_like_it(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "destinations"), [
+    (_STORY + "Japanese troops launched a counteroffensive on Monday.\n", ["Libya"]),
+    (_STORY + "A lawyer said it launched a counteroffensive against the newspaper.\n", []),
+], ids=["a-force-launched-it", "no-force-launched-it"])
+def test_an_unplaced_offensive_goes_into_the_storys_country_only_when_a_force_launched_it(
+        mini_pipeline, text: str, destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations

@@ -17,8 +17,9 @@ from conflictmap.geo.lexicon import lexicon
 def is_trigger(t: Token) -> bool:
     lex = lexicon()
     if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.motion_verbs:
-        # "swept the fighters from X": clearing, not going
-        return t.lemma_.lower() not in lex.intransitive_motion or not any(c.dep_ == "dobj" for c in t.children)
+        # "swept the fighters from X": clearing, not going; "got the tanks": obtaining ("got the tanks to X" moves them)
+        return t.lemma_.lower() not in lex.intransitive_motion or not any(c.dep_ == "dobj" for c in t.children) or any(
+            c.dep_ == "prep" and lex.roles.get(c.lower_) == "destination" for c in t.children)
     if t.pos_ != "NOUN" or t.lemma_.lower() not in lex.motion_nouns:
         return False
     needs = lex.qualified_motion_nouns.get(t.lemma_.lower())  # "a ground operation", not "an operation"

@@ -43,6 +43,7 @@ from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.reading.dates import normalise
 from conflictmap.geo.records import DEMONYM_LABEL, NOT_DRAWN, Movement, Resolution, SizeClaim, Source
 
+NO_MOVEMENT_END = frozenset({"political union"})  # gazetteer features no force moves to or from
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
@@ -92,8 +93,10 @@ def arrives_unplaced(trigger: Token) -> bool:
             return False  # "since X launched its invasion", "since launching": background, not news
     elif trigger.pos_ not in ("VERB", "AUX"):
         return False
-    if not any(c.dep_ == "nsubj" for c in verb.children):
-        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (is_force(subject) or subject.ent_type_ in ("GPE", "ORG", "NORP")
+                               or (subject.lower_ in lex.force_pronouns and force_antecedent(subject) is not None)):
+        return False  # "it launched a counteroffensive" (a lawsuit): no force, no state, no group
     return not any(c.dep_ == "prep" and (c.lower_ in lex.roles or c.lower_ in lex.weak_destination)
                    and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
                    for t in {trigger.i: trigger, verb.i: verb}.values() for c in t.children)
@@ -239,8 +242,8 @@ class MovementReader(DocumentContext):
         doc = sent.doc
         lo, hi = offset + sent.start_char, offset + sent.end_char
         for r in self.resolutions_in(lo, hi) + self.demonyms_in(lo, hi) + self.referring_places(sent, offset):
-            if r.place is None:
-                continue
+            if r.place is None or r.place.feature in NO_MOVEMENT_END:
+                continue  # "withdrawal from the EU" leaves a treaty, not a place
             span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
             if span is None:
                 continue
