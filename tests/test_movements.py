@@ -1449,3 +1449,12 @@ def test_what_moves_and_what_only_sounds_like_it(mini_pipeline, text: str, moves
 def test_an_unplaced_offensive_goes_into_the_storys_country_only_when_a_force_launched_it(
         mini_pipeline, text: str, destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Two police officers from Odesa pulled over a white van.", []),
+    ("Japan pulled its troops out of Odesa.", [("its troops", "Odesa", None)]),
+], ids=["pulled-over-a-car", "pulled-out"])
+def test_pulling_over_is_no_withdrawal(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves

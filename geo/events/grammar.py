@@ -17,6 +17,9 @@ from conflictmap.geo.lexicon import lexicon
 def is_trigger(t: Token) -> bool:
     lex = lexicon()
     if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.motion_verbs:
+        if any((c.dep_ == "prt" or c.tag_ == "RP") and c.lower_ in lex.motion_not_particles.get(t.lemma_.lower(), ())
+               for c in t.children):
+            return False  # "pulled over a car"
         # "swept the fighters from X": clearing, not going; "got the tanks": obtaining ("got the tanks to X" moves them)
         return t.lemma_.lower() not in lex.intransitive_motion or not any(c.dep_ == "dobj" for c in t.children) or any(
             c.dep_ == "prep" and lex.roles.get(c.lower_) == "destination" for c in t.children)
