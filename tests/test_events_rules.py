@@ -571,3 +571,14 @@ def test_a_public_event_places_what_is_said_there(mini_pipeline, sentence: str, 
 def test_a_name_in_the_plural_after_the_is_a_group(mini_pipeline, sentence: str, kind: str) -> None:
     [statement] = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n").statements
     assert statement.speaker_kind == kind
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Trump: We Will Win The Port Back\n\nThe candidate spoke on Monday. Trump said the port would reopen.\n",
+     ["Trump"]),
+    ("Budget: The Port Needs More Money\n\nThe council met on Monday and the port stayed shut.\n", []),
+], ids=["a-label-the-text-shows-speaking", "a-topic-label"])
+def test_a_headline_label_the_document_shows_speaking_is_a_speaker(mini_pipeline, text: str,
+                                                                   speakers: list[str]) -> None:
+    statements = analyse(mini_pipeline, text).statements
+    assert [s.speaker_span.text for s in statements if s.cue.text == ":"] == speakers

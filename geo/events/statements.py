@@ -133,6 +133,7 @@ def beside(cue: Token, most: int = 10) -> Span | None:
     return phrase if phrase.root.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
+SPOKE_WORDS = ("said", "says", "told", "added", "wrote")  # "X said": the document shows X speaking
 LABEL_MARKS = frozenset({":", "―", "—", "–"})  # "words: Minister", "words ―Governor"
 
 
@@ -300,10 +301,20 @@ class StatementReader(DocumentContext):
         # A title-case headline hides names from the NER: "Okafor: ..." still has a name's shape,
         # proper nouns only and no place among them ("Ruritania War: ..." is a topic)
         a_name = a_name or (all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
-                            and not self.resolutions_in(start, end))
+                            and not self.resolutions_in(start, end)) or self.speaks_elsewhere(words.text)
         if speaker is not None and speaker.kind != "pronoun" and not kicker and (speaker.kind != "other" or a_name):
             return speaker
         return None
+
+    def speaks_elsewhere(self, label: str) -> bool:
+        """Whether the document shows a capitalised label speaking in its own words elsewhere ("Okafor
+        said", "said Okafor"): a headline's "Okafor: ..." is then a speaker, whatever the model
+        tagged the word in a title-case line."""
+        if not label[:1].isupper() or len(label.split()) > 3:
+            return False
+        words = r"\s+".join(map(re.escape, label.split()))
+        cue = "|".join(map(re.escape, SPOKE_WORDS))
+        return re.search(rf"(?:\b{words}\s+(?:{cue})\b|\b(?:{cue})\s+{words}\b)", self.text) is not None
 
     @staticmethod
     def _owner(token: Token, cues: set[int]) -> int | None:
