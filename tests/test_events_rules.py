@@ -535,7 +535,9 @@ def test_one_quoted_as_saying_in_the_passive_speaks(mini_pipeline, sentence: str
     ("Officials spoke of looting, an accusation which the army rejected.",
      [("the army", "rejected")]),
     ("The rebels kept the land the army denied them.", []),
-], ids=["a-charge-denied", "an-accusation-rejected", "denied-something-else"])
+    ("The mayor blamed the militia for the fire, which the militia denies.",
+     [("The mayor", "blamed"), ("the militia", "denies")]),
+], ids=["a-charge-denied", "an-accusation-rejected", "denied-something-else", "which-x-denies"])
 def test_a_claim_denied_in_a_relative_clause(mini_pipeline, sentence: str, speakers: list[tuple[str, str]]) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements if s.cue.text != "spoke"] == speakers
