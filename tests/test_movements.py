@@ -1458,3 +1458,14 @@ def test_an_unplaced_offensive_goes_into_the_storys_country_only_when_a_force_la
 ], ids=["pulled-over-a-car", "pulled-out"])
 def test_pulling_over_is_no_withdrawal(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("The ministry said Sgt Ana Ruiz deployed three times to Odesa.", [("Sgt Ana Ruiz", None, "Odesa")]),
+    ("Corporal Tom Evans was deployed to Kyiv in 2019.", [("Corporal Tom Evans", None, "Kyiv")]),
+    ("Senator Ana Ruiz deployed to Odesa last year.", []),
+    ("General Tom Evans deployed to Kyiv.", []),
+], ids=["a-sergeant", "a-corporal-passive", "a-senator", "a-general-is-an-official"])
+def test_a_person_named_with_a_soldiers_rank_moves_as_a_force(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
