@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from conflictmap.geo.events.grammar import (
     ARMED_GROUPS,
@@ -19,7 +19,7 @@ from conflictmap.geo.events.grammar import (
 )
 from conflictmap.geo.events.movements import MovementReader
 from conflictmap.geo.events.patterns import best, patterns
-from conflictmap.geo.events.statements import CHECKED_PATTERNS, StatementReader
+from conflictmap.geo.events.statements import StatementReader, confirmed
 from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.reading.zones import Zone, zone_at
 from conflictmap.geo.records import Movement, Source, Statement
@@ -41,18 +41,16 @@ class DocumentEvents(StatementReader, MovementReader):
                 r.mention.start - offset for r in self.resolutions_in(offset, offset + len(doc.text))
                 if r.place is not None)
             found_by = patterns(doc.vocab)
-            checked = CHECKED_PATTERNS
-            cues = best([m for m in found_by.dependency(doc, "statement")
-                         if m.rule.label not in checked or checked[m.rule.label](m["cue"], m["speaker"])],
-                        "cue", "speaker")
-            pronouns = lexicon().force_pronouns  # a pronoun that stands for no force yields to the next match
-            moves = [m for m in found_by.dependency(doc, "movement") if plausible(m["trigger"], m["force"])
-                     and (m["force"].lower_ not in pronouns or force_antecedent(m["force"]) is not None)]
+            cues = best([m for m in found_by.dependency(doc, "statement") if confirmed(m)], "cue", "speaker")
+            matches = [m for m in found_by.dependency(doc, "movement") if plausible(m["trigger"], m["force"])]
+            pronouns = lexicon().force_pronouns
+            # "they": the force named just before, or nothing; each pronoun looked up once
+            stands_for = {t.i: force_antecedent(t) for t in {m["force"] for m in matches} if t.lower_ in pronouns}
+            # a pronoun that stands for no force yields to the next match
+            moves = [m for m in matches if stands_for.get(m["force"].i, m["force"]) is not None]
             forces = {}
             for i, m in best(moves, "trigger", "force").items():
-                force: Token | None = m["force"]
-                if force is not None and force.lower_ in lexicon().force_pronouns:
-                    force = force_antecedent(force)  # "they": the force named just before, or nothing
+                force = stands_for.get(m["force"].i, m["force"])
                 if force is not None and force.head.i == i and force.dep_ in ("amod", "compound"):
                     force = light_verb_subject(doc[i]) or force  # "X launched a military offensive": X
                 if force is not None:

@@ -182,6 +182,13 @@ def inverted_after(cue: Token, speaker: Token) -> bool:
 CHECKED_PATTERNS = {"intro-appos": set_off_before, "inverted-object": inverted_after}  # labels a parse check confirms
 
 
+def confirmed(match: Match) -> bool:
+    """Whether a statement pattern's match stands: a pattern in :data:`CHECKED_PATTERNS` only when
+    its parse check holds."""
+    check = CHECKED_PATTERNS.get(match.rule.label)
+    return check is None or check(match["cue"], match["speaker"])
+
+
 CONTENT_PATH = frozenset({"ccomp", "xcomp", "relcl", "csubj", "parataxis"})  # what is said, not where
 
 
@@ -244,12 +251,13 @@ class StatementReader(DocumentContext):
             self.remember(speaker)
         lines = patterns(sent.doc.vocab).surface(sent, "speaker_line")
         # "NAME: words" opening a line of a transcript or a headline
-        heads = [(line[:-1], line[-1]) for _, line in lines][:1]
-        # "words: NAME", "words ―NAME" closing a headline: the speaker after the colon or dash
-        tails = [tail] if (tail := closing_label(sent)) is not None else []
-        for words, cue in heads + tails:
+        labels = [(line[:-1], line[-1], False) for _, line in lines[:1]]
+        # "words: NAME", "words — NAME" closing a headline: the speaker after the colon or dash
+        if (tail := closing_label(sent)) is not None:
+            labels.append((*tail, True))
+        for words, cue, closing in labels:
             speaker = self.line_speaker(words, offset)
-            if speaker is not None and (speaker.kind != "other" or (words, cue) not in tails):
+            if speaker is not None and (speaker.kind != "other" or not closing):
                 # a closing label is a speaker only as one the text types ("Minister", a name), not
                 # any capitalised words ("...: Day Two")
                 found.append((speaker, words, cue, words))
