@@ -180,13 +180,10 @@ class PlaceRecognizer:
         """A town of some size named as where a movement goes or starts: the object of a strong place
         preposition on a motion word ("advanced toward X", "withdrew from X", "closing in on X" for a
         word that goes "on" a place) or of a verb whose object is an end ("reached X", "fled X"), also
-        through a site or place noun ("to the X front", "toward
-        the stronghold of X") and a light verb ("continued its offensive on X"). The model, fitted
-        on general news, doubts a lone name the parser took for a person or a body; a force moving
-        to it says it is a place."""
+        through a site or place noun ("to the X front", "toward the stronghold of X") and a light
+        verb ("continued its offensive on X"). The model, fitted on general news, doubts a lone name
+        the parser took for a person or a body; a force moving to it says it is a place."""
         lex = lexicon()
-        if span.text.lower() in lex.generic_words or _fragment(span) or not self._town(span.text):
-            return False  # "returned to Union": a word first
         doc = span.doc
         if any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].is_title for i in (span.start - 1, span.end)):
             return False  # part of a longer name ("Ali" of "Nad Ali"): the model judges the whole
@@ -198,19 +195,23 @@ class PlaceRecognizer:
                 tok.head.head.lemma_.lower() in sites or tok.head.head.lower_ in sites):
             tok = tok.head.head  # "toward the stronghold of X", "to bases in X"
         if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):  # "reached X", "fled X"
-            return tok.head.lemma_.lower() in lex.object_is_destination | lex.object_is_origin
-        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
-            return False
-        prep, word = tok.head, tok.head.head
-        out_of = prep.lower_ == "of" and word.lower_ == "out"  # "pulled out of X": from X
-        if out_of:
-            prep, word = word, word.head
-        if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in lex.light_verbs:
-            word = next((c for c in word.children if c.dep_ == "dobj"), word)  # "continued its offensive on X"
-        lemma = word.lemma_.lower()
-        moves = ((word.pos_ in ("VERB", "AUX") and lemma in lex.motion_verbs)
-                 or (word.pos_ == "NOUN" and lemma in lex.motion_nouns))
-        return moves and (out_of or prep.lower_ in lex.roles or (prep.lower_ == "on" and lemma in lex.on_destination))
+            moved = tok.head.lemma_.lower() in lex.object_is_destination | lex.object_is_origin
+        elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            prep, word = tok.head, tok.head.head
+            out_of = prep.lower_ == "of" and word.lower_ == "out"  # "pulled out of X": from X
+            if out_of:
+                prep, word = word, word.head
+            if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in lex.light_verbs:
+                word = next((c for c in word.children if c.dep_ == "dobj"), word)  # "continued its offensive on X"
+            lemma = word.lemma_.lower()
+            moves = ((word.pos_ in ("VERB", "AUX") and lemma in lex.motion_verbs)
+                     or (word.pos_ == "NOUN" and lemma in lex.motion_nouns))
+            moved = moves and (out_of or prep.lower_ in lex.roles
+                               or (prep.lower_ == "on" and lemma in lex.on_destination))
+        else:
+            moved = False
+        # the parse first (most names are no end of a movement), the gazetteer only then
+        return moved and span.text.lower() not in lex.generic_words and not _fragment(span) and self._town(span.text)
 
     def candidates(self, doc: Doc, rules: list[Span] | None = None) -> list[tuple[Span, dict[str, float], bool]]:
         """Every candidate span with its features and whether a rule found it: the rules' spans
