@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from conflictmap.gazetteer import borders
 from conflictmap.gazetteer import sources as src
 from conflictmap.gazetteer.atomic import atomic_write_text, remove_stale_temps, temp_path
 from conflictmap.gazetteer.dumps import read_geonames_dump
@@ -81,6 +82,7 @@ def inputs_digest() -> str:
     ``priors``: an edit to any of them makes every gazetteer built before it stale, so the default
     one is rebuilt on open and an explicit one refused, never used with old names or numbers."""
     digest = hashlib.sha256(WEIGHTS.priors.digest().encode("utf-8"))
+    digest.update(b"\0" + borders.PARAMETERS.encode("utf-8"))
     for path in BUILD_DATA_FILES:
         digest.update(b"\0" + path.name.encode("utf-8") + b"\0")
         try:
@@ -246,6 +248,11 @@ def _write(
             r.place = place
         if math.isnan(r.place.lat):
             raise GazetteerBuildError(f"{r.place.id}: no coordinates and no outline")
+
+    # Land borders, derived from the country outlines ("the X-Y border" is a band, not either country)
+    countries = [(r.place, r.geometry) for r in by_id.values() if r.place.kind is PlaceKind.COUNTRY]
+    for place, band in borders.border_places(countries, src.prior(PlaceKind.REGION)):
+        by_id[place.id] = src.SourcePlace(place, [(place.name, src.NameType.PRIMARY)], band)
 
     con = sqlite3.connect(path)
     try:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from conflictmap.gazetteer import borders
 from conflictmap.gazetteer.atomic import atomic_write_text
 from conflictmap.gazetteer.build import SCHEMA_VERSION, checksum_path, file_sha256, inputs_digest
 from conflictmap.gazetteer.errors import GazetteerCorrupt, GazetteerNotFound, GazetteerStale
@@ -231,6 +232,28 @@ class Gazetteer:
                 return rows[0][0]
         return None
 
+    def border(self, text: str) -> Place | None:
+        """The land border a phrase names: "the U.S.-Mexico border", "the Polish-Belarusian frontier",
+        "the border between Chad and Sudan" (the band two countries share), "the Ukrainian border",
+        "Ukraine's border", "the border with China" (all the country's land borders, the other side
+        unnamed). None when the phrase names no border or two countries that share none."""
+        key = fold(text)
+        if not any(noun in key.split() for noun in borders.BORDER_NOUNS):
+            return None
+        codes = borders.resolve_sides(text, self._country_code)
+        if codes is None:
+            return None
+        return self.get(borders.pair_id(*codes) if len(codes) == 2 else borders.ring_id(codes[0]))
+
+    def _country_code(self, words: str) -> str | None:
+        """The country a name ("U.S.", "North Korea") or a nationality word ("Mexican") names."""
+        named = [p.country_code for p, name_type in self.lookup(words)
+                 if p.kind is PlaceKind.COUNTRY and name_type < ALTERNATE]
+        if named:
+            return named[0]
+        value = self._demonym(words)
+        return value if value is not None and ":" not in value else None
+
     def capital(self, country_code: str) -> Place | None:
         """The national capital of a country, as GeoNames marks it, or None."""
         if self._capitals is None:
@@ -285,6 +308,9 @@ class Gazetteer:
                     pool[place.id] = (place, name_type, key)
             if pool and key == parsed.keys[0]:
                 break  # the query as written matched: do not widen to stripped forms
+        border = self.border(query)
+        if border is not None:  # "the U.S.-Mexico border": the band along the line, not either country
+            pool[border.id] = (border, 0, fold(query))
         if is_dotted(parsed.text) and any(t == ABBREVIATION for _, t, _ in pool.values()):
             # "Kan." is written as an abbreviation: Kansas, not the town of Kan
             pool = {k: e for k, e in pool.items() if e[1] == ABBREVIATION}

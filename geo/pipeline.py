@@ -14,7 +14,7 @@ from conflictmap.geo.places import country_hint, find_dateline, mentions_from_do
 from conflictmap.geo.reading.dates import latest_date
 from conflictmap.geo.reading.reader import Document
 from conflictmap.geo.reading.zones import Paragraph, classify, parsed_segments
-from conflictmap.geo.records import Analysis
+from conflictmap.geo.records import BORDER_LABEL, Analysis
 
 logger = logging.getLogger(__name__)
 
@@ -68,4 +68,9 @@ class Pipeline:
             latest=None if document.published else latest_date(text)
         )
         movements, statements = reader.read(docs)
-        return Analysis(document, tuple(resolutions), tuple(movements), tuple(statements), len(text))
+        # a land border a force moves to or from is a place of the map too (its band is drawn), though
+        # no name in the text is the border's alone: the countries inside its phrase stay mentions
+        borders = {r.mention.start: r for m in movements for r in (m.origin, m.destination, *m.via)
+                   if r is not None and r.mention.label == BORDER_LABEL}
+        places = sorted([*resolutions, *borders.values()], key=lambda r: (r.mention.start, r.mention.end))
+        return Analysis(document, tuple(places), tuple(movements), tuple(statements), len(text))

@@ -11,6 +11,7 @@ from conflictmap.geo.reading.dates import TimeSpan
 from conflictmap.geo.reading.reader import Document
 
 DEMONYM_LABEL = "DEMONYM"  # a nationality word ("Russian"): analysed, votes for its country
+BORDER_LABEL = "BORDER"  # a land border ("the X-Y border", "the border with X"): the band along the line
 EMBEDDED_LABEL = "EMBEDDED"  # a place opening an organisation's name ("Toronto" in "Toronto Police")
 # Mentions kept in the analysis (and counted by the benchmarks) but not drawn as places named.
 NOT_DRAWN = frozenset({DEMONYM_LABEL, EMBEDDED_LABEL})

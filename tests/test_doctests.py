@@ -11,6 +11,7 @@ MODULES = [
     "conflictmap.gazetteer.normalize",
     "conflictmap.gazetteer.ranking",
     "conflictmap.gazetteer.nouns",
+    "conflictmap.gazetteer.borders",
     "conflictmap.geo.reading.reader",
     "conflictmap.geo.export.collection",
     "conflictmap.geo.export.tables",

@@ -22,7 +22,7 @@ from conflictmap.gazetteer import Gazetteer, Place
 from conflictmap.geo.errors import InputError
 from conflictmap.geo.evaluation.metrics import great_circle_km, match_spans, precision_recall_f1, resolution_summary
 from conflictmap.geo.places import resolve_mentions
-from conflictmap.geo.records import Mention
+from conflictmap.geo.records import BORDER_LABEL, Mention
 
 # GeoWebNews types that are not toponyms (Gritta et al. 2020): left out of gold.
 GWN_NOT_TOPONYMS = frozenset({"Literal_Expression", "Non_Lit_Expression", "Non_Toponym"})
@@ -208,8 +208,10 @@ def evaluate_end_to_end(pipeline: Any, documents: list[GoldDocument], *, strict:
     analyses = list(pipeline.analyse([Document(d.id, d.text, "corpus", "utf-8") for d in documents]))
     report = Report("", "end to end", len(documents), time.perf_counter() - started)
     gold_spans = [(d.id, t.start, t.end, t.text) for d in documents for t in d.toponyms]
-    predicted = [(r.mention.doc_id, r.mention.start, r.mention.end, r.mention.text) for a in analyses for r in a.places]
-    by_span = {(r.mention.doc_id, r.mention.start, r.mention.end): r for a in analyses for r in a.places}
+    # a land border a movement goes to is a place the map draws but no toponym: its countries are scored
+    named = [r for a in analyses for r in a.places if r.mention.label != BORDER_LABEL]
+    predicted = [(r.mention.doc_id, r.mention.start, r.mention.end, r.mention.text) for r in named]
+    by_span = {(r.mention.doc_id, r.mention.start, r.mention.end): r for r in named}
     gold_by_span = {(d.id, t.start, t.end): t for d in documents for t in d.toponyms}
     recognition = {}
     for lenient in (False, True):

@@ -11,12 +11,12 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from conflictmap.gazetteer import Gazetteer, Place, PlaceKind
-from conflictmap.geo.events.grammar import preposition
+from conflictmap.geo.events.grammar import border_phrases, preposition
 from conflictmap.geo.events.speakers import People, Speaker, coordinated_countries
 from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.places import Dateline
-from conflictmap.geo.reading.zones import Paragraph
-from conflictmap.geo.records import DEMONYM_LABEL, NOT_DRAWN, Mention, Resolution, Source
+from conflictmap.geo.reading.zones import Paragraph, zone_at
+from conflictmap.geo.records import BORDER_LABEL, DEMONYM_LABEL, NOT_DRAWN, Mention, Resolution, Source
 
 
 def possessive(text: str, start: int, end: int) -> bool:
@@ -85,6 +85,9 @@ class DocumentContext:
     _longest: int = 0
     # each sentence's referring phrases, found once for its statements and its movements alike
     _referring: dict[tuple[int, int], list[Resolution]] = field(default_factory=dict)
+    # each sentence's land borders ("the X-Y border"), and every one read so far, in text order
+    _borders: dict[tuple[int, int], list[Resolution]] = field(default_factory=dict)
+    _borders_read: list[Resolution] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._starts = sorted((r.mention.start, i) for i, r in enumerate(self.resolutions))
@@ -167,6 +170,24 @@ class DocumentContext:
             return None
         return found[0] if found else None
 
+    def border_places(self, sent: Span, offset: int) -> list[Resolution]:
+        """The land borders the sentence names ("the X-Y border", "the border with X"), each as a
+        resolution of its whole phrase to the band along the line (:func:`border_phrases`). The
+        place mentions inside stay what they are (the text names the country); a movement's end
+        is the border."""
+        key = (offset, sent.start)
+        if key not in self._borders:
+            found = []
+            for span in border_phrases(sent, lambda words: self.gaz.border(words) is not None):
+                place = self.gaz.border(span.text)
+                start, end = offset + span.start_char, offset + span.end_char
+                mention = Mention(self.doc_id, start, end, self.text[start:end], BORDER_LABEL,
+                                  zone_at(self.paragraphs, start).value)
+                found.append(Resolution(mention, place, 1.0, (), ("a land border",)))
+            self._borders[key] = found
+            self._borders_read += found
+        return self._borders[key]
+
     def referring_places(self, sent: Span, offset: int) -> list[Resolution]:
         """ "the region", "the country" (``referring_nouns.jsonl``): the place of that kind named last
         before it in this document, as a resolution of the phrase; a place whose name holds the noun
@@ -220,7 +241,8 @@ class DocumentContext:
             return preposition(span) is not None or (
                 span.root.dep_ == "dobj" and not any(c.dep_ == "xcomp" for c in verb.children))
 
-        earlier = sorted(filter(candidate, self.resolutions), key=lambda r: r.mention.start, reverse=True)
+        earlier = sorted(filter(candidate, self.resolutions + self._borders_read), key=lambda r: r.mention.start,
+                         reverse=True)
         word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
         named = next((r for r in earlier if word.search(r.mention.text)), None)
         return named or next((r for r in earlier if r.place is not None and r.place.kind in kinds), None)

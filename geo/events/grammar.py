@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from conflictmap.gazetteer.nouns import place_nouns
+from conflictmap.gazetteer.nouns import direction_words, place_nouns
 from conflictmap.geo.events.patterns import patterns
 from conflictmap.geo.lexicon import lexicon
 
@@ -317,7 +317,8 @@ def sender(trigger: Token) -> Token | None:
             controller = next((c for c in head.children if c.dep_ == "dobj" and c.i < below.i), None)
             if controller is not None and not is_force(controller):
                 return controller
-        for child in head.children:
+        # the subject nearest the verb: a dateline the parser took for a second subject lies further off
+        for child in sorted(head.children, key=lambda c: abs(c.i - head.i)):
             if child.dep_ in ("nsubj", "nsubjpass") and not is_force(child):
                 if child.dep_ == "nsubjpass" and head.i == trigger.i:
                     continue
@@ -664,3 +665,42 @@ def size_value(text: str) -> int | None:
         if word in text[digits.end() :]:
             value *= factor
     return int(value)
+
+
+_JOINERS = ("-", "–", "/", "'s", "’s")
+
+
+def border_phrases(sent: Span, names_border: Callable[[str], bool]) -> list[Span]:
+    """Land borders named in a sentence, around a border noun that heads its phrase (not "border
+    guards", "a border crossing"): with the names and nationality words before it ("the X-Y
+    border", "X's northern frontier") and a "with" / "between" / "of" phrase after it ("the border
+    with X", "X's border with Y"); the longest reading ``names_border`` accepts.
+
+    A border is a place of its own: troops sent "to the border with X" go to the band along the
+    line, not into X."""
+    doc = sent.doc
+    nouns = lexicon().border_nouns
+    directions = direction_words().all
+    found = []
+    for t in sent:
+        if t.pos_ != "NOUN" or (t.lower_ not in nouns and t.lemma_.lower() not in nouns) or t.dep_ == "compound":
+            continue
+        start = t.i
+        while start > sent.start and (doc[start - 1].text in _JOINERS or doc[start - 1].lower_ in directions or (
+                doc[start - 1].pos_ in ("PROPN", "ADJ") and (doc[start - 1].is_title or doc[start - 1].is_upper))):
+            start -= 1
+        ends = [t.i + 1]
+        if t.i + 2 < sent.end and doc[t.i + 1].lower_ in ("with", "between", "of"):
+            end = t.i + 2
+            while end < sent.end and end - t.i <= 8 and (
+                    doc[end].is_title or doc[end].is_upper or doc[end].lower_ in ("and", "the")
+                    or doc[end].text in _JOINERS):
+                end += 1
+            ends = [b for b in range(end, t.i + 2, -1)
+                    if doc[b - 1].lower_ not in ("and", "the") and doc[b - 1].text not in _JOINERS] + ends
+        readings = sorted(((a, b) for b in ends for a in range(start, t.i + 1)
+                           if a == t.i or doc[a].is_title or doc[a].is_upper), key=lambda ab: ab[0] - ab[1])
+        span = next((doc[a:b] for a, b in readings if names_border(doc[a:b].text)), None)
+        if span is not None:
+            found.append(span)
+    return found

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from conflictmap.gazetteer import PlaceKind
+from conflictmap.gazetteer.borders import pair_id, sides
 from conflictmap.geo.events.context import DocumentContext
 from conflictmap.geo.events.grammar import (
     defended,
@@ -178,6 +179,9 @@ class MovementReader(DocumentContext):
                         origin = Resolution(r.mention, country, r.score, (), ("the sending state",))
                         origin_basis = "sender"
             self.last_actor = (actor, actor_country)
+            home = actor_country or (origin.place.country_code if origin is not None and origin.place else None)
+            ends = {role: self.our_side(r, home) or r for role, r in ends.items()}
+            origin = self.our_side(origin, home)
             status, status_cue = status_of(trigger)
             if basis == "earlier" and status != "reported":
                 continue  # "if the invasion had not happened": no new movement, and the old one was told
@@ -197,6 +201,31 @@ class MovementReader(DocumentContext):
                 via=tuple(r for r in [ends.get("via")] if r is not None),
                 status_cue=status_cue,
             )
+
+    def with_borders(self, sent: Span, offset: int, places: list[Resolution]) -> list[Resolution]:
+        """``places`` with each place named inside a land border's phrase ("the border with X", "the
+        X border") replaced by that border, in its place: troops sent to the border go to the band
+        along the line, not into X."""
+        borders = self.border_places(sent, offset)
+        if not borders:
+            return places
+        out: list[Resolution] = []
+        for r in places:
+            b = next((b for b in borders if b.mention.start <= r.mention.start and r.mention.end <= b.mention.end), r)
+            if b not in out:
+                out.append(b)
+        return out + [b for b in borders if b not in out]
+
+    def our_side(self, r: Resolution | None, home: str | None) -> Resolution | None:
+        """ "Ruritanian tanks moved to the Borduria border", "Ruritania sent troops to the border with
+        Borduria": a country's borders named from the other side are the border the two share, when
+        they share one."""
+        if r is None or r.place is None or not home or len(sides(r.place)) != 1 or sides(r.place)[0] == home:
+            return r
+        shared = self.gaz.get(pair_id(sides(r.place)[0], home))
+        if shared is None:
+            return r
+        return Resolution(r.mention, shared, r.score, (), (*r.why, f"the border {home} shares with it"))
 
     def story_country(self) -> Resolution | None:
         """The country the document is about: the one its places lie in most often (at least three
@@ -241,7 +270,8 @@ class MovementReader(DocumentContext):
             subtree |= {t.i for c in light.children if c.dep_ == "prep" for t in c.subtree}
         doc = sent.doc
         lo, hi = offset + sent.start_char, offset + sent.end_char
-        for r in self.resolutions_in(lo, hi) + self.demonyms_in(lo, hi) + self.referring_places(sent, offset):
+        for r in self.with_borders(sent, offset, self.resolutions_in(lo, hi) + self.demonyms_in(lo, hi)
+                                   + self.referring_places(sent, offset)):
             if r.place is None or r.place.feature in NO_MOVEMENT_END:
                 continue  # "withdrawal from the EU" leaves a treaty, not a place
             span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
