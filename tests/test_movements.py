@@ -1469,3 +1469,78 @@ def test_pulling_over_is_no_withdrawal(mini_pipeline, text: str, moves: list) ->
 ], ids=["a-sergeant", "a-corporal-passive", "a-senator", "a-general-is-an-official"])
 def test_a_person_named_with_a_soldiers_rank_moves_as_a_force(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        # a verb that moves only with its particle
+        ("Two fighter jets took off from Tbilisi at dawn.\n", "Tbilisi", None),
+        ("An armoured column set off from Kyiv on Sunday night.\n", "Kyiv", None),
+        ("The frigates turned back to Odesa after the storm.\n", None, "Odesa"),
+        ("The destroyer turned south toward Tokyo on Monday.\n", None, "Tokyo"),
+        ("Columns of tanks set off from Kyiv at dawn.\n", "Kyiv", None),
+        # "around" a place after a verb of placing
+        ("Peacekeepers had been deployed around Kyiv since March.\n", None, "Kyiv"),
+        # edging, travelling
+        ("Russian troops edged closer to Kyiv overnight.\n", None, "Kyiv"),
+        ("Two hundred marines travelled to Beirut by ship.\n", None, "Beirut"),
+        # a vehicle mounted with weapons is a force
+        ("The militia sent trucks mounted with machine guns to Tripoli on Friday.\n", None, "Tripoli"),
+    ],
+    ids=["took-off", "set-off", "turned-back", "turned-south", "column-of-tanks", "deployed-around", "edged",
+         "travelled", "mounted-trucks"],
+)
+def test_particles_edging_travel_and_armed_vehicles(mini_pipeline, text: str, origin: str | None,
+                                                     destination: str | None) -> None:
+    ends = [(o, d) for _, o, d in _moves(mini_pipeline, text)]
+    assert (origin, destination) in ends, ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels took Tripoli after a week of fighting.\n",  # "take" without "off"
+        "The ministry set a date for the talks in Paris.\n",  # "set" without "off" / "out"
+        "The government turned to diplomacy in Paris.\n",  # "turn" without "back" / "around"
+        "The foreign minister travelled to Paris for talks.\n",  # a person travelling is no force
+        "The militia sent trucks loaded with flour to Tripoli on Friday.\n",  # a truck is a force only armed
+        "A column of refugees reached Tripoli at dusk.\n",  # a column is a force only armoured or military
+        "The frigates sailed around Odesa for a week.\n",  # "around" places only after a verb of placing
+    ],
+    ids=["took-town", "set-date", "turned-to", "minister-travelled", "flour-trucks", "refugee-column",
+         "sailed-around"],
+)
+def test_what_those_words_do_not_make_a_movement(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+def test_a_motion_participle_shares_the_force_of_its_motion_verb(mini_pipeline) -> None:
+    moves = _moves(mini_pipeline, "Japanese troops crossed into Libya on Monday, heading for Tripoli.\n")
+    assert ("Japanese troops", None, "Tripoli") in moves, moves
+    # the participle's place is its own: the first verb goes only where it goes
+    moves = _moves(mini_pipeline, "The brigade pulled out of Kyiv, moving to Odesa.\n")
+    assert ("brigade", "Kyiv", None) in moves and ("brigade", None, "Odesa") in moves, moves
+
+
+@pytest.mark.model
+def test_a_participle_of_another_verb_is_no_movement(mini_pipeline) -> None:
+    assert _moves(mini_pipeline, "The army shelled Kyiv for hours, leaving residents terrified.\n") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "moves"),
+    [
+        ("Delegations from the army arrived in Tripoli for talks on Saturday.\n", False),
+        ("Envoys from the Japanese military flew to Paris for talks.\n", False),
+        ("Hundreds of soldiers from the army arrived in Tripoli on Saturday.\n", True),
+        ("Units of the Japanese army arrived in Tripoli on Saturday.\n", True),
+    ],
+    ids=["delegations-from", "envoys-from", "soldiers-from", "units-of"],
+)
+def test_who_comes_from_a_force_is_not_the_force(mini_pipeline, text: str, moves: bool) -> None:
+    assert bool(_moves(mini_pipeline, text)) is moves, _moves(mini_pipeline, text)

@@ -20,6 +20,10 @@ def is_trigger(t: Token) -> bool:
         if any((c.dep_ == "prt" or c.tag_ == "RP") and c.lower_ in lex.motion_not_particles.get(t.lemma_.lower(), ())
                for c in t.children):
             return False  # "pulled over a car"
+        only = lex.motion_only_particles.get(t.lemma_.lower())
+        if only is not None and not any((c.dep_ in ("prt", "advmod") or c.tag_ == "RP") and c.lower_ in only
+                                        for c in t.children):
+            return False  # "took the town", "set a date": not "took off from X", "set out from X"
         # "swept the fighters from X": clearing, not going; "got the tanks": obtaining ("got the tanks to X" moves them)
         return t.lemma_.lower() not in lex.intransitive_motion or not any(c.dep_ == "dobj" for c in t.children) or any(
             c.dep_ == "prep" and lex.roles.get(c.lower_) == "destination" for c in t.children)
@@ -40,6 +44,7 @@ def force_class(t: Token) -> str | None:
     lemma, lower = t.lemma_.lower(), t.lower_
     modifiers = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod")]
     modifiers += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    modifiers += [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # "trucks mounted with guns"
     if any(c.lower_ in lex.non_force_modifiers or c.lemma_.lower() in lex.non_force_modifiers for c in modifiers):
         return None
     found = lex.forces.get(lemma) or lex.forces.get(lower)
@@ -204,6 +209,8 @@ def plausible(trigger: Token, force: Token) -> bool:
     while t.head.i != t.i and t.head.i != trigger.i and t.head.i not in above:
         if t.dep_ in _CLAUSE:
             return False
+        if t.dep_ == "pobj" and t.head.lower_ == "from" and not is_force(t.head.head):
+            return False  # "delegates from the army arrived": they come from it, they are not it
         t = t.head
     if (t.head.i != trigger.i and t.head.i not in above) or trigger.pos_ not in ("VERB", "AUX"):
         return True

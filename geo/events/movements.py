@@ -260,8 +260,9 @@ class MovementReader(DocumentContext):
         for clause in trigger.children:  # "X will send troops to Y, Z said in W": W is where Z spoke
             if clause.dep_ in ("conj", "parataxis", "advcl", "ccomp") and clause.pos_ in ("VERB", "AUX") and (any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-                    or (clause.dep_ == "conj" and clause.i in {t.i for t in triggers})):
-                subtree -= {t.i for t in clause.subtree}  # "left X and moved to Y": Y is the second's
+                    or (clause.dep_ in ("conj", "advcl") and clause.i in {t.i for t in triggers})):
+                # "left X and moved to Y", "pulled out of X, moving to Y": Y is the second's
+                subtree -= {t.i for t in clause.subtree}
         aims = {t.i for aim in purposes(trigger) for t in aim.subtree}  # "sent troops to clear militants
         subtree -= aims  # from X": X is no origin (the purpose's place is the destination, below)
         light = trigger.head
