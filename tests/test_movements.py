@@ -1544,3 +1544,37 @@ def test_a_participle_of_another_verb_is_no_movement(mini_pipeline) -> None:
 )
 def test_who_comes_from_a_force_is_not_the_force(mini_pipeline, text: str, moves: bool) -> None:
     assert bool(_moves(mini_pipeline, text)) is moves, _moves(mini_pipeline, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        # a country word qualifying "the city of X" is no end: X is
+        ("Japanese troops advanced to within 10 km of the eastern Libyan city of Tripoli.\n", "Tripoli"),
+        ("The army shipped soldiers to the southern Ukraine port city of Odesa.\n", "Odesa"),
+    ],
+    ids=["within-km-of-the-city-of", "country-port-city-of"],
+)
+def test_the_named_town_not_the_country_qualifying_it(mini_pipeline, text: str, destination: str) -> None:
+    assert [d for _, _, d in _moves(mini_pipeline, text)] == [destination]
+
+
+def _statuses(pipeline, text: str) -> list[str]:
+    return [m.status for m in analyse(pipeline, _body(text)).movements]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a relative clause has its own status, not the modal of the clause it hangs on
+        ("Russian attacks may soon reach Odesa, where Japanese units landed last month, officials said.\n",
+         "reported"),
+        ("The siege could end soon in Kyiv, where Japanese troops arrived in March.\n", "reported"),
+        ("The town of Odesa, which Russian troops could enter within days, is nearly empty.\n", "possible"),
+    ],
+    ids=["where-after-may", "where-after-could", "own-modal"],
+)
+def test_a_relative_clause_keeps_its_own_status(mini_pipeline, text: str, status: str) -> None:
+    assert _statuses(mini_pipeline, text) == [status]

@@ -417,6 +417,19 @@ def modifies_another_noun(span: Span, trigger: Token) -> bool:
     return head.lemma_.lower() not in words and head.lower_ not in words
 
 
+def qualifies_a_named_kind(span: Span) -> bool:
+    """ "the eastern X city of Y", "the X State town of Y": the place only qualifies a kind noun that
+    names its own place with "of", so Y, not X, is where the phrase points."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("amod", "compound", "nmod") or head.i in range(span.start, span.end):
+        return False
+    kinds = place_nouns().kind_of
+    return (head.lemma_.lower() in kinds or head.lower_ in kinds) and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.pos_ == "PROPN" for p in c.children)
+        for c in head.children)
+
+
 def territory_of(span: Span) -> Token | None:
     """The territory noun a nationality word or possessor qualifies ("Ruritanian airspace",
     "Ruritania's waters"), or None ("Ruritanian troops")."""
@@ -498,7 +511,7 @@ def preposition(span: Span) -> str | None:
                 if i >= 0 and (doc[i].pos_ == "ADP" or doc[i].lower_ in lexicon().prepositions):
                     if doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ == "out":
                         return "from"  # "out of the town of X"
-                    return doc[i].lower_
+                    return _enclosing(doc, i) or doc[i].lower_  # "to within 10 km of the town of X"
                 return None
             if t.lower_ == "of" and i > 0 and doc[i - 1].lower_ == "out":
                 return "from"
@@ -606,7 +619,8 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
             return "possible", tok.text
         if tok.dep_ == "pcomp" and tok.head.lower_ == "by":
             continue  # "if X responded by invading Y": the means has the status of what it is the means of
-        if tok.dep_ not in ("xcomp", "ccomp", "conj", "pobj", "prep", "acl", "relcl", "dobj", "nsubj", "nsubjpass"):
+        if tok.dep_ not in ("xcomp", "ccomp", "conj", "pobj", "prep", "acl", "dobj", "nsubj", "nsubjpass"):
+            # not past a relative clause: "X could fall, where troops crossed the river": the crossing was
             break
     return "reported", None
 

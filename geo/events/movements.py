@@ -29,6 +29,7 @@ from conflictmap.geo.events.grammar import (
     place_role,
     preposition,
     purposes,
+    qualifies_a_named_kind,
     recipient,
     recipient_in,
     recipient_of,
@@ -285,8 +286,8 @@ class MovementReader(DocumentContext):
                 if territory is None:
                     continue
                 span = doc[territory.i : territory.i + 1]
-            if span.root.i in aims:
-                continue
+            if span.root.i in aims or qualifies_a_named_kind(span):
+                continue  # "to the eastern X city of Y": Y
             attached = span.root.i in subtree
             lemma = trigger.lemma_.lower()
             between = doc[trigger.i + 1 : span.start]
