@@ -1578,3 +1578,22 @@ def _statuses(pipeline, text: str) -> list[str]:
 )
 def test_a_relative_clause_keeps_its_own_status(mini_pipeline, text: str, status: str) -> None:
     assert _statuses(mini_pipeline, text) == [status]
+
+
+@pytest.mark.model
+def test_a_ship_named_after_its_class_noun_is_a_force(mini_pipeline) -> None:
+    assert ("corvette Soobrazitelny", None, "Odesa") in _moves(
+        mini_pipeline, "The corvette Soobrazitelny sailed to Odesa on Monday.\n")
+    assert _moves(mini_pipeline, "The novelist Tolstoy travelled to Paris on Monday.\n") == []
+
+
+@pytest.mark.full
+@pytest.mark.model
+def test_a_nationality_word_opening_a_name_is_that_name(pipeline) -> None:
+    # the model may tag "English" as a language or nationality: "the English Channel" is still the channel
+    text = "Two Russian warships sailed through the English Channel yesterday as British ships watched.\n"
+    moves = analyse(pipeline, _body(text)).movements
+    assert [v.mention.text for m in moves for v in m.via] == ["English Channel"]
+    # a nationality word before a name that is no place stays a nationality word
+    assert [r.mention.text for r in analyse(pipeline, _body("Russian Railways moved troops to Kursk.\n")).places
+            if r.mention.start < 20] == ["Russian"]

@@ -65,6 +65,11 @@ def force_class(t: Token) -> str | None:
     if t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.text.isupper() and c.lower_ in lex.vessel_prefixes
                                  for c in t.children):
         return "vessel"
+    if t.pos_ == "PROPN":  # "the corvette X", "the frigate X": a ship named after its class noun
+        named = next((lex.forces.get(c.lemma_.lower()) for c in t.children if c.dep_ == "compound" and c.i < t.i
+                      and lex.forces.get(c.lemma_.lower()) in ("vessel", "aircraft")), None)
+        if named is not None:
+            return named
     return None
 
 

@@ -292,7 +292,15 @@ class PlaceRecognizer:
                 found = self._place_span(span)
             elif ent.label_ in ("NORP", "LANGUAGE") and self.gaz.demonym(span.text):
                 # "Russian", "North Korean": kept as a nationality mention (resolved to its country;
-                # the map does not draw these, the benchmarks count them)
+                # the map does not draw these, the benchmarks count them); but a name the word opens
+                # is that name ("the English Channel", "the Arabian Sea")
+                named = next((doc[span.start:e] for e in range(min(len(doc), span.end + 2), span.end, -1)
+                              if all(t.is_title and t.pos_ == "PROPN" for t in doc[span.end:e])
+                              and self._notable(doc[span.start:e].text)), None)
+                if named is not None:
+                    spans.append(Span(doc, named.start, named.end, label="RECOVERED"))
+                    trusted.add((named.start, named.end))
+                    continue
                 found = Span(doc, span.start, span.end, label=DEMONYM_LABEL)
                 spans.append(found)
                 continue
