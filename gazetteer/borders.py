@@ -16,6 +16,7 @@ or nationality word it already knows.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -58,11 +59,22 @@ def sides(place: Place) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class BorderQuery:
-    """The sides a border phrase names, as written (one side, or two)."""
+    """The sides a border phrase names, as written (none, one or two), and the compass direction it
+    gives ("the southern border": ``south``; "" when none)."""
 
     sides: tuple[str, ...]
+    direction: str = ""
 
 
+# Compass bearings (degrees clockwise from north) of the direction words a border phrase may hold
+BEARINGS = {"north": 0, "northern": 0, "northeast": 45, "northeastern": 45, "east": 90, "eastern": 90,
+            "southeast": 135, "southeastern": 135, "south": 180, "southern": 180, "southwest": 225,
+            "southwestern": 225, "west": 270, "western": 270, "northwest": 315, "northwestern": 315}
+MAX_BEARING_GAP = 67.5  # "the southern border": a neighbour whose shared line lies within this of south
+
+
+# whose border, left to the context: "its", "the country's" ("the southern border" of the story's country)
+_WHOSE = frozenset({"the", "its", "their", "our", "his", "her", "country", "nation", "countrys", "nations"})
 _POSSESSIVE = re.compile(r"['’]s\b|['’](?=\s|$)")
 
 
@@ -79,38 +91,45 @@ def parse_border(query: str) -> BorderQuery | None:
     ('china',)
     >>> parse_border("Syria's border with Turkey").sides
     ('syria', 'turkey')
+    >>> parse_border("the southern border")
+    BorderQuery(sides=(), direction='southern')
     >>> parse_border("Mexico City") is None
     True
     """
-    words = fold(_POSSESSIVE.sub(" ", query)).split()
-    if words and words[0] == "the":
-        words = words[1:]
+    words = [w for w in fold(_POSSESSIVE.sub(" ", query)).split() if w not in _WHOSE]
     at = next((i for i, w in enumerate(words) if w in BORDER_NOUNS), None)
     if at is None or not words:
         return None
     before, after = words[:at], words[at + 1:]
+    direction = ""
     while before and before[-1] in _DIRECTIONS:
+        direction = direction or (before[-1] if before[-1] in BEARINGS else "")
         before = before[:-1]
     if before and not after:
-        return BorderQuery((" ".join(before),))
+        return BorderQuery((" ".join(before),), direction)
     if before and len(after) >= 2 and after[0] == "with":  # "X's border with Y"
         return BorderQuery((" ".join(before), " ".join(after[1:])))
     if not before and len(after) >= 2 and after[0] in ("with", "of"):
-        return BorderQuery((" ".join(after[1:]),))
+        return BorderQuery((" ".join(after[1:]),), direction if after[0] == "of" else "")
     if not before and len(after) >= 4 and after[0] == "between" and "and" in after[2:]:
         k = after.index("and", 2)
         if k + 1 < len(after):
             return BorderQuery((" ".join(after[1:k]), " ".join(after[k + 1:])))
+    if not before and not after and direction:
+        return BorderQuery((), direction)  # "the southern border": whose, the context says
     return None
 
 
-def resolve_sides(text: str, country: Callable[[str], str | None]) -> tuple[str, ...] | None:
+def resolve_sides(text: str, country: Callable[[str], str | None], home: str | None = None) -> tuple[str, ...] | None:
     """The country codes a border phrase names, using ``country`` (a name or nationality word to
     its ISO code, or None) for each side; the words before one border noun may hold two names
-    ("north korea south korea"), tried at every split. None when a side names no country."""
+    ("north korea south korea"), tried at every split. A phrase naming no country ("the southern
+    border") is ``home``'s. None when a side names no country."""
     parsed = parse_border(text)
     if parsed is None:
         return None
+    if not parsed.sides:
+        return (home,) if home else None
     if len(parsed.sides) == 2:
         codes = tuple(country(s) for s in parsed.sides)
         return codes if all(codes) and codes[0] != codes[1] else None  # type: ignore[return-value]
@@ -123,6 +142,34 @@ def resolve_sides(text: str, country: Callable[[str], str | None]) -> tuple[str,
         if a and b and a != b:
             return (a, b)
     return None
+
+
+def bearing(origin: tuple[float, float], target: tuple[float, float]) -> float:
+    """The initial compass bearing in degrees from ``origin`` to ``target`` (lat, lon)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*origin, *target))
+    x = math.sin(lon2 - lon1) * math.cos(lat2)
+    y = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(lon2 - lon1)
+    return math.degrees(math.atan2(x, y)) % 360
+
+
+def toward(centre: tuple[float, float], pairs: Iterable[Place], direction: str) -> Place | None:
+    """Of a country's shared borders, the one lying furthest in ``direction`` from its ``centre``
+    (lat, lon) among those within :data:`MAX_BEARING_GAP` of it ("Ruritania's southern border"),
+    or None."""
+    want = BEARINGS.get(direction)
+    if want is None:
+        return None
+    best: tuple[float, str, Place] | None = None
+    for p in pairs:
+        gap = abs((bearing(centre, p.latlon()) - want + 180) % 360 - 180)
+        if gap > MAX_BEARING_GAP:
+            continue
+        # how far the line lies that way: the distance along the direction, in degrees of arc
+        north, east = p.lat - centre[0], (p.lon - centre[1]) * math.cos(math.radians(centre[0]))
+        reach = north * math.cos(math.radians(want)) + east * math.sin(math.radians(want))
+        if best is None or (reach, p.id) > best[:2]:
+            best = (reach, p.id, p)
+    return best[2] if best is not None else None
 
 
 def border_places(countries: Iterable[tuple[Place, Any]], prior: float) -> list[tuple[Place, Any]]:

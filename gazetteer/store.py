@@ -232,18 +232,34 @@ class Gazetteer:
                 return rows[0][0]
         return None
 
-    def border(self, text: str) -> Place | None:
+    def border(self, text: str, *, home: str | None = None) -> Place | None:
         """The land border a phrase names: "the U.S.-Mexico border", "the Polish-Belarusian frontier",
         "the border between Chad and Sudan" (the band two countries share), "the Ukrainian border",
         "Ukraine's border", "the border with China" (all the country's land borders, the other side
-        unnamed). None when the phrase names no border or two countries that share none."""
+        unnamed), "Ukraine's western border" (the shared border lying that way, when one does), "the
+        southern border" (``home``'s, the country the context gives). None when the phrase names no
+        border or two countries that share none."""
         key = fold(text)
         if not any(noun in key.split() for noun in borders.BORDER_NOUNS):
             return None
-        codes = borders.resolve_sides(text, self._country_code)
+        codes = borders.resolve_sides(text, self._country_code, home)
         if codes is None:
             return None
-        return self.get(borders.pair_id(*codes) if len(codes) == 2 else borders.ring_id(codes[0]))
+        if len(codes) == 2:
+            return self.get(borders.pair_id(*codes))
+        ring = self.get(borders.ring_id(codes[0]))
+        direction = borders.parse_border(text).direction  # type: ignore[union-attr]
+        outline = self.shape(f"ne-admin0:{codes[0]}")
+        if ring is None or not direction or outline is None:
+            return ring
+        centre = outline.centroid
+        return borders.toward((centre.y, centre.x), self._shared_borders(codes[0]), direction) or ring
+
+    def _shared_borders(self, code: str) -> list[Place]:
+        """The borders a country shares with each neighbour."""
+        rows = self._query(f"SELECT {_COLUMNS} FROM places p WHERE p.id LIKE ? OR p.id LIKE ?",
+                           (f"border:{code}-%", f"border:%-{code}"))
+        return [self._place(r) for r in rows]
 
     def _country_code(self, words: str) -> str | None:
         """The country a name ("U.S.", "North Korea") or a nationality word ("Mexican") names."""

@@ -45,7 +45,8 @@ def test_a_corner_touch_is_no_border() -> None:
         ("North Korea-South Korea border", "border:KP-KR"),
         ("the Ukrainian border", "border:UA"),
         ("the border with China", "border:CN"),
-        ("Lebanon's southern border", "border:LB"),
+        ("Lebanon's southern border", "border:IL-LB"),  # the neighbour that way
+        ("Lebanon's border", "border:LB"),
     ],
 )
 def test_border_phrases_resolve_to_the_band(full_gaz: Gazetteer, phrase: str, expected: str) -> None:
@@ -136,3 +137,31 @@ def test_along_needs_a_verb_of_placing(mini_pipeline) -> None:
 def test_a_dateline_is_not_the_sender(mini_pipeline, text: str, expected: tuple[str, str]) -> None:
     # the parser may take a dateline for a second subject: the one nearest the verb sends
     assert expected in _ends(mini_pipeline, text), _ends(mini_pipeline, text)
+
+
+@pytest.mark.full
+@pytest.mark.parametrize(
+    ("phrase", "home", "expected"),
+    [
+        # a direction picks the neighbour that way, for the named country or the context's
+        ("Mexico's southern border", None, "border:GT-MX"),
+        ("India's western border", None, "border:IN-PK"),
+        ("the southern border", "US", "border:MX-US"),
+        ("the country's northern border", "MX", "border:MX-US"),
+        # no country named and none given: no border
+        ("the southern border", None, None),
+    ],
+)
+def test_a_direction_picks_the_neighbour_that_way(full_gaz: Gazetteer, phrase: str, home: str | None,
+                                                  expected: str | None) -> None:
+    place = full_gaz.border(phrase, home=home)
+    assert (place.id if place is not None else None) == expected
+
+
+@pytest.mark.full
+@pytest.mark.model
+def test_the_southern_border_is_the_story_countrys(pipeline) -> None:
+    text = ("The United States will send 1,500 more troops to the southern border, US officials said on "
+            "Monday. US lawmakers have asked the United States for more, a US senator said.\n")
+    moves = next(iter(pipeline.analyse([_document(text)]))).movements
+    assert [m.destination.place.id for m in moves if m.destination and m.destination.place] == ["border:MX-US"]

@@ -1488,9 +1488,12 @@ def test_a_person_named_with_a_soldiers_rank_moves_as_a_force(mini_pipeline, tex
         ("Two hundred marines travelled to Beirut by ship.\n", None, "Beirut"),
         # a vehicle mounted with weapons is a force
         ("The militia sent trucks mounted with machine guns to Tripoli on Friday.\n", None, "Tripoli"),
+        # a guard with its modifier is a force
+        ("The National Guard was deployed to Kyiv on Friday.\n", None, "Kyiv"),
+        ("The Republican Guard withdrew from Tripoli overnight.\n", "Tripoli", None),
     ],
     ids=["took-off", "set-off", "turned-back", "turned-south", "column-of-tanks", "deployed-around", "edged",
-         "travelled", "mounted-trucks"],
+         "travelled", "mounted-trucks", "national-guard", "republican-guard"],
 )
 def test_particles_edging_travel_and_armed_vehicles(mini_pipeline, text: str, origin: str | None,
                                                      destination: str | None) -> None:
@@ -1509,9 +1512,10 @@ def test_particles_edging_travel_and_armed_vehicles(mini_pipeline, text: str, or
         "The militia sent trucks loaded with flour to Tripoli on Friday.\n",  # a truck is a force only armed
         "A column of refugees reached Tripoli at dusk.\n",  # a column is a force only armoured or military
         "The frigates sailed around Odesa for a week.\n",  # "around" places only after a verb of placing
+        "Security guards were sent to Kyiv on Friday.\n",  # a guard is a force only with its modifier
     ],
     ids=["took-town", "set-date", "turned-to", "minister-travelled", "flour-trucks", "refugee-column",
-         "sailed-around"],
+         "sailed-around", "security-guards"],
 )
 def test_what_those_words_do_not_make_a_movement(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []

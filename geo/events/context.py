@@ -170,6 +170,22 @@ class DocumentContext:
             return None
         return found[0] if found else None
 
+    def story_country(self) -> Resolution | None:
+        """The country the document is about: the one its places lie in most often (at least three
+        mentions, and more than any other country's), as a resolution of its first mention."""
+        counts: dict[str, list[Resolution]] = {}
+        for r in self.resolutions:
+            if r.place is not None and r.place.country_code and r.mention.label not in NOT_DRAWN:
+                counts.setdefault(r.place.country_code, []).append(r)
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        if not ranked or len(ranked[0]) < 3 or (len(ranked) > 1 and len(ranked[1]) >= len(ranked[0])):
+            return None
+        first = min(ranked[0], key=lambda r: r.mention.start)
+        country = self.gaz.get(f"ne-admin0:{first.place.country_code}") if first.place else None
+        if country is None:
+            return None
+        return Resolution(first.mention, country, first.score, (), ("the country the story is about",))
+
     def border_places(self, sent: Span, offset: int) -> list[Resolution]:
         """The land borders the sentence names ("the X-Y border", "the border with X"), each as a
         resolution of its whole phrase to the band along the line (:func:`border_phrases`). The
@@ -178,8 +194,10 @@ class DocumentContext:
         key = (offset, sent.start)
         if key not in self._borders:
             found = []
-            for span in border_phrases(sent, lambda words: self.gaz.border(words) is not None):
-                place = self.gaz.border(span.text)
+            story = self.story_country()
+            home = story.place.country_code if story is not None and story.place is not None else None
+            for span in border_phrases(sent, lambda words: self.gaz.border(words, home=home) is not None):
+                place = self.gaz.border(span.text, home=home)  # "the southern border": the story country's
                 start, end = offset + span.start_char, offset + span.end_char
                 mention = Mention(self.doc_id, start, end, self.text[start:end], BORDER_LABEL,
                                   zone_at(self.paragraphs, start).value)

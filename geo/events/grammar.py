@@ -724,8 +724,10 @@ def border_phrases(sent: Span, names_border: Callable[[str], bool]) -> list[Span
                 end += 1
             ends = [b for b in range(end, t.i + 2, -1)
                     if doc[b - 1].lower_ not in ("and", "the") and doc[b - 1].text not in _JOINERS] + ends
+        # a reading opens with a name, or with a direction ("the southern border": whose, the context says)
         readings = sorted(((a, b) for b in ends for a in range(start, t.i + 1)
-                           if a == t.i or doc[a].is_title or doc[a].is_upper), key=lambda ab: ab[0] - ab[1])
+                           if a == t.i or doc[a].is_title or doc[a].is_upper or doc[a].lower_ in directions),
+                          key=lambda ab: ab[0] - ab[1])
         span = next((doc[a:b] for a, b in readings if names_border(doc[a:b].text)), None)
         if span is not None:
             found.append(span)

@@ -228,22 +228,6 @@ class MovementReader(DocumentContext):
             return r
         return Resolution(r.mention, shared, r.score, (), (*r.why, f"the border {home} shares with it"))
 
-    def story_country(self) -> Resolution | None:
-        """The country the document is about: the one its places lie in most often (at least three
-        mentions, and more than any other country's), as a resolution of its first mention."""
-        counts: dict[str, list[Resolution]] = {}
-        for r in self.resolutions:
-            if r.place is not None and r.place.country_code and r.mention.label not in NOT_DRAWN:
-                counts.setdefault(r.place.country_code, []).append(r)
-        ranked = sorted(counts.values(), key=len, reverse=True)
-        if not ranked or len(ranked[0]) < 3 or (len(ranked) > 1 and len(ranked[1]) >= len(ranked[0])):
-            return None
-        first = min(ranked[0], key=lambda r: r.mention.start)
-        country = self.gaz.get(f"ne-admin0:{first.place.country_code}") if first.place else None
-        if country is None:
-            return None
-        return Resolution(first.mention, country, first.score, (), ("the country the story is about",))
-
     def earlier_ends(self) -> dict[str, dict[str, Resolution]]:
         """The written places of the last movement of each family ("invade") read so far in the document."""
         found: dict[str, dict[str, Resolution]] | None = self.__dict__.get("_earlier_ends")
