@@ -85,6 +85,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   ``away from the capital``: words that keep a speaker from being placed at its country's capital
   ("opposition media", "exiled journalists").
 - ``list_words.jsonl``, ``border_nouns.jsonl``, ``quantity_words.jsonl``: small function-word classes.
+- ``partitive_speakers.jsonl``: words that, with "of", name speakers by a part of a group ("one of the
+  witnesses said": one person, a ``title``; "some of the residents": several, a ``group``).
 - Recognition: ``organisation_words.jsonl`` (words that make a name an organisation's),
   ``generic_words.jsonl`` (words that name a place somewhere but mostly are just words),
   ``place_fragments.jsonl`` (name particles, facility words and generic nouns: never a place on
@@ -173,6 +175,7 @@ class Lexicon:
     list_words: frozenset[str]
     border_nouns: frozenset[str]
     quantity_words: frozenset[str]
+    partitive_speakers: Mapping[str, str]  # "one" -> title: "one of the witnesses said"
     organisation_words: frozenset[str]
     generic_words: frozenset[str]
     club_words: frozenset[str]  # "X United", "X City" in an organisation's name: a sports club
@@ -310,6 +313,7 @@ def lexicon() -> Lexicon:
         list_words=_words("list_words.jsonl"),
         border_nouns=_words("border_nouns.jsonl"),
         quantity_words=_words("quantity_words.jsonl"),
+        partitive_speakers={r["word"]: r["kind"] for r in _rows("partitive_speakers.jsonl")},
         organisation_words=_words("organisation_words.jsonl"),
         generic_words=_words("generic_words.jsonl"),
         place_fragments=_words("place_fragments.jsonl"),

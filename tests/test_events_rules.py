@@ -584,3 +584,46 @@ def test_a_headline_label_the_document_shows_speaking_is_a_speaker(mini_pipeline
                                                                    speakers: list[str]) -> None:
     statements = analyse(mini_pipeline, text).statements
     assert [s.speaker_span.text for s in statements if s.cue.text == ":"] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ("The convoy was shadowed by drones for hours, one of the witnesses said.\n", "one of the witnesses", "title"),
+        ("One of them said the shelling lasted all night.\n", "One of them", "title"),
+        ("Two of the witnesses said the convoy turned back.\n", "Two of the witnesses", "group"),
+        ("Several of the officials said the talks had failed.\n", "Several of the officials", "group"),
+        ("Many of them said the soldiers left at dawn.\n", "Many of them", "group"),
+    ],
+    ids=["one-of-the-witnesses", "one-of-them", "two-of", "several-of", "many-of"],
+)
+def test_one_of_a_group_speaks(mini_pipeline, text: str, speaker: str, kind: str) -> None:
+    found = [(s.speaker_span.text, s.speaker_kind) for s in analyse(mini_pipeline, text).statements]
+    assert (speaker, kind) in found, found
+
+
+def test_a_part_of_something_else_does_not_speak(mini_pipeline) -> None:
+    found = [s.speaker_span.text for s in analyse(
+        mini_pipeline, "More of the budget went to the army, the report said.\n").statements]
+    assert found == ["the report"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("TBILISI, Georgia — Georgia's government on Thursday accused Russia of moving troops, and said it "
+         "would respond.\n", "Georgia's government"),
+        ("KYIV, Ukraine (AP) — The Ukrainian army said on Monday that Russian troops had left Kherson.\n",
+         "The Ukrainian army"),
+    ],
+    ids=["country-dateline", "agency-dateline"],
+)
+def test_a_dateline_is_not_the_speaker(mini_pipeline, text: str, speaker: str) -> None:
+    found = [s.speaker_span.text for s in analyse(mini_pipeline, text).statements]
+    assert found and set(found) == {speaker}, found
+
+
+def test_a_name_opening_a_sentence_without_a_dateline_speaks(mini_pipeline) -> None:
+    found = [s.speaker_span.text for s in analyse(
+        mini_pipeline, "Georgia accused Russia of moving troops, and said it would respond.\n").statements]
+    assert "Georgia" in found, found

@@ -186,6 +186,13 @@ class DocumentContext:
             return None
         return Resolution(first.mention, country, first.score, (), ("the country the story is about",))
 
+    def in_dateline(self, start: int) -> bool:
+        """Whether the word at offset ``start`` is the dateline's place or its qualifier ("CITY,
+        Country —"): the parser may take a dateline glued to the first sentence for its subject."""
+        if self.dateline is None:
+            return False
+        return any(m is not None and m.start <= start < m.end for m in (self.dateline.place, self.dateline.qualifier))
+
     def border_places(self, sent: Span, offset: int) -> list[Resolution]:
         """The land borders the sentence names ("the X-Y border", "the border with X"), each as a
         resolution of its whole phrase to the band along the line (:func:`border_phrases`). The

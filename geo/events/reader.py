@@ -41,7 +41,8 @@ class DocumentEvents(StatementReader, MovementReader):
                 r.mention.start - offset for r in self.resolutions_in(offset, offset + len(doc.text))
                 if r.place is not None)
             found_by = patterns(doc.vocab)
-            cues = best([m for m in found_by.dependency(doc, "statement") if confirmed(m)], "cue", "speaker")
+            cues = best([m for m in found_by.dependency(doc, "statement")
+                         if confirmed(m) and not self.in_dateline(offset + m["speaker"].idx)], "cue", "speaker")
             matches = [m for m in found_by.dependency(doc, "movement") if plausible(m["trigger"], m["force"])]
             pronouns = lexicon().force_pronouns
             # "they": the force named just before, or nothing; each pronoun looked up once

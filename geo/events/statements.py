@@ -420,6 +420,9 @@ class StatementReader(DocumentContext):
             return Speaker(None, None, country, "group", phrase=np.text)  # "officials", "the Zorbas"
         if head.pos_ in ("NOUN", "PROPN"):
             return Speaker(None, None, country, "other", phrase=np.text)
+        if head.lower_ in lex.partitive_speakers and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            # "one of the witnesses", "one of them": one person; "some of the residents": several
+            return Speaker(None, None, country, lex.partitive_speakers[head.lower_], phrase=np.text)
         return None
 
     def where(self, sent: Span, offset: int, speaker: Speaker, cue: Token, words: Span,
