@@ -22,7 +22,7 @@ DATA = ROOT / "geo" / "data"
 # the tests that guard the rules: hand-built Docs, and the real model with the mini gazetteer (~3 s a run)
 RULE_TESTS = ["tests/test_events_patterns.py", "tests/test_zones.py", "tests/test_components.py",
               "tests/test_places.py", "tests/test_events_rules.py", "tests/test_movements.py",
-              "tests/test_fragments.py", "tests/test_dates.py"]
+              "tests/test_fragments.py", "tests/test_dates.py", "tests/test_borders.py"]
 
 
 def _rules() -> Iterator[tuple[str, Path, Callable[[dict], bool]]]:
