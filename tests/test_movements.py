@@ -1491,9 +1491,12 @@ def test_a_person_named_with_a_soldiers_rank_moves_as_a_force(mini_pipeline, tex
         # a guard with its modifier is a force
         ("The National Guard was deployed to Kyiv on Friday.\n", None, "Kyiv"),
         ("The Republican Guard withdrew from Tripoli overnight.\n", "Tripoli", None),
+        # hyphenated motion nouns are one word; a build-up is where the force gathers
+        ("Officials warned of a build-up of armoured vehicles around Kyiv.\n", None, "Kyiv"),
+        ("The pull-out of troops from Odesa began on Friday.\n", "Odesa", None),
     ],
     ids=["took-off", "set-off", "turned-back", "turned-south", "column-of-tanks", "deployed-around", "edged",
-         "travelled", "mounted-trucks", "national-guard", "republican-guard"],
+         "travelled", "mounted-trucks", "national-guard", "republican-guard", "build-up-around", "pull-out"],
 )
 def test_particles_edging_travel_and_armed_vehicles(mini_pipeline, text: str, origin: str | None,
                                                      destination: str | None) -> None:
@@ -1513,9 +1516,10 @@ def test_particles_edging_travel_and_armed_vehicles(mini_pipeline, text: str, or
         "A column of refugees reached Tripoli at dusk.\n",  # a column is a force only armoured or military
         "The frigates sailed around Odesa for a week.\n",  # "around" places only after a verb of placing
         "Security guards were sent to Kyiv on Friday.\n",  # a guard is a force only with its modifier
+        "The company reported a build-up of stock in its warehouse in Paris.\n",  # no force gathers
     ],
     ids=["took-town", "set-date", "turned-to", "minister-travelled", "flour-trucks", "refugee-column",
-         "sailed-around", "security-guards"],
+         "sailed-around", "security-guards", "stock-build-up"],
 )
 def test_what_those_words_do_not_make_a_movement(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []

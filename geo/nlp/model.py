@@ -65,11 +65,24 @@ def load_pipeline(gaz: Gazetteer) -> Language:
     key = str(gaz.path)
     if key not in _PIPELINES:
         nlp = _load_model()
+        for word in hyphenated_words():  # "build-up", "pull-out": one word, as the lexicon lists it
+            for form in {word, word.capitalize(), word.upper()}:
+                nlp.tokenizer.add_special_case(form, [{"ORTH": form}])  # type: ignore[union-attr]
         nlp.add_pipe("conflictmap_paragraphs", before="parser")
         nlp.add_pipe("conflictmap_places")
         _PIPELINES[key] = nlp
     _PIPELINES[key].get_pipe("conflictmap_places").use(gaz)  # type: ignore[attr-defined]  # a PlaceRecognizer
     return _PIPELINES[key]
+
+
+def hyphenated_words() -> list[str]:
+    """The lexicon's motion and force words written with a hyphen ("build-up", "pull-out"), which the
+    tokenizer would otherwise split into three tokens that match no lexicon row."""
+    from conflictmap.geo.lexicon import lexicon
+
+    lex = lexicon()
+    return sorted(w for w in lex.motion_verbs | lex.motion_nouns | set(lex.forces) | set(lex.conditional_forces)
+                  if "-" in w)
 
 
 def _load_model() -> Language:
