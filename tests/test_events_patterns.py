@@ -595,3 +595,30 @@ def test_a_town_the_model_calls_a_person_does_not_hide_the_soldier(pronoun: str,
         doc.user_data[PLACE_STARTS] = frozenset({doc[6].idx})
     found = soldier_antecedent(doc[9])
     assert (found.text if found is not None else None) == expected
+
+
+def _speakers(doc: Doc) -> dict[str, str]:
+    """Cue word -> the speaker chosen for it, as the statement reader chooses (the nearest)."""
+    found = best(patterns(doc.vocab).dependency(doc, "statement"), "cue", "speaker", nearest=True)
+    return {doc[i].text: m["speaker"].text for i, m in found.items()}
+
+
+def test_of_two_subjects_the_one_nearest_the_cue_speaks() -> None:
+    # "At the talks in Oslo - the last round - the envoys said it failed": the parser made both nouns subjects
+    doc = parse(("At", "at", "ADP", "prep", 6), ("talks", "talk", "NOUN", "pobj", 0), ("-", "-", "PUNCT", "punct", 6),
+                ("round", "round", "NOUN", "nsubj", 6), ("-", "-", "PUNCT", "punct", 6),
+                ("envoys", "envoy", "NOUN", "nsubj", 6), ("said", "say", "VERB", "ROOT", 6),
+                ("it", "it", "PRON", "nsubj", 8), ("failed", "fail", "VERB", "ccomp", 6))
+    assert _speakers(doc)["said"] == "envoys"
+
+
+def test_a_subject_with_whose_is_a_relative_clause_not_the_speaker() -> None:
+    # "The mission, whose monitors patrol the line, said ...", parsed with two subjects of "patrol"
+    doc = parse(("The", "the", "DET", "det", 1), ("mission", "mission", "NOUN", "nsubj", 5),
+                (",", ",", "PUNCT", "punct", 1), ("whose", "whose", "DET", "poss", 4),
+                ("monitors", "monitor", "NOUN", "nsubj", 5), ("patrol", "patrol", "VERB", "ROOT", 5),
+                ("line", "line", "NOUN", "dobj", 5), (",", ",", "PUNCT", "punct", 5),
+                ("said", "say", "VERB", "conj", 5), ("it", "it", "PRON", "nsubj", 10),
+                ("left", "leave", "VERB", "ccomp", 8))
+    doc[3].tag_ = "WP$"
+    assert _speakers(doc)["said"] == "mission"

@@ -154,10 +154,27 @@ def patterns(vocab: Vocab) -> Patterns:
     return _patterns_for(id(vocab), vocab)
 
 
-def best(matches: Iterable[Match], group: str, answer: str) -> dict[int, Match]:
+def best(matches: Iterable[Match], group: str, answer: str, *, nearest: bool = False) -> dict[int, Match]:
     """For each token bound to ``group`` (a trigger, a cue), its best match: lowest priority, then
-    the earliest token bound to ``answer`` (the force, the speaker)."""
+    the earliest token bound to ``answer`` (the force: "troops and tanks moved"), or with ``nearest``
+    the one nearest the group's token (the speaker: "the first stop of his trip - the two nations
+    announced", where the parser made both nouns subjects)."""
+    def rank(m: Match) -> tuple[int, bool, int, int]:
+        if not nearest:
+            return (m.rule.priority, False, 0, m[answer].i)
+        return (m.rule.priority, _in_a_relative_clause(m[answer], m[group]), abs(m[answer].i - m[group].i),
+                m[answer].i)
+
     chosen: dict[int, Match] = {}
-    for m in sorted(matches, key=lambda m: (m.rule.priority, m[answer].i)):
+    for m in sorted(matches, key=rank):
         chosen.setdefault(m[group].i, m)
     return chosen
+
+
+def _in_a_relative_clause(token: Token, outside: Token) -> bool:
+    """Whether ``token`` lies in a relative clause that does not hold ``outside`` ("the mission, whose
+    monitors patrol X, said": the monitors are the clause's, not the speaker)."""
+    holding = {a.i for a in outside.ancestors} | {outside.i}
+    if any(c.tag_ == "WP$" for c in token.children):
+        return True  # "whose monitors": the relative word itself, however the clause was parsed
+    return any(a.dep_ in ("relcl", "acl") and a.i not in holding for a in token.ancestors)

@@ -42,7 +42,8 @@ class DocumentEvents(StatementReader, MovementReader):
                 if r.place is not None)
             found_by = patterns(doc.vocab)
             cues = best([m for m in found_by.dependency(doc, "statement")
-                         if confirmed(m) and not self.in_dateline(offset + m["speaker"].idx)], "cue", "speaker")
+                         if confirmed(m) and not self.in_dateline(offset + m["speaker"].idx)], "cue", "speaker",
+                        nearest=True)
             matches = [m for m in found_by.dependency(doc, "movement") if plausible(m["trigger"], m["force"])]
             pronouns = lexicon().force_pronouns
             # "they": the force named just before, or nothing; each pronoun looked up once
