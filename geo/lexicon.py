@@ -39,7 +39,9 @@ Adding a word is one line in its file (and a test of your own wording that needs
   without a direct object, or with one and a destination ("swept into X", "got reinforcements to X";
   not "swept the fighters from X", "got the tanks"); ``not_particles``: with one of these the verb is
   no movement ("pulled over a car"); ``only_particles``: the verb is a motion word only with one of
-  these ("took off from X", "set out from X", "turned back to X"; not "took the town", "set a date").
+  these ("took off from X", "set out from X", "turned back to X"; not "took the town", "set a date");
+  ``movers``: the force classes the verb moves ("travel": personnel and units; an aircraft travelling
+  is a flight, not a deployment).
 - ``light_verbs.jsonl``: verbs whose subject is the force of the military noun they take ("X
   launched an offensive on Y", "X began its invasion of Y").
 - ``continuation_words.jsonl``: words that make a military noun a war going on, not a movement told
@@ -141,6 +143,7 @@ class Lexicon:
     intransitive_motion: frozenset[str]  # "sweep": a movement only with no direct object
     motion_not_particles: Mapping[str, frozenset[str]]  # "pull" -> over: "pulled over a car" is no movement
     motion_only_particles: Mapping[str, frozenset[str]]  # "take" -> off: "took off from X", not "took X"
+    motion_movers: Mapping[str, frozenset[str]]  # "travel" -> personnel, unit: only these classes move so
     combat_verbs: frozenset[str]  # "fight", "defend": as a purpose, the one who goes is a force
     combat_joining_verbs: frozenset[str]  # "join", "bear": with a combat object ("join the fight")
     combat_objects: frozenset[str]  # "fight", "arms", "front"
@@ -277,6 +280,7 @@ def lexicon() -> Lexicon:
         intransitive_motion=frozenset(r["lemma"] for r in motion if r.get("no_object")),
         motion_not_particles={r["lemma"]: frozenset(r["not_particles"]) for r in motion if r.get("not_particles")},
         motion_only_particles={r["lemma"]: frozenset(r["only_particles"]) for r in motion if r.get("only_particles")},
+        motion_movers={r["lemma"]: frozenset(r["movers"]) for r in motion if r.get("movers")},
         combat_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "verb"),
         combat_joining_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "joining"),
         combat_objects=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "object"),

@@ -1512,14 +1512,15 @@ def test_particles_edging_travel_and_armed_vehicles(mini_pipeline, text: str, or
         "The ministry set a date for the talks in Paris.\n",  # "set" without "off" / "out"
         "The government turned to diplomacy in Paris.\n",  # "turn" without "back" / "around"
         "The foreign minister travelled to Paris for talks.\n",  # a person travelling is no force
+        "An aircraft travelling from Kyiv to Paris carried the delegation.\n",  # travel moves people only
         "The militia sent trucks loaded with flour to Tripoli on Friday.\n",  # a truck is a force only armed
         "A column of refugees reached Tripoli at dusk.\n",  # a column is a force only armoured or military
         "The frigates sailed around Odesa for a week.\n",  # "around" places only after a verb of placing
         "Security guards were sent to Kyiv on Friday.\n",  # a guard is a force only with its modifier
         "The company reported a build-up of stock in its warehouse in Paris.\n",  # no force gathers
     ],
-    ids=["took-town", "set-date", "turned-to", "minister-travelled", "flour-trucks", "refugee-column",
-         "sailed-around", "security-guards", "stock-build-up"],
+    ids=["took-town", "set-date", "turned-to", "minister-travelled", "aircraft-travelling", "flour-trucks",
+         "refugee-column", "sailed-around", "security-guards", "stock-build-up"],
 )
 def test_what_those_words_do_not_make_a_movement(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []

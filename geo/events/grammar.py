@@ -202,6 +202,9 @@ def plausible(trigger: Token, force: Token) -> bool:
         return False  # "launched a charm offensive": a civilian word makes the motion noun something else
     if carried_on(trigger) or going_on(trigger) or not is_trigger(trigger):
         return False
+    movers = lexicon().motion_movers.get(trigger.lemma_.lower())
+    if movers is not None and force_class(force) not in movers:
+        return False  # "soldiers travelled to X", not "an aircraft travelling from X": people only
     relative = trigger.dep_ in ("relcl", "acl") and trigger.head.i == force.i  # "the troops it deployed"
     if not relative and force.i not in {t.i for t in trigger.subtree} and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.i != force.i and c.tag_ not in ("WDT", "WP")
