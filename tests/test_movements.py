@@ -1606,3 +1606,9 @@ def test_a_nationality_word_opening_a_name_is_that_name(pipeline) -> None:
     # a nationality word before a name that is no place stays a nationality word
     assert [r.mention.text for r in analyse(pipeline, _body("Russian Railways moved troops to Kursk.\n")).places
             if r.mention.start < 20] == ["Russian"]
+
+
+@pytest.mark.model
+def test_a_conjunct_of_a_motion_participle_shares_the_force(mini_pipeline) -> None:
+    moves = _moves(mini_pipeline, "The marines advanced into Lebanon, entering Beirut and moving toward Tripoli.\n")
+    assert ("marines", None, "Tripoli") in moves, moves
