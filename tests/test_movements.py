@@ -1492,7 +1492,7 @@ def test_a_person_named_with_a_soldiers_rank_moves_as_a_force(mini_pipeline, tex
         ("The National Guard was deployed to Kyiv on Friday.\n", None, "Kyiv"),
         ("The Republican Guard withdrew from Tripoli overnight.\n", "Tripoli", None),
         # hyphenated motion nouns are one word; a build-up is where the force gathers
-        ("Officials warned of a build-up of armoured vehicles around Kyiv.\n", None, "Kyiv"),
+        ("Officials warned of a growing build-up of tanks around Kyiv.\n", None, "Kyiv"),
         ("The pull-out of troops from Odesa began on Friday.\n", "Odesa", None),
     ],
     ids=["took-off", "set-off", "turned-back", "turned-south", "column-of-tanks", "deployed-around", "edged",
@@ -1600,7 +1600,7 @@ def test_a_ship_named_after_its_class_noun_is_a_force(mini_pipeline) -> None:
 @pytest.mark.model
 def test_a_nationality_word_opening_a_name_is_that_name(pipeline) -> None:
     # the model may tag "English" as a language or nationality: "the English Channel" is still the channel
-    text = "Two Russian warships sailed through the English Channel yesterday as British ships watched.\n"
+    text = "A pair of Russian corvettes sailed through the English Channel overnight as British jets watched.\n"
     moves = analyse(pipeline, _body(text)).movements
     assert [v.mention.text for m in moves for v in m.via] == ["English Channel"]
     # a nationality word before a name that is no place stays a nationality word
