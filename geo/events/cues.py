@@ -116,7 +116,7 @@ def is_statement(cue: Token, speaker: Token, how: str) -> bool:
             c.dep_ == "det" and c.lower_ in ("no", "neither") for c in speaker.children):
         return False  # "did not say", "could not confirm", "no one said": nothing was said
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lex.cue("deny"):
-        return False  # "declined to comment", "refused to say": the refusal is all that was said
+        return False  # "declined to comment", "refused to say": not the speech refused (nor the refusal: sense_frames)
     particles = lex.non_speech_particles.get(cue.lemma_.lower(), frozenset())
     if any(c.dep_ == "prt" and c.lower_ in particles for c in cue.children):
         return False  # "called up reservists", "called in reinforcements": an act, not speech
