@@ -15,7 +15,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``forces.jsonl``: what can move, by class (``{"word": "frigate", "class": "vessel"}``); a row with
   ``"needs": "modifier"`` is a force only with one of its ``with`` words ("armoured vehicles",
   "missile systems"), ``"needs": "group"`` only as members of an organisation or armed group
-  (or with a ``with`` word: "service members").
+  (or with a ``with`` word: "service members"); a ``container`` row ("convoy", "flotilla") is a force
+  unless its "of" phrase names something else ("a convoy of aid trucks", "a flotilla of fishing boats").
   ``non_force_modifiers.jsonl``: words that make a force word something else ("aid convoy",
   "cargo ship"); ``vessel_prefixes.jsonl``: the prefixes of named warships ("USS", "HMS").
 - ``site_nouns.jsonl``: where a force can be inside a place ("an army base in X", "the front lines
@@ -134,6 +135,7 @@ class Lexicon:
     conveyance_verbs: frozenset[str]  # "drive", "ship": they carry what they move, they do not fire it
     conveyance_nouns: frozenset[str]  # "shipment", "delivery": a shipment of X carries X
     conveyed_forces: frozenset[str]  # "missile": a weapon also when a conveyance verb moves it, unqualified
+    container_forces: frozenset[str]  # "convoy": a force unless its "of" phrase names no force
     delivery_verbs: frozenset[str]  # "supply", "provide": only what they hand over moves, never their subject
     agentless_nouns: frozenset[str]  # "invasion": a movement with a place even when no one is named
     light_verbs: frozenset[str]  # "launch", "begin": their subject is the force of the military noun they take
@@ -271,6 +273,7 @@ def lexicon() -> Lexicon:
         conveyance_verbs=frozenset(r["lemma"] for r in motion if r["pos"] == "verb" and r.get("conveys")),
         conveyance_nouns=frozenset(r["lemma"] for r in motion if r["pos"] == "noun" and r.get("conveys")),
         conveyed_forces=frozenset(r["word"] for r in forces if r.get("conveyed")),
+        container_forces=frozenset(r["word"] for r in forces if r.get("container")),
         delivery_verbs=frozenset(r["lemma"] for r in motion if r.get("delivers")),
         agentless_nouns=frozenset(r["lemma"] for r in motion if r.get("agentless")),
         light_verbs=_words("light_verbs.jsonl", "lemma"),

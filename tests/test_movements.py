@@ -1612,3 +1612,18 @@ def test_a_nationality_word_opening_a_name_is_that_name(pipeline) -> None:
 def test_a_conjunct_of_a_motion_participle_shares_the_force(mini_pipeline) -> None:
     moves = _moves(mini_pipeline, "The marines advanced into Lebanon, entering Beirut and moving toward Tripoli.\n")
     assert ("marines", None, "Tripoli") in moves, moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "moves"),
+    [
+        ("A convoy of troops reached Tripoli on Friday.\n", True),
+        ("A flotilla of warships sailed to Odesa on Monday.\n", True),
+        ("A convoy of twenty aid trucks reached Tripoli on Friday.\n", False),
+        ("A flotilla of fishing boats sailed to Odesa on Monday.\n", False),
+    ],
+    ids=["convoy-of-troops", "flotilla-of-warships", "convoy-of-aid-trucks", "flotilla-of-fishing-boats"],
+)
+def test_a_convoy_is_a_force_by_what_it_carries(mini_pipeline, text: str, moves: bool) -> None:
+    assert bool(_moves(mini_pipeline, text)) is moves, _moves(mini_pipeline, text)

@@ -48,6 +48,10 @@ def force_class(t: Token) -> str | None:
     if any(c.lower_ in lex.non_force_modifiers or c.lemma_.lower() in lex.non_force_modifiers for c in modifiers):
         return None
     found = lex.forces.get(lemma) or lex.forces.get(lower)
+    if found and (lemma in lex.container_forces or lower in lex.container_forces):
+        held = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if held and not any(is_force(p) or any(is_force(q) for q in p.conjuncts) for p in held):
+            return None  # "a convoy of aid trucks", "a flotilla of fishing boats": what it carries is no force
     if found:
         return found
     conditional = lex.conditional_forces.get(lemma) or lex.conditional_forces.get(lower)
