@@ -634,3 +634,17 @@ def test_a_name_opening_a_sentence_without_a_dateline_speaks(mini_pipeline) -> N
     found = [s.speaker_span.text for s in analyse(
         mini_pipeline, "Georgia accused Russia of moving troops, and said it would respond.\n").statements]
     assert "Georgia" in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("KYIV, Ukraine (AP) - Documents show the army moved two battalions to Odesa last week.\n", "Documents"),
+        ("TOKYO (Kyodo) - The navy said on Monday that two frigates had left Tokyo.\n", "The navy"),
+        # a hyphen inside a word is no dash: the whole phrase speaks
+        ("The Japan-backed rebels said they had left Tripoli.\n", "The Japan-backed rebels"),
+    ],
+    ids=["spaced-hyphen-dateline", "agency-hyphen-dateline", "hyphenated-word"],
+)
+def test_a_dateline_set_off_by_a_spaced_hyphen_is_not_in_the_speaker(mini_pipeline, text: str, speaker: str) -> None:
+    assert [s.speaker_span.text for s in analyse(mini_pipeline, text).statements] == [speaker]

@@ -86,7 +86,9 @@ def speaker_words(head: Token, how: str) -> Span:
         pronouns = [t.i for t in head.subtree if t.tag_ in ("WP", "WDT") and t.head.dep_ == "relcl"]
         return doc[head.left_edge.i : (min(pronouns) if pronouns else head.i) + 1]
     start = head.left_edge.i
-    dashes = [t.i for t in doc[start : head.i] if t.text in DASHES]
+    # a dash, or a hyphen standing alone between spaces ("ALBUQUERQUE, N.M. (AP) - Documents show")
+    dashes = [t.i for t in doc[start : head.i] if t.text in DASHES or (
+        t.text == "-" and t.i > 0 and doc[t.i - 1].whitespace_ and t.whitespace_)]
     if dashes:  # a dateline the parser took into the subject: "CITY (Agency) — the envoy"
         start = dashes[-1] + 1
     return doc[start : head.right_edge.i + 1]
