@@ -1627,3 +1627,13 @@ def test_a_conjunct_of_a_motion_participle_shares_the_force(mini_pipeline) -> No
 )
 def test_a_convoy_is_a_force_by_what_it_carries(mini_pipeline, text: str, moves: bool) -> None:
     assert bool(_moves(mini_pipeline, text)) is moves, _moves(mini_pipeline, text)
+
+
+@pytest.mark.model
+def test_the_ship_named_before_is_a_force(mini_pipeline) -> None:
+    moves = _moves(mini_pipeline, "The destroyer USS Carney left Tokyo in May, the navy said. "
+                                  "The Carney sailed to Odesa on Monday.\n")
+    assert ("Carney", None, "Odesa") in moves, moves
+    # without "the", the name is a person's
+    moves = _moves(mini_pipeline, "The USS Carney left Tokyo in May. Carney sailed to Odesa on Monday.\n")
+    assert all(actor != "Carney" for actor, _, _ in moves), moves

@@ -69,6 +69,9 @@ def force_class(t: Token) -> str | None:
     if t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.text.isupper() and c.lower_ in lex.vessel_prefixes
                                  for c in t.children):
         return "vessel"
+    if t.pos_ == "PROPN" and t.lower_ in t.doc.user_data.get(VESSEL_NAMES, ()) and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+        return "vessel"  # "the Vinson" after "the USS Carl Vinson": the ship named before
     if t.pos_ == "PROPN":  # "the corvette X", "the frigate X": a ship named after its class noun
         named = next((lex.forces.get(c.lemma_.lower()) for c in t.children if c.dep_ == "compound" and c.i < t.i
                       and lex.forces.get(c.lemma_.lower()) in ("vessel", "aircraft")), None)
@@ -109,6 +112,17 @@ def armed_group_names(docs: Iterable[Doc]) -> frozenset[str]:
     return frozenset(t.lower_ for doc in docs for t in doc
                      if t.ent_type_ == "ORG" and t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")
                      and t.head.pos_ == "NOUN" and is_force(t.head))
+
+
+VESSEL_NAMES = "cm_vessel_names"  # Doc.user_data key: the last words of the ships the document names
+
+
+def vessel_names(docs: Iterable[Doc]) -> frozenset[str]:
+    """The ships a document names with a prefix or a class noun ("USS Carl Vinson", "the corvette
+    X"), by the last word of the name, folded to lower case: later "the Vinson" is that ship."""
+    return frozenset(t.lower_ for doc in docs for t in doc
+                     if t.pos_ == "PROPN" and t.is_title and len(t) > 2 and t.dep_ != "compound"
+                     and force_class(t) == "vessel")
 
 
 def is_armed_group(t: Token) -> bool:

@@ -11,11 +11,13 @@ from spacy.tokens import Doc
 from conflictmap.geo.events.grammar import (
     ARMED_GROUPS,
     PLACE_STARTS,
+    VESSEL_NAMES,
     agentless,
     armed_group_names,
     force_antecedent,
     light_verb_subject,
     plausible,
+    vessel_names,
 )
 from conflictmap.geo.events.movements import MovementReader
 from conflictmap.geo.events.patterns import best, patterns
@@ -35,8 +37,10 @@ class DocumentEvents(StatementReader, MovementReader):
         statements: list[Statement] = []
         docs = list(docs)
         armed = armed_group_names(doc for _, doc in docs)  # "the X militia" anywhere: X is armed everywhere
+        ships = vessel_names(doc for _, doc in docs)  # "the USS X" anywhere: "the X" is that ship everywhere
         for offset, doc in docs:
             doc.user_data[ARMED_GROUPS] = armed
+            doc.user_data[VESSEL_NAMES] = ships
             doc.user_data[PLACE_STARTS] = frozenset(
                 r.mention.start - offset for r in self.resolutions_in(offset, offset + len(doc.text))
                 if r.place is not None)
