@@ -42,7 +42,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   no movement ("pulled over a car"); ``only_particles``: the verb is a motion word only with one of
   these ("took off from X", "set out from X", "turned back to X"; not "took the town", "set a date");
   ``movers``: the force classes the verb moves ("travel": personnel and units; an aircraft travelling
-  is a flight, not a deployment).
+  is a flight, not a deployment); ``water_object_is_via``: a sea, strait or river as its object is
+  passed through, not reached ("crossed the strait", but "crossed the border into X" goes to X).
 - ``light_verbs.jsonl``: verbs whose subject is the force of the military noun they take ("X
   launched an offensive on Y", "X began its invasion of Y").
 - ``continuation_words.jsonl``: words that make a military noun a war going on, not a movement told
@@ -146,6 +147,7 @@ class Lexicon:
     motion_not_particles: Mapping[str, frozenset[str]]  # "pull" -> over: "pulled over a car" is no movement
     motion_only_particles: Mapping[str, frozenset[str]]  # "take" -> off: "took off from X", not "took X"
     motion_movers: Mapping[str, frozenset[str]]  # "travel" -> personnel, unit: only these classes move so
+    water_object_is_via: frozenset[str]  # "cross": "crossed the strait" passes through it
     combat_verbs: frozenset[str]  # "fight", "defend": as a purpose, the one who goes is a force
     combat_joining_verbs: frozenset[str]  # "join", "bear": with a combat object ("join the fight")
     combat_objects: frozenset[str]  # "fight", "arms", "front"
@@ -284,6 +286,7 @@ def lexicon() -> Lexicon:
         motion_not_particles={r["lemma"]: frozenset(r["not_particles"]) for r in motion if r.get("not_particles")},
         motion_only_particles={r["lemma"]: frozenset(r["only_particles"]) for r in motion if r.get("only_particles")},
         motion_movers={r["lemma"]: frozenset(r["movers"]) for r in motion if r.get("movers")},
+        water_object_is_via=frozenset(r["lemma"] for r in motion if r.get("water_object_is_via")),
         combat_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "verb"),
         combat_joining_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "joining"),
         combat_objects=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "object"),

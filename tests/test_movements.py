@@ -1637,3 +1637,21 @@ def test_the_ship_named_before_is_a_force(mini_pipeline) -> None:
     # without "the", the name is a person's
     moves = _moves(mini_pipeline, "The USS Carney left Tokyo in May. Carney sailed to Odesa on Monday.\n")
     assert all(actor != "Carney" for actor, _, _ in moves), moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destination", "via"),
+    [
+        # a sea or strait crossed is passed through, not reached
+        ("Two frigates crossed the Black Sea to Odesa.\n", "Odesa", "Black Sea"),
+        ("Japanese aircraft crossed the Tsushima Strait on Friday.\n", None, "Tsushima Strait"),
+        # a country crossed into is reached
+        ("Russian troops crossed the border into Ukraine on Monday.\n", "Ukraine", None),
+    ],
+    ids=["crossed-sea", "crossed-strait", "crossed-into"],
+)
+def test_water_crossed_is_passed_through(mini_pipeline, text: str, destination: str | None, via: str | None) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert (move.destination.mention.text if move.destination else None) == destination
+    assert [v.mention.text for v in move.via] == ([via] if via else [])

@@ -301,7 +301,9 @@ class MovementReader(DocumentContext):
                     prep is None or ((prep == "of" or prep in lexicon().weak_destination) and in_a_site(span))):
                 # "entered the city of X", "crossed the river", "reached the front in X", "left a base in X"
                 lemma = trigger.lemma_.lower()
-                if lemma in lexicon().object_is_destination:
+                if lemma in lexicon().water_object_is_via and r.place.kind is PlaceKind.WATER and prep is None:
+                    prep = "via"  # "crossed the strait", "crossed the river": through it, not to it
+                elif lemma in lexicon().object_is_destination:
                     prep = "to"
                 elif lemma in lexicon().object_is_origin:
                     prep = "from"
