@@ -1655,3 +1655,25 @@ def test_water_crossed_is_passed_through(mini_pipeline, text: str, destination: 
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert (move.destination.mention.text if move.destination else None) == destination
     assert [v.mention.text for v in move.via] == ([via] if via else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # what a movement depends on, or is allowed or awaited, has not happened
+        ("The rebels said talks depend on foreign troops leaving Kyiv.\n", "possible"),
+        ("The deal allows reinforcements to be sent to Odesa.\n", "possible"),
+        ("The soldiers waited to be sent to Odesa.\n", "possible"),
+        # none of a force moving is a denial
+        ("None of its soldiers crossed into Libya, the ministry said.\n", "denied"),
+        ("Neither of the brigades withdrew from Kyiv.\n", "denied"),
+        ("One of its soldiers crossed into Libya, the ministry said.\n", "reported"),
+        # insisting on a movement demands it; insisting a movement happens claims it
+        ("The minister insisted on troops leaving Kyiv.\n", "possible"),
+        ("The ministry insisted the ships were sailing to Odesa.\n", "reported"),
+    ],
+    ids=["depend-on", "allows", "waited", "none-of", "neither-of", "one-of", "insisted-on", "insisted-that"],
+)
+def test_conditions_permissions_and_none(mini_pipeline, text: str, status: str) -> None:
+    assert _statuses(mini_pipeline, text) == [status]

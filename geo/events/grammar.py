@@ -616,6 +616,8 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         no = next((c for c in arg.children if c.dep_ == "det" and c.lower_ == "no"), None)
         if arg.dep_ in ("nsubj", "nsubjpass", "dobj") and no is not None:
             return "denied", no.text
+        if arg.dep_ in ("nsubj", "nsubjpass") and arg.lower_ in ("none", "neither"):
+            return "denied", arg.text  # "none of its soldiers crossed"
     chain = [trigger, *list(trigger.ancestors)[:4]]
     for k, tok in enumerate(chain):
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("opposition"):
