@@ -1677,3 +1677,12 @@ def test_water_crossed_is_passed_through(mini_pipeline, text: str, destination: 
 )
 def test_conditions_permissions_and_none(mini_pipeline, text: str, status: str) -> None:
     assert _statuses(mini_pipeline, text) == [status]
+
+
+@pytest.mark.model
+def test_the_tail_of_a_name_after_its_particle_is_no_place(mini_pipeline) -> None:
+    # "Porto da Tripoli" is one name the gazetteer lacks: not Tripoli
+    assert [r.mention.text for r in analyse(mini_pipeline, _body("The militia entered Porto da Tripoli.\n")).places
+            if r.place is not None] == []
+    assert [r.mention.text for r in analyse(mini_pipeline, _body("The militia entered Tripoli.\n")).places] == [
+        "Tripoli"]
