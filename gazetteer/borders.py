@@ -25,7 +25,7 @@ from typing import Any
 from conflictmap.gazetteer.model import Place, PlaceKind
 from conflictmap.gazetteer.normalize import fold
 
-BORDER_NOUNS = ("border", "borders", "frontier", "frontiers", "boundary")
+BORDER_NOUNS = ("border", "borders", "frontier", "frontiers", "boundary", "boundaries")
 # A pair shares a land border when this much of one outline lies within TOUCH of the other (degrees;
 # outlines are simplified at 0.01, so shared lines no longer coincide exactly).
 TOUCH_DEG = 0.02
@@ -34,9 +34,7 @@ BAND_DEG = 0.1  # the area drawn: about 10 km either side of the line
 SIMPLIFY_DEG = 0.02
 # Part of the gazetteer's inputs: a gazetteer built with other border parameters is stale.
 PARAMETERS = f"borders:{TOUCH_DEG}:{MIN_SHARED_DEG}:{BAND_DEG}:{SIMPLIFY_DEG}"
-_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "north", "south", "east", "west",
-                         "northeastern", "northwestern", "southeastern", "southwestern", "common", "shared",
-                         "land", "porous", "disputed", "de facto", "international"})
+_QUALIFIERS = frozenset({"common", "shared", "land", "porous", "disputed", "international"})
 
 
 def pair_id(a: str, b: str) -> str:
@@ -102,7 +100,7 @@ def parse_border(query: str) -> BorderQuery | None:
         return None
     before, after = words[:at], words[at + 1:]
     direction = ""
-    while before and before[-1] in _DIRECTIONS:
+    while before and (before[-1] in BEARINGS or before[-1] in _QUALIFIERS):
         direction = direction or (before[-1] if before[-1] in BEARINGS else "")
         before = before[:-1]
     if before and not after:
@@ -152,17 +150,28 @@ def bearing(origin: tuple[float, float], target: tuple[float, float]) -> float:
     return math.degrees(math.atan2(x, y)) % 360
 
 
-def toward(centre: tuple[float, float], pairs: Iterable[Place], direction: str) -> Place | None:
-    """Of a country's shared borders, the one lying furthest in ``direction`` from its ``centre``
-    (lat, lon) among those within :data:`MAX_BEARING_GAP` of it ("Ruritania's southern border"),
-    or None."""
+def main_part(outline: Any) -> Any:
+    """The largest polygon of an outline: a country's directions are its mainland's (France's south
+    is Spain's side, not French Guiana's)."""
+    parts = list(getattr(outline, "geoms", [outline]))
+    return max(parts, key=lambda g: g.area)
+
+
+def toward(mainland: Any, pairs: Iterable[Place], direction: str) -> Place | None:
+    """Of a country's shared borders on its ``mainland`` (its largest polygon) seen within
+    :data:`MAX_BEARING_GAP` of ``direction`` from the mainland's centre, the one lying furthest that
+    way ("Ruritania's southern border"), or None."""
+    from shapely.geometry import Point
+
     want = BEARINGS.get(direction)
     if want is None:
         return None
+    centre = (mainland.centroid.y, mainland.centroid.x)
     best: tuple[float, str, Place] | None = None
     for p in pairs:
-        gap = abs((bearing(centre, p.latlon()) - want + 180) % 360 - 180)
-        if gap > MAX_BEARING_GAP:
+        if mainland.distance(Point(p.lon, p.lat)) > TOUCH_DEG * 10:
+            continue  # the border of an overseas part ("France's southern border" is not French Guiana's)
+        if abs((bearing(centre, p.latlon()) - want + 180) % 360 - 180) > MAX_BEARING_GAP:
             continue
         # how far the line lies that way: the distance along the direction, in degrees of arc
         north, east = p.lat - centre[0], (p.lon - centre[1]) * math.cos(math.radians(centre[0]))

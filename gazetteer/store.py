@@ -252,8 +252,7 @@ class Gazetteer:
         outline = self.shape(f"ne-admin0:{codes[0]}")
         if ring is None or not direction or outline is None:
             return ring
-        centre = outline.centroid
-        return borders.toward((centre.y, centre.x), self._shared_borders(codes[0]), direction) or ring
+        return borders.toward(borders.main_part(outline), self._shared_borders(codes[0]), direction) or ring
 
     def _shared_borders(self, code: str) -> list[Place]:
         """The borders a country shares with each neighbour."""

@@ -90,7 +90,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   ("opposition media", "exiled journalists").
 - ``list_words.jsonl``, ``border_nouns.jsonl``, ``quantity_words.jsonl``: small function-word classes.
 - ``partitive_speakers.jsonl``: words that, with "of", name speakers by a part of a group ("one of the
-  witnesses said": one person, a ``title``; "some of the residents": several, a ``group``).
+  witnesses said": one person, a ``title``; "several of the officials": a ``group``, as any number is:
+  "three of the soldiers").
 - Recognition: ``organisation_words.jsonl`` (words that make a name an organisation's),
   ``generic_words.jsonl`` (words that name a place somewhere but mostly are just words),
   ``place_fragments.jsonl`` (name particles, facility words and generic nouns: never a place on

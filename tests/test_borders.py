@@ -148,6 +148,7 @@ def test_a_dateline_is_not_the_sender(mini_pipeline, text: str, expected: tuple[
         ("India's western border", None, "border:IN-PK"),
         ("the southern border", "US", "border:MX-US"),
         ("the country's northern border", "MX", "border:MX-US"),
+        ("Ukraine's northeastern border", None, "border:RU-UA"),
         # no country named and none given: no border
         ("the southern border", None, None),
     ],
@@ -161,7 +162,29 @@ def test_a_direction_picks_the_neighbour_that_way(full_gaz: Gazetteer, phrase: s
 @pytest.mark.full
 @pytest.mark.model
 def test_the_southern_border_is_the_story_countrys(pipeline) -> None:
-    text = ("The United States will send 1,500 more troops to the southern border, US officials said on "
+    text = ("The United States will move 800 extra soldiers to the southern border, US officials said on "
             "Monday. US lawmakers have asked the United States for more, a US senator said.\n")
     moves = next(iter(pipeline.analyse([_document(text)]))).movements
     assert [m.destination.place.id for m in moves if m.destination and m.destination.place] == ["border:MX-US"]
+
+
+@pytest.mark.model
+def test_the_border_named_in_a_sentence_without_a_movement(mini_pipeline) -> None:
+    ends = _ends(mini_pipeline, "Tension grew along the Russia-Georgia border in May. Georgia sent troops to the "
+                                "border on Monday.")
+    assert (None, "border:GE-RU") in ends or ("ne-admin0:GE", "border:GE-RU") in ends, ends
+
+
+@pytest.mark.full
+def test_a_direction_is_seen_from_the_mainland(full_gaz: Gazetteer) -> None:
+    # France's south is on its mainland's side (Andorra, Spain), not French Guiana's border with Brazil
+    place = full_gaz.border("France's southern border")
+    assert place is not None and place.id in ("border:AD-FR", "border:ES-FR")
+
+
+@pytest.mark.model
+def test_the_region_is_never_a_border(mini_pipeline) -> None:
+    # a border named before is "the border" only, not "the region"
+    ends = _ends(mini_pipeline, "Shelling hit Tbilisi, near the Russia-Georgia border, in May. Japan sent troops "
+                                "into the region on Monday.")
+    assert all(d != "border:GE-RU" for _, d in ends), ends

@@ -1662,8 +1662,8 @@ def test_water_crossed_is_passed_through(mini_pipeline, text: str, destination: 
     ("text", "status"),
     [
         # what a movement depends on, or is allowed or awaited, has not happened
-        ("The rebels said talks depend on foreign troops leaving Kyiv.\n", "possible"),
-        ("The deal allows reinforcements to be sent to Odesa.\n", "possible"),
+        ("The rebels said the ceasefire depends on the brigades leaving Kyiv.\n", "possible"),
+        ("The agreement allows two battalions to be flown to Odesa.\n", "possible"),
         ("The soldiers waited to be sent to Odesa.\n", "possible"),
         # none of a force moving is a denial
         ("None of its soldiers crossed into Libya, the ministry said.\n", "denied"),
@@ -1672,8 +1672,11 @@ def test_water_crossed_is_passed_through(mini_pipeline, text: str, destination: 
         # insisting on a movement demands it; insisting a movement happens claims it
         ("The minister insisted on troops leaving Kyiv.\n", "possible"),
         ("The ministry insisted the ships were sailing to Odesa.\n", "reported"),
+        # ... unless what it insists on is in the subjunctive, a demand too
+        ("Moscow insisted that the Japanese battalion withdraw from Odesa.\n", "possible"),
     ],
-    ids=["depend-on", "allows", "waited", "none-of", "neither-of", "one-of", "insisted-on", "insisted-that"],
+    ids=["depend-on", "allows", "waited", "none-of", "neither-of", "one-of", "insisted-on", "insisted-that",
+         "insisted-subjunctive"],
 )
 def test_conditions_permissions_and_none(mini_pipeline, text: str, status: str) -> None:
     assert _statuses(mini_pipeline, text) == [status]
@@ -1686,3 +1689,12 @@ def test_the_tail_of_a_name_after_its_particle_is_no_place(mini_pipeline) -> Non
             if r.place is not None] == []
     assert [r.mention.text for r in analyse(mini_pipeline, _body("The militia entered Tripoli.\n")).places] == [
         "Tripoli"]
+
+
+@pytest.mark.model
+def test_review_cases_of_the_fifth_session(mini_pipeline) -> None:
+    # "they" stands for the troops named before: travelling is theirs
+    moves = _moves(mini_pipeline, "Japanese troops left Tokyo in May. They travelled to Odesa by ship.\n")
+    assert any(d == "Odesa" for _, _, d in moves), moves
+    # a convoy qualified as military is a force whatever it carries
+    assert _moves(mini_pipeline, "A military convoy of trucks and buses left Kyiv at dawn.\n"), "military convoy"

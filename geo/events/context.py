@@ -172,7 +172,18 @@ class DocumentContext:
 
     def story_country(self) -> Resolution | None:
         """The country the document is about: the one its places lie in most often (at least three
-        mentions, and more than any other country's), as a resolution of its first mention."""
+        mentions, and more than any other country's), as a resolution of its first mention. Worked
+        out once per document."""
+        if "_story" not in self.__dict__:
+            self.__dict__["_story"] = self._story_country()
+        found: Resolution | None = self.__dict__["_story"]
+        return found
+
+    def _story_code(self) -> str | None:
+        story = self.story_country()
+        return story.place.country_code if story is not None and story.place is not None else None
+
+    def _story_country(self) -> Resolution | None:
         counts: dict[str, list[Resolution]] = {}
         for r in self.resolutions:
             if r.place is not None and r.place.country_code and r.mention.label not in NOT_DRAWN:
@@ -201,10 +212,17 @@ class DocumentContext:
         key = (offset, sent.start)
         if key not in self._borders:
             found = []
-            story = self.story_country()
-            home = story.place.country_code if story is not None and story.place is not None else None
-            for span in border_phrases(sent, lambda words: self.gaz.border(words, home=home) is not None):
-                place = self.gaz.border(span.text, home=home)  # "the southern border": the story country's
+            read: dict[str, Place | None] = {}
+
+            def border(words: str) -> Place | None:
+                if words not in read:
+                    # "the southern border": the story country's (looked up only for such a phrase)
+                    read[words] = self.gaz.border(words) or (self.gaz.border(words, home=home) if (
+                        home := self._story_code()) else None)
+                return read[words]
+
+            for span in border_phrases(sent, lambda words: border(words) is not None):
+                place = border(span.text)
                 start, end = offset + span.start_char, offset + span.end_char
                 mention = Mention(self.doc_id, start, end, self.text[start:end], BORDER_LABEL,
                                   zone_at(self.paragraphs, start).value)
@@ -270,7 +288,9 @@ class DocumentContext:
                          reverse=True)
         word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
         named = next((r for r in earlier if word.search(r.mention.text)), None)
-        return named or next((r for r in earlier if r.place is not None and r.place.kind in kinds), None)
+        # a border is "the border" only: "the region" is never the band along one
+        return named or next((r for r in earlier if r.place is not None and r.place.kind in kinds
+                              and r.mention.label != BORDER_LABEL), None)
 
     def last_place_before(self, before: int) -> Resolution | None:
         """The place named last before offset ``before`` in its paragraph, or else in the paragraph

@@ -48,7 +48,8 @@ def force_class(t: Token) -> str | None:
     if any(c.lower_ in lex.non_force_modifiers or c.lemma_.lower() in lex.non_force_modifiers for c in modifiers):
         return None
     found = lex.forces.get(lemma) or lex.forces.get(lower)
-    if found and (lemma in lex.container_forces or lower in lex.container_forces):
+    if found and (lemma in lex.container_forces or lower in lex.container_forces) and not any(
+            c.dep_ in ("amod", "compound", "nmod") for c in t.children):  # "a military convoy of buses" is one
         held = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if held and not any(is_force(p) or any(is_force(q) for q in p.conjuncts) for p in held):
             return None  # "a convoy of aid trucks", "a flotilla of fishing boats": what it carries is no force
@@ -221,7 +222,7 @@ def plausible(trigger: Token, force: Token) -> bool:
     if carried_on(trigger) or going_on(trigger) or not is_trigger(trigger):
         return False
     movers = lexicon().motion_movers.get(trigger.lemma_.lower())
-    if movers is not None and force_class(force) not in movers:
+    if movers is not None and force_class(force) not in (*movers, None):
         return False  # "soldiers travelled to X", not "an aircraft travelling from X": people only
     relative = trigger.dep_ in ("relcl", "acl") and trigger.head.i == force.i  # "the troops it deployed"
     if not relative and force.i not in {t.i for t in trigger.subtree} and any(
@@ -642,8 +643,9 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
             if c.dep_ in ("advmod", "amod") and c.lower_ in lex.cue("hedge"):
                 return "possible", c.text
         needs = lex.cue_prepositions.get(tok.lemma_.lower())
+        subjunctive = k > 0 and chain[k - 1].dep_ == "ccomp" and chain[k - 1].tag_ == "VB"  # "insisted that X withdraw"
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("intent") and (
-                needs is None or any(c.dep_ == "prep" and c.lower_ in needs for c in tok.children)):
+                needs is None or subjunctive or any(c.dep_ == "prep" and c.lower_ in needs for c in tok.children)):
             return "possible", tok.text
         if tok.dep_ == "pcomp" and tok.head.lower_ == "by":
             continue  # "if X responded by invading Y": the means has the status of what it is the means of

@@ -130,6 +130,7 @@ class MovementReader(DocumentContext):
         self, sent: Span, offset: int, source: Source, claimed_by: str | None, forces: dict[int, Token]
     ) -> Iterator[Movement]:
         """Movements in the sentence; ``forces``: the movement patterns' force for each trigger."""
+        self.border_places(sent, offset)  # read in every sentence: "the border" may be one named anywhere before
         triggers = [t for t in sent if is_trigger(t)]
         for trigger in triggers:
             force = forces.get(trigger.i)

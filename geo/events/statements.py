@@ -86,7 +86,7 @@ def speaker_words(head: Token, how: str) -> Span:
         pronouns = [t.i for t in head.subtree if t.tag_ in ("WP", "WDT") and t.head.dep_ == "relcl"]
         return doc[head.left_edge.i : (min(pronouns) if pronouns else head.i) + 1]
     start = head.left_edge.i
-    # a dash, or a hyphen standing alone between spaces ("ALBUQUERQUE, N.M. (AP) - Documents show")
+    # a dash, or a hyphen standing alone between spaces ("CITY, State (Agency) - the envoy")
     dashes = [t.i for t in doc[start : head.i] if t.text in DASHES or (
         t.text == "-" and t.i > 0 and doc[t.i - 1].whitespace_ and t.whitespace_)]
     if dashes:  # a dateline the parser took into the subject: "CITY (Agency) — the envoy"
@@ -422,9 +422,10 @@ class StatementReader(DocumentContext):
             return Speaker(None, None, country, "group", phrase=np.text)  # "officials", "the Zorbas"
         if head.pos_ in ("NOUN", "PROPN"):
             return Speaker(None, None, country, "other", phrase=np.text)
-        if head.lower_ in lex.partitive_speakers and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-            # "one of the witnesses", "one of them": one person; "some of the residents": several
-            return Speaker(None, None, country, lex.partitive_speakers[head.lower_], phrase=np.text)
+        partitive = lex.partitive_speakers.get(head.lower_) or ("group" if head.like_num else None)
+        if partitive and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            # "one of the witnesses", "one of them": one person; "three of the soldiers", "several of them"
+            return Speaker(None, None, country, partitive, phrase=np.text)
         return None
 
     def where(self, sent: Span, offset: int, speaker: Speaker, cue: Token, words: Span,

@@ -66,7 +66,7 @@ def load_pipeline(gaz: Gazetteer) -> Language:
     if key not in _PIPELINES:
         nlp = _load_model()
         for word in hyphenated_words():  # "build-up", "pull-out": one word, as the lexicon lists it
-            for form in {word, word.capitalize(), word.upper()}:
+            for form in {word, word.capitalize(), word.title(), word.upper()}:  # "build-up", "Build-Up"
                 nlp.tokenizer.add_special_case(form, [{"ORTH": form}])  # type: ignore[union-attr]
         nlp.add_pipe("conflictmap_paragraphs", before="parser")
         nlp.add_pipe("conflictmap_places")
