@@ -8,7 +8,7 @@ the band of land along the line they share) and one per country with land neighb
 (``border:UA``: the band along all its land borders, for "the Ukrainian border" when the other
 side is not named). Both are areas.
 
-Queries name borders in many ways ("U.S.-Mexico border", "the Polish-Belarusian frontier",
+Queries name borders in many ways ("the Chad-Sudan border", "the Polish-Belarusian frontier",
 "Ukraine's border", "the border between X and Y"); rather than storing every spelling as an
 alias, :func:`parse_border` reads the phrase and the store resolves each side as a country name
 or nationality word it already knows.
@@ -79,8 +79,8 @@ _POSSESSIVE = re.compile(r"['’]s\b|['’](?=\s|$)")
 def parse_border(query: str) -> BorderQuery | None:
     """The sides a border phrase names, or None when ``query`` is no border phrase.
 
-    >>> parse_border("the U.S.-Mexico border").sides  # one run of words: resolve_sides splits it
-    ('us mexico',)
+    >>> parse_border("the U.S.-Canada frontier").sides  # one run of words: resolve_sides splits it
+    ('us canada',)
     >>> parse_border("Ukraine's northern border").sides
     ('ukraine',)
     >>> parse_border("the border between Chad and Sudan").sides
@@ -118,14 +118,12 @@ def parse_border(query: str) -> BorderQuery | None:
     return None
 
 
-def resolve_sides(text: str, country: Callable[[str], str | None], home: str | None = None) -> tuple[str, ...] | None:
-    """The country codes a border phrase names, using ``country`` (a name or nationality word to
-    its ISO code, or None) for each side; the words before one border noun may hold two names
+def resolve_sides(parsed: BorderQuery, country: Callable[[str], str | None],
+                  home: str | None = None) -> tuple[str, ...] | None:
+    """The country codes a parsed border phrase names, using ``country`` (a name or nationality word
+    to its ISO code, or None) for each side; the words before one border noun may hold two names
     ("north korea south korea"), tried at every split. A phrase naming no country ("the southern
     border") is ``home``'s. None when a side names no country."""
-    parsed = parse_border(text)
-    if parsed is None:
-        return None
     if not parsed.sides:
         return (home,) if home else None
     if len(parsed.sides) == 2:

@@ -233,26 +233,23 @@ class Gazetteer:
         return None
 
     def border(self, text: str, *, home: str | None = None) -> Place | None:
-        """The land border a phrase names: "the U.S.-Mexico border", "the Polish-Belarusian frontier",
+        """The land border a phrase names: "the Chad-Sudan border", "the Polish-Belarusian frontier",
         "the border between Chad and Sudan" (the band two countries share), "the Ukrainian border",
         "Ukraine's border", "the border with China" (all the country's land borders, the other side
         unnamed), "Ukraine's western border" (the shared border lying that way, when one does), "the
         southern border" (``home``'s, the country the context gives). None when the phrase names no
         border or two countries that share none."""
-        key = fold(text)
-        if not any(noun in key.split() for noun in borders.BORDER_NOUNS):
-            return None
-        codes = borders.resolve_sides(text, self._country_code, home)
-        if codes is None:
+        parsed = borders.parse_border(text)
+        codes = borders.resolve_sides(parsed, self._country_code, home) if parsed is not None else None
+        if parsed is None or codes is None:
             return None
         if len(codes) == 2:
             return self.get(borders.pair_id(*codes))
         ring = self.get(borders.ring_id(codes[0]))
-        direction = borders.parse_border(text).direction  # type: ignore[union-attr]
-        outline = self.shape(f"ne-admin0:{codes[0]}")
-        if ring is None or not direction or outline is None:
+        outline = self.shape(f"ne-admin0:{codes[0]}") if ring is not None and parsed.direction else None
+        if ring is None or outline is None:
             return ring
-        return borders.toward(borders.main_part(outline), self._shared_borders(codes[0]), direction) or ring
+        return borders.toward(borders.main_part(outline), self._shared_borders(codes[0]), parsed.direction) or ring
 
     def _shared_borders(self, code: str) -> list[Place]:
         """The borders a country shares with each neighbour."""
@@ -324,7 +321,7 @@ class Gazetteer:
             if pool and key == parsed.keys[0]:
                 break  # the query as written matched: do not widen to stripped forms
         border = self.border(query)
-        if border is not None:  # "the U.S.-Mexico border": the band along the line, not either country
+        if border is not None:  # "the X-Y border": the band along the line, not either country
             pool[border.id] = (border, 0, fold(query))
         if is_dotted(parsed.text) and any(t == ABBREVIATION for _, t, _ in pool.values()):
             # "Kan." is written as an abbreviation: Kansas, not the town of Kan

@@ -212,13 +212,11 @@ class DocumentContext:
         key = (offset, sent.start)
         if key not in self._borders:
             found = []
-            read: dict[str, Place | None] = {}
+            read: dict[str, Place | None] = {}  # each reading looked up once
 
             def border(words: str) -> Place | None:
-                if words not in read:
-                    # "the southern border": the story country's (looked up only for such a phrase)
-                    read[words] = self.gaz.border(words) or (self.gaz.border(words, home=home) if (
-                        home := self._story_code()) else None)
+                if words not in read:  # "the southern border": the story country's
+                    read[words] = self.gaz.border(words, home=self._story_code())
                 return read[words]
 
             for span in border_phrases(sent, lambda words: border(words) is not None):

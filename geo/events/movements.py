@@ -222,9 +222,10 @@ class MovementReader(DocumentContext):
         """ "Ruritanian tanks moved to the Borduria border", "Ruritania sent troops to the border with
         Borduria": a country's borders named from the other side are the border the two share, when
         they share one."""
-        if r is None or r.place is None or not home or len(sides(r.place)) != 1 or sides(r.place)[0] == home:
+        named = sides(r.place) if r is not None and r.place is not None else ()
+        if r is None or not home or len(named) != 1 or named[0] == home:
             return r
-        shared = self.gaz.get(pair_id(sides(r.place)[0], home))
+        shared = self.gaz.get(pair_id(named[0], home))
         if shared is None:
             return r
         return Resolution(r.mention, shared, r.score, (), (*r.why, f"the border {home} shares with it"))
@@ -243,10 +244,11 @@ class MovementReader(DocumentContext):
         found: dict[str, Resolution] = {}
         weak: Resolution | None = None
         subtree = {t.i for t in trigger.subtree}
+        moving = {t.i for t in triggers}
         for clause in trigger.children:  # "X will send troops to Y, Z said in W": W is where Z spoke
             if clause.dep_ in ("conj", "parataxis", "advcl", "ccomp") and clause.pos_ in ("VERB", "AUX") and (any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-                    or (clause.dep_ in ("conj", "advcl") and clause.i in {t.i for t in triggers})):
+                    or (clause.dep_ in ("conj", "advcl") and clause.i in moving)):
                 # "left X and moved to Y", "pulled out of X, moving to Y": Y is the second's
                 subtree -= {t.i for t in clause.subtree}
         aims = {t.i for aim in purposes(trigger) for t in aim.subtree}  # "sent troops to clear militants
