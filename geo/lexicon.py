@@ -62,6 +62,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   the X regime", "to the X army"): the country of the nationality word is where it goes.
 - ``referring_nouns.jsonl``: nouns that, as "the <noun>", name a place of the given kinds named
   before in the same document ("sent troops into the region", "arrived in the country").
+- ``water_words.jsonl``: words that name water in a name ("the X River", "Lake X"): a crossed name
+  the gazetteer lacks that holds one is passed through, not reached.
 - ``route_nouns.jsonl``: nouns whose places are the movement's ("on their way to X", "en route to X").
 - ``control_verbs.jsonl``: verbs whose subject, not their object, does what their infinitive says
   ("X promised Y to send troops": X sends; "X asked Y to send troops": Y sends).
@@ -149,6 +151,7 @@ class Lexicon:
     motion_only_particles: Mapping[str, frozenset[str]]  # "take" -> off: "took off from X", not "took X"
     motion_movers: Mapping[str, frozenset[str]]  # "travel" -> personnel, unit: only these classes move so
     water_object_is_via: frozenset[str]  # "cross": "crossed the strait" passes through it
+    water_words: frozenset[str]  # "river", "lake": a name the gazetteer lacks holding one names water
     combat_verbs: frozenset[str]  # "fight", "defend": as a purpose, the one who goes is a force
     combat_joining_verbs: frozenset[str]  # "join", "bear": with a combat object ("join the fight")
     combat_objects: frozenset[str]  # "fight", "arms", "front"
@@ -288,6 +291,7 @@ def lexicon() -> Lexicon:
         motion_only_particles={r["lemma"]: frozenset(r["only_particles"]) for r in motion if r.get("only_particles")},
         motion_movers={r["lemma"]: frozenset(r["movers"]) for r in motion if r.get("movers")},
         water_object_is_via=frozenset(r["lemma"] for r in motion if r.get("water_object_is_via")),
+        water_words=_words("water_words.jsonl"),
         combat_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "verb"),
         combat_joining_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "joining"),
         combat_objects=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "object"),

@@ -261,8 +261,11 @@ def when(time: Any) -> str:
 def movement_popup(f: dict[str, Any], note: str = "") -> str:
     """The popup of a movement; ``note`` (trusted HTML) goes under the headline."""
     p = f["properties"]
-    origin = (p.get("origin") or {}).get("name")
-    destination = (p.get("destination") or {}).get("name")
+    unlisted = p.get("unlisted") if isinstance(p.get("unlisted"), dict) else {}
+    origin, destination = ((p.get(role) or {}).get("name")
+                           or (f"{unlisted[role]} (not in the gazetteer)" if isinstance(unlisted.get(role), str)
+                               else None)
+                           for role in ("origin", "destination"))
     claims = "".join(f"<li>{escape(c['text'])} — {escape(c.get('claimed_by') or 'unattributed')}</li>"
                      for c in p.get("size_claims", []))
     route = (f"; drawn as {escape(p.get('route'))}, {escape(p.get('route_km'))} km"

@@ -18,6 +18,7 @@ HOSTILE = "=HYPERLINK(\"http://evil.example\",\"click\")"
 def _collection() -> dict:
     one_end = _edit(_edit(MOVEMENT, "id", "movement:4"), "geometry", None)
     one_end["properties"]["origin"] = None
+    one_end["properties"]["unlisted"] = {"origin": "=Kelbora"}  # a village the gazetteer lacks, hostile too
     placed = _edit(_edit(STATEMENT, "id", "statement:1"), "geometry", {"type": "Point", "coordinates": [-77.04, 38.9]})
     placed["properties"].update(speaker=HOSTILE, text="+cmd|' /C calc'!A0", place={
         "id": "geonames:4140963", "name": "@Washington", "coordinates": [-77.04, 38.9], "place_type": "city",
@@ -46,7 +47,8 @@ def test_csv_one_row_per_feature_with_text_neutralised() -> None:
     assert (place["sources"], place["roles"]) == ("a:0-11", "place")
     assert (move["name"], move["status"], move["mode"], move["lat"]) == ("Wonsan → Vladivostok", "reported", "sea",
                                                                           "43.11")
-    assert (one_end["name"], one_end["lon"]) == ("? → Vladivostok", "131.87")  # the one end known
+    assert (one_end["name"], one_end["lon"]) == ("'=Kelbora (not in the gazetteer) → Vladivostok", "131.87")
+    assert one_end["origin"] == "'=Kelbora (not in the gazetteer)"  # named, though only one end is drawn
     assert (unplaced["lat"], unplaced["lon"], unplaced["speaker"], unplaced["speaker_kind"]) == ("", "", "Kirby",
                                                                                                "person")
     assert placed["speaker"] == "'" + HOSTILE

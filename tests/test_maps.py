@@ -282,3 +282,15 @@ def test_a_place_only_a_nationality_word_or_an_organisation_names_is_not_drawn()
     assert drawn_ids(page) == {"place:geonames:1"}
     assert "1 as a nationality word" in page
     assert "58.25" not in page and "139.69" not in page
+
+
+def test_an_end_the_gazetteer_lacks_is_named_in_the_popup_escaped() -> None:
+    """The ring at the one end known says where the force came from, though that village has no point."""
+    collection = _collection("reported")
+    move = collection["features"][0]["properties"]
+    move.update(origin=None, unlisted={"origin": "Kel<b>bora"}, destination={"name": "Vladivostok",
+                                                                           "coordinates": [131.87, 43.1]})
+    collection["features"][0]["geometry"] = None
+    page = render(collection, offline=False)
+    assert "Kel&lt;b&gt;bora (not in the gazetteer) → Vladivostok" in page
+    assert "Kel<b>bora" not in page

@@ -1698,3 +1698,58 @@ def test_review_cases_of_the_fifth_session(mini_pipeline) -> None:
     assert any(d == "Odesa" for _, _, d in moves), moves
     # a convoy qualified as military is a force whatever it carries
     assert _moves(mini_pipeline, "A military convoy of trucks and buses left Kyiv at dawn.\n"), "military convoy"
+
+
+# ----------------------------------------------------------------------------- ends the gazetteer lacks
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "role", "name"),
+    [
+        ("Rebel fighters pulled out of the town of Dembaroke on Monday.\n", "origin", "Dembaroke"),
+        ("Government troops were sent to Kelbora, a village near the coast, on Friday.\n", "destination",
+         "Kelbora"),
+        ("Two militia brigades advanced from Zembuta district toward the hills.\n", "origin", "Zembuta district"),
+    ],
+    ids=["town-of-X", "X-a-village", "X-district"],
+)
+def test_an_end_the_gazetteer_lacks_is_kept_unresolved(mini_pipeline, text: str, role: str, name: str) -> None:
+    """A village too small for the gazetteer, that the text calls a place, is still the movement's end:
+    listed by name (``unlisted``), not drawn."""
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    end = getattr(move, role)
+    assert end is not None and end.place is None and end.mention.text == name
+    [feature] = _features(mini_pipeline, _body(text))
+    assert feature["unlisted"] == {role: name} and feature[role] is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company handed the documents to Kelbora before the meeting.\n",  # no force, no place word
+        "Soldiers were sent to Ahmed Kelbora to protect him.\n",  # a person's name
+    ],
+    ids=["handed-to-a-name", "sent-to-a-person"],
+)
+def test_a_name_no_gazetteer_knows_is_no_end_without_a_place_word(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+def test_a_river_the_gazetteer_lacks_is_crossed_not_reached(mini_pipeline) -> None:
+    [move] = analyse(mini_pipeline, _body("Insurgents crossed the Lumbo River into the village of Nakalo.\n")).movements
+    assert [r.mention.text for r in move.via] == ["Lumbo River"]
+    assert move.destination is not None and move.destination.mention.text == "Nakalo"
+
+
+def test_movements_to_two_unlisted_villages_stay_two(gaz: Gazetteer) -> None:
+    """Fusion: an unlisted end is the same end only by the same name; its name survives a fold."""
+    def move(name: str | None, at: int) -> Movement:
+        end = Resolution(Mention("d", at, at + 7, name, "GPE", "body"), None, 0.0) if name else None
+        source = Source("d", at, at + 10, "a sentence")
+        return Movement("d", "troops", "ML", None, end, None, (), "reported", None, "moved", source)
+    moves = fuse_movements([move("Kelbora", 0), move("Dembaroke", 20), move("Kelbora", 40)], gaz)
+    assert sorted(m.unlisted["destination"] for m in moves) == ["Dembaroke", "Kelbora"]
+    assert [len(m.sources) for m in moves if m.unlisted["destination"] == "Kelbora"] == [2]

@@ -261,8 +261,10 @@ class MovementReader(DocumentContext):
         lo, hi = offset + sent.start_char, offset + sent.end_char
         for r in self.with_borders(sent, offset, self.resolutions_in(lo, hi) + self.demonyms_in(lo, hi)
                                    + self.referring_places(sent, offset)):
-            if r.place is None or r.place.feature in NO_MOVEMENT_END:
+            if r.place is not None and r.place.feature in NO_MOVEMENT_END:
                 continue  # "withdrawal from the EU" leaves a treaty, not a place
+            if r.place is None and r.mention.label in NOT_DRAWN:
+                continue  # an unresolved name is an end only as a place the gazetteer lacks
             span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
             if span is None:
                 continue
@@ -304,7 +306,9 @@ class MovementReader(DocumentContext):
                     prep is None or ((prep == "of" or prep in lexicon().weak_destination) and in_a_site(span))):
                 # "entered the city of X", "crossed the river", "reached the front in X", "left a base in X"
                 lemma = trigger.lemma_.lower()
-                if lemma in lexicon().water_object_is_via and r.place.kind is PlaceKind.WATER and prep is None:
+                water = (r.place.kind is PlaceKind.WATER if r.place is not None  # a river the gazetteer lacks
+                         else bool(set(r.mention.text.lower().split()) & lexicon().water_words))
+                if lemma in lexicon().water_object_is_via and water and prep is None:
                     prep = "via"  # "crossed the strait", "crossed the river": through it, not to it
                 elif lemma in lexicon().object_is_destination:
                     prep = "to"

@@ -14,7 +14,7 @@ import types
 import typing
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints, is_typeddict
+from typing import Any, Literal, NotRequired, Union, get_args, get_origin, get_type_hints, is_typeddict
 
 from conflictmap.geo.errors import CollectionError, InputError
 from conflictmap.geo.export.geojson import PROPERTIES, FeatureCollection
@@ -182,8 +182,12 @@ def _value_problems(value: Any, annotation: Any, where: str) -> Iterator[str]:
         if not isinstance(value, dict):
             yield f"{where} is not an object"
             return
-        hints = get_type_hints(annotation)
-        missing = [k for k in hints if k in annotation.__required_keys__ and k not in value]
+        # NotRequired seen through the postponed annotations ("from __future__ import annotations"
+        # hides it from __required_keys__): such a key may be absent, its value is checked when present
+        declared = get_type_hints(annotation, include_extras=True)
+        optional = {k for k, h in declared.items() if get_origin(h) is NotRequired}
+        hints = {k: get_args(h)[0] if k in optional else h for k, h in declared.items()}
+        missing = [k for k in hints if k in annotation.__required_keys__ and k not in optional and k not in value]
         if missing:
             yield f"{where}: missing {', '.join(missing)}"
         for key, hint in hints.items():

@@ -73,8 +73,17 @@ class _Move:
     sources: list[Source] = field(default_factory=list)
     via: list[Place] = field(default_factory=list)
     chained_from: _Move | None = None
+    # ends named in the text that the gazetteer has no place for, as written, by role ("origin",
+    # "destination", "via"): the role's place stays None, the name is kept and exported
+    unlisted: dict[str, str] = field(default_factory=dict)
+
+    def end(self, role: str) -> Place | None:
+        return cast(Place | None, getattr(self, role)) if role != "via" else (self.via[0] if self.via else None)
 
     def absorb(self, other: _Move) -> None:
+        for role, name in other.unlisted.items():
+            if self.end(role) is None:
+                self.unlisted.setdefault(role, name)
         self.status_cues += other.status_cues
         self.modes += other.modes
         self.times += other.times
@@ -93,6 +102,12 @@ def _place(r: Resolution | None) -> Place | None:
     return r.place if r is not None else None
 
 
+def unlisted_ends(m: Movement) -> dict[str, str]:
+    """The ends of ``m`` the text names but the gazetteer has no place for, as written, by role."""
+    ends = {"origin": m.origin, "destination": m.destination, "via": m.via[0] if m.via else None}
+    return {role: r.mention.text for role, r in ends.items() if r is not None and r.place is None}
+
+
 def group_movements(movements: Iterable[Movement]) -> list[_Move]:
     """Movements with the same force, ends and status as one, with every source, size, mode and
     time of theirs (a movement whose two ends are one place is no movement)."""
@@ -101,11 +116,13 @@ def group_movements(movements: Iterable[Movement]) -> list[_Move]:
         origin, destination = _place(m.origin), _place(m.destination)
         if origin is not None and destination is not None and origin.id == destination.id:
             continue
-        key = (_actor_key(m), origin.id if origin else None, destination.id if destination else None, m.status)
+        unlisted = unlisted_ends(m)
+        key = (_actor_key(m), origin.id if origin else None, destination.id if destination else None, m.status,
+               tuple(sorted((role, fold(name)) for role, name in unlisted.items())))
         move = groups.get(key)
         if move is None:
             move = groups[key] = _Move(m.actor, _actor_key(m), m.actor_country, origin, m.origin_basis,
-                                       destination, m.status)
+                                       destination, m.status, unlisted=unlisted)
         move.status_cues += [m.status_cue] if m.status_cue else []
         move.modes += [m.mode] if m.mode else []
         move.times += [m.time] if m.time else []
@@ -124,8 +141,8 @@ def fuse_movements(movements: Iterable[Movement], gaz: Gazetteer) -> list[_Move]
     _chain(moves)
     homes: dict[str, Place | None] = {}
     for move in moves:
-        if move.origin is None and move.actor_country and move.destination is not None \
-                and move.destination.country_code != move.actor_country:
+        if move.origin is None and "origin" not in move.unlisted and move.actor_country \
+                and move.destination is not None and move.destination.country_code != move.actor_country:
             if move.actor_country not in homes:
                 homes[move.actor_country] = gaz.get(f"ne-admin0:{move.actor_country}")
             home = homes[move.actor_country]
@@ -288,7 +305,8 @@ def _chain(moves: list[_Move]) -> None:
                 arrivals[m.destination.id] = (rank, m)
     ranked = {key: [m for _, m in sorted(arrivals.values(), key=lambda a: a[0])] for key, arrivals in best.items()}
     for move in moves:
-        if move.origin is not None or move.destination is None or move.destination.kind is PlaceKind.COUNTRY:
+        if move.origin is not None or "origin" in move.unlisted or move.destination is None \
+                or move.destination.kind is PlaceKind.COUNTRY:
             continue  # a country-level move is its own claim: it starts from the force's country
         destination = move.destination
         options = ranked.get((move.actor_key, destination.country_code), [])
@@ -391,6 +409,10 @@ def _fold_restatements(moves: list[_Move], gaz: Gazetteer | _Geometry) -> list[_
             return False
         if not (_same_end(kept.origin, move.origin, geo) and _same_end(kept.destination, move.destination, geo)):
             return False
+        for role in ("origin", "destination"):
+            a, b = kept.unlisted.get(role), move.unlisted.get(role)
+            if (a or b) and (fold(a or "") != fold(b or "") if a and b else (kept.end(role) or move.end(role))):
+                return False  # a place the gazetteer lacks is the same end only as the same name
         origin, destination = _finer(kept.origin, move.origin), _finer(kept.destination, move.destination)
         return origin is None or destination is None or origin.id != destination.id
 
@@ -473,6 +495,7 @@ def movement_features(moves: list[_Move]) -> list[Feature]:
                 origin=place_ref(move.origin),
                 origin_basis=move.origin_basis,
                 destination=place_ref(move.destination),
+                unlisted=dict(move.unlisted),
                 via=[ref for ref in map(place_ref, move.via) if ref is not None],
                 mode=_most_common(move.modes),
                 size=size_claims[0]["text"] if size_claims else None,

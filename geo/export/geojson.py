@@ -96,6 +96,10 @@ class MovementProperties(TypedDict):
     origin: PlaceRef | None
     origin_basis: str | None  # "text", "sender", "actor_country", "chained", "earlier", "story"
     destination: PlaceRef | None
+    # ends the text names that the gazetteer has no place for, as written, by role ("origin",
+    # "destination", "via"); that role's place is null (or absent from ``via``), and is not drawn;
+    # not required, so that exports from before it still draw
+    unlisted: NotRequired[dict[str, str]]
     via: list[PlaceRef]
     mode: str | None
     size: str | None

@@ -73,6 +73,11 @@ def _ref_name(ref: Any) -> str | None:
     return ref.get("name") if isinstance(ref, dict) else None
 
 
+def _unlisted_name(name: Any) -> str | None:
+    """An end the gazetteer has no place for, as written, marked so."""
+    return f"{name} (not in the gazetteer)" if isinstance(name, str) and name else None
+
+
 def _point(feature: dict[str, Any]) -> tuple[float, float] | tuple[None, None]:
     """(lat, lon) of a feature's row: its Point; for a movement its destination, else the one end known."""
     geometry = feature.get("geometry")
@@ -109,7 +114,9 @@ def csv_row(feature: dict[str, Any]) -> dict[str, Any]:
         row.update(name=p.get("name"), sources=_sources(p.get("mentions")),
                    roles="; ".join(str(r) for r in dict.fromkeys(roles)))
     elif kind == "movement":
-        origin, destination = _ref_name(p.get("origin")), _ref_name(p.get("destination"))
+        unlisted = p.get("unlisted") if isinstance(p.get("unlisted"), dict) else {}
+        origin, destination = (_ref_name(p.get(role)) or _unlisted_name(unlisted.get(role))
+                               for role in ("origin", "destination"))
         row.update(name=f"{origin or '?'} → {destination or '?'}", status=p.get("status"), actor=p.get("actor"),
                    origin=origin, destination=destination, mode=p.get("mode"), size=p.get("size"),
                    basis=p.get("origin_basis"), sources=_sources(p.get("sources")),

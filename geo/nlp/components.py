@@ -214,7 +214,26 @@ class PlaceRecognizer:
         else:
             moved = False
         # the parse first (most names are no end of a movement), the gazetteer only then
-        return moved and span.text.lower() not in lex.generic_words and not _fragment(span) and self._town(span.text)
+        return moved and span.text.lower() not in lex.generic_words and not _fragment(span) and (
+            self._town(span.text) or self._unlisted_place(span))
+
+    def _unlisted_place(self, span: Span) -> bool:
+        """A name the gazetteer has nothing for that the text itself calls a place: the model's place
+        entity, or the name of "the town of X" or of "X, a village". Such an end of a movement is kept
+        as an unresolved mention (listed, not drawn): a village too small for the gazetteer."""
+        if self._matches(span.text) or not all(t.is_title or t.is_upper or (t.i > span.start and t.lower_ in
+                                                                             place_nouns().suffixes)
+                                               for t in span if t.is_alpha):
+            return False  # a name, or a name and its kind ("X district")
+        if span.label_ in PLACE_LABELS:
+            return True
+        doc, kinds = span.doc, place_nouns().kind_of
+        k = span.start - 1
+        while k >= 0 and doc[k].lower_ in lexicon().articles:
+            k -= 1
+        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in kinds:
+            return True  # "the town of X"
+        return any(c.dep_ == "appos" and c.lower_ in kinds for c in span.root.children)  # "X, a village"
 
     def candidates(self, doc: Doc, rules: list[Span] | None = None) -> list[tuple[Span, dict[str, float], bool]]:
         """Every candidate span with its features and whether a rule found it: the rules' spans
@@ -376,8 +395,9 @@ class PlaceRecognizer:
             kind_of = k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in place_nouns().kind_of  # "the town of X"
             span = Span(doc, i, j, label="RECOVERED")
             generic = span.text.lower() in lexicon().generic_words or _fragment(span)
-            if (_after_place_preposition(span) or kind_of) and j - i <= 3 and not generic and self._town(span.text):
-                found.append(self._extend(span))
+            if (_after_place_preposition(span) or kind_of) and j - i <= 3 and not generic and (
+                    self._town(span.text) or self._moved_to(span)):
+                found.append(self._extend(span))  # a known town; or "left the village of X", known or not
             i = j
         return found
 
