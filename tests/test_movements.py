@@ -1753,3 +1753,24 @@ def test_movements_to_two_unlisted_villages_stay_two(gaz: Gazetteer) -> None:
     moves = fuse_movements([move("Kelbora", 0), move("Dembaroke", 20), move("Kelbora", 40)], gaz)
     assert sorted(m.unlisted["destination"] for m in moves) == ["Dembaroke", "Kelbora"]
     assert [len(m.sources) for m in moves if m.unlisted["destination"] == "Kelbora"] == [2]
+
+
+@pytest.mark.model
+def test_a_lowercase_river_the_gazetteer_lacks_is_crossed_not_reached(mini_pipeline) -> None:
+    text = "Militia fighters crossed the Zembu river near the hills overnight.\n"
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert [r.mention.text for r in move.via] == ["Zembu"] and move.destination is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "moves"),
+    [
+        ("Envoys from the navy and the coast guard arrived in Tripoli for talks.\n", False),
+        ("Delegates from the army and the militia forces arrived in Lebanon on Monday.\n", False),
+        ("Doctors and soldiers arrived in Tripoli on Monday.\n", True),  # no force they come from
+    ],
+    ids=["envoys-from-X-and-Y", "delegates-from-X-and-Y", "doctors-and-soldiers"],
+)
+def test_a_force_paired_with_envoys_from_a_force_does_not_move(mini_pipeline, text: str, moves: bool) -> None:
+    assert bool(_moves(mini_pipeline, text)) is moves

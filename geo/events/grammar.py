@@ -231,6 +231,12 @@ def plausible(trigger: Token, force: Token) -> bool:
         return False  # "troops ordered residents out, and they fled": the verb has a subject of its own
     if force.dep_ in ("compound", "amod", "nmod") and force.head.i != trigger.i:
         return False  # "an army base", "the carrier strike group": the force word only qualifies another noun
+    partner = force.head if force.dep_ == "conj" else next(
+        (c for c in trigger.children if force.dep_ == "nsubj" and c.dep_ == "nsubj" and c.i < force.i), None)
+    if partner is not None and not is_force(partner) and any(
+            c.dep_ == "prep" and c.lower_ in ("from", "of")
+            and any(o.dep_ == "pobj" and is_force(o) for o in c.children) for c in partner.children):
+        return False  # "envoys from the army and the militia arrived": the parser pairs the militia with the envoys
     t = force
     above = {a.i for a in trigger.ancestors}  # a chained force hangs on a verb the trigger depends on
     while t.head.i != t.i and t.head.i != trigger.i and t.head.i not in above:

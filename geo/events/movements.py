@@ -297,7 +297,10 @@ class MovementReader(DocumentContext):
             if not attached and not after:
                 continue
             to_recipients = attached and recipient_in(span, trigger)  # "arms to the rebels in X": to X
-            if not to_recipients and (modifies_another_noun(span, trigger) or in_another_nouns_phrase(span, trigger)):
+            # "the X river" the gazetteer lacks: the name is the river's, not a modifier of another noun
+            river = r.place is None and span.root.dep_ == "compound" and span.root.head.lower_ in lexicon().water_words
+            if not to_recipients and not river and (modifies_another_noun(span, trigger)
+                                                    or in_another_nouns_phrase(span, trigger)):
                 continue  # "withdrew from the X agreement", "left posts after threats from X"
             prep = "to" if to_recipients else preposition(span)
             if prep == "of" and trigger.pos_ == "NOUN" and trigger.lemma_.lower() in lexicon().object_is_destination:
@@ -307,7 +310,7 @@ class MovementReader(DocumentContext):
                 # "entered the city of X", "crossed the river", "reached the front in X", "left a base in X"
                 lemma = trigger.lemma_.lower()
                 water = (r.place.kind is PlaceKind.WATER if r.place is not None  # a river the gazetteer lacks
-                         else bool(set(r.mention.text.lower().split()) & lexicon().water_words))
+                         else river or bool(set(r.mention.text.lower().split()) & lexicon().water_words))
                 if lemma in lexicon().water_object_is_via and water and prep is None:
                     prep = "via"  # "crossed the strait", "crossed the river": through it, not to it
                 elif lemma in lexicon().object_is_destination:

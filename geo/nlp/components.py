@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from conflictmap.gazetteer import Gazetteer, PlaceKind, fold, open_gazetteer
@@ -192,8 +192,9 @@ class PlaceRecognizer:
             return False  # part of a longer name ("Ali" of "Nad Ali"): the model judges the whole
         sites = lex.site_nouns | place_nouns().kind_of
         tok = span.root
-        if tok.dep_ == "compound" and (tok.head.lemma_.lower() in sites or tok.head.lower_ in sites):
-            tok = tok.head  # "to the X front"
+        if tok.dep_ == "compound" and (tok.head.lemma_.lower() in sites or tok.head.lower_ in sites
+                                       or tok.head.lower_ in lex.water_words):
+            tok = tok.head  # "to the X front", "crossed the X river"
         while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "in") and (
                 tok.head.head.lemma_.lower() in sites or tok.head.head.lower_ in sites):
             tok = tok.head.head  # "toward the stronghold of X", "to bases in X"
@@ -221,10 +222,12 @@ class PlaceRecognizer:
         """A name the gazetteer has nothing for that the text itself calls a place: the model's place
         entity, or the name of "the town of X" or of "X, a village". Such an end of a movement is kept
         as an unresolved mention (listed, not drawn): a village too small for the gazetteer."""
-        if self._matches(span.text) or not all(t.is_title or t.is_upper or (t.i > span.start and t.lower_ in
-                                                                             place_nouns().suffixes)
-                                               for t in span if t.is_alpha):
-            return False  # a name, or a name and its kind ("X district")
+        def name_word(t: Token) -> bool:  # "X district", "al-X", "X river": a name, its particle, its kind
+            return t.is_title or t.is_upper or t.lower_ in NAME_PARTICLE_JOINERS or (
+                t.i > span.start and (t.lower_ in place_nouns().suffixes or t.lower_ in lexicon().water_words))
+        if self._matches(span.text) or not all(name_word(t) for t in span if t.is_alpha) \
+                or not any(t.is_title or t.is_upper for t in span):
+            return False
         if span.label_ in PLACE_LABELS:
             return True
         doc, kinds = span.doc, place_nouns().kind_of
