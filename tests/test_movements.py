@@ -1774,3 +1774,27 @@ def test_a_lowercase_river_the_gazetteer_lacks_is_crossed_not_reached(mini_pipel
 )
 def test_a_force_paired_with_envoys_from_a_force_does_not_move(mini_pipeline, text: str, moves: bool) -> None:
     assert bool(_moves(mini_pipeline, text)) is moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Militia fighters pushed on Monday, entering the border town of Walikale and moving along the main road.\n",
+         "Walikale"),  # the model takes the town for a body
+        ("The army moved tanks towards the garrison town of Rutshuru, witnesses said.\n", "Rutshuru"),  # the
+        # parser hangs "towards" on the tanks
+    ],
+    ids=["town-tagged-as-a-body", "toward-hung-on-the-force"],
+)
+def test_the_town_of_an_unlisted_name_is_an_end_however_the_model_parses_it(mini_pipeline, text: str,
+                                                                            name: str) -> None:
+    ends = [(m.origin or m.destination) for m in analyse(mini_pipeline, _body(text)).movements]
+    assert name in [r.mention.text for r in ends if r is not None], ends
+
+
+@pytest.mark.model
+def test_crossing_a_line_across_the_water_passes_through_the_water(mini_pipeline) -> None:
+    text = "Two patrol aircraft crossed the median line of the Black Sea on Tuesday.\n"
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert [r.mention.text for r in move.via] == ["Black Sea"] and move.destination is None

@@ -311,8 +311,8 @@ class MovementReader(DocumentContext):
                 lemma = trigger.lemma_.lower()
                 water = (r.place.kind is PlaceKind.WATER if r.place is not None  # a river the gazetteer lacks
                          else river or bool(set(r.mention.text.lower().split()) & lexicon().water_words))
-                if lemma in lexicon().water_object_is_via and water and prep is None:
-                    prep = "via"  # "crossed the strait", "crossed the river": through it, not to it
+                if lemma in lexicon().water_object_is_via and water and prep in (None, "of"):
+                    prep = "via"  # "crossed the strait", "the river", "the median line of the sea": through it
                 elif lemma in lexicon().object_is_destination:
                     prep = "to"
                 elif lemma in lexicon().object_is_origin:

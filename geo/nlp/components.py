@@ -207,6 +207,12 @@ class PlaceRecognizer:
                 prep, word = word, word.head
             if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in lex.light_verbs:
                 word = next((c for c in word.children if c.dep_ == "dobj"), word)  # "continued its offensive on X"
+            moved_thing = word
+            while moved_thing.dep_ == "conj" and moved_thing.head.i != moved_thing.i:
+                moved_thing = moved_thing.head
+            if word.pos_ in ("NOUN", "PROPN") and moved_thing.dep_ == "dobj" and moved_thing.head.pos_ == "VERB" \
+                    and moved_thing.head.lemma_.lower() in lex.motion_verbs:
+                word = moved_thing.head  # "moved tanks (and artillery) toward X": the parser hangs X on the tanks
             lemma = word.lemma_.lower()
             moves = ((word.pos_ in ("VERB", "AUX") and lemma in lex.motion_verbs)
                      or (word.pos_ == "NOUN" and lemma in lex.motion_nouns))
@@ -379,14 +385,15 @@ class PlaceRecognizer:
                    for p, name_type in self._matches(text))
 
     def _untagged(self, doc: Doc) -> list[Span]:
-        """Capitalised names the model left untagged (or tagged as a person) right after a place
-        preposition ("moved from Bodo to Tromso", "from the Tver region"), when the gazetteer
-        has them as a town of some size, a region or a country."""
+        """Capitalised names the model left untagged (or tagged as a person, or as a body in "the town
+        of X") right after a place preposition or in "the town of X" ("moved from Bodo to Tromso",
+        "from the Tver region"), when the gazetteer has them as a town of some size, a region or a
+        country, or when they are a movement's end (:meth:`_moved_to`), known or not."""
         found = []
         i = 0
         while i < len(doc):
             t = doc[i]
-            if not (t.is_title and t.pos_ == "PROPN") or t.ent_type_ not in ("", "PERSON"):
+            if not (t.is_title and t.pos_ == "PROPN") or t.ent_type_ not in ("", "PERSON", "ORG"):
                 i += 1
                 continue
             j = i
@@ -396,6 +403,9 @@ class PlaceRecognizer:
             while k >= 0 and doc[k].lower_ in lexicon().articles:
                 k -= 1
             kind_of = k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in place_nouns().kind_of  # "the town of X"
+            if t.ent_type_ == "ORG" and not kind_of:
+                i = j
+                continue  # a body, unless "the town of X" says the model took a town for one
             span = Span(doc, i, j, label="RECOVERED")
             generic = span.text.lower() in lexicon().generic_words or _fragment(span)
             if (_after_place_preposition(span) or kind_of) and j - i <= 3 and not generic and (
