@@ -1784,8 +1784,11 @@ def test_a_force_paired_with_envoys_from_a_force_does_not_move(mini_pipeline, te
          "Walikale"),  # the model takes the town for a body
         ("The army moved tanks towards the garrison town of Rutshuru, witnesses said.\n", "Rutshuru"),  # the
         # parser hangs "towards" on the tanks
+        ("The rebels have been pushed back 20 km from the regional capital, Dembaroke, the governor said.\n",
+         "Dembaroke"),  # "the capital, X", X taken for a body
+        ("Rebel units withdrew to the provincial capital, Kelbora, on Monday.\n", "Kelbora"),  # X taken for a person
     ],
-    ids=["town-tagged-as-a-body", "toward-hung-on-the-force"],
+    ids=["town-tagged-as-a-body", "toward-hung-on-the-force", "capital-X-as-a-body", "capital-X-as-a-person"],
 )
 def test_the_town_of_an_unlisted_name_is_an_end_however_the_model_parses_it(mini_pipeline, text: str,
                                                                             name: str) -> None:
@@ -1798,3 +1801,18 @@ def test_crossing_a_line_across_the_water_passes_through_the_water(mini_pipeline
     text = "Two patrol aircraft crossed the median line of the Black Sea on Tuesday.\n"
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert [r.mention.text for r in move.via] == ["Black Sea"] and move.destination is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("The army-led offensive in Libya has killed more than 300 fighters, medics said.\n", "Libya"),
+        ("A ground operation in Lebanon would take weeks, the minister warned.\n", "Lebanon"),
+        ("The offensive in March cost the rebels most of their tanks.\n", None),  # a date, no place
+    ],
+    ids=["offensive-in-X", "ground-operation-in-X", "offensive-in-a-month"],
+)
+def test_a_military_noun_with_no_force_named_goes_into_its_in_place(mini_pipeline, text: str,
+                                                                   destination: str | None) -> None:
+    assert [d for _, _, d in _moves(mini_pipeline, text)] == ([destination] if destination else [])

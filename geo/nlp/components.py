@@ -192,9 +192,9 @@ class PlaceRecognizer:
             return False  # part of a longer name ("Ali" of "Nad Ali"): the model judges the whole
         sites = lex.site_nouns | place_nouns().kind_of
         tok = span.root
-        if tok.dep_ == "compound" and (tok.head.lemma_.lower() in sites or tok.head.lower_ in sites
-                                       or tok.head.lower_ in lex.water_words):
-            tok = tok.head  # "to the X front", "crossed the X river"
+        if tok.dep_ in ("compound", "appos") and (tok.head.lemma_.lower() in sites or tok.head.lower_ in sites
+                                                  or tok.head.lower_ in lex.water_words):
+            tok = tok.head  # "to the X front", "crossed the X river", "from the provincial capital, X"
         while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "in") and (
                 tok.head.head.lemma_.lower() in sites or tok.head.head.lower_ in sites):
             tok = tok.head.head  # "toward the stronghold of X", "to bases in X"
@@ -242,7 +242,8 @@ class PlaceRecognizer:
             k -= 1
         if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in kinds:
             return True  # "the town of X"
-        return any(c.dep_ == "appos" and c.lower_ in kinds for c in span.root.children)  # "X, a village"
+        return any(c.dep_ == "appos" and c.lower_ in kinds for c in span.root.children) or (
+            span.root.dep_ == "appos" and span.root.head.lower_ in kinds)  # "X, a village", "the capital, X"
 
     def candidates(self, doc: Doc, rules: list[Span] | None = None) -> list[tuple[Span, dict[str, float], bool]]:
         """Every candidate span with its features and whether a rule found it: the rules' spans
@@ -403,10 +404,12 @@ class PlaceRecognizer:
             while k >= 0 and doc[k].lower_ in lexicon().articles:
                 k -= 1
             kind_of = k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in place_nouns().kind_of  # "the town of X"
+            span = Span(doc, i, j, label="RECOVERED")
+            # "the provincial capital, X": named by a kind of place it stands beside
+            kind_of = kind_of or (span.root.dep_ == "appos" and span.root.head.lower_ in place_nouns().kind_of)
             if t.ent_type_ == "ORG" and not kind_of:
                 i = j
                 continue  # a body, unless "the town of X" says the model took a town for one
-            span = Span(doc, i, j, label="RECOVERED")
             generic = span.text.lower() in lexicon().generic_words or _fragment(span)
             if (_after_place_preposition(span) or kind_of) and j - i <= 3 and not generic and (
                     self._town(span.text) or self._moved_to(span)):
