@@ -1787,8 +1787,11 @@ def test_a_force_paired_with_envoys_from_a_force_does_not_move(mini_pipeline, te
         ("The rebels have been pushed back 20 km from the regional capital, Dembaroke, the governor said.\n",
          "Dembaroke"),  # "the capital, X", X taken for a body
         ("Rebel units withdrew to the provincial capital, Kelbora, on Monday.\n", "Kelbora"),  # X taken for a person
+        ("Ruritania demanded that French troops leave Dembaroke, a border town east of Tripoli, or face a fight.\n",
+         "Dembaroke"),  # "X, a town", X taken for a body
     ],
-    ids=["town-tagged-as-a-body", "toward-hung-on-the-force", "capital-X-as-a-body", "capital-X-as-a-person"],
+    ids=["town-tagged-as-a-body", "toward-hung-on-the-force", "capital-X-as-a-body", "capital-X-as-a-person",
+         "X-a-town-as-a-body"],
 )
 def test_the_town_of_an_unlisted_name_is_an_end_however_the_model_parses_it(mini_pipeline, text: str,
                                                                             name: str) -> None:

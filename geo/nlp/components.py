@@ -405,8 +405,10 @@ class PlaceRecognizer:
                 k -= 1
             kind_of = k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in place_nouns().kind_of  # "the town of X"
             span = Span(doc, i, j, label="RECOVERED")
-            # "the provincial capital, X": named by a kind of place it stands beside
-            kind_of = kind_of or (span.root.dep_ == "appos" and span.root.head.lower_ in place_nouns().kind_of)
+            # "the provincial capital, X", "X, a border town": named by a kind of place it stands beside
+            kinds = place_nouns().kind_of
+            kind_of = kind_of or (span.root.dep_ == "appos" and span.root.head.lower_ in kinds) or any(
+                c.dep_ == "appos" and c.lower_ in kinds for c in span.root.children)
             if t.ent_type_ == "ORG" and not kind_of:
                 i = j
                 continue  # a body, unless "the town of X" says the model took a town for one
