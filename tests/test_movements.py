@@ -290,8 +290,13 @@ def test_what_those_ways_do_not_catch(mini_pipeline, text: str) -> None:
         ("France rejected reports that its troops had entered Libya.\n", "denied", "rejected"),
         ("France denied that its soldiers had crossed into Libya.\n", "denied", "denied"),
         ("Japan sent troops to Libya after officials called for calm.\n", "reported", None),  # a cue elsewhere
+        ("The rebels declared their readiness to withdraw their fighters from Tripoli.\n", "possible", "readiness"),
+        ("The militia signalled its willingness to pull its units out of Lebanon.\n", "possible", "willingness"),
+        ("Peace cannot come without foreign troops pulling out of Lebanon, he said.\n", "possible", "without"),
+        ("The brigade left Tripoli without any losses.\n", "reported", None),  # "without" on no motion word
     ],
-    ids=["considering", "threatened", "demanded", "urged", "rejected-reports", "denied", "plain"],
+    ids=["considering", "threatened", "demanded", "urged", "rejected-reports", "denied", "plain", "readiness",
+         "willingness", "without-X-pulling-out", "left-without-losses"],
 )
 def test_status_and_the_cue_that_decided_it(mini_pipeline, text: str, status: str, cue: str | None) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements

@@ -637,6 +637,8 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
             return "denied", no.text  # "has no plans to send troops", "no intention of withdrawing"
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("deny") and chain[k - 1].dep_ != "conj":
             return "denied", tok.text  # not "X denies this and says Y sent arms": a conjunct is not denied
+        if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in lex.cue("condition"):
+            return "possible", tok.head.text  # "no deal without troops pulling out"
         for c in tok.children:  # a condition first: it says more than the "will" it governs
             if c.dep_ == "mark" and c.lower_ in lex.cue("condition"):
                 return "possible", c.text
