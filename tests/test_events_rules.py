@@ -650,3 +650,11 @@ def test_a_name_opening_a_sentence_without_a_dateline_speaks(mini_pipeline) -> N
 )
 def test_a_dateline_set_off_by_a_spaced_hyphen_is_not_in_the_speaker(mini_pipeline, text: str, speaker: str) -> None:
     assert [s.speaker_span.text for s in analyse(mini_pipeline, text).statements] == [speaker]
+
+
+def test_a_quotation_begun_in_the_sentence_before_is_closed_by_its_mark(mini_pipeline) -> None:
+    """A sentence that opens inside a quotation begun before it ('... ,” she said, adding that ...')
+    is outside the quotation after its closing mark: the participle is her statement, not quoted words."""
+    text = ("“The bridge is gone. We will have to build another one before the rains,” she said, adding that "
+            "engineers had already arrived at the crossing.\n")
+    assert "adding" in [s.cue.text for s in analyse(mini_pipeline, text).statements if s.cue is not None]

@@ -55,9 +55,16 @@ def frame(cue: Token) -> str:
 
 
 def inside_quotation(token: Token) -> bool:
-    """Whether an odd number of double quotation marks opens before the token in its sentence."""
-    marks = sum(1 for t in token.sent if t.i < token.i and t.text in QUOTE_MARKS)
-    return marks % 2 == 1
+    """Whether a quotation is open at the token in its sentence: a curly mark says which way it
+    goes (a sentence that opens inside a quotation begun before it closes it: '... ,” she said'),
+    a straight one toggles."""
+    inside = False
+    for t in token.sent:
+        if t.i >= token.i:
+            break
+        if t.text in QUOTE_MARKS:
+            inside = {"\u201c": True, "\u201d": False}.get(t.text, not inside)
+    return inside
 
 
 def features(cue: Token, speaker: Token, how: str) -> dict[str, float]:
