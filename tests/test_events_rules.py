@@ -658,3 +658,18 @@ def test_a_quotation_begun_in_the_sentence_before_is_closed_by_its_mark(mini_pip
     text = ("“The bridge is gone. We will have to build another one before the rains,” she said, adding that "
             "engineers had already arrived at the crossing.\n")
     assert "adding" in [s.cue.text for s in analyse(mini_pipeline, text).statements if s.cue is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The agency raised concerns about the safety of the convoy on Tuesday.\n", "The agency"),
+        ("The envoy has given warning that the fighting could spread to the coast.\n", "The envoy"),
+        ("The company raised money for the families of the crew.\n", None),  # no speech act as the object
+        ("The pilot made a call to the base before landing.\n", None),
+    ],
+    ids=["raised-concerns", "given-warning", "raised-money", "made-a-call"],
+)
+def test_a_verb_whose_object_is_a_speech_act_is_a_statement(mini_pipeline, text: str, speaker: str | None) -> None:
+    found = [s.speaker_span.text for s in analyse(mini_pipeline, text).statements if s.speaker_span is not None]
+    assert found == ([speaker] if speaker else [])

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 MODEL = ModelFile(Path(__file__).resolve().parent.parent / "data" / "models" / "cue_model.json")
 QUOTE_MARKS = frozenset('"“”')
-ALWAYS = frozenset({"according-to", "denied-claim"})  # pattern labels that are statements by construction
+ALWAYS = frozenset({"according-to", "denied-claim", "speech-object"})  # statements by construction
 
 
 def cue_model() -> LogisticModel:
