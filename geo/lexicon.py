@@ -27,6 +27,7 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``motion.jsonl`` also: ``object_is_origin`` ("left X"); ``for_destination`` ("headed for X");
   ``on_destination`` ("advanced on X");
   ``subject_moves``: the subject goes along with what it moves ("escorted a convoy to X");
+  ``object_stays``: a force as its object stays where it is ("leaving a brigade to hold X");
   ``displaces``: its object (a state or armed group too) is what moves ("pushed X out of Y");
   ``extends``: it carries a military motion noun on to a place ("extended the offensive to X");
   ``delivers``: only what it hands over moves, never its subject ("supplied tanks to X", "provided
@@ -165,6 +166,7 @@ class Lexicon:
     for_destination: frozenset[str]  # "headed for X", "left for X"
     on_destination: frozenset[str]  # "advanced on X": X is where they go
     subject_moves: frozenset[str]  # "escorted a convoy to X": the escort goes too
+    object_stays: frozenset[str]  # "leave": "leaving a brigade to hold X": a force as its object stays
     roles: Mapping[str, str]  # strong prepositions -> origin / destination / via
     weak_destination: frozenset[str]  # "in", "at", ... : a destination only after a weak-destination trigger
     prepositions: frozenset[str]  # every preposition above, known by its word (the model mis-tags "to")
@@ -305,6 +307,7 @@ def lexicon() -> Lexicon:
         for_destination=frozenset(r["lemma"] for r in motion if r.get("for_destination")),
         on_destination=frozenset(r["lemma"] for r in motion if r.get("on_destination")),
         subject_moves=frozenset(r["lemma"] for r in motion if r.get("subject_moves")),
+        object_stays=frozenset(r["lemma"] for r in motion if r.get("object_stays")),
         roles={r["word"]: r["role"] for r in prepositions if r["strength"] == "strong"},
         weak_destination=frozenset(r["word"] for r in prepositions if r["strength"] == "weak"),
         prepositions=frozenset(r["word"] for r in prepositions),

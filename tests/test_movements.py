@@ -1824,3 +1824,53 @@ def test_crossing_a_line_across_the_water_passes_through_the_water(mini_pipeline
 def test_a_military_noun_with_no_force_named_goes_into_its_in_place(mini_pipeline, text: str,
                                                                    destination: str | None) -> None:
     assert [d for _, _, d in _moves(mini_pipeline, text)] == ([destination] if destination else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        ("The rebels fell back toward Tripoli as government forces advanced.\n", None, "Tripoli"),
+        ("Soldiers were bused from Tripoli to the front in Lebanon.\n", "Tripoli", "Lebanon"),
+        ("Helicopters ferried troops from Tripoli to Lebanon overnight.\n", "Tripoli", "Lebanon"),
+        ("Rebel units moved east of Tripoli overnight.\n", None, "Tripoli"),  # near it, on that side
+        ("The brigade advanced to positions north of Tripoli.\n", None, "Tripoli"),
+    ],
+    ids=["fell-back", "bused", "ferried", "moved-east-of", "to-positions-north-of"],
+)
+def test_more_verbs_and_sides_of_a_place(mini_pipeline, text: str, origin: str | None,
+                                         destination: str | None) -> None:
+    assert [(o, d) for _, o, d in _moves(mini_pipeline, text)] == [(origin, destination)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town fell to the rebels on Monday.\n",  # "fall" without "back"
+        "Prices fell back in Tripoli last week.\n",  # no force
+        "The company bused workers to Tripoli.\n",
+        "Fighting raged north of Tripoli on Monday.\n",  # a side of a place, but no movement
+    ],
+    ids=["town-fell", "prices-fell-back", "bused-workers", "fighting-north-of"],
+)
+def test_what_those_verbs_and_sides_do_not_catch(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+def test_the_city_is_the_place_the_text_called_a_city(mini_pipeline) -> None:
+    """ "the city" after "the town of X ... the besieged city of Y ... X again" is Y: the text called Y
+    a city, not the town named after it."""
+    text = ("Fighters pushed from the town of Odesa toward the besieged city of Tripoli on Monday. Armed trucks "
+            "were seen leaving Odesa before dawn. On Sunday the militia said its units had advanced to new "
+            "positions north of the city.\n")
+    moves = analyse(mini_pipeline, text).movements
+    advanced = [m for m in moves if m.trigger == "advanced"]
+    assert [m.destination.place.name for m in advanced if m.destination and m.destination.place] == ["Tripoli"]
+
+
+@pytest.mark.model
+def test_a_force_left_behind_does_not_move(mini_pipeline) -> None:
+    text = "The army withdrew the division from Tripoli, leaving a single brigade to hold the area east of the city.\n"
+    assert [m.trigger for m in analyse(mini_pipeline, _body(text)).movements] == ["withdrew"]

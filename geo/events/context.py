@@ -286,6 +286,12 @@ class DocumentContext:
                          reverse=True)
         word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
         named = next((r for r in earlier if word.search(r.mention.text)), None)
+        # the place the text itself introduced with the noun ("the besieged city of X" is "the city",
+        # though a town was named after it)
+        introduced = re.compile(rf"\b{re.escape(noun)}\s+of\s+$", re.IGNORECASE)
+        named = named or next((r for r in earlier if r.place is not None and r.mention.label != BORDER_LABEL
+                               and introduced.search(self.text, max(0, r.mention.start - 40), r.mention.start)),
+                              None)
         # a border is "the border" only: "the region" is never the band along one
         return named or next((r for r in earlier if r.place is not None and r.place.kind in kinds
                               and r.mention.label != BORDER_LABEL), None)

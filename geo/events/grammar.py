@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from conflictmap.gazetteer.borders import BEARINGS
 from conflictmap.gazetteer.nouns import direction_words, place_nouns
 from conflictmap.geo.events.patterns import patterns
 from conflictmap.geo.lexicon import lexicon
@@ -231,6 +232,9 @@ def plausible(trigger: Token, force: Token) -> bool:
         return False  # "troops ordered residents out, and they fled": the verb has a subject of its own
     if force.dep_ in ("compound", "amod", "nmod") and force.head.i != trigger.i:
         return False  # "an army base", "the carrier strike group": the force word only qualifies another noun
+    if trigger.lemma_.lower() in lexicon().object_stays and any(c.dep_ == "dobj" and is_force(c)
+                                                                 for c in trigger.children):
+        return False  # "leaving a single brigade to hold the town": the brigade stays, and so does who left it
     partner = force.head if force.dep_ == "conj" else next(
         (c for c in trigger.children if force.dep_ == "nsubj" and c.dep_ == "nsubj" and c.i < force.i), None)
     if partner is not None and not is_force(partner) and any(
@@ -584,6 +588,14 @@ def _enclosing(doc: Doc, i: int) -> str | None:
     j = i - 1
     while j > 0 and doc[j].is_space:
         j -= 1
+    if doc[i].lower_ == "of" and j >= 0 and doc[j].lower_ in BEARINGS and doc[j].pos_ != "PROPN":
+        # "advanced (to positions) north of X", "deployed east of X": near X, on that side of it
+        k = j - 1
+        while k >= 0 and (doc[k].pos_ in ("NOUN", "ADJ", "DET", "NUM") or doc[k].is_space):
+            k -= 1
+        if k >= 0 and doc[k].lower_ in lex.roles:
+            return doc[k].lower_
+        return "to" if doc[j].head.pos_ == "VERB" and doc[j].head.i == k else None
     if j < 0 or (doc[j].lemma_.lower() not in lex.site_nouns and doc[j].lower_ not in lex.site_nouns):
         return None  # "to the final in X", "to talks in X": only a site or a distance leads on to the place
     while j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or doc[j].is_space
