@@ -1874,3 +1874,19 @@ def test_the_city_is_the_place_the_text_called_a_city(mini_pipeline) -> None:
 def test_a_force_left_behind_does_not_move(mini_pipeline) -> None:
     text = "The army withdrew the division from Tripoli, leaving a single brigade to hold the area east of the city.\n"
     assert [m.trigger for m in analyse(mini_pipeline, _body(text)).movements] == ["withdrew"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        ("Troops pushed into the city centre of Tripoli.\n", None, "Tripoli"),
+        ("Marines advanced toward the city center of Tripoli.\n", None, "Tripoli"),
+        ("Tanks rolled into the heart of Tripoli on Monday.\n", None, "Tripoli"),
+        ("Rebels were driven out of villages near Tripoli.\n", "Tripoli", None),
+    ],
+    ids=["city-centre-of", "city-center-of", "heart-of", "out-of-villages-near"],
+)
+def test_a_part_of_a_place_leads_on_to_the_place(mini_pipeline, text: str, origin: str | None,
+                                                 destination: str | None) -> None:
+    assert [(o, d) for _, o, d in _moves(mini_pipeline, text)] == [(origin, destination)]

@@ -605,6 +605,8 @@ def _enclosing(doc: Doc, i: int) -> str | None:
         j -= 1
     if j >= 0 and doc[j].lower_ in lex.roles:
         return doc[j].lower_
+    if j > 0 and doc[j].lower_ == "of" and doc[j - 1].lower_ == "out":
+        return "from"  # "out of villages near X"
     return None
 
 
