@@ -1890,3 +1890,36 @@ def test_a_force_left_behind_does_not_move(mini_pipeline) -> None:
 def test_a_part_of_a_place_leads_on_to_the_place(mini_pipeline, text: str, origin: str | None,
                                                  destination: str | None) -> None:
     assert [(o, d) for _, o, d in _moves(mini_pipeline, text)] == [(origin, destination)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "origin", "destination", "status"),
+    [
+        ("French troops are due to leave Libya by the end of the year.\n", "Libya", None, "possible"),
+        ("The frigates are likely to sail to Lebanon next week.\n", None, "Lebanon", "possible"),
+        ("The general ordered two battalions into Tripoli on Monday.\n", None, "Tripoli", "reported"),
+        ("The commander ordered troops to withdraw from Tripoli.\n", "Tripoli", None, "possible"),  # once
+        ("The unit was ordered to pull back to Tripoli.\n", None, "Tripoli", "possible"),
+    ],
+    ids=["due-to-leave", "likely-to-sail", "ordered-X-into", "ordered-to-withdraw", "was-ordered-to-pull-back"],
+)
+def test_forces_due_or_ordered_to_move(mini_pipeline, text: str, origin: str | None, destination: str | None,
+                                       status: str) -> None:
+    moves = analyse(mini_pipeline, _body(text)).movements
+    assert [(m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination else None,
+             m.status) for m in moves] == [(origin, destination, status)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court ordered the company to pay damages in Tripoli.\n",
+        "The minister ordered an inquiry into the incident in Tripoli.\n",
+        "The bill is due to pass the Senate next week.\n",
+    ],
+    ids=["ordered-to-pay", "ordered-an-inquiry", "bill-due-to-pass"],
+)
+def test_what_is_ordered_or_due_that_is_no_movement(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []

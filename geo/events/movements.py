@@ -247,10 +247,11 @@ class MovementReader(DocumentContext):
         subtree = {t.i for t in trigger.subtree}
         moving = {t.i for t in triggers}
         for clause in trigger.children:  # "X will send troops to Y, Z said in W": W is where Z spoke
-            if clause.dep_ in ("conj", "parataxis", "advcl", "ccomp") and clause.pos_ in ("VERB", "AUX") and (any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-                    or (clause.dep_ in ("conj", "advcl") and clause.i in moving)):
-                # "left X and moved to Y", "pulled out of X, moving to Y": Y is the second's
+            if clause.dep_ in ("conj", "parataxis", "advcl", "ccomp", "xcomp") and clause.pos_ in ("VERB", "AUX") and (
+                    (clause.dep_ != "xcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children))
+                    or (clause.dep_ in ("conj", "advcl", "xcomp") and clause.i in moving)):
+                # "left X and moved to Y", "pulled out of X, moving to Y", "ordered troops to withdraw from
+                # Y": Y is the second's
                 subtree -= {t.i for t in clause.subtree}
         aims = {t.i for aim in purposes(trigger) for t in aim.subtree}  # "sent troops to clear militants
         subtree -= aims  # from X": X is no origin (the purpose's place is the destination, below)
