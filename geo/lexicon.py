@@ -28,6 +28,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   ``on_destination`` ("advanced on X");
   ``subject_moves``: the subject goes along with what it moves ("escorted a convoy to X");
   ``object_stays``: a force as its object stays where it is ("leaving a brigade to hold X");
+  ``defers_to_noun``: a motion noun as its object is the movement, not the verb ("ordered the
+  withdrawal of X");
   ``displaces``: its object (a state or armed group too) is what moves ("pushed X out of Y");
   ``extends``: it carries a military motion noun on to a place ("extended the offensive to X");
   ``delivers``: only what it hands over moves, never its subject ("supplied tanks to X", "provided
@@ -167,6 +169,7 @@ class Lexicon:
     on_destination: frozenset[str]  # "advanced on X": X is where they go
     subject_moves: frozenset[str]  # "escorted a convoy to X": the escort goes too
     object_stays: frozenset[str]  # "leave": "leaving a brigade to hold X": a force as its object stays
+    defers_to_noun: frozenset[str]  # "order": "ordered the withdrawal of X": the motion noun is the movement
     roles: Mapping[str, str]  # strong prepositions -> origin / destination / via
     weak_destination: frozenset[str]  # "in", "at", ... : a destination only after a weak-destination trigger
     prepositions: frozenset[str]  # every preposition above, known by its word (the model mis-tags "to")
@@ -308,6 +311,7 @@ def lexicon() -> Lexicon:
         on_destination=frozenset(r["lemma"] for r in motion if r.get("on_destination")),
         subject_moves=frozenset(r["lemma"] for r in motion if r.get("subject_moves")),
         object_stays=frozenset(r["lemma"] for r in motion if r.get("object_stays")),
+        defers_to_noun=frozenset(r["lemma"] for r in motion if r.get("defers_to_noun")),
         roles={r["word"]: r["role"] for r in prepositions if r["strength"] == "strong"},
         weak_destination=frozenset(r["word"] for r in prepositions if r["strength"] == "weak"),
         prepositions=frozenset(r["word"] for r in prepositions),

@@ -1813,21 +1813,6 @@ def test_crossing_a_line_across_the_water_passes_through_the_water(mini_pipeline
 
 @pytest.mark.model
 @pytest.mark.parametrize(
-    ("text", "destination"),
-    [
-        ("The army-led offensive in Libya has killed more than 300 fighters, medics said.\n", "Libya"),
-        ("A ground operation in Lebanon would take weeks, the minister warned.\n", "Lebanon"),
-        ("The offensive in March cost the rebels most of their tanks.\n", None),  # a date, no place
-    ],
-    ids=["offensive-in-X", "ground-operation-in-X", "offensive-in-a-month"],
-)
-def test_a_military_noun_with_no_force_named_goes_into_its_in_place(mini_pipeline, text: str,
-                                                                   destination: str | None) -> None:
-    assert [d for _, _, d in _moves(mini_pipeline, text)] == ([destination] if destination else [])
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
     ("text", "origin", "destination"),
     [
         ("The rebels fell back toward Tripoli as government forces advanced.\n", None, "Tripoli"),

@@ -232,6 +232,9 @@ def plausible(trigger: Token, force: Token) -> bool:
         return False  # "troops ordered residents out, and they fled": the verb has a subject of its own
     if force.dep_ in ("compound", "amod", "nmod") and force.head.i != trigger.i:
         return False  # "an army base", "the carrier strike group": the force word only qualifies another noun
+    if trigger.lemma_.lower() in lexicon().defers_to_noun and any(c.dep_ == "dobj" and is_trigger(c)
+                                                                   for c in trigger.children):
+        return False  # "ordered the withdrawal of its forces": the withdrawal is the movement
     if trigger.lemma_.lower() in lexicon().object_stays and any(c.dep_ == "dobj" and is_force(c)
                                                                  for c in trigger.children):
         return False  # "leaving a single brigade to hold the town": the brigade stays, and so does who left it

@@ -240,8 +240,8 @@ class MovementReader(DocumentContext):
     def endpoints(self, sent: Span, offset: int, trigger: Token, triggers: list[Token], *,
                   strong_only: bool = False) -> dict[str, Resolution]:
         """The places of the movement by role; ``strong_only`` (a military noun with no force named):
-        only places its own prepositions govern ("the invasion of X", "the offensive in X"), no place
-        from the context."""
+        only places a strong preposition (or the object of "the invasion of X") governs, no weak "in X"
+        and no place from the context."""
         found: dict[str, Resolution] = {}
         weak: Resolution | None = None
         subtree = {t.i for t in trigger.subtree}
@@ -335,10 +335,10 @@ class MovementReader(DocumentContext):
                 found[role] = r
             elif role == "weak destination" and weak is None:
                 weak = r
-        if "destination" not in found and weak is not None:
-            found["destination"] = weak  # "deployed in X"; "the offensive in X", with no force named too
         if strong_only:
-            return found
+            return found  # "the offensive in X" is no movement: a gun-control offensive, ground campaigns in a state
+        if "destination" not in found and weak is not None:
+            found["destination"] = weak
         lex = lexicon()
         if not found:
             # "later moved its tanks there": the place named last before the adverb
