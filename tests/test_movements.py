@@ -1908,3 +1908,28 @@ def test_forces_due_or_ordered_to_move(mini_pipeline, text: str, origin: str | N
 )
 def test_what_is_ordered_or_due_that_is_no_movement(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        ("The rebels' advance on Tripoli stalled on Friday.\n", None, "Tripoli"),
+        ("The brigade's withdrawal from Tripoli was completed on Monday.\n", "Tripoli", None),
+        ("Government troops chased the insurgents across the river into Libya.\n", None, "Libya"),
+    ],
+    ids=["rebels-advance-on", "brigades-withdrawal", "chased-into"],
+)
+def test_a_force_possessing_a_motion_noun_and_a_chase(mini_pipeline, text: str, origin: str | None,
+                                                      destination: str | None) -> None:
+    assert [(o, d) for _, o, d in _moves(mini_pipeline, text)] == [(origin, destination)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["The army's budget for Tripoli was cut.\n", "The police chased the thieves into Libya.\n"],
+    ids=["armys-budget", "police-chased-thieves"],
+)
+def test_what_a_possessor_or_a_chase_does_not_move(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
