@@ -1928,8 +1928,9 @@ def test_a_force_possessing_a_motion_noun_and_a_chase(mini_pipeline, text: str, 
 @pytest.mark.model
 @pytest.mark.parametrize(
     "text",
-    ["The army's budget for Tripoli was cut.\n", "The police chased the thieves into Libya.\n"],
-    ids=["armys-budget", "police-chased-thieves"],
+    ["The army's budget for Tripoli was cut.\n", "The police chased the thieves into Libya.\n",
+     "Investors praised Frigate's move to Lebanon last year.\n"],  # a company named like a force word
+    ids=["armys-budget", "police-chased-thieves", "company-named-frigate"],
 )
 def test_what_a_possessor_or_a_chase_does_not_move(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
