@@ -26,6 +26,8 @@ annotated by a helper who never ran the system, fifth session; 5 of them hold no
   statement is *correct* when it finds some gold statement. *Placed right*: of the found statements
   whose gold ``where`` is set, the share with a matching predicted place; *coincidental*: matched
   predictions given a place where gold says none.
+  *Speaker kind right*: of the found statements, the share whose predicted ``speaker_kind`` is the
+  gold ``kind``.
 * A gold movement is *found* when a predicted movement's sentence contains the gold trigger and its
   origin or destination matches a gold end by name (or, when gold has only ``via``, a via matches).
   A predicted movement is *correct* when it finds some gold movement.
@@ -153,7 +155,8 @@ def main() -> None:
     pipeline = Pipeline(gazetteer=args.gazetteer)
 
     keys = ("gs", "ps", "sfound", "scorrect", "gm", "pm", "mfound", "mcorrect")
-    t = dict.fromkeys((*keys, "where", "placed", "misplaced", "coincidental", "status_right"), 0)
+    t = dict.fromkeys((*keys, "where", "placed", "misplaced", "coincidental", "status_right", "kind_right"), 0)
+    kinds: Counter[tuple[str, str]] = Counter()  # (gold kind, predicted kind) of the found statements
     by_basis: Counter[str] = Counter()
     print(f"{'article':58} {'stmt gold/pred/found/correct':>28} {'move gold/pred/found/correct':>28}")
     for g, doc, analysis in zip(golds, docs, pipeline.analyse(docs), strict=True):
@@ -164,6 +167,10 @@ def main() -> None:
         s_correct = [p for p in ps if any(finds_statement(x, p) for x in gs)]
         m_found = [[p for p in pm if finds_movement(x, p)] for x in gm]
         m_correct = [p for p in pm if any(finds_movement(x, p) for x in gm)]
+        for x, hits in zip(gs, s_found, strict=True):
+            if hits:
+                t["kind_right"] += any(p.speaker_kind == x["kind"] for p in hits)
+                kinds[(x["kind"], hits[0].speaker_kind or "-")] += 1
         t["status_right"] += sum(1 for x, hits in zip(gm, m_found, strict=True)
                                  if hits and any(p.status == x["status"] for p in hits))
         misplaced: list[tuple[Gold, list[str]]] = []
@@ -220,6 +227,9 @@ def main() -> None:
           f"({t['placed'] / max(t['where'], 1):.0%}; {t['misplaced']} given another place); "
           f"coincidental places (gold none): {t['coincidental']} "
           f"({', '.join(f'{b} {n}' for b, n in by_basis.most_common())})")
+    wrong = ", ".join(f"{g}->{p} {c}" for (g, p), c in kinds.most_common() if g != p)
+    print(f"  speaker kind right {t['kind_right']} / {t['sfound']} found statements"
+          + (f" (gold->predicted: {wrong})" if args.show_misses and wrong else ""))
     print(f"movements: gold {t['gm']}, predicted {t['pm']}; recall {t['mfound'] / max(t['gm'], 1):.3f} "
           f"({t['mfound']}), precision {t['mcorrect'] / max(t['pm'], 1):.3f} ({t['mcorrect']}); "
           f"extras per 30 articles {(t['pm'] - t['mcorrect']) * 30 / max(n, 1):.1f}")

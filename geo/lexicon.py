@@ -79,6 +79,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   reckless" or "attacked ... saying", not "attacked the town"): the frames and prepositions in which
   the cue model may take them (``null``: any frame), and the particles with which it never does
   ("called up reservists").
+- ``speaker_nouns.jsonl``: the kind a speaker the text names by a noun is (the ministry: government;
+  the militia: organisation; the statement: media; a witness: title).
 - ``report_verbs.jsonl``, ``stance_verbs.jsonl``, ``kickers.jsonl``, ``government_nouns.jsonl``,
   ``titles.jsonl``, ``pronouns.jsonl``, ``name_particles.jsonl``, ``media.jsonl``: who speaks, and
   who only reports. A report verb marked ``continues`` ("add", "note") goes on with the speaker's
@@ -183,6 +185,7 @@ class Lexicon:
     non_speech_particles: Mapping[str, frozenset[str]]  # "call" -> {"in", "up", ...}: "called up reservists"
     government_nouns: frozenset[str]
     titles: frozenset[str]
+    speaker_nouns: Mapping[str, str]  # "ministry" -> government: the kind a speaker headed by the noun is
     pronouns: Mapping[str, str]  # "he" -> "person", "it" -> "org", "they" -> "any"
     force_pronouns: frozenset[str]  # "they", "we": may stand for a force named just before
     name_particles: frozenset[str]
@@ -327,6 +330,7 @@ def lexicon() -> Lexicon:
         kickers=_words("kickers.jsonl"),
         government_nouns=_words("government_nouns.jsonl"),
         titles=_words("titles.jsonl"),
+        speaker_nouns={r["word"]: r["kind"] for r in _rows("speaker_nouns.jsonl")},
         pronouns={r["word"]: r["refers_to"] for r in _rows("pronouns.jsonl")},
         force_pronouns=frozenset(r["word"] for r in _rows("pronouns.jsonl") if r.get("force")),
         name_particles=_words("name_particles.jsonl"),

@@ -673,3 +673,24 @@ def test_a_quotation_begun_in_the_sentence_before_is_closed_by_its_mark(mini_pip
 def test_a_verb_whose_object_is_a_speech_act_is_a_statement(mini_pipeline, text: str, speaker: str | None) -> None:
     found = [s.speaker_span.text for s in analyse(mini_pipeline, text).statements if s.speaker_span is not None]
     assert found == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The ministry said the border would reopen on Monday.\n", "government"),
+        ("The authorities said the border would reopen on Monday.\n", "government"),
+        ("A local official said the border would reopen on Monday.\n", "title"),
+        ("Local officials said the border would reopen on Monday.\n", "group"),
+        ("The militia said the border would reopen on Monday.\n", "organisation"),
+        ("The statement said the border would reopen on Monday.\n", "media"),
+        ("The Pentagon said the border would reopen on Monday.\n", "government"),  # a listed state body
+        ("Hezbollah said the border would reopen on Monday.\n", "organisation"),  # a listed armed group
+        ("Felder said the border would reopen on Monday.\n", "person"),  # a name the model left untagged
+    ],
+    ids=["ministry", "authorities", "an-official", "officials", "militia", "statement", "listed-state-body",
+         "listed-armed-group", "untagged-name"],
+)
+def test_the_speaker_is_typed_as_one_of_the_seven_kinds(mini_pipeline, text: str, kind: str) -> None:
+    [statement] = analyse(mini_pipeline, text).statements
+    assert statement.speaker_kind == kind

@@ -25,6 +25,7 @@ class Organisation:
     name: str
     country: str | None
     seat: str
+    kind: str = "organisation"  # the speaker kind of its statements: government, organisation or media
 
 
 @functools.cache
@@ -35,7 +36,7 @@ def organisations(path: Path = ORGANISATIONS_FILE) -> tuple[dict[str, Organisati
     acronyms: list[str] = []
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(line for line in fh if not line.startswith("#")):
-            org = Organisation(row["name"], row["country"] or None, row["seat"])
+            org = Organisation(row["name"], row["country"] or None, row["seat"], row["kind"])
             for alias in [row["name"], *(a for a in row["aliases"].split("|") if a)]:
                 letters = alias.replace(".", "")
                 if letters.isupper() and len(letters) <= 6:

@@ -291,7 +291,7 @@ class StatementReader(DocumentContext):
                     place_mention=mention,
                     speaker_span=self._source(words, offset),
                     cue=self._source(cue, offset),
-                    speaker_kind=speaker.kind,
+                    speaker_kind=exported_kind(speaker, words),
                     time=normalise(said_when(sent, cue), self.published, latest=self.latest),
                 )
             )
@@ -505,3 +505,32 @@ class StatementReader(DocumentContext):
                 return capital, "affiliation", None
         return None
 
+
+def exported_kind(speaker: Speaker, words: Span) -> str:
+    """The kind a statement's speaker is exported as: the reader's own kind, made one of person,
+    title, organisation, government, group, media or pronoun where the words say which. A plural
+    is a group (but "the authorities" are the state); a role noun one person (a title); a listed
+    body its own kind (a state's army: government); a noun of ``speaker_nouns.jsonl`` its kind (the
+    ministry, the militia, the statement); a name of one to four capitalised words the model
+    typed as nothing a person."""
+    kind = speaker.kind
+    if kind in ("person", "pronoun"):
+        return kind
+    lex = lexicon()
+    head = words.root
+    lemma, lower = head.lemma_.lower(), head.lower_
+    if head.tag_ in ("NNS", "NNPS") and head.pos_ == "NOUN":
+        return lex.speaker_nouns.get(lower) or "group"
+    noun_kind = lex.speaker_nouns.get(lower) or lex.speaker_nouns.get(lemma)
+    if lemma in lex.titles or lower in lex.titles or noun_kind == "title":
+        return "title"
+    if speaker.org is not None:
+        return speaker.org.kind
+    if noun_kind is not None:
+        return noun_kind
+    name = [t for t in words if not t.is_punct]
+    if kind == "other" and head.pos_ == "PROPN" and 1 <= len(name) <= 4 \
+            and all(t.is_title or t.lower_ in lex.name_particles for t in name) \
+            and not any(e.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC") for e in words.ents):
+        return "person"  # "Green said", "Um Hazem Sammoun said": a name the model left untagged
+    return kind
