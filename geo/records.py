@@ -13,6 +13,7 @@ from conflictmap.geo.reading.reader import Document
 DEMONYM_LABEL = "DEMONYM"  # a nationality word ("Russian"): analysed, votes for its country
 BORDER_LABEL = "BORDER"  # a land border ("the X-Y border", "the border with X"): the band along the line
 EMBEDDED_LABEL = "EMBEDDED"  # a place opening an organisation's name ("Toronto" in "Toronto Police")
+HOME_LABEL = "HOME"  # "returned home": the moving force's own country, as a movement's end only
 # Mentions kept in the analysis (and counted by the benchmarks) but not drawn as places named.
 NOT_DRAWN = frozenset({DEMONYM_LABEL, EMBEDDED_LABEL})
 ROLES: dict[str, Role] = {DEMONYM_LABEL: "nationality", EMBEDDED_LABEL: "in_organisation"}

@@ -1934,3 +1934,19 @@ def test_a_force_possessing_a_motion_noun_and_a_chase(mini_pipeline, text: str, 
 )
 def test_what_a_possessor_or_a_chase_does_not_move(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        ("The last French soldiers returned home from Libya on Friday.\n", "Libya", "France"),
+        ("Japanese troops flew home from Lebanon last week.\n", "Lebanon", "Japan"),
+        ("The last French troops returned to Libya on Friday.\n", None, "Libya"),  # no "home"
+    ],
+    ids=["returned-home-from", "flew-home-from", "returned-to"],
+)
+def test_home_is_the_forces_own_country(mini_pipeline, text: str, origin: str | None, destination: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    names = [(r.place.name if r is not None and r.place is not None else None) for r in (move.origin, move.destination)]
+    assert names == [origin, destination]

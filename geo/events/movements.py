@@ -43,7 +43,17 @@ from conflictmap.geo.events.grammar import (
 )
 from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.reading.dates import normalise
-from conflictmap.geo.records import DEMONYM_LABEL, NOT_DRAWN, Movement, Resolution, SizeClaim, Source
+from conflictmap.geo.reading.zones import zone_at
+from conflictmap.geo.records import (
+    DEMONYM_LABEL,
+    HOME_LABEL,
+    NOT_DRAWN,
+    Mention,
+    Movement,
+    Resolution,
+    SizeClaim,
+    Source,
+)
 
 NO_MOVEMENT_END = frozenset({"political union"})  # gazetteer features no force moves to or from
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -181,6 +191,9 @@ class MovementReader(DocumentContext):
                         origin = Resolution(r.mention, country, r.score, (), ("the sending state",))
                         origin_basis = "sender"
             self.last_actor = (actor, actor_country)
+            going_home = self.home_of(trigger, offset, actor_country, origin)
+            if going_home is not None and "destination" not in ends:
+                ends["destination"] = going_home  # "returned home from X": to the force's own country
             home = actor_country or (origin.place.country_code if origin is not None and origin.place else None)
             ends = {role: self.our_side(r, home) or r for role, r in ends.items()}
             origin = self.our_side(origin, home)
@@ -217,6 +230,23 @@ class MovementReader(DocumentContext):
             if b not in out:
                 out.append(b)
         return out + [b for b in borders if b not in out]
+
+    def home_of(self, trigger: Token, offset: int, country: str | None,
+                origin: Resolution | None) -> Resolution | None:
+        """"returned home (from X)", "flew home": the moving force's own country, when the force has
+        a nationality and leaves somewhere else."""
+        word = next((c for c in trigger.children if c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "dobj")),
+                    None)
+        if word is None or not country or (origin is not None and origin.place is not None
+                                           and origin.place.country_code == country):
+            return None
+        place = self.gaz.get(f"ne-admin0:{country}")
+        if place is None:
+            return None
+        start = offset + word.idx
+        mention = Mention(self.doc_id, start, start + len(word), word.text, HOME_LABEL,
+                          zone_at(self.paragraphs, start).value)
+        return Resolution(mention, place, 1.0, (), ("the force's own country",))
 
     def our_side(self, r: Resolution | None, home: str | None) -> Resolution | None:
         """ "Ruritanian tanks moved to the Borduria border", "Ruritania sent troops to the border with
