@@ -169,7 +169,7 @@ def main() -> None:
         m_correct = [p for p in pm if any(finds_movement(x, p) for x in gm)]
         for x, hits in zip(gs, s_found, strict=True):
             if hits:
-                t["kind_right"] += any(p.speaker_kind == x["kind"] for p in hits)
+                t["kind_right"] += hits[0].speaker_kind == x["kind"]
                 kinds[(x["kind"], hits[0].speaker_kind or "-")] += 1
         t["status_right"] += sum(1 for x, hits in zip(gm, m_found, strict=True)
                                  if hits and any(p.status == x["status"] for p in hits))

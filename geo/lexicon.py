@@ -27,7 +27,7 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``motion.jsonl`` also: ``object_is_origin`` ("left X"); ``for_destination`` ("headed for X");
   ``on_destination`` ("advanced on X");
   ``subject_moves``: the subject goes along with what it moves ("escorted a convoy to X");
-  ``object_stays``: a force as its object stays where it is ("leaving a brigade to hold X");
+  ``object_stays``: a force as its object stays where it is ("left one battalion to guard X");
   ``defers_to_noun``: a motion noun as its object is the movement, not the verb ("ordered the
   withdrawal of X");
   ``displaces``: its object (a state or armed group too) is what moves ("pushed X out of Y");
@@ -170,7 +170,7 @@ class Lexicon:
     for_destination: frozenset[str]  # "headed for X", "left for X"
     on_destination: frozenset[str]  # "advanced on X": X is where they go
     subject_moves: frozenset[str]  # "escorted a convoy to X": the escort goes too
-    object_stays: frozenset[str]  # "leave": "leaving a brigade to hold X": a force as its object stays
+    object_stays: frozenset[str]  # "leave": "left one battalion to guard X": a force as its object stays
     defers_to_noun: frozenset[str]  # "order": "ordered the withdrawal of X": the motion noun is the movement
     roles: Mapping[str, str]  # strong prepositions -> origin / destination / via
     weak_destination: frozenset[str]  # "in", "at", ... : a destination only after a weak-destination trigger

@@ -16,6 +16,11 @@ EMBEDDED_LABEL = "EMBEDDED"  # a place opening an organisation's name ("Toronto"
 HOME_LABEL = "HOME"  # "returned home": the moving force's own country, as a movement's end only
 # Mentions kept in the analysis (and counted by the benchmarks) but not drawn as places named.
 NOT_DRAWN = frozenset({DEMONYM_LABEL, EMBEDDED_LABEL})
+IN_STORY_LABEL = "IN_STORY"  # a facility's namesake ("Camp X") kept only when it lies in the story's countries
+DATELINE_LABEL = "DATELINE"  # the place of a dateline
+# unresolved on purpose (a namesake outside the story), not because the gazetteer lacks the place:
+# never a movement's unlisted end
+NOT_UNLISTED = NOT_DRAWN | {IN_STORY_LABEL, DATELINE_LABEL}
 ROLES: dict[str, Role] = {DEMONYM_LABEL: "nationality", EMBEDDED_LABEL: "in_organisation"}
 
 

@@ -270,9 +270,12 @@ def movement_popup(f: dict[str, Any], note: str = "") -> str:
                      for c in p.get("size_claims", []))
     route = (f"; drawn as {escape(p.get('route'))}, {escape(p.get('route_km'))} km"
              if p.get("route") and not note else "")  # a country-level link has no route to speak of
+    via = [ref.get("name") for ref in p.get("via") or [] if isinstance(ref, dict) and ref.get("name")]
+    via += [f"{unlisted['via']} (not in the gazetteer)"] if isinstance(unlisted.get("via"), str) else []
     return (
         _id_tag(f)
         + f"<b>{escape(p.get('actor') or 'forces')}</b>: {escape(origin or '?')} → {escape(destination or '?')}<br>"
+        + (f"via {escape(', '.join(map(str, via)))}<br>" if via else "")
         + (f"{note}<br>" if note else "")
         + f"status: <b>{escape(p.get('status'))}</b>; mode: {escape(p.get('mode') or 'not stated')}; "
         f"when: {when(p.get('time'))}<br>origin basis: {escape(p.get('origin_basis') or '-')}"
@@ -511,7 +514,7 @@ def render(collection: Mapping[str, Any], *, gazetteer: Any = None, offline: boo
                     ring = folium.CircleMarker(
                         (lat, lon), radius=12, color=style["color"], fill=False, weight=3,
                         dash_array=style["dash_array"] or "4 4", tooltip=tooltip, class_name=status_class,
-                        popup=folium.Popup(movement_popup(f) + "<i>only one end of this movement is known</i>",
+                        popup=folium.Popup(movement_popup(f) + "<i>only one end of this movement is on the map</i>",
                                            max_width=460),
                     ).add_to(moves)
                     timeline.add(ring, moves, p)

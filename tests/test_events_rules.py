@@ -664,7 +664,7 @@ def test_a_quotation_begun_in_the_sentence_before_is_closed_by_its_mark(mini_pip
     ("text", "speaker"),
     [
         ("The agency raised concerns about the safety of the convoy on Tuesday.\n", "The agency"),
-        ("The envoy has given warning that the fighting could spread to the coast.\n", "The envoy"),
+        ("The mediator has given warning that the truce could collapse within days.\n", "The mediator"),
         ("The company raised money for the families of the crew.\n", None),  # no speech act as the object
         ("The pilot made a call to the base before landing.\n", None),
     ],
@@ -694,3 +694,13 @@ def test_a_verb_whose_object_is_a_speech_act_is_a_statement(mini_pipeline, text:
 def test_the_speaker_is_typed_as_one_of_the_seven_kinds(mini_pipeline, text: str, kind: str) -> None:
     [statement] = analyse(mini_pipeline, text).statements
     assert statement.speaker_kind == kind
+
+
+def test_every_listed_kind_is_one_of_the_seven() -> None:
+    """The kinds the data gives a speaker (listed bodies, speaker nouns) are the exported seven."""
+    from conflictmap.geo.events.speakers import organisations
+    from conflictmap.geo.lexicon import lexicon
+
+    seven = {"person", "title", "organisation", "government", "group", "media", "pronoun"}
+    assert {org.kind for org in organisations()[0].values()} <= seven
+    assert set(lexicon().speaker_nouns.values()) <= seven

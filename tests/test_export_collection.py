@@ -78,9 +78,14 @@ def _edit(feature: dict, path: str, value: object) -> dict:
          "feature statement:0: geometry Polygon not allowed here"),
         (_edit(STATEMENT, "type", "feature"), "feature statement:0: not a GeoJSON Feature"),
         ([1, 2], "feature #2: not a GeoJSON Feature"),
+        (_edit(MOVEMENT, "properties.unlisted", {"origin": 5}),
+         "feature movement:3: properties.unlisted.origin is not a string"),
+        (_edit(MOVEMENT, "properties.unlisted", {"start": "Kelbora"}),
+         "feature movement:3: properties.unlisted key is 'start'"),
     ],
     ids=["out-of-range", "not-numbers", "wrong-kind", "no-kind", "missing-field", "bad-status", "ref-out-of-range",
-         "string-number", "place-without-point", "nested-type", "wrong-geometry", "not-a-feature", "not-an-object"],
+         "string-number", "place-without-point", "nested-type", "wrong-geometry", "not-a-feature", "not-an-object",
+         "unlisted-not-a-name", "unlisted-not-a-role"],
 )
 def test_each_bad_feature_gets_one_line(feature: object, message: str) -> None:
     other = MOVEMENT if isinstance(feature, dict) and feature["id"] == PLACE["id"] else PLACE

@@ -15,8 +15,10 @@ from conflictmap.geo.export.fusion import (
     SUBNATIONAL,
     _finer,
     _Move,
+    _refinable_origin,
     _same_end,
     _specificity,
+    _unlisted_fit,
     _within,
     fuse_movements,
     group_movements,
@@ -24,8 +26,9 @@ from conflictmap.geo.export.fusion import (
 from conflictmap.geo.records import Mention, Movement, Resolution, SizeClaim, Source
 
 # ----------------------------------------------------------------------------- the reference
-# The pairwise fusion as it was before the indexes (commit 169ffc8), unchanged but for names; the
-# grouping by key, which never compared pairs, is the module's own.
+# The pairwise fusion as it was before the indexes (commit 169ffc8), unchanged but for names and for
+# the ends the gazetteer lacks (the module's own pairwise rules for them); the grouping by key, which
+# never compared pairs, is the module's own.
 
 
 def reference_fuse(movements: Iterable[Movement], gaz: Gazetteer) -> list[_Move]:
@@ -33,8 +36,8 @@ def reference_fuse(movements: Iterable[Movement], gaz: Gazetteer) -> list[_Move]
     moves = _reference_refine(moves, gaz)
     _reference_chain(moves)
     for move in moves:
-        if move.origin is None and move.actor_country and move.destination is not None \
-                and move.destination.country_code != move.actor_country:
+        if move.origin is None and "origin" not in move.unlisted and move.actor_country \
+                and move.destination is not None and move.destination.country_code != move.actor_country:
             home = gaz.get(f"ne-admin0:{move.actor_country}")
             if home is not None:
                 move.origin, move.origin_basis = home, "actor_country"
@@ -51,8 +54,7 @@ def _reference_refine(moves: list[_Move], gaz: Gazetteer) -> list[_Move]:
                 if f is move or f.actor_key != move.actor_key or f.status != move.status:
                     continue
                 assert f.destination is not None
-                origin_ok = move.origin is None or move.origin_basis != "text" or (
-                    f.origin is not None and _within(move.origin, f.origin, gaz))
+                origin_ok = _refinable_origin(move, f, lambda a, b: _within(a, b, gaz))
                 if origin_ok and _within(move.destination, f.destination, gaz):
                     target = f
                     break
@@ -65,7 +67,8 @@ def _reference_refine(moves: list[_Move], gaz: Gazetteer) -> list[_Move]:
 
 def _reference_chain(moves: list[_Move]) -> None:
     for i, move in enumerate(moves):
-        if move.origin is not None or move.destination is None or move.destination.kind is PlaceKind.COUNTRY:
+        if move.origin is not None or "origin" in move.unlisted or move.destination is None \
+                or move.destination.kind is PlaceKind.COUNTRY:
             continue
         options = [
             (j, m) for j, m in enumerate(moves)
@@ -84,6 +87,8 @@ def _reference_fold(moves: list[_Move], gaz: Gazetteer) -> list[_Move]:
         if kept.actor_key != move.actor_key or kept.status != move.status:
             return False
         if not (_same_end(kept.origin, move.origin, gaz) and _same_end(kept.destination, move.destination, gaz)):
+            return False
+        if not _unlisted_fit(kept, move):
             return False
         origin, destination = _finer(kept.origin, move.origin), _finer(kept.destination, move.destination)
         return origin is None or destination is None or origin.id != destination.id
@@ -148,6 +153,10 @@ def synthetic_movements(pool: Sequence[Place], n: int, *, seed: int = 14) -> lis
             return None
         return Resolution(Mention(doc, 0, len(place.name), place.name, "GPE", "body"), place, 1.0)
 
+    def unlisted(doc: str) -> Resolution:  # a village the gazetteer lacks: a few names, often repeated
+        name = rng.choice(("Kelbora", "Dembaroke", "Nakuzi", "kelbora"))
+        return Resolution(Mention(doc, 0, len(name), name, "GPE", "body"), None, 0.0)
+
     movements = []
     for i in range(n):
         doc = f"doc{i // 4}"
@@ -158,9 +167,11 @@ def synthetic_movements(pool: Sequence[Place], n: int, *, seed: int = 14) -> lis
         source = Source(doc, 40 * (i % 4), 40 * (i % 4) + 30, f"sentence {i}")
         size = rng.choice((None, None, 500, 3000, 10000))
         sizes = (SizeClaim(f"{size} {actor}", size, None, source),) if size else ()
+        origin_r = unlisted(doc) if origin is None and rng.random() < 0.1 else at(origin, doc)
+        destination_r = unlisted(doc) if rng.random() < 0.06 else at(destination, doc)
         movements.append(Movement(
-            doc, actor, country, at(origin, doc), at(destination, doc), rng.choice((None, "sea", "rail")), sizes,
-            status, None, "moved", source, origin_basis="text" if origin is not None else None,
+            doc, actor, country, origin_r, destination_r, rng.choice((None, "sea", "rail")), sizes,
+            status, None, "moved", source, origin_basis="text" if origin_r is not None else None,
             via=(at(end(), doc),) if rng.random() < 0.05 else ()))  # type: ignore[arg-type]
     return movements
 
@@ -171,7 +182,8 @@ def signature(moves: list[_Move]) -> list[tuple]:
     return [(m.actor_key, m.status, m.origin.id if m.origin else None, m.origin_basis,
              m.destination.id if m.destination else None, tuple(m.modes), tuple(m.times),
              tuple((c.value, c.text) for c in m.sizes), tuple((s.doc, s.start) for s in m.sources),
-             tuple(v.id for v in m.via), index.get(id(m.chained_from)) if m.chained_from else None)
+             tuple(v.id for v in m.via), index.get(id(m.chained_from)) if m.chained_from else None,
+             tuple(sorted(m.unlisted.items())))
             for m in moves]
 
 

@@ -288,9 +288,10 @@ def test_an_end_the_gazetteer_lacks_is_named_in_the_popup_escaped() -> None:
     """The ring at the one end known says where the force came from, though that village has no point."""
     collection = _collection("reported")
     move = collection["features"][0]["properties"]
-    move.update(origin=None, unlisted={"origin": "Kel<b>bora"}, destination={"name": "Vladivostok",
-                                                                           "coordinates": [131.87, 43.1]})
+    move.update(origin=None, unlisted={"origin": "Kel<b>bora", "via": "Lumbo River"},
+                destination={"name": "Vladivostok", "coordinates": [131.87, 43.1]})
     collection["features"][0]["geometry"] = None
     page = render(collection, offline=False)
     assert "Kel&lt;b&gt;bora (not in the gazetteer) → Vladivostok" in page
+    assert "via Lumbo River (not in the gazetteer)" in page
     assert "Kel<b>bora" not in page

@@ -294,9 +294,10 @@ def test_what_those_ways_do_not_catch(mini_pipeline, text: str) -> None:
         ("The militia signalled its willingness to pull its units out of Lebanon.\n", "possible", "willingness"),
         ("Peace cannot come without foreign troops pulling out of Lebanon, he said.\n", "possible", "without"),
         ("The brigade left Tripoli without any losses.\n", "reported", None),  # "without" on no motion word
+        ("The delay was due to the armoured convoy moving slowly toward Tripoli.\n", "reported", None),  # a cause
     ],
     ids=["considering", "threatened", "demanded", "urged", "rejected-reports", "denied", "plain", "readiness",
-         "willingness", "without-X-pulling-out", "left-without-losses"],
+         "willingness", "without-X-pulling-out", "left-without-losses", "due-to-a-cause"],
 )
 def test_status_and_the_cue_that_decided_it(mini_pipeline, text: str, status: str, cue: str | None) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
@@ -1749,8 +1750,40 @@ def test_a_river_the_gazetteer_lacks_is_crossed_not_reached(mini_pipeline) -> No
     assert move.destination is not None and move.destination.mention.text == "Nakalo"
 
 
+def _from_unlisted(gaz: Gazetteer, name: str, destination: str, at: int, country: str | None = "KP") -> Movement:
+    source = Source("d", at, at + 10, "a sentence")
+    start = Resolution(Mention("d", at, at + len(name), name, "GPE", "body"), None, 0.0)
+    return Movement("d", "troops", country, start, _at(gaz, destination), None, (), "reported", None, "moved", source,
+                    origin_basis="text")
+
+
+def test_an_unlisted_origin_is_not_replaced_by_a_restatements_origin(gaz: Gazetteer) -> None:
+    """ "from Kelbora to Vladivostok" and "from North Korea (the sender) to Primorye": one movement,
+    whose origin stays the unlisted village (null, named), not a country drawn from."""
+    sender = _move(gaz, "ne-admin0:KP", "ne-admin1:RU-PRI", at=20)
+    sender = Movement(**{**{f: getattr(sender, f) for f in sender.__dataclass_fields__}, "origin_basis": "sender"})
+    [move] = fuse_movements([_from_unlisted(gaz, "Kelbora", "geonames:2013348", 0), sender], gaz)
+    assert (move.origin, move.unlisted, len(move.sources)) == (None, {"origin": "Kelbora"}, 2)
+
+
+def test_a_region_move_from_an_unlisted_village_does_not_fold_into_another_origins_city_move(gaz: Gazetteer) -> None:
+    moves = fuse_movements([_from_unlisted(gaz, "Kelbora", "ne-admin1:RU-PRI", 0),
+                            _move(gaz, "geonames:1871859", "geonames:2013348", at=20)], gaz)
+    assert {(m.origin.name if m.origin else None, m.unlisted.get("origin")) for m in moves} == {
+        (None, "Kelbora"), ("Pyongyang", None)}
+
+
+def test_a_fold_keeps_the_unlisted_name_of_what_it_folds_in(gaz: Gazetteer) -> None:
+    """ "troops reached Vladivostok" (twice) and "troops from Kelbora reached Vladivostok": one
+    movement that still names where it came from."""
+    moves = fuse_movements([_move(gaz, None, "geonames:2013348", at=0, country=None),
+                            _move(gaz, None, "geonames:2013348", at=20, country=None),
+                            _from_unlisted(gaz, "Kelbora", "geonames:2013348", 40, country=None)], gaz)
+    assert [(m.unlisted, len(m.sources)) for m in moves] == [({"origin": "Kelbora"}, 3)]
+
+
 def test_movements_to_two_unlisted_villages_stay_two(gaz: Gazetteer) -> None:
-    """Fusion: an unlisted end is the same end only by the same name; its name survives a fold."""
+    """Fusion: an unlisted end is the same end only by the same name."""
     def move(name: str | None, at: int) -> Movement:
         end = Resolution(Mention("d", at, at + 7, name, "GPE", "body"), None, 0.0) if name else None
         source = Source("d", at, at + 10, "a sentence")
@@ -1772,10 +1805,9 @@ def test_a_lowercase_river_the_gazetteer_lacks_is_crossed_not_reached(mini_pipel
     ("text", "moves"),
     [
         ("Envoys from the navy and the coast guard arrived in Tripoli for talks.\n", False),
-        ("Delegates from the army and the militia forces arrived in Lebanon on Monday.\n", False),
         ("Doctors and soldiers arrived in Tripoli on Monday.\n", True),  # no force they come from
     ],
-    ids=["envoys-from-X-and-Y", "delegates-from-X-and-Y", "doctors-and-soldiers"],
+    ids=["envoys-from-X-and-Y", "doctors-and-soldiers"],
 )
 def test_a_force_paired_with_envoys_from_a_force_does_not_move(mini_pipeline, text: str, moves: bool) -> None:
     assert bool(_moves(mini_pipeline, text)) is moves
@@ -1785,14 +1817,14 @@ def test_a_force_paired_with_envoys_from_a_force_does_not_move(mini_pipeline, te
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Militia fighters pushed on Monday, entering the border town of Walikale and moving along the main road.\n",
+        ("Gunmen crossed the river on Friday and entered the mining town of Walikale before dusk.\n",
          "Walikale"),  # the model takes the town for a body
-        ("The army moved tanks towards the garrison town of Rutshuru, witnesses said.\n", "Rutshuru"),  # the
+        ("The army moved tanks towards the small town of Rutshuru, according to villagers.\n", "Rutshuru"),  # the
         # parser hangs "towards" on the tanks
         ("The rebels have been pushed back 20 km from the regional capital, Dembaroke, the governor said.\n",
          "Dembaroke"),  # "the capital, X", X taken for a body
         ("Rebel units withdrew to the provincial capital, Kelbora, on Monday.\n", "Kelbora"),  # X taken for a person
-        ("Ruritania demanded that French troops leave Dembaroke, a border town east of Tripoli, or face a fight.\n",
+        ("The council wants French soldiers to leave Dembaroke, a market town near Tripoli, by spring.\n",
          "Dembaroke"),  # "X, a town", X taken for a body
     ],
     ids=["town-tagged-as-a-body", "toward-hung-on-the-force", "capital-X-as-a-body", "capital-X-as-a-person",
@@ -1806,7 +1838,7 @@ def test_the_town_of_an_unlisted_name_is_an_end_however_the_model_parses_it(mini
 
 @pytest.mark.model
 def test_crossing_a_line_across_the_water_passes_through_the_water(mini_pipeline) -> None:
-    text = "Two patrol aircraft crossed the median line of the Black Sea on Tuesday.\n"
+    text = "A pair of patrol planes crossed the centre line of the Black Sea at dawn.\n"
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert [r.mention.text for r in move.via] == ["Black Sea"] and move.destination is None
 
@@ -1845,11 +1877,11 @@ def test_what_those_verbs_and_sides_do_not_catch(mini_pipeline, text: str) -> No
 
 @pytest.mark.model
 def test_the_city_is_the_place_the_text_called_a_city(mini_pipeline) -> None:
-    """ "the city" after "the town of X ... the besieged city of Y ... X again" is Y: the text called Y
+    """ "the city" after "the town of X ... the encircled city of Y ... X again" is Y: the text called Y
     a city, not the town named after it."""
-    text = ("Fighters pushed from the town of Odesa toward the besieged city of Tripoli on Monday. Armed trucks "
-            "were seen leaving Odesa before dawn. On Sunday the militia said its units had advanced to new "
-            "positions north of the city.\n")
+    text = ("Rebels moved out of the town of Odesa toward the encircled city of Tripoli on Monday. Armed trucks "
+            "were spotted leaving Odesa at night. The militia later said its fighters had advanced to the hills "
+            "north of the city.\n")
     moves = analyse(mini_pipeline, text).movements
     advanced = [m for m in moves if m.trigger == "advanced"]
     assert [m.destination.place.name for m in advanced if m.destination and m.destination.place] == ["Tripoli"]
@@ -1857,8 +1889,8 @@ def test_the_city_is_the_place_the_text_called_a_city(mini_pipeline) -> None:
 
 @pytest.mark.model
 def test_a_force_left_behind_does_not_move(mini_pipeline) -> None:
-    text = "The army withdrew the division from Tripoli, leaving a single brigade to hold the area east of the city.\n"
-    assert [m.trigger for m in analyse(mini_pipeline, _body(text)).movements] == ["withdrew"]
+    text = "The army pulled the division out of Lebanon, leaving one battalion to hold the hills east of Tripoli.\n"
+    assert [m.trigger for m in analyse(mini_pipeline, _body(text)).movements] == ["pulled"]
 
 
 @pytest.mark.model
@@ -1950,3 +1982,12 @@ def test_home_is_the_forces_own_country(mini_pipeline, text: str, origin: str | 
     [move] = analyse(mini_pipeline, _body(text)).movements
     names = [(r.place.name if r is not None and r.place is not None else None) for r in (move.origin, move.destination)]
     assert names == [origin, destination]
+
+
+@pytest.mark.model
+@pytest.mark.full
+def test_a_camps_namesake_outside_the_story_is_no_unlisted_end(pipeline) -> None:
+    """ "Camp X" named after a person: its namesake (a town of the real gazetteer, outside the story)
+    is left unresolved on purpose, not as a village the gazetteer lacks, so it is no end named "X"."""
+    moves = analyse(pipeline, _body("Soldiers were flown to Camp Ashwood in Norway on Monday.\n")).movements
+    assert "Ashwood" not in [r.mention.text for m in moves for r in (m.origin, m.destination) if r is not None]

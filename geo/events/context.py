@@ -286,7 +286,7 @@ class DocumentContext:
                          reverse=True)
         word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
         named = next((r for r in earlier if word.search(r.mention.text)), None)
-        # the place the text itself introduced with the noun ("the besieged city of X" is "the city",
+        # the place the text itself introduced with the noun ("the encircled city of X" is "the city",
         # though a town was named after it)
         introduced = re.compile(rf"\b{re.escape(noun)}\s+of\s+$", re.IGNORECASE)
         named = named or next((r for r in earlier if r.place is not None and r.mention.label != BORDER_LABEL

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 MODEL = ModelFile(Path(__file__).resolve().parent.parent / "data" / "models" / "cue_model.json")
 QUOTE_MARKS = frozenset('"“”')
+QUOTE_OPENS = {"“": True, "”": False}  # a curly mark opens or closes; a straight one toggles
 ALWAYS = frozenset({"according-to", "denied-claim", "speech-object"})  # statements by construction
 
 
@@ -63,7 +64,7 @@ def inside_quotation(token: Token) -> bool:
         if t.i >= token.i:
             break
         if t.text in QUOTE_MARKS:
-            inside = {"\u201c": True, "\u201d": False}.get(t.text, not inside)
+            inside = QUOTE_OPENS.get(t.text, not inside)
     return inside
 
 

@@ -237,7 +237,7 @@ def plausible(trigger: Token, force: Token) -> bool:
         return False  # "ordered the withdrawal of its forces": the withdrawal is the movement
     if trigger.lemma_.lower() in lexicon().object_stays and any(c.dep_ == "dobj" and is_force(c)
                                                                  for c in trigger.children):
-        return False  # "leaving a single brigade to hold the town": the brigade stays, and so does who left it
+        return False  # "left one battalion to guard X": the battalion stays, and so does who left it
     partner = force.head if force.dep_ == "conj" else next(
         (c for c in trigger.children if force.dep_ == "nsubj" and c.dep_ == "nsubj" and c.i < force.i), None)
     if partner is not None and not is_force(partner) and any(

@@ -48,6 +48,7 @@ from conflictmap.geo.records import (
     DEMONYM_LABEL,
     HOME_LABEL,
     NOT_DRAWN,
+    NOT_UNLISTED,
     Mention,
     Movement,
     Resolution,
@@ -295,8 +296,8 @@ class MovementReader(DocumentContext):
                                    + self.referring_places(sent, offset)):
             if r.place is not None and r.place.feature in NO_MOVEMENT_END:
                 continue  # "withdrawal from the EU" leaves a treaty, not a place
-            if r.place is None and r.mention.label in NOT_DRAWN:
-                continue  # an unresolved name is an end only as a place the gazetteer lacks
+            if r.place is None and r.mention.label in NOT_UNLISTED:
+                continue  # an unresolved name is an end only as a place the gazetteer lacks, not a namesake
             span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
             if span is None:
                 continue
@@ -344,7 +345,7 @@ class MovementReader(DocumentContext):
                 water = (r.place.kind is PlaceKind.WATER if r.place is not None  # a river the gazetteer lacks
                          else river or bool(set(r.mention.text.lower().split()) & lexicon().water_words))
                 if lemma in lexicon().water_object_is_via and water and prep in (None, "of"):
-                    prep = "via"  # "crossed the strait", "the river", "the median line of the sea": through it
+                    prep = "via"  # "crossed the strait", "the river", "the centre line of the sea": through it
                 elif lemma in lexicon().object_is_destination:
                     prep = "to"
                 elif lemma in lexicon().object_is_origin:
@@ -366,7 +367,7 @@ class MovementReader(DocumentContext):
             elif role == "weak destination" and weak is None:
                 weak = r
         if strong_only:
-            return found  # "the offensive in X" is no movement: a gun-control offensive, ground campaigns in a state
+            return found  # "the offensive in X" is no movement: a policy offensive, an election ground campaign
         if "destination" not in found and weak is not None:
             found["destination"] = weak
         lex = lexicon()

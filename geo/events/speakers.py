@@ -25,7 +25,7 @@ class Organisation:
     name: str
     country: str | None
     seat: str
-    kind: str = "organisation"  # the speaker kind of its statements: government, organisation or media
+    kind: str  # the speaker kind of its statements: government, organisation or media
 
 
 @functools.cache

@@ -218,6 +218,14 @@ def _value_problems(value: Any, annotation: Any, where: str) -> Iterator[str]:
     elif origin is dict or annotation is dict:
         if not isinstance(value, dict):
             yield f"{where} is not an object"
+            return
+        keys, values = get_args(annotation) or (Any, Any)
+        for key, item in value.items():  # "dict[Role, str]": each key and each value checked
+            problem = next((p for p in (*_value_problems(key, keys, f"{where} key"),
+                                        *_value_problems(item, values, f"{where}.{str(key)[:40]}")) if p), None)
+            if problem:
+                yield problem
+                return
     elif annotation in _SCALARS:
         accepts, complaint = _SCALARS[annotation]
         if not accepts(value):

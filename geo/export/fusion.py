@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, cast
@@ -23,6 +23,7 @@ from typing import Any, cast
 from conflictmap.gazetteer import Gazetteer, Place, PlaceKind, fold
 from conflictmap.geo.export.geojson import (
     DocumentRecord,
+    EndRole,
     Feature,
     FeatureCollection,
     MentionRef,
@@ -75,14 +76,14 @@ class _Move:
     chained_from: _Move | None = None
     # ends named in the text that the gazetteer has no place for, as written, by role ("origin",
     # "destination", "via"): the role's place stays None, the name is kept and exported
-    unlisted: dict[str, str] = field(default_factory=dict)
+    unlisted: dict[EndRole, str] = field(default_factory=dict)
 
     def end(self, role: str) -> Place | None:
         return cast(Place | None, getattr(self, role)) if role != "via" else (self.via[0] if self.via else None)
 
     def absorb(self, other: _Move) -> None:
         for role, name in other.unlisted.items():
-            if self.end(role) is None:
+            if self.end(role) is None and not (role == "via" and other.via):
                 self.unlisted.setdefault(role, name)
         self.status_cues += other.status_cues
         self.modes += other.modes
@@ -90,7 +91,7 @@ class _Move:
         self.sizes += other.sizes
         self.sources += other.sources
         self.via += [v for v in other.via if v.id not in {p.id for p in self.via}]
-        if self.origin is None and other.origin is not None:
+        if self.origin is None and "origin" not in self.unlisted and other.origin is not None:
             self.origin, self.origin_basis = other.origin, other.origin_basis
 
 
@@ -102,9 +103,33 @@ def _place(r: Resolution | None) -> Place | None:
     return r.place if r is not None else None
 
 
-def unlisted_ends(m: Movement) -> dict[str, str]:
+def _unlisted_fit(kept: _Move, move: _Move) -> bool:
+    """Whether two moves' ends the gazetteer lacks let them be one: an unlisted end is the same
+    end only as the same name, or where the other move has no end of that role at all."""
+    for role in ("origin", "destination"):
+        a, b = kept.unlisted.get(role), move.unlisted.get(role)
+        if a and b:
+            if fold(a) != fold(b):
+                return False
+        elif (a or b) and (kept.end(role) is not None or move.end(role) is not None):
+            return False
+    return True
+
+
+def _refinable_origin(move: _Move, city_move: _Move, within: Callable[[Place, Place], bool]) -> bool:
+    """Whether a move to a region may fold into ``city_move`` (to a city inside it) by their origins:
+    the region move has none written, or the city move's lies inside it; an unlisted origin only as
+    the same name."""
+    if "origin" in move.unlisted:
+        return city_move.origin is None and fold(city_move.unlisted.get("origin", "")) == fold(move.unlisted["origin"])
+    return move.origin is None or move.origin_basis != "text" or (
+        city_move.origin is not None and within(move.origin, city_move.origin))
+
+
+def unlisted_ends(m: Movement) -> dict[EndRole, str]:
     """The ends of ``m`` the text names but the gazetteer has no place for, as written, by role."""
-    ends = {"origin": m.origin, "destination": m.destination, "via": m.via[0] if m.via else None}
+    ends: dict[EndRole, Resolution | None] = {"origin": m.origin, "destination": m.destination,
+                                             "via": m.via[0] if m.via else None}
     return {role: r.mention.text for role, r in ends.items() if r is not None and r.place is None}
 
 
@@ -277,9 +302,7 @@ def _refine(moves: list[_Move], geo: _Geometry) -> list[_Move]:
                 if f is move:
                     continue
                 assert f.destination is not None
-                origin_ok = move.origin is None or move.origin_basis != "text" or (
-                    f.origin is not None and geo.within(move.origin, f.origin))
-                if origin_ok:
+                if _refinable_origin(move, f, geo.within):
                     target = f
                     break
         if target is not None:
@@ -344,16 +367,17 @@ class _Ends:
     def __init__(self, geo: _Geometry) -> None:
         self.geo = geo
         self.every: set[int] = set()
-        self.unknown: set[int] = set()
+        self.unknown: set[int] = set()  # no end of this role at all
+        self.named: dict[str, set[int]] = defaultdict(set)  # an end the gazetteer lacks, by folded name
         self.by_id: dict[str, set[int]] = defaultdict(set)
         self.by_country: dict[str, set[int]] = defaultdict(set)  # any place, by its country code
         self.countries: dict[str, set[int]] = defaultdict(set)  # ends that are a country, by its code
         self.grid = _Grid()  # the ends' points, and the boxes of those (not countries) with an outline
 
-    def add(self, i: int, place: Place | None) -> None:
+    def add(self, i: int, place: Place | None, name: str | None = None) -> None:
         self.every.add(i)
         if place is None:
-            self.unknown.add(i)
+            (self.named[fold(name)] if name else self.unknown).add(i)
             return
         if place.id not in self.by_id:
             self.grid.add_point(place)
@@ -365,10 +389,10 @@ class _Ends:
         if place.kind is PlaceKind.COUNTRY:
             self.countries[place.country_code].add(i)
 
-    def remove(self, i: int, place: Place | None) -> None:
+    def remove(self, i: int, place: Place | None, name: str | None = None) -> None:
         self.every.discard(i)
         if place is None:
-            self.unknown.discard(i)
+            (self.named[fold(name)] if name else self.unknown).discard(i)
             return
         self.by_id[place.id].discard(i)
         self.by_country[place.country_code].discard(i)
@@ -380,10 +404,11 @@ class _Ends:
             if bounds is not None:
                 self.grid.remove_box(place, bounds)
 
-    def same(self, place: Place | None) -> set[int] | None:
-        """The kept moves whose end is the same as ``place``; None for all of them."""
+    def same(self, place: Place | None, name: str | None = None) -> set[int] | None:
+        """The kept moves whose end is the same as ``place`` (or, with no place, as the unlisted
+        ``name``: that name, or no end at all); None for all of them."""
         if place is None:
-            return None
+            return self.unknown | self.named.get(fold(name), set()) if name else None
         found = self.unknown | self.by_id.get(place.id, set()) | self.countries.get(place.country_code, set())
         if place.kind is PlaceKind.COUNTRY:
             found |= self.by_country.get(place.country_code, set())  # every place in the country
@@ -409,10 +434,8 @@ def _fold_restatements(moves: list[_Move], gaz: Gazetteer | _Geometry) -> list[_
             return False
         if not (_same_end(kept.origin, move.origin, geo) and _same_end(kept.destination, move.destination, geo)):
             return False
-        for role in ("origin", "destination"):
-            a, b = kept.unlisted.get(role), move.unlisted.get(role)
-            if (a or b) and (fold(a or "") != fold(b or "") if a and b else (kept.end(role) or move.end(role))):
-                return False  # a place the gazetteer lacks is the same end only as the same name
+        if not _unlisted_fit(kept, move):
+            return False
         origin, destination = _finer(kept.origin, move.origin), _finer(kept.destination, move.destination)
         return origin is None or destination is None or origin.id != destination.id
 
@@ -423,7 +446,8 @@ def _fold_restatements(moves: list[_Move], gaz: Gazetteer | _Geometry) -> list[_
         if force not in ends:
             ends[force] = (_Ends(geo), _Ends(geo))
         origins, destinations = ends[force]
-        by_origin, by_destination = origins.same(move.origin), destinations.same(move.destination)
+        by_origin = origins.same(move.origin, move.unlisted.get("origin"))
+        by_destination = destinations.same(move.destination, move.unlisted.get("destination"))
         if by_origin is None:
             candidates = origins.every if by_destination is None else by_destination
         else:
@@ -431,20 +455,20 @@ def _fold_restatements(moves: list[_Move], gaz: Gazetteer | _Geometry) -> list[_
         # the first kept (in the order kept) that fits, as a scan of every kept move would find
         i = next((i for i in sorted(candidates) if fits(kept[i], move)), None)
         if i is None:
-            origins.add(len(kept), move.origin)
-            destinations.add(len(kept), move.destination)
+            origins.add(len(kept), move.origin, move.unlisted.get("origin"))
+            destinations.add(len(kept), move.destination, move.unlisted.get("destination"))
             kept.append(move)
             continue
         target = kept[i]
         origin = _finer(target.origin, move.origin)
         basis = target.origin_basis if origin is target.origin else move.origin_basis
         destination = _finer(target.destination, move.destination)
-        origins.remove(i, target.origin)
-        destinations.remove(i, target.destination)
+        origins.remove(i, target.origin, target.unlisted.get("origin"))
+        destinations.remove(i, target.destination, target.unlisted.get("destination"))
         target.absorb(move)
         target.origin, target.origin_basis, target.destination = origin, basis, destination
-        origins.add(i, target.origin)
-        destinations.add(i, target.destination)
+        origins.add(i, target.origin, target.unlisted.get("origin"))
+        destinations.add(i, target.destination, target.unlisted.get("destination"))
         if move.chained_from is not None and target.chained_from is None and basis == "chained":
             target.chained_from = move.chained_from
     kept_ids = {id(k) for k in kept}

@@ -41,6 +41,9 @@ class MentionRef(TypedDict):
     score: float
 
 
+EndRole = Literal["origin", "destination", "via"]  # a movement end's role
+
+
 class PlaceRef(TypedDict):
     """A gazetteer place referred to by a movement or a statement."""
 
@@ -99,7 +102,7 @@ class MovementProperties(TypedDict):
     # ends the text names that the gazetteer has no place for, as written, by role ("origin",
     # "destination", "via"); that role's place is null (or absent from ``via``), and is not drawn;
     # not required, so that exports from before it still draw
-    unlisted: NotRequired[dict[str, str]]
+    unlisted: NotRequired[dict[EndRole, str]]
     via: list[PlaceRef]
     mode: str | None
     size: str | None

@@ -40,7 +40,7 @@ from conflictmap.gazetteer.weights import WEIGHTS
 from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.nlp.place_model import GAZETTEER_SOURCE, capitalised_runs, features, place_model, sub_spans
 from conflictmap.geo.reading.zones import is_wrapped_line, wrap_width
-from conflictmap.geo.records import DEMONYM_LABEL, EMBEDDED_LABEL
+from conflictmap.geo.records import DEMONYM_LABEL, EMBEDDED_LABEL, IN_STORY_LABEL
 
 SPAN_KEY = "conflictmap_places"
 # the particles inside one name ("Mocimboa da Praia", "Ciudad del Este"): unlike "of" ("University of
@@ -48,7 +48,6 @@ SPAN_KEY = "conflictmap_places"
 NAME_PARTICLE_JOINERS = frozenset({"da", "de", "del", "do", "la", "le", "el", "al"})
 # the place a facility is named after when the name may be a person's ("Camp X"): resolution keeps it
 # only in a country the story names (geo.places)
-IN_STORY_LABEL = "IN_STORY"
 EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RECOVER_LABELS = ("ORG", "PRODUCT", "NORP", "PERSON", "EVENT", "WORK_OF_ART", "LAW", "FAC")
@@ -212,7 +211,7 @@ class PlaceRecognizer:
                 moved_thing = moved_thing.head
             if word.pos_ in ("NOUN", "PROPN") and moved_thing.dep_ == "dobj" and moved_thing.head.pos_ == "VERB" \
                     and moved_thing.head.lemma_.lower() in lex.motion_verbs:
-                word = moved_thing.head  # "moved tanks (and artillery) toward X": the parser hangs X on the tanks
+                word = moved_thing.head  # "shifted guns (and crews) toward X": the parser hangs X on the guns
             lemma = word.lemma_.lower()
             moves = ((word.pos_ in ("VERB", "AUX") and lemma in lex.motion_verbs)
                      or (word.pos_ == "NOUN" and lemma in lex.motion_nouns))
@@ -234,16 +233,7 @@ class PlaceRecognizer:
         if self._matches(span.text) or not all(name_word(t) for t in span if t.is_alpha) \
                 or not any(t.is_title or t.is_upper for t in span):
             return False
-        if span.label_ in PLACE_LABELS:
-            return True
-        doc, kinds = span.doc, place_nouns().kind_of
-        k = span.start - 1
-        while k >= 0 and doc[k].lower_ in lexicon().articles:
-            k -= 1
-        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in kinds:
-            return True  # "the town of X"
-        return any(c.dep_ == "appos" and c.lower_ in kinds for c in span.root.children) or (
-            span.root.dep_ == "appos" and span.root.head.lower_ in kinds)  # "X, a village", "the capital, X"
+        return span.label_ in PLACE_LABELS or _named_as_place(span)
 
     def candidates(self, doc: Doc, rules: list[Span] | None = None) -> list[tuple[Span, dict[str, float], bool]]:
         """Every candidate span with its features and whether a rule found it: the rules' spans
@@ -400,15 +390,8 @@ class PlaceRecognizer:
             j = i
             while j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == t.ent_type_:
                 j += 1
-            k = i - 1
-            while k >= 0 and doc[k].lower_ in lexicon().articles:
-                k -= 1
-            kind_of = k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in place_nouns().kind_of  # "the town of X"
             span = Span(doc, i, j, label="RECOVERED")
-            # "the provincial capital, X", "X, a border town": named by a kind of place it stands beside
-            kinds = place_nouns().kind_of
-            kind_of = kind_of or (span.root.dep_ == "appos" and span.root.head.lower_ in kinds) or any(
-                c.dep_ == "appos" and c.lower_ in kinds for c in span.root.children)
+            kind_of = _named_as_place(span)
             if t.ent_type_ == "ORG" and not kind_of:
                 i = j
                 continue  # a body, unless "the town of X" says the model took a town for one
@@ -450,6 +433,19 @@ class PlaceRecognizer:
                 and self._matches(doc[start - 1 : end].text):
             start -= 1  # "eastern Russia", "Russian far east" when the gazetteer knows the phrase
         return Span(doc, start, end, label=span.label_)
+
+
+def _named_as_place(span: Span) -> bool:
+    """Whether the text calls the name a place by a kind of place: "the town of X", "X, a border
+    town", "the provincial capital, X"."""
+    doc, kinds = span.doc, place_nouns().kind_of
+    k = span.start - 1
+    while k >= 0 and doc[k].lower_ in lexicon().articles:
+        k -= 1
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in kinds:
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in kinds for c in span.root.children) or (
+        span.root.dep_ == "appos" and span.root.head.lower_ in kinds)
 
 
 def choose(scored: list[tuple[float, Span, bool]], threshold: float) -> list[Span]:
