@@ -704,3 +704,16 @@ def test_every_listed_kind_is_one_of_the_seven() -> None:
     seven = {"person", "title", "organisation", "government", "group", "media", "pronoun"}
     assert {org.kind for org in organisations()[0].values()} <= seven
     assert set(lexicon().speaker_nouns.values()) <= seven
+
+
+def test_hard_wrapped_wire_copy_is_parsed_as_running_text(mini_pipeline) -> None:
+    """The wrapping's line breaks are spaces to the parser: a movement whose sentence runs over them
+    is read as in running text, and every offset still points into the text as written."""
+    text = ("ADDIS ABABA (Reuters) - Eritrean troops have withdrawn from the Tigray\n"
+            "region after a two-year deployment, a regional official said on Monday,\n"
+            "while federal forces moved more units into the area around the town of\n"
+            "Shire, residents told Reuters.\n\nNo one was hurt, officials said.\n")
+    analysis = analyse(mini_pipeline, text)
+    ends = [r.mention.text for m in analysis.movements for r in (m.origin, m.destination) if r is not None]
+    assert "Shire" in ends
+    assert all(text[m.source.start:m.source.end] == m.source.text for m in analysis.movements)

@@ -179,3 +179,18 @@ def test_a_web_address_inside_a_sentence_stays_in_it() -> None:
     text = ("Background paragraph.\n\nThe company said timetables would be posted at https://example.org/ferries "
             "before the first sailing on Friday, and that the old tickets would be honoured.\n")
     assert [p.text(text) for p in classify(text)][-1].startswith("The company said timetables would be posted at https")
+
+
+def test_unwrapped_turns_only_the_wrappings_breaks_into_spaces() -> None:
+    from conflictmap.geo.reading.zones import unwrapped
+
+    text = ("Government troops pushed toward the river port on Monday and took\n"
+            "positions near the old bridge, officials said, while rebels moved\n"
+            "their heavy guns to the hills above the town overnight.\n"
+            "\n"
+            "A short closing line.\n")
+    flat = unwrapped(text)
+    assert len(flat) == len(text)
+    assert "took positions" in flat and "moved their" in flat
+    assert "overnight.\n\nA short" in flat  # a paragraph's end stays a break
+    assert unwrapped("One paragraph on one line.\nAnother one.\n") == "One paragraph on one line.\nAnother one.\n"

@@ -575,5 +575,6 @@ class MovementReader(DocumentContext):
             text = m.group(0)
             start = offset + base + m.start()
             yield SizeClaim(
-                text, size_value(m.group("size")), claimed_by, Source(self.doc_id, start, start + len(text), text)
+                text, size_value(m.group("size")), claimed_by,
+                Source(self.doc_id, start, start + len(text), self.text[start : start + len(text)])
             )

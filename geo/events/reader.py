@@ -68,7 +68,8 @@ class DocumentEvents(StatementReader, MovementReader):
                 zone = zone_at(self.paragraphs, offset + sent.start_char)
                 if zone not in STATEMENT_ZONES:
                     continue
-                source = Source(self.doc_id, offset + sent.start_char, offset + sent.end_char, sent.text)
+                start, end = offset + sent.start_char, offset + sent.end_char
+                source = Source(self.doc_id, start, end, self.text[start:end])  # as written, line breaks and all
                 found, speaker = self.statements(sent, offset, source, cues)
                 statements.extend(found)
                 if zone in STATEMENT_ZONES:

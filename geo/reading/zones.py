@@ -122,6 +122,21 @@ def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
         yield run
 
 
+def unwrapped(text: str) -> str:
+    """``text`` with each line break the hard-wrapping made (:func:`_paragraph_spans`) as a space: the
+    same length, so every offset still points into ``text``, but the parser reads "pushed toward"
+    and "Abu Qalqal" whole, not across a line-break token."""
+    width = wrap_width(text)
+    if width is None:
+        return text
+    chars = list(text)
+    for m in re.finditer(r"[^\n]+", text):
+        following = text[m.end() + 1 : m.end() + 2]
+        if m.end() < len(text) and is_wrapped_line(m.group(0), width) and following.strip():
+            chars[m.end()] = " "
+    return "".join(chars)
+
+
 _URL = re.compile(r"(?:^|(?<=:))[ \t]*(?:https?://|www\.)\S+")  # opening a line or after a label: not inside a sentence
 
 
