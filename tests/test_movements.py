@@ -1991,3 +1991,22 @@ def test_a_camps_namesake_outside_the_story_is_no_unlisted_end(pipeline) -> None
     is left unresolved on purpose, not as a village the gazetteer lacks, so it is no end named "X"."""
     moves = analyse(pipeline, _body("Soldiers were flown to Camp Ashwood in Norway on Monday.\n")).movements
     assert "Ashwood" not in [r.mention.text for m in moves for r in (m.origin, m.destination) if r is not None]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "origin", "destination", "status"),
+    [
+        ("The battalion moved to positions 20 km from Tripoli on Monday.\n", None, "Tripoli", "reported"),
+        ("The battalion withdrew to a camp 10 miles away from Tripoli.\n", None, "Tripoli", "reported"),
+        ("The battalion moved from Tripoli to Lebanon.\n", "Tripoli", "Lebanon", "reported"),  # no distance
+        ("Under the truce the gunmen must move north of the Zembu River, about 40 km from Tripoli.\n", None,
+         "Zembu River", "possible"),  # the side of a river the gazetteer lacks wins over a distance's landmark
+    ],
+    ids=["km-from", "miles-away-from", "from-to", "must-move-north-of"],
+)
+def test_a_distance_from_a_place_is_no_origin(mini_pipeline, text: str, origin: str | None, destination: str,
+                                              status: str) -> None:
+    moves = analyse(mini_pipeline, _body(text)).movements
+    assert [(m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination else None,
+             m.status) for m in moves] == [(origin, destination, status)]

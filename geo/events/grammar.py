@@ -581,6 +581,17 @@ def preposition(span: Span) -> str | None:
     return None
 
 
+def measured_from(span: Span) -> bool:
+    """Whether the "from" governing the place measures a distance from it ("20 km from X", "10 miles
+    away from X", "about 30km from the border"): X is a landmark the force ends near, not where it
+    started."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.lower_ != "from":
+        return False
+    near = [*prep.children, prep.head]
+    return any(t.ent_type_ == "QUANTITY" or t.lower_ == "away" for t in near if t.i != span.root.i)
+
+
 def _enclosing(doc: Doc, i: int) -> str | None:
     """The strong preposition whose noun phrase the place's "of"/"in"/"at"... phrase completes, when
     that noun is a site or a distance: "to the outskirts of X", "to within 12 km of X", "to port in

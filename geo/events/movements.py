@@ -23,6 +23,7 @@ from conflictmap.geo.events.grammar import (
     is_object_of,
     is_possessor,
     is_trigger,
+    measured_from,
     mode_of,
     modifies_another_noun,
     nearest_verb,
@@ -359,6 +360,8 @@ class MovementReader(DocumentContext):
             if prep is None:
                 continue
             role = place_role(prep, trigger, attached=attached)
+            if prep == "from" and measured_from(span):
+                role = "weak destination"  # "to positions 20 km from X", "10 miles away from X": near X
             if (role is None and prep == "in" and attached and family(trigger) == "withdraw"
                     and holds_the_force(span, trigger)):
                 role = "origin"  # "pull out the troops in X", "the withdrawal of forces in X": from X

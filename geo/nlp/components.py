@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from conflictmap.gazetteer import Gazetteer, PlaceKind, fold, open_gazetteer
+from conflictmap.gazetteer.borders import BEARINGS
 from conflictmap.gazetteer.nouns import direction_words, place_nouns
 from conflictmap.gazetteer.sources import without_arabic_article
 from conflictmap.gazetteer.weights import WEIGHTS
@@ -204,6 +205,9 @@ class PlaceRecognizer:
             out_of = prep.lower_ == "of" and word.lower_ == "out"  # "pulled out of X": from X
             if out_of:
                 prep, word = word, word.head
+            beside = prep.lower_ == "of" and word.lower_ in BEARINGS and word.head.pos_ == "VERB"
+            if beside:
+                word = word.head  # "moved north of X": to that side of X
             if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in lex.light_verbs:
                 word = next((c for c in word.children if c.dep_ == "dobj"), word)  # "continued its offensive on X"
             moved_thing = word
@@ -215,7 +219,7 @@ class PlaceRecognizer:
             lemma = word.lemma_.lower()
             moves = ((word.pos_ in ("VERB", "AUX") and lemma in lex.motion_verbs)
                      or (word.pos_ == "NOUN" and lemma in lex.motion_nouns))
-            moved = moves and (out_of or prep.lower_ in lex.roles
+            moved = moves and (out_of or beside or prep.lower_ in lex.roles
                                or (prep.lower_ == "on" and lemma in lex.on_destination))
         else:
             moved = False
