@@ -65,8 +65,10 @@ Adding a word is one line in its file (and a test of your own wording that needs
   the X regime", "to the X army"): the country of the nationality word is where it goes.
 - ``referring_nouns.jsonl``: nouns that, as "the <noun>", name a place of the given kinds named
   before in the same document ("sent troops into the region", "arrived in the country").
-- ``water_words.jsonl``: words that name water in a name ("the X River", "Lake X"): a crossed name
-  the gazetteer lacks that holds one is passed through, not reached.
+- ``water_words.jsonl``: words that name water in a name ("the X River", "Lake X"), or a bridge or
+  crossing: a crossed name the gazetteer lacks that holds one is passed through, not reached.
+- ``name_heads.jsonl``: the last word of a capitalised name that makes it a place whatever the model
+  tags it ("X Bay", "the X Forest"), or the lower-case head a name qualifies ("the X crossing").
 - ``route_nouns.jsonl``: nouns whose places are the movement's ("on their way to X", "en route to X").
 - ``control_verbs.jsonl``: verbs whose subject, not their object, does what their infinitive says
   ("X promised Y to send troops": X sends; "X asked Y to send troops": Y sends).
@@ -157,6 +159,8 @@ class Lexicon:
     motion_movers: Mapping[str, frozenset[str]]  # "travel" -> personnel, unit: only these classes move so
     water_object_is_via: frozenset[str]  # "cross": "crossed the strait" passes through it
     water_words: frozenset[str]  # "river", "lake": a name the gazetteer lacks holding one names water
+    name_heads: frozenset[str]  # "bay", "forest", "crossing": a name ending in one (or heading one) is a place
+    natural_name_heads: frozenset[str]  # "shoal", "forest": such a name is not at the town its first words name
     combat_verbs: frozenset[str]  # "fight", "defend": as a purpose, the one who goes is a force
     combat_joining_verbs: frozenset[str]  # "join", "bear": with a combat object ("join the fight")
     combat_objects: frozenset[str]  # "fight", "arms", "front"
@@ -300,6 +304,8 @@ def lexicon() -> Lexicon:
         motion_movers={r["lemma"]: frozenset(r["movers"]) for r in motion if r.get("movers")},
         water_object_is_via=frozenset(r["lemma"] for r in motion if r.get("water_object_is_via")),
         water_words=_words("water_words.jsonl"),
+        name_heads=_words("name_heads.jsonl"),
+        natural_name_heads=frozenset(r["word"] for r in _rows("name_heads.jsonl") if r.get("natural")),
         combat_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "verb"),
         combat_joining_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "joining"),
         combat_objects=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "object"),

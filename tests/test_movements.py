@@ -2010,3 +2010,45 @@ def test_a_distance_from_a_place_is_no_origin(mini_pipeline, text: str, origin: 
     moves = analyse(mini_pipeline, _body(text)).movements
     assert [(m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination else None,
              m.status) for m in moves] == [(origin, destination, status)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "role", "name", "resolved"),
+    [
+        ("The destroyer docked at Kelbora Bay on Friday.\n", "destination", "Kelbora Bay", False),
+        ("Two frigates sailed to Tripoli Shoal on Monday.\n", "destination", "Tripoli Shoal", False),  # no town
+        ("Tanks and bulldozers pulled back toward the Dembaroke crossing at dawn.\n", "destination", "Dembaroke",
+         False),  # "toward" hung on "back"
+        ("Gang fighters stormed into the central Burmese town of Kan on Monday.\n", "destination", "Kan", True),
+    ],
+    ids=["X-Bay", "X-Shoal-not-the-town-X", "the-X-crossing", "stormed-into-the-town-of-a-small-town"],
+)
+def test_a_name_that_says_it_is_a_place(mini_pipeline, text: str, role: str, name: str, resolved: bool) -> None:
+    ends = [getattr(m, role) for m in analyse(mini_pipeline, _body(text)).movements]
+    assert [(r.mention.text, r.place is not None) for r in ends if r is not None] == [(name, resolved)]
+
+
+@pytest.mark.model
+def test_storming_a_building_is_no_movement(mini_pipeline) -> None:
+    assert _moves(mini_pipeline, "Militia fighters stormed the police station in Tripoli on Monday.\n") == []
+
+
+@pytest.mark.model
+@pytest.mark.full
+def test_a_small_town_the_text_calls_a_town_is_an_end(pipeline) -> None:
+    """A town under the size a lone name needs, named by "the town of X" on a movement: the real
+    gazetteer knows it, small as it is."""
+    [move] = analyse(pipeline, _body("Rebel fighters pushed into the desert town of Tessalit on Monday.\n")).movements
+    assert move.destination is not None and move.destination.place is not None
+    assert move.destination.place.name == "Tessalit"
+
+
+@pytest.mark.model
+def test_an_unlisted_end_in_a_known_place_is_drawn_at_that_place(mini_pipeline) -> None:
+    """ "to the X Shoal in the Black Sea": the shoal is not in the gazetteer, the sea is, and the map
+    can draw the sea."""
+    [move] = analyse(mini_pipeline, _body("Two patrol boats sailed to the Kelbora Shoal in the Black Sea on Sunday.\n")
+                     ).movements
+    assert move.destination is not None and move.destination.place is not None
+    assert move.destination.place.name == "Black Sea"

@@ -369,6 +369,11 @@ class MovementReader(DocumentContext):
                 found[role] = r
             elif role == "weak destination" and weak is None:
                 weak = r
+        for role, r in list(found.items()):
+            if r.place is None:  # "to the X Shoal in the Y Sea": the place around it, which the map can draw
+                around = self.place_around(doc, offset, r)
+                if around is not None:
+                    found[role] = around
         if strong_only:
             return found  # "the offensive in X" is no movement: a policy offensive, an election ground campaign
         if "destination" not in found and weak is not None:
@@ -409,6 +414,25 @@ class MovementReader(DocumentContext):
             if aimed_at is not None:
                 found["destination"] = aimed_at  # "an offensive to drive X from Y", "to retake Y": into Y
         return found
+
+    def place_around(self, doc: Doc, offset: int, r: Resolution) -> Resolution | None:
+        """The place an end the gazetteer lacks is said to lie in ("the X Shoal in the Y Sea", "X, a
+        village in Y province"), when the gazetteer has that one ("near Y" is no place to draw it)."""
+        span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
+        if span is None:
+            return None
+        heads = [span.root, *(c for c in span.root.children if c.dep_ == "appos")]
+        after = [doc[span.end]] if span.end < len(doc) else []  # the parser may hang "in Y" on the verb
+        for prep in [*(c for head in heads for c in head.children), *after]:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                around = self.resolution_for(offset + obj.idx, offset + obj.idx + len(obj))
+                if around is not None and around.place is not None and around.mention.label not in NOT_DRAWN:
+                    return around
+        return None
 
     def purpose_place(self, sent: Span, offset: int, trigger: Token) -> Resolution | None:
         """The place the movement's purpose names: the object, or the from / out-of / in place, of

@@ -193,7 +193,8 @@ class PlaceRecognizer:
         sites = lex.site_nouns | place_nouns().kind_of
         tok = span.root
         if tok.dep_ in ("compound", "appos") and (tok.head.lemma_.lower() in sites or tok.head.lower_ in sites
-                                                  or tok.head.lower_ in lex.water_words):
+                                                  or tok.head.lower_ in lex.water_words
+                                                  or tok.head.lower_ in lex.name_heads):
             tok = tok.head  # "to the X front", "crossed the X river", "from the provincial capital, X"
         while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "in") and (
                 tok.head.head.lemma_.lower() in sites or tok.head.head.lower_ in sites):
@@ -206,8 +207,8 @@ class PlaceRecognizer:
             if out_of:
                 prep, word = word, word.head
             beside = prep.lower_ == "of" and word.lower_ in BEARINGS and word.head.pos_ == "VERB"
-            if beside:
-                word = word.head  # "moved north of X": to that side of X
+            if beside or (word.dep_ in ("advmod", "prt") and word.pos_ in ("ADV", "ADP") and word.head.pos_ == "VERB"):
+                word = word.head  # "moved north of X": to that side of X; "pulled back toward X"
             if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in lex.light_verbs:
                 word = next((c for c in word.children if c.dep_ == "dobj"), word)  # "continued its offensive on X"
             moved_thing = word
@@ -225,7 +226,8 @@ class PlaceRecognizer:
             moved = False
         # the parse first (most names are no end of a movement), the gazetteer only then
         return moved and span.text.lower() not in lex.generic_words and not _fragment(span) and (
-            self._town(span.text) or self._unlisted_place(span))
+            self._town(span.text) or self._unlisted_place(span)
+            or (bool(self._matches(span.text)) and _named_as_place(span)))  # "the town of X", X a small town
 
     def _unlisted_place(self, span: Span) -> bool:
         """A name the gazetteer has nothing for that the text itself calls a place: the model's place
@@ -441,7 +443,12 @@ class PlaceRecognizer:
 
 def _named_as_place(span: Span) -> bool:
     """Whether the text calls the name a place by a kind of place: "the town of X", "X, a border
-    town", "the provincial capital, X"."""
+    town", "the provincial capital, X"; or the name says so itself: "X Bay", "the X Forest", "the X
+    crossing" (``name_heads.jsonl``)."""
+    heads = lexicon().name_heads
+    if (len(span) > 1 and span[-1].lower_ in heads and span[-1].is_title) or (
+            span.root.dep_ == "compound" and span.root.head.lower_ in heads):
+        return True
     doc, kinds = span.doc, place_nouns().kind_of
     k = span.start - 1
     while k >= 0 and doc[k].lower_ in lexicon().articles:

@@ -15,6 +15,7 @@ from conflictmap.gazetteer.nouns import direction_words
 from conflictmap.gazetteer.ranking import LOCAL_KINDS
 from conflictmap.gazetteer.store import CONTAINERS, holds
 from conflictmap.gazetteer.weights import WEIGHTS
+from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.nlp.components import IN_STORY_LABEL, SPAN_KEY
 from conflictmap.geo.reading.zones import MENTION_ZONES, Paragraph, Zone, zone_at
 from conflictmap.geo.records import Mention, Resolution
@@ -301,6 +302,8 @@ def _named_after(gaz: Gazetteer, name: str, evidence: Evidence) -> Candidate | N
     place named by its own or official name that is a town of 10,000 or a larger unit (not
     "Carnegie" in "Carnegie Library")."""
     words = name.split()
+    if words and words[-1].lower() in lexicon().natural_name_heads:
+        return None  # "X Shoal", "the X Forest": a feature of nature, not at a town called X
     inner = [" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)]
     for k in range(len(words) - 2, 0, -1):
         if words[k] in ("of", "in"):
