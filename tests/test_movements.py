@@ -2018,8 +2018,8 @@ def test_a_distance_from_a_place_is_no_origin(mini_pipeline, text: str, origin: 
     [
         ("The destroyer docked at Kelbora Bay on Friday.\n", "destination", "Kelbora Bay", False),
         ("Two frigates sailed to Tripoli Shoal on Monday.\n", "destination", "Tripoli Shoal", False),  # no town
-        ("Tanks and bulldozers pulled back toward the Dembaroke crossing at dawn.\n", "destination", "Dembaroke",
-         False),  # "toward" hung on "back"
+        ("Several tanks pulled back toward the Dembaroke crossing after dark.\n", "destination",
+         "Dembaroke", False),  # "toward" hung on "back"
         ("Gang fighters stormed into the central Burmese town of Kan on Monday.\n", "destination", "Kan", True),
     ],
     ids=["X-Bay", "X-Shoal-not-the-town-X", "the-X-crossing", "stormed-into-the-town-of-a-small-town"],
