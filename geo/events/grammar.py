@@ -73,7 +73,7 @@ def force_class(t: Token) -> str | None:
         return "vessel"
     if t.pos_ == "PROPN" and t.lower_ in t.doc.user_data.get(VESSEL_NAMES, ()) and any(
             c.dep_ == "det" and c.lower_ == "the" for c in t.children):
-        return "vessel"  # "the Vinson" after "the USS Carl Vinson": the ship named before
+        return "vessel"  # "the Halvorsen" after "the USS Ada Halvorsen": the ship named before
     if t.pos_ == "PROPN":  # "the corvette X", "the frigate X": a ship named after its class noun
         named = next((lex.forces.get(c.lemma_.lower()) for c in t.children if c.dep_ == "compound" and c.i < t.i
                       and lex.forces.get(c.lemma_.lower()) in ("vessel", "aircraft")), None)
@@ -120,8 +120,8 @@ VESSEL_NAMES = "cm_vessel_names"  # Doc.user_data key: the last words of the shi
 
 
 def vessel_names(docs: Iterable[Doc]) -> frozenset[str]:
-    """The ships a document names with a prefix or a class noun ("USS Carl Vinson", "the corvette
-    X"), by the last word of the name, folded to lower case: later "the Vinson" is that ship."""
+    """The ships a document names with a prefix or a class noun ("USS Ada Halvorsen", "the corvette
+    X"), by the last word of the name, folded to lower case: later "the Halvorsen" is that ship."""
     return frozenset(t.lower_ for doc in docs for t in doc
                      if t.pos_ == "PROPN" and t.is_title and len(t) > 2 and t.dep_ != "compound"
                      and force_class(t) == "vessel")

@@ -532,5 +532,5 @@ def exported_kind(speaker: Speaker, words: Span) -> str:
     if kind == "other" and head.pos_ == "PROPN" and 1 <= len(name) <= 4 \
             and all(t.is_title or t.lower_ in lex.name_particles for t in name) \
             and not any(e.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC") for e in words.ents):
-        return "person"  # "Green said", "Um Hazem Sammoun said": a name the model left untagged
+        return "person"  # "Okafor said", "Abu Tariq Nasser said": a name the model left untagged
     return kind

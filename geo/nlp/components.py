@@ -44,7 +44,7 @@ from conflictmap.geo.reading.zones import is_wrapped_line, wrap_width
 from conflictmap.geo.records import DEMONYM_LABEL, EMBEDDED_LABEL, IN_STORY_LABEL
 
 SPAN_KEY = "conflictmap_places"
-# the particles inside one name ("Mocimboa da Praia", "Ciudad del Este"): unlike "of" ("University of
+# the particles inside one name ("Vila da Serra", "Ciudad del Este"): unlike "of" ("University of
 # Kent"), what follows them is no name of its own
 NAME_PARTICLE_JOINERS = frozenset({"da", "de", "del", "do", "la", "le", "el", "al"})
 # the place a facility is named after when the name may be a person's ("Camp X"): resolution keeps it
@@ -273,7 +273,7 @@ class PlaceRecognizer:
                 if (a, b) in seen:
                     continue
                 if a > start and doc[a - 1].lower_ in NAME_PARTICLE_JOINERS:
-                    continue  # "Praia" of "Mocimboa da Praia", "Sultan" of "Tel al-Sultan": the name's tail, no place
+                    continue  # "Serra" of "Vila da Serra", "Este" of "Ciudad del Este": the name's tail, no place
                 span = doc[a:b]
                 if len(span) == 1 and (span[0].is_stop or span[0].lower_ in lexicon().articles):
                     continue

@@ -123,17 +123,15 @@ def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def unwrapped(text: str) -> str:
-    """``text`` with each line break the hard-wrapping made (:func:`_paragraph_spans`) as a space: the
-    same length, so every offset still points into ``text``, but the parser reads "pushed toward"
-    and "Abu Qalqal" whole, not across a line-break token."""
-    width = wrap_width(text)
-    if width is None:
-        return text
+    """``text`` with each line break the hard-wrapping made as a space (the breaks inside one of
+    :func:`_paragraph_spans`' paragraphs): the same length, so every offset still points into
+    ``text``, but the parser reads a clause or a two-word name broken over lines whole, not across a
+    line-break token."""
     chars = list(text)
-    for m in re.finditer(r"[^\n]+", text):
-        following = text[m.end() + 1 : m.end() + 2]
-        if m.end() < len(text) and is_wrapped_line(m.group(0), width) and following.strip():
-            chars[m.end()] = " "
+    for start, end in _paragraph_spans(text):
+        for i in range(start, end):
+            if chars[i] == "\n":
+                chars[i] = " "
     return "".join(chars)
 
 
