@@ -46,7 +46,9 @@ Adding a word is one line in its file (and a test of your own wording that needs
   these ("took off from X", "set out from X", "turned back to X"; not "took the town", "set a date");
   ``movers``: the force classes the verb moves ("travel": personnel and units; an aircraft travelling
   is a flight, not a deployment); ``water_object_is_via``: a sea, strait or river as its object is
-  passed through, not reached ("crossed the strait", but "crossed the border into X" goes to X).
+  passed through, not reached ("crossed the strait", but "crossed the border into X" goes to X);
+  ``object_is_via``: any place as its object is passed through ("transited the strait", "passed the
+  town on the way north").
 - ``light_verbs.jsonl``: verbs whose subject is the force of the military noun they take ("X
   launched an offensive on Y", "X began its invasion of Y").
 - ``continuation_words.jsonl``: words that make a military noun a war going on, not a movement told
@@ -68,7 +70,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``water_words.jsonl``: words that name water in a name ("the X River", "Lake X"), or a bridge or
   crossing: a crossed name the gazetteer lacks that holds one is passed through, not reached.
 - ``name_heads.jsonl``: the last word of a capitalised name that makes it a place whatever the model
-  tags it ("X Bay", "the X Forest"), or the lower-case head a name qualifies ("the X crossing").
+  tags it ("X Bay", "the X Forest"), or the lower-case head a name qualifies ("the X crossing");
+  ``title_only``: only as the capitalised last word ("X Air Base"; "the X base" may be a group's).
 - ``route_nouns.jsonl``: nouns whose places are the movement's ("on their way to X", "en route to X").
 - ``control_verbs.jsonl``: verbs whose subject, not their object, does what their infinitive says
   ("X promised Y to send troops": X sends; "X asked Y to send troops": Y sends).
@@ -158,9 +161,11 @@ class Lexicon:
     motion_only_particles: Mapping[str, frozenset[str]]  # "take" -> off: "took off from X", not "took X"
     motion_movers: Mapping[str, frozenset[str]]  # "travel" -> personnel, unit: only these classes move so
     water_object_is_via: frozenset[str]  # "cross": "crossed the strait" passes through it
+    object_is_via: frozenset[str]  # "transit": "transited the strait", "passed the town" go through it
     water_words: frozenset[str]  # "river", "lake": a name the gazetteer lacks holding one names water
     name_heads: frozenset[str]  # "bay", "forest", "crossing": a name ending in one (or heading one) is a place
     natural_name_heads: frozenset[str]  # "shoal", "forest": such a name is not at the town its first words name
+    title_name_heads: frozenset[str]  # "base", "camp": a place only as a name's capitalised last word ("X Air Base")
     combat_verbs: frozenset[str]  # "fight", "defend": as a purpose, the one who goes is a force
     combat_joining_verbs: frozenset[str]  # "join", "bear": with a combat object ("join the fight")
     combat_objects: frozenset[str]  # "fight", "arms", "front"
@@ -303,9 +308,11 @@ def lexicon() -> Lexicon:
         motion_only_particles={r["lemma"]: frozenset(r["only_particles"]) for r in motion if r.get("only_particles")},
         motion_movers={r["lemma"]: frozenset(r["movers"]) for r in motion if r.get("movers")},
         water_object_is_via=frozenset(r["lemma"] for r in motion if r.get("water_object_is_via")),
+        object_is_via=frozenset(r["lemma"] for r in motion if r.get("object_is_via")),
         water_words=_words("water_words.jsonl"),
         name_heads=_words("name_heads.jsonl"),
         natural_name_heads=frozenset(r["word"] for r in _rows("name_heads.jsonl") if r.get("natural")),
+        title_name_heads=frozenset(r["word"] for r in _rows("name_heads.jsonl") if r.get("title_only")),
         combat_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "verb"),
         combat_joining_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "joining"),
         combat_objects=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "object"),

@@ -233,12 +233,30 @@ def test_a_force_that_goes_along_with_its_object_still_moves(mini_pipeline, text
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        ("Transport planes carrying paratroopers landed at Odesa's airfield overnight.", None, "Odesa"),
+        ("The frigate sailed out of Vladivostok's harbour on Friday.", "Vladivostok", None),
+        ("Troops arrived in Odesa at Kyiv's request, the ministry said.", None, "Odesa"),  # no site: not Kyiv
+    ],
+    ids=["landed-at-airfield", "out-of-harbour", "not-a-site"],
+)
+def test_a_site_a_place_owns_is_in_that_place(mini_pipeline, text: str, origin: str | None,
+                                             destination: str | None) -> None:
+    [(_, got_origin, got_destination)] = _moves(mini_pipeline, text)
+    assert (got_origin, got_destination) == (origin, destination)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "text",
     [
         "Two warships transited through the Kerch Strait on Monday.\n",
         "Russian frigates passed through the Bosphorus overnight.\n",
+        "Two warships transited the Kerch Strait on Monday.\n",
+        "Russian frigates passed the Bosphorus overnight.\n",
     ],
-    ids=["transited", "passed"],
+    ids=["transited", "passed", "transited-object", "passed-object"],
 )
 def test_a_transit_with_only_a_via_place_is_a_movement_there(mini_pipeline, text: str) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
@@ -2052,3 +2070,27 @@ def test_an_unlisted_end_in_a_known_place_is_drawn_at_that_place(mini_pipeline) 
                      ).movements
     assert move.destination is not None and move.destination.place is not None
     assert move.destination.place.name == "Black Sea"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "origin", "destination"), [
+    ("Coalition troops left Markovo Air Base on Friday.", "Markovo Air Base", None),
+    ("Rebel fighters entered the Karm Zeitoun neighbourhood before dawn.", None, "Karm Zeitoun"),
+    ("Fighters returned to the Wagner camp near Odesa, a source said.", None, "Odesa"),  # a group's camp
+], ids=["air-base-named-whole", "the-name-before-its-kind", "a-camp-named-for-its-owner"])
+def test_a_name_its_last_word_calls_a_place_is_an_end(mini_pipeline, text: str, origin: str | None,
+                                                     destination: str | None) -> None:
+    [(_, got_origin, got_destination)] = _moves(mini_pipeline, text)
+    assert (got_origin, got_destination) == (origin, destination)
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "destination"), [
+    ("Armoured units pushed toward the Kakhovka Dam on Thursday, a commander said.", "Kakhovka"),
+    ("Militants retreated to a Hamas training camp in Gaza, the army said.", "Gaza"),  # not Hamm, Germany
+], ids=["a-dam-at-its-town", "a-body-before-a-site-is-no-town"])
+def test_a_site_named_after_a_town_or_a_body(pipeline, text: str, destination: str) -> None:
+    [move] = analyse(pipeline, _body(text)).movements
+    assert move.destination is not None and move.destination.place is not None
+    assert move.destination.place.name == destination

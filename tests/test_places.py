@@ -46,6 +46,10 @@ def test_a_name_the_gazetteer_lacks_is_placed_where_it_is_named_after(gaz: Gazet
     text = "The University of Texas, the West Texas Gazette and the Grand Paris Express."
     names = ["University of Texas", "West Texas Gazette", "Grand Paris Express"]
     assert _resolve(gaz, text, names) == ["ne-admin1:US-TX", None, None]
+    # leading words only up to a whole word of the name: "Seattle Air Base" is at Seattle, "Seattle
+    # al-Nour Air Base" is not (its name is "Seattle al-Nour")
+    text = "Jets left the Seattle Air Base and the Seattle al-Nour Air Base."
+    assert _resolve(gaz, text, ["Seattle Air Base", "Seattle al-Nour Air Base"]) == ["geonames:5809844", None]
 
 
 @pytest.mark.parametrize(("text", "name", "kept"), [

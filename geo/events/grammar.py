@@ -453,7 +453,8 @@ def modifies_another_noun(span: Span, trigger: Token) -> bool:
     head = root.head
     if head.i == trigger.i or is_force(head):
         return False
-    words = place_nouns().kind_of | set(place_nouns().kinds) | lexicon().border_nouns | lexicon().site_nouns
+    words = (place_nouns().kind_of | set(place_nouns().kinds) | lexicon().border_nouns | lexicon().site_nouns
+             | lexicon().name_heads)  # "the X neighbourhood", "the X dam": the name's own kind of place
     return head.lemma_.lower() not in words and head.lower_ not in words
 
 
@@ -477,6 +478,16 @@ def territory_of(span: Span) -> Token | None:
     if span.root.dep_ not in ("amod", "compound", "poss", "nmod") or head.i in range(span.start, span.end):
         return None
     words = lexicon().territory_nouns
+    return head if head.lemma_.lower() in words or head.lower_ in words else None
+
+
+def site_of(span: Span) -> Token | None:
+    """The site noun a place owns ("X's airfield", "X's harbour", "X's outskirts"), or None: the
+    site lies in X, so a movement to or from the site goes to or from X."""
+    head = span.root.head
+    if span.root.dep_ != "poss" or head.i in range(span.start, span.end) or head.like_num:
+        return None
+    words = lexicon().site_nouns
     return head if head.lemma_.lower() in words or head.lower_ in words else None
 
 
@@ -557,8 +568,11 @@ def preposition(span: Span) -> str | None:
                 return "from"
             return _enclosing(doc, i) or t.lower_
         if t.pos_ in ("DET", "ADJ", "PART", "NUM") or t.is_space or t.lower_ in ("'s", "’s") \
-                or t.ent_type_ in ("GPE", "LOC") or (t.pos_ == "CCONJ" and i > 0 and doc[i - 1].pos_ == "ADJ"):
-            # "into eastern and northern X": coordinated directions pass through too
+                or t.ent_type_ in ("GPE", "LOC") or t.dep_ == "poss" \
+                or (t.dep_ == "compound" and t.head.dep_ == "poss") \
+                or (t.pos_ == "CCONJ" and i > 0 and doc[i - 1].pos_ == "ADJ"):
+            # "into eastern and northern X": coordinated directions pass through too; "out of X's
+            # harbour": so does the possessor of a site
             i -= 1
             continue
         if (

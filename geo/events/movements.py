@@ -36,6 +36,7 @@ from conflictmap.geo.events.grammar import (
     recipient_of,
     same_token,
     sender,
+    site_of,
     size_pattern,
     size_value,
     status_of,
@@ -305,7 +306,8 @@ class MovementReader(DocumentContext):
             for_defence = is_possessor(span) and defended(span)  # "arms for X's defence": to X
             if (r.mention.label == DEMONYM_LABEL or is_possessor(span)) and not for_defence:
                 # "Ruritanian airspace", "Ruritania's waters": the country, where the territory noun is
-                territory = territory_of(span) or (recipient_of(span) if r.mention.label == DEMONYM_LABEL else None)
+                territory = territory_of(span) or (recipient_of(span) if r.mention.label == DEMONYM_LABEL
+                                                   else site_of(span))  # "landed at X's airfield": at X
                 if territory is None:
                     continue
                 span = doc[territory.i : territory.i + 1]
@@ -347,6 +349,8 @@ class MovementReader(DocumentContext):
                          else river or bool(set(r.mention.text.lower().split()) & lexicon().water_words))
                 if lemma in lexicon().water_object_is_via and water and prep in (None, "of"):
                     prep = "via"  # "crossed the strait", "the river", "the centre line of the sea": through it
+                elif lemma in lexicon().object_is_via and prep is None:
+                    prep = "via"  # "transited the strait", "passed the town": through it
                 elif lemma in lexicon().object_is_destination:
                     prep = "to"
                 elif lemma in lexicon().object_is_origin:
@@ -567,7 +571,9 @@ class MovementReader(DocumentContext):
             and not t.is_space
             and t.lower_ not in lexicon().quantity_words
         ]
-        phrase = " ".join(t.text for t in words if t.i >= (words[0].i if words else force.i)) or force.text
+        kept = [t for t in words if t.i >= (words[0].i if words else force.i)]
+        phrase = "".join(t.text + (t.whitespace_ if k + 1 < len(kept) and kept[k + 1].i == t.i + 1 else " ")
+                         for k, t in enumerate(kept)).strip() or force.text  # "guided-missile", as written
         country = None
         lo, hi = force.left_edge.i, force.i
         for ent in force.doc.ents:

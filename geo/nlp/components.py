@@ -182,7 +182,8 @@ class PlaceRecognizer:
     def _moved_to(self, span: Span) -> bool:
         """A town of some size named as where a movement goes or starts: the object of a strong place
         preposition on a motion word ("advanced toward X", "withdrew from X", "closing in on X" for a
-        word that goes "on" a place) or of a verb whose object is an end ("reached X", "fled X"), also
+        word that goes "on" a place) or of a verb whose object is an end or a way through ("reached
+        X", "fled X", "passed X"), also
         through a site or place noun ("to the X front", "toward the stronghold of X") and a light
         verb ("continued its offensive on X"). The model, fitted on general news, doubts a lone name
         the parser took for a person or a body; a force moving to it says it is a place."""
@@ -196,11 +197,13 @@ class PlaceRecognizer:
                                                   or tok.head.lower_ in lex.water_words
                                                   or tok.head.lower_ in lex.name_heads):
             tok = tok.head  # "to the X front", "crossed the X river", "from the provincial capital, X"
+        # "a X training camp": a body's name before a site is the body's, not a town it is another name of
+        owner = tok.i != span.root.i and span.root.ent_type_ == "ORG"
         while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "in") and (
                 tok.head.head.lemma_.lower() in sites or tok.head.head.lower_ in sites):
             tok = tok.head.head  # "toward the stronghold of X", "to bases in X"
         if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):  # "reached X", "fled X"
-            moved = tok.head.lemma_.lower() in lex.object_is_destination | lex.object_is_origin
+            moved = tok.head.lemma_.lower() in lex.object_is_destination | lex.object_is_origin | lex.object_is_via
         elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
             prep, word = tok.head, tok.head.head
             out_of = prep.lower_ == "of" and word.lower_ == "out"  # "pulled out of X": from X
@@ -226,7 +229,7 @@ class PlaceRecognizer:
             moved = False
         # the parse first (most names are no end of a movement), the gazetteer only then
         return moved and span.text.lower() not in lex.generic_words and not _fragment(span) and (
-            self._town(span.text) or self._unlisted_place(span)
+            self._town(span.text, alternate=not owner) or self._unlisted_place(span)
             or (bool(self._matches(span.text)) and _named_as_place(span)))  # "the town of X", X a small town
 
     def _unlisted_place(self, span: Span) -> bool:
@@ -413,6 +416,9 @@ class PlaceRecognizer:
             return None  # "the North": a direction, or a metonym the text resolves elsewhere
         if self._matches(span.text) or self._matches(_with_region_word(span).text):
             return span
+        if _named_as_place(span) and len(span) <= 6 and all(
+                t.is_title or t.is_upper or not t.is_alpha or t.lower_ in NAME_PARTICLE_JOINERS for t in span):
+            return span  # "X Air Base", "X Bay": the whole name, not a town its first words name
         # Headline run-ons: "North Korea Sends Troops" -> the longest part the gazetteer knows.
         for size in range(len(span) - 1, 0, -1):
             part = span.doc[span.start : span.start + size]  # prefixes only: "Faroe Islands" is not "Islands"
@@ -447,7 +453,7 @@ def _named_as_place(span: Span) -> bool:
     crossing" (``name_heads.jsonl``)."""
     heads = lexicon().name_heads
     if (len(span) > 1 and span[-1].lower_ in heads and span[-1].is_title) or (
-            span.root.dep_ == "compound" and span.root.head.lower_ in heads):
+            span.root.dep_ == "compound" and span.root.head.lower_ in heads - lexicon().title_name_heads):
         return True
     doc, kinds = span.doc, place_nouns().kind_of
     k = span.start - 1

@@ -304,7 +304,9 @@ def _named_after(gaz: Gazetteer, name: str, evidence: Evidence) -> Candidate | N
     words = name.split()
     if words and words[-1].lower() in lexicon().natural_name_heads:
         return None  # "X Shoal", "the X Forest": a feature of nature, not at a town called X
-    inner = [" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)]
+    # leading words only where the name's next word opens a new word ("Tal" is no town in "Tal al-X Air Base")
+    inner = [" ".join(words[:k]) for k in range(len(words) - 1, 0, -1) if not words[k][:1].islower()
+             or words[k].lower() in ("of", "in")]
     for k in range(len(words) - 2, 0, -1):
         if words[k] in ("of", "in"):
             inner.insert(0, " ".join(words[k + 1 :]))
