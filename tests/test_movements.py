@@ -238,8 +238,9 @@ def test_a_force_that_goes_along_with_its_object_still_moves(mini_pipeline, text
         ("Transport planes carrying paratroopers landed at Odesa's airfield overnight.", None, "Odesa"),
         ("The frigate sailed out of Vladivostok's harbour on Friday.", "Vladivostok", None),
         ("Troops arrived in Odesa at Kyiv's request, the ministry said.", None, "Odesa"),  # no site: not Kyiv
+        ("Two corvettes sailed out of Tripoli's Abu Sitta Bay at dawn.", "Tripoli", None),  # a bay it lacks
     ],
-    ids=["landed-at-airfield", "out-of-harbour", "not-a-site"],
+    ids=["landed-at-airfield", "out-of-harbour", "not-a-site", "a-named-part-of-a-place"],
 )
 def test_a_site_a_place_owns_is_in_that_place(mini_pipeline, text: str, origin: str | None,
                                              destination: str | None) -> None:
@@ -2094,3 +2095,26 @@ def test_a_site_named_after_a_town_or_a_body(pipeline, text: str, destination: s
     [move] = analyse(pipeline, _body(text)).movements
     assert move.destination is not None and move.destination.place is not None
     assert move.destination.place.name == destination
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "origin", "destination"), [
+    ("Special police units were deployed to the southern municipality of Odesa.", None, "Odesa"),
+    ("Militia fighters advanced from the settlement of Kursk at dawn.", "Kursk", None),
+    ("Officers had withdrawn from the Odesa police station, a spokesman said.", "Odesa", None),
+    ("Troops pulled back to the Kyiv railway station overnight.", None, "Kyiv"),
+    ("Armoured units entered the neighbourhood of Kursk on Sunday.", None, "Kursk"),
+    ("Armoured units entered the neighborhood of Kursk on Sunday.", None, "Kursk"),
+    ("The last soldiers left the Odesa checkpoint on Monday.", "Odesa", None),
+    ("Marines withdrew from the Kyiv headquarters overnight.", "Kyiv", None),
+], ids=["municipality-of", "settlement-of", "police-station", "railway-station", "neighbourhood-of",
+        "neighborhood-of", "checkpoint", "headquarters"])
+def test_more_kinds_and_sites_of_places(mini_pipeline, text: str, origin: str | None,
+                                        destination: str | None) -> None:
+    [(_, got_origin, got_destination)] = _moves(mini_pipeline, text)
+    assert (got_origin, got_destination) == (origin, destination)
+
+
+@pytest.mark.model
+def test_a_place_qualifying_a_station_of_no_movement_is_no_end(mini_pipeline) -> None:
+    assert _moves(mini_pipeline, "Rebels seized the Kyiv railway station overnight.") == []

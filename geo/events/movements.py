@@ -421,10 +421,14 @@ class MovementReader(DocumentContext):
 
     def place_around(self, doc: Doc, offset: int, r: Resolution) -> Resolution | None:
         """The place an end the gazetteer lacks is said to lie in ("the X Shoal in the Y Sea", "X, a
-        village in Y province"), when the gazetteer has that one ("near Y" is no place to draw it)."""
+        village in Y province", "Y's X Bay"), when the gazetteer has that one ("near Y" is no place to draw it)."""
         span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
         if span is None:
             return None
+        for owner in (c for c in span.root.children if c.dep_ == "poss"):  # "Y's X Bay": in Y
+            around = self.resolution_for(offset + owner.left_edge.idx, offset + owner.idx + len(owner))
+            if around is not None and around.place is not None and around.mention.label not in NOT_DRAWN:
+                return around
         heads = [span.root, *(c for c in span.root.children if c.dep_ == "appos")]
         after = [doc[span.end]] if span.end < len(doc) else []  # the parser may hang "in Y" on the verb
         for prep in [*(c for head in heads for c in head.children), *after]:
