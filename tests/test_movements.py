@@ -239,8 +239,9 @@ def test_a_force_that_goes_along_with_its_object_still_moves(mini_pipeline, text
         ("The frigate sailed out of Vladivostok's harbour on Friday.", "Vladivostok", None),
         ("Troops arrived in Odesa at Kyiv's request, the ministry said.", None, "Odesa"),  # no site: not Kyiv
         ("Two corvettes sailed out of Tripoli's Abu Sitta Bay at dawn.", "Tripoli", None),  # a bay it lacks
+        ("Landing ships sailed out of Odesa's London Harbour last week.", "Odesa", None),  # no namesake abroad
     ],
-    ids=["landed-at-airfield", "out-of-harbour", "not-a-site", "a-named-part-of-a-place"],
+    ids=["landed-at-airfield", "out-of-harbour", "not-a-site", "a-named-part-of-a-place", "a-part-named-abroad"],
 )
 def test_a_site_a_place_owns_is_in_that_place(mini_pipeline, text: str, origin: str | None,
                                              destination: str | None) -> None:
@@ -2118,3 +2119,35 @@ def test_more_kinds_and_sites_of_places(mini_pipeline, text: str, origin: str | 
 @pytest.mark.model
 def test_a_place_qualifying_a_station_of_no_movement_is_no_end(mini_pipeline) -> None:
     assert _moves(mini_pipeline, "Rebels seized the Kyiv railway station overnight.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "origin"), [
+    ("France has begun withdrawing some units through Odesa, two diplomats said.", None),
+    ("France has sent some units through Odesa to Kyiv, two diplomats said.", "France"),
+], ids=["a-state-withdrawing-is-no-origin", "a-state-sending-is"])
+def test_the_sending_state_is_the_origin_only_of_what_it_sends(mini_pipeline, text: str,
+                                                               origin: str | None) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert (move.origin.place.name if move.origin else None) == origin
+    assert [r.mention.text for r in move.via] == ["Odesa"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Six Chinese aircraft crossed into Japan's air defence identification zone on Monday.",
+    "Four bombers flew into the Japanese air defense identification zone, officials said.",
+], ids=["possessor-zone", "nationality-zone"])
+def test_a_states_zone_is_its_territory(mini_pipeline, text: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.destination is not None and move.destination.place.name == "Japan"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("About 300 soldiers will leave the Falkenhorst barracks in Kyiv next week.", [("soldiers", "Kyiv", None)]),
+    ("Marines entered the air base at Odesa on Friday.", [("Marines", None, "Odesa")]),
+    ("Officers left the talks in Kyiv early, a spokesman said.", []),  # no site: no place of a movement
+], ids=["barracks-in", "base-at", "no-site"])
+def test_a_place_hung_on_the_verb_after_its_site_object(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves

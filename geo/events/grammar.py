@@ -401,6 +401,17 @@ def is_object_of(token: Token, verb: Token) -> bool:
     return False
 
 
+def in_the_objects_site(span: Span, trigger: Token) -> bool:
+    """ "left the X barracks in Y", "entered the base at Y": the parser hangs "in Y" on the verb
+    right after its object, a site noun, so Y is where that site lies."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "at") or prep.head.i != trigger.i:
+        return False
+    words = lexicon().site_nouns
+    return any(c.dep_ == "dobj" and c.right_edge.i + 1 == prep.i and (c.lemma_.lower() in words or c.lower_ in words)
+               for c in trigger.children)
+
+
 def recipient(token: Token, trigger: Token) -> bool:
     """Whether a place word is the one a force is sent or handed to without a preposition: the
     verb's indirect object ("sent X two frigates"), or a first object the small model makes of it

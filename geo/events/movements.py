@@ -18,6 +18,7 @@ from conflictmap.geo.events.grammar import (
     force_antecedent,
     in_a_site,
     in_another_nouns_phrase,
+    in_the_objects_site,
     is_aim,
     is_force,
     is_object_of,
@@ -182,7 +183,7 @@ class MovementReader(DocumentContext):
             actor, actor_country = self.actor(force, offset)
             origin, origin_basis = ends.get("origin"), basis if ends.get("origin") else None
             sent_by = sender(trigger)
-            if origin is None and sent_by is not None:
+            if origin is None and sent_by is not None and kind != "withdraw":  # a state withdrawing goes home
                 r = self.resolution_for(offset + sent_by.idx, offset + sent_by.idx + len(sent_by))
                 if r and r.place and r.place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY):
                     actor_country = actor_country or r.place.country_code
@@ -341,8 +342,9 @@ class MovementReader(DocumentContext):
             prep = "to" if to_recipients else preposition(span)
             if prep == "of" and trigger.pos_ == "NOUN" and trigger.lemma_.lower() in lexicon().object_is_destination:
                 prep = "to"  # "the invasion of X"
-            if attached and is_object_of(span.root, trigger) and (
-                    prep is None or ((prep == "of" or prep in lexicon().weak_destination) and in_a_site(span))):
+            if attached and ((is_object_of(span.root, trigger) and (
+                    prep is None or ((prep == "of" or prep in lexicon().weak_destination) and in_a_site(span))))
+                    or in_the_objects_site(span, trigger)):
                 # "entered the city of X", "crossed the river", "reached the front in X", "left a base in X"
                 lemma = trigger.lemma_.lower()
                 water = (r.place.kind is PlaceKind.WATER if r.place is not None  # a river the gazetteer lacks
@@ -378,6 +380,9 @@ class MovementReader(DocumentContext):
                 around = self.place_around(doc, offset, r)
                 if around is not None:
                     found[role] = around
+            elif (owner := self.owner(doc, offset, r)) is not None and owner.place is not None \
+                    and owner.place.country_code != r.place.country_code:
+                found[role] = owner  # "Y's North Bay" is no namesake town abroad: it lies in Y
         if strong_only:
             return found  # "the offensive in X" is no movement: a policy offensive, an election ground campaign
         if "destination" not in found and weak is not None:
@@ -425,10 +430,9 @@ class MovementReader(DocumentContext):
         span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
         if span is None:
             return None
-        for owner in (c for c in span.root.children if c.dep_ == "poss"):  # "Y's X Bay": in Y
-            around = self.resolution_for(offset + owner.left_edge.idx, offset + owner.idx + len(owner))
-            if around is not None and around.place is not None and around.mention.label not in NOT_DRAWN:
-                return around
+        owner = self.owner(doc, offset, r)
+        if owner is not None:
+            return owner
         heads = [span.root, *(c for c in span.root.children if c.dep_ == "appos")]
         after = [doc[span.end]] if span.end < len(doc) else []  # the parser may hang "in Y" on the verb
         for prep in [*(c for head in heads for c in head.children), *after]:
@@ -440,6 +444,16 @@ class MovementReader(DocumentContext):
                 around = self.resolution_for(offset + obj.idx, offset + obj.idx + len(obj))
                 if around is not None and around.place is not None and around.mention.label not in NOT_DRAWN:
                     return around
+        return None
+
+    def owner(self, doc: Doc, offset: int, r: Resolution) -> Resolution | None:
+        """The place named as the possessor of an end ("Y's X Bay", "Y's North Harbour"), which
+        holds it, or None."""
+        span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
+        for owner in (c for c in span.root.children if c.dep_ == "poss") if span is not None else ():
+            around = self.resolution_for(offset + owner.left_edge.idx, offset + owner.idx + len(owner))
+            if around is not None and around.place is not None and around.mention.label not in NOT_DRAWN:
+                return around
         return None
 
     def purpose_place(self, sent: Span, offset: int, trigger: Token) -> Resolution | None:
