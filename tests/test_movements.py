@@ -2151,3 +2151,14 @@ def test_a_states_zone_is_its_territory(mini_pipeline, text: str) -> None:
 ], ids=["barracks-in", "base-at", "no-site"])
 def test_a_place_hung_on_the_verb_after_its_site_object(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "destination"), [
+    ("Marines landed at Vladivostok in May. Reinforcements were later sent into the province.", "Primorye"),
+    ("Marines landed at Vladivostok in May. Reinforcements were later sent into the country.", None),
+], ids=["the-province-of-the-town", "the-country-is-not-read-so"])
+def test_the_province_a_town_lies_in(mini_pipeline, text: str, destination: str | None) -> None:
+    moves = analyse(mini_pipeline, _body(text)).movements
+    later = [m for m in moves if m.trigger == "sent"]
+    assert [m.destination.place.name for m in later if m.destination] == ([destination] if destination else [])

@@ -293,8 +293,17 @@ class DocumentContext:
                                and introduced.search(self.text, max(0, r.mention.start - 40), r.mention.start)),
                               None)
         # a border is "the border" only: "the region" is never the band along one
-        return named or next((r for r in earlier if r.place is not None and r.place.kind in kinds
-                              and r.mention.label != BORDER_LABEL), None)
+        of_kind = named or next((r for r in earlier if r.place is not None and r.place.kind in kinds
+                                 and r.mention.label != BORDER_LABEL), None)
+        if of_kind is not None or noun not in lexicon().region_of_town_nouns:
+            return of_kind
+        # "took X ... moved into the province": with no province named, the one the town named last lies in
+        town = next((r for r in earlier if r.place is not None and r.mention.label != BORDER_LABEL), None)
+        if town is None or town.place is None or town.place.kind is not PlaceKind.CITY:
+            return None
+        region = next(iter(self.gaz.places_at(town.place.lat, town.place.lon, kinds=(PlaceKind.ADMIN1,))), None)
+        return None if region is None else Resolution(town.mention, region, town.score, (),
+                                                       (f"the province {town.mention.text!r} lies in",))
 
     def last_place_before(self, before: int) -> Resolution | None:
         """The place named last before offset ``before`` in its paragraph, or else in the paragraph
