@@ -110,9 +110,10 @@ def test_a_border_town_is_in_its_country(mini_pipeline) -> None:
 
 
 @pytest.mark.model
-def test_the_border_refers_to_the_border_named_before(mini_pipeline) -> None:
+@pytest.mark.parametrize("word", ["border", "frontier"])
+def test_the_border_refers_to_the_border_named_before(mini_pipeline, word: str) -> None:
     ends = _ends(mini_pipeline, "Georgia sent troops to the border with Russia on Monday. "
-                                "The troops will leave the border in May.")
+                                f"The troops will leave the {word} in May.")
     assert ("border:GE-RU", None) in ends, ends
 
 

@@ -285,7 +285,9 @@ class DocumentContext:
         earlier = sorted(filter(candidate, self.resolutions + self._borders_read), key=lambda r: r.mention.start,
                          reverse=True)
         word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
-        named = next((r for r in earlier if word.search(r.mention.text)), None)
+        border = noun in lexicon().border_nouns  # "the frontier": the border named last, whatever its word
+        named = next((r for r in earlier if word.search(r.mention.text)
+                      or (border and r.mention.label == BORDER_LABEL)), None)
         # the place the text itself introduced with the noun ("the encircled city of X" is "the city",
         # though a town was named after it)
         introduced = re.compile(rf"\b{re.escape(noun)}\s+of\s+$", re.IGNORECASE)
