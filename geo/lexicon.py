@@ -54,7 +54,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``continuation_words.jsonl``: words that make a military noun a war going on, not a movement told
   ("X continues its invasion of Y", "the ongoing offensive in Y").
   A ``forces.jsonl`` row with ``"needs": "military verb"`` ("observers", "men") is a force only
-  as what a ``military`` verb moves ("deployed observers", "withdrew its men"). A row with
+  as what a ``military`` verb moves ("deployed observers", "withdrew its men"), or with one of its
+  ``with`` words ("sent military observers", "a peacekeeping mission"). A row with
   ``"conveyed": true`` ("missile") is a force also, with no modifier, as what a ``conveys`` verb of
   ``motion.jsonl`` carries ("the launcher's missile was trucked to X", "missiles shipped to X"):
   carried by road, sea or air, not fired; so is what a ``conveys`` noun carries ("a shipment of

@@ -2162,3 +2162,29 @@ def test_the_province_a_town_lies_in(mini_pipeline, text: str, destination: str 
     moves = analyse(mini_pipeline, _body(text)).movements
     later = [m for m in moves if m.trigger == "sent"]
     assert [m.destination.place.name for m in later if m.destination] == ([destination] if destination else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Rebel fighters moved along the main road towards Kursk on Sunday.", [("Rebel fighters", None, "Kursk")]),
+    ("The convoy moved along the coastal highway towards Odesa.", [("convoy", None, "Odesa")]),
+    ("Troops blocked the road from Odesa on Monday.", []),  # no motion word: a road is no movement
+], ids=["along-the-road-towards", "up-the-highway-to", "a-road-alone"])
+def test_a_road_leads_to_the_movements_end(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "count"), [
+    ("Japan could send military observers to Ukraine, a lawmaker said.", 1),
+    ("The UN will send a peacekeeping mission to Libya next month.", 1),
+    ("France sent army instructors to Odesa in May.", 1),
+    ("Britain sent military advisers to Kyiv in March.", 1),
+    ("Britain sent military advisors to Kyiv in March.", 1),
+    ("Canada flew army trainers to Odesa in June.", 1),
+    ("The EU sent a trade mission to Kyiv last week.", 0),
+    ("Japan sent observers to the election in Kyiv.", 0),
+], ids=["military-observers", "peacekeeping-mission", "army-instructors", "military-advisers", "military-advisors",
+        "army-trainers", "trade-mission", "election-observers"])
+def test_words_that_are_forces_with_a_military_modifier(mini_pipeline, text: str, count: int) -> None:
+    assert len(analyse(mini_pipeline, _body(text)).movements) == count

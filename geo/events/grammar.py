@@ -59,8 +59,9 @@ def force_class(t: Token) -> str | None:
     conditional = lex.conditional_forces.get(lemma) or lex.conditional_forces.get(lower)
     if conditional is not None:
         kind, needs, words = conditional
-        if needs == "modifier" and any(c.lower_ in words or c.lemma_.lower() in words for c in modifiers):
-            return kind
+        if needs in ("modifier", "military verb") and any(c.lower_ in words or c.lemma_.lower() in words
+                                                          for c in modifiers):
+            return kind  # "armoured vehicles", "military observers"
         if (lemma in lex.conveyed_forces or lower in lex.conveyed_forces) and _conveyed(t):
             return kind  # "the missile was driven to X", "a shipment of shells": a weapon carried, not fired
         if needs == "group" and (any(c.lower_ in words for c in modifiers) or any(
