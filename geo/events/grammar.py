@@ -500,6 +500,8 @@ def site_of(span: Span) -> Token | None:
     if span.root.dep_ != "poss" or head.i in range(span.start, span.end) or head.like_num:
         return None
     words = lexicon().site_nouns
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in head.children):
+        return None  # "X's Y base": the base has a name of its own, which is the end
     return head if head.lemma_.lower() in words or head.lower_ in words else None
 
 

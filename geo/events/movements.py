@@ -376,13 +376,18 @@ class MovementReader(DocumentContext):
             elif role == "weak destination" and weak is None:
                 weak = r
         for role, r in list(found.items()):
-            if r.place is None:  # "to the X Shoal in the Y Sea": the place around it, which the map can draw
+            # "to the X Shoal in the Y Sea": X, drawn at the place around it; "Y's North Bay" is no
+            # namesake town abroad: it lies in Y. The end keeps its own name either way
+            if r.place is None:
                 around = self.place_around(doc, offset, r)
-                if around is not None:
-                    found[role] = around
-            elif (owner := self.owner(doc, offset, r)) is not None and owner.place is not None \
-                    and owner.place.country_code != r.place.country_code:
-                found[role] = owner  # "Y's North Bay" is no namesake town abroad: it lies in Y
+            else:
+                around = self.owner(doc, offset, r)
+                if around is not None and around.place is not None \
+                        and around.place.country_code == r.place.country_code:
+                    around = None
+            if around is not None and around.place is not None:
+                found[role] = Resolution(r.mention, around.place, around.score, (),
+                                         (*r.why, f"lies in {around.mention.text!r}"))
         if strong_only:
             return found  # "the offensive in X" is no movement: a policy offensive, an election ground campaign
         if "destination" not in found and weak is not None:
