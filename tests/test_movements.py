@@ -2140,8 +2140,8 @@ def test_a_place_qualifying_a_station_of_no_movement_is_no_end(mini_pipeline) ->
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "origin"), [
-    ("France has begun withdrawing some units through Odesa, two diplomats said.", None),
-    ("France has sent some units through Odesa to Kyiv, two diplomats said.", "France"),
+    ("France started withdrawing two battalions through Odesa last week.", None),
+    ("France sent two battalions through Odesa to Kyiv last week.", "France"),
 ], ids=["a-state-withdrawing-is-no-origin", "a-state-sending-is"])
 def test_the_sending_state_is_the_origin_only_of_what_it_sends(mini_pipeline, text: str,
                                                                origin: str | None) -> None:
@@ -2193,7 +2193,7 @@ def test_a_road_leads_to_the_movements_end(mini_pipeline, text: str, moves: list
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "count"), [
-    ("Japan could send military observers to Ukraine, a lawmaker said.", 1),
+    ("Japan may dispatch a team of military observers to Libya next month.", 1),
     ("The UN will send a peacekeeping mission to Libya next month.", 1),
     ("France sent army instructors to Odesa in May.", 1),
     ("Britain sent military advisers to Kyiv in March.", 1),
