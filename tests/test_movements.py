@@ -2205,3 +2205,14 @@ def test_a_road_leads_to_the_movements_end(mini_pipeline, text: str, moves: list
         "army-trainers", "trade-mission", "election-observers"])
 def test_words_that_are_forces_with_a_military_modifier(mini_pipeline, text: str, count: int) -> None:
     assert len(analyse(mini_pipeline, _body(text)).movements) == count
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The guided-missile destroyer sailed to Odesa on Friday.", "guided-missile destroyer"),
+    ("A 25-year-old paratrooper was sent into Odesa in May.", "25-year-old paratrooper"),
+    ("Some 300 soldiers were sent into Odesa in May.", "soldiers"),  # a size, not part of the force's name
+], ids=["hyphenated-modifier", "number-inside-a-word", "a-size"])
+def test_the_force_is_named_as_written(mini_pipeline, text: str, actor: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.actor == actor

@@ -585,12 +585,16 @@ class MovementReader(DocumentContext):
             if named:
                 return self.actor(named[-1].root, offset)
             return force.text, None
+        doc = force.doc
+        hyphened = {t.i for t in force.subtree if t.like_num and not t.whitespace_ and t.i + 1 < len(doc)
+                    and doc[t.i + 1].text == "-"}  # "a 25-year-old paratrooper": the number is part of a word
         words = [
             t
             for t in force.subtree
             if t.i <= force.i
-            and t.dep_ not in ("nummod", "quantmod", "det", "predet")
-            and (not t.like_num or _ORDINAL.fullmatch(t.lower_) is not None)  # "the 101st Airborne" keeps "101st"
+            and (t.i in hyphened or t.dep_ not in ("nummod", "quantmod", "det", "predet"))
+            and (not t.like_num or t.i in hyphened
+                 or _ORDINAL.fullmatch(t.lower_) is not None)  # "the 101st Airborne" keeps "101st"
             and not t.is_space
             and t.lower_ not in lexicon().quantity_words
         ]
