@@ -142,9 +142,14 @@ def _moves(pipeline, text: str) -> list[tuple[str | None, str | None, str | None
         # a naval group; the head of the phrase is the force, not a word qualifying it
         ("On Friday the French carrier strike group sailed back to Tokyo.\n", "French carrier strike group"),
         ("Japan flew army helicopters to Libya.\n", "army helicopters"),
+        # what governments and outlets call armed groups' fighters
+        ("The terrorists retreated into Libya after the clash.\n", "terrorists"),
+        ("Armed bandits stormed into Odesa on Monday night.\n", "bandits"),
+        ("Paramilitaries advanced on Kyiv from the east.\n", "Paramilitaries"),
     ],
     ids=["minesweeper", "battleship", "helicopter", "howitzer", "military-sends", "navy", "armoured-vehicle",
-         "missile-system", "members-of-group", "uss", "strike-group", "army-helicopters"],
+         "missile-system", "members-of-group", "uss", "strike-group", "army-helicopters", "terrorists", "bandits",
+         "paramilitaries"],
 )
 def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
     actors = [a for a, _, _ in _moves(mini_pipeline, text)]
@@ -162,9 +167,10 @@ def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
         "Members of the choir travelled to Kyiv and arrived in Kyiv on Monday.\n",  # not an armed group
         "The team's new striker moved to Paris on a free transfer.\n",
         "A group of journalists returned to Tokyo on Friday.\n",  # a group is a force only as a naval one
+        "Terrorists killed twelve villagers near Odesa on Monday.\n",  # no motion
     ],
     ids=["aid-convoy", "convoy-of-food", "cargo-ships", "plain-vehicles", "members-of-a-choir", "football",
-         "group-of-journalists"],
+         "group-of-journalists", "no-motion"],
 )
 def test_what_is_not_a_force(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
