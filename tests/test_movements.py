@@ -1054,9 +1054,13 @@ def test_weapons_for_a_states_defence_go_to_it(mini_pipeline, text: str, destina
         (_STORY + "Japan began an incursion in May.\n", ["Libya"]),
         (_STORY + "Prices rose since Japan launched its invasion.\n", []),
         (_STORY + "The threat of invasion worries Japan.\n", []),
+        # an object that says where, and is no country
+        (_STORY + "The gunmen invaded the shelter at dawn, a survivor said.\n", []),
+        (_STORY + "Japanese marines invaded the country at dawn.\n", ["Libya"]),
     ],
     ids=["deployed-advisers", "deployed-in-march", "perils-of-deploying", "own-country", "in-the-north",
-         "launched-its-offensive", "began-an-incursion", "since-it-launched", "threat-of-invasion"],
+         "launched-its-offensive", "began-an-incursion", "since-it-launched", "threat-of-invasion",
+         "invaded-a-shelter", "invaded-the-country"],
 )
 def test_a_state_deploying_with_no_place_goes_to_the_story_country(mini_pipeline, text: str,
                                                                    destinations: list[str]) -> None:

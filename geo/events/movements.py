@@ -113,6 +113,10 @@ def arrives_unplaced(trigger: Token) -> bool:
     if subject is None or not (is_force(subject) or subject.ent_type_ in ("GPE", "ORG", "NORP")
                                or (subject.lower_ in lex.force_pronouns and force_antecedent(subject) is not None)):
         return False  # "it launched a counteroffensive" (a lawsuit): no force, no state, no group
+    if trigger.lemma_.lower() in lex.object_is_destination and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in lex.referring_nouns
+            and c.lemma_.lower() not in lex.territory_nouns for c in trigger.children):
+        return False  # "invaded the shelter": the object says where, and it is no country ("invaded the country" is)
     return not any(c.dep_ == "prep" and (c.lower_ in lex.roles or c.lower_ in lex.weak_destination)
                    and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
                    for t in {trigger.i: trigger, verb.i: verb}.values() for c in t.children)
