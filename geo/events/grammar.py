@@ -76,7 +76,8 @@ def force_class(t: Token) -> str | None:
             c.dep_ == "det" and c.lower_ == "the" for c in t.children):
         return "vessel"  # "the Halvorsen" after "the USS Ada Halvorsen": the ship named before
     if t.pos_ == "PROPN":  # "the corvette X", "the frigate X": a ship named after its class noun
-        named = next((lex.forces.get(c.lemma_.lower()) for c in t.children if c.dep_ == "compound" and c.i < t.i
+        named = next((lex.forces.get(c.lemma_.lower()) for c in t.children
+                      if c.dep_ in ("compound", "amod") and c.i < t.i  # the parser may call the class noun an adjective
                       and lex.forces.get(c.lemma_.lower()) in ("vessel", "aircraft")), None)
         if named is not None:
             return named
