@@ -2229,3 +2229,28 @@ def test_words_that_are_forces_with_a_military_modifier(mini_pipeline, text: str
 def test_the_force_is_named_as_written(mini_pipeline, text: str, actor: str) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert move.actor == actor
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "via", "destination"), [
+    ("Two brigades crossed the Euphrates River overnight.", "Euphrates River", None),  # a river it lacks
+    ("Two brigades crossed the Kursk river overnight.", "Kursk river", None),  # named like a town
+    ("Troops withdrew to the Odesa river on Monday.", None, "Odesa river"),
+    ("Troops moved to the Odesa front on Monday.", None, "Odesa"),  # no water word: the town
+], ids=["a-river-it-lacks", "a-river-named-like-a-town", "to-a-river-named-like-a-town", "front"])
+def test_a_river_is_no_town(mini_pipeline, text: str, via: str | None, destination: str | None) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert [r.mention.text for r in move.via] == ([via] if via else [])
+    assert (move.destination.mention.text if move.destination else None) == destination
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "via"), [
+    ("Two brigades crossed the Dnipro River overnight.", "Dnipro River"),
+    ("Boats carrying troops crossed the Kakhovka Lake overnight.", "Kakhovka Lake"),
+    ("Two brigades crossed the Vovcha river overnight.", "Vovcha"),
+], ids=["x-river", "x-lake", "the-x-river"])
+def test_a_river_or_lake_the_gazetteer_lacks_is_passed_through(pipeline, text: str, via: str) -> None:
+    [move] = analyse(pipeline, _body(text)).movements
+    assert [r.mention.text for r in move.via] == [via]
