@@ -318,14 +318,14 @@ class MovementReader(DocumentContext):
                 span = doc[territory.i : territory.i + 1]
             if span.root.i in aims or qualifies_a_named_kind(span):
                 continue  # "to the eastern X city of Y": Y
-            water = span.root.head
-            if r.place is not None and span.root.dep_ == "compound" and water.i == span.end \
-                    and water.lower_ in lexicon().water_words:
+            kind_word = span.root.head
+            if r.place is not None and span.root.dep_ == "compound" and kind_word.i == span.end \
+                    and kind_word.lower_ in lexicon().water_words:
                 # "crossed the X river": the river, which the gazetteer lacks, not the town named X
-                start, end = r.mention.start, offset + water.idx + len(water)
+                start, end = r.mention.start, offset + kind_word.idx + len(kind_word)
                 r = Resolution(Mention(self.doc_id, start, end, self.text[start:end], r.mention.label,
                                        r.mention.zone), None, 0.0, (), ("water named like a town",))
-                span = doc[span.start : water.i + 1]
+                span = doc[span.start : kind_word.i + 1]
             attached = span.root.i in subtree
             lemma = trigger.lemma_.lower()
             between = doc[trigger.i + 1 : span.start]
