@@ -146,10 +146,12 @@ def _moves(pipeline, text: str) -> list[tuple[str | None, str | None, str | None
         ("The terrorists retreated into Libya after the clash.\n", "terrorists"),
         ("Armed bandits stormed into Odesa on Monday night.\n", "bandits"),
         ("Paramilitaries advanced on Kyiv from the east.\n", "Paramilitaries"),
+        ("Gang members stormed into the town of Odesa on Monday.\n", "Gang members"),
+        ("Armed gangs advanced on Kyiv from the east.\n", "Armed gangs"),
     ],
     ids=["minesweeper", "battleship", "helicopter", "howitzer", "military-sends", "navy", "armoured-vehicle",
          "missile-system", "members-of-group", "uss", "strike-group", "army-helicopters", "terrorists", "bandits",
-         "paramilitaries"],
+         "paramilitaries", "gang-members", "armed-gangs"],
 )
 def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
     actors = [a for a, _, _ in _moves(mini_pipeline, text)]
@@ -168,9 +170,10 @@ def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
         "The team's new striker moved to Paris on a free transfer.\n",
         "A group of journalists returned to Tokyo on Friday.\n",  # a group is a force only as a naval one
         "Terrorists killed twelve villagers near Odesa on Monday.\n",  # no motion
+        "A gang of thieves moved to Odesa last year.\n",  # a gang is a force only when armed
     ],
     ids=["aid-convoy", "convoy-of-food", "cargo-ships", "plain-vehicles", "members-of-a-choir", "football",
-         "group-of-journalists", "no-motion"],
+         "group-of-journalists", "no-motion", "gang-of-thieves"],
 )
 def test_what_is_not_a_force(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
@@ -244,8 +247,9 @@ def test_a_force_that_goes_along_with_its_object_still_moves(mini_pipeline, text
         ("Transport planes carrying paratroopers landed at Odesa's airfield overnight.", None, "Odesa"),
         ("The frigate sailed out of Vladivostok's harbour on Friday.", "Vladivostok", None),
         ("Troops arrived in Odesa at Kyiv's request, the ministry said.", None, "Odesa"),  # no site: not Kyiv
+        ("Two transport planes landed at Kyiv's airstrip overnight.", None, "Kyiv"),
     ],
-    ids=["landed-at-airfield", "out-of-harbour", "not-a-site"],
+    ids=["landed-at-airfield", "out-of-harbour", "not-a-site", "airstrip"],
 )
 def test_a_site_a_place_owns_is_in_that_place(mini_pipeline, text: str, origin: str | None,
                                              destination: str | None) -> None:
