@@ -2258,3 +2258,36 @@ def test_a_river_is_no_town(mini_pipeline, text: str, via: str | None, destinati
 def test_a_river_or_lake_the_gazetteer_lacks_is_passed_through(pipeline, text: str, via: str) -> None:
     [move] = analyse(pipeline, _body(text)).movements
     assert [r.mention.text for r in move.via] == [via]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "origin"), [
+    ("Militants entered Buulo Mareer, a farming town in the south, on Friday after army troops pulled out of "
+     "the town.", "Buulo Mareer"),  # a town the gazetteer lacks, by its own name
+    ("Rebels shelled Odesa, a port city in the south, overnight. Marines later withdrew from the city.", "Odesa"),
+    ("Rebels crossed into Japan on Friday. Marines later withdrew from the town.", None),  # no town named
+], ids=["unlisted-town-in-apposition", "listed-city-in-apposition", "no-town"])
+def test_the_town_refers_to_the_town_the_text_introduced(mini_pipeline, text: str, origin: str | None) -> None:
+    moves = analyse(mini_pipeline, _body(text)).movements
+    withdrawals = [m for m in moves if m.trigger in ("pulled", "withdrew")]
+    named = [(m.origin.place.name if m.origin.place else m.origin.mention.text) for m in withdrawals if m.origin]
+    assert named == ([origin] if origin else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "TOKYO — Militants entered the town of Odesa on Friday, residents said.",
+    "KYIV — Insurgents entered the town of Odesa on Friday, residents said.",
+    "TOKYO — Gunmen entered Odesa on Friday, residents said.",
+], ids=["plural-read-as-a-name", "another-plural", "gunmen"])
+def test_a_dateline_is_no_force_and_no_sender(mini_pipeline, text: str) -> None:
+    [move] = analyse(mini_pipeline, text + "\n").movements
+    assert move.origin is None and move.destination is not None and move.destination.place.name == "Odesa"
+
+
+@pytest.mark.model
+@pytest.mark.full
+def test_a_dateline_the_parser_makes_a_subject_sends_no_one(pipeline) -> None:
+    text = "MOGADISHU — Militants entered the town of Buulo Mareer on Friday, residents said.\n"
+    [move] = analyse(pipeline, text).movements  # a town the gazetteer lacks: no country of its own to compare
+    assert move.origin is None and move.destination is not None and move.destination.mention.text == "Buulo Mareer"

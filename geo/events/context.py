@@ -16,7 +16,7 @@ from conflictmap.geo.events.speakers import People, Speaker, coordinated_countri
 from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.places import Dateline
 from conflictmap.geo.reading.zones import Paragraph, zone_at
-from conflictmap.geo.records import BORDER_LABEL, DEMONYM_LABEL, NOT_DRAWN, Mention, Resolution, Source
+from conflictmap.geo.records import BORDER_LABEL, DEMONYM_LABEL, NOT_DRAWN, NOT_UNLISTED, Mention, Resolution, Source
 
 
 def possessive(text: str, start: int, end: int) -> bool:
@@ -254,10 +254,11 @@ class DocumentContext:
             if self.resolution_for(start, end) is not None:
                 continue  # part of a name
             antecedent = self.antecedent_place(sent, offset, start, t.lower_, kinds)
-            if antecedent is None or antecedent.place is None:
+            if antecedent is None:
                 continue
-            mention = Mention(self.doc_id, start, end, self.text[start:end], antecedent.mention.label,
-                              antecedent.mention.zone)
+            # a place the gazetteer lacks ("X, a farming town") is referred to by its own name
+            written = self.text[start:end] if antecedent.place is not None else antecedent.mention.text
+            mention = Mention(self.doc_id, start, end, written, antecedent.mention.label, antecedent.mention.zone)
             found.append(Resolution(mention, antecedent.place, antecedent.score, (),
                                     (f"refers to {antecedent.mention.text!r} named before",)))
         return found
@@ -270,7 +271,8 @@ class DocumentContext:
         where troops pushed into the town"): "asked X to send troops into the region", "X weapons
         arrived in the country" move into another place than X."""
         def candidate(r: Resolution) -> bool:
-            if r.mention.end > before or r.place is None or r.mention.label in NOT_DRAWN:
+            if r.mention.end > before or r.mention.label in NOT_DRAWN or (
+                    r.place is None and r.mention.label in NOT_UNLISTED):
                 return False
             if r.mention.start < offset + sent.start_char:
                 return True
@@ -286,14 +288,16 @@ class DocumentContext:
                          reverse=True)
         word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
         border = noun in lexicon().border_nouns  # "the frontier": the border named last, whatever its word
-        named = next((r for r in earlier if word.search(r.mention.text)
-                      or (border and r.mention.label == BORDER_LABEL)), None)
+        named = next((r for r in earlier if r.place is not None and (
+            word.search(r.mention.text) or (border and r.mention.label == BORDER_LABEL))), None)
         # the place the text itself introduced with the noun ("the encircled city of X" is "the city",
-        # though a town was named after it)
+        # though a town was named after it; "X, a farming town", even one the gazetteer lacks)
         introduced = re.compile(rf"\b{re.escape(noun)}\s+of\s+$", re.IGNORECASE)
-        named = named or next((r for r in earlier if r.place is not None and r.mention.label != BORDER_LABEL
-                               and introduced.search(self.text, max(0, r.mention.start - 40), r.mention.start)),
-                              None)
+        apposed = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}\b", re.IGNORECASE)
+        named = named or next((r for r in earlier if r.mention.label != BORDER_LABEL and (
+            (r.place is not None and introduced.search(self.text, max(0, r.mention.start - 40), r.mention.start))
+            or apposed.match(self.text, r.mention.end))), None)
+        earlier = [r for r in earlier if r.place is not None]
         # a border is "the border" only: "the region" is never the band along one
         of_kind = named or next((r for r in earlier if r.place is not None and r.place.kind in kinds
                                  and r.mention.label != BORDER_LABEL), None)

@@ -43,6 +43,8 @@ def force_class(t: Token) -> str | None:
     convoy", "cargo ship")."""
     lex = lexicon()
     lemma, lower = t.lemma_.lower(), t.lower_
+    if t.tag_ == "NNPS" and lemma == lower and lower.endswith("s"):
+        lemma = lower[:-1]  # "Militants entered X" after a dateline: the parser takes the plural for a name
     modifiers = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod")]
     modifiers += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     modifiers += [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # "trucks mounted with guns"

@@ -48,6 +48,7 @@ from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.reading.dates import normalise
 from conflictmap.geo.reading.zones import zone_at
 from conflictmap.geo.records import (
+    DATELINE_LABEL,
     DEMONYM_LABEL,
     HOME_LABEL,
     NOT_DRAWN,
@@ -189,7 +190,8 @@ class MovementReader(DocumentContext):
             sent_by = sender(trigger)
             if origin is None and sent_by is not None and kind != "withdraw":  # a state withdrawing goes home
                 r = self.resolution_for(offset + sent_by.idx, offset + sent_by.idx + len(sent_by))
-                if r and r.place and r.place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY):
+                if r and r.place and r.place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY) \
+                        and r.mention.label != DATELINE_LABEL:  # the parser may make a dateline the subject
                     actor_country = actor_country or r.place.country_code
                     country = self.gaz.get(f"ne-admin0:{r.place.country_code}")
                     dest = ends.get("destination")
