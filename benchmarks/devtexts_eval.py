@@ -138,7 +138,7 @@ def main() -> None:
                              "second 30 (benchmarks/snippets2) or the 24 written articles (benchmarks/articles3)")
     parser.add_argument("--gold", type=Path, help="a folder of gold files (overrides --set)")
     parser.add_argument("--texts", type=Path, help="where the gold paths lie (default: ../shared/devtexts; for "
-                        "--set snippets, benchmarks/snippets/texts)")
+                        "--set snippets, snippets2 or articles3, benchmarks/<set>/texts)")
     parser.add_argument("--gazetteer", type=Path, help="gazetteer (default: $CONFLICTMAP_GAZETTEER or the cache)")
     parser.add_argument("--show-misses", action="store_true", help="list misses and false positives with sentences")
     args = parser.parse_args()

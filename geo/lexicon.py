@@ -23,7 +23,10 @@ Adding a word is one line in its file (and a test of your own wording that needs
   in X", "X's airspace", "Ruritanian territory"): as the object of "entered", "reached", "left",
   the place it lies in is the end; with the distances ("km"), they also lead a strong preposition on
   to the place ("to the outskirts of X", "to within 12 km of X"); a ``territory`` one makes a
-  nationality word or a possessor the place ("entered Ruritanian airspace", "Ruritania's waters").
+  nationality word or a possessor the place ("entered Ruritanian airspace", "Ruritania's waters"),
+  with ``possessor_only`` a possessor only ("Ruritania's zone", not "the Ruritanian zone of the
+  city"); any other makes a town that owns it the place ("landed at X's airfield"), unless the site
+  has a place phrase of its own ("X's base in Y").
 - ``motion.jsonl`` also: ``object_is_origin`` ("left X"); ``for_destination`` ("headed for X");
   ``on_destination`` ("advanced on X");
   ``subject_moves``: the subject goes along with what it moves ("escorted a convoy to X");
@@ -179,6 +182,7 @@ class Lexicon:
     region_of_town_nouns: frozenset[str]  # "province": with none named, the one the last town lies in
     site_nouns: frozenset[str]  # "base", "front", "airspace": where a force is, inside a place
     territory_nouns: frozenset[str]  # "airspace", "waters": "Ruritanian airspace" is Ruritania's
+    possessed_territory: frozenset[str]  # "zone": a territory only of a possessor ("X's zone", not "the X zone")
     object_is_origin: frozenset[str]  # "left X", "evacuated X"
     for_destination: frozenset[str]  # "headed for X", "left for X"
     on_destination: frozenset[str]  # "advanced on X": X is where they go
@@ -327,6 +331,7 @@ def lexicon() -> Lexicon:
         region_of_town_nouns=frozenset(r["word"] for r in _rows("referring_nouns.jsonl") if r.get("region_of_town")),
         site_nouns=_words("site_nouns.jsonl"),
         territory_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("kind") == "territory"),
+        possessed_territory=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("possessor_only")),
         object_is_origin=frozenset(r["lemma"] for r in motion if r.get("object_is_origin")),
         for_destination=frozenset(r["lemma"] for r in motion if r.get("for_destination")),
         on_destination=frozenset(r["lemma"] for r in motion if r.get("on_destination")),

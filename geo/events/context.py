@@ -265,11 +265,15 @@ class DocumentContext:
 
     def antecedent_place(self, sent: Span, offset: int, before: int, noun: str,
                          kinds: frozenset[str]) -> Resolution | None:
-        """The last place named before offset ``before`` whose words hold ``noun`` or whose kind is one
-        of ``kinds`` (nationality words and names inside organisations are not places named). In the
-        phrase's own sentence only a place after a preposition or a verb's object ("shelling hit X,
-        where troops pushed into the town"): "asked X to send troops into the region", "X weapons
-        arrived in the country" move into another place than X."""
+        """The place "the <noun>" refers to, before offset ``before``: the last place whose words hold
+        ``noun`` (any land border for "the border", "the frontier"); else one the text introduced with
+        the noun ("the city of X", "X, a farming town", also one the gazetteer lacks); else the last
+        place of one of ``kinds``; else, for a ``region_of_town`` noun ("the province"), the
+        first-order region of the last town of an earlier sentence in the story's country. Nationality
+        words and names inside organisations are not places named. In the phrase's own sentence only
+        a place after a preposition or a verb's object counts ("shelling hit X, where troops pushed
+        into the town"): "asked X to send troops into the region", "X weapons arrived in the country"
+        move into another place than X."""
         def candidate(r: Resolution) -> bool:
             if r.mention.end > before or r.mention.label in NOT_DRAWN or (
                     r.place is None and r.mention.label in NOT_UNLISTED):
@@ -304,8 +308,13 @@ class DocumentContext:
         if of_kind is not None or noun not in lexicon().region_of_town_nouns:
             return of_kind
         # "took X ... moved into the province": with no province named, the one the town named last lies in
-        town = next((r for r in earlier if r.place is not None and r.mention.label != BORDER_LABEL), None)
-        if town is None or town.place is None or town.place.kind is not PlaceKind.CITY:
+        # a town of an earlier sentence ("officials in X said troops moved into the province" is no
+        # province of X), and of the story's own country when the story has one
+        town = next((r for r in earlier if r.place is not None and r.mention.label != BORDER_LABEL
+                     and r.mention.start < offset + sent.start_char), None)
+        story = self._story_code()
+        if town is None or town.place is None or town.place.kind is not PlaceKind.CITY or (
+                story is not None and town.place.country_code != story):
             return None
         region = next(iter(self.gaz.places_at(town.place.lat, town.place.lon, kinds=(PlaceKind.ADMIN1,))), None)
         return None if region is None else Resolution(town.mention, region, town.score, (),

@@ -468,8 +468,7 @@ def modifies_another_noun(span: Span, trigger: Token) -> bool:
     head = root.head
     if head.i == trigger.i or is_force(head):
         return False
-    words = (place_nouns().kind_of | set(place_nouns().kinds) | lexicon().border_nouns | lexicon().site_nouns
-             | lexicon().name_heads)  # "the X neighbourhood", "the X dam": the name's own kind of place
+    words = place_nouns().kind_of | set(place_nouns().kinds) | lexicon().border_nouns | lexicon().site_nouns
     return head.lemma_.lower() not in words and head.lower_ not in words
 
 
@@ -492,8 +491,20 @@ def territory_of(span: Span) -> Token | None:
     head = span.root.head
     if span.root.dep_ not in ("amod", "compound", "poss", "nmod") or head.i in range(span.start, span.end):
         return None
-    words = lexicon().territory_nouns
-    return head if head.lemma_.lower() in words or head.lower_ in words else None
+    lex = lexicon()
+    if head.lemma_.lower() not in lex.territory_nouns and head.lower_ not in lex.territory_nouns:
+        return None
+    if span.root.dep_ != "poss" and (head.lemma_.lower() in lex.possessed_territory
+                                     or head.lower_ in lex.possessed_territory):
+        return None  # "Japan's air defence zone" is Japan's; "the French zone of the city" is not France
+    return None if _own_place_phrase(head, ("in",)) else head  # "X's zone of responsibility in Y": in Y
+
+
+def _own_place_phrase(noun: Token, preps: tuple[str, ...]) -> bool:
+    """Whether the noun's phrase has a place phrase of its own ("the base in Y", "the airfield near
+    Y", "the zone of responsibility in Y"); not counting its possessor's words."""
+    return any(t.dep_ == "prep" and t.lower_ in preps and t.i > noun.i and any(o.dep_ == "pobj" for o in t.children)
+               for t in noun.subtree)
 
 
 def site_of(span: Span) -> Token | None:
@@ -505,6 +516,8 @@ def site_of(span: Span) -> Token | None:
     words = lexicon().site_nouns
     if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in head.children):
         return None  # "X's Y base": the base has a name of its own, which is the end
+    if _own_place_phrase(head, ("in", "at", "on", "near")):
+        return None  # "X's base in Y": the base is in Y, X only owns it
     return head if head.lemma_.lower() in words or head.lower_ in words else None
 
 
@@ -538,8 +551,9 @@ def in_another_nouns_phrase(span: Span, trigger: Token) -> bool:
     noun = prep.head
     if noun.i == trigger.i or noun.pos_ != "NOUN" or is_force(noun) or noun.ent_type_:  # a name may be a place
         return False
-    if noun.lower_ in lexicon().route_nouns or noun.lemma_.lower() in lexicon().route_nouns:
-        return False  # "on their way to X": the route is the movement's own
+    if (noun.lower_ in lexicon().route_nouns or noun.lemma_.lower() in lexicon().route_nouns) and (
+            noun.head.i == trigger.i or (noun.head.dep_ == "prep" and noun.head.head.i == trigger.i)):
+        return False  # "on their way to X", "moved along the road to X": the route is the movement's own
     if noun.dep_ == "dobj" and noun.head.i == trigger.i:
         return False  # what the verb moves: "escorted a supply run from X to Y"
     if noun.dep_ == "conj" and (noun.head.i == trigger.i or is_force(noun.head)):

@@ -313,8 +313,9 @@ class MovementReader(DocumentContext):
             for_defence = is_possessor(span) and defended(span)  # "arms for X's defence": to X
             if (r.mention.label == DEMONYM_LABEL or is_possessor(span)) and not for_defence:
                 # "Ruritanian airspace", "Ruritania's waters": the country, where the territory noun is
+                owned = r.place is None or r.place.kind is not PlaceKind.COUNTRY  # "Russia's base" is only its own
                 territory = territory_of(span) or (recipient_of(span) if r.mention.label == DEMONYM_LABEL
-                                                   else site_of(span))  # "landed at X's airfield": at X
+                                                   else site_of(span) if owned else None)  # "at X's airfield": at X
                 if territory is None:
                     continue
                 span = doc[territory.i : territory.i + 1]
@@ -365,8 +366,9 @@ class MovementReader(DocumentContext):
                          else river or bool(set(r.mention.text.lower().split()) & lexicon().water_words))
                 if lemma in lexicon().water_object_is_via and water and prep in (None, "of"):
                     prep = "via"  # "crossed the strait", "the river", "the centre line of the sea": through it
-                elif lemma in lexicon().object_is_via and prep is None:
-                    prep = "via"  # "transited the strait", "passed the town": through it
+                elif lemma in lexicon().object_is_via and prep is None and not any(
+                        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in trigger.children):
+                    prep = "via"  # "transited the strait", "passed the town": through it (not "passed X to Y")
                 elif lemma in lexicon().object_is_destination:
                     prep = "to"
                 elif lemma in lexicon().object_is_origin:
@@ -391,7 +393,8 @@ class MovementReader(DocumentContext):
                 weak = r
         for role, r in list(found.items()):
             # "to the X Shoal in the Y Sea": X, drawn at the place around it; "Y's North Bay" is no
-            # namesake town abroad: it lies in Y. The end keeps its own name either way
+            # namesake town abroad: it lies in Y; "the X Camp in Y": not at the town X is named after.
+            # The end keeps its own name
             if r.place is None:
                 around = self.place_around(doc, offset, r)
             else:
@@ -399,6 +402,8 @@ class MovementReader(DocumentContext):
                 if around is not None and around.place is not None \
                         and around.place.country_code == r.place.country_code:
                     around = None
+                if around is None and any(why.startswith("named after") for why in r.why):
+                    around = self.place_around(doc, offset, r, preps=("in", "near", "at", "outside"), owner=False)
             if around is not None and around.place is not None:
                 found[role] = Resolution(r.mention, around.place, around.score, (),
                                          (*r.why, f"lies in {around.mention.text!r}"))
@@ -443,19 +448,20 @@ class MovementReader(DocumentContext):
                 found["destination"] = aimed_at  # "an offensive to drive X from Y", "to retake Y": into Y
         return found
 
-    def place_around(self, doc: Doc, offset: int, r: Resolution) -> Resolution | None:
+    def place_around(self, doc: Doc, offset: int, r: Resolution, preps: tuple[str, ...] = ("in",),
+                     owner: bool = True) -> Resolution | None:
         """The place an end the gazetteer lacks is said to lie in ("the X Shoal in the Y Sea", "X, a
         village in Y province", "Y's X Bay"), when the gazetteer has that one ("near Y" is no place to draw it)."""
         span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
         if span is None:
             return None
-        owner = self.owner(doc, offset, r)
-        if owner is not None:
-            return owner
+        holder = self.owner(doc, offset, r) if owner else None
+        if holder is not None:
+            return holder
         heads = [span.root, *(c for c in span.root.children if c.dep_ == "appos")]
         after = [doc[span.end]] if span.end < len(doc) else []  # the parser may hang "in Y" on the verb
         for prep in [*(c for head in heads for c in head.children), *after]:
-            if prep.dep_ != "prep" or prep.lower_ != "in":
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
@@ -469,10 +475,14 @@ class MovementReader(DocumentContext):
         """The place named as the possessor of an end ("Y's X Bay", "Y's North Harbour"), which
         holds it, or None."""
         span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
-        for owner in (c for c in span.root.children if c.dep_ == "poss") if span is not None else ():
-            around = self.resolution_for(offset + owner.left_edge.idx, offset + owner.idx + len(owner))
-            if around is not None and around.place is not None and around.mention.label not in NOT_DRAWN:
-                return around
+        if span is None:
+            return None
+        for word in span.root.children:
+            if word.dep_ != "poss":
+                continue
+            holder = self.resolution_for(offset + word.left_edge.idx, offset + word.idx + len(word))
+            if holder is not None and holder.place is not None and holder.mention.label not in NOT_DRAWN:
+                return holder
         return None
 
     def purpose_place(self, sent: Span, offset: int, trigger: Token) -> Resolution | None:
@@ -600,14 +610,14 @@ class MovementReader(DocumentContext):
                 return self.actor(named[-1].root, offset)
             return force.text, None
         doc = force.doc
-        hyphened = {t.i for t in force.subtree if t.like_num and not t.whitespace_ and t.i + 1 < len(doc)
+        hyphenated = {t.i for t in force.subtree if t.like_num and not t.whitespace_ and t.i + 1 < len(doc)
                     and doc[t.i + 1].text == "-"}  # "a 25-year-old paratrooper": the number is part of a word
         words = [
             t
             for t in force.subtree
             if t.i <= force.i
-            and (t.i in hyphened or t.dep_ not in ("nummod", "quantmod", "det", "predet"))
-            and (not t.like_num or t.i in hyphened
+            and (t.i in hyphenated or t.dep_ not in ("nummod", "quantmod", "det", "predet"))
+            and (not t.like_num or t.i in hyphenated
                  or _ORDINAL.fullmatch(t.lower_) is not None)  # "the 101st Airborne" keeps "101st"
             and not t.is_space
             and t.lower_ not in lexicon().quantity_words

@@ -416,7 +416,7 @@ class PlaceRecognizer:
             return None  # "the North": a direction, or a metonym the text resolves elsewhere
         if self._matches(span.text) or self._matches(_with_region_word(span).text):
             return span
-        if _named_as_place(span) and len(span) <= 6 and all(
+        if _named_as_place(span) and len(span) <= 6 and all(  # a name, not a headline run-on of many words
                 t.is_title or t.is_upper or not t.is_alpha or t.lower_ in NAME_PARTICLE_JOINERS for t in span):
             return span  # "X Air Base", "X Bay": the whole name, not a town its first words name
         # Headline run-ons: "North Korea Sends Troops" -> the longest part the gazetteer knows.
