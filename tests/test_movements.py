@@ -146,7 +146,7 @@ def _moves(pipeline, text: str) -> list[tuple[str | None, str | None, str | None
         ("The terrorists retreated into Libya after the clash.\n", "terrorists"),
         ("Armed bandits stormed into Odesa on Monday night.\n", "bandits"),
         ("Paramilitaries advanced on Kyiv from the east.\n", "Paramilitaries"),
-        ("Gang members stormed into the town of Odesa on Monday.\n", "Gang members"),
+        ("Gang members advanced on Odesa overnight.\n", "Gang members"),
         ("Armed gangs advanced on Kyiv from the east.\n", "Armed gangs"),
     ],
     ids=["minesweeper", "battleship", "helicopter", "howitzer", "military-sends", "navy", "armoured-vehicle",
@@ -2262,14 +2262,14 @@ def test_a_river_or_lake_the_gazetteer_lacks_is_passed_through(pipeline, text: s
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "origin"), [
-    ("Militants entered Buulo Mareer, a farming town in the south, on Friday after army troops pulled out of "
-     "the town.", "Buulo Mareer"),  # a town the gazetteer lacks, by its own name
+    ("Insurgents entered Buulo Mareer, a farming town in the south, on Friday. Soldiers had left the town "
+     "a day earlier.", "Buulo Mareer"),  # a town the gazetteer lacks, by its own name
     ("Rebels shelled Odesa, a port city in the south, overnight. Marines later withdrew from the city.", "Odesa"),
     ("Rebels crossed into Japan on Friday. Marines later withdrew from the town.", None),  # no town named
 ], ids=["unlisted-town-in-apposition", "listed-city-in-apposition", "no-town"])
 def test_the_town_refers_to_the_town_the_text_introduced(mini_pipeline, text: str, origin: str | None) -> None:
     moves = analyse(mini_pipeline, _body(text)).movements
-    withdrawals = [m for m in moves if m.trigger in ("pulled", "withdrew")]
+    withdrawals = [m for m in moves if m.trigger in ("left", "withdrew")]
     named = [(m.origin.place.name if m.origin.place else m.origin.mention.text) for m in withdrawals if m.origin]
     assert named == ([origin] if origin else [])
 
