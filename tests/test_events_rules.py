@@ -358,13 +358,23 @@ def test_an_unfilled_template_field_is_no_speaker(mini_pipeline) -> None:
     ("Officials said on Tuesday the rebels should talk, adding that they were ready to meet.", "Officials"),
     ("The mayor said the army must leave the town, noting that the bridge was already mined.", "The mayor"),
     ("Witnesses said the soldiers burned houses, saying they were looking for rebels.", "the soldiers"),
-], ids=["adding", "noting", "saying-is-no-continuation"])
+    ("The army denied that its units had left the airport, saying they remained in control.", "The army"),
+    ("The governor disputed that the bridge had fallen, saying the crossing was still open.", "The governor"),
+], ids=["adding", "noting", "saying-is-no-continuation", "saying-after-a-denial", "saying-after-a-dispute"])
 def test_a_speech_participle_hung_on_the_reported_clause_is_the_reporters(mini_pipeline, sentence: str,
                                                                           speaker: str) -> None:
     """Only a verb that goes on with one's own words ("adding", "noting"): "saying" may be the
-    reported people's own words."""
+    reported people's own words, except after a denial, where it gives the denier's reasons."""
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     assert [s.speaker_span.text for s in analysis.statements if s.cue.text.endswith("ing")] == [speaker]
+
+
+def test_a_participle_on_a_report_inside_a_report_is_not_the_outer_reporters(mini_pipeline) -> None:
+    """ "Y denied it, adding ..., the agency said": whoever adds, it is not the agency."""
+    text = ("Background.\n\nThe ministry denied the report, adding that the border was quiet, the state news "
+            "agency said.\n")
+    assert [s.speaker_span.text for s in analyse(mini_pipeline, text).statements
+            if s.cue.text == "adding" and s.speaker_span.text == "the state news agency"] == []
 
 
 @pytest.mark.parametrize(("sentence", "speakers"), [
