@@ -191,6 +191,45 @@ STATEMENT_CASES = {
          ("according", "accord", "VERB", "prep", 1), ("to", "to", "ADP", "prep", 2), ("the", "the", "DET", "det", 5),
          ("monitors", "monitor", "NOUN", "pobj", 3)],
         {"according": "according-to", "resumed": "subject"}),
+    "report-conjunct": (  # The envoy told reporters that the line would hold and said help was near.
+        [("The", "the", "DET", "det", 1), ("envoy", "envoy", "NOUN", "nsubj", 2), ("told", "tell", "VERB", "ROOT", 2),
+         ("reporters", "reporter", "NOUN", "dobj", 2), ("that", "that", "SCONJ", "mark", 8),
+         ("the", "the", "DET", "det", 6), ("line", "line", "NOUN", "nsubj", 8), ("would", "would", "AUX", "aux", 8),
+         ("hold", "hold", "VERB", "ccomp", 2), ("and", "and", "CCONJ", "cc", 8), ("said", "say", "VERB", "conj", 8),
+         ("help", "help", "NOUN", "nsubj", 12), ("was", "be", "AUX", "ccomp", 10),
+         ("near", "near", "ADJ", "acomp", 12)],
+        {"told": "subject", "hold": "subject", "said": "report-conjunct"}),
+    "no-report-conjunct-after-a-report": (  # The radio reported that the group claimed the raid and said nine died.
+        [("The", "the", "DET", "det", 1), ("radio", "radio", "NOUN", "nsubj", 2),
+         ("reported", "report", "VERB", "ROOT", 2), ("that", "that", "SCONJ", "mark", 6),
+         ("the", "the", "DET", "det", 5), ("group", "group", "NOUN", "nsubj", 6),
+         ("claimed", "claim", "VERB", "ccomp", 2),
+         ("the", "the", "DET", "det", 8), ("raid", "raid", "NOUN", "dobj", 6), ("and", "and", "CCONJ", "cc", 6),
+         ("said", "say", "VERB", "conj", 6), ("nine", "nine", "PRON", "nsubj", 12),
+         ("died", "die", "VERB", "ccomp", 10)],
+        {"reported": "subject", "claimed": "subject", "said": "shared-subject", "died": "subject"}),
+    "no-report-conjunct-on-a-clause-without-subject": (  # a misparse: "... known as X and said nine died"
+        [("The", "the", "DET", "det", 1), ("radio", "radio", "NOUN", "nsubj", 2),
+         ("reported", "report", "VERB", "ROOT", 2), ("known", "know", "VERB", "ccomp", 2),
+         ("and", "and", "CCONJ", "cc", 3), ("said", "say", "VERB", "conj", 3), ("nine", "nine", "PRON", "nsubj", 7),
+         ("died", "die", "VERB", "ccomp", 5)],
+        {"reported": "subject", "died": "subject"}),
+    "denial-reason": (  # The army denied that units left, saying they stayed.
+        [("The", "the", "DET", "det", 1), ("army", "army", "NOUN", "nsubj", 2), ("denied", "deny", "VERB", "ROOT", 2),
+         ("that", "that", "SCONJ", "mark", 5), ("units", "unit", "NOUN", "nsubj", 5),
+         ("left", "leave", "VERB", "ccomp", 2),
+         (",", ",", "PUNCT", "punct", 5), ("saying", "say", "VERB", "advcl", 5), ("they", "they", "PRON", "nsubj", 9),
+         ("stayed", "stay", "VERB", "ccomp", 7)],
+        {"denied": "subject", "left": "subject", "saying": "denial-reason", "stayed": "subject"}),
+    "no-outer-subject-after-a-report": (  # The agency reported that the ministry denied the report, adding it was calm.
+        [("The", "the", "DET", "det", 1), ("agency", "agency", "NOUN", "nsubj", 2),
+         ("reported", "report", "VERB", "ROOT", 2), ("that", "that", "SCONJ", "mark", 6),
+         ("the", "the", "DET", "det", 5), ("ministry", "ministry", "NOUN", "nsubj", 6),
+         ("denied", "deny", "VERB", "ccomp", 2), ("the", "the", "DET", "det", 8),
+         ("report", "report", "NOUN", "dobj", 6),
+         (",", ",", "PUNCT", "punct", 6), ("adding", "add", "VERB", "advcl", 6), ("it", "it", "PRON", "nsubj", 12),
+         ("was", "be", "AUX", "ccomp", 10), ("calm", "calm", "ADJ", "acomp", 12)],
+        {"reported": "subject", "denied": "subject", "adding": "shared-subject"}),
 }
 
 

@@ -369,6 +369,20 @@ def test_a_speech_participle_hung_on_the_reported_clause_is_the_reporters(mini_p
     assert [s.speaker_span.text for s in analysis.statements if s.cue.text.endswith("ing")] == [speaker]
 
 
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    ("The president told reporters that the country would not yield and said the drill had been planned.",
+     [("The president", "told"), ("The president", "said")]),
+    ("The colonel insisted that the line would hold and added that reinforcements were near.",
+     [("The colonel", "insisted"), ("The colonel", "added")]),
+    ("The colonel insisted that the line would hold and the mayor said the town was calm.",
+     [("The colonel", "insisted"), ("the mayor", "said")]),  # a conjunct with a subject of its own speaks for it
+], ids=["and-said", "and-added", "own-subject"])
+def test_and_said_hung_on_the_reported_clause_is_the_reporters(mini_pipeline, sentence: str,
+                                                              speakers: list[tuple[str, str]]) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+
+
 def test_a_participle_on_a_report_inside_a_report_is_not_the_outer_reporters(mini_pipeline) -> None:
     """ "Y denied it, adding ..., the agency said": whoever adds, it is not the agency."""
     text = ("Background.\n\nThe ministry denied the report, adding that the border was quiet, the state news "
