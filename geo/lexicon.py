@@ -72,7 +72,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``referring_nouns.jsonl``: nouns that, as "the <noun>", name a place of the given kinds named
   before in the same document ("sent troops into the region", "arrived in the country");
   ``region_of_town``: with none of its kinds named, the first-order region of the town named last
-  ("took X ... moved into the province").
+  ("took X ... moved into the province"); ``capital``: the national capital named last, else the
+  capital of the story's country ("withdrew from the capital").
 - ``water_words.jsonl``: words that name water in a name ("the X River", "Lake X"), or a bridge or
   crossing: a crossed name the gazetteer lacks that holds one is passed through, not reached.
 - ``name_heads.jsonl``: the last word of a capitalised name that makes it a place whatever the model
@@ -180,6 +181,7 @@ class Lexicon:
     recipient_nouns: frozenset[str]  # "regime", "army": "weapons to the X army" -> to X
     referring_nouns: Mapping[str, frozenset[str]]  # "region" -> place kinds "the region" can refer to
     region_of_town_nouns: frozenset[str]  # "province": with none named, the one the last town lies in
+    capital_nouns: frozenset[str]  # "capital": the national capital named last, else the story country's
     site_nouns: frozenset[str]  # "base", "front", "airspace": where a force is, inside a place
     territory_nouns: frozenset[str]  # "airspace", "waters": "Ruritanian airspace" is Ruritania's
     possessed_territory: frozenset[str]  # "zone": a territory only of a possessor ("X's zone", not "the X zone")
@@ -329,6 +331,7 @@ def lexicon() -> Lexicon:
         recipient_nouns=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "recipient"),
         referring_nouns={r["word"]: frozenset(r["kinds"]) for r in _rows("referring_nouns.jsonl")},
         region_of_town_nouns=frozenset(r["word"] for r in _rows("referring_nouns.jsonl") if r.get("region_of_town")),
+        capital_nouns=frozenset(r["word"] for r in _rows("referring_nouns.jsonl") if r.get("capital")),
         site_nouns=_words("site_nouns.jsonl"),
         territory_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("kind") == "territory"),
         possessed_territory=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("possessor_only")),

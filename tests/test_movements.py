@@ -2354,3 +2354,28 @@ def test_site_passage_and_province_rules_on_the_real_gazetteer(pipeline) -> None
     text = "Rebels seized Mosul last week. Officials in Baghdad said troops were sent into the province."
     [move] = analyse(pipeline, _body(text)).movements
     assert move.destination is not None and move.destination.place.name == "Ninawa"  # not the speakers' city's
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "destination"), [
+    ("Libya held talks on Monday. Libya was calm, and Libya's ports were open. Armed convoys entered the capital "
+     "overnight.", "Tripoli"),
+    ("Marines landed near Kyiv on Monday. Two days later the marines entered the capital.", "Kyiv"),
+    ("Armed convoys entered the capital overnight.", None),  # no country to have one
+    ("Libya held talks on Monday. Libya was calm, and Libya's ports were open. Envoys later met in Moscow. Armed "
+     "convoys entered the capital overnight.", "Tripoli"),  # a capital named for talks is not the story's
+    ("Libya held talks on Monday. Libya was calm, and Libya's ports were open. Armed convoys entered the provincial "
+     "capital overnight.", None),  # no national capital
+], ids=["the-story-countrys-capital", "the-capital-named-last", "no-country", "talks-elsewhere", "provincial"])
+def test_the_capital_is_the_capital_named_last_or_the_storys(mini_pipeline, text: str,
+                                                             destination: str | None) -> None:
+    moves = [m for m in analyse(mini_pipeline, _body(text)).movements if m.trigger == "entered"]
+    assert [m.destination.place.name for m in moves if m.destination and m.destination.place] == (
+        [destination] if destination else [])
+
+
+@pytest.mark.model
+def test_near_a_capital_the_text_never_names_is_no_destination(mini_pipeline) -> None:
+    text = "Libya held talks on Monday. Libya was calm, and Libya's ports were open. Rebels massed near the capital."
+    moves = [m for m in analyse(mini_pipeline, _body(text)).movements if m.trigger == "massed"]
+    assert all(m.destination is None or m.destination.place.name != "Tripoli" for m in moves)

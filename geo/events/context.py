@@ -61,6 +61,9 @@ def affiliation_word(token: Token, np: Span) -> bool:
     return True
 
 
+STORY_CAPITAL = "the capital of the story's country"  # why "the capital" is a place the text never names
+
+
 @dataclass
 class DocumentContext:
     """One document's text and places, and the little state that crosses its sentences."""
@@ -247,6 +250,8 @@ class DocumentContext:
                 continue
             det = next((c for c in t.children if c.dep_ == "det"), None)
             described = [c for c in t.children if c.dep_ == "amod" and c.i < t.i]
+            if described and t.lower_ in lexicon().capital_nouns:
+                continue  # "the provincial capital": no national capital
             if (det is None or det.lower_ != "the" or len(list(t.children)) != 1 + len(described)
                     or any(not describes_the_same(a) for a in described)):
                 continue  # "the (besieged) region": not "the northern region", "their country", "the city of X"
@@ -260,7 +265,8 @@ class DocumentContext:
             written = self.text[start:end] if antecedent.place is not None else antecedent.mention.text
             mention = Mention(self.doc_id, start, end, written, antecedent.mention.label, antecedent.mention.zone)
             found.append(Resolution(mention, antecedent.place, antecedent.score, (),
-                                    (f"refers to {antecedent.mention.text!r} named before",)))
+                                    antecedent.why if STORY_CAPITAL in antecedent.why
+                                    else (f"refers to {antecedent.mention.text!r} named before",)))
         return found
 
     def antecedent_place(self, sent: Span, offset: int, before: int, noun: str,
@@ -290,6 +296,8 @@ class DocumentContext:
 
         earlier = sorted(filter(candidate, self.resolutions + self._borders_read), key=lambda r: r.mention.start,
                          reverse=True)
+        if noun in lexicon().capital_nouns:
+            return self._capital(earlier, before)
         word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
         border = noun in lexicon().border_nouns  # "the frontier": the border named last, whatever its word
         named = next((r for r in earlier if r.place is not None and (
@@ -319,6 +327,20 @@ class DocumentContext:
         region = next(iter(self.gaz.places_at(town.place.lat, town.place.lon, kinds=(PlaceKind.ADMIN1,))), None)
         return None if region is None else Resolution(town.mention, region, town.score, (),
                                                        (f"the province {town.mention.text!r} lies in",))
+
+    def _capital(self, earlier: list[Resolution], before: int) -> Resolution | None:
+        """ "the capital": the capital of the story's country; with no story country, the national
+        capital named last (a capital named for talks held there is no capital of the story)."""
+        story = self._story_code()
+        named = next((r for r in earlier if r.place is not None and r.place.kind is PlaceKind.CITY
+                      and r.place.feature == "capital" and (story is None or r.place.country_code == story)), None)
+        if named is not None or story is None:
+            return named
+        place = self.gaz.capital(story)
+        if place is None:
+            return None
+        mention = Mention(self.doc_id, before, before, place.name, "GPE", zone_at(self.paragraphs, before).value)
+        return Resolution(mention, place, 1.0, (), (STORY_CAPITAL,))
 
     def last_place_before(self, before: int) -> Resolution | None:
         """The place named last before offset ``before`` in its paragraph, or else in the paragraph

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from conflictmap.gazetteer import PlaceKind
 from conflictmap.gazetteer.borders import pair_id, sides
-from conflictmap.geo.events.context import DocumentContext
+from conflictmap.geo.events.context import STORY_CAPITAL, DocumentContext
 from conflictmap.geo.events.grammar import (
     defended,
     force_antecedent,
@@ -389,8 +389,8 @@ class MovementReader(DocumentContext):
                 role = "origin"  # "pull out the troops in X", "the withdrawal of forces in X": from X
             if role in ("origin", "destination", "via") and role not in found:
                 found[role] = r
-            elif role == "weak destination" and weak is None:
-                weak = r
+            elif role == "weak destination" and weak is None and STORY_CAPITAL not in r.why:
+                weak = r  # "near the capital" the text never names: too loose to draw
         for role, r in list(found.items()):
             # "to the X Shoal in the Y Sea": X, drawn at the place around it; "Y's North Bay" is no
             # namesake town abroad: it lies in Y; "the X Camp in Y": not at the town X is named after.
