@@ -341,10 +341,10 @@ def test_what_those_ways_do_not_catch(mini_pipeline, text: str) -> None:
         ("Peace cannot come without foreign troops pulling out of Lebanon, he said.\n", "possible", "without"),
         ("The brigade left Tripoli without any losses.\n", "reported", None),  # "without" on no motion word
         ("The delay was due to the armoured convoy moving slowly toward Tripoli.\n", "reported", None),  # a cause
-        ("The council has no intention of sending its forces into Libya, the minister wrote.\n", "denied", "no"),
+        ("The council has no intention of moving any brigades to Libya, the minister wrote.\n", "denied", "no"),
         ("The army said it had no plan for moving the tanks to Tripoli.\n", "denied", "no"),
         ("France accused Japan of sending troops to Libya after talks failed.\n", "reported", None),  # no noun
-        ("Russia and Japan are exceptions due to the invasion of Libya, a spokesman said.\n", "reported", None),
+        ("Both are special cases due to the 2011 invasion of Libya, officials said.\n", "reported", None),
     ],
     ids=["considering", "threatened", "demanded", "urged", "rejected-reports", "denied", "plain", "readiness",
          "willingness", "without-X-pulling-out", "left-without-losses", "due-to-a-cause", "no-intention-of",

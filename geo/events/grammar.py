@@ -730,7 +730,7 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
             return "possible", tok.text
         if tok.dep_ == "pcomp" and tok.head.lower_ == "by":
             continue  # "if X responded by invading Y": the means has the status of what it is the means of
-        # "has no intention of sending troops": a gerund after a noun's preposition is read on
+        # "had no plan for moving troops": a gerund after a noun's preposition is read on
         of_a_noun = tok.dep_ == "pcomp" and tok.pos_ == "VERB" and tok.head.head.pos_ == "NOUN"
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "pobj", "prep", "acl", "dobj", "nsubj", "nsubjpass") \
                 and not of_a_noun:
