@@ -662,7 +662,7 @@ def test_a_state_or_armed_group_moved_or_moving_through_another_verb(mini_pipeli
     [
         # a word that is a force only when a military verb moves it
         ("Russia withdrew the observers it had deployed in Libya.\n", [("observers", None, "Libya")]),
-        ("France deployed military advisers to Lebanon.\n", [("military advisers", "France", "Lebanon")]),
+        ("France deployed advisers to Lebanon.\n", [("advisers", "France", "Lebanon")]),
         ("France sent observers to Lebanon.\n", []),  # sending is no military verb
         ("Military advisers were withdrawn from Libya.\n", [("Military advisers", "Libya", None)]),
         # people who go to fight
