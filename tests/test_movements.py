@@ -2384,3 +2384,14 @@ def test_near_a_capital_the_text_never_names_is_no_destination(mini_pipeline) ->
     text = "Libya held talks on Monday. Libya was calm, and Libya's ports were open. Rebels massed near the capital."
     moves = [m for m in analyse(mini_pipeline, _body(text)).movements if m.trigger == "massed"]
     assert all(m.destination is None or m.destination.place.name != "Tripoli" for m in moves)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "count"), [
+    ("A convoy of soldiers arrived in Kyiv from Odesa on Sunday after travelling through Kursk.", 1),
+    ("A convoy of soldiers travelled through Kursk on Sunday.", 1),  # a passage told alone is a movement
+    ("Several human rights officers were sent to Kyiv after the massacre.", 0),
+    ("Several police officers were sent to Kyiv after the massacre.", 1),
+], ids=["way-of-an-arrival", "passage-alone", "human-rights-officers", "police-officers"])
+def test_a_passage_beside_an_arrival_and_investigators(mini_pipeline, text: str, count: int) -> None:
+    assert len(analyse(mini_pipeline, _body(text)).movements) == count

@@ -148,7 +148,18 @@ class MovementReader(DocumentContext):
     def movements(
         self, sent: Span, offset: int, source: Source, claimed_by: str | None, forces: dict[int, Token]
     ) -> Iterator[Movement]:
-        """Movements in the sentence; ``forces``: the movement patterns' force for each trigger."""
+        """Movements in the sentence; ``forces``: the movement patterns' force for each trigger. A
+        passage told beside the same force's movement ("arrived in X after travelling through Y")
+        is that movement's way, not a movement of its own."""
+        found = list(self._movements(sent, offset, source, claimed_by, forces))
+        ways = {(m.actor, r.mention.start) for m in found if m.origin or m.destination for r in m.via}
+        for m in found:
+            if m.origin or m.destination or not all((m.actor, r.mention.start) in ways for r in m.via):
+                yield m
+
+    def _movements(
+        self, sent: Span, offset: int, source: Source, claimed_by: str | None, forces: dict[int, Token]
+    ) -> Iterator[Movement]:
         self.border_places(sent, offset)  # read in every sentence: "the border" may be one named anywhere before
         triggers = [t for t in sent if is_trigger(t)]
         for trigger in triggers:
