@@ -115,6 +115,12 @@ def _body(text: str) -> str:
     return f"{text.strip()} Officials gave no further details, and a spokesman declined to comment.\n"
 
 
+def _only_move_ends(pipeline, text: str) -> tuple[str | None, str | None]:
+    """(origin, destination) as written of the one movement the sentence gives."""
+    [(_, origin, destination)] = _moves(pipeline, text)
+    return origin, destination
+
+
 def _moves(pipeline, text: str) -> list[tuple[str | None, str | None, str | None]]:
     """(actor, origin, destination) of each movement the sentence gives, as written."""
     return [(m.actor, m.origin.mention.text if m.origin else None,
@@ -253,8 +259,7 @@ def test_a_force_that_goes_along_with_its_object_still_moves(mini_pipeline, text
 )
 def test_a_site_a_place_owns_is_in_that_place(mini_pipeline, text: str, origin: str | None,
                                              destination: str | None) -> None:
-    [(_, got_origin, got_destination)] = _moves(mini_pipeline, text)
-    assert (got_origin, got_destination) == (origin, destination)
+    assert _only_move_ends(mini_pipeline, text) == (origin, destination)
 
 
 @pytest.mark.model
@@ -2121,8 +2126,7 @@ def test_an_unlisted_end_in_a_known_place_is_drawn_at_that_place(mini_pipeline) 
 ], ids=["air-base-named-whole", "the-name-before-its-kind", "a-camp-named-for-its-owner"])
 def test_a_name_its_last_word_calls_a_place_is_an_end(mini_pipeline, text: str, origin: str | None,
                                                      destination: str | None) -> None:
-    [(_, got_origin, got_destination)] = _moves(mini_pipeline, text)
-    assert (got_origin, got_destination) == (origin, destination)
+    assert _only_move_ends(mini_pipeline, text) == (origin, destination)
 
 
 @pytest.mark.model
@@ -2151,8 +2155,7 @@ def test_a_site_named_after_a_town_or_a_body(pipeline, text: str, destination: s
         "neighborhood-of", "checkpoint", "headquarters"])
 def test_more_kinds_and_sites_of_places(mini_pipeline, text: str, origin: str | None,
                                         destination: str | None) -> None:
-    [(_, got_origin, got_destination)] = _moves(mini_pipeline, text)
-    assert (got_origin, got_destination) == (origin, destination)
+    assert _only_move_ends(mini_pipeline, text) == (origin, destination)
 
 
 @pytest.mark.model

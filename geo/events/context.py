@@ -318,7 +318,7 @@ class DocumentContext:
         # "took X ... moved into the province": with no province named, the one the town named last lies in
         # a town of an earlier sentence ("officials in X said troops moved into the province" is no
         # province of X), and of the story's own country when the story has one
-        town = next((r for r in earlier if r.place is not None and r.mention.label != BORDER_LABEL
+        town = next((r for r in earlier if r.mention.label != BORDER_LABEL
                      and r.mention.start < offset + sent.start_char), None)
         story = self._story_code()
         if town is None or town.place is None or town.place.kind is not PlaceKind.CITY or (

@@ -406,15 +406,17 @@ class MovementReader(DocumentContext):
             # "to the X Shoal in the Y Sea": X, drawn at the place around it; "Y's North Bay" is no
             # namesake town abroad: it lies in Y; "the X Camp in Y": not at the town X is named after.
             # The end keeps its own name
+            named = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
+            if named is None:
+                continue
+            holder = self.owner(named, offset)
             if r.place is None:
-                around = self.place_around(doc, offset, r)
+                around = holder or self.place_around(named, offset)
             else:
-                around = self.owner(doc, offset, r)
-                if around is not None and around.place is not None \
-                        and around.place.country_code == r.place.country_code:
-                    around = None
+                around = holder if holder is not None and holder.place is not None \
+                    and holder.place.country_code != r.place.country_code else None
                 if around is None and any(why.startswith("named after") for why in r.why):
-                    around = self.place_around(doc, offset, r, preps=("in", "near", "at", "outside"), owner=False)
+                    around = self.place_around(named, offset, preps=("in", "near", "at", "outside"))
             if around is not None and around.place is not None:
                 found[role] = Resolution(r.mention, around.place, around.score, (),
                                          (*r.why, f"lies in {around.mention.text!r}"))
@@ -459,16 +461,10 @@ class MovementReader(DocumentContext):
                 found["destination"] = aimed_at  # "an offensive to drive X from Y", "to retake Y": into Y
         return found
 
-    def place_around(self, doc: Doc, offset: int, r: Resolution, preps: tuple[str, ...] = ("in",),
-                     owner: bool = True) -> Resolution | None:
-        """The place an end the gazetteer lacks is said to lie in ("the X Shoal in the Y Sea", "X, a
-        village in Y province", "Y's X Bay"), when the gazetteer has that one ("near Y" is no place to draw it)."""
-        span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
-        if span is None:
-            return None
-        holder = self.owner(doc, offset, r) if owner else None
-        if holder is not None:
-            return holder
+    def place_around(self, span: Span, offset: int, preps: tuple[str, ...] = ("in",)) -> Resolution | None:
+        """The place an end (``span``) is said to lie in ("the X Shoal in the Y Sea", "X, a village in
+        Y province"), when the gazetteer has that one ("near Y" is no place to draw it unless asked)."""
+        doc = span.doc
         heads = [span.root, *(c for c in span.root.children if c.dep_ == "appos")]
         after = [doc[span.end]] if span.end < len(doc) else []  # the parser may hang "in Y" on the verb
         for prep in [*(c for head in heads for c in head.children), *after]:
@@ -482,12 +478,9 @@ class MovementReader(DocumentContext):
                     return around
         return None
 
-    def owner(self, doc: Doc, offset: int, r: Resolution) -> Resolution | None:
-        """The place named as the possessor of an end ("Y's X Bay", "Y's North Harbour"), which
-        holds it, or None."""
-        span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
-        if span is None:
-            return None
+    def owner(self, span: Span, offset: int) -> Resolution | None:
+        """The place named as the possessor of an end (``span``: "Y's X Bay", "Y's North Harbour"),
+        which holds it, or None."""
         for word in span.root.children:
             if word.dep_ != "poss":
                 continue

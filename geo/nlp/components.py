@@ -183,10 +183,10 @@ class PlaceRecognizer:
         """A town of some size named as where a movement goes or starts: the object of a strong place
         preposition on a motion word ("advanced toward X", "withdrew from X", "closing in on X" for a
         word that goes "on" a place) or of a verb whose object is an end or a way through ("reached
-        X", "fled X", "passed X"), also
-        through a site or place noun ("to the X front", "toward the stronghold of X") and a light
-        verb ("continued its offensive on X"). The model, fitted on general news, doubts a lone name
-        the parser took for a person or a body; a force moving to it says it is a place."""
+        X", "fled X", "passed X"), also through a site or place noun ("to the X front", "toward the
+        stronghold of X") and a light verb ("continued its offensive on X"). The model, fitted on
+        general news, doubts a lone name the parser took for a person or a body; a force moving to it
+        says it is a place."""
         lex = lexicon()
         doc = span.doc
         if any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].is_title for i in (span.start - 1, span.end)):
