@@ -154,10 +154,13 @@ def _moves(pipeline, text: str) -> list[tuple[str | None, str | None, str | None
         ("Paramilitaries advanced on Kyiv from the east.\n", "Paramilitaries"),
         ("Gang members advanced on Odesa overnight.\n", "Gang members"),
         ("Armed gangs advanced on Kyiv from the east.\n", "Armed gangs"),
+        # a company is a unit with a military modifier
+        ("Japan moved two infantry companies to Libya in June.\n", "infantry companies"),
+        ("The brigade pushed a mechanised company into Tripoli.\n", "mechanised company"),
     ],
     ids=["minesweeper", "battleship", "helicopter", "howitzer", "military-sends", "navy", "armoured-vehicle",
          "missile-system", "members-of-group", "uss", "strike-group", "army-helicopters", "terrorists", "bandits",
-         "paramilitaries", "gang-members", "armed-gangs"],
+         "paramilitaries", "gang-members", "armed-gangs", "infantry-company", "mechanised-company"],
 )
 def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
     actors = [a for a, _, _ in _moves(mini_pipeline, text)]
@@ -177,9 +180,10 @@ def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
         "A group of journalists returned to Tokyo on Friday.\n",  # a group is a force only as a naval one
         "Terrorists killed twelve villagers near Odesa on Monday.\n",  # no motion
         "A gang of thieves moved to Odesa last year.\n",  # a gang is a force only when armed
+        "A shipping company moved its offices to Tokyo in May.\n",  # a company is a business unless military
     ],
     ids=["aid-convoy", "convoy-of-food", "cargo-ships", "plain-vehicles", "members-of-a-choir", "football",
-         "group-of-journalists", "no-motion", "gang-of-thieves"],
+         "group-of-journalists", "no-motion", "gang-of-thieves", "shipping-company"],
 )
 def test_what_is_not_a_force(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
@@ -2398,3 +2402,17 @@ def test_near_a_capital_the_text_never_names_is_no_destination(mini_pipeline) ->
 ], ids=["way-of-an-arrival", "passage-alone", "human-rights-officers", "police-officers"])
 def test_a_passage_beside_an_arrival_and_investigators(mini_pipeline, text: str, count: int) -> None:
     assert len(analyse(mini_pipeline, _body(text)).movements) == count
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("headline", "moves"), [
+    # the parser reads the headline's verb as a plural noun, or the force as a compound of it
+    ("French frigate sails to Odesa after drills", [("French frigate", None, "Odesa")]),
+    ("Guard battalion heads to Libya for exercise", [("Guard battalion", None, "Libya")]),
+    # a motion word with a verb of its own above it stays a noun
+    ("Army heads from Japan met in Kyiv on Monday", []),
+], ids=["sails-read-as-noun", "force-as-compound", "noun-with-a-verb"])
+def test_a_headlines_motion_verb_read_as_a_noun(mini_pipeline, headline: str, moves: list) -> None:
+    analysis = analyse(mini_pipeline, headline + "\n\nThe ministry gave no further details on Monday.\n")
+    assert [(m.actor, m.origin.mention.text if m.origin else None,
+             m.destination.mention.text if m.destination else None) for m in analysis.movements] == moves

@@ -97,6 +97,46 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+def _motion_lemma(word: str) -> str | None:
+    """The motion verb a third-person form is of ("sails", "pushes", "ferries" -> "ferry"), or None."""
+    motion = lexicon().motion_verbs
+    stems = (word[:-1], word[:-2], word[:-3] + "y") if word.endswith("s") else ()
+    return next((stem for stem in stems if stem in motion), None)
+
+
+@Language.component("conflictmap_headline_verbs")
+def headline_verbs(doc: Doc) -> Doc:
+    """Mend a headline's verb the parser read as a noun: "Navy frigate sails to X", "Guard battalion
+    heads to X". In a line with no other verb the small model takes the third-person motion verb
+    for a plural noun (or makes the force a compound of it), and the force has no subject relation.
+    When a force word is followed by such a word and then a preposition that gives a movement's end
+    ("to", "into", "from", "toward"), and that word heads its sentence, it becomes the verb and the
+    force its subject. "Troop moves to the border worried the allies" keeps its noun: "moves" has a
+    verb of its own above it.
+
+    Runs after the attribute ruler and before the lemmatizer, so the mended word gets a verb's lemma."""
+    lex = lexicon()
+    forces = set(lex.forces) | set(lex.conditional_forces)
+    for word in doc[1:-1]:
+        force, after = doc[word.i - 1], doc[word.i + 1]
+        if word.dep_ != "ROOT" or after.lower_ not in lex.roles or _motion_lemma(word.lower_) is None:
+            continue
+        if force.lower_ not in forces and force.lemma_.lower() not in forces:
+            continue
+        read_as_noun = word.tag_ in ("NNS", "NNPS")
+        no_subject = word.tag_ == "VBZ" and force.head.i == word.i and force.dep_ != "nsubj"
+        if not (read_as_noun or no_subject):
+            continue
+        for token in doc[word.sent.start : force.i]:
+            if token.head.i == word.i:  # "Philippine frigate": the modifiers hang on the force
+                token.head = force
+        force.head, force.dep_ = word, "nsubj"
+        if force.pos_ not in ("NOUN", "PROPN"):
+            force.pos_, force.tag_ = "NOUN", "NN"
+        word.pos_, word.tag_ = "VERB", "VBZ"
+    return doc
+
+
 @Language.factory(
     "conflictmap_places",
     default_config={"gazetteer": None, "recover_labels": list(RECOVER_LABELS), "min_prior": WEIGHTS.notable_prior,

@@ -69,6 +69,7 @@ def load_pipeline(gaz: Gazetteer) -> Language:
             for form in {word, word.capitalize(), word.title(), word.upper()}:  # "build-up", "Build-Up"
                 nlp.tokenizer.add_special_case(form, [{"ORTH": form}])  # type: ignore[union-attr]
         nlp.add_pipe("conflictmap_paragraphs", before="parser")
+        nlp.add_pipe("conflictmap_headline_verbs", before="lemmatizer")
         nlp.add_pipe("conflictmap_places")
         _PIPELINES[key] = nlp
     _PIPELINES[key].get_pipe("conflictmap_places").use(gaz)  # type: ignore[attr-defined]  # a PlaceRecognizer
