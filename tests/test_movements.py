@@ -2416,3 +2416,22 @@ def test_a_headlines_motion_verb_read_as_a_noun(mini_pipeline, headline: str, mo
     analysis = analyse(mini_pipeline, headline + "\n\nThe ministry gave no further details on Monday.\n")
     assert [(m.actor, m.origin.mention.text if m.origin else None,
              m.destination.mention.text if m.destination else None) for m in analysis.movements] == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "destination"), [
+    # a name the gazetteer lacks, made a place by the kind of feature it names
+    ("The army sent two companies of troops to the Dabora crossing on Sunday.", "Dabora"),  # a dative "to"
+    ("Japan sent reinforcements to the Tindraft border crossing with Libya on Friday.", "Tindraft"),  # compounds
+    ("Rebel fighters withdrew into the Kalvari mountains after the clash.", "Kalvari"),
+    ("The brigade advanced toward the Seluma valley at dawn.", "Seluma"),
+    # a town's name before a feature of nature names the feature, not the town
+    ("Japanese troops pushed into the Tripoli hills overnight.", "Tripoli hills"),
+    ("Japanese troops pushed into the Tripoli suburbs overnight.", "Tripoli"),  # a site of the town
+    # a line named as one: "the X Line", "the Line of X"
+    ("France said it would send more troops to the Morvane Line if the ceasefire failed.", "Morvane Line"),
+    ("Japan moved artillery to the Line of Separation on Monday.", "Line of Separation"),
+], ids=["crossing-dative", "border-crossing", "mountains", "valley", "town-hills", "town-suburbs", "x-line",
+        "line-of-x"])
+def test_ends_named_by_the_kind_of_feature(mini_pipeline, text: str, destination: str) -> None:
+    assert [d for _, _, d in _moves(mini_pipeline, text)] == [destination]

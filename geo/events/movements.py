@@ -72,6 +72,12 @@ def qualifier(doc: Doc, r: Resolution, offset: int) -> bool:
     return span is not None and (span.root.dep_ in ("compound", "amod", "nmod", "poss") or is_possessor(span))
 
 
+def feature_heads() -> frozenset[str]:
+    """The lower-case heads a name makes a feature of its own: waters and crossings ("the X river",
+    "the X crossing") and features of nature ("the X valley", "the X hills")."""
+    return lexicon().water_words | lexicon().natural_name_heads
+
+
 def family(trigger: Token) -> str | None:
     """The kind of movement a military word names ("invasion", "invaded" -> "invade"), or None."""
     return lexicon().families.get(trigger.lemma_.lower())
@@ -334,8 +340,9 @@ class MovementReader(DocumentContext):
                 continue  # "to the eastern X city of Y": Y
             kind_word = span.root.head
             if r.place is not None and span.root.dep_ == "compound" and kind_word.i == span.end \
-                    and kind_word.lower_ in lexicon().water_words:
-                # "crossed the X river": the river, which the gazetteer lacks, not the town named X
+                    and kind_word.lower_ in feature_heads():
+                # "crossed the X river", "into the X hills": the feature, which the gazetteer lacks, not
+                # the town named X
                 start, end = r.mention.start, offset + kind_word.idx + len(kind_word)
                 r = Resolution(Mention(self.doc_id, start, end, self.text[start:end], r.mention.label,
                                        r.mention.zone), None, 0.0, (), ("water named like a town",))
@@ -360,8 +367,9 @@ class MovementReader(DocumentContext):
             if not attached and not after:
                 continue
             to_recipients = attached and recipient_in(span, trigger)  # "arms to the rebels in X": to X
-            # "the X river" the gazetteer lacks: the name is the river's, not a modifier of another noun
-            river = r.place is None and span.root.dep_ == "compound" and span.root.head.lower_ in lexicon().water_words
+            # "the X river", "the X valley" the gazetteer lacks: the name is the feature's, not a
+            # modifier of another noun
+            river = r.place is None and span.root.dep_ == "compound" and span.root.head.lower_ in feature_heads()
             if not to_recipients and not river and (modifies_another_noun(span, trigger)
                                                     or in_another_nouns_phrase(span, trigger)):
                 continue  # "withdrew from the X agreement", "left posts after threats from X"

@@ -233,10 +233,11 @@ class PlaceRecognizer:
             return False  # part of a longer name ("Ali" of "Nad Ali"): the model judges the whole
         sites = lex.site_nouns | place_nouns().kind_of
         tok = span.root
-        if tok.dep_ in ("compound", "appos") and (tok.head.lemma_.lower() in sites or tok.head.lower_ in sites
-                                                  or tok.head.lower_ in lex.water_words
-                                                  or tok.head.lower_ in lex.name_heads):
-            tok = tok.head  # "to the X front", "crossed the X river", "from the provincial capital, X"
+        kind = _compound_head(tok) if tok.dep_ == "compound" else tok.head  # "the X border crossing"
+        if tok.dep_ in ("compound", "appos") and (kind.lemma_.lower() in sites or kind.lower_ in sites
+                                                  or kind.lower_ in lex.water_words
+                                                  or kind.lower_ in lex.name_heads):
+            tok = kind  # "to the X front", "crossed the X river", "from the provincial capital, X"
         # "a X training camp": a body's name before a site is the body's, not a town it is another name of
         owner = tok.i != span.root.i and span.root.ent_type_ == "ORG"
         while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "in") and (
@@ -244,7 +245,7 @@ class PlaceRecognizer:
             tok = tok.head.head  # "toward the stronghold of X", "to bases in X"
         if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):  # "reached X", "fled X"
             moved = tok.head.lemma_.lower() in lex.object_is_destination | lex.object_is_origin | lex.object_is_via
-        elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        elif tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative"):  # "sent troops to X": a dative "to"
             prep, word = tok.head, tok.head.head
             out_of = prep.lower_ == "of" and word.lower_ == "out"  # "pulled out of X": from X
             if out_of:
@@ -277,7 +278,7 @@ class PlaceRecognizer:
         entity, or the name of "the town of X" or of "X, a village". Such an end of a movement is kept
         as an unresolved mention (listed, not drawn): a village too small for the gazetteer."""
         def name_word(t: Token) -> bool:  # "X district", "al-X", "X river": a name, its particle, its kind
-            return t.is_title or t.is_upper or t.lower_ in NAME_PARTICLE_JOINERS or (
+            return t.is_title or t.is_upper or t.lower_ in NAME_PARTICLE_JOINERS or _kind_of_name(span) or (
                 t.i > span.start and (t.lower_ in place_nouns().suffixes or t.lower_ in lexicon().water_words))
         if self._matches(span.text) or not all(name_word(t) for t in span if t.is_alpha) \
                 or not any(t.is_title or t.is_upper for t in span):
@@ -457,7 +458,8 @@ class PlaceRecognizer:
         if self._matches(span.text) or self._matches(_with_region_word(span).text):
             return span
         if _named_as_place(span) and len(span) <= 6 and all(  # a name, not a headline run-on of many words
-                t.is_title or t.is_upper or not t.is_alpha or t.lower_ in NAME_PARTICLE_JOINERS for t in span):
+                t.is_title or t.is_upper or not t.is_alpha or t.lower_ in NAME_PARTICLE_JOINERS
+                or _kind_of_name(span) for t in span):  # "the Line of X"
             return span  # "X Air Base", "X Bay": the whole name, not a town its first words name
         # Headline run-ons: "North Korea Sends Troops" -> the longest part the gazetteer knows.
         for size in range(len(span) - 1, 0, -1):
@@ -493,7 +495,9 @@ def _named_as_place(span: Span) -> bool:
     crossing" (``name_heads.jsonl``)."""
     heads = lexicon().name_heads
     if (len(span) > 1 and span[-1].lower_ in heads and span[-1].is_title) or (
-            span.root.dep_ == "compound" and span.root.head.lower_ in heads - lexicon().title_name_heads):
+            span.root.dep_ == "compound" and _compound_head(span.root).lower_ in heads - lexicon().title_name_heads):
+        return True
+    if _kind_of_name(span):
         return True
     doc, kinds = span.doc, place_nouns().kind_of
     k = span.start - 1
@@ -503,6 +507,20 @@ def _named_as_place(span: Span) -> bool:
         return True
     return any(c.dep_ == "appos" and c.lower_ in kinds for c in span.root.children) or (
         span.root.dep_ == "appos" and span.root.head.lower_ in kinds)
+
+
+def _kind_of_name(span: Span) -> bool:
+    """A name that gives its kind first: "the Line of Control", "the Bay of X"."""
+    return len(span) > 2 and span[0].is_title and span[0].lower_ in lexicon().name_heads \
+        and span[1].lower_ == "of" and all(t.is_title for t in span[2:])
+
+
+def _compound_head(token: Token) -> Token:
+    """The noun a chain of compounds ends in: "crossing" for X in "the X border crossing"."""
+    head = token.head
+    while head.dep_ == "compound" and head.head.i == head.i + 1:
+        head = head.head
+    return head
 
 
 def choose(scored: list[tuple[float, Span, bool]], threshold: float) -> list[Span]:
