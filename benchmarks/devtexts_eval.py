@@ -59,6 +59,7 @@ from conflictmap.geo.reading.reader import Document
 from conflictmap.geo.records import Movement, Resolution, Statement
 
 ROOT = Path(__file__).resolve().parent.parent
+WRITTEN_SETS = ("snippets", "snippets2", "articles3", "articles4", "articles5")  # texts in benchmarks/<set>/texts
 Gold = dict[str, Any]
 Span = tuple[int, int]
 
@@ -150,7 +151,7 @@ def main() -> None:
     gold_dir = args.gold or ROOT / "benchmarks" / "devtexts_gold" / ("" if args.gold_set == "dev" else args.gold_set)
     if args.texts is None:
         args.texts = (ROOT / "benchmarks" / args.gold_set / "texts"
-                      if args.gold_set in ("snippets", "snippets2", "articles3", "articles4", "articles5") and not args.gold
+                      if args.gold_set in WRITTEN_SETS and not args.gold
                       else ROOT.parent / "shared" / "devtexts")
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
     docs = []

@@ -2435,3 +2435,13 @@ def test_a_headlines_motion_verb_read_as_a_noun(mini_pipeline, headline: str, mo
         "line-of-x"])
 def test_ends_named_by_the_kind_of_feature(mini_pipeline, text: str, destination: str) -> None:
     assert [d for _, _, d in _moves(mini_pipeline, text)] == [destination]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "actor"), [
+    ("TRIPOLI – Japanese marines landed in Libya on Monday, officials said.\n", "Japanese marines"),
+    ("World » Japanese marines advance into Libya\n\nNo details were given on Monday.\n", "Japanese marines"),
+    ("French-led coalition troops landed in Libya on Monday.\n", "French-led coalition troops"),  # a hyphen stays
+], ids=["dateline", "breadcrumb", "hyphen"])
+def test_a_dateline_or_breadcrumb_is_no_part_of_the_forces_name(mini_pipeline, text: str, actor: str) -> None:
+    assert [m.actor for m in analyse(mini_pipeline, text).movements] == [actor]

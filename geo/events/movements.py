@@ -62,6 +62,7 @@ from conflictmap.geo.records import (
 
 NO_MOVEMENT_END = frozenset({"political union"})  # gazetteer features no force moves to or from
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_PHRASE_BREAKS = frozenset({"–", "—", "--", "»", "|", ":"})
 
 
 def qualifier(doc: Doc, r: Resolution, offset: int) -> bool:
@@ -634,7 +635,10 @@ class MovementReader(DocumentContext):
             and not t.is_space
             and t.lower_ not in lexicon().quantity_words
         ]
-        kept = [t for t in words if t.i >= (words[0].i if words else force.i)]
+        # a dateline or a page's breadcrumb the parser hung on the force ("CITY, dash, X troops", "World » X
+        # troops") is no part of its name
+        cut = max((t.i for t in force.subtree if t.i < force.i and t.is_punct and t.text in _PHRASE_BREAKS), default=-1)
+        kept = [t for t in words if t.i >= (words[0].i if words else force.i) and t.i > cut]
         phrase = "".join(t.text + (t.whitespace_ if k + 1 < len(kept) and kept[k + 1].i == t.i + 1 else " ")
                          for k, t in enumerate(kept)).strip() or force.text  # "guided-missile", as written
         country = None
