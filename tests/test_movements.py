@@ -2445,3 +2445,28 @@ def test_ends_named_by_the_kind_of_feature(mini_pipeline, text: str, destination
 ], ids=["dateline", "breadcrumb", "hyphen"])
 def test_a_dateline_or_breadcrumb_is_no_part_of_the_forces_name(mini_pipeline, text: str, actor: str) -> None:
     assert [m.actor for m in analyse(mini_pipeline, text).movements] == [actor]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "move"), [
+    # "there" after a withdrawal, or on the site a force left, is where it left
+    ("French troops reached Tripoli on Monday after the militia withdrew from its bases there.",
+     ("militia", "Tripoli", None)),
+    ("Japanese troops entered Odesa on Friday after the rebels pulled out there.", ("rebels", "Odesa", None)),
+    ("Japanese troops entered Odesa on Friday after the rebels moved from their camps there.",
+     ("rebels", "Odesa", None)),
+    # after a deployment it is where the force went
+    ("French troops reached Tripoli on Monday and deployed more tanks there.", ("tanks", None, "Tripoli")),
+], ids=["from-its-bases-there", "pulled-out-there", "moved-from-camps-there", "deployed-there"])
+def test_there_after_a_withdrawal_is_the_origin(mini_pipeline, text: str, move: tuple) -> None:
+    assert move in _moves(mini_pipeline, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "TRIPOLI – Japanese troops entered the town on Friday after the rebels pulled out there, residents said.\n",
+    "ODESA, Ukraine (AP) – The rebels pulled out there on Friday, residents said.\n",
+], ids=["dateline-city", "dateline-country"])
+def test_there_never_stands_for_the_dateline(mini_pipeline, text: str) -> None:
+    origins = [m.origin.mention.text for m in analyse(mini_pipeline, text).movements if m.origin is not None]
+    assert origins == []

@@ -528,14 +528,18 @@ class MovementReader(DocumentContext):
                 continue  # "troops are there", "troops stationed there": where they are, not a move
             before = t.doc[max(sent.start - 1, 0)].sent.start if sent.start > 0 else sent.start
             lo, hi = offset + t.doc[before].idx, offset + t.idx
-            earlier = [r for r in self.resolutions_in(lo, hi) if r.place is not None
-                       and r.mention.label not in NOT_DRAWN and not qualifier(t.doc, r, offset)]
+            earlier = [r for r in self.resolutions_in(lo, hi) if r.place is not None  # a dateline is the writer's
+                       and r.mention.label not in NOT_DRAWN | {DATELINE_LABEL} and not qualifier(t.doc, r, offset)]
             if not earlier:
                 return None
             place = max(earlier, key=lambda r: r.mention.start)
-            leaves = trigger.lemma_.lower() in lex.object_is_origin and t.dep_ == "advmod"  # "left there"
+            leaves = t.dep_ == "advmod" and (trigger.lemma_.lower() in lex.object_is_origin  # "left there"
+                                             or family(trigger) == "withdraw")  # "pulled out there"
             from_ = t.dep_ == "pobj" and lex.roles.get(t.head.lower_) == "origin"  # "withdrew from there"
-            return place, "origin" if from_ or leaves else "destination"
+            # "withdrew from their base there": the site it left is there
+            from_site = t.dep_ == "advmod" and any(c.dep_ == "prep" and lex.roles.get(c.lower_) == "origin"
+                                                   for c in t.head.children)
+            return place, "origin" if from_ or leaves or from_site else "destination"
         return None
 
     def pronoun_place(self, sent: Span, offset: int, trigger: Token) -> tuple[Resolution, str] | None:
