@@ -157,10 +157,14 @@ def _moves(pipeline, text: str) -> list[tuple[str | None, str | None, str | None
         # a company is a unit with a military modifier
         ("Japan moved two infantry companies to Libya in June.\n", "infantry companies"),
         ("The brigade pushed a mechanised company into Tripoli.\n", "mechanised company"),
+        # armed factions, and factions some state backs
+        ("Armed factions pushed toward Odesa on Monday.\n", "Armed factions"),
+        ("Turkish-backed factions pushed into Tripoli overnight.\n", "Turkish-backed factions"),
     ],
     ids=["minesweeper", "battleship", "helicopter", "howitzer", "military-sends", "navy", "armoured-vehicle",
          "missile-system", "members-of-group", "uss", "strike-group", "army-helicopters", "terrorists", "bandits",
-         "paramilitaries", "gang-members", "armed-gangs", "infantry-company", "mechanised-company"],
+         "paramilitaries", "gang-members", "armed-gangs", "infantry-company", "mechanised-company", "armed-factions",
+         "backed-factions"],
 )
 def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
     actors = [a for a, _, _ in _moves(mini_pipeline, text)]
@@ -181,9 +185,11 @@ def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
         "Terrorists killed twelve villagers near Odesa on Monday.\n",  # no motion
         "A gang of thieves moved to Odesa last year.\n",  # a gang is a force only when armed
         "A shipping company moved its offices to Tokyo in May.\n",  # a company is a business unless military
+        "Party factions moved to Kyiv for the congress.\n",  # a party's factions
     ],
     ids=["aid-convoy", "convoy-of-food", "cargo-ships", "plain-vehicles", "members-of-a-choir", "football",
-         "group-of-journalists", "no-motion", "gang-of-thieves", "shipping-company"],
+         "group-of-journalists", "no-motion", "gang-of-thieves", "shipping-company",
+         "party-factions"],
 )
 def test_what_is_not_a_force(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
@@ -199,8 +205,10 @@ def test_what_is_not_a_force(mini_pipeline, text: str) -> None:
         ("French troops left Lebanon for Libya in May.\n", "Lebanon", "Libya"),
         ("Japanese soldiers inched toward Tripoli overnight.\n", None, "Tripoli"),
         ("Paratroopers were dropped into Libya on Friday.\n", None, "Libya"),
+        ("Rebel fighters quit Tripoli on Monday under a ceasefire deal.\n", "Tripoli", None),
+        ("Japanese troops quit Odesa after a week of fighting.\n", "Odesa", None),
     ],
-    ids=["left-X", "evacuated-X", "headed-for", "left-X-for-Y", "inched", "dropped"],
+    ids=["left-X", "evacuated-X", "headed-for", "left-X-for-Y", "inched", "dropped", "quit-X", "quit-X-after"],
 )
 def test_roles_of_new_motion_verbs(mini_pipeline, text: str, origin: str | None, destination: str | None) -> None:
     ends = [(o, d) for _, o, d in _moves(mini_pipeline, text)]
@@ -214,8 +222,9 @@ def test_roles_of_new_motion_verbs(mini_pipeline, text: str, origin: str | None,
         "The soldiers left a message for Japan.\n",  # "for" is no destination of a message
         "Troops evacuated civilians from the school, then rested.\n",  # no place
         "The army bought vehicles for Libya.\n",  # not a motion verb
+        "The militia quit the talks in Tripoli on Monday.\n",  # quitting talks leaves no place
     ],
-    ids=["left-a-message", "evacuated-civilians", "bought"],
+    ids=["left-a-message", "evacuated-civilians", "bought", "quit-the-talks"],
 )
 def test_new_motion_verbs_miss_what_is_not_a_movement(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
