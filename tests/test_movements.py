@@ -2479,3 +2479,16 @@ def test_there_after_a_withdrawal_is_the_origin(mini_pipeline, text: str, move: 
 def test_there_never_stands_for_the_dateline(mini_pipeline, text: str) -> None:
     origins = [m.origin.mention.text for m in analyse(mini_pipeline, text).movements if m.origin is not None]
     assert origins == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # a gerund completing the object of a verb whose subject is the force
+    ("Their fighters had no intention of entering Odesa.", [("Their fighters", None, "Odesa", "denied")]),
+    ("Japanese troops have plans for moving into Libya next year.", [("Japanese troops", None, "Libya", "possible")]),
+    ("The minister had no intention of leaving Kyiv.", []),  # no force
+], ids=["intention-of", "plans-for", "no-force"])
+def test_a_gerund_after_the_forces_object_noun(mini_pipeline, text: str, moves: list) -> None:
+    assert [(m.actor, m.origin.mention.text if m.origin else None,
+             m.destination.mention.text if m.destination else None, m.status)
+            for m in analyse(mini_pipeline, _body(text)).movements] == moves
