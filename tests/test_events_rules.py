@@ -550,10 +550,17 @@ def test_an_inverted_speaker_the_parser_takes_for_an_object(mini_pipeline, sente
 
 
 @pytest.mark.parametrize(("sentence", "speakers"), [
-    ("The governor was quoted as saying the dam was safe.", [("The governor", "saying")]),
-    ("A senior officer was cited as saying that the column had turned back.", [("A senior officer", "saying")]),
+    ("The governor was quoted as saying the dam was safe.", [("The governor", "quoted as saying")]),
+    ("A senior officer was cited as saying that the column had turned back.",
+     [("A senior officer", "cited as saying")]),
+    # the one who quotes is the channel, not a second speaker; the cue runs from quoting to saying
+    ("The governor was quoted by a local paper as saying the dam was safe.",
+     [("The governor", "quoted by a local paper as saying")]),
     ("The governor was described as a cautious man.", []),
-], ids=["was-quoted-as-saying", "was-cited-as-saying", "described-as"])
+    # in the active the one who quotes stays a speaker of its own (the annotated sets differ)
+    ("A local paper quoted the governor as saying the dam was safe.",
+     [("A local paper", "quoted"), ("the governor", "saying")]),
+], ids=["was-quoted-as-saying", "was-cited-as-saying", "quoted-by-a-channel", "described-as", "active"])
 def test_one_quoted_as_saying_in_the_passive_speaks(mini_pipeline, sentence: str,
                                                     speakers: list[tuple[str, str]]) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")

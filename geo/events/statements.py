@@ -233,10 +233,15 @@ class StatementReader(DocumentContext):
     ) -> tuple[list[Statement], Speaker | None]:
         """Every statement in the sentence (one per cue the cue model accepts), and the main
         speaker (for size claims). ``cues``: the statement patterns' best match per cue token."""
-        found: list[tuple[Speaker, Span, Token, Span]] = []  # speaker, its words, the cue, the naming words
+        # speaker, its words, the cue, the naming words, the cue's words
+        found: list[tuple[Speaker, Span, Token, Span, Span | Token]] = []
+        # "X was quoted by Y as saying ...": X speaks, the cue runs from the verb that quotes to the
+        # verb of speech; Y is the channel ("Y quoted X as saying" keeps both: the annotated sets differ)
+        quoted = {m["head"].i for m in cues.values()
+                  if m.rule.label == "quoted-as" and m["speaker"].dep_ == "nsubjpass"}
         for token in sent:
             match = cues.get(token.i)
-            if match is None:
+            if match is None or (match.rule.label == "agent" and token.i in quoted):
                 continue
             cue, head, how = match["cue"], match["speaker"], match.rule.label
             words = speaker_words(head, how)
@@ -249,7 +254,10 @@ class StatementReader(DocumentContext):
             speaker = self.speaker(named_by, head, offset, how)
             if speaker is None:
                 continue
-            found.append((speaker, words, cue, named_by))
+            cue_words: Span | Token = cue
+            if how == "quoted-as" and head.dep_ == "nsubjpass":
+                cue_words = sent.doc[match["head"].i : cue.i + 1]
+            found.append((speaker, words, cue, named_by, cue_words))
             self.remember(speaker)
         lines = patterns(sent.doc.vocab).surface(sent, "speaker_line")
         # "NAME: words" opening a line of a transcript or a headline
@@ -262,15 +270,15 @@ class StatementReader(DocumentContext):
             if speaker is not None and (speaker.kind != "other" or not closing):
                 # a closing label is a speaker only as one the text types ("Minister", a name), not
                 # any capitalised words ("...: Day Two")
-                found.append((speaker, words, cue, words))
+                found.append((speaker, words, cue, words, cue))
                 self.remember(speaker)
         # "South Korea said ..., the presidential office said": the government yields to its voice
         named = {s.country for s, *_ in found if s.kind != "government"}
         found = [f for f in found if f[0].kind != "government" or f[0].country not in named]
         out = []
         paragraph = bisect.bisect_right(self.paragraphs, offset + sent.start_char, key=lambda p: p.end)
-        for speaker, words, cue, named_by in found:
-            where = self.where(sent, offset, speaker, cue, named_by, {c.i for _, _, c, _ in found})
+        for speaker, words, cue, named_by, cue_words in found:
+            where = self.where(sent, offset, speaker, cue, named_by, {c.i for _, _, c, _, _ in found})
             who = fold(speaker.name or "")
             if where is not None and where[1] == "explicit" and who:
                 self.spoke_at[who] = (paragraph, where)
@@ -290,7 +298,7 @@ class StatementReader(DocumentContext):
                     source=source,
                     place_mention=mention,
                     speaker_span=self._source(words, offset),
-                    cue=self._source(cue, offset),
+                    cue=self._source(cue_words, offset),
                     speaker_kind=exported_kind(speaker, words),
                     time=normalise(said_when(sent, cue), self.published, latest=self.latest),
                 )
