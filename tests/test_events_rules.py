@@ -748,3 +748,48 @@ def test_hard_wrapped_wire_copy_is_parsed_as_running_text(mini_pipeline) -> None
     ends = [r.mention.text for m in analysis.movements for r in (m.origin, m.destination) if r is not None]
     assert "Shire" in ends
     assert all(text[m.source.start:m.source.end] == m.source.text for m in analysis.movements)
+
+
+_BODY_BEFORE = "Officials met on Monday in the capital after a week of fighting along the coast road.\n\n"
+_BODY_AFTER = "\n\nThe marines were part of a larger force, the ministry said on Tuesday.\n"
+
+
+def test_a_sub_heading_inside_the_body_carries_statements_and_movements(mini_pipeline) -> None:
+    analysis = analyse(mini_pipeline, _BODY_BEFORE + "Japanese army says marines landed in Libya" + _BODY_AFTER)
+    assert ("Japanese army", "says") in [(s.speaker_span.text, s.cue.text) for s in analysis.statements]
+    assert [(m.actor, m.destination.mention.text if m.destination else None) for m in analysis.movements] == [
+        ("marines", "Libya")]
+
+
+def test_a_sub_heading_of_no_statement_gives_none(mini_pipeline) -> None:
+    analysis = analyse(mini_pipeline, _BODY_BEFORE + "What happens next" + _BODY_AFTER)
+    assert [s.cue.text for s in analysis.statements] == ["said"]
+
+
+@pytest.mark.parametrize(("entry", "speakers"), [
+    ("13:10 GMT – Japan denies moving tanks into Libya", [("Japan", "denies")]),
+    ("12:00 GMT – Welcome", []),
+    ("09:45 GMT – Ministry of Defence: We have sent no troops to Libya", [("Ministry of Defence", ":")]),
+], ids=["stamp-then-statement", "stamp-then-greeting", "stamp-then-label"])
+def test_a_live_blogs_time_stamp_is_no_part_of_its_entry(mini_pipeline, entry: str,
+                                                        speakers: list[tuple[str, str]]) -> None:
+    analysis = analyse(mini_pipeline, _BODY_BEFORE + entry + _BODY_AFTER)
+    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements if s.cue.text != "said"] == speakers
+
+
+@pytest.mark.parametrize(("line", "speakers"), [
+    ("JONES: I told them to leave the town.", [("JONES", ":")]),  # the parser makes the label a sentence
+    ("Defence Ministry: We have sent no troops to Libya", [("Defence Ministry", ":")]),
+    # a body named with a possessor or by its office first
+    ("Japan's foreign ministry: 'We have raised our concerns'", [("Japan's foreign ministry", ":")]),
+    ("Ministry of Defence: 'We have sent no troops'", [("Ministry of Defence", ":")]),
+], ids=["transcript-I", "label-we", "possessor-label", "office-first-label"])
+def test_we_or_i_in_a_speakers_line_is_that_speaker_again(mini_pipeline, line: str,
+                                                         speakers: list[tuple[str, str]]) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + line + "\n")
+    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+
+
+def test_a_bullet_is_no_part_of_the_speaker(mini_pipeline) -> None:
+    analysis = analyse(mini_pipeline, "• Japanese army says marines crossed the river" + _BODY_AFTER)
+    assert ("Japanese army", "says") in [(s.speaker_span.text, s.cue.text) for s in analysis.statements]

@@ -194,3 +194,12 @@ def test_unwrapped_turns_only_the_wrappings_breaks_into_spaces() -> None:
     assert "took positions" in flat and "moved their" in flat
     assert "overnight.\n\nA short" in flat  # a paragraph's end stays a break
     assert unwrapped("One paragraph on one line.\nAnother one.\n") == "One paragraph on one line.\nAnother one.\n"
+
+
+@pytest.mark.parametrize("label", ["Image caption,", "Media caption,"])
+def test_a_broadcasters_caption_label_makes_a_caption(label: str) -> None:
+    page = ("Ferry service resumes\n\n"
+            "The ferry company said on Tuesday that crossings to the outer islands would restart this week.\n\n"
+            f"{label} Soldiers crossed the bridge into the town in May\n\n"
+            "The company said the pier had been repaired after the storm damaged it in the spring.\n")
+    assert [p.zone for p in classify(page)][2] is Zone.CAPTION

@@ -81,6 +81,7 @@ class DocumentContext:
     # where each person (by folded name) was last placed explicitly, and in which paragraph
     spoke_at: dict[str, tuple[int, tuple[Place, str, Source | None]]] = field(default_factory=dict)
     last_org: Speaker | None = None
+    turn_paragraph: int = -1  # the paragraph a "NAME:" line opened: its speaker's turn, for "I" and "we" in it
     last_actor: tuple[str, str | None] | None = None
     _dateline_place: Place | None = None
     # resolutions indexed by start offset: (start, position in ``resolutions``), and the longest span

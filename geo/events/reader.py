@@ -26,7 +26,7 @@ from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.reading.zones import Zone, zone_at
 from conflictmap.geo.records import Movement, Source, Statement
 
-STATEMENT_ZONES = frozenset({Zone.BODY, Zone.HEADLINE})  # "X: words", "X says Y" headlines are statements
+STATEMENT_ZONES = frozenset({Zone.BODY, Zone.HEADLINE, Zone.HEADING})  # "X: words", "X says Y" headlines are statements
 
 
 class DocumentEvents(StatementReader, MovementReader):

@@ -51,6 +51,7 @@ SENTENCE_INITIAL_PLACE = re.compile(r"^\s*(?:In|At|From)\s+(?:the\s+)?$")
 
 
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # entity labels that name someone
+FIRST_PERSON = frozenset({"i", "we"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl"})  # clauses: what is said
 DASHES = frozenset({"—", "–", "--", "―"})
 LOCAL = frozenset({PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.ADMIN2})  # a body of a town or province
@@ -91,6 +92,8 @@ def speaker_words(head: Token, how: str) -> Span:
         t.text == "-" and t.i > 0 and doc[t.i - 1].whitespace_ and t.whitespace_)]
     if dashes:  # a dateline the parser took into the subject: "CITY (Agency) — the envoy"
         start = dashes[-1] + 1
+    while start < head.i and doc[start].is_punct and not doc[start].is_quote:
+        start += 1  # a heading's mark ("### the envoy") or a bullet ("• the envoy")
     return doc[start : head.right_edge.i + 1]
 
 
@@ -265,18 +268,23 @@ class StatementReader(DocumentContext):
         # "words: NAME", "words — NAME" closing a headline: the speaker after the colon or dash
         if (tail := closing_label(sent)) is not None:
             labels.append((*tail, True))
+        paragraph = bisect.bisect_right(self.paragraphs, offset + sent.start_char, key=lambda p: p.end)
         for words, cue, closing in labels:
             speaker = self.line_speaker(words, offset)
             if speaker is not None and (speaker.kind != "other" or not closing):
                 # a closing label is a speaker only as one the text types ("Minister", a name), not
                 # any capitalised words ("...: Day Two")
+                if not closing:  # "NAME: We have raised it": "we" or "I" in the line is its speaker again
+                    found = [f for f in found if f[2].i < cue.i or f[1].root.lower_ not in FIRST_PERSON]
+                    self.turn_paragraph = paragraph
                 found.append((speaker, words, cue, words, cue))
                 self.remember(speaker)
+        if not labels and paragraph == self.turn_paragraph:  # the rest of that speaker's turn
+            found = [f for f in found if f[1].root.lower_ not in FIRST_PERSON]
         # "South Korea said ..., the presidential office said": the government yields to its voice
         named = {s.country for s, *_ in found if s.kind != "government"}
         found = [f for f in found if f[0].kind != "government" or f[0].country not in named]
         out = []
-        paragraph = bisect.bisect_right(self.paragraphs, offset + sent.start_char, key=lambda p: p.end)
         for speaker, words, cue, named_by, cue_words in found:
             where = self.where(sent, offset, speaker, cue, named_by, {c.i for _, _, c, _, _ in found})
             who = fold(speaker.name or "")

@@ -26,6 +26,7 @@ keeps the rules' spans only, as before the model.
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -73,14 +74,15 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs: scraped pages put
     headings and captions without a full stop on their own lines, and the parser would
     otherwise glue them to the next sentence. In hard-wrapped text a break made by the wrapping
-    (``geo.reading.zones.is_wrapped_line``) is only a space.
+    (``geo.reading.zones.is_wrapped_line``) is only a space. A live blog's time stamp opening a
+    line ("14:50 GMT", a dash) is a sentence of its own.
 
     Set in one array write: ``Token.is_sent_start = True`` scans the whole Doc on every call,
     which made a text of many short lines quadratic."""
     from spacy.attrs import SENT_START
 
     width = wrap_width(doc.text)
-    starts = []
+    starts = [after for after in (_after_time_stamp(doc, 0),) if after is not None] if len(doc) else []
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if not ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)):
@@ -90,6 +92,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             continue  # the wrapping's break: the parser decides, as at a space
         if not token.is_lower:  # a lower-case start continues a sentence the scraper broke
             starts.append(token.i)
+        after = _after_time_stamp(doc, token.i)
+        if after is not None:
+            starts.append(after)
     if starts:
         array = doc.to_array([SENT_START])
         array[starts] = 1
@@ -135,6 +140,25 @@ def headline_verbs(doc: Doc) -> Doc:
             force.pos_, force.tag_ = "NOUN", "NN"
         word.pos_, word.tag_ = "VERB", "VBZ"
     return doc
+
+
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+_ZONE_WORDS = frozenset({"gmt", "utc", "bst", "cet", "est", "et", "local", "time", "am", "pm", "a.m.", "p.m."})
+_DASHES = frozenset({"–", "—", "-", "|"})
+
+
+def _after_time_stamp(doc: Doc, i: int) -> int | None:
+    """The token after a live blog's time stamp opening a line ("14:50 GMT", a dash, "X says"), which
+    starts a sentence of its own: the stamp is no part of what follows. None when the line opens
+    with no such stamp."""
+    if not _CLOCK.fullmatch(doc[i].text):
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].lower_ in _ZONE_WORDS:
+        j += 1
+    if j + 1 < len(doc) and doc[j].text in _DASHES and not doc[j + 1].is_space:
+        return j + 1
+    return None
 
 
 @Language.factory(

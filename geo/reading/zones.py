@@ -33,7 +33,8 @@ class Zone(enum.StrEnum):
 
 MENTION_ZONES = frozenset({Zone.BODY, Zone.HEADLINE, Zone.HEADING, Zone.CAPTION})
 
-_CAPTION_START = re.compile(r"^\s*(\(FILES?\)|▲|►|Photo:|Picture:|Image:|Caption:|File photo)", re.IGNORECASE)
+_CAPTION_START = re.compile(
+    r"^\s*(\(FILES?\)|▲|►|Photo:|Picture:|Image:|Caption:|File photo|Image caption|Media caption)", re.IGNORECASE)
 _CREDIT = re.compile(
     r"via REUTERS|/ ?AFP\b|Getty Images|AP Photo|\((?:Yonhap|AP|AFP|Reuters)\)|Picture: [A-Z]"
     r"|ATTENTION EDITORS",
