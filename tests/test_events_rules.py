@@ -793,3 +793,20 @@ def test_we_or_i_in_a_speakers_line_is_that_speaker_again(mini_pipeline, line: s
 def test_a_bullet_is_no_part_of_the_speaker(mini_pipeline) -> None:
     analysis = analyse(mini_pipeline, "• Japanese army says marines crossed the river" + _BODY_AFTER)
     assert ("Japanese army", "says") in [(s.speaker_span.text, s.cue.text) for s in analysis.statements]
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    # a participle after what a denial denies is the denier's
+    ("The ministry denied reports that its troops had crossed the border, calling them \"fabricated\".",
+     [("The ministry", "denied"), ("The ministry", "calling")]),
+    ("The embassy denied that any soldiers had entered the town, saying the reports were false.",
+     [("The embassy", "denied"), ("The embassy", "saying")]),
+    # "and denied" the parser hung on the reported clause is the reporter's
+    ("The army said its units had pulled back and denied that any soldiers had been captured.",
+     [("The army", "said"), ("The army", "denied")]),
+    # a present tense that does not agree with the reporter is the reported subject's
+    ("We confirm that the militia has no link to the raid and denies the claims.", [("We", "confirm")]),
+], ids=["denied-reports-calling", "denied-that-saying", "said-and-denied", "disagreeing-denies"])
+def test_what_follows_a_denial_is_the_deniers(mini_pipeline, sentence: str, speakers: list[tuple[str, str]]) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 MODEL = ModelFile(Path(__file__).resolve().parent.parent / "data" / "models" / "cue_model.json")
 QUOTE_MARKS = frozenset('"“”')
 QUOTE_OPENS = {"“": True, "”": False}  # a curly mark opens or closes; a straight one toggles
-ALWAYS = frozenset({"according-to", "denied-claim", "speech-object", "report-conjunct"})  # statements by construction
+# statements by construction
+ALWAYS = frozenset({"according-to", "denied-claim", "speech-object", "report-conjunct", "denial-reason"})
 
 
 def cue_model() -> LogisticModel:

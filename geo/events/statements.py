@@ -184,7 +184,16 @@ def inverted_after(cue: Token, speaker: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children))
 
 
-CHECKED_PATTERNS = {"intro-appos": set_off_before, "inverted-object": inverted_after}  # labels a parse check confirms
+def agrees(cue: Token, speaker: Token) -> bool:
+    """ "We confirm that the group has no link to it and denies the claims": a present-tense verb
+    agrees with its subject, so a third-person "denies" is not the word of "we" (or of "the
+    officials"), nor a plural "deny" that of "the ministry"."""
+    plural = speaker.lower_ in ("we", "i", "they", "you") or speaker.tag_ in ("NNS", "NNPS")
+    return not ((cue.tag_ == "VBZ" and plural) or (cue.tag_ == "VBP" and not plural))
+
+
+# labels a parse check confirms
+CHECKED_PATTERNS = {"intro-appos": set_off_before, "inverted-object": inverted_after, "report-conjunct": agrees}
 
 
 def confirmed(match: Match) -> bool:
