@@ -810,3 +810,16 @@ def test_a_bullet_is_no_part_of_the_speaker(mini_pipeline) -> None:
 def test_what_follows_a_denial_is_the_deniers(mini_pipeline, sentence: str, speakers: list[tuple[str, str]]) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    # the parser makes the name and the phrase describing it two subjects: the name spoke
+    ("KFOR, the NATO-led force that patrols the north, said 40 trucks crossed the bridge on Tuesday.",
+     [("KFOR", "said")]),
+    # a speaker phrase ends before the comma that sets it off
+    ("The agency, the body that runs the crossings, said 40 trucks crossed the bridge on Tuesday.",
+     [("The agency, the body that runs the crossings", "said")]),
+], ids=["name-then-description", "no-trailing-comma"])
+def test_a_speaker_set_off_by_commas(mini_pipeline, sentence: str, speakers: list[tuple[str, str]]) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers

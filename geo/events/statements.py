@@ -94,7 +94,24 @@ def speaker_words(head: Token, how: str) -> Span:
         start = dashes[-1] + 1
     while start < head.i and doc[start].is_punct and not doc[start].is_quote:
         start += 1  # a heading's mark ("### the envoy") or a bullet ("• the envoy")
-    return doc[start : head.right_edge.i + 1]
+    end = head.right_edge.i + 1
+    while end - 1 > head.i and doc[end - 1].is_punct and not doc[end - 1].is_quote:
+        end -= 1  # "the force that patrols the north," before "said"
+    return doc[start:end]
+
+
+def named_before(head: Token, cue: Token) -> Token | None:
+    """ "X, the body that runs the crossings, said": the parser makes both the name and the phrase
+    that describes it subjects of the cue; the name, set off by the comma before the phrase, is
+    who spoke. None for any other parse."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    if len(subjects) != 2 or subjects[1].i != head.i:
+        return None
+    name = subjects[0]
+    if not (name.pos_ == "PROPN" or name.ent_type_ or (name.is_upper and len(name) > 1)):
+        return None  # a name ("X", an acronym the tagger took for a plural noun)
+    comma = name.right_edge.i + 1
+    return name if head.doc[comma].text == "," and head.left_edge.i == comma + 1 else None
 
 
 NAMING_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})  # words a short naming phrase is made of
@@ -256,6 +273,7 @@ class StatementReader(DocumentContext):
             if match is None or (match.rule.label == "agent" and token.i in quoted):
                 continue
             cue, head, how = match["cue"], match["speaker"], match.rule.label
+            head = (named_before(head, cue) if how == "subject" else None) or head
             words = speaker_words(head, how)
             near = beside(cue)
             if near is not None and not near.start <= head.i < near.end and how in BESIDE_OVERRIDES:
