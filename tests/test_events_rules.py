@@ -823,3 +823,24 @@ def test_what_follows_a_denial_is_the_deniers(mini_pipeline, sentence: str, spea
 def test_a_speaker_set_off_by_commas(mini_pipeline, sentence: str, speakers: list[tuple[str, str]]) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    # "and urged / accused / called on" hung on the reported clause is the reporter's
+    ("The ministry said the shelling had stopped and urged both sides to respect the truce.",
+     [("The ministry", "said"), ("The ministry", "urged")]),
+    ("The governor said the town was calm and accused the rebels of spreading rumours.",
+     [("The governor", "said"), ("The governor", "accused")]),
+    ("The embassy said the convoy had left and called on both sides to hold fire.",
+     [("The embassy", "said"), ("The embassy", "called")]),
+    ("The army said the bridge had been mined and warned drivers to stay away.",
+     [("The army", "said"), ("The army", "warned")]),
+    ("The group said its fighters had left and claimed the town was calm.",
+     [("The group", "said"), ("The group", "claimed")]),
+    # a call without its "on" or "for" is no speech
+    ("The mayor said the plan had stalled and called off the vote.", [("The mayor", "said")]),
+], ids=["and-urged", "and-accused", "and-called-on", "and-warned", "and-claimed", "and-called-off"])
+def test_a_demand_or_charge_joined_to_the_reported_clause(mini_pipeline, sentence: str,
+                                                          speakers: list[tuple[str, str]]) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
