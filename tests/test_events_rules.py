@@ -844,3 +844,17 @@ def test_a_demand_or_charge_joined_to_the_reported_clause(mini_pipeline, sentenc
                                                           speakers: list[tuple[str, str]]) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # a straight mark written against the word before it closes a quotation begun a sentence earlier
+    ('Rescuers dug all night. "We found two people. Both were alive," a rescuer told the radio.\n',
+     [("a rescuer", "told")]),
+    ('The road was shut at dawn. "The road is closed. Nobody can pass," he said.\n', [("he", "said")]),
+    # words said inside the quotation are the quoted speaker's, not a statement of their own
+    ('"They said the road was closed," the driver said.\n', [("the driver", "said")]),
+], ids=["rescuer-told", "he-said", "said-inside-a-quote"])
+def test_a_quotation_across_sentences_with_straight_marks(mini_pipeline, text: str,
+                                                          speakers: list[tuple[str, str]]) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + text)
+    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers

@@ -59,13 +59,18 @@ def frame(cue: Token) -> str:
 def inside_quotation(token: Token) -> bool:
     """Whether a quotation is open at the token in its sentence: a curly mark says which way it
     goes (a sentence that opens inside a quotation begun before it closes it: '... ,” she said'),
-    a straight one toggles."""
+    and so does a straight one written against the word before it and followed by a space ('... ,"
+    she said'); any other straight mark toggles."""
     inside = False
+    doc = token.doc
     for t in token.sent:
         if t.i >= token.i:
             break
-        if t.text in QUOTE_MARKS:
-            inside = QUOTE_OPENS.get(t.text, not inside)
+        if t.text in QUOTE_OPENS:
+            inside = QUOTE_OPENS[t.text]
+        elif t.text in QUOTE_MARKS:
+            closes = t.i > 0 and not doc[t.i - 1].whitespace_ and bool(t.whitespace_)
+            inside = False if closes else not inside
     return inside
 
 
