@@ -160,11 +160,12 @@ def _moves(pipeline, text: str) -> list[tuple[str | None, str | None, str | None
         # armed factions, and factions some state backs
         ("Armed factions pushed toward Odesa on Monday.\n", "Armed factions"),
         ("Turkish-backed factions pushed into Tripoli overnight.\n", "Turkish-backed factions"),
+        ("A Marine Corps convoy reached Tripoli on Monday.\n", "Marine Corps convoy"),  # no civilian word
     ],
     ids=["minesweeper", "battleship", "helicopter", "howitzer", "military-sends", "navy", "armoured-vehicle",
          "missile-system", "members-of-group", "uss", "strike-group", "army-helicopters", "terrorists", "bandits",
          "paramilitaries", "gang-members", "armed-gangs", "infantry-company", "mechanised-company", "armed-factions",
-         "backed-factions"],
+         "backed-factions", "marine-corps-convoy"],
 )
 def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
     actors = [a for a, _, _ in _moves(mini_pipeline, text)]
@@ -186,10 +187,12 @@ def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
         "A gang of thieves moved to Odesa last year.\n",  # a gang is a force only when armed
         "A shipping company moved its offices to Tokyo in May.\n",  # a company is a business unless military
         "Party factions moved to Kyiv for the congress.\n",  # a party's factions
+        "A World Food Programme convoy crossed into Libya from Chad.\n",  # a civilian word inside a name
+        "A UN refugee agency convoy reached Tripoli on Monday.\n",
     ],
     ids=["aid-convoy", "convoy-of-food", "cargo-ships", "plain-vehicles", "members-of-a-choir", "football",
          "group-of-journalists", "no-motion", "gang-of-thieves", "shipping-company",
-         "party-factions"],
+         "party-factions", "food-programme-convoy", "refugee-agency-convoy"],
 )
 def test_what_is_not_a_force(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
