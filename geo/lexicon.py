@@ -52,6 +52,9 @@ Adding a word is one line in its file (and a test of your own wording that needs
   passed through, not reached ("crossed the strait", but "crossed the border into X" goes to X);
   ``object_is_via``: any place as its object is passed through ("transited the strait", "passed the
   town on the way north").
+  ``headline_verb``: a verb whose third-person form a headline uses ("Navy frigate sails to X") and
+  the parser may read as a plural noun, mended by ``geo.nlp.components.headline_verbs``; not a verb
+  whose "-s" form is mostly a noun ("ships", "orders", "supplies").
 - ``light_verbs.jsonl``: verbs whose subject is the force of the military noun they take ("X
   launched an offensive on Y", "X began its invasion of Y").
 - ``continuation_words.jsonl``: words that make a military noun a war going on, not a movement told
@@ -76,6 +79,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   capital of the story's country ("withdrew from the capital").
 - ``water_words.jsonl``: words that name water in a name ("the X River", "Lake X"), or a bridge or
   crossing: a crossed name the gazetteer lacks that holds one is passed through, not reached.
+- ``intent_nouns.jsonl``: nouns of intent whose "of" or "for" gerund is the movement of the one who
+  has them ("the brigade has no intention of entering X", "they have plans for moving to Y").
 - ``name_heads.jsonl``: the last word of a capitalised name that makes it a place whatever the model
   tags it ("X Bay", "the X Forest"), or the lower-case head a name qualifies ("the X crossing");
   ``title_only``: only as the capitalised last word ("X Air Base"; "the X base" may be a group's).
@@ -169,8 +174,10 @@ class Lexicon:
     motion_movers: Mapping[str, frozenset[str]]  # "travel" -> personnel, unit: only these classes move so
     water_object_is_via: frozenset[str]  # "cross": "crossed the strait" passes through it
     object_is_via: frozenset[str]  # "transit": "transited the strait", "passed the town" go through it
+    headline_verbs: frozenset[str]  # "sail": "Navy frigate sails to X" mended when read as a plural noun
     water_words: frozenset[str]  # "river", "lake": a name the gazetteer lacks holding one names water
     name_heads: frozenset[str]  # "bay", "forest", "crossing": a name ending in one (or heading one) is a place
+    intent_nouns: frozenset[str]  # "intention", "plans": "had no intention of entering X" is the subject's move
     natural_name_heads: frozenset[str]  # "shoal", "forest": such a name is not at the town its first words name
     title_name_heads: frozenset[str]  # "base", "camp": a place only as a name's capitalised last word ("X Air Base")
     combat_verbs: frozenset[str]  # "fight", "defend": as a purpose, the one who goes is a force
@@ -319,8 +326,10 @@ def lexicon() -> Lexicon:
         motion_movers={r["lemma"]: frozenset(r["movers"]) for r in motion if r.get("movers")},
         water_object_is_via=frozenset(r["lemma"] for r in motion if r.get("water_object_is_via")),
         object_is_via=frozenset(r["lemma"] for r in motion if r.get("object_is_via")),
+        headline_verbs=frozenset(r["lemma"] for r in motion if r.get("headline_verb")),
         water_words=_words("water_words.jsonl"),
         name_heads=_words("name_heads.jsonl"),
+        intent_nouns=_words("intent_nouns.jsonl"),
         natural_name_heads=frozenset(r["word"] for r in _rows("name_heads.jsonl") if r.get("natural")),
         title_name_heads=frozenset(r["word"] for r in _rows("name_heads.jsonl") if r.get("title_only")),
         combat_verbs=frozenset(r["lemma"] for r in _rows("combat_purposes.jsonl") if r["kind"] == "verb"),

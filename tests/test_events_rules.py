@@ -494,7 +494,7 @@ def test_a_speaker_against_its_government_is_not_at_its_capital(mini_pipeline, s
     ("Speaking to a radio station, the head of the clinic said supplies were low.",
      [("the head of the clinic", "said")]),
     ("The report, a summary of the talks, said the sides were close.",
-     [("The report, a summary of the talks,", "said")]),
+     [("The report, a summary of the talks", "said")]),
     ("Our reporter, a veteran of two wars said the town was calm.",
      [("Our reporter, a veteran of two wars", "said")]),
 ], ids=["after-an-opening-phrase", "after-an-opening-participle", "an-apposition-of-the-subject",
@@ -755,22 +755,29 @@ _BODY_AFTER = "\n\nThe marines were part of a larger force, the ministry said on
 
 
 def test_a_sub_heading_inside_the_body_carries_statements_and_movements(mini_pipeline) -> None:
-    analysis = analyse(mini_pipeline, _BODY_BEFORE + "Japanese army says marines landed in Libya" + _BODY_AFTER)
-    assert ("Japanese army", "says") in [(s.speaker_span.text, s.cue.text) for s in analysis.statements]
+    analysis = analyse(mini_pipeline, _BODY_BEFORE + "Marines landed in Libya, defence chiefs say" + _BODY_AFTER)
+    assert ("defence chiefs", "say") in [(s.speaker_span.text, s.cue.text) for s in analysis.statements]
     assert [(m.actor, m.destination.mention.text if m.destination else None) for m in analysis.movements] == [
-        ("marines", "Libya")]
+        ("Marines", "Libya")]
 
 
-def test_a_sub_heading_of_no_statement_gives_none(mini_pipeline) -> None:
-    analysis = analyse(mini_pipeline, _BODY_BEFORE + "What happens next" + _BODY_AFTER)
+@pytest.mark.parametrize("heading", ["What happens next", "Okafor: the early years", "Background: how it began"])
+def test_a_sub_heading_of_no_statement_gives_none(mini_pipeline, heading: str) -> None:
+    analysis = analyse(mini_pipeline, _BODY_BEFORE + heading + _BODY_AFTER)
     assert [s.cue.text for s in analysis.statements] == ["said"]
 
 
+def test_a_sub_heading_a_body_speaks_in(mini_pipeline) -> None:
+    analysis = analyse(mini_pipeline, _BODY_BEFORE + "Army chief: no retreat from the river" + _BODY_AFTER)
+    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements][:1] == [("Army chief", ":")]
+
+
 @pytest.mark.parametrize(("entry", "speakers"), [
-    ("13:10 GMT – Japan denies moving tanks into Libya", [("Japan", "denies")]),
-    ("12:00 GMT – Welcome", []),
-    ("09:45 GMT – Ministry of Defence: We have sent no troops to Libya", [("Ministry of Defence", ":")]),
-], ids=["stamp-then-statement", "stamp-then-greeting", "stamp-then-label"])
+    ("07:25 UTC \u2014 Libya's coastguard reports more boats off Tripoli", [("Libya's coastguard", "reports")]),
+    ("06:00 UTC \u2014 Welcome", []),
+    ("06:30 GMT - Welcome", []),
+    ("09:45 GMT \u2013 Ministry of Defence: We have sent no troops to Libya", [("Ministry of Defence", ":")]),
+], ids=["stamp-then-statement", "stamp-then-greeting", "stamp-then-greeting-2", "stamp-then-label"])
 def test_a_live_blogs_time_stamp_is_no_part_of_its_entry(mini_pipeline, entry: str,
                                                         speakers: list[tuple[str, str]]) -> None:
     analysis = analyse(mini_pipeline, _BODY_BEFORE + entry + _BODY_AFTER)
@@ -781,8 +788,8 @@ def test_a_live_blogs_time_stamp_is_no_part_of_its_entry(mini_pipeline, entry: s
     ("JONES: I told them to leave the town.", [("JONES", ":")]),  # the parser makes the label a sentence
     ("Defence Ministry: We have sent no troops to Libya", [("Defence Ministry", ":")]),
     # a body named with a possessor or by its office first
-    ("Japan's foreign ministry: 'We have raised our concerns'", [("Japan's foreign ministry", ":")]),
-    ("Ministry of Defence: 'We have sent no troops'", [("Ministry of Defence", ":")]),
+    ("Japan's foreign ministry: 'Our envoy stays in Kyiv'", [("Japan's foreign ministry", ":")]),
+    ("Ministry of Defence: 'No unit has moved'", [("Ministry of Defence", ":")]),
 ], ids=["transcript-I", "label-we", "possessor-label", "office-first-label"])
 def test_we_or_i_in_a_speakers_line_is_that_speaker_again(mini_pipeline, line: str,
                                                          speakers: list[tuple[str, str]]) -> None:
@@ -791,8 +798,8 @@ def test_we_or_i_in_a_speakers_line_is_that_speaker_again(mini_pipeline, line: s
 
 
 def test_a_bullet_is_no_part_of_the_speaker(mini_pipeline) -> None:
-    analysis = analyse(mini_pipeline, "• Japanese army says marines crossed the river" + _BODY_AFTER)
-    assert ("Japanese army", "says") in [(s.speaker_span.text, s.cue.text) for s in analysis.statements]
+    analysis = analyse(mini_pipeline, "• Fishermen report gunboats near the harbour" + _BODY_AFTER)
+    assert ("Fishermen", "report") in [(s.speaker_span.text, s.cue.text) for s in analysis.statements]
 
 
 @pytest.mark.parametrize(("sentence", "speakers"), [

@@ -155,11 +155,11 @@ def _moves(pipeline, text: str) -> list[tuple[str | None, str | None, str | None
         ("Gang members advanced on Odesa overnight.\n", "Gang members"),
         ("Armed gangs advanced on Kyiv from the east.\n", "Armed gangs"),
         # a company is a unit with a military modifier
-        ("Japan moved two infantry companies to Libya in June.\n", "infantry companies"),
-        ("The brigade pushed a mechanised company into Tripoli.\n", "mechanised company"),
+        ("Two infantry companies were flown to Libya in June.\n", "infantry companies"),
+        ("An armoured company rolled into Tripoli at first light.\n", "armoured company"),
         # armed factions, and factions some state backs
         ("Armed factions pushed toward Odesa on Monday.\n", "Armed factions"),
-        ("Turkish-backed factions pushed into Tripoli overnight.\n", "Turkish-backed factions"),
+        ("Iran-backed factions advanced toward Tripoli at dawn.\n", "Iran-backed factions"),
         ("A Marine Corps convoy reached Tripoli on Monday.\n", "Marine Corps convoy"),  # no civilian word
     ],
     ids=["minesweeper", "battleship", "helicopter", "howitzer", "military-sends", "navy", "armoured-vehicle",
@@ -208,7 +208,7 @@ def test_what_is_not_a_force(mini_pipeline, text: str) -> None:
         ("French troops left Lebanon for Libya in May.\n", "Lebanon", "Libya"),
         ("Japanese soldiers inched toward Tripoli overnight.\n", None, "Tripoli"),
         ("Paratroopers were dropped into Libya on Friday.\n", None, "Libya"),
-        ("Rebel fighters quit Tripoli on Monday under a ceasefire deal.\n", "Tripoli", None),
+        ("Rebel fighters quit Tripoli once the shelling stopped.\n", "Tripoli", None),
         ("Japanese troops quit Odesa after a week of fighting.\n", "Odesa", None),
     ],
     ids=["left-X", "evacuated-X", "headed-for", "left-X-for-Y", "inched", "dropped", "quit-X", "quit-X-after"],
@@ -2419,11 +2419,15 @@ def test_a_passage_beside_an_arrival_and_investigators(mini_pipeline, text: str,
 @pytest.mark.model
 @pytest.mark.parametrize(("headline", "moves"), [
     # the parser reads the headline's verb as a plural noun, or the force as a compound of it
-    ("French frigate sails to Odesa after drills", [("French frigate", None, "Odesa")]),
-    ("Guard battalion heads to Libya for exercise", [("Guard battalion", None, "Libya")]),
-    # a motion word with a verb of its own above it stays a noun
+    ("Japanese destroyer sails into Odesa", [("Japanese destroyer", None, "Odesa")]),
+    ("Tank battalion heads to Tripoli", [("Tank battalion", None, "Tripoli")]),
+    ("Japanese frigate sails to Odesa for repairs", [("Japanese frigate", None, "Odesa")]),  # a force tagged a verb
+    ("Carrier strike group moves toward Tripoli", [("Carrier strike group", None, "Tripoli")]),  # with its modifier
+    # a motion word with a verb of its own above it stays a noun; "ships" is mostly a noun
     ("Army heads from Japan met in Kyiv on Monday", []),
-], ids=["sails-read-as-noun", "force-as-compound", "noun-with-a-verb"])
+    ("Navy ships to Odesa in numbers", []),
+], ids=["sails-read-as-noun", "force-as-compound", "force-as-verb", "conditional-force", "noun-with-a-verb",
+        "mostly-a-noun"])
 def test_a_headlines_motion_verb_read_as_a_noun(mini_pipeline, headline: str, moves: list) -> None:
     analysis = analyse(mini_pipeline, headline + "\n\nThe ministry gave no further details on Monday.\n")
     assert [(m.actor, m.origin.mention.text if m.origin else None,
@@ -2433,51 +2437,51 @@ def test_a_headlines_motion_verb_read_as_a_noun(mini_pipeline, headline: str, mo
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "destination"), [
     # a name the gazetteer lacks, made a place by the kind of feature it names
-    ("The army sent two companies of troops to the Dabora crossing on Sunday.", "Dabora"),  # a dative "to"
-    ("Japan sent reinforcements to the Tindraft border crossing with Libya on Friday.", "Tindraft"),  # compounds
+    ("Each night the army sent more tanks to the Dabora crossing.", "Dabora"),  # a dative "to"
+    ("Japan sent extra marines to the Tindraft border crossing in a hurry.", "Tindraft"),  # compounds
     ("Rebel fighters withdrew into the Kalvari mountains after the clash.", "Kalvari"),
     ("The brigade advanced toward the Seluma valley at dawn.", "Seluma"),
     # a town's name before a feature of nature names the feature, not the town
     ("Japanese troops pushed into the Tripoli hills overnight.", "Tripoli hills"),
     ("Japanese troops pushed into the Tripoli suburbs overnight.", "Tripoli"),  # a site of the town
-    # a line named as one: "the X Line", "the Line of X"
-    ("France said it would send more troops to the Morvane Line if the ceasefire failed.", "Morvane Line"),
-    ("Japan moved artillery to the Line of Separation on Monday.", "Line of Separation"),
-], ids=["crossing-dative", "border-crossing", "mountains", "valley", "town-hills", "town-suburbs", "x-line",
-        "line-of-x"])
+    # a region's name before a feature of nature keeps the region
+    ("Japanese troops pushed into the Libya desert overnight.", "Libya"),
+], ids=["crossing-dative", "border-crossing", "mountains", "valley", "town-hills", "town-suburbs",
+        "region-desert"])
 def test_ends_named_by_the_kind_of_feature(mini_pipeline, text: str, destination: str) -> None:
     assert [d for _, _, d in _moves(mini_pipeline, text)] == [destination]
 
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "actor"), [
-    ("TRIPOLI – Japanese marines landed in Libya on Monday, officials said.\n", "Japanese marines"),
-    ("World » Japanese marines advance into Libya\n\nNo details were given on Monday.\n", "Japanese marines"),
+    ("TOKYO – Japanese marines landed in Libya on Monday, officials said.\n", "Japanese marines"),
+    ("Africa » Japanese marines reach Tripoli\n\nNo details were given on Monday.\n", "Japanese marines"),
     ("French-led coalition troops landed in Libya on Monday.\n", "French-led coalition troops"),  # a hyphen stays
-], ids=["dateline", "breadcrumb", "hyphen"])
+    ("The Japanese\u2013French brigade landed in Libya on Monday.\n", "Japanese\u2013French brigade"),  # an en dash
+], ids=["dateline", "breadcrumb", "hyphen", "en-dash-in-a-name"])
 def test_a_dateline_or_breadcrumb_is_no_part_of_the_forces_name(mini_pipeline, text: str, actor: str) -> None:
     assert [m.actor for m in analyse(mini_pipeline, text).movements] == [actor]
 
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "move"), [
-    # "there" after a withdrawal, or on the site a force left, is where it left
-    ("French troops reached Tripoli on Monday after the militia withdrew from its bases there.",
-     ("militia", "Tripoli", None)),
-    ("Japanese troops entered Odesa on Friday after the rebels pulled out there.", ("rebels", "Odesa", None)),
-    ("Japanese troops entered Odesa on Friday after the rebels moved from their camps there.",
-     ("rebels", "Odesa", None)),
-    # after a deployment it is where the force went
-    ("French troops reached Tripoli on Monday and deployed more tanks there.", ("tanks", None, "Tripoli")),
-], ids=["from-its-bases-there", "pulled-out-there", "moved-from-camps-there", "deployed-there"])
+    # "there" on the site a force left, or after a verb that leaves, is where it left
+    ("The rebels held Odesa for a month. Then their fighters moved from the camps there to Kyiv.",
+     ("their fighters", "Odesa", "Kyiv")),
+    ("Japan reinforced Tripoli in May. By June its marines had left their posts there.",
+     ("its marines", "Tripoli", None)),
+    # a withdrawal "there" goes there
+    ("The rebels lost Kyiv and fled to the hills near Odesa. The fighters withdrew there on Monday.",
+     ("fighters", None, "Odesa")),
+], ids=["moved-from-the-camps-there", "left-posts-there", "withdrew-there"])
 def test_there_after_a_withdrawal_is_the_origin(mini_pipeline, text: str, move: tuple) -> None:
     assert move in _moves(mini_pipeline, text)
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "TRIPOLI – Japanese troops entered the town on Friday after the rebels pulled out there, residents said.\n",
-    "ODESA, Ukraine (AP) – The rebels pulled out there on Friday, residents said.\n",
+    "ODESA – The rebels moved from their camps there on Friday, a spokesman said.\n",
+    "KYIV, Ukraine (Wire) – Japanese marines left their posts there on Friday, officials said.\n",
 ], ids=["dateline-city", "dateline-country"])
 def test_there_never_stands_for_the_dateline(mini_pipeline, text: str) -> None:
     origins = [m.origin.mention.text for m in analyse(mini_pipeline, text).movements if m.origin is not None]
@@ -2487,10 +2491,13 @@ def test_there_never_stands_for_the_dateline(mini_pipeline, text: str) -> None:
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "moves"), [
     # a gerund completing the object of a verb whose subject is the force
-    ("Their fighters had no intention of entering Odesa.", [("Their fighters", None, "Odesa", "denied")]),
+    ("The marines have no plans for entering Odesa this year.", [("marines", None, "Odesa", "denied")]),
     ("Japanese troops have plans for moving into Libya next year.", [("Japanese troops", None, "Libya", "possible")]),
+    ("Japanese marines landed at dawn. They had no intention of entering Odesa, an officer said.",
+     [("Japanese marines", None, "Odesa", "denied")]),
     ("The minister had no intention of leaving Kyiv.", []),  # no force
-], ids=["intention-of", "plans-for", "no-force"])
+    ("The soldiers shared memories of leaving Kyiv in the spring.", []),  # no noun of intent
+], ids=["plans-for-entering", "plans-for", "pronoun", "no-force", "no-intent"])
 def test_a_gerund_after_the_forces_object_noun(mini_pipeline, text: str, moves: list) -> None:
     assert [(m.actor, m.origin.mention.text if m.origin else None,
              m.destination.mention.text if m.destination else None, m.status)

@@ -470,7 +470,9 @@ def modifies_another_noun(span: Span, trigger: Token) -> bool:
     head = root.head
     if head.i == trigger.i or is_force(head):
         return False
-    words = place_nouns().kind_of | set(place_nouns().kinds) | lexicon().border_nouns | lexicon().site_nouns
+    lex = lexicon()
+    words = (place_nouns().kind_of | set(place_nouns().kinds) | lex.border_nouns | lex.site_nouns
+             | lex.water_words | lex.natural_name_heads)  # "the X desert": in X
     return head.lemma_.lower() not in words and head.lower_ not in words
 
 
@@ -843,3 +845,21 @@ def border_phrases(sent: Span, names_border: Callable[[str], bool]) -> list[Span
         if span is not None:
             found.append(span)
     return found
+
+
+# Marks that end a dateline or a page's breadcrumb before a name ("CITY (Agency) — the envoy",
+# "World » X troops", "Update: the envoy"): anywhere; an en dash or hyphen only set off by spaces
+# ("CITY - the envoy"), never inside a name written with an en dash ("Franco-German brigade")
+PHRASE_BREAKS = frozenset({"—", "―", "--", "»", "|", ":"})
+SPACED_BREAKS = frozenset({"–", "-"})
+
+
+def phrase_start(doc: Doc, start: int, end: int) -> int:
+    """Where a name's phrase that the parser ran from ``start`` to ``end`` (exclusive) really
+    starts: after the last dateline or breadcrumb mark in it (:data:`PHRASE_BREAKS`)."""
+    for i in range(end - 1, start - 1, -1):
+        t = doc[i]
+        if t.text in PHRASE_BREAKS or (
+                t.text in SPACED_BREAKS and i > 0 and doc[i - 1].whitespace_ and t.whitespace_):
+            return i + 1
+    return start

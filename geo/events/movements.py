@@ -28,6 +28,7 @@ from conflictmap.geo.events.grammar import (
     mode_of,
     modifies_another_noun,
     nearest_verb,
+    phrase_start,
     place_role,
     preposition,
     purposes,
@@ -62,7 +63,6 @@ from conflictmap.geo.records import (
 
 NO_MOVEMENT_END = frozenset({"political union"})  # gazetteer features no force moves to or from
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
-_PHRASE_BREAKS = frozenset({"–", "—", "--", "»", "|", ":"})
 
 
 def qualifier(doc: Doc, r: Resolution, offset: int) -> bool:
@@ -340,13 +340,13 @@ class MovementReader(DocumentContext):
             if span.root.i in aims or qualifies_a_named_kind(span):
                 continue  # "to the eastern X city of Y": Y
             kind_word = span.root.head
-            if r.place is not None and span.root.dep_ == "compound" and kind_word.i == span.end \
-                    and kind_word.lower_ in feature_heads():
+            if r.place is not None and r.place.kind is PlaceKind.CITY and span.root.dep_ == "compound" \
+                    and kind_word.i == span.end and kind_word.lower_ in feature_heads():
                 # "crossed the X river", "into the X hills": the feature, which the gazetteer lacks, not
-                # the town named X
+                # the town named X (a region keeps its place: "the X peninsula" is in X)
                 start, end = r.mention.start, offset + kind_word.idx + len(kind_word)
                 r = Resolution(Mention(self.doc_id, start, end, self.text[start:end], r.mention.label,
-                                       r.mention.zone), None, 0.0, (), ("water named like a town",))
+                                       r.mention.zone), None, 0.0, (), ("a feature named like a town",))
                 span = doc[span.start : kind_word.i + 1]
             attached = span.root.i in subtree
             lemma = trigger.lemma_.lower()
@@ -434,10 +434,11 @@ class MovementReader(DocumentContext):
         if "destination" not in found and weak is not None:
             found["destination"] = weak
         lex = lexicon()
-        if not found:
-            # "later moved its tanks there": the place named last before the adverb
+        if "origin" not in found or "destination" not in found:
+            # "later moved its tanks there", "moved from the camps there to Y": the place named last
+            # before the adverb, for a role no other phrase fills
             there = self.there_place(sent, offset, trigger)
-            if there is not None:
+            if there is not None and there[1] not in found:
                 place, role = there
                 found[role] = place
         if not found:
@@ -533,12 +534,14 @@ class MovementReader(DocumentContext):
             if not earlier:
                 return None
             place = max(earlier, key=lambda r: r.mention.start)
-            leaves = t.dep_ == "advmod" and (trigger.lemma_.lower() in lex.object_is_origin  # "left there"
-                                             or family(trigger) == "withdraw")  # "pulled out there"
+            leaves = trigger.lemma_.lower() in lex.object_is_origin and t.dep_ == "advmod"  # "left there"
             from_ = t.dep_ == "pobj" and lex.roles.get(t.head.lower_) == "origin"  # "withdrew from there"
-            # "withdrew from their base there": the site it left is there
-            from_site = t.dep_ == "advmod" and any(c.dep_ == "prep" and lex.roles.get(c.lower_) == "origin"
-                                                   for c in t.head.children)
+            # "moved from their camps there": the site it left is there (the parser hangs "there" on the
+            # site or on the verb)
+            site = t.head
+            from_site = t.dep_ == "advmod" and (
+                (site.dep_ == "pobj" and lex.roles.get(site.head.lower_) == "origin")
+                or any(c.dep_ == "prep" and lex.roles.get(c.lower_) == "origin" for c in site.children))
             return place, "origin" if from_ or leaves or from_site else "destination"
         return None
 
@@ -639,10 +642,9 @@ class MovementReader(DocumentContext):
             and not t.is_space
             and t.lower_ not in lexicon().quantity_words
         ]
-        # a dateline or a page's breadcrumb the parser hung on the force ("CITY, dash, X troops", "World » X
-        # troops") is no part of its name
-        cut = max((t.i for t in force.subtree if t.i < force.i and t.is_punct and t.text in _PHRASE_BREAKS), default=-1)
-        kept = [t for t in words if t.i >= (words[0].i if words else force.i) and t.i > cut]
+        # a dateline or a page's breadcrumb the parser hung on the force is no part of its name
+        cut = phrase_start(doc, force.left_edge.i, force.i)
+        kept = [t for t in words if t.i >= (words[0].i if words else force.i) and t.i >= cut]
         phrase = "".join(t.text + (t.whitespace_ if k + 1 < len(kept) and kept[k + 1].i == t.i + 1 else " ")
                          for k, t in enumerate(kept)).strip() or force.text  # "guided-missile", as written
         country = None

@@ -26,7 +26,9 @@ from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.reading.zones import Zone, zone_at
 from conflictmap.geo.records import Movement, Source, Statement
 
-STATEMENT_ZONES = frozenset({Zone.BODY, Zone.HEADLINE, Zone.HEADING})  # "X: words", "X says Y" headlines are statements
+# where statements and movements are read: the body, the headline ("X says Y", "X: words") and the
+# sub-headings and live-blog entries between body paragraphs
+STATEMENT_ZONES = frozenset({Zone.BODY, Zone.HEADLINE, Zone.HEADING})
 
 
 class DocumentEvents(StatementReader, MovementReader):
@@ -72,7 +74,6 @@ class DocumentEvents(StatementReader, MovementReader):
                 source = Source(self.doc_id, start, end, self.text[start:end])  # as written, line breaks and all
                 found, speaker = self.statements(sent, offset, source, cues)
                 statements.extend(found)
-                if zone in STATEMENT_ZONES:
-                    claimed_by = (speaker.name or speaker.organization) if speaker else None
-                    movements.extend(self.movements(sent, offset, source, claimed_by, forces))
+                claimed_by = (speaker.name or speaker.organization) if speaker else None
+                movements.extend(self.movements(sent, offset, source, claimed_by, forces))
         return movements, statements

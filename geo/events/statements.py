@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from conflictmap.gazetteer import Place, PlaceKind, fold
 from conflictmap.geo.events.context import DocumentContext, affiliation_word, possessive
 from conflictmap.geo.events.cues import is_statement
-from conflictmap.geo.events.grammar import date_phrase
+from conflictmap.geo.events.grammar import date_phrase, phrase_start
 from conflictmap.geo.events.patterns import Match, patterns
 from conflictmap.geo.events.speakers import (
     Speaker,
@@ -24,6 +24,7 @@ from conflictmap.geo.events.speakers import (
 )
 from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.reading.dates import normalise
+from conflictmap.geo.reading.zones import Zone, zone_at
 from conflictmap.geo.records import Source, Statement
 
 EXPLICIT_WINDOW = 80  # characters before a place in which a cue can make it where something was said
@@ -52,8 +53,8 @@ SENTENCE_INITIAL_PLACE = re.compile(r"^\s*(?:In|At|From)\s+(?:the\s+)?$")
 
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # entity labels that name someone
 FIRST_PERSON = frozenset({"i", "we"})
+BODY_KINDS = frozenset({"government", "organisation", "title", "media"})  # speakers a heading's label may name
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl"})  # clauses: what is said
-DASHES = frozenset({"—", "–", "--", "―"})
 LOCAL = frozenset({PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.ADMIN2})  # a body of a town or province
 ATTACHED = frozenset({"in", "at", "from"})  # "the ministry in X": a place the speaker is in
 RANK = {"person": 5, "pronoun": 4, "organisation": 3, "media": 3, "government": 2, "title": 2, "group": 1, "other": 0}
@@ -86,17 +87,14 @@ def speaker_words(head: Token, how: str) -> Span:
         # through the relative pronoun, when there is one: "the envoy, who"
         pronouns = [t.i for t in head.subtree if t.tag_ in ("WP", "WDT") and t.head.dep_ == "relcl"]
         return doc[head.left_edge.i : (min(pronouns) if pronouns else head.i) + 1]
-    start = head.left_edge.i
-    # a dash, or a hyphen standing alone between spaces ("CITY, State (Agency) - the envoy")
-    dashes = [t.i for t in doc[start : head.i] if t.text in DASHES or (
-        t.text == "-" and t.i > 0 and doc[t.i - 1].whitespace_ and t.whitespace_)]
-    if dashes:  # a dateline the parser took into the subject: "CITY (Agency) — the envoy"
-        start = dashes[-1] + 1
-    while start < head.i and doc[start].is_punct and not doc[start].is_quote:
+    # a dateline the parser took into the subject: "CITY (Agency) — the envoy", "CITY - the envoy"
+    start = phrase_start(doc, head.left_edge.i, head.i)
+    while start < head.i and doc[start].is_punct and not (doc[start].is_quote or doc[start].is_bracket):
         start += 1  # a heading's mark ("### the envoy") or a bullet ("• the envoy")
     end = head.right_edge.i + 1
-    while end - 1 > head.i and doc[end - 1].is_punct and not doc[end - 1].is_quote:
-        end -= 1  # "the force that patrols the north," before "said"
+    while end - 1 > head.i and (doc[end - 1].is_space or (
+            doc[end - 1].is_punct and not (doc[end - 1].is_quote or doc[end - 1].is_bracket))):
+        end -= 1  # "the force that patrols the north," before "said"; a heading's line break
     return doc[start:end]
 
 
@@ -284,9 +282,8 @@ class StatementReader(DocumentContext):
             speaker = self.speaker(named_by, head, offset, how)
             if speaker is None:
                 continue
-            cue_words: Span | Token = cue
-            if how == "quoted-as" and head.dep_ == "nsubjpass":
-                cue_words = sent.doc[match["head"].i : cue.i + 1]
+            passive_quote = how == "quoted-as" and match["head"].i in quoted  # "was quoted (by Y) as saying"
+            cue_words: Span | Token = sent.doc[match["head"].i : cue.i + 1] if passive_quote else cue
             found.append((speaker, words, cue, named_by, cue_words))
             self.remember(speaker)
         lines = patterns(sent.doc.vocab).surface(sent, "speaker_line")
@@ -295,14 +292,18 @@ class StatementReader(DocumentContext):
         # "words: NAME", "words — NAME" closing a headline: the speaker after the colon or dash
         if (tail := closing_label(sent)) is not None:
             labels.append((*tail, True))
+        heading = zone_at(self.paragraphs, offset + sent.start_char) is Zone.HEADING
         paragraph = bisect.bisect_right(self.paragraphs, offset + sent.start_char, key=lambda p: p.end)
         for words, cue, closing in labels:
             speaker = self.line_speaker(words, offset)
+            if heading and speaker is not None and speaker.kind not in BODY_KINDS and not words.text.isupper():
+                continue  # a section's title labels its topic ("Background: ...", "X: the early years"); a
+                # live blog's entry is a body's or an office's word ("Navy: ...", "Army chief: ...")
             if speaker is not None and (speaker.kind != "other" or not closing):
                 # a closing label is a speaker only as one the text types ("Minister", a name), not
                 # any capitalised words ("...: Day Two")
                 if not closing:  # "NAME: We have raised it": "we" or "I" in the line is its speaker again
-                    found = [f for f in found if f[2].i < cue.i or f[1].root.lower_ not in FIRST_PERSON]
+                    found = [f for f in found if f[1].root.lower_ not in FIRST_PERSON]
                     self.turn_paragraph = paragraph
                 found.append((speaker, words, cue, words, cue))
                 self.remember(speaker)

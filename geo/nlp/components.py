@@ -82,7 +82,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     from spacy.attrs import SENT_START
 
     width = wrap_width(doc.text)
-    starts = [after for after in (_after_time_stamp(doc, 0),) if after is not None] if len(doc) else []
+    starts = []
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if not ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)):
@@ -102,11 +102,17 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def _motion_lemma(word: str) -> str | None:
-    """The motion verb a third-person form is of ("sails", "pushes", "ferries" -> "ferry"), or None."""
-    motion = lexicon().motion_verbs
-    stems = (word[:-1], word[:-2], word[:-3] + "y") if word.endswith("s") else ()
-    return next((stem for stem in stems if stem in motion), None)
+def _headline_verb(word: str) -> bool:
+    """Whether a third-person form is of a verb headlines use ("sails", "pushes", "ferries")."""
+    verbs = lexicon().headline_verbs
+    return word.endswith("s") and any(stem in verbs for stem in (word[:-1], word[:-2], word[:-3] + "y"))
+
+
+def _force_word(word: str) -> bool:
+    """A force word, singular or plural, read before the lemmatizer has run."""
+    lex = lexicon()
+    forms = (word, word[:-1]) if word.endswith("s") else (word,)
+    return any(w in lex.forces or w in lex.conditional_forces for w in forms)
 
 
 @Language.component("conflictmap_headline_verbs")
@@ -114,30 +120,29 @@ def headline_verbs(doc: Doc) -> Doc:
     """Mend a headline's verb the parser read as a noun: "Navy frigate sails to X", "Guard battalion
     heads to X". In a line with no other verb the small model takes the third-person motion verb
     for a plural noun (or makes the force a compound of it), and the force has no subject relation.
-    When a force word is followed by such a word and then a preposition that gives a movement's end
-    ("to", "into", "from", "toward"), and that word heads its sentence, it becomes the verb and the
-    force its subject. "Troop moves to the border worried the allies" keeps its noun: "moves" has a
-    verb of its own above it.
+    When a force word is followed by such a verb (``headline_verb`` in ``motion.jsonl``) and then a
+    preposition that gives a movement's destination ("to", "into", "toward"), it becomes the verb and
+    the force its subject. "Army heads from four nations met" keeps its noun: "from" gives no
+    destination.
 
     Runs after the attribute ruler and before the lemmatizer, so the mended word gets a verb's lemma."""
-    lex = lexicon()
-    forces = set(lex.forces) | set(lex.conditional_forces)
+    roles = lexicon().roles
     for word in doc[1:-1]:
         force, after = doc[word.i - 1], doc[word.i + 1]
-        if word.dep_ != "ROOT" or after.lower_ not in lex.roles or _motion_lemma(word.lower_) is None:
+        if roles.get(after.lower_) != "destination" or not _headline_verb(word.lower_):
             continue
-        if force.lower_ not in forces and force.lemma_.lower() not in forces:
+        if not _force_word(force.lower_):
             continue
         read_as_noun = word.tag_ in ("NNS", "NNPS")
         no_subject = word.tag_ == "VBZ" and force.head.i == word.i and force.dep_ != "nsubj"
         if not (read_as_noun or no_subject):
             continue
         for token in doc[word.sent.start : force.i]:
-            if token.head.i == word.i:  # "Philippine frigate": the modifiers hang on the force
+            if token.head.i == word.i:  # "French frigate": the modifiers hang on the force
                 token.head = force
         force.head, force.dep_ = word, "nsubj"
         if force.pos_ not in ("NOUN", "PROPN"):
-            force.pos_, force.tag_ = "NOUN", "NN"
+            force.pos_, force.tag_ = "NOUN", "NN"  # "frigate" tagged as an adjective of the verb
         word.pos_, word.tag_ = "VERB", "VBZ"
     return doc
 
@@ -302,7 +307,7 @@ class PlaceRecognizer:
         entity, or the name of "the town of X" or of "X, a village". Such an end of a movement is kept
         as an unresolved mention (listed, not drawn): a village too small for the gazetteer."""
         def name_word(t: Token) -> bool:  # "X district", "al-X", "X river": a name, its particle, its kind
-            return t.is_title or t.is_upper or t.lower_ in NAME_PARTICLE_JOINERS or _kind_of_name(span) or (
+            return t.is_title or t.is_upper or t.lower_ in NAME_PARTICLE_JOINERS or (
                 t.i > span.start and (t.lower_ in place_nouns().suffixes or t.lower_ in lexicon().water_words))
         if self._matches(span.text) or not all(name_word(t) for t in span if t.is_alpha) \
                 or not any(t.is_title or t.is_upper for t in span):
@@ -482,8 +487,7 @@ class PlaceRecognizer:
         if self._matches(span.text) or self._matches(_with_region_word(span).text):
             return span
         if _named_as_place(span) and len(span) <= 6 and all(  # a name, not a headline run-on of many words
-                t.is_title or t.is_upper or not t.is_alpha or t.lower_ in NAME_PARTICLE_JOINERS
-                or _kind_of_name(span) for t in span):  # "the Line of X"
+                t.is_title or t.is_upper or not t.is_alpha or t.lower_ in NAME_PARTICLE_JOINERS for t in span):
             return span  # "X Air Base", "X Bay": the whole name, not a town its first words name
         # Headline run-ons: "North Korea Sends Troops" -> the longest part the gazetteer knows.
         for size in range(len(span) - 1, 0, -1):
@@ -521,8 +525,6 @@ def _named_as_place(span: Span) -> bool:
     if (len(span) > 1 and span[-1].lower_ in heads and span[-1].is_title) or (
             span.root.dep_ == "compound" and _compound_head(span.root).lower_ in heads - lexicon().title_name_heads):
         return True
-    if _kind_of_name(span):
-        return True
     doc, kinds = span.doc, place_nouns().kind_of
     k = span.start - 1
     while k >= 0 and doc[k].lower_ in lexicon().articles:
@@ -533,16 +535,10 @@ def _named_as_place(span: Span) -> bool:
         span.root.dep_ == "appos" and span.root.head.lower_ in kinds)
 
 
-def _kind_of_name(span: Span) -> bool:
-    """A name that gives its kind first: "the Line of Control", "the Bay of X"."""
-    return len(span) > 2 and span[0].is_title and span[0].lower_ in lexicon().name_heads \
-        and span[1].lower_ == "of" and all(t.is_title for t in span[2:])
-
-
 def _compound_head(token: Token) -> Token:
     """The noun a chain of compounds ends in: "crossing" for X in "the X border crossing"."""
     head = token.head
-    while head.dep_ == "compound" and head.head.i == head.i + 1:
+    while head.dep_ == "compound":
         head = head.head
     return head
 

@@ -1,8 +1,8 @@
 """Tell article body from page furniture in scraped text, without changing the text.
 
 Each paragraph (a line, or lines separated by blank lines) gets a zone; offsets always index the
-original text. Only ``body`` feeds events; ``headline``, ``heading`` and ``caption`` may hold place
-mentions; ``duplicate`` and ``furniture`` hold nothing.
+original text. ``body``, ``headline`` and ``heading`` (sub-headings, live-blog entries) feed events;
+``caption`` may hold place mentions; ``duplicate`` and ``furniture`` hold nothing.
 
 The rules are general, not tuned to any site: furniture vocabulary (subscribe, sign in, most
 read, share buttons), repeated paragraphs, photo credits, bylines and dates, and the position of
@@ -34,7 +34,8 @@ class Zone(enum.StrEnum):
 MENTION_ZONES = frozenset({Zone.BODY, Zone.HEADLINE, Zone.HEADING, Zone.CAPTION})
 
 _CAPTION_START = re.compile(
-    r"^\s*(\(FILES?\)|▲|►|Photo:|Picture:|Image:|Caption:|File photo|Image caption|Media caption)", re.IGNORECASE)
+    r"^\s*(\(FILES?\)|▲|►|Photo:|Picture:|Image:|Caption:|File photo|Image caption[,:]|Media caption[,:])",
+    re.IGNORECASE)
 _CREDIT = re.compile(
     r"via REUTERS|/ ?AFP\b|Getty Images|AP Photo|\((?:Yonhap|AP|AFP|Reuters)\)|Picture: [A-Z]"
     r"|ATTENTION EDITORS",
