@@ -80,7 +80,7 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``water_words.jsonl``: words that name water in a name ("the X River", "Lake X"), or a bridge or
   crossing: a crossed name the gazetteer lacks that holds one is passed through, not reached.
 - ``intent_nouns.jsonl``: nouns of intent whose "of" or "for" gerund is the movement of the one who
-  has them ("the brigade has no intention of entering X", "they have plans for moving to Y").
+  has them ("the brigade has no plans for entering X", "they had the aim of moving to Y").
 - ``name_heads.jsonl``: the last word of a capitalised name that makes it a place whatever the model
   tags it ("X Bay", "the X Forest"), or the lower-case head a name qualifies ("the X crossing");
   ``title_only``: only as the capitalised last word ("X Air Base"; "the X base" may be a group's).
@@ -177,7 +177,7 @@ class Lexicon:
     headline_verbs: frozenset[str]  # "sail": "Navy frigate sails to X" mended when read as a plural noun
     water_words: frozenset[str]  # "river", "lake": a name the gazetteer lacks holding one names water
     name_heads: frozenset[str]  # "bay", "forest", "crossing": a name ending in one (or heading one) is a place
-    intent_nouns: frozenset[str]  # "intention", "plans": "had no intention of entering X" is the subject's move
+    intent_nouns: frozenset[str]  # "intention", "plans": "has no plans for entering X" is the subject's move
     natural_name_heads: frozenset[str]  # "shoal", "forest": such a name is not at the town its first words name
     title_name_heads: frozenset[str]  # "base", "camp": a place only as a name's capitalised last word ("X Air Base")
     combat_verbs: frozenset[str]  # "fight", "defend": as a purpose, the one who goes is a force

@@ -804,12 +804,12 @@ def test_a_bullet_is_no_part_of_the_speaker(mini_pipeline) -> None:
 
 @pytest.mark.parametrize(("sentence", "speakers"), [
     # a participle after what a denial denies is the denier's
-    ("The ministry denied reports that its troops had crossed the border, calling them \"fabricated\".",
+    ("The ministry denied reports that its gunboats had entered the bay, calling them \"invented\".",
      [("The ministry", "denied"), ("The ministry", "calling")]),
-    ("The embassy denied that any soldiers had entered the town, saying the reports were false.",
+    ("The embassy denied that its marines had landed on the island, saying the reports were false.",
      [("The embassy", "denied"), ("The embassy", "saying")]),
     # "and denied" the parser hung on the reported clause is the reporter's
-    ("The army said its units had pulled back and denied that any soldiers had been captured.",
+    ("The army said its units had pulled back and denied that a single officer was taken prisoner.",
      [("The army", "said"), ("The army", "denied")]),
     # a present tense that does not agree with the reporter is the reported subject's
     ("We confirm that the militia has no link to the raid and denies the claims.", [("We", "confirm")]),
@@ -821,7 +821,7 @@ def test_what_follows_a_denial_is_the_deniers(mini_pipeline, sentence: str, spea
 
 @pytest.mark.parametrize(("sentence", "speakers"), [
     # the parser makes the name and the phrase describing it two subjects: the name spoke
-    ("KFOR, the NATO-led force that patrols the north, said 40 trucks crossed the bridge on Tuesday.",
+    ("KFOR, the force that guards the northern valleys, said 40 trucks crossed the bridge on Tuesday.",
      [("KFOR", "said")]),
     # a speaker phrase ends before the comma that sets it off
     ("The agency, the body that runs the crossings, said 40 trucks crossed the bridge on Tuesday.",
@@ -838,7 +838,7 @@ def test_a_speaker_set_off_by_commas(mini_pipeline, sentence: str, speakers: lis
      [("The ministry", "said"), ("The ministry", "urged")]),
     ("The governor said the town was calm and accused the rebels of spreading rumours.",
      [("The governor", "said"), ("The governor", "accused")]),
-    ("The embassy said the convoy had left and called on both sides to hold fire.",
+    ("The embassy said the convoy had left and called on the two militias to stop firing.",
      [("The embassy", "said"), ("The embassy", "called")]),
     ("The army said the bridge had been mined and warned drivers to stay away.",
      [("The army", "said"), ("The army", "warned")]),

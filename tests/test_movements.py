@@ -187,7 +187,7 @@ def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
         "A gang of thieves moved to Odesa last year.\n",  # a gang is a force only when armed
         "A shipping company moved its offices to Tokyo in May.\n",  # a company is a business unless military
         "Party factions moved to Kyiv for the congress.\n",  # a party's factions
-        "A World Food Programme convoy crossed into Libya from Chad.\n",  # a civilian word inside a name
+        "A Red Crescent Relief Society convoy reached Tripoli on Monday.\n",  # a civilian word inside a name
         "A UN refugee agency convoy reached Tripoli on Monday.\n",
     ],
     ids=["aid-convoy", "convoy-of-food", "cargo-ships", "plain-vehicles", "members-of-a-choir", "football",
@@ -2493,7 +2493,7 @@ def test_there_never_stands_for_the_dateline(mini_pipeline, text: str) -> None:
     # a gerund completing the object of a verb whose subject is the force
     ("The marines have no plans for entering Odesa this year.", [("marines", None, "Odesa", "denied")]),
     ("Japanese troops have plans for moving into Libya next year.", [("Japanese troops", None, "Libya", "possible")]),
-    ("Japanese marines landed at dawn. They had no intention of entering Odesa, an officer said.",
+    ("Japanese marines landed at dawn. They have no plans for reaching Odesa, an officer said.",
      [("Japanese marines", None, "Odesa", "denied")]),
     ("The minister had no intention of leaving Kyiv.", []),  # no force
     ("The soldiers shared memories of leaving Kyiv in the spring.", []),  # no noun of intent

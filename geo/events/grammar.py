@@ -46,7 +46,7 @@ def force_class(t: Token) -> str | None:
     if t.tag_ == "NNPS" and lemma == lower and lower.endswith("s"):
         lemma = lower[:-1]  # "Militants entered X" after a dateline: the parser takes the plural for a name
     modifiers = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod")]
-    # the words of a name or noun the head is qualified by ("a World Food Programme convoy")
+    # the words of a name or noun the head is qualified by ("a Red Crescent Relief Society convoy")
     modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.subtree if g.dep_ == "compound"]
     modifiers += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     modifiers += [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # "trucks mounted with guns"
