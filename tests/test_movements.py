@@ -161,11 +161,12 @@ def _moves(pipeline, text: str) -> list[tuple[str | None, str | None, str | None
         ("Armed factions pushed toward Odesa on Monday.\n", "Armed factions"),
         ("Iran-backed factions advanced toward Tripoli at dawn.\n", "Iran-backed factions"),
         ("A Marine Corps convoy reached Tripoli on Monday.\n", "Marine Corps convoy"),  # no civilian word
+        ("A convoy carrying troops reached Kyiv on Monday.\n", "convoy"),  # what it carries is a force
     ],
     ids=["minesweeper", "battleship", "helicopter", "howitzer", "military-sends", "navy", "armoured-vehicle",
          "missile-system", "members-of-group", "uss", "strike-group", "army-helicopters", "terrorists", "bandits",
          "paramilitaries", "gang-members", "armed-gangs", "infantry-company", "mechanised-company", "armed-factions",
-         "backed-factions", "marine-corps-convoy"],
+         "backed-factions", "marine-corps-convoy", "convoy-carrying-troops"],
 )
 def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
     actors = [a for a, _, _ in _moves(mini_pipeline, text)]
@@ -189,10 +190,13 @@ def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
         "Party factions moved to Kyiv for the congress.\n",  # a party's factions
         "A Red Crescent Relief Society convoy reached Tripoli on Monday.\n",  # a civilian word inside a name
         "A UN refugee agency convoy reached Tripoli on Monday.\n",
+        "A convoy carrying medical supplies to Tripoli was turned back at a checkpoint.\n",  # what it carries
+        "A drilling vessel sailed from Tokyo for Libya last month.\n",  # an industry's ship
     ],
     ids=["aid-convoy", "convoy-of-food", "cargo-ships", "plain-vehicles", "members-of-a-choir", "football",
          "group-of-journalists", "no-motion", "gang-of-thieves", "shipping-company",
-         "party-factions", "food-programme-convoy", "refugee-agency-convoy"],
+         "party-factions", "food-programme-convoy", "refugee-agency-convoy",
+         "convoy-carrying-supplies", "drilling-vessel"],
 )
 def test_what_is_not_a_force(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
@@ -210,8 +214,12 @@ def test_what_is_not_a_force(mini_pipeline, text: str) -> None:
         ("Paratroopers were dropped into Libya on Friday.\n", None, "Libya"),
         ("Rebel fighters quit Tripoli once the shelling stopped.\n", "Tripoli", None),
         ("Japanese troops quit Odesa after a week of fighting.\n", "Odesa", None),
+        # "every inch of X" is X, as a distance of X is
+        ("Japan demanded that France withdraw from every inch of Libyan soil.\n", "Libyan", None),
+        ("The militia vowed to push the army out of every inch of Libya.\n", "Libya", None),
     ],
-    ids=["left-X", "evacuated-X", "headed-for", "left-X-for-Y", "inched", "dropped", "quit-X", "quit-X-after"],
+    ids=["left-X", "evacuated-X", "headed-for", "left-X-for-Y", "inched", "dropped", "quit-X", "quit-X-after",
+         "every-inch-of-soil", "every-inch-of-X"],
 )
 def test_roles_of_new_motion_verbs(mini_pipeline, text: str, origin: str | None, destination: str | None) -> None:
     ends = [(o, d) for _, o, d in _moves(mini_pipeline, text)]
@@ -2423,11 +2431,12 @@ def test_a_passage_beside_an_arrival_and_investigators(mini_pipeline, text: str,
     ("Tank battalion heads to Tripoli", [("Tank battalion", None, "Tripoli")]),
     ("Japanese frigate sails to Odesa for repairs", [("Japanese frigate", None, "Odesa")]),  # a force tagged a verb
     ("Carrier strike group moves toward Tripoli", [("Carrier strike group", None, "Tripoli")]),  # with its modifier
+    ("Second carrier group heads for Tripoli", [("carrier group", None, "Tripoli")]),  # "for" after a heading verb
     # a motion word with a verb of its own above it stays a noun; "ships" is mostly a noun
     ("Army heads from Japan met in Kyiv on Monday", []),
     ("Navy ships to Odesa in numbers", []),
-], ids=["sails-read-as-noun", "force-as-compound", "force-as-verb", "conditional-force", "noun-with-a-verb",
-        "mostly-a-noun"])
+], ids=["sails-read-as-noun", "force-as-compound", "force-as-verb", "conditional-force", "heads-for",
+        "noun-with-a-verb", "mostly-a-noun"])
 def test_a_headlines_motion_verb_read_as_a_noun(mini_pipeline, headline: str, moves: list) -> None:
     analysis = analyse(mini_pipeline, headline + "\n\nThe ministry gave no further details on Monday.\n")
     assert [(m.actor, m.origin.mention.text if m.origin else None,

@@ -56,6 +56,8 @@ def force_class(t: Token) -> str | None:
     if found and (lemma in lex.container_forces or lower in lex.container_forces) and not any(
             c.dep_ in ("amod", "compound", "nmod") for c in t.children):  # "a military convoy of buses" is one
         held = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        held += [o for c in t.children if c.dep_ == "acl" and c.tag_ == "VBG"  # "a convoy carrying supplies"
+                 for o in c.children if o.dep_ == "dobj"]
         if held and not any(is_force(p) or any(is_force(q) for q in p.conjuncts) for p in held):
             return None  # "a convoy of aid trucks", "a flotilla of fishing boats": what it carries is no force
     if found:

@@ -102,10 +102,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def _headline_verb(word: str) -> bool:
-    """Whether a third-person form is of a verb headlines use ("sails", "pushes", "ferries")."""
+def _headline_verb(word: str) -> str | None:
+    """The verb a third-person form is of, when headlines use it ("sails", "pushes", "ferries"), or None."""
     verbs = lexicon().headline_verbs
-    return word.endswith("s") and any(stem in verbs for stem in (word[:-1], word[:-2], word[:-3] + "y"))
+    stems = (word[:-1], word[:-2], word[:-3] + "y") if word.endswith("s") else ()
+    return next((stem for stem in stems if stem in verbs), None)
 
 
 def _force_word(word: str) -> bool:
@@ -126,10 +127,12 @@ def headline_verbs(doc: Doc) -> Doc:
     destination.
 
     Runs after the attribute ruler and before the lemmatizer, so the mended word gets a verb's lemma."""
-    roles = lexicon().roles
+    lex = lexicon()
     for word in doc[1:-1]:
         force, after = doc[word.i - 1], doc[word.i + 1]
-        if roles.get(after.lower_) != "destination" or not _headline_verb(word.lower_):
+        verb = _headline_verb(word.lower_)
+        if verb is None or not (lex.roles.get(after.lower_) == "destination"
+                                or (after.lower_ == "for" and verb in lex.for_destination)):  # "heads for X"
             continue
         if not _force_word(force.lower_):
             continue
