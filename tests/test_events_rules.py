@@ -860,7 +860,12 @@ def test_a_demand_or_charge_joined_to_the_reported_clause(mini_pipeline, sentenc
     ('The road was shut at dawn. "The road is closed. Nobody can pass," he said.\n', [("he", "said")]),
     # words said inside the quotation are the quoted speaker's, not a statement of their own
     ('"They said the road was closed," the driver said.\n', [("the driver", "said")]),
-], ids=["rescuer-told", "he-said", "said-inside-a-quote"])
+    # a sentence that opens inside a quotation: "told us" is quoted; the parser hangs the real cue on it
+    ('Shells fell all night. "We hid in the cellar. They burned the mill, and told us to go," a farmer '
+     'from the valley told the radio.\n', [("a farmer from the valley", "told")]),
+    ('Shells fell all night. "We hid. They took the boats and nets, and told us to leave," a fisherman on '
+     'the coast told the radio.\n', [("a fisherman on the coast", "told")]),
+], ids=["rescuer-told", "he-said", "said-inside-a-quote", "opens-inside-a-quote", "cue-hung-inside"])
 def test_a_quotation_across_sentences_with_straight_marks(mini_pipeline, text: str,
                                                           speakers: list[tuple[str, str]]) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + text)

@@ -29,6 +29,7 @@ QUOTE_MARKS = frozenset('"“”')
 QUOTE_OPENS = {"“": True, "”": False}  # a curly mark opens or closes; a straight one toggles
 # statements by construction
 ALWAYS = frozenset({"according-to", "denied-claim", "speech-object", "report-conjunct", "denial-reason"})
+READ_ON = frozenset({"report-conjunct", "denial-reason"})  # of those, the ones read on from a reported clause
 
 
 def cue_model() -> LogisticModel:
@@ -58,26 +59,41 @@ def frame(cue: Token) -> str:
 
 def inside_quotation(token: Token) -> bool:
     """Whether a quotation is open at the token in its sentence: a curly mark says which way it
-    goes (a sentence that opens inside a quotation begun before it closes it: '... ,” she said'),
-    and so does a straight one written against the word before it and followed by a space ('... ,"
-    she said'); any other straight mark toggles."""
-    inside = False
+    goes, and so does a straight one written against the word before it and followed by a space
+    ('... ," she said'); any other straight mark toggles. A sentence whose first mark closes opens
+    inside a quotation begun before it ('We hid. They told us to leave," he said': "told" is quoted)."""
     doc = token.doc
-    for t in token.sent:
+
+    def closes(t: Token) -> bool:
+        return not QUOTE_OPENS.get(t.text, True) or (
+            t.text not in QUOTE_OPENS and t.i > 0 and not doc[t.i - 1].whitespace_ and bool(t.whitespace_))
+
+    marks = [t for t in token.sent if t.text in QUOTE_MARKS]
+    inside = bool(marks) and closes(marks[0])  # the sentence opens inside a quotation begun before it
+    for t in marks:
         if t.i >= token.i:
             break
-        if t.text in QUOTE_OPENS:
-            inside = QUOTE_OPENS[t.text]
-        elif t.text in QUOTE_MARKS:
-            closes = t.i > 0 and not doc[t.i - 1].whitespace_ and bool(t.whitespace_)
-            inside = False if closes else not inside
+        inside = False if closes(t) else (QUOTE_OPENS.get(t.text, not inside))
     return inside
+
+
+def closes_a_quotation_before(speaker: Token, cue: Token) -> bool:
+    """ '... and told us to leave," a fisherman told the paper': the speaker's phrase starts right
+    after a quotation's closing mark and its comma, and the cue follows it. The parser may then hang
+    the cue on a verb inside the quotation; what it reports is the quotation before it."""
+    doc, left = cue.doc, speaker.left_edge.i
+    if not (speaker.i < cue.i and left >= 2 and doc[left - 1].text in QUOTE_MARKS):
+        return False
+    mark = doc[left - 1]
+    closing = not QUOTE_OPENS.get(mark.text, True) or not doc[left - 2].whitespace_
+    return closing and doc[left - 2].text in (",", "?", "!")
 
 
 def features(cue: Token, speaker: Token, how: str) -> dict[str, float]:
     """The named features of one candidate: ``how`` is the pattern label that found it."""
     lemma = cue.lemma_.lower()
-    shape = frame(cue)
+    quote_first = how == "subject" and cue.dep_ != "ROOT" and closes_a_quotation_before(speaker, cue)
+    shape = "quote" if quote_first else frame(cue)
     spoken = speaker.lower_ if speaker.pos_ == "PRON" else speaker.lemma_.lower() if speaker.pos_ == "NOUN" else "-"
     found = {
         f"lemma={lemma}": 1.0,
@@ -85,7 +101,7 @@ def features(cue: Token, speaker: Token, how: str) -> dict[str, float]:
         f"lemma_frame={lemma}|{shape}": 1.0,
         f"how={how}": 1.0,
         f"tag={cue.tag_}": 1.0,
-        f"dep={cue.dep_}": 1.0,
+        f"dep={'ROOT' if quote_first else cue.dep_}": 1.0,
         f"speaker_pos={speaker.pos_}": 1.0,
         f"speaker_ent={speaker.ent_type_ or '-'}": 1.0,
         f"speaker_word={spoken}": 1.0,
@@ -98,7 +114,7 @@ def features(cue: Token, speaker: Token, how: str) -> dict[str, float]:
     if any(c.dep_ == "neg" for c in cue.children):
         found["negated"] = 1.0
     head, steps = cue, 0
-    while head.dep_ != "ROOT" and steps < 12:
+    while head.dep_ != "ROOT" and steps < 12 and not quote_first:
         if head.dep_ == "ccomp":
             found["inside_clause"] = 1.0
             break
@@ -122,7 +138,9 @@ def _speech_frame(cue: Token, frames: frozenset[str]) -> bool:
 def is_statement(cue: Token, speaker: Token, how: str) -> bool:
     """Whether the candidate found by the pattern ``how`` is an attribution."""
     if how in ALWAYS:
-        return True
+        # a reporter's "and said" or "saying" read on from a clause inside quoted words is the quoted
+        # speaker's own word ('"They burned it, and told us to go," she said')
+        return how not in READ_ON or not inside_quotation(cue)
     lex = lexicon()
     if cue.lemma_.lower() in lex.stance_verbs:
         return False  # beliefs, wishes, plans: attributions in the corpus, but no statement on a map
