@@ -190,7 +190,7 @@ def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
         "Party factions moved to Kyiv for the congress.\n",  # a party's factions
         "A Red Crescent Relief Society convoy reached Tripoli on Monday.\n",  # a civilian word inside a name
         "A UN refugee agency convoy reached Tripoli on Monday.\n",
-        "A convoy carrying medical supplies to Tripoli was turned back at a checkpoint.\n",  # what it carries
+        "A convoy carrying tents and blankets reached Kyiv on Monday.\n",  # what it carries
         "A drilling vessel sailed from Tokyo for Libya last month.\n",  # an industry's ship
     ],
     ids=["aid-convoy", "convoy-of-food", "cargo-ships", "plain-vehicles", "members-of-a-choir", "football",
@@ -215,7 +215,7 @@ def test_what_is_not_a_force(mini_pipeline, text: str) -> None:
         ("Rebel fighters quit Tripoli once the shelling stopped.\n", "Tripoli", None),
         ("Japanese troops quit Odesa after a week of fighting.\n", "Odesa", None),
         # "every inch of X" is X, as a distance of X is
-        ("Japan demanded that France withdraw from every inch of Libyan soil.\n", "Libyan", None),
+        ("Japan wants French marines withdrawn from every inch of Libyan soil.\n", "Libyan", None),
         ("The militia vowed to push the army out of every inch of Libya.\n", "Libya", None),
     ],
     ids=["left-X", "evacuated-X", "headed-for", "left-X-for-Y", "inched", "dropped", "quit-X", "quit-X-after",
