@@ -2506,7 +2506,10 @@ def test_there_never_stands_for_the_dateline(mini_pipeline, text: str) -> None:
      [("Japanese marines", None, "Odesa", "denied")]),
     ("The minister had no intention of leaving Kyiv.", []),  # no force
     ("The soldiers shared memories of leaving Kyiv in the spring.", []),  # no noun of intent
-], ids=["plans-for-entering", "plans-for", "pronoun", "no-force", "no-intent"])
+    # a conjunct verb's force is its first verb's subject
+    ("The brigade crossed the river and has no plans for entering Odesa.", [("brigade", None, "Odesa", "denied")]),
+    ("The minister arrived and had no plans for leaving Kyiv.", []),
+], ids=["plans-for-entering", "plans-for", "pronoun", "no-force", "no-intent", "conjunct", "conjunct-no-force"])
 def test_a_gerund_after_the_forces_object_noun(mini_pipeline, text: str, moves: list) -> None:
     assert [(m.actor, m.origin.mention.text if m.origin else None,
              m.destination.mention.text if m.destination else None, m.status)
