@@ -134,8 +134,8 @@ def headline_verbs(doc: Doc) -> Doc:
         if verb is None or not (lex.roles.get(after.lower_) == "destination"
                                 or (after.lower_ == "for" and verb in lex.for_destination)):  # "heads for X"
             continue
-        if not _force_word(force.lower_):
-            continue
+        if force.i < word.sent.start or not _force_word(force.lower_):
+            continue  # the force ends the sentence before: never tie two sentences' trees
         read_as_noun = word.tag_ in ("NNS", "NNPS")
         no_subject = word.tag_ == "VBZ" and force.head.i == word.i and force.dep_ != "nsubj"
         if not (read_as_noun or no_subject):
