@@ -17,6 +17,12 @@ def analyse(pipeline, text: str):
     return analysis
 
 
+def speakers_of(pipeline, sentence: str) -> list[tuple[str, str]]:
+    """(speaker, cue) as written of each statement of a paragraph after a line of background."""
+    analysis = analyse(pipeline, "Background.\n\n" + sentence + "\n")
+    return [(s.speaker_span.text, s.cue.text) for s in analysis.statements]
+
+
 def test_the_sending_state_is_the_origin(mini_pipeline) -> None:
     analysis = analyse(mini_pipeline, "Japan sent three frigates to Libya on Tuesday, the ministry said.\n")
     [move] = analysis.movements
@@ -379,8 +385,7 @@ def test_a_speech_participle_hung_on_the_reported_clause_is_the_reporters(mini_p
 ], ids=["and-said", "and-added", "own-subject"])
 def test_and_said_hung_on_the_reported_clause_is_the_reporters(mini_pipeline, sentence: str,
                                                               speakers: list[tuple[str, str]]) -> None:
-    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
-    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+    assert speakers_of(mini_pipeline, sentence) == speakers
 
 
 def test_a_participle_on_a_report_inside_a_report_is_not_the_outer_reporters(mini_pipeline) -> None:
@@ -402,8 +407,7 @@ def test_a_participle_on_a_report_inside_a_report_is_not_the_outer_reporters(min
 ], ids=["quoted-as-saying", "cited-as-saying", "according-to-him", "according-to-them", "as-no-speech"])
 def test_a_source_quoted_as_saying_and_an_object_pronoun_speak(mini_pipeline, sentence: str,
                                                                 speakers: list[tuple[str, str]]) -> None:
-    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
-    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+    assert speakers_of(mini_pipeline, sentence) == speakers
 
 
 @pytest.mark.parametrize(("sentence", "country"), [
@@ -501,8 +505,7 @@ def test_a_speaker_against_its_government_is_not_at_its_capital(mini_pipeline, s
         "an-apposition-of-the-subject-unclosed"])
 def test_a_speaker_set_off_after_an_opening_phrase(mini_pipeline, sentence: str,
                                                    speakers: list[tuple[str, str]]) -> None:
-    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
-    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+    assert speakers_of(mini_pipeline, sentence) == speakers
 
 
 @pytest.mark.parametrize("sentence", [
@@ -545,8 +548,7 @@ def test_a_relative_clause_on_the_speaker_tells_where_they_are(mini_pipeline, se
 ], ids=["insisted", "announced", "a-subject-and-an-object"])
 def test_an_inverted_speaker_the_parser_takes_for_an_object(mini_pipeline, sentence: str,
                                                             speakers: list[tuple[str, str]]) -> None:
-    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
-    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+    assert speakers_of(mini_pipeline, sentence) == speakers
 
 
 @pytest.mark.parametrize(("sentence", "speakers"), [
@@ -563,8 +565,7 @@ def test_an_inverted_speaker_the_parser_takes_for_an_object(mini_pipeline, sente
 ], ids=["was-quoted-as-saying", "was-cited-as-saying", "quoted-by-a-channel", "described-as", "active"])
 def test_one_quoted_as_saying_in_the_passive_speaks(mini_pipeline, sentence: str,
                                                     speakers: list[tuple[str, str]]) -> None:
-    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
-    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+    assert speakers_of(mini_pipeline, sentence) == speakers
 
 
 @pytest.mark.parametrize(("sentence", "speakers"), [
@@ -793,8 +794,7 @@ def test_a_live_blogs_time_stamp_is_no_part_of_its_entry(mini_pipeline, entry: s
 ], ids=["transcript-I", "label-we", "possessor-label", "office-first-label"])
 def test_we_or_i_in_a_speakers_line_is_that_speaker_again(mini_pipeline, line: str,
                                                          speakers: list[tuple[str, str]]) -> None:
-    analysis = analyse(mini_pipeline, "Background.\n\n" + line + "\n")
-    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+    assert speakers_of(mini_pipeline, line) == speakers
 
 
 def test_a_bullet_is_no_part_of_the_speaker(mini_pipeline) -> None:
@@ -815,8 +815,7 @@ def test_a_bullet_is_no_part_of_the_speaker(mini_pipeline) -> None:
     ("We confirm that the militia has no link to the raid and denies the claims.", [("We", "confirm")]),
 ], ids=["denied-reports-calling", "denied-that-saying", "said-and-denied", "disagreeing-denies"])
 def test_what_follows_a_denial_is_the_deniers(mini_pipeline, sentence: str, speakers: list[tuple[str, str]]) -> None:
-    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
-    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+    assert speakers_of(mini_pipeline, sentence) == speakers
 
 
 @pytest.mark.parametrize(("sentence", "speakers"), [
@@ -828,8 +827,7 @@ def test_what_follows_a_denial_is_the_deniers(mini_pipeline, sentence: str, spea
      [("The agency, the body that runs the crossings", "said")]),
 ], ids=["name-then-description", "no-trailing-comma"])
 def test_a_speaker_set_off_by_commas(mini_pipeline, sentence: str, speakers: list[tuple[str, str]]) -> None:
-    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
-    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+    assert speakers_of(mini_pipeline, sentence) == speakers
 
 
 @pytest.mark.parametrize(("sentence", "speakers"), [
@@ -849,8 +847,7 @@ def test_a_speaker_set_off_by_commas(mini_pipeline, sentence: str, speakers: lis
 ], ids=["and-urged", "and-accused", "and-called-on", "and-warned", "and-claimed", "and-called-off"])
 def test_a_demand_or_charge_joined_to_the_reported_clause(mini_pipeline, sentence: str,
                                                           speakers: list[tuple[str, str]]) -> None:
-    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
-    assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+    assert speakers_of(mini_pipeline, sentence) == speakers
 
 
 @pytest.mark.parametrize(("text", "speakers"), [

@@ -62,19 +62,21 @@ def inside_quotation(token: Token) -> bool:
     goes, and so does a straight one written against the word before it and followed by a space
     ('... ," she said'); any other straight mark toggles. A sentence whose first mark closes opens
     inside a quotation begun before it ('We hid. They told us to leave," he said': "told" is quoted)."""
-    doc = token.doc
-
-    def closes(t: Token) -> bool:
-        return not QUOTE_OPENS.get(t.text, True) or (
-            t.text not in QUOTE_OPENS and t.i > 0 and not doc[t.i - 1].whitespace_ and bool(t.whitespace_))
-
     marks = [t for t in token.sent if t.text in QUOTE_MARKS]
-    inside = bool(marks) and closes(marks[0])  # the sentence opens inside a quotation begun before it
+    inside = bool(marks) and closes_quotation(marks[0])  # the sentence opens inside a quotation begun before it
     for t in marks:
         if t.i >= token.i:
             break
-        inside = False if closes(t) else (QUOTE_OPENS.get(t.text, not inside))
+        inside = False if closes_quotation(t) else (QUOTE_OPENS.get(t.text, not inside))
     return inside
+
+
+def closes_quotation(mark: Token) -> bool:
+    """Whether a quotation mark closes: a curly closing one, or a straight one written against the
+    word before it and followed by a space ('... ," she said')."""
+    doc = mark.doc
+    return not QUOTE_OPENS.get(mark.text, True) or (
+        mark.text not in QUOTE_OPENS and mark.i > 0 and not doc[mark.i - 1].whitespace_ and bool(mark.whitespace_))
 
 
 def closes_a_quotation_before(speaker: Token, cue: Token) -> bool:
@@ -82,11 +84,8 @@ def closes_a_quotation_before(speaker: Token, cue: Token) -> bool:
     after a quotation's closing mark and its comma, and the cue follows it. The parser may then hang
     the cue on a verb inside the quotation; what it reports is the quotation before it."""
     doc, left = cue.doc, speaker.left_edge.i
-    if not (speaker.i < cue.i and left >= 2 and doc[left - 1].text in QUOTE_MARKS):
-        return False
-    mark = doc[left - 1]
-    closing = not QUOTE_OPENS.get(mark.text, True) or not doc[left - 2].whitespace_
-    return closing and doc[left - 2].text in (",", "?", "!")
+    return (speaker.i < cue.i and left >= 2 and doc[left - 1].text in QUOTE_MARKS
+            and closes_quotation(doc[left - 1]) and doc[left - 2].text in (",", "?", "!"))
 
 
 def features(cue: Token, speaker: Token, how: str) -> dict[str, float]:

@@ -463,6 +463,13 @@ def in_a_site(span: Span) -> bool:
     return head.lemma_.lower() in lexicon().site_nouns or head.lower_ in lexicon().site_nouns
 
 
+@functools.cache
+def feature_heads() -> frozenset[str]:
+    """The lower-case heads a name makes a feature of its own: waters and crossings ("the X river",
+    "the X crossing") and features of nature ("the X valley", "the X hills")."""
+    return lexicon().water_words | lexicon().natural_name_heads
+
+
 def modifies_another_noun(span: Span, trigger: Token) -> bool:
     """ "the X agreement", "the X talks": a place qualifying a noun that is no place, site or border
     is no end of a movement (a place qualifying a site still is: "X bases")."""
@@ -474,7 +481,7 @@ def modifies_another_noun(span: Span, trigger: Token) -> bool:
         return False
     lex = lexicon()
     words = (place_nouns().kind_of | set(place_nouns().kinds) | lex.border_nouns | lex.site_nouns
-             | lex.water_words | lex.natural_name_heads)  # "the X desert": in X
+             | feature_heads())  # "the X desert": in X
     return head.lemma_.lower() not in words and head.lower_ not in words
 
 

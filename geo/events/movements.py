@@ -15,6 +15,7 @@ from conflictmap.gazetteer.borders import pair_id, sides
 from conflictmap.geo.events.context import STORY_CAPITAL, DocumentContext
 from conflictmap.geo.events.grammar import (
     defended,
+    feature_heads,
     force_antecedent,
     in_a_site,
     in_another_nouns_phrase,
@@ -71,12 +72,6 @@ def qualifier(doc: Doc, r: Resolution, offset: int) -> bool:
         return False
     span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
     return span is not None and (span.root.dep_ in ("compound", "amod", "nmod", "poss") or is_possessor(span))
-
-
-def feature_heads() -> frozenset[str]:
-    """The lower-case heads a name makes a feature of its own: waters and crossings ("the X river",
-    "the X crossing") and features of nature ("the X valley", "the X hills")."""
-    return lexicon().water_words | lexicon().natural_name_heads
 
 
 def family(trigger: Token) -> str | None:

@@ -294,6 +294,7 @@ class StatementReader(DocumentContext):
             labels.append((*tail, True))
         heading = zone_at(self.paragraphs, offset + sent.start_char) is Zone.HEADING
         paragraph = bisect.bisect_right(self.paragraphs, offset + sent.start_char, key=lambda p: p.end)
+        opens_a_turn = False
         for words, cue, closing in labels:
             speaker = self.line_speaker(words, offset)
             if heading and speaker is not None and speaker.kind not in BODY_KINDS and not words.text.isupper():
@@ -302,12 +303,12 @@ class StatementReader(DocumentContext):
             if speaker is not None and (speaker.kind != "other" or not closing):
                 # a closing label is a speaker only as one the text types ("Minister", a name), not
                 # any capitalised words ("...: Day Two")
-                if not closing:  # "NAME: We have raised it": "we" or "I" in the line is its speaker again
-                    found = [f for f in found if f[1].root.lower_ not in FIRST_PERSON]
-                    self.turn_paragraph = paragraph
+                if not closing:  # "NAME: We have raised it"
+                    opens_a_turn, self.turn_paragraph = True, paragraph
                 found.append((speaker, words, cue, words, cue))
                 self.remember(speaker)
-        if not labels and paragraph == self.turn_paragraph:  # the rest of that speaker's turn
+        if opens_a_turn or (not labels and paragraph == self.turn_paragraph):
+            # "we" or "I" in a speaker's line, and in the rest of that turn, is that speaker again
             found = [f for f in found if f[1].root.lower_ not in FIRST_PERSON]
         # "South Korea said ..., the presidential office said": the government yields to its voice
         named = {s.country for s, *_ in found if s.kind != "government"}
