@@ -12,13 +12,16 @@ subject, plus "according to X".
 from __future__ import annotations
 
 import argparse
+import functools
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from conflictmap.geo.evaluation.attribution import AttributionReport, evaluate, read_corpus
 from conflictmap.geo.events import cues
+from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.nlp.model import parse
 from conflictmap.geo.pipeline import Pipeline
 from conflictmap.geo.reading.zones import classify, parsed_segments
@@ -39,9 +42,29 @@ class Finding:
     speaker_kind: str = "baseline"
 
 
-def baseline(pipeline: Pipeline, corpus: list) -> AttributionReport:
+def cue_classes(pipeline: Pipeline) -> Callable[[str], str]:
+    """The class of a gold cue's words: ``speech`` (a listed reporting verb among their lemmas,
+    "according to", a transcript's colon), ``stance`` (a belief, wish or plan verb: kept off the map
+    by design) or ``other`` (PolNeAR's broader attributions: "showed", "backed", "hired", nouns)."""
+    lex = lexicon()
+    lemmatise = [proc for name, proc in pipeline.nlp.pipeline if name in ("tok2vec", "tagger", "attribute_ruler",
+                                                                         "lemmatizer")]
+
+    @functools.cache
+    def kind(cue: str) -> str:
+        doc = pipeline.nlp.make_doc(cue)
+        for proc in lemmatise:
+            doc = proc(doc)
+        lemmas = {t.lemma_.lower() for t in doc}
+        if cue.strip().lower() in ("according to", ":") or lemmas & lex.report_verbs:
+            return "speech"
+        return "stance" if lemmas & lex.stance_verbs else "other"
+    return kind
+
+
+def baseline(pipeline: Pipeline, corpus: list, cue_class: Callable[[str], str] | None = None) -> AttributionReport:
     """The dependency baseline, scored like conflictmap (same parses, same scorer)."""
-    report = AttributionReport()
+    report = AttributionReport(cue_class=cue_class)
     texts = [d.text for d, _ in corpus]
     segments = [parsed_segments(classify(t)) for t in texts]
     for (document, gold), pieces in zip(corpus, parse(pipeline.nlp, texts, segments=segments), strict=True):
@@ -85,7 +108,8 @@ def main() -> None:
         cues.use_model(args.cue_model)
     pipeline = Pipeline(gazetteer=args.gazetteer)
     started = time.perf_counter()
-    summary = (baseline(pipeline, corpus) if args.baseline else evaluate(pipeline, corpus)).summary()
+    classes = cue_classes(pipeline)
+    summary = (baseline(pipeline, corpus, classes) if args.baseline else evaluate(pipeline, corpus, classes)).summary()
     seconds = time.perf_counter() - started
     print(f"{summary['documents']} articles, {summary['gold']} gold attributions with a source, "
           f"{summary['predicted']} statements found ({seconds:.0f} s)")
@@ -96,6 +120,9 @@ def main() -> None:
     print("recall by gold cue (found / gold):")
     for cue, (found, n) in summary["recall_by_cue"].items():
         print(f"  {cue!r}: {found} / {n}")
+    print("recall by the class of the gold cue (found / gold):")
+    for kind, (found, n) in summary["recall_by_cue_class"].items():
+        print(f"  {kind}: {found} / {n} = {found / n:.3f}")
     print("precision by speaker kind (correct / found):")
     for kind, (correct, n) in summary["precision_by_kind"].items():
         print(f"  {kind}: {correct} / {n}")

@@ -1,7 +1,7 @@
 """Statements and movements scored on the hand-annotated development subset of real articles.
 
     CONFLICTMAP_GAZETTEER=/tmp/gaz/gazetteer.sqlite .venv/bin/python benchmarks/devtexts_eval.py \
-        [--set dev|heldout|...|heldout6|snippets|snippets2|articles3|articles4|articles5] [--gold DIR] \
+        [--set dev|heldout|...|heldout7|snippets|snippets2|articles3|articles4|articles5] [--gold DIR] \
         [--texts ../shared/devtexts] \
         [--gazetteer PATH] [--show-misses]
 
@@ -18,6 +18,8 @@ statements and movements, annotated blind after the third round: likewise; ``--s
 shared corpora (GeoWebNews texts, PolNeAR-train texts, one devtext): their ``path`` is relative to
 ``../shared``, not to ``../shared/devtexts``; ``--set heldout6`` the 10 of ``benchmarks/devtexts_gold/heldout6/``,
 GeoWebNews texts annotated blind for statements and movements in the same session (paths likewise);
+``--set heldout7`` the 12 of ``benchmarks/devtexts_gold/heldout7/``, devtexts annotated blind for statements
+and movements in the ninth session (two not about conflict);
 ``--set snippets`` the 30 short news texts of ``benchmarks/snippets/texts/`` (written for this project and
 annotated by a helper who never ran the system, fifth session; 5 of them hold no movement), gold in
 ``benchmarks/devtexts_gold/snippets/``; ``--set snippets2`` the second 30 of ``benchmarks/snippets2/texts/``
@@ -135,12 +137,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="gold_set", default="dev",
                         choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                                 "snippets", "snippets2", "articles3", "articles4", "articles5"),
+                                 "heldout7", "snippets", "snippets2", "articles3", "articles4", "articles5"),
                         help="the development 20 (default), the held-out 10, the second held-out 9 (movements only), "
                              "the third held-out 10, the fourth held-out 10, the fifth held-out 13 (movements only), "
-                             "the sixth held-out 10, or the 30 written snippets (texts in benchmarks/snippets), the "
-                             "second 30 (benchmarks/snippets2), the 24 written articles (benchmarks/articles3), the "
-                             "15 more (benchmarks/articles4) or the 15 after those (benchmarks/articles5)")
+                             "the sixth held-out 10, the seventh held-out 12, or the 30 written snippets (texts in "
+                             "benchmarks/snippets), the second 30 (benchmarks/snippets2), the 24 written articles "
+                             "(benchmarks/articles3), the 15 more (benchmarks/articles4) or the 15 after those "
+                             "(benchmarks/articles5)")
     parser.add_argument("--gold", type=Path, help="a folder of gold files (overrides --set)")
     parser.add_argument("--texts", type=Path, help="where the gold paths lie (default: ../shared/devtexts; for "
                         "the written sets, benchmarks/<set>/texts)")

@@ -57,3 +57,10 @@ def test_a_gold_attribution_needs_speaker_and_cue_and_the_looser_measures_need_l
     assert summary["speaker_precision"] == round(1 / 3, 3)
     assert summary["speaker_only_recall"] == round(2 / 3, 3)  # "Ruiz" at "added" overlaps, cue aside
     assert summary["document_recall"] == 1.0  # "Ruiz" is named somewhere: every attribution to Ruiz counts
+
+
+def test_recall_is_broken_down_by_the_class_of_the_gold_cue(tmp_path: Path) -> None:
+    gold = read_ann(ann(tmp_path))
+    report = AttributionReport(cue_class=lambda cue: "stance" if cue == "wants" else "speech")
+    report.add(gold, [found(span("Ana Ruiz"), span("said")), found(span("Ruiz", 2), span("wants"))], TEXT)
+    assert report.summary()["recall_by_cue_class"] == {"speech": (1, 2), "stance": (1, 1)}

@@ -867,3 +867,18 @@ def test_a_quotation_across_sentences_with_straight_marks(mini_pipeline, text: s
                                                           speakers: list[tuple[str, str]]) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + text)
     assert [(s.speaker_span.text, s.cue.text) for s in analysis.statements] == speakers
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "kind"), [
+    ("“We sleep in the cellar now,” Maren, 38, told the radio station on Sunday.", "Maren, 38", "person"),
+    ("Yusra, 23, said the ferry had not sailed for a week.", "Yusra, 23", "person"),
+    ("“Nobody warned us,” Dilnoza, 35, told the agency.", "Dilnoza, 35", "person"),
+    ("“Nobody came to help us,” said the 67-year-old.", "the 67-year-old", "title"),
+    ("The eldest told us the guards had left before dawn.", "The eldest", "title"),
+    ("Harbour Street, 2019, said little about the strike.", "Harbour Street, 2019", "other"),
+], ids=["age-after-a-quote", "name-and-age", "name-the-model-misses", "year-old", "adjective", "a-year-is-no-age"])
+def test_an_age_names_a_person_and_an_adjective_can_speak(mini_pipeline, sentence: str, speaker: str,
+                                                          kind: str) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    [said] = analysis.statements
+    assert (said.speaker_span.text, said.speaker_kind) == (speaker, kind)

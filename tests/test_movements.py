@@ -490,9 +490,13 @@ def _destinations(pipeline, text: str) -> list[str | None]:
         ("A Japanese drone violated Libyan airspace on Monday.\n", ["Libya"]),  # violating a territory
         ("Japanese troops violated the ceasefire in Tripoli.\n", []),  # a ceasefire is no territory
         ("French troops moved into parts of Libya.\n", ["Libya"]),
+        ("French troops pushed deep into a Libyan enclave overnight.\n", ["Libya"]),  # a place noun, indefinite
+        ("Two Japanese battalions pulled back to Libyan villages near the coast.\n", ["Libya"]),
+        ("French troops withdrew to a Libyan-held village.\n", []),  # held by, not in
+        ("French troops moved to a Libyan base.\n", []),  # a base is owned, not placed
     ],
     ids=["airspace", "waters-of-a-possessor", "territory", "force-nationality", "positions", "violated-airspace",
-         "violated-ceasefire", "parts-of"],
+         "violated-ceasefire", "parts-of", "an-enclave", "villages", "held-by", "a-base"],
 )
 def test_a_nationality_of_a_territory_is_its_country(mini_pipeline, text: str, destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -108,6 +108,10 @@ class AttributionReport:
     found_by_cue: Counter[str] = field(default_factory=Counter)
     predicted_by_kind: Counter[str] = field(default_factory=Counter)
     correct_by_kind: Counter[str] = field(default_factory=Counter)
+    # the class of a gold cue's words (e.g. a listed speech verb, a stance verb, other), to break recall down
+    cue_class: Callable[[str], str] | None = None
+    gold_by_class: Counter[str] = field(default_factory=Counter)
+    found_by_class: Counter[str] = field(default_factory=Counter)
 
     def add(self, gold: list[GoldAttribution], statements: Iterable[Attributed], text: str = "") -> None:
         """Score one document's statements against its gold (``text``: the document, for the
@@ -122,9 +126,14 @@ class AttributionReport:
         for g in gold:
             cue = g.cue_text.lower()
             self.gold_by_cue[cue] += 1
+            kind = self.cue_class(g.cue_text) if self.cue_class is not None else None
+            if kind is not None:
+                self.gold_by_class[kind] += 1
             if any(_finds(s, g) for s in statements):
                 self.found += 1
                 self.found_by_cue[cue] += 1
+                if kind is not None:
+                    self.found_by_class[kind] += 1
             if any(_overlaps(span, g.source) for span in spans):
                 self.found_speaker_only += 1
             source = " ".join(text[g.source[0] : g.source[1]].lower().split())
@@ -148,13 +157,16 @@ class AttributionReport:
             "placed_share": round(self.placed / self.predicted, 3) if self.predicted else 0.0,
             "recall_by_cue": {cue: (self.found_by_cue[cue], n) for cue, n in self.gold_by_cue.most_common(top)},
             "precision_by_kind": {k: (self.correct_by_kind[k], n) for k, n in self.predicted_by_kind.most_common()},
+            "recall_by_cue_class": {k: (self.found_by_class[k], n) for k, n in self.gold_by_class.most_common()},
         }
 
 
-def evaluate(pipeline: Any, corpus: list[tuple[Document, list[GoldAttribution]]]) -> AttributionReport:
+def evaluate(pipeline: Any, corpus: list[tuple[Document, list[GoldAttribution]]],
+             cue_class: Callable[[str], str] | None = None) -> AttributionReport:
     """Run ``pipeline`` (a :class:`conflictmap.geo.pipeline.Pipeline`) over the corpus and score it.
-    Each document is analysed on its own, so no name carries from one article to the next."""
-    report = AttributionReport()
+    Each document is analysed on its own, so no name carries from one article to the next.
+    ``cue_class`` names the class of a gold cue's words, to break recall down by it."""
+    report = AttributionReport(cue_class=cue_class)
     for document, gold in corpus:
         [analysis] = list(pipeline.analyse([document]))
         report.add(gold, analysis.statements, document.text)

@@ -545,6 +545,25 @@ def recipient_of(span: Span) -> Token | None:
                     and head.head.lower_ == "to") else None
 
 
+INDEFINITE = frozenset({"a", "an", "another", "one"})
+
+
+def settlement_of(span: Span) -> Token | None:
+    """ "into a Ruritanian village", "to a Ruritanian enclave": the place noun (a town, a village, a
+    region: ``referring_nouns.jsonl`` with a kind) a nationality word qualifies in an indefinite
+    phrase, which lies in that nationality's country; or None ("the Ruritanian town of X" names X;
+    "a Ruritanian-held village" is held, not in Ruritania; "a Ruritanian base" is owned, not placed)."""
+    head = span.root.head
+    if span.root.dep_ not in ("amod", "compound") or head.i in range(span.start, span.end) or head.pos_ != "NOUN":
+        return None
+    kinds = lexicon().referring_nouns.get(head.lemma_.lower())
+    if not kinds or "country" in kinds:
+        return None
+    dets = [c.lower_ for c in head.children if c.dep_ in ("det", "nummod")]
+    indefinite = any(d in INDEFINITE or d.isdigit() for d in dets) or (not dets and head.tag_ == "NNS")
+    return head if indefinite and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) else None
+
+
 def defended(span: Span) -> bool:
     """ "arms for X's defence": the place is the possessor of a noun of defence after "for"."""
     head = span.root.head

@@ -39,6 +39,7 @@ from conflictmap.geo.events.grammar import (
     recipient_of,
     same_token,
     sender,
+    settlement_of,
     site_of,
     size_pattern,
     size_value,
@@ -327,8 +328,10 @@ class MovementReader(DocumentContext):
             if (r.mention.label == DEMONYM_LABEL or is_possessor(span)) and not for_defence:
                 # "Ruritanian airspace", "Ruritania's waters": the country, where the territory noun is
                 owned = r.place is None or r.place.kind is not PlaceKind.COUNTRY  # "Russia's base" is only its own
-                territory = territory_of(span) or (recipient_of(span) if r.mention.label == DEMONYM_LABEL
-                                                   else site_of(span) if owned else None)  # "at X's airfield": at X
+                # "to the X army" (its country), "into an X village" (in X), "at X's airfield" (at X)
+                territory = territory_of(span) or (
+                    recipient_of(span) or settlement_of(span) if r.mention.label == DEMONYM_LABEL
+                    else site_of(span) if owned else None)
                 if territory is None:
                     continue
                 span = doc[territory.i : territory.i + 1]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from conflictmap.gazetteer import fold
 from conflictmap.geo.lexicon import lexicon
@@ -119,6 +119,19 @@ def titled_name(np: Span) -> Span | None:
             if end - t.i >= 3:
                 return np.doc[t.i + 1 : end]
     return None
+
+
+def aged_name(np: Span, head: Token) -> Span | None:
+    """ "Tarek, 44," "Ana Ruiz, 61,": capitalised words set off by an age (a number from 1 to 120 in
+    apposition) name a person, whatever the model tagged them. The words before the comma."""
+    ages = [c for c in head.children
+            if c.dep_ == "appos" and c.like_num and c.text.isdigit() and 0 < int(c.text) <= 120]
+    if not ages or not head.is_title or head.doc[head.i + 1].text != ",":
+        return None
+    start = head.i
+    while start > np.start and np.doc[start - 1].is_title and not np.doc[start - 1].is_punct:
+        start -= 1
+    return np.doc[start : head.i + 1]
 
 
 def whole_name(ent: Span) -> Span:

@@ -12,11 +12,12 @@ from spacy.tokens import Span, Token
 
 from conflictmap.gazetteer import Place, PlaceKind, fold
 from conflictmap.geo.events.context import DocumentContext, affiliation_word, possessive
-from conflictmap.geo.events.cues import is_statement
+from conflictmap.geo.events.cues import closes_quotation, is_statement
 from conflictmap.geo.events.grammar import date_phrase, phrase_start
 from conflictmap.geo.events.patterns import Match, patterns
 from conflictmap.geo.events.speakers import (
     Speaker,
+    aged_name,
     find_organisation,
     government_phrase,
     titled_name,
@@ -89,8 +90,9 @@ def speaker_words(head: Token, how: str) -> Span:
         return doc[head.left_edge.i : (min(pronouns) if pronouns else head.i) + 1]
     # a dateline the parser took into the subject: "CITY (Agency) — the envoy", "CITY - the envoy"
     start = phrase_start(doc, head.left_edge.i, head.i)
-    while start < head.i and doc[start].is_punct and not (doc[start].is_quote or doc[start].is_bracket):
-        start += 1  # a heading's mark ("### the envoy") or a bullet ("• the envoy")
+    while start < head.i and doc[start].is_punct and (
+            closes_quotation(doc[start]) or not (doc[start].is_quote or doc[start].is_bracket)):
+        start += 1  # a heading's mark ("### the envoy"), a bullet ("• the envoy"), a quotation's closing mark
     end = head.right_edge.i + 1
     while end - 1 > head.i and (doc[end - 1].is_space or (
             doc[end - 1].is_punct and not (doc[end - 1].is_quote or doc[end - 1].is_bracket))):
@@ -415,7 +417,7 @@ class StatementReader(DocumentContext):
         if head.pos_ == "PRON" or (len(np) == 1 and np[0].lower_ in lex.pronouns):
             return self.pronoun(head) if head.lower_ in lex.pronouns else None
         persons = [whole_name(e) for e in np.ents if e.label_ == "PERSON" and not plural_name(e)]
-        if not persons and (titled := titled_name(np)) is not None:
+        if not persons and (titled := titled_name(np) or aged_name(np, head)) is not None:
             persons = [titled]
         if not persons and len(np) <= 3 and all(t.pos_ == "PROPN" for t in np) and self.people.recall(np.text):
             persons = [np]  # a person named earlier in this document, whatever the model calls the name now
@@ -467,6 +469,9 @@ class StatementReader(DocumentContext):
             return Speaker(None, None, country, "group", phrase=np.text)  # "officials", "the Zorbas"
         if head.pos_ in ("NOUN", "PROPN"):
             return Speaker(None, None, country, "other", phrase=np.text)
+        if head.pos_ == "ADJ" and any(c.dep_ == "det" for c in head.children):
+            # an adjective standing for a person: "said the 52-year-old", "the youngest told us"
+            return Speaker(None, None, country, "title", phrase=np.text)
         partitive = lex.partitive_speakers.get(head.lower_) or ("group" if head.like_num else None)
         if partitive and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
             # "one of the witnesses", "one of them": one person; "three of the soldiers", "several of them"
