@@ -87,6 +87,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``route_nouns.jsonl``: nouns whose places are the movement's ("on their way to X", "en route to X").
 - ``control_verbs.jsonl``: verbs whose subject, not their object, does what their infinitive says
   ("X promised Y to send troops": X sends; "X asked Y to send troops": Y sends).
+- ``causative_verbs.jsonl``: verbs whose object is made to do what their infinitive says, so
+  speaks it ("the shelling prompted the army to warn that ...": the army warned).
 - ``prepositions.jsonl``: the role a preposition gives the place it governs, strong or weak.
 - ``status_cues.jsonl``: words that make a movement possible (modal, intent, hedge, condition,
   opposition: "will not oppose a withdrawal" is no more a withdrawal than "opposes" is) or
@@ -123,7 +125,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   sports club), ``facility_prefixes.jsonl`` ("Naval Station X", "RAF X": the facility is at X; rows with
   ``"where": "story"``, "Camp X", only where the story's countries hold X),
   ``place_prepositions.jsonl``, ``articles.jsonl``.
-- Zones: ``stop_words.jsonl``, ``furniture.jsonl`` (page furniture phrases), ``share_buttons.jsonl``,
+- Zones: ``stop_words.jsonl``, ``furniture.jsonl`` (page furniture phrases; those marked ``opening``
+  only where they open a sentence or the paragraph is short), ``share_buttons.jsonl``,
   ``photo_words.jsonl``, ``field_labels.jsonl`` (a scraper's field labels: "TITLE:", "LINK:").
 """
 
@@ -155,6 +158,7 @@ class Lexicon:
     vessel_prefixes: frozenset[str]  # "uss", "hms"
     route_nouns: frozenset[str]  # "way", "route": "on their way to X" is the movement's destination
     subject_control: frozenset[str]  # "promise": "X promised Y to send" -> X sends
+    causative_verbs: frozenset[str]  # "prompt": "X prompted Y to warn" -> Y warned
     displacement_verbs: frozenset[str]  # "push": the object moves out of a place
     extension_verbs: frozenset[str]  # "extend": the motion noun it takes moves on to a place
     military_verb_forces: frozenset[str]  # "observer", "man": a force only as a military verb's object
@@ -230,7 +234,8 @@ class Lexicon:
     place_prepositions: frozenset[str]
     articles: frozenset[str]
     stop_words: frozenset[str]
-    furniture: re.Pattern[str]  # page furniture ("subscribe", "most read") anywhere in a short paragraph
+    furniture: re.Pattern[str]  # page furniture ("subscribe", "all rights reserved") anywhere in a short paragraph
+    furniture_opening: re.Pattern[str]  # words that are furniture only opening a sentence ("Read more", "Trending")
     field_labels: tuple[str, ...]  # "title", "link": a scraper's field label before a colon, split off as furniture
     share_buttons: re.Pattern[str]  # a paragraph of share buttons only
     photo_words: re.Pattern[str]
@@ -307,6 +312,7 @@ def lexicon() -> Lexicon:
         vessel_prefixes=_words("vessel_prefixes.jsonl"),
         route_nouns=_words("route_nouns.jsonl"),
         subject_control=_words("control_verbs.jsonl", "lemma"),
+        causative_verbs=_words("causative_verbs.jsonl", "lemma"),
         displacement_verbs=frozenset(r["lemma"] for r in motion if r.get("displaces")),
         extension_verbs=frozenset(r["lemma"] for r in motion if r.get("extends")),
         military_verb_forces=frozenset(r["word"] for r in forces if r.get("needs") == "military verb"),
@@ -386,7 +392,8 @@ def lexicon() -> Lexicon:
         place_prepositions=_words("place_prepositions.jsonl"),
         articles=_words("articles.jsonl"),
         stop_words=_words("stop_words.jsonl"),
-        furniture=_any_of(_phrases("furniture.jsonl")),
+        furniture=_any_of([r["words"] for r in _rows("furniture.jsonl") if not r.get("opening")]),
+        furniture_opening=_any_of([r["words"] for r in _rows("furniture.jsonl") if r.get("opening")]),
         field_labels=tuple(_phrases("field_labels.jsonl")),
         share_buttons=re.compile(r"^[•·*|\-+\s]*(?:(?:" + "|".join(map(re.escape, _phrases("share_buttons.jsonl")))
                                  + r"|[-+])[•·*|\s]*)+$", re.IGNORECASE),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conflictmap.geo.events.cues import names_what_it_reports
 from conflictmap.geo.export.fusion import feature_collection
 from conflictmap.geo.reading.reader import Document
 from conflictmap.geo.records import EMBEDDED_LABEL
@@ -882,3 +883,52 @@ def test_an_age_names_a_person_and_an_adjective_can_speak(mini_pipeline, sentenc
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     [said] = analysis.statements
     assert (said.speaker_span.text, said.speaker_kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    ("The army launched strikes on what it called militant camps in the hills.", [("it", "called")]),
+    ("The jets hit what the ministry described as weapons depots near the port.", [("the ministry", "described")]),
+    ("The raid killed a senior commander, whom the army blamed for the ambush.", [("the army", "blamed")]),
+    ("They destroyed what the rebels wanted most.", []),  # no speech verb
+    ("The navy says it sank what it calls a smuggling boat.", [("The navy", "says")]),  # habitual: the model's
+], ids=["called", "described-as", "whom-blamed", "not-speech", "present"])
+def test_what_a_speaker_called_something_is_a_statement(mini_pipeline, sentence: str,
+                                                        speakers: list[tuple[str, str]]) -> None:
+    assert speakers_of(mini_pipeline, sentence) == speakers
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    ("Rocket fire from the north intensified, prompting the army to warn that it would respond with force.",
+     [("the army", "warn")]),
+    ("The bombing forced the government to deny that talks had collapsed.", [("the government", "deny")]),
+    ("The commander asked the villagers to report any movement on the road.", [("The commander", "asked")]),
+], ids=["prompted", "forced", "asked-is-no-cause"])
+def test_the_object_of_a_causative_verb_speaks_its_infinitive(mini_pipeline, sentence: str,
+                                                              speakers: list[tuple[str, str]]) -> None:
+    assert speakers_of(mini_pipeline, sentence) == speakers
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    ("The navy shot down what it said was a surveillance drone over the gulf.", [("it", "said")]),
+    ("The minister shot back that the report was false.", [("The minister", "shot")]),
+    ("The mayor signed a decree closing the market.", []),
+    ("The president offered a reward for the capture of the commander.", []),
+], ids=["shot-down", "shot-back", "signed-a-decree", "offered-a-reward"])
+def test_an_act_named_by_a_verb_of_speech_is_no_statement(mini_pipeline, sentence: str,
+                                                          speakers: list[tuple[str, str]]) -> None:
+    assert speakers_of(mini_pipeline, sentence) == speakers
+
+
+def test_what_a_speaker_called_something_inside_another_statement_is_that_statements(mini_pipeline) -> None:
+    sentence = ("The general told reporters that the jets would strike again if the militia kept up what he called "
+                "its raids.")
+    assert speakers_of(mini_pipeline, sentence) == [("The general", "told")]
+
+
+def test_the_relative_word_that_is_the_speaker_is_not_what_is_reported(mini_pipeline) -> None:
+    doc = mini_pipeline.nlp("Her brother was a reporter who wrote for a weekly paper in the north.")
+    [wrote] = [t for t in doc if t.lower_ == "wrote"]
+    assert not names_what_it_reports(wrote)
+    doc = mini_pipeline.nlp("The army struck what it called militant camps.")
+    [called] = [t for t in doc if t.lower_ == "called"]
+    assert names_what_it_reports(called)

@@ -203,3 +203,27 @@ def test_a_broadcasters_caption_label_makes_a_caption(label: str) -> None:
             f"{label} Soldiers crossed the bridge into the town in May\n\n"
             "The company said the pier had been repaired after the storm damaged it in the spring.\n")
     assert [p.zone for p in classify(page)][2] is Zone.CAPTION
+
+
+@pytest.mark.parametrize(("paragraph", "zone"), [
+    ("The inquiry recommended that the two battalions stay at the airfield until the spring, the minister said.",
+     Zone.BODY),
+    ("Reservists who sign up this month will be sent to the training grounds near the coast, an officer told us.",
+     Zone.BODY),
+    ("“Follow us,” the sergeant told the villagers, and led them across the bridge to the waiting lorries.",
+     Zone.BODY),
+    ("A report published on Friday by the monitoring group counted more than forty drone strikes in the region.",
+     Zone.BODY),
+    ("Trending: the ten pictures from the front line that everyone is sharing this week across the world.",
+     Zone.FURNITURE),
+    ("Want our reporting in your inbox every morning? Sign up for the daily briefing and never miss a story.",
+     Zone.FURNITURE),
+    ("Related stories: ceasefire talks resume", Zone.FURNITURE),
+    ("We use cookies to improve your experience on our site and to show you offers that suit your interests.",
+     Zone.FURNITURE),
+], ids=["recommended", "sign-up", "quoted", "published-on", "opening", "opening-a-sentence", "short", "cookies"])
+def test_a_word_news_also_uses_is_furniture_only_opening_a_sentence_or_a_short_line(paragraph: str,
+                                                                                     zone: Zone) -> None:
+    text = "Background of the story.\n" + paragraph + "\nThe end of the story, as reported by the agency.\n"
+    [_, middle, _] = classify(text)
+    assert middle.zone is zone

@@ -28,7 +28,8 @@ MODEL = ModelFile(Path(__file__).resolve().parent.parent / "data" / "models" / "
 QUOTE_MARKS = frozenset('"“”')
 QUOTE_OPENS = {"“": True, "”": False}  # a curly mark opens or closes; a straight one toggles
 # statements by construction
-ALWAYS = frozenset({"according-to", "denied-claim", "speech-object", "report-conjunct", "denial-reason"})
+ALWAYS = frozenset({"according-to", "denied-claim", "speech-object", "report-conjunct", "denial-reason",
+                    "object-control"})
 READ_ON = frozenset({"report-conjunct", "denial-reason"})  # of those, the ones read on from a reported clause
 
 
@@ -134,6 +135,17 @@ def _speech_frame(cue: Token, frames: frozenset[str]) -> bool:
     return shape in frames or any(c.dep_ == "prep" and f"prep:{c.lower_}" in frames for c in cue.children)
 
 
+def names_what_it_reports(cue: Token) -> bool:
+    """ "struck what it called a militant camp", "downed what it said was a drone", "the commander,
+    whom it blamed for the raid": a relative "what" or "who(m)" before the cue is what the cue
+    reports, on one occasion (a verb in the past)."""
+    if cue.tag_ != "VBD":
+        return False
+    near = [c for c in cue.children if c.dep_ not in ("nsubj", "nsubjpass")] + [
+        g for c in cue.children if c.dep_ in ("ccomp", "prep") for g in c.children]  # not "a writer who wrote for"
+    return any(t.tag_ == "WP" and t.lower_ in ("what", "who", "whom") and t.i < cue.i for t in near)
+
+
 def is_statement(cue: Token, speaker: Token, how: str) -> bool:
     """Whether the candidate found by the pattern ``how`` is an attribution."""
     if how in ALWAYS:
@@ -154,5 +166,8 @@ def is_statement(cue: Token, speaker: Token, how: str) -> bool:
     frames = lex.sense_frames.get(cue.lemma_.lower())
     if frames is not None and not _speech_frame(cue, frames):
         return False  # "attacked the town", "pledged $2m", "showed a convoy crossing": the other sense
+    if cue.lemma_.lower() in lex.report_verbs and names_what_it_reports(cue) and not inside_quotation(cue) and not any(
+            a.dep_ == "ccomp" and a.head.lemma_.lower() in lex.report_verbs for a in cue.ancestors):
+        return True  # a listed speech verb naming what it reports (not inside another's words): a statement
     model = cue_model()
     return model.probability(features(cue, speaker, how)) >= model.threshold

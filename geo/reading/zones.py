@@ -46,6 +46,9 @@ _DATE_LINE = re.compile(r"^[\W\d\s]*(\d{1,4}[-/ ]\w+[-/ ]\d{2,4}|\w+ \d{1,2},? \
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
 _FULL_STOP = re.compile(r"(?<!\.)\.[\"'”’)]*\s*$")  # a short line is a sentence only with a full stop (a title may ask)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# what comes before a sentence's first word, marks and bullets (not a quotation's opening: "'Follow us,' she said")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?…:]\s+|\n)[^\w'\"“‘]*\Z")
+SHORT_FURNITURE = 10  # words: a paragraph this short holding a furniture word is furniture
 # An unfilled template field left in scraped text ("{storyId}", "{{ headline }}"): page machinery,
 # never words of the article, so it is cut out of its paragraph as furniture of its own.
 _PLACEHOLDER = re.compile(r"\{\{?\s*[A-Za-z_][\w.]*\s*\}\}?")
@@ -167,13 +170,24 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
             yield start + len(rest) - len(rest.lstrip()), start + len(rest.rstrip())
 
 
+def _opening_furniture(par: str, words: int) -> bool:
+    """Whether a word that is page furniture only in some places is furniture here: in a paragraph of
+    :data:`SHORT_FURNITURE` words or fewer, or opening a sentence ("Read more: ...", "Trending now",
+    "Want our updates? Sign up ..."); not in a sentence of news ("the panel recommended", "a survey
+    published by X", "volunteers sign up")."""
+    for m in lexicon().furniture_opening.finditer(par):
+        if words <= SHORT_FURNITURE or _SENTENCE_OPENING.search(par, 0, m.start()):
+            return True
+    return False
+
+
 def _kind(par: str) -> Zone | None:
     """Zone decided by the paragraph alone; None when position decides (title-like lines)."""
     words = _WORD.findall(par)
     n = len(words)
     if lexicon().share_buttons.match(par) or n == 0 or len(par.split()) <= 2:
         return Zone.FURNITURE
-    if lexicon().furniture.search(par) and n < 60:
+    if n < 60 and (lexicon().furniture.search(par) or _opening_furniture(par, n)):
         return Zone.FURNITURE
     if _CAPTION_START.match(par) or (_CREDIT.search(par) and lexicon().photo_words.search(par) and n < CAPTION_WORDS):
         return Zone.CAPTION  # a credit and a photo word: a caption, which is short (not a wire story's "(AP)")
