@@ -932,3 +932,16 @@ def test_the_relative_word_that_is_the_speaker_is_not_what_is_reported(mini_pipe
     doc = mini_pipeline.nlp("The army struck what it called militant camps.")
     [called] = [t for t in doc if t.lower_ == "called"]
     assert names_what_it_reports(called)
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Armando Reyes, the exiled leader of the Communist Party of Libya, said the army had burned the village. "
+     "Reyes said talks were the only way out. He added that the road was closed.", [None, None, None]),
+    ("Armando Reyes, the Libyan labour minister, said the army had burned the village. "
+     "Reyes said talks were the only way out.", ["Tripoli", "Tripoli"]),
+], ids=["exiled-and-named-again", "at-home"])
+def test_a_speaker_named_as_exiled_is_never_at_the_capital_however_named_again(mini_pipeline, text: str,
+                                                                               places: list[str | None]) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + text + "\n")
+    assert [s.speaker_country for s in analysis.statements] == ["LY"] * len(places)
+    assert [s.place.name if s.place else None for s in analysis.statements] == places

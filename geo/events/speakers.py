@@ -73,6 +73,7 @@ class Speaker:
     org: Organisation | None = None
     phrase: str = ""  # the words that named it ("the Chadian navy")
     gender: str | None = None  # "m" or "f" when the text says (a title, a pronoun that refers back)
+    away: bool = False  # named as away from its country's seat ("the exiled leader"): never placed at the capital
 
 
 @dataclass(slots=True)

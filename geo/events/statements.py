@@ -403,10 +403,10 @@ class StatementReader(DocumentContext):
             if gender and person.gender is None:
                 person.gender = gender  # the text has told us
             return Speaker(person.name, person.organization, person.country, "pronoun", person.org,
-                           phrase=word.text, gender=person.gender)
+                           phrase=word.text, gender=person.gender, away=person.away)
         if refers in ("org", "any") and self.last_org is not None and word.lower_ != "he" and word.lower_ != "she":
             org = self.last_org
-            return Speaker(org.name, org.organization, org.country, "pronoun", org.org, phrase=word.text)
+            return Speaker(org.name, org.organization, org.country, "pronoun", org.org, phrase=word.text, away=org.away)
         return Speaker(None, None, None, "pronoun", phrase=word.text)
 
     def speaker(self, np: Span, head: Token, offset: int, how: str = "subject") -> Speaker | None:
@@ -419,7 +419,8 @@ class StatementReader(DocumentContext):
         persons = [whole_name(e) for e in np.ents if e.label_ == "PERSON" and not plural_name(e)]
         if not persons and (titled := titled_name(np) or aged_name(np, head)) is not None:
             persons = [titled]
-        if not persons and len(np) <= 3 and all(t.pos_ == "PROPN" for t in np) and self.people.recall(np.text):
+        if not persons and len(np) <= 3 and all(t.pos_ == "PROPN" or t.is_title for t in np) and (
+                self.people.recall(np.text)):
             persons = [np]  # a person named earlier in this document, whatever the model calls the name now
         org = find_organisation(np.text)
         nationality = self.country_of(np, offset, places=False, topics=True)
@@ -445,7 +446,8 @@ class StatementReader(DocumentContext):
                 if shared:
                     organization, org, country = self.last_org.organization, self.last_org.org, self.last_org.country
             gender = known.gender if known else TITLE_GENDER.get(np[0].lower_.rstrip("."))
-            return Speaker(name, organization, country, "person", org, phrase=np.text, gender=gender)
+            away = bool(known and known.away) or named_away(np)  # "Sison said", after "the exiled leader, Sison"
+            return Speaker(name, organization, country, "person", org, phrase=np.text, gender=gender, away=away)
         if org is not None:
             return Speaker(None, org.name, country or org.country, "organisation", org, phrase=np.text)
         if media and not org_ents:
@@ -547,13 +549,19 @@ class StatementReader(DocumentContext):
         # one the text gives no affiliation at all.
         if self._dateline_place is not None and (home is None or home == self._dateline_place.country_code):
             return self._dateline_place, "dateline", self.dateline.place.source if self.dateline else None
-        away = lexicon().away_from_capital
-        if home and not any(w.lower_ in away or w.lemma_.lower() in away for w in words):
-            # (not "opposition media", "exiled journalists": of the country, not at its seat)
+        if home and not speaker.away and not named_away(words):
+            # (not "opposition media", "exiled journalists", nor one named so before: of the country, not at its seat)
             capital = self.gaz.capital(home)
             if capital is not None:
                 return capital, "affiliation", None
         return None
+
+
+def named_away(words: Span) -> bool:
+    """Whether the words name a speaker away from its country's seat ("opposition media", "the exiled
+    leader", "rebel commanders": ``place_cues.jsonl``, class "away from the capital")."""
+    away = lexicon().away_from_capital
+    return any(w.lower_ in away or w.lemma_.lower() in away for w in words)
 
 
 def exported_kind(speaker: Speaker, words: Span) -> str:
