@@ -2518,3 +2518,15 @@ def test_a_gerund_after_the_forces_object_noun(mini_pipeline, text: str, moves: 
     assert [(m.actor, m.origin.mention.text if m.origin else None,
              m.destination.mention.text if m.destination else None, m.status)
             for m in analyse(mini_pipeline, _body(text)).movements] == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "destinations"), [
+    ("The militia warned that any ship heading to Tripoli would be attacked.\n", []),
+    ("Any troops crossing into Libya would be met with force, the minister said.\n", []),
+    ("Two warships headed to Tripoli on Monday.\n", ["Tripoli"]),
+    ("The ministry denied that any troops had been moved toward Tripoli.\n", ["Tripoli"]),  # denied, not a kind
+    ("Japan has not sent any soldiers to Libya, the ministry said.\n", ["Libya"]),
+], ids=["any-ship", "any-troops", "a-number", "denied-that-any", "not-any"])
+def test_any_force_names_a_kind_not_a_force_that_moves(mini_pipeline, text: str, destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations

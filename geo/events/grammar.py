@@ -107,6 +107,14 @@ def _names_a_group(t: Token) -> bool:
     return t.ent_type_ in ("ORG", "NORP") or force_class(t) is not None or t.lemma_.lower() in ("group", "faction")
 
 
+def any_of_a_kind(force: Token, trigger: Token) -> bool:
+    """ "any ship heading to X will be hit", "any troops crossing would be met": "any" with the motion
+    describing the force names a kind of force, not one that moved or will move (but "denied that any
+    troops had moved", "did not send any forces": a movement denied)."""
+    return (trigger.dep_ in ("acl", "relcl") and trigger.head.i == force.i
+            and any(c.dep_ == "det" and c.lower_ == "any" for c in force.children))
+
+
 def is_force(t: Token) -> bool:
     return force_class(t) is not None
 

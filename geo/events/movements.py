@@ -14,6 +14,7 @@ from conflictmap.gazetteer import PlaceKind
 from conflictmap.gazetteer.borders import pair_id, sides
 from conflictmap.geo.events.context import STORY_CAPITAL, DocumentContext
 from conflictmap.geo.events.grammar import (
+    any_of_a_kind,
     defended,
     feature_heads,
     force_antecedent,
@@ -173,6 +174,8 @@ class MovementReader(DocumentContext):
                 continue  # "sent a shipment of shells to X": one movement, the verb's (with its sender)
             if is_aim(trigger):
                 continue  # "an offensive to drive X from Y": an aim, not X's movement
+            if any_of_a_kind(force, trigger):
+                continue  # "any ship heading to X would be hit": a kind of force, none that moves
             unnamed = force.i == trigger.i  # an agentless military noun: only a strongly governed place
             ends = self.endpoints(sent, offset, trigger, triggers, strong_only=unnamed)
             kind, basis = family(trigger), "text"
