@@ -1,7 +1,7 @@
 """Statements and movements scored on the hand-annotated development subset of real articles.
 
     CONFLICTMAP_GAZETTEER=/tmp/gaz/gazetteer.sqlite .venv/bin/python benchmarks/devtexts_eval.py \
-        [--set dev|heldout|...|heldout7|snippets|snippets2|articles3|articles4|articles5] [--gold DIR] \
+        [--set dev|heldout|...|heldout7|snippets|snippets2|articles3|...|articles6] [--gold DIR] \
         [--texts ../shared/devtexts] \
         [--gazetteer PATH] [--show-misses]
 
@@ -27,7 +27,8 @@ annotated by a helper who never ran the system, fifth session; 5 of them hold no
 the 24 article-length texts of ``benchmarks/articles3/texts/`` (seventh session; 5 hold no movement), gold
 in ``benchmarks/devtexts_gold/articles3/``; ``--set articles4`` 15 more (seventh session, other conflicts; 3 hold
 no movement), gold in ``benchmarks/devtexts_gold/articles4/``; ``--set articles5`` 15 more (eighth session; 2 hold
-no movement), gold in ``benchmarks/devtexts_gold/articles5/``.
+no movement), gold in ``benchmarks/devtexts_gold/articles5/``; ``--set articles6`` 15 more (ninth session), gold in
+``benchmarks/devtexts_gold/articles6/``.
 
 * A gold statement is *found* when a predicted statement's speaker span overlaps the gold speaker
   span and its cue overlaps the gold cue (no speaker span or no cue: cannot match). A predicted
@@ -61,7 +62,8 @@ from conflictmap.geo.reading.reader import Document
 from conflictmap.geo.records import Movement, Resolution, Statement
 
 ROOT = Path(__file__).resolve().parent.parent
-WRITTEN_SETS = ("snippets", "snippets2", "articles3", "articles4", "articles5")  # texts in benchmarks/<set>/texts
+# texts in benchmarks/<set>/texts
+WRITTEN_SETS = ("snippets", "snippets2", "articles3", "articles4", "articles5", "articles6")
 Gold = dict[str, Any]
 Span = tuple[int, int]
 
@@ -137,13 +139,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="gold_set", default="dev",
                         choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                                 "heldout7", "snippets", "snippets2", "articles3", "articles4", "articles5"),
+                                 "heldout7", "snippets", "snippets2", "articles3", "articles4", "articles5",
+                                 "articles6"),
                         help="the development 20 (default), the held-out 10, the second held-out 9 (movements only), "
                              "the third held-out 10, the fourth held-out 10, the fifth held-out 13 (movements only), "
                              "the sixth held-out 10, the seventh held-out 12, or the 30 written snippets (texts in "
                              "benchmarks/snippets), the second 30 (benchmarks/snippets2), the 24 written articles "
-                             "(benchmarks/articles3), the 15 more (benchmarks/articles4) or the 15 after those "
-                             "(benchmarks/articles5)")
+                             "(benchmarks/articles3), the 15 more (benchmarks/articles4), the 15 after those "
+                             "(benchmarks/articles5) or the 15 of the ninth session (benchmarks/articles6)")
     parser.add_argument("--gold", type=Path, help="a folder of gold files (overrides --set)")
     parser.add_argument("--texts", type=Path, help="where the gold paths lie (default: ../shared/devtexts; for "
                         "the written sets, benchmarks/<set>/texts)")
