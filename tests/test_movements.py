@@ -1391,6 +1391,26 @@ def test_a_lone_town_a_force_moves_to_is_a_place(pipeline, text: str, name: str)
 
 @pytest.mark.model
 @pytest.mark.full
+@pytest.mark.parametrize(("text", "name"), [
+    ("The army moved a company of marines to Yusuhara before dawn.", "Yusuhara"),
+    ("Rebel fighters advanced toward Wajiki on Tuesday, residents said.", "Wajiki"),
+], ids=["moved-to", "advanced-toward"])
+def test_a_small_town_the_model_took_for_a_name_is_a_place_where_a_force_moves(pipeline, text: str,
+                                                                               name: str) -> None:
+    """Towns of a few thousand people, which the model tags as a person or a body."""
+    moves = analyse(pipeline, _body(text)).movements
+    assert [m.destination.mention.text for m in moves if m.destination] == [name]
+
+
+@pytest.mark.model
+@pytest.mark.full
+def test_a_small_towns_name_elsewhere_is_left_to_the_model(pipeline) -> None:
+    places = analyse(pipeline, _body("Wajiki said the soldiers had left the valley.")).places
+    assert [r.mention.text for r in places] == []
+
+
+@pytest.mark.model
+@pytest.mark.full
 def test_a_lone_town_named_without_a_movement_is_left_to_the_model(pipeline) -> None:
     places = analyse(pipeline, _body("Officials spoke about Avdiivka on Monday.")).places
     assert [r.mention.text for r in places] == []

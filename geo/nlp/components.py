@@ -252,17 +252,31 @@ class PlaceRecognizer:
         return doc
 
     def _moved_to(self, span: Span) -> bool:
-        """A town of some size named as where a movement goes or starts: the object of a strong place
+        """A place named as where a movement goes or starts (:meth:`_movement_end`): a town of some
+        size, a town of any size the gazetteer knows by this very name (the model takes a small town
+        for a person or a body: "sent troops to X"), a place the gazetteer lacks that the text calls
+        one, or the X of "the town of X"."""
+        moved, owner = self._movement_end(span)
+        # the parse first (most names are no end of a movement), the gazetteer only then
+        return moved and span.text.lower() not in lexicon().generic_words and not _fragment(span) and (
+            self._town(span.text, alternate=not owner) or self._unlisted_place(span)
+            or (not owner and any(p.kind is PlaceKind.CITY and _own_name(p, name_type, span.text)
+                   for p, name_type in self._matches(span.text)))
+            or (bool(self._matches(span.text)) and _named_as_place(span)))  # "the town of X", X a small town
+
+    def _movement_end(self, span: Span) -> tuple[bool, bool]:
+        """Whether the span is named as where a movement goes or starts: the object of a strong place
         preposition on a motion word ("advanced toward X", "withdrew from X", "closing in on X" for a
         word that goes "on" a place) or of a verb whose object is an end or a way through ("reached
         X", "fled X", "passed X"), also through a site or place noun ("to the X front", "toward the
         stronghold of X") and a light verb ("continued its offensive on X"). The model, fitted on
         general news, doubts a lone name the parser took for a person or a body; a force moving to it
-        says it is a place."""
+        says it is a place. Also whether a body's name stands before the site ("a X training camp"),
+        which then is the body's, not a town's other name."""
         lex = lexicon()
         doc = span.doc
         if any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].is_title for i in (span.start - 1, span.end)):
-            return False  # part of a longer name ("Ali" of "Nad Ali"): the model judges the whole
+            return False, False  # part of a longer name ("Ali" of "Nad Ali"): the model judges the whole
         sites = lex.site_nouns | place_nouns().kind_of
         tok = span.root
         kind = _compound_head(tok) if tok.dep_ == "compound" else tok.head  # "the X border crossing"
@@ -300,10 +314,7 @@ class PlaceRecognizer:
                                or (prep.lower_ == "on" and lemma in lex.on_destination))
         else:
             moved = False
-        # the parse first (most names are no end of a movement), the gazetteer only then
-        return moved and span.text.lower() not in lex.generic_words and not _fragment(span) and (
-            self._town(span.text, alternate=not owner) or self._unlisted_place(span)
-            or (bool(self._matches(span.text)) and _named_as_place(span)))  # "the town of X", X a small town
+        return moved, owner
 
     def _unlisted_place(self, span: Span) -> bool:
         """A name the gazetteer has nothing for that the text itself calls a place: the model's place
