@@ -2459,8 +2459,12 @@ def test_a_passage_beside_an_arrival_and_investigators(mini_pipeline, text: str,
     # a motion word with a verb of its own above it stays a noun; "ships" is mostly a noun
     ("Army heads from Japan met in Kyiv on Monday", []),
     ("Navy ships to Odesa in numbers", []),
+    # the verb read as a noun between the sender and the force it sends
+    ("Army airlifts troops to Tripoli", [("troops", None, "Tripoli")]),
+    ("Japan rushes frigates into Odesa as talks stall", [("frigates", "Japan", "Odesa")]),
+    ("Senate rushes troops bill to a vote", []),
 ], ids=["sails-read-as-noun", "force-as-compound", "force-as-verb", "conditional-force", "heads-for",
-        "noun-with-a-verb", "mostly-a-noun"])
+        "noun-with-a-verb", "mostly-a-noun", "sender-verb-force", "sender-verb-force-clause", "no-preposition-after"])
 def test_a_headlines_motion_verb_read_as_a_noun(mini_pipeline, headline: str, moves: list) -> None:
     analysis = analyse(mini_pipeline, headline + "\n\nThe ministry gave no further details on Monday.\n")
     assert [(m.actor, m.origin.mention.text if m.origin else None,

@@ -131,6 +131,9 @@ def headline_verbs(doc: Doc) -> Doc:
     for word in doc[1:-1]:
         force, after = doc[word.i - 1], doc[word.i + 1]
         verb = _headline_verb(word.lower_)
+        if verb is not None and word.i + 2 < len(doc) and _force_word(after.lower_):
+            _mend_sending(word, verb, after, doc[word.i + 2])  # "Army airlifts troops to X"
+            continue
         if verb is None or not (lex.roles.get(after.lower_) == "destination"
                                 or (after.lower_ == "for" and verb in lex.for_destination)):  # "heads for X"
             continue
@@ -148,6 +151,28 @@ def headline_verbs(doc: Doc) -> Doc:
             force.pos_, force.tag_ = "NOUN", "NN"  # "frigate" tagged as an adjective of the verb
         word.pos_, word.tag_ = "VERB", "VBZ"
     return doc
+
+
+def _mend_sending(word: Token, verb: str, force: Token, prep: Token) -> None:
+    """ "Army airlifts troops to X", "Navy rushes frigates into X": a headline verb read as a noun
+    between its sender and the force it sends, before a preposition giving the destination. The word
+    becomes the verb, the word before it (a name or a noun of the same line) its subject, the force
+    its object and the preposition its own."""
+    lex = lexicon()
+    doc, sender = word.doc, word.doc[word.i - 1]
+    if not (lex.roles.get(prep.lower_) == "destination" or (prep.lower_ == "for" and verb in lex.for_destination)):
+        return
+    if sender.i < word.sent.start or sender.pos_ not in ("NOUN", "PROPN") or word.tag_ not in ("NNS", "NNPS"):
+        return
+    head, dep = (force.head, force.dep_) if force.head.i not in (force.i, word.i) else (word, "ROOT")
+    for token in doc[word.sent.start : sender.i]:
+        if token.head.i == word.i:  # "Somali army": the modifiers hang on the sender
+            token.head = sender
+    word.head, word.dep_ = head, dep
+    word.pos_, word.tag_ = "VERB", "VBZ"
+    sender.head, sender.dep_ = word, "nsubj"
+    force.head, force.dep_ = word, "dobj"
+    prep.head, prep.dep_ = word, "prep"
 
 
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
