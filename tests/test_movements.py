@@ -2554,3 +2554,27 @@ def test_a_gerund_after_the_forces_object_noun(mini_pipeline, text: str, moves: 
 ], ids=["any-ship", "any-troops", "a-number", "denied-that-any", "not-any"])
 def test_any_force_names_a_kind_not_a_force_that_moves(mini_pipeline, text: str, destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "origins"), [
+    ("Two battalions left the Tokyo barracks in Kursk on Monday.\n", ["Kursk"]),  # a namesake of another country
+    ("Two battalions left the Kursk barracks on Monday.\n", ["Kursk"]),
+    ("Two battalions left the Kursk air base in Russia on Monday.\n", ["Kursk"]),  # a place of that country
+], ids=["named-site-placed", "named-site-alone", "named-site-in-its-country"])
+def test_a_place_name_naming_a_site_placed_elsewhere_is_no_end(mini_pipeline, text: str, origins: list[str]) -> None:
+    moves = analyse(mini_pipeline, _body(text)).movements
+    assert [m.origin.place.name for m in moves if m.origin and m.origin.place] == origins
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "there"), [
+    ("Ukrainian units were sent to the Bakhmut district of Donetsk region after Russian forces pushed into "
+     "several villages there.", "Bakhmut"),
+    ("Militants were pushed back from the Russian-held area of Donetsk region after Ukrainian troops moved into "
+     "several villages there.", "Donets'k"),
+], ids=["district-of-region", "a-nationality-is-no-place"])
+def test_there_is_the_place_not_the_region_that_holds_it(pipeline, text: str, there: str) -> None:
+    moves = analyse(pipeline, _body(text)).movements
+    assert moves[-1].destination is not None and moves[-1].destination.place.name == there

@@ -542,6 +542,23 @@ def site_of(span: Span) -> Token | None:
     return head if head.lemma_.lower() in words or head.lower_ in words else None
 
 
+def site_placed_by(span: Span) -> Token | None:
+    """ "left the X barracks in Y", "the X air base near Y": the word naming Y, where the site the
+    place name X qualifies lies; None when X qualifies no site, or the site has no place phrase."""
+    root, head = span.root, span.root.head
+    if root.dep_ not in ("compound", "nmod", "amod") or head.i in range(span.start, span.end):
+        return None
+    sites = lexicon().site_nouns
+    if not (head.lemma_.lower() in sites or head.lower_ in sites):
+        return None
+    doc, after = head.doc, head.right_edge.i + 1  # the parser may hang "in Y" on the verb
+    if after + 1 < len(doc) and doc[after].lower_ in ("in", "at", "near"):
+        return next((t for t in doc[after + 1 : min(len(doc), after + 5)] if t.is_title), None)
+    prep = next((t for t in head.subtree if t.dep_ == "prep" and t.lower_ in ("in", "at", "near") and t.i > head.i),
+                None)
+    return next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
+
+
 def recipient_of(span: Span) -> Token | None:
     """ "weapons to the X regime", "rifles to the X army": the receiving side a nationality word
     qualifies after "to" (its country is where they go), or None."""

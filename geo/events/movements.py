@@ -42,6 +42,7 @@ from conflictmap.geo.events.grammar import (
     sender,
     settlement_of,
     site_of,
+    site_placed_by,
     size_pattern,
     size_value,
     status_of,
@@ -74,6 +75,20 @@ def qualifier(doc: Doc, r: Resolution, offset: int) -> bool:
         return False
     span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
     return span is not None and (span.root.dep_ in ("compound", "amod", "nmod", "poss") or is_possessor(span))
+
+
+def container(doc: Doc, r: Resolution, offset: int) -> bool:
+    """Whether a place mention only says what holds another place named just before it: Y of "the X
+    district of Y province", "the X area of Y" (the noun before "of" is qualified by a place name)."""
+    if not 0 <= r.mention.start - offset <= len(doc.text):
+        return False
+    span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "of":
+        return False
+    noun = span.root.head.head
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("compound", "nmod", "amod") and c.is_title and c.i < noun.i and c.ent_type_ != "NORP"
+        and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "LOC", "FAC")) for c in noun.children)  # not "Russian-held"
 
 
 def family(trigger: Token) -> str | None:
@@ -340,6 +355,13 @@ class MovementReader(DocumentContext):
                 span = doc[territory.i : territory.i + 1]
             if span.root.i in aims or qualifies_a_named_kind(span):
                 continue  # "to the eastern X city of Y": Y
+            if (placed_by := site_placed_by(span)) is not None and r.place is not None:
+                # "left the X barracks in Y": a site named after a place of another country (a namesake of
+                # the barracks' name) is no end; Y is ("the X air base in Y", X in Y's country, is X)
+                where = self.resolution_for(offset + placed_by.idx, offset + placed_by.idx + len(placed_by))
+                if where is not None and where.place is not None and where.place.country_code \
+                        and where.place.country_code != r.place.country_code:
+                    continue
             kind_word = span.root.head
             if r.place is not None and r.place.kind is PlaceKind.CITY and span.root.dep_ == "compound" \
                     and kind_word.i == span.end and kind_word.lower_ in feature_heads():
@@ -531,7 +553,8 @@ class MovementReader(DocumentContext):
             before = t.doc[max(sent.start - 1, 0)].sent.start if sent.start > 0 else sent.start
             lo, hi = offset + t.doc[before].idx, offset + t.idx
             earlier = [r for r in self.resolutions_in(lo, hi) if r.place is not None  # a dateline is the writer's
-                       and r.mention.label not in NOT_DRAWN | {DATELINE_LABEL} and not qualifier(t.doc, r, offset)]
+                       and r.mention.label not in NOT_DRAWN | {DATELINE_LABEL} and not qualifier(t.doc, r, offset)
+                       and not container(t.doc, r, offset)]  # "the X district of Y": there is X
             if not earlier:
                 return None
             place = max(earlier, key=lambda r: r.mention.start)
