@@ -192,11 +192,13 @@ def test_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
         "A UN refugee agency convoy reached Tripoli on Monday.\n",
         "A convoy carrying tents and blankets reached Kyiv on Monday.\n",  # what it carries
         "A drilling vessel sailed from Tokyo for Libya last month.\n",  # an industry's ship
+        "Grain ships kept sailing from Odesa despite the shelling.\n",  # a trade's ships
+        "A bulk carrier left Odesa for Tripoli on Monday evening.\n",  # a carrier of freight, no aircraft
     ],
     ids=["aid-convoy", "convoy-of-food", "cargo-ships", "plain-vehicles", "members-of-a-choir", "football",
          "group-of-journalists", "no-motion", "gang-of-thieves", "shipping-company",
          "party-factions", "food-programme-convoy", "refugee-agency-convoy",
-         "convoy-carrying-supplies", "drilling-vessel"],
+         "convoy-carrying-supplies", "drilling-vessel", "grain-ships", "bulk-carrier"],
 )
 def test_what_is_not_a_force(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
@@ -2463,8 +2465,10 @@ def test_a_passage_beside_an_arrival_and_investigators(mini_pipeline, text: str,
     ("Army airlifts troops to Tripoli", [("troops", None, "Tripoli")]),
     ("Japan rushes frigates into Odesa as talks stall", [("frigates", "Japan", "Odesa")]),
     ("Senate rushes troops bill to a vote", []),
+    ("Tokyo ships thousands more troops to Libya", [("troops", "Tokyo", "Libya")]),  # a conveying verb, a size
 ], ids=["sails-read-as-noun", "force-as-compound", "force-as-verb", "conditional-force", "heads-for",
-        "noun-with-a-verb", "mostly-a-noun", "sender-verb-force", "sender-verb-force-clause", "no-preposition-after"])
+        "noun-with-a-verb", "mostly-a-noun", "sender-verb-force", "sender-verb-force-clause", "no-preposition-after",
+        "conveying-verb-and-size"])
 def test_a_headlines_motion_verb_read_as_a_noun(mini_pipeline, headline: str, moves: list) -> None:
     analysis = analyse(mini_pipeline, headline + "\n\nThe ministry gave no further details on Monday.\n")
     assert [(m.actor, m.origin.mention.text if m.origin else None,
@@ -2578,3 +2582,15 @@ def test_a_place_name_naming_a_site_placed_elsewhere_is_no_end(mini_pipeline, te
 def test_there_is_the_place_not_the_region_that_holds_it(pipeline, text: str, there: str) -> None:
     moves = analyse(pipeline, _body(text)).movements
     assert moves[-1].destination is not None and moves[-1].destination.place.name == there
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "destinations"), [
+    ("Troops were flown to the Libyan capital on Monday.\n", ["Tripoli"]),
+    ("Japan sent troops to Libya's capital on Monday.\n", ["Tripoli"]),
+    ("Troops were sent to the provincial capital on Monday.\n", []),
+    ("Japan sent troops to the North Korean capital.\n", ["Pyongyang"]),  # the whole nationality
+], ids=["nationality", "possessor", "provincial", "two-word-nationality"])
+def test_a_countrys_capital_named_by_its_nationality_or_possessor(mini_pipeline, text: str,
+                                                                  destinations: list[str]) -> None:
+    assert _destinations(mini_pipeline, text) == destinations

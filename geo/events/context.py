@@ -251,6 +251,9 @@ class DocumentContext:
                 continue
             det = next((c for c in t.children if c.dep_ == "det"), None)
             described = [c for c in t.children if c.dep_ == "amod" and c.i < t.i]
+            if t.lower_ in lexicon().capital_nouns and (national := self.national_capital(t, offset)) is not None:
+                found.append(national)  # "the Sudanese capital", "Sudan's capital": that country's
+                continue
             if described and t.lower_ in lexicon().capital_nouns:
                 continue  # "the provincial capital": no national capital
             if (det is None or det.lower_ != "the" or len(list(t.children)) != 1 + len(described)
@@ -269,6 +272,32 @@ class DocumentContext:
                                     antecedent.why if STORY_CAPITAL in antecedent.why
                                     else (f"refers to {antecedent.mention.text!r} named before",)))
         return found
+
+    def national_capital(self, noun: Token, offset: int) -> Resolution | None:
+        """ "the Sudanese capital", "Sudan's capital": the capital of the country a nationality word
+        or a possessor names, as a resolution of the whole phrase; None for any other capital ("the
+        provincial capital", "the capital")."""
+        owner = next((c for c in noun.children if c.dep_ in ("amod", "compound", "poss") and c.i < noun.i
+                      and c.is_title), None)
+        if owner is None:
+            return None
+        doc, first = noun.doc, owner.i  # "the South Sudanese capital": the whole nationality, longest first
+        while first > max(0, owner.i - 2) and doc[first - 1].is_title and doc[first - 1].pos_ in ("PROPN", "ADJ"):
+            first -= 1
+        code = next((c for k in range(first, owner.i + 1)
+                     if (c := self.gaz.demonym_country(doc[k : owner.i + 1].text))), None)
+        if code is None and owner.dep_ == "poss":
+            r = self.resolution_for(offset + owner.idx, offset + owner.idx + len(owner))
+            code = r.place.country_code if r is not None and r.place is not None \
+                and r.place.kind is PlaceKind.COUNTRY else None
+        place = self.gaz.capital(code) if code else None
+        if place is None:
+            return None
+        first = min([first, owner.left_edge.i] + [c.i for c in noun.children if c.dep_ == "det"])
+        start, end = offset + doc[first].idx, offset + noun.idx + len(noun)
+        mention = Mention(self.doc_id, start, end, self.text[start:end], "RECOVERED",
+                          zone_at(self.paragraphs, start).value)
+        return Resolution(mention, place, 1.0, (), ("the capital of the country the words name",))
 
     def antecedent_place(self, sent: Span, offset: int, before: int, noun: str,
                          kinds: frozenset[str]) -> Resolution | None:

@@ -102,9 +102,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def _headline_verb(word: str) -> str | None:
+def _headline_verb(word: str, verbs: frozenset[str] | None = None) -> str | None:
     """The verb a third-person form is of, when headlines use it ("sails", "pushes", "ferries"), or None."""
-    verbs = lexicon().headline_verbs
+    verbs = lexicon().headline_verbs if verbs is None else verbs
     stems = (word[:-1], word[:-2], word[:-3] + "y") if word.endswith("s") else ()
     return next((stem for stem in stems if stem in verbs), None)
 
@@ -131,8 +131,10 @@ def headline_verbs(doc: Doc) -> Doc:
     for word in doc[1:-1]:
         force, after = doc[word.i - 1], doc[word.i + 1]
         verb = _headline_verb(word.lower_)
-        if verb is not None and word.i + 2 < len(doc) and _force_word(after.lower_):
-            _mend_sending(word, verb, after, doc[word.i + 2])  # "Army airlifts troops to X"
+        sending = _headline_verb(word.lower_, lex.headline_verbs | lex.conveyance_verbs)  # "X ships troops to Y"
+        sent = _past_sizes(doc, word.i + 1)  # "ships thousands more troops to X": the force after its size
+        if sending is not None and sent + 1 < len(doc) and _force_word(doc[sent].lower_):
+            _mend_sending(word, sending, doc[sent], doc[sent + 1])  # "Army airlifts troops to X"
             continue
         if verb is None or not (lex.roles.get(after.lower_) == "destination"
                                 or (after.lower_ == "for" and verb in lex.for_destination)):  # "heads for X"
@@ -151,6 +153,17 @@ def headline_verbs(doc: Doc) -> Doc:
             force.pos_, force.tag_ = "NOUN", "NN"  # "frigate" tagged as an adjective of the verb
         word.pos_, word.tag_ = "VERB", "VBZ"
     return doc
+
+
+def _past_sizes(doc: Doc, i: int, most: int = 3) -> int:
+    """The index of the first word from ``i`` that says no size: a number, "thousands", "more",
+    "additional" (one-word rows of ``size_words.jsonl``: amounts, magnitudes, "more"), at most ``most``."""
+    sizes = lexicon().size_words
+    words = {w for cls in ("amount", "magnitude", "more") for w in sizes.get(cls, ()) if " " not in w} - {"of"}
+    j = i
+    while j < min(len(doc), i + most) and (doc[j].like_num or doc[j].lower_ in words):
+        j += 1
+    return j
 
 
 def _mend_sending(word: Token, verb: str, force: Token, prep: Token) -> None:
