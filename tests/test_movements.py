@@ -2594,3 +2594,26 @@ def test_there_is_the_place_not_the_region_that_holds_it(pipeline, text: str, th
 def test_a_countrys_capital_named_by_its_nationality_or_possessor(mini_pipeline, text: str,
                                                                   destinations: list[str]) -> None:
     assert _destinations(mini_pipeline, text) == destinations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Both sides pulled their troops back from the heights near Kursk.\n", [(("Kursk",), None)]),
+    ("Troops withdrew from a ridge near Odesa on Monday.\n", [(("Odesa",), None)]),
+    ("Troops withdrew from the hilltops near Odesa on Monday.\n", [(("Odesa",), None)]),
+    ("A transport plane carrying soldiers took off for Tripoli on Monday.\n", [(None, "Tripoli")]),  # took off for
+    ("A convoy carrying anti-aircraft guns drove to Tripoli.\n", [(None, "Tripoli")]),  # a military load
+    ("A convoy carrying tents drove to Tripoli.\n", []),
+], ids=["heights", "ridge", "hilltops", "took-off-for", "convoy-carrying-guns", "convoy-carrying-tents"])
+def test_high_ground_aircraft_taking_off_and_convoys_carrying_weapons(mini_pipeline, text: str, moves: list) -> None:
+    found = analyse(mini_pipeline, _body(text)).movements
+    assert [((m.origin.mention.text,) if m.origin else None, m.destination.mention.text if m.destination else None)
+            for m in found] == moves
+
+
+@pytest.mark.model
+def test_a_passage_before_reaching_an_end_is_that_movements_way(mini_pipeline) -> None:
+    text = _body("Armoured columns drove through Odesa before reaching Kyiv on Monday.\n")
+    [move] = analyse(mini_pipeline, text).movements
+    assert move.destination.mention.text == "Kyiv"
+    assert [r.mention.text for r in move.via] == ["Odesa"]

@@ -58,7 +58,8 @@ def force_class(t: Token) -> str | None:
         held = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         held += [o for c in t.children if c.dep_ == "acl" and c.tag_ == "VBG"  # "a convoy carrying supplies"
                  for o in c.children if o.dep_ == "dobj"]
-        if held and not any(is_force(p) or any(is_force(q) for q in p.conjuncts) for p in held):
+        armed = lex.conveyed_forces  # "a convoy carrying anti-aircraft guns", "of rockets": a military load
+        if held and not any(is_force(q) or q.lemma_.lower() in armed for p in held for q in (p, *p.conjuncts)):
             return None  # "a convoy of aid trucks", "a flotilla of fishing boats": what it carries is no force
     if found:
         return found

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -168,13 +169,20 @@ class MovementReader(DocumentContext):
         self, sent: Span, offset: int, source: Source, claimed_by: str | None, forces: dict[int, Token]
     ) -> Iterator[Movement]:
         """Movements in the sentence; ``forces``: the movement patterns' force for each trigger. A
-        passage told beside the same force's movement ("arrived in X after travelling through Y")
-        is that movement's way, not a movement of its own."""
+        passage told beside the same force's movement ("arrived in X after travelling through Y",
+        "drove through Y before reaching X") is that movement's way, not a movement of its own."""
         found = list(self._movements(sent, offset, source, claimed_by, forces))
-        ways = {(m.actor, r.mention.start) for m in found if m.origin or m.destination for r in m.via}
-        for m in found:
-            if m.origin or m.destination or not all((m.actor, r.mention.start) in ways for r in m.via):
-                yield m
+        ended = [i for i, m in enumerate(found) if m.origin or m.destination]
+        passages = []
+        for i, m in enumerate(found):
+            partner = next((j for j in ended if found[j].actor == m.actor), None) if i not in ended else None
+            if partner is None:
+                continue
+            known = {r.mention.start for r in found[partner].via}
+            found[partner] = replace(found[partner], via=found[partner].via + tuple(
+                r for r in m.via if r.mention.start not in known))
+            passages.append(i)
+        yield from (m for i, m in enumerate(found) if i not in passages)
 
     def _movements(
         self, sent: Span, offset: int, source: Source, claimed_by: str | None, forces: dict[int, Token]
