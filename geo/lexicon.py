@@ -96,8 +96,9 @@ Adding a word is one line in its file (and a test of your own wording that needs
   withdrawal", "called on X to leave"; not "called the deployment a mistake").
 - ``sense_frames.jsonl``: verbs that report speech only in some frames ("attacked the plan as
   reckless" or "attacked ... saying", not "attacked the town"): the frames and prepositions in which
-  the cue model may take them (``null``: any frame), and the particles with which it never does
-  ("called up reservists").
+  the cue model may take them (``null``: any frame; ``object:X``, with X as its object: "claimed
+  responsibility"), and the particles and objects with which it never does ("called up reservists",
+  "the blast claimed 20 lives").
 - ``speaker_nouns.jsonl``: the kind a speaker the text names by a noun is (the ministry: government;
   the militia: organisation; the statement: media; a witness: title).
 - ``report_verbs.jsonl``, ``stance_verbs.jsonl``, ``kickers.jsonl``, ``government_nouns.jsonl``,
@@ -213,6 +214,7 @@ class Lexicon:
     stance_verbs: frozenset[str]  # believe, want, plan: what someone thinks or intends, never a statement
     sense_frames: Mapping[str, frozenset[str]]  # "attack" -> {"clause", "quote", "prep:as", ...}: its speech frames
     non_speech_particles: Mapping[str, frozenset[str]]  # "call" -> {"in", "up", ...}: "called up reservists"
+    non_speech_objects: Mapping[str, frozenset[str]]  # "claim" -> {"life", "sea", ...}: "the blast claimed lives"
     government_nouns: frozenset[str]
     titles: frozenset[str]
     speaker_nouns: Mapping[str, str]  # "ministry" -> government: the kind a speaker headed by the noun is
@@ -368,6 +370,8 @@ def lexicon() -> Lexicon:
                       for r in _rows("sense_frames.jsonl") if r["frames"] is not None},
         non_speech_particles={r["lemma"]: frozenset(r["not_particles"])
                               for r in _rows("sense_frames.jsonl") if r.get("not_particles")},
+        non_speech_objects={r["lemma"]: frozenset(r["not_objects"])
+                            for r in _rows("sense_frames.jsonl") if r.get("not_objects")},
         kickers=_words("kickers.jsonl"),
         government_nouns=_words("government_nouns.jsonl"),
         titles=_words("titles.jsonl"),

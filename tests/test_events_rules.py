@@ -913,7 +913,18 @@ def test_the_object_of_a_causative_verb_speaks_its_infinitive(mini_pipeline, sen
     ("The minister shot back that the report was false.", [("The minister", "shot")]),
     ("The mayor signed a decree closing the market.", []),
     ("The president offered a reward for the capture of the commander.", []),
-], ids=["shot-down", "shot-back", "signed-a-decree", "offered-a-reward"])
+    ("The blast claimed the lives of 20 soldiers.", []),
+    ("Beijing claims almost all of the disputed sea.", []),
+    ("The militia claimed responsibility for the ambush on Monday.", [("The militia", "claimed")]),
+    ("The ambush was claimed by the militia on Monday.", [("the militia", "claimed")]),
+    ("Coast guard ships blasted two fishing boats with water cannon.", []),
+    ("The senator blasted the plan as reckless.", [("The senator", "blasted")]),
+    ("The ministry released footage of the strike on Monday.", []),
+    ("The army released a statement saying the town had fallen.", [("The army", "released")]),
+    ("The group split from the alliance in 2016.", []),
+], ids=["shot-down", "shot-back", "signed-a-decree", "offered-a-reward", "claimed-lives", "claimed-a-sea",
+        "claimed-responsibility", "an-attack-claimed", "blasted-boats", "blasted-a-plan", "released-footage", "released-a-statement",
+        "split-from"])
 def test_an_act_named_by_a_verb_of_speech_is_no_statement(mini_pipeline, sentence: str,
                                                           speakers: list[tuple[str, str]]) -> None:
     assert speakers_of(mini_pipeline, sentence) == speakers

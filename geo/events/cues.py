@@ -124,15 +124,18 @@ def features(cue: Token, speaker: Token, how: str) -> dict[str, float]:
 
 def _speech_frame(cue: Token, frames: frozenset[str]) -> bool:
     """Whether a verb that reports speech only in some frames is in one: a finite clause ("showed
-    that ..."; not the small clause of "showed a convoy crossing"), a quotation, an infinitive, or
-    one of its prepositions ("attacked the plan as reckless")."""
+    that ..."; not the small clause of "showed a convoy crossing"), a quotation, an infinitive, one
+    of its prepositions ("attacked the plan as reckless") or one of its objects ("claimed
+    responsibility")."""
     shape = frame(cue)
     if shape == "clause":
         clause = next(c for c in cue.children if c.dep_ == "ccomp")
         finite = clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
             c.dep_ in ("aux", "auxpass", "mark") for c in clause.children)
         return finite and "clause" in frames
-    return shape in frames or any(c.dep_ == "prep" and f"prep:{c.lower_}" in frames for c in cue.children)
+    return shape in frames or any(  # "attacked the plan as reckless", "claimed responsibility"
+        (c.dep_ == "prep" and f"prep:{c.lower_}" in frames)
+        or (c.dep_ == "dobj" and f"object:{c.lemma_.lower()}" in frames) for c in cue.children)
 
 
 def names_what_it_reports(cue: Token) -> bool:
@@ -163,6 +166,9 @@ def is_statement(cue: Token, speaker: Token, how: str) -> bool:
     particles = lex.non_speech_particles.get(cue.lemma_.lower(), frozenset())
     if any(c.dep_ == "prt" and c.lower_ in particles for c in cue.children):
         return False  # "called up reservists", "called in reinforcements": an act, not speech
+    objects = lex.non_speech_objects.get(cue.lemma_.lower(), frozenset())
+    if any(c.dep_ == "dobj" and any(t.lemma_.lower() in objects for t in c.subtree) for c in cue.children):
+        return False  # "the blast claimed 20 lives", "claims the entire sea": the other sense
     frames = lex.sense_frames.get(cue.lemma_.lower())
     if frames is not None and not _speech_frame(cue, frames):
         return False  # "attacked the town", "pledged $2m", "showed a convoy crossing": the other sense
