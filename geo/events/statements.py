@@ -471,8 +471,9 @@ class StatementReader(DocumentContext):
             return Speaker(None, None, country, "group", phrase=np.text)  # "officials", "the Zorbas"
         if head.pos_ in ("NOUN", "PROPN"):
             return Speaker(None, None, country, "other", phrase=np.text)
-        if head.pos_ == "ADJ" and any(c.dep_ == "det" for c in head.children):
-            # an adjective standing for a person: "said the 52-year-old", "the youngest told us"
+        if head.pos_ == "ADJ" and (any(c.dep_ == "det" for c in head.children) or head.lower_ in lex.speaker_nouns):
+            # an adjective standing for a person: "said the 52-year-old", "the youngest told us"; a
+            # speaker's noun the tagger took for an adjective in a headline ("..., official says")
             return Speaker(None, None, country, "title", phrase=np.text)
         partitive = lex.partitive_speakers.get(head.lower_) or ("group" if head.like_num else None)
         if partitive and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
