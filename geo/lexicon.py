@@ -166,6 +166,7 @@ class Lexicon:
     conveyance_verbs: frozenset[str]  # "drive", "ship": they carry what they move, they do not fire it
     conveyance_nouns: frozenset[str]  # "shipment", "delivery": a shipment of X carries X
     conveyed_forces: frozenset[str]  # "missile": a weapon also when a conveyance verb moves it, unqualified
+    conveyed_munitions: frozenset[str]  # "rocket", "gun": a weapon only when carried (a convoy carrying guns)
     container_forces: frozenset[str]  # "convoy": a force unless its "of" phrase names no force
     delivery_verbs: frozenset[str]  # "supply", "provide": only what they hand over moves, never their subject
     agentless_nouns: frozenset[str]  # "invasion": a movement with a place even when no one is named
@@ -321,6 +322,7 @@ def lexicon() -> Lexicon:
         conveyance_verbs=frozenset(r["lemma"] for r in motion if r["pos"] == "verb" and r.get("conveys")),
         conveyance_nouns=frozenset(r["lemma"] for r in motion if r["pos"] == "noun" and r.get("conveys")),
         conveyed_forces=frozenset(r["word"] for r in forces if r.get("conveyed")),
+        conveyed_munitions=frozenset(r["word"] for r in forces if r.get("conveyed") and r.get("needs") == "conveyance"),
         container_forces=frozenset(r["word"] for r in forces if r.get("container")),
         delivery_verbs=frozenset(r["lemma"] for r in motion if r.get("delivers")),
         agentless_nouns=frozenset(r["lemma"] for r in motion if r.get("agentless")),

@@ -877,16 +877,16 @@ def test_a_quotation_across_sentences_with_straight_marks(mini_pipeline, text: s
     ("Yusra, 23, said the ferry had not sailed for a week.", "Yusra, 23", "person"),
     ("“Nobody warned us,” Dilnoza, 35, told the agency.", "Dilnoza, 35", "person"),
     ("“Nobody came to help us,” said the 67-year-old.", "the 67-year-old", "title"),
-    ("The eldest told us the guards had left before dawn.", "The eldest", "title"),
+    ("The latest said nothing about the guards.", None, None),  # an adjective is no person
     ("Harbour Street, 2019, said little about the strike.", "Harbour Street, 2019", "other"),
-    ("Army rules out pullback from border town for now, official says", "official", "title"),  # a headline's noun
+    ("Navy drops plan for second pier at the port, official says", "official", "title"),  # a headline's noun
 ], ids=["age-after-a-quote", "name-and-age", "name-the-model-misses", "year-old", "adjective", "a-year-is-no-age",
         "headline-noun-tagged-adjective"])
-def test_an_age_names_a_person_and_an_adjective_can_speak(mini_pipeline, sentence: str, speaker: str,
-                                                          kind: str) -> None:
+def test_an_age_names_a_person_and_an_adjective_can_speak(mini_pipeline, sentence: str, speaker: str | None,
+                                                          kind: str | None) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
-    [said] = analysis.statements
-    assert (said.speaker_span.text, said.speaker_kind) == (speaker, kind)
+    assert [(s.speaker_span.text, s.speaker_kind) for s in analysis.statements] == ([] if speaker is None
+                                                                                   else [(speaker, kind)])
 
 
 @pytest.mark.parametrize(("sentence", "speakers"), [
@@ -895,7 +895,9 @@ def test_an_age_names_a_person_and_an_adjective_can_speak(mini_pipeline, sentenc
     ("The raid killed a senior commander, whom the army blamed for the ambush.", [("the army", "blamed")]),
     ("They destroyed what the rebels wanted most.", []),  # no speech verb
     ("The navy says it sank what it calls a smuggling boat.", [("The navy", "says")]),  # habitual: the model's
-], ids=["called", "described-as", "whom-blamed", "not-speech", "present"])
+    ("Nobody knew what the minister announced.", []),  # a question, not a report
+    ("He was the commander to whom the colonel reported.", []),
+], ids=["called", "described-as", "whom-blamed", "not-speech", "present", "a-question", "reported-to"])
 def test_what_a_speaker_called_something_is_a_statement(mini_pipeline, sentence: str,
                                                         speakers: list[tuple[str, str]]) -> None:
     assert speakers_of(mini_pipeline, sentence) == speakers
@@ -906,7 +908,8 @@ def test_what_a_speaker_called_something_is_a_statement(mini_pipeline, sentence:
      [("the army", "warn")]),
     ("The bombing forced the government to deny that talks had collapsed.", [("the government", "deny")]),
     ("The commander asked the villagers to report any movement on the road.", [("The commander", "asked")]),
-], ids=["prompted", "forced", "asked-is-no-cause"])
+    ("Any further shelling could force the council to declare a curfew.", []),  # no one has spoken
+], ids=["prompted", "forced", "asked-is-no-cause", "could-force"])
 def test_the_object_of_a_causative_verb_speaks_its_infinitive(mini_pipeline, sentence: str,
                                                               speakers: list[tuple[str, str]]) -> None:
     assert speakers_of(mini_pipeline, sentence) == speakers
@@ -920,15 +923,19 @@ def test_the_object_of_a_causative_verb_speaks_its_infinitive(mini_pipeline, sen
     ("The blast claimed the lives of 20 soldiers.", []),
     ("Beijing claims almost all of the disputed sea.", []),
     ("The militia claimed responsibility for the ambush on Monday.", [("The militia", "claimed")]),
+    ("The militia claimed responsibility for the bombing of a water plant.", [("The militia", "claimed")]),
     ("The ambush was claimed by the militia on Monday.", [("the militia", "claimed")]),
-    ("Coast guard ships blasted two fishing boats with water cannon.", []),
+    ("Patrol boats blasted the trawlers with hoses at dawn.", []),
+    ("Patrol boats blasted the trawlers for hours.", []),
     ("The senator blasted the plan as reckless.", [("The senator", "blasted")]),
     ("The ministry released footage of the strike on Monday.", []),
     ("The army released a statement saying the town had fallen.", [("The army", "released")]),
+    ("The ministry released a communiqué condemning the strikes.", [("The ministry", "released")]),
     ("The group split from the alliance in 2016.", []),
 ], ids=["shot-down", "shot-back", "signed-a-decree", "offered-a-reward", "claimed-lives", "claimed-a-sea",
-        "claimed-responsibility", "an-attack-claimed", "blasted-boats", "blasted-a-plan", "released-footage",
-        "released-a-statement", "split-from"])
+        "claimed-responsibility", "claimed-responsibility-for-a-water-plant", "an-attack-claimed", "blasted-boats",
+        "blasted-for-hours", "blasted-a-plan", "released-footage", "released-a-statement", "released-a-communique",
+        "split-from"])
 def test_an_act_named_by_a_verb_of_speech_is_no_statement(mini_pipeline, sentence: str,
                                                           speakers: list[tuple[str, str]]) -> None:
     assert speakers_of(mini_pipeline, sentence) == speakers
@@ -950,10 +957,10 @@ def test_the_relative_word_that_is_the_speaker_is_not_what_is_reported(mini_pipe
 
 
 @pytest.mark.parametrize(("text", "places"), [
-    ("Armando Reyes, the exiled leader of the Communist Party of Libya, said the army had burned the village. "
-     "Reyes said talks were the only way out. He added that the road was closed.", [None, None, None]),
-    ("Armando Reyes, the Libyan labour minister, said the army had burned the village. "
-     "Reyes said talks were the only way out.", ["Tripoli", "Tripoli"]),
+    ("Tomas Vidal, an exiled Libyan trade unionist, told the radio that the militia held the docks. "
+     "Vidal said the port workers had not been paid. He added that the strike would go on.", [None, None, None]),
+    ("Tomas Vidal, the Libyan labour minister, told the radio that the militia held the docks. "
+     "Vidal said the port workers had not been paid.", ["Tripoli", "Tripoli"]),
 ], ids=["exiled-and-named-again", "at-home"])
 def test_a_speaker_named_as_exiled_is_never_at_the_capital_however_named_again(mini_pipeline, text: str,
                                                                                places: list[str | None]) -> None:

@@ -157,7 +157,7 @@ def test_divisions_abbreviations_and_nationality_words(full_gaz: Gazetteer) -> N
                    for c in full_gaz.candidates(word)), word
     assert (full_gaz.demonym("Jamaican"), full_gaz.demonym("Salvadoran")) == ("JM", "SV")
     # adjectives news uses that are not the people's name ("Filipino"): the Philippine navy
-    assert [full_gaz.demonym(w) for w in ("Philippine", "Ecuadorian", "Lao")] == ["PH", "EC", "LA"]
+    assert [full_gaz.demonym(w) for w in ("Philippine", "Ecuadorian", "Nepali")] == ["PH", "EC", "NP"]
     assert full_gaz.demonym("Indian") == "IN"  # the curated word, not British Indian Ocean Territory's
     # "English" names England (for the map) within GB (for a speaker's country); "European" no country
     assert (full_gaz.demonym("English"), full_gaz.demonym_country("English")) == ("geonames:6269131", "GB")

@@ -279,8 +279,9 @@ class DocumentContext:
         provincial capital", "the capital")."""
         owner = next((c for c in noun.children if c.dep_ in ("amod", "compound", "poss") and c.i < noun.i
                       and c.is_title), None)
-        if owner is None:
-            return None
+        if owner is None or any(c.dep_ in ("amod", "compound", "nmod") and c.i != owner.i and not c.is_title
+                                for c in noun.children):
+            return None  # "the Sudanese state capital", "Russia's northern capital", "the former X capital"
         doc, first = noun.doc, owner.i  # "the South Sudanese capital": the whole nationality, longest first
         while first > max(0, owner.i - 2) and doc[first - 1].is_title and doc[first - 1].pos_ in ("PROPN", "ADJ"):
             first -= 1

@@ -140,17 +140,24 @@ def _speech_frame(cue: Token, frames: frozenset[str]) -> bool:
 
 def names_what_it_reports(cue: Token) -> bool:
     """ "struck what it called a militant camp", "downed what it said was a drone", "the commander,
-    whom it blamed for the raid": a relative "what" or "who(m)" before the cue is what the cue
-    reports, on one occasion (a verb in the past)."""
+    whom it blamed for the raid": a relative "what" or "who(m)" before the cue, its object named as
+    something or the subject of what it said, is what the cue reports, on one occasion (a verb in the
+    past); not "nobody knew what the minister announced" (a question, not a report)."""
     if cue.tag_ != "VBD":
         return False
-    near = [c for c in cue.children if c.dep_ not in ("nsubj", "nsubjpass")] + [
-        g for c in cue.children if c.dep_ in ("ccomp", "prep") for g in c.children]  # not "a writer who wrote for"
-    return any(t.tag_ == "WP" and t.lower_ in ("what", "who", "whom") and t.i < cue.i for t in near)
+    kids = list(cue.children)
+    named = cue.dep_ == "relcl" or any(  # what it is called: "what it called a camp", "described as"
+        c.i > cue.i and (c.dep_ in ("oprd", "xcomp", "attr") or (c.dep_ == "prep" and c.lower_ == "as")) for c in kids)
+    objects = [c for c in kids if c.dep_ == "dobj"] if named else []  # not "a writer who wrote", "what he said."
+    subjects = [g for c in kids if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.tag_ == "WP" and t.lower_ in ("what", "who", "whom") and t.i < cue.i for t in objects + subjects)
 
 
 def is_statement(cue: Token, speaker: Token, how: str) -> bool:
     """Whether the candidate found by the pattern ``how`` is an attribution."""
+    if how == "object-control" and any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD")
+                                       for c in cue.head.children):
+        return False  # "escalation could force X to declare ...": no one has spoken
     if how in ALWAYS:
         # a reporter's "and said" or "saying" read on from a clause inside quoted words is the quoted
         # speaker's own word ('"They burned it, and told us to go," she said')
@@ -167,8 +174,10 @@ def is_statement(cue: Token, speaker: Token, how: str) -> bool:
     if any(c.dep_ == "prt" and c.lower_ in particles for c in cue.children):
         return False  # "called up reservists", "called in reinforcements": an act, not speech
     objects = lex.non_speech_objects.get(cue.lemma_.lower(), frozenset())
-    if any(c.dep_ == "dobj" and any(t.lemma_.lower() in objects for t in c.subtree) for c in cue.children):
-        return False  # "the blast claimed 20 lives", "claims the entire sea": the other sense
+    heads = [c for c in cue.children if c.dep_ == "dobj"]
+    heads += [p for c in heads for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for p in o.children]
+    if any(h.lemma_.lower() in objects for h in heads):
+        return False  # "the blast claimed 20 lives", "claims two-thirds of the territory": the other sense
     frames = lex.sense_frames.get(cue.lemma_.lower())
     if frames is not None and not _speech_frame(cue, frames):
         return False  # "attacked the town", "pledged $2m", "showed a convoy crossing": the other sense

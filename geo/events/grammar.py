@@ -58,7 +58,7 @@ def force_class(t: Token) -> str | None:
         held = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         held += [o for c in t.children if c.dep_ == "acl" and c.tag_ == "VBG"  # "a convoy carrying supplies"
                  for o in c.children if o.dep_ == "dobj"]
-        armed = lex.conveyed_forces  # "a convoy carrying anti-aircraft guns", "of rockets": a military load
+        armed = lex.conveyed_munitions  # "a convoy carrying anti-aircraft guns", "of rockets": a military load
         if held and not any(is_force(q) or q.lemma_.lower() in armed for p in held for q in (p, *p.conjuncts)):
             return None  # "a convoy of aid trucks", "a flotilla of fishing boats": what it carries is no force
     if found:
@@ -110,9 +110,9 @@ def _names_a_group(t: Token) -> bool:
 
 def any_of_a_kind(force: Token, trigger: Token) -> bool:
     """ "any ship heading to X will be hit", "any troops crossing would be met": "any" with the motion
-    describing the force names a kind of force, not one that moved or will move (but "denied that any
-    troops had moved", "did not send any forces": a movement denied)."""
-    return (trigger.dep_ in ("acl", "relcl") and trigger.head.i == force.i
+    describing the force (a participle) names a kind of force, not one that moved or will move (but a
+    denial that any units crossed, or "any units that crossed were pulled back": movements)."""
+    return (trigger.dep_ == "acl" and trigger.tag_ in ("VBG", "VBN") and trigger.head.i == force.i
             and any(c.dep_ == "det" and c.lower_ == "any" for c in force.children))
 
 
@@ -544,7 +544,7 @@ def site_of(span: Span) -> Token | None:
 
 
 def site_placed_by(span: Span) -> Token | None:
-    """ "left the X barracks in Y", "the X air base near Y": the word naming Y, where the site the
+    """ "left the X barracks in Y", "the X air base at Y": the word naming Y, where the site the
     place name X qualifies lies; None when X qualifies no site, or the site has no place phrase."""
     root, head = span.root, span.root.head
     if root.dep_ not in ("compound", "nmod", "amod") or head.i in range(span.start, span.end):
@@ -553,10 +553,9 @@ def site_placed_by(span: Span) -> Token | None:
     if not (head.lemma_.lower() in sites or head.lower_ in sites):
         return None
     doc, after = head.doc, head.right_edge.i + 1  # the parser may hang "in Y" on the verb
-    if after + 1 < len(doc) and doc[after].lower_ in ("in", "at", "near"):
+    if after + 1 < len(doc) and doc[after].lower_ in ("in", "at"):  # not "near": "the X front near Y" is at X
         return next((t for t in doc[after + 1 : min(len(doc), after + 5)] if t.is_title), None)
-    prep = next((t for t in head.subtree if t.dep_ == "prep" and t.lower_ in ("in", "at", "near") and t.i > head.i),
-                None)
+    prep = next((t for t in head.subtree if t.dep_ == "prep" and t.lower_ in ("in", "at") and t.i > head.i), None)
     return next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
 
 
@@ -585,8 +584,8 @@ def settlement_of(span: Span) -> Token | None:
     kinds = lexicon().referring_nouns.get(head.lemma_.lower())
     if not kinds or "country" in kinds:
         return None
-    dets = [c.lower_ for c in head.children if c.dep_ in ("det", "nummod")]
-    indefinite = any(d in INDEFINITE or d.isdigit() for d in dets) or (not dets and head.tag_ == "NNS")
+    dets = [c for c in head.children if c.dep_ in ("det", "nummod")]
+    indefinite = any(d.lower_ in INDEFINITE or d.like_num for d in dets) or (not dets and head.tag_ == "NNS")
     return head if indefinite and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) else None
 
 

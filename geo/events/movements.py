@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from conflictmap.gazetteer import PlaceKind
 from conflictmap.gazetteer.borders import pair_id, sides
+from conflictmap.gazetteer.nouns import place_nouns
 from conflictmap.geo.events.context import STORY_CAPITAL, DocumentContext
 from conflictmap.geo.events.grammar import (
     any_of_a_kind,
@@ -78,18 +79,20 @@ def qualifier(doc: Doc, r: Resolution, offset: int) -> bool:
     return span is not None and (span.root.dep_ in ("compound", "amod", "nmod", "poss") or is_possessor(span))
 
 
-def container(doc: Doc, r: Resolution, offset: int) -> bool:
+def container(doc: Doc, r: Resolution, offset: int, named: list[Resolution]) -> bool:
     """Whether a place mention only says what holds another place named just before it: Y of "the X
-    district of Y province", "the X area of Y" (the noun before "of" is qualified by a place name)."""
+    district of Y province", "the X area of Y", where X, a division's name, is itself one of the
+    ``named`` places (not "the northern port of Y": Y is the port; not "the Ruritanian-held area of Y")."""
     if not 0 <= r.mention.start - offset <= len(doc.text):
         return False
     span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
     if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "of":
         return False
     noun = span.root.head.head
-    return noun.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ in ("compound", "nmod", "amod") and c.is_title and c.i < noun.i and c.ent_type_ != "NORP"
-        and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "LOC", "FAC")) for c in noun.children)  # not "Russian-held"
+    if noun.lower_ not in place_nouns().suffixes:  # district, area, region, province, county ...
+        return False
+    starts = {n.mention.start - offset for n in named if n is not r}
+    return any(c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i and c.idx in starts for c in noun.children)
 
 
 def family(trigger: Token) -> str | None:
@@ -175,7 +178,8 @@ class MovementReader(DocumentContext):
         ended = [i for i, m in enumerate(found) if m.origin or m.destination]
         passages = []
         for i, m in enumerate(found):
-            partner = next((j for j in ended if found[j].actor == m.actor), None) if i not in ended else None
+            partner = next((j for j in ended if (found[j].actor or "").lower() == (m.actor or "").lower()
+                            and found[j].status == m.status), None) if i not in ended else None
             if partner is None:
                 continue
             known = {r.mention.start for r in found[partner].via}
@@ -561,8 +565,8 @@ class MovementReader(DocumentContext):
             before = t.doc[max(sent.start - 1, 0)].sent.start if sent.start > 0 else sent.start
             lo, hi = offset + t.doc[before].idx, offset + t.idx
             earlier = [r for r in self.resolutions_in(lo, hi) if r.place is not None  # a dateline is the writer's
-                       and r.mention.label not in NOT_DRAWN | {DATELINE_LABEL} and not qualifier(t.doc, r, offset)
-                       and not container(t.doc, r, offset)]  # "the X district of Y": there is X
+                       and r.mention.label not in NOT_DRAWN | {DATELINE_LABEL} and not qualifier(t.doc, r, offset)]
+            earlier = [r for r in earlier if not container(t.doc, r, offset, earlier)]  # "the X district of Y": X
             if not earlier:
                 return None
             place = max(earlier, key=lambda r: r.mention.start)

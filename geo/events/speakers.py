@@ -127,7 +127,7 @@ def aged_name(np: Span, head: Token) -> Span | None:
     apposition) name a person, whatever the model tagged them. The words before the comma."""
     ages = [c for c in head.children
             if c.dep_ == "appos" and c.like_num and c.text.isdigit() and 0 < int(c.text) <= 120]
-    if not ages or not head.is_title or head.doc[head.i + 1].text != ",":
+    if not ages or not head.is_title or head.i + 1 >= len(head.doc) or head.doc[head.i + 1].text != ",":
         return None
     start = head.i
     while start > np.start and np.doc[start - 1].is_title and not np.doc[start - 1].is_punct:

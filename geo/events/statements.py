@@ -446,7 +446,7 @@ class StatementReader(DocumentContext):
                 if shared:
                     organization, org, country = self.last_org.organization, self.last_org.org, self.last_org.country
             gender = known.gender if known else TITLE_GENDER.get(np[0].lower_.rstrip("."))
-            away = bool(known and known.away) or named_away(np)  # "Sison said", after "the exiled leader, Sison"
+            away = bool(known and known.away) or named_away(np)  # "Ruiz said", after "Ana Ruiz, the exiled leader"
             return Speaker(name, organization, country, "person", org, phrase=np.text, gender=gender, away=away)
         if org is not None:
             return Speaker(None, org.name, country or org.country, "organisation", org, phrase=np.text)
@@ -471,10 +471,12 @@ class StatementReader(DocumentContext):
             return Speaker(None, None, country, "group", phrase=np.text)  # "officials", "the Zorbas"
         if head.pos_ in ("NOUN", "PROPN"):
             return Speaker(None, None, country, "other", phrase=np.text)
-        if head.pos_ == "ADJ" and (any(c.dep_ == "det" for c in head.children) or head.lower_ in lex.speaker_nouns):
-            # an adjective standing for a person: "said the 52-year-old", "the youngest told us"; a
-            # speaker's noun the tagger took for an adjective in a headline ("..., official says")
-            return Speaker(None, None, country, "title", phrase=np.text)
+        aged = head.lower_ == "old" and any(t.lower_ in ("year", "years") for t in np) and any(
+            c.dep_ == "det" for c in head.children)
+        if head.pos_ == "ADJ" and (aged or head.lower_ in lex.speaker_nouns):
+            # an age standing for a person ("said the 52-year-old"; not "the latest said"); a speaker's
+            # noun the tagger took for an adjective in a headline ("..., official says")
+            return Speaker(None, None, country, lex.speaker_nouns.get(head.lower_, "title"), phrase=np.text)
         partitive = lex.partitive_speakers.get(head.lower_) or ("group" if head.like_num else None)
         if partitive and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
             # "one of the witnesses", "one of them": one person; "three of the soldiers", "several of them"

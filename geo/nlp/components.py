@@ -25,6 +25,7 @@ keeps the rules' spans only, as before the model.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from pathlib import Path
@@ -45,6 +46,7 @@ from conflictmap.geo.reading.zones import is_wrapped_line, wrap_width
 from conflictmap.geo.records import DEMONYM_LABEL, EMBEDDED_LABEL, IN_STORY_LABEL
 
 SPAN_KEY = "conflictmap_places"
+COUNTRIES_NAMED = "cm_countries_named"  # Doc.user_data key: the countries a text names (PlaceRecognizer)
 # the particles inside one name ("Vila da Serra", "Ciudad del Este"): unlike "of" ("University of
 # Kent"), what follows them is no name of its own
 NAME_PARTICLE_JOINERS = frozenset({"da", "de", "del", "do", "la", "le", "el", "al"})
@@ -131,10 +133,10 @@ def headline_verbs(doc: Doc) -> Doc:
     for word in doc[1:-1]:
         force, after = doc[word.i - 1], doc[word.i + 1]
         verb = _headline_verb(word.lower_)
-        sending = _headline_verb(word.lower_, lex.headline_verbs | lex.conveyance_verbs)  # "X ships troops to Y"
-        sent = _past_sizes(doc, word.i + 1)  # "ships thousands more troops to X": the force after its size
-        if sending is not None and sent + 1 < len(doc) and _force_word(doc[sent].lower_):
-            _mend_sending(word, sending, doc[sent], doc[sent + 1])  # "Army airlifts troops to X"
+        sending = _headline_verb(word.lower_, _sending_verbs())  # "X ships troops to Y"
+        sent = _past_sizes(doc, word.i + 1)  # "ships 400 more paratroopers to X": the force after its size
+        if sending is not None and sent + 1 < len(doc) and _force_word(doc[sent].lower_) and _mend_sending(
+                word, sending, doc[sent], doc[sent + 1]):  # "Army airlifts troops to X"
             continue
         if verb is None or not (lex.roles.get(after.lower_) == "destination"
                                 or (after.lower_ == "for" and verb in lex.for_destination)):  # "heads for X"
@@ -155,18 +157,30 @@ def headline_verbs(doc: Doc) -> Doc:
     return doc
 
 
-def _past_sizes(doc: Doc, i: int, most: int = 3) -> int:
-    """The index of the first word from ``i`` that says no size: a number, "thousands", "more",
-    "additional" (one-word rows of ``size_words.jsonl``: amounts, magnitudes, "more"), at most ``most``."""
+@functools.cache
+def _sending_verbs() -> frozenset[str]:
+    """The verbs a headline sends a force with: its motion verbs and the verbs that convey ("ships")."""
+    return lexicon().headline_verbs | lexicon().conveyance_verbs
+
+
+@functools.cache
+def _size_words() -> frozenset[str]:
+    """One-word sizes of ``size_words.jsonl``: amounts, magnitudes, "more", "additional"."""
     sizes = lexicon().size_words
-    words = {w for cls in ("amount", "magnitude", "more") for w in sizes.get(cls, ()) if " " not in w} - {"of"}
+    return frozenset(w for cls in ("amount", "magnitude", "more") for w in sizes.get(cls, ()) if " " not in w) - {"of"}
+
+
+def _past_sizes(doc: Doc, i: int, most: int = 3) -> int:
+    """The index of the first word from ``i`` that says no size (a number, "thousands", "more"), at
+    most ``most`` words on."""
+    words = _size_words()
     j = i
     while j < min(len(doc), i + most) and (doc[j].like_num or doc[j].lower_ in words):
         j += 1
     return j
 
 
-def _mend_sending(word: Token, verb: str, force: Token, prep: Token) -> None:
+def _mend_sending(word: Token, verb: str, force: Token, prep: Token) -> bool:
     """ "Army airlifts troops to X", "Navy rushes frigates into X": a headline verb read as a noun
     between its sender and the force it sends, before a preposition giving the destination. The word
     becomes the verb, the word before it (a name or a noun of the same line) its subject, the force
@@ -174,9 +188,9 @@ def _mend_sending(word: Token, verb: str, force: Token, prep: Token) -> None:
     lex = lexicon()
     doc, sender = word.doc, word.doc[word.i - 1]
     if not (lex.roles.get(prep.lower_) == "destination" or (prep.lower_ == "for" and verb in lex.for_destination)):
-        return
+        return False
     if sender.i < word.sent.start or sender.pos_ not in ("NOUN", "PROPN") or word.tag_ not in ("NNS", "NNPS"):
-        return
+        return False
     head, dep = (force.head, force.dep_) if force.head.i not in (force.i, word.i) else (word, "ROOT")
     for token in doc[word.sent.start : sender.i]:
         if token.head.i == word.i:  # "Somali army": the modifiers hang on the sender
@@ -186,6 +200,7 @@ def _mend_sending(word: Token, verb: str, force: Token, prep: Token) -> None:
     sender.head, sender.dep_ = word, "nsubj"
     force.head, force.dep_ = word, "dobj"
     prep.head, prep.dep_ = word, "prep"
+    return True
 
 
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
@@ -291,16 +306,35 @@ class PlaceRecognizer:
 
     def _moved_to(self, span: Span) -> bool:
         """A place named as where a movement goes or starts (:meth:`_movement_end`): a town of some
-        size, a town of any size the gazetteer knows by this very name (the model takes a small town
-        for a person or a body: "sent troops to X"), a place the gazetteer lacks that the text calls
-        one, or the X of "the town of X"."""
+        size, a town of any size the gazetteer knows by this very name in a country the text names
+        (the model takes a small town for a person or a body: "sent troops to X"; not "sent fighters
+        to Wagner", a town of another country), a place the gazetteer lacks that the text calls one,
+        or the X of "the town of X"."""
         moved, owner = self._movement_end(span)
         # the parse first (most names are no end of a movement), the gazetteer only then
         return moved and span.text.lower() not in lexicon().generic_words and not _fragment(span) and (
             self._town(span.text, alternate=not owner) or self._unlisted_place(span)
-            or (not owner and any(p.kind is PlaceKind.CITY and _own_name(p, name_type, span.text)
-                   for p, name_type in self._matches(span.text)))
+            or (not owner and span.root.ent_type_ != "ORG" and any(
+                p.kind is PlaceKind.CITY and _own_name(p, name_type, span.text)
+                and p.country_code in self._countries_named(span.doc) for p, name_type in self._matches(span.text)))
             or (bool(self._matches(span.text)) and _named_as_place(span)))  # "the town of X", X a small town
+
+    def _countries_named(self, doc: Doc) -> frozenset[str]:
+        """The countries the text being parsed names: by a place the model tags, a nationality word, or
+        a country or first-order region it took for a body ("Sinaloa's governor"). Read once per text."""
+        if COUNTRIES_NAMED not in doc.user_data:
+            codes = set()
+            for e in doc.ents:
+                if e.label_ not in ("GPE", "LOC", "NORP", "ORG"):
+                    continue
+                best = self.gaz.best(e.text)
+                if e.label_ == "ORG" and (best is None or best.kind not in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)):
+                    continue
+                code = self.gaz.demonym_country(e.text) or (best.country_code if best is not None else None)
+                if code:
+                    codes.add(code)
+            doc.user_data[COUNTRIES_NAMED] = frozenset(codes)
+        return doc.user_data[COUNTRIES_NAMED]
 
     def _movement_end(self, span: Span) -> tuple[bool, bool]:
         """Whether the span is named as where a movement goes or starts: the object of a strong place
