@@ -967,3 +967,30 @@ def test_a_speaker_named_as_exiled_is_never_at_the_capital_however_named_again(m
     analysis = analyse(mini_pipeline, "Background.\n\n" + text + "\n")
     assert [s.speaker_country for s in analysis.statements] == ["LY"] * len(places)
     assert [s.place.name if s.place else None for s in analysis.statements] == places
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("The deputy minister told reporters at the port of Odesa that no ship had turned back.", "Odesa"),
+    ("The mayor, speaking in the town of Odesa on Monday, said the shelters were full.", "Odesa"),
+    ("The deputy minister said the port of Odesa was closed.", None),  # what is said, not where
+], ids=["at-the-port-of", "in-the-town-of", "the-port-in-what-is-said"])
+def test_a_place_named_by_its_kind_after_a_cue_is_where_it_was_said(mini_pipeline, sentence: str,
+                                                                    place: str | None) -> None:
+    [said] = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n").statements
+    assert (said.place.name if said.place else None) == place
+
+
+@pytest.mark.full
+@pytest.mark.parametrize(("sentence", "seat"), [
+    ("A UNAMA spokeswoman said the figures were alarming.", "Kabul"),  # a UN mission sits where it works
+    ("The UN said the convoy had been attacked.", "New York City"),
+    *[(f"A {body} spokesman said the situation was calm.", seat) for body, seat in [
+        ("UNIFIL", "En Nâqoûra"), ("UNMISS", "Juba"), ("MONUSCO", "Kinshasa"), ("MINUSCA", "Bangui"),
+        ("UNSMIL", "Tripoli"), ("UNAMI", "Baghdad"), ("UNFICYP", "Nicosia"), ("UNMIK", "Pristina")]],
+    # an agency's staff speak from where they work, not from its headquarters: no seat is listed
+    ("A WFP official said most families depended on food aid.", None),
+], ids=["mission", "the-un", "unifil", "unmiss", "monusco", "minusca", "unsmil", "unami", "unficyp", "unmik",
+        "agency-staff"])
+def test_a_un_mission_speaks_from_its_own_seat(pipeline, sentence: str, seat: str | None) -> None:
+    [said] = analyse(pipeline, "Background.\n\n" + sentence + "\n").statements
+    assert (said.place.name if said.place else None) == seat

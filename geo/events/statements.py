@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Span, Token
 
 from conflictmap.gazetteer import Place, PlaceKind, fold
+from conflictmap.gazetteer.nouns import place_nouns
 from conflictmap.geo.events.context import DocumentContext, affiliation_word, possessive
 from conflictmap.geo.events.cues import closes_quotation, is_statement
 from conflictmap.geo.events.grammar import date_phrase, phrase_start
@@ -44,7 +45,7 @@ def explicit_before() -> re.Pattern[str]:
     preps = "|".join(re.escape(p) for p in lex.place_cue_prepositions)
     direct = "|".join(re.escape(d) for d in lex.place_cue_direct)
     parts = "|".join(re.escape(d) for d in lex.place_cue_directions)
-    nouns = "|".join(re.escape(n) for n in lex.referring_nouns)
+    nouns = "|".join(re.escape(n) for n in sorted(set(lex.referring_nouns) | place_nouns().kind_of))  # "port of X"
     return re.compile(rf"(?:\b(?:{cues})\b(?:\s+(?!{blockers})[\w'’-]+){{0,4}}?\s+(?:{preps})|\b(?:{direct}))"
                       rf"\s+(?:the\s+)?(?:(?:{parts})\s+)?(?:(?:[\w-]+\s+)?(?:{nouns})\s+of\s+)?$", re.IGNORECASE)
 
