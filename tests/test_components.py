@@ -60,3 +60,14 @@ def test_a_town_named_by_a_generic_word_is_not_recovered(nlp) -> None:
     """Union (New Jersey, 57,000 people) is a town, but "union" is mostly a word: a name the model
     did not call a place is recovered only when it is not such a word."""
     assert places(nlp, "Troops returned to Union after the raid.") == []
+
+
+def test_a_parsed_doc_serialises_with_its_user_data(nlp) -> None:
+    """What the components leave in ``Doc.user_data`` survives a DocBin (the cue model's training caches
+    its parses so)."""
+    from spacy.tokens import DocBin
+
+    doc = nlp("Japan sent troops to Kyiv after the mutiny.")
+    data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    [back] = DocBin().from_bytes(data).get_docs(nlp.vocab)
+    assert back.user_data == doc.user_data

@@ -333,8 +333,8 @@ class PlaceRecognizer:
                 code = self.gaz.demonym_country(e.text) or (best.country_code if best is not None else None)
                 if code:
                     codes.add(code)
-            doc.user_data[COUNTRIES_NAMED] = frozenset(codes)
-        return doc.user_data[COUNTRIES_NAMED]
+            doc.user_data[COUNTRIES_NAMED] = sorted(codes)  # a list: a Doc's user data is serialised (DocBin)
+        return frozenset(doc.user_data[COUNTRIES_NAMED])
 
     def _movement_end(self, span: Span) -> tuple[bool, bool]:
         """Whether the span is named as where a movement goes or starts: the object of a strong place
