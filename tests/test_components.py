@@ -62,12 +62,14 @@ def test_a_town_named_by_a_generic_word_is_not_recovered(nlp) -> None:
     assert places(nlp, "Troops returned to Union after the raid.") == []
 
 
-def test_a_parsed_doc_serialises_with_its_user_data(nlp) -> None:
+@pytest.mark.full
+def test_a_parsed_doc_serialises_with_its_user_data(pipeline) -> None:
     """What the components leave in ``Doc.user_data`` survives a DocBin (the cue model's training caches
-    its parses so)."""
+    its parses so): here the countries a text names, read for a small town at a movement's end."""
     from spacy.tokens import DocBin
 
-    doc = nlp("Japan sent troops to Kyiv after the mutiny.")
+    doc = pipeline.nlp("Japan's army moved a company of marines to Yusuhara before dawn.")
+    assert doc.user_data  # the small town's check ran
     data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
-    [back] = DocBin().from_bytes(data).get_docs(nlp.vocab)
+    [back] = DocBin().from_bytes(data).get_docs(pipeline.nlp.vocab)
     assert back.user_data == doc.user_data
