@@ -333,7 +333,7 @@ class PlaceRecognizer:
                 code = self.gaz.demonym_country(e.text) or (best.country_code if best is not None else None)
                 if code:
                     codes.add(code)
-            doc.user_data[COUNTRIES_NAMED] = sorted(codes)  # a list: a Doc's user data is serialised (DocBin)
+            doc.user_data[COUNTRIES_NAMED] = tuple(sorted(codes))  # not a set: a Doc's user data is serialised
         return frozenset(doc.user_data[COUNTRIES_NAMED])
 
     def _movement_end(self, span: Span) -> tuple[bool, bool]:
