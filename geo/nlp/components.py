@@ -131,11 +131,13 @@ def headline_verbs(doc: Doc) -> Doc:
     Runs after the attribute ruler and before the lemmatizer, so the mended word gets a verb's lemma."""
     lex = lexicon()
     for word in doc[1:-1]:
+        sending = _headline_verb(word.lower_, _sending_verbs())  # "X ships troops to Y"
+        if sending is None:
+            continue  # most words: no verb a headline sends or moves with
         force, after = doc[word.i - 1], doc[word.i + 1]
         verb = _headline_verb(word.lower_)
-        sending = _headline_verb(word.lower_, _sending_verbs())  # "X ships troops to Y"
         sent = _past_sizes(doc, word.i + 1)  # "ships 400 more paratroopers to X": the force after its size
-        if sending is not None and sent + 1 < len(doc) and _force_word(doc[sent].lower_) and _mend_sending(
+        if sent + 1 < len(doc) and _force_word(doc[sent].lower_) and _mend_sending(
                 word, sending, doc[sent], doc[sent + 1]):  # "Army airlifts troops to X"
             continue
         if verb is None or not (lex.roles.get(after.lower_) == "destination"
