@@ -71,11 +71,16 @@ NO_MOVEMENT_END = frozenset({"political union"})  # gazetteer features no force 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
+def _span_of(doc: Doc, r: Resolution, offset: int) -> Span | None:
+    """The words of a place mention in the parsed piece that starts at ``offset``, if it lies there."""
+    if not 0 <= r.mention.start - offset <= len(doc.text):
+        return None
+    return doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
+
+
 def qualifier(doc: Doc, r: Resolution, offset: int) -> bool:
     """Whether a place mention only qualifies a noun ("US troops", "Ruritania's army")."""
-    if not 0 <= r.mention.start - offset <= len(doc.text):
-        return False
-    span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
+    span = _span_of(doc, r, offset)
     return span is not None and (span.root.dep_ in ("compound", "amod", "nmod", "poss") or is_possessor(span))
 
 
@@ -83,9 +88,7 @@ def container(doc: Doc, r: Resolution, offset: int, named: list[Resolution]) -> 
     """Whether a place mention only says what holds another place named just before it: Y of "the X
     district of Y province", "the X area of Y", where X, a division's name, is itself one of the
     ``named`` places (not "the northern port of Y": Y is the port; not "the Ruritanian-held area of Y")."""
-    if not 0 <= r.mention.start - offset <= len(doc.text):
-        return False
-    span = doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
+    span = _span_of(doc, r, offset)
     if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "of":
         return False
     noun = span.root.head.head
