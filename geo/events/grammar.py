@@ -522,11 +522,16 @@ def territory_of(span: Span) -> Token | None:
     return None if _own_place_phrase(head, ("in",)) else head  # "X's zone of responsibility in Y": in Y
 
 
+def _own_place_object(noun: Token, preps: tuple[str, ...]) -> Token | None:
+    """The object of the noun's own place phrase ("the base in Y", "the airfield near Y", "the zone of
+    responsibility in Y"), not counting its possessor's words; None when it has none."""
+    return next((o for t in noun.subtree if t.dep_ == "prep" and t.lower_ in preps and t.i > noun.i
+                 for o in t.children if o.dep_ == "pobj"), None)
+
+
 def _own_place_phrase(noun: Token, preps: tuple[str, ...]) -> bool:
-    """Whether the noun's phrase has a place phrase of its own ("the base in Y", "the airfield near
-    Y", "the zone of responsibility in Y"); not counting its possessor's words."""
-    return any(t.dep_ == "prep" and t.lower_ in preps and t.i > noun.i and any(o.dep_ == "pobj" for o in t.children)
-               for t in noun.subtree)
+    """Whether the noun's phrase has a place phrase of its own (:func:`_own_place_object`)."""
+    return _own_place_object(noun, preps) is not None
 
 
 def site_of(span: Span) -> Token | None:
@@ -555,8 +560,7 @@ def site_placed_by(span: Span) -> Token | None:
     doc, after = head.doc, head.right_edge.i + 1  # the parser may hang "in Y" on the verb
     if after + 1 < len(doc) and doc[after].lower_ in ("in", "at"):  # not "near": "the X front near Y" is at X
         return next((t for t in doc[after + 1 : min(len(doc), after + 5)] if t.is_title), None)
-    prep = next((t for t in head.subtree if t.dep_ == "prep" and t.lower_ in ("in", "at") and t.i > head.i), None)
-    return next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
+    return _own_place_object(head, ("in", "at"))
 
 
 def recipient_of(span: Span) -> Token | None:
