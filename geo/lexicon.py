@@ -17,6 +17,10 @@ Adding a word is one line in its file (and a test of your own wording that needs
   "missile systems"), ``"needs": "group"`` only as members of an organisation or armed group
   (or with a ``with`` word: "service members"); a ``container`` row ("convoy", "flotilla") is a force
   unless its "of" phrase names something else ("a convoy of aid trucks", "a flotilla of fishing boats").
+  A ``"needs": "modifier"`` or ``"group"`` row is a force also when it is qualified by a force word
+  or "of" one ("National Guard members", "two companies of marines").
+  ``designations.jsonl``: the prefixes of military aircraft type designations ("Su" makes "Su-25s"
+  aircraft; a hyphen and a number, or three digits: "A400M").
   ``non_force_modifiers.jsonl``: words that make a force word something else ("aid convoy",
   "cargo ship"); ``vessel_prefixes.jsonl``: the prefixes of named warships ("USS", "HMS").
 - ``site_nouns.jsonl``: where a force can be inside a place ("an army base in X", "the front lines
@@ -157,6 +161,7 @@ class Lexicon:
     conditional_forces: Mapping[str, tuple[str, str, frozenset[str]]]  # word -> (class, needs, with)
     non_force_modifiers: frozenset[str]  # "aid" convoy, "cargo" ship
     vessel_prefixes: frozenset[str]  # "uss", "hms"
+    designation: re.Pattern[str]  # "Su-25s", "F-16", "A400M": a military aircraft named by its type designation
     route_nouns: frozenset[str]  # "way", "route": "on their way to X" is the movement's destination
     subject_control: frozenset[str]  # "promise": "X promised Y to send" -> X sends
     causative_verbs: frozenset[str]  # "prompt": "X prompted Y to warn" -> Y warned
@@ -313,6 +318,9 @@ def lexicon() -> Lexicon:
                             if "needs" in r},
         non_force_modifiers=_words("non_force_modifiers.jsonl"),
         vessel_prefixes=_words("vessel_prefixes.jsonl"),
+        designation=re.compile("(?:" + "|".join(
+            re.escape(r["prefix"]) for r in sorted(_rows("designations.jsonl"), key=lambda r: -len(r["prefix"])))
+            + r")(?:-\d{1,3}|\d{3})[A-Z]{0,2}\d?s?"),
         route_nouns=_words("route_nouns.jsonl"),
         subject_control=_words("control_verbs.jsonl", "lemma"),
         causative_verbs=_words("causative_verbs.jsonl", "lemma"),

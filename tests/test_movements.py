@@ -2651,3 +2651,61 @@ def test_a_site_near_a_place_is_at_its_own_name_and_a_foreign_small_town_is_no_e
 def test_a_passage_denied_beside_a_movement_stays_a_movement_of_its_own(mini_pipeline) -> None:
     moves = analyse(mini_pipeline, _body("Troops arrived in Kyiv but did not pass through Odesa.\n")).movements
     assert sorted(m.status for m in moves) == ["denied", "reported"]
+
+
+def _written_ends(pipeline, text: str) -> list[tuple[str | None, str | None]]:
+    """(origin, destination) as written of each movement the text gives."""
+    return [(m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination else None)
+            for m in analyse(pipeline, text).movements]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "ends"), [
+    ("The navy moved two frigates to its northern port of Odesa last week.", [(None, "Odesa")]),
+    ("The rebels pulled their fighters out of their old stronghold town of Kursk.", [("Kursk", None)]),
+    ("Troops withdrew to Kyiv, officials in their home town of Odesa said.", [(None, "Kyiv")]),
+], ids=["its-port-of", "their-town-of", "officials-in-their-town"])
+def test_a_possessive_before_a_kind_of_place_still_leads_to_the_place(mini_pipeline, text: str, ends: list) -> None:
+    assert _written_ends(mini_pipeline, _body(text)) == ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Some 200 National Guard members were moved to Kursk on Monday.", 1),
+    ("Two hundred militia members arrived in Odesa overnight.", 1),
+    ("Two hundred party members travelled to Kyiv for the congress.", 0),
+    ("Hezbollah fighters fired at the border. Two companies of Hezbollah were moved to Kyiv.", 1),
+    ("Hamas gunmen attacked a post. Later, three Hamas companies moved to Odesa.", 1),
+    ("Two companies of the Tata group moved to Kyiv.", 0),
+], ids=["guard-members", "militia-members", "party-members", "companies-of-armed-group", "armed-group-companies",
+        "companies-of-a-business"])
+def test_members_and_companies_of_a_force_are_a_force(mini_pipeline, text: str, moves: int) -> None:
+    assert len(analyse(mini_pipeline, _body(text)).movements) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Four Su-25s flew to Kursk from Moscow on Sunday.", [("Moscow", "Kursk")]),
+    ("Two F-16s landed in Odesa, the air force said.", [(None, "Odesa")]),
+    ("Two A4s were sent to Kyiv by courier.", []),  # no hyphen, not three digits: no designation
+    ("Two military transport planes carrying paratroopers touched down in Odesa at dawn.", [(None, "Odesa")]),
+    ("Four fighter jets touched down at Kursk after the patrol.", [(None, "Kursk")]),
+    ("Soldiers touched the wall of the fort in Odesa.", []),
+    ("Additional army columns were inducted into Kursk on Sunday.", [(None, "Kursk")]),
+    ("The army inducted three more battalions into Odesa.", [(None, "Odesa")]),
+    ("The general was inducted into the hall of fame in Kyiv.", []),
+], ids=["su-25s", "f-16s", "a4s", "planes-touched-down", "jets-touched-down", "touched-the-wall", "columns-inducted",
+        "inducted-battalions", "inducted-general"])
+def test_aircraft_by_designation_touching_down_and_columns_inducted(mini_pipeline, text: str, moves: list) -> None:
+    assert _written_ends(mini_pipeline, _body(text)) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "destination"), [
+    ("Police sent around 300 additional officers to Yahukimo regency in Highland Papua.", "Papua Pengunungan"),
+    ("Ukraine sent two more brigades to Izium raion in Kharkiv region.", "Izyum"),  # the district's own town
+], ids=["regency", "raion"])
+def test_a_district_named_by_its_local_word_is_a_place_noun(pipeline, text: str, destination: str) -> None:
+    [move] = analyse(pipeline, _body(text)).movements
+    assert move.destination.place.name == destination

@@ -75,7 +75,16 @@ def force_class(t: Token) -> str | None:
                 _names_a_group(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj")):
             return kind  # "members of the militia", "service members"
+        armed = t.doc.user_data.get(ARMED_GROUPS, ())
+        qualifiers = [c for c in t.children if c.dep_ == "compound"] + [
+            p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if needs == "group" and any(c.dep_ == "compound" and force_class(c) is not None for c in t.children):
+            return kind  # "National Guard members", "militia members" (not "party members")
+        if needs in ("group", "modifier") and any(p.lower_ in armed for p in qualifiers):
+            return kind  # "two companies of the X" or "X companies", X an armed group the document names
         return None
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and lex.designation.fullmatch(t.text):
+        return "aircraft"  # "two Su-25s flew to X": a military aircraft named by its type
     if t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.text.isupper() and c.lower_ in lex.vessel_prefixes
                                  for c in t.children):
         return "vessel"
@@ -649,8 +658,8 @@ def preposition(span: Span) -> str | None:
             if t.lower_ in ("of", "with") and i > 0 and doc[i - 1].lower_ in nouns:
                 i -= 2
                 while i >= 0 and (doc[i].pos_ in ("DET", "ADJ", "PROPN") or doc[i].tag_ == "VBN"
-                                  or doc[i].dep_ == "compound"):
-                    i -= 1  # "the (disputed) town of X", "the border region of X"
+                                  or doc[i].dep_ in ("compound", "poss", "case")):
+                    i -= 1  # "the (disputed) town of X", "the border region of X", "its northern province of X"
                 if i >= 0 and (doc[i].pos_ == "ADP" or doc[i].lower_ in lexicon().prepositions):
                     if doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ == "out":
                         return "from"  # "out of the town of X"
