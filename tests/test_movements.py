@@ -2709,3 +2709,25 @@ def test_aircraft_by_designation_touching_down_and_columns_inducted(mini_pipelin
 def test_a_district_named_by_its_local_word_is_a_place_noun(pipeline, text: str, destination: str) -> None:
     [move] = analyse(pipeline, _body(text)).movements
     assert move.destination.place.name == destination
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("The army moved two companies to Odesa on Friday.", [(None, "Odesa")]),
+    ("The brigade sent a company into Kursk at dawn.", [(None, "Kursk")]),
+    ("The conglomerate moved two companies to Odesa last year.", []),  # no force sends them
+], ids=["army-moved-companies", "brigade-sent-a-company", "conglomerate-moved-companies"])
+def test_a_unit_word_a_force_moves_is_its_unit(mini_pipeline, text: str, moves: list) -> None:
+    assert _written_ends(mini_pipeline, _body(text)) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("headline", "moves"), [
+    ("Army shifts two companies to Kursk after clash", [("companies", "Kursk")]),  # "companies" read before its lemma
+    ("Navy shifts two frigates into Odesa as talks stall", [("frigates", "Odesa")]),
+    ("Navy airlifts two companies into Odesa", [("companies", "Odesa")]),  # what is sent, not the sender
+    ("Bank shifts two companies to Kyiv", []),
+], ids=["army-shifts-companies", "navy-shifts-frigates", "navy-airlifts-companies", "bank-shifts-companies"])
+def test_a_headline_shifting_a_force(mini_pipeline, headline: str, moves: list) -> None:
+    analysis = analyse(mini_pipeline, headline + "\n\nThe ministry gave no further details on Monday.\n")
+    assert [(m.actor, m.destination.mention.text if m.destination else None) for m in analysis.movements] == moves

@@ -82,6 +82,9 @@ def force_class(t: Token) -> str | None:
             return kind  # "National Guard members", "militia members" (not "party members")
         if needs in ("group", "modifier") and any(p.lower_ in armed for p in qualifiers):
             return kind  # "two companies of the X" or "X companies", X an armed group the document names
+        if kind == "unit" and needs == "modifier" and t.dep_ == "dobj" and t.head.lemma_.lower() in lex.motion_verbs \
+                and any(c.dep_ == "nsubj" and force_class(c) is not None for c in t.head.children):
+            return kind  # "the army moved two companies to X": what a force moves is its own unit
         return None
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and lex.designation.fullmatch(t.text):
         return "aircraft"  # "two Su-25s flew to X": a military aircraft named by its type

@@ -114,7 +114,7 @@ def _headline_verb(word: str, verbs: frozenset[str] | None = None) -> str | None
 def _force_word(word: str) -> bool:
     """A force word, singular or plural, read before the lemmatizer has run."""
     lex = lexicon()
-    forms = (word, word[:-1]) if word.endswith("s") else (word,)
+    forms = (word, word[:-1], word[:-3] + "y") if word.endswith("s") else (word,)  # "companies"
     return any(w in lex.forces or w in lex.conditional_forces for w in forms)
 
 
