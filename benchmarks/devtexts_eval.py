@@ -1,7 +1,7 @@
 """Statements and movements scored on the hand-annotated development subset of real articles.
 
     CONFLICTMAP_GAZETTEER=/tmp/gaz/gazetteer.sqlite .venv/bin/python benchmarks/devtexts_eval.py \
-        [--set dev|heldout|...|heldout7|snippets|snippets2|articles3|...|articles7] [--gold DIR] \
+        [--set dev|heldout|...|heldout8|snippets|snippets2|articles3|...|articles8] [--gold DIR] \
         [--texts ../shared/devtexts] \
         [--gazetteer PATH] [--show-misses]
 
@@ -19,7 +19,8 @@ shared corpora (GeoWebNews texts, PolNeAR-train texts, one devtext): their ``pat
 ``../shared``, not to ``../shared/devtexts``; ``--set heldout6`` the 10 of ``benchmarks/devtexts_gold/heldout6/``,
 GeoWebNews texts annotated blind for statements and movements in the same session (paths likewise);
 ``--set heldout7`` the 12 of ``benchmarks/devtexts_gold/heldout7/``, devtexts annotated blind for statements
-and movements in the ninth session (two not about conflict);
+and movements in the ninth session (two not about conflict); ``--set heldout8`` the 16 of
+``benchmarks/devtexts_gold/heldout8/``, devtexts annotated blind in the tenth session (373 statements, 12 movements);
 ``--set snippets`` the 30 short news texts of ``benchmarks/snippets/texts/`` (written for this project and
 annotated by a helper who never ran the system, fifth session; 5 of them hold no movement), gold in
 ``benchmarks/devtexts_gold/snippets/``; ``--set snippets2`` the second 30 of ``benchmarks/snippets2/texts/``
@@ -29,7 +30,8 @@ in ``benchmarks/devtexts_gold/articles3/``; ``--set articles4`` 15 more (seventh
 no movement), gold in ``benchmarks/devtexts_gold/articles4/``; ``--set articles5`` 15 more (eighth session; 2 hold
 no movement), gold in ``benchmarks/devtexts_gold/articles5/``; ``--set articles6`` 15 more (ninth session), gold in
 ``benchmarks/devtexts_gold/articles6/``; ``--set articles7`` 15 more written at the end of the ninth session, gold in
-``benchmarks/devtexts_gold/articles7/``.
+``benchmarks/devtexts_gold/articles7/``; ``--set articles8`` 15 more written blind in the tenth session, gold in
+``benchmarks/devtexts_gold/articles8/``.
 
 * A gold statement is *found* when a predicted statement's speaker span overlaps the gold speaker
   span and its cue overlaps the gold cue (no speaker span or no cue: cannot match). A predicted
@@ -64,7 +66,7 @@ from conflictmap.geo.records import Movement, Resolution, Statement
 
 ROOT = Path(__file__).resolve().parent.parent
 # texts in benchmarks/<set>/texts
-WRITTEN_SETS = ("snippets", "snippets2", "articles3", "articles4", "articles5", "articles6", "articles7")
+WRITTEN_SETS = ("snippets", "snippets2", "articles3", "articles4", "articles5", "articles6", "articles7", "articles8")
 Gold = dict[str, Any]
 Span = tuple[int, int]
 
@@ -140,15 +142,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="gold_set", default="dev",
                         choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                                 "heldout7", "snippets", "snippets2", "articles3", "articles4", "articles5",
-                                 "articles6", "articles7"),
+                                 "heldout7", "heldout8", "snippets", "snippets2", "articles3", "articles4",
+                                 "articles5", "articles6", "articles7", "articles8"),
                         help="the development 20 (default), the held-out 10, the second held-out 9 (movements only), "
                              "the third held-out 10, the fourth held-out 10, the fifth held-out 13 (movements only), "
-                             "the sixth held-out 10, the seventh held-out 12, or the 30 written snippets (texts in "
+                             "the sixth held-out 10, the seventh held-out 12, the eighth held-out 16, or the 30 written snippets (texts in "
                              "benchmarks/snippets), the second 30 (benchmarks/snippets2), the 24 written articles "
                              "(benchmarks/articles3), the 15 more (benchmarks/articles4), the 15 after those "
-                             "(benchmarks/articles5) or the 15 and 15 of the ninth session (benchmarks/articles6, "
-                             "benchmarks/articles7)")
+                             "(benchmarks/articles5), the 15 and 15 of the ninth session (benchmarks/articles6, "
+                             "benchmarks/articles7) or the 15 of the tenth (benchmarks/articles8)")
     parser.add_argument("--gold", type=Path, help="a folder of gold files (overrides --set)")
     parser.add_argument("--texts", type=Path, help="where the gold paths lie (default: ../shared/devtexts; for "
                         "the written sets, benchmarks/<set>/texts)")
