@@ -51,6 +51,7 @@ Adding a word is one line in its file (and a test of your own wording that needs
   not "swept the fighters from X", "got the tanks"); ``not_particles``: with one of these the verb is
   no movement ("pulled over a car"); ``only_particles``: the verb is a motion word only with one of
   these ("took off from X", "set out from X", "turned back to X"; not "took the town", "set a date");
+  ``only_prepositions``: likewise with a preposition ("bound for X", not "bound by a treaty");
   ``movers``: the force classes the verb moves ("travel": personnel and units; an aircraft travelling
   is a flight, not a deployment); ``water_object_is_via``: a sea, strait or river as its object is
   passed through, not reached ("crossed the strait", but "crossed the border into X" goes to X);
@@ -182,6 +183,7 @@ class Lexicon:
     intransitive_motion: frozenset[str]  # "sweep": a movement only with no direct object
     motion_not_particles: Mapping[str, frozenset[str]]  # "pull" -> over: "pulled over a car" is no movement
     motion_only_particles: Mapping[str, frozenset[str]]  # "take" -> off: "took off from X", not "took X"
+    motion_only_prepositions: Mapping[str, frozenset[str]]  # "bind" -> for: "bound for X", not "bound by X"
     motion_movers: Mapping[str, frozenset[str]]  # "travel" -> personnel, unit: only these classes move so
     water_object_is_via: frozenset[str]  # "cross": "crossed the strait" passes through it
     object_is_via: frozenset[str]  # "transit": "transited the strait", "passed the town" go through it
@@ -341,6 +343,8 @@ def lexicon() -> Lexicon:
         intransitive_motion=frozenset(r["lemma"] for r in motion if r.get("no_object")),
         motion_not_particles={r["lemma"]: frozenset(r["not_particles"]) for r in motion if r.get("not_particles")},
         motion_only_particles={r["lemma"]: frozenset(r["only_particles"]) for r in motion if r.get("only_particles")},
+        motion_only_prepositions={r["lemma"]: frozenset(r["only_prepositions"]) for r in motion
+                                  if r.get("only_prepositions")},
         motion_movers={r["lemma"]: frozenset(r["movers"]) for r in motion if r.get("movers")},
         water_object_is_via=frozenset(r["lemma"] for r in motion if r.get("water_object_is_via")),
         object_is_via=frozenset(r["lemma"] for r in motion if r.get("object_is_via")),

@@ -2731,3 +2731,51 @@ def test_a_unit_word_a_force_moves_is_its_unit(mini_pipeline, text: str, moves: 
 def test_a_headline_shifting_a_force(mini_pipeline, headline: str, moves: list) -> None:
     analysis = analyse(mini_pipeline, headline + "\n\nThe ministry gave no further details on Monday.\n")
     assert [(m.actor, m.destination.mention.text if m.destination else None) for m in analysis.movements] == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Russia deployed cruise missiles to Kursk last year.", [(None, "Kursk")]),  # the row's own word
+    ("The navy moved its cruise missiles from Odesa to Kursk.", [("Odesa", "Kursk")]),
+    ("The cruise liner sailed from Odesa to Kyiv.", []),  # "cruise" still makes a ship civilian
+    ("Protesters demanded the withdrawal of the Assam Rifles from Odesa.", [("Odesa", None)]),
+    ("The Gurkha Rifles were moved to Kursk on Monday.", [(None, "Kursk")]),
+    ("Police seized rifles in Kursk.", []),
+    ("Two battalions bound for Kursk were seen near Moscow.", [(None, "Kursk")]),
+    ("A convoy of tanks bound for Kyiv was seen near Odesa.", [(None, "Kyiv")]),
+    ("The brigades are bound to Kyiv by a defence pact.", []),  # tied to, not going to
+    ("The tanker has since been taken to an anchorage off Odesa.", []),  # "off" governs the anchorage
+], ids=["cruise-missiles-deployed", "cruise-missiles-moved", "cruise-liner", "assam-rifles", "gurkha-rifles",
+        "seized-rifles", "battalions-bound-for", "convoy-bound-for", "bound-to-by-a-pact", "taken-to-an-anchorage"])
+def test_a_modifier_a_force_word_names_itself_regiments_and_forces_bound_for_a_place(mini_pipeline, text: str,
+                                                                                      moves: list) -> None:
+    assert _written_ends(mini_pipeline, _body(text)) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "destination"), [
+    ("In Kyiv, the army has deployed additional troops along the border near Kursk.", "Kursk"),
+    ("In Odesa, the navy deployed two more frigates at the port of Kursk.", "Kursk"),
+    ("In Kyiv, the army deployed troops on Monday.", "Kyiv"),  # no place after the verb: the scene
+], ids=["along-the-border-near", "at-the-port-of", "scene-only"])
+def test_a_scene_set_before_the_verb_yields_to_a_place_after_it(mini_pipeline, text: str, destination: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.destination.mention.text == destination
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "ends"), [
+    ("Two warships sailed into the Strait of Hormuz on Monday. The destroyers left the strait on Friday.",
+     [(None, "Strait of Hormuz"), ("Strait of Hormuz", None)]),
+    ("Troops landed on Crete overnight. More marines were sent to the island on Sunday.",
+     [(None, "Kriti"), (None, "Kriti")]),
+    ("Marines landed on Crete. Tourists flocked to the island.", [(None, "Kriti")]),
+    ("The frigates entered the Suez Canal at dawn. Hours later two more warships crossed the canal.",
+     [(None, "Suez Canal"), (None, "Suez Canal")]),  # through it
+], ids=["the-strait", "the-island", "tourists-to-the-island", "the-canal"])
+def test_the_strait_or_the_island_is_the_one_named_before(pipeline, text: str, ends: list) -> None:
+    moves = analyse(pipeline, _body(text)).movements
+    assert [(m.origin.place.name if m.origin else None,
+             (m.destination or (m.via[0] if m.via else None)).place.name if m.destination or m.via else None)
+            for m in moves] == ends

@@ -25,6 +25,9 @@ def is_trigger(t: Token) -> bool:
         if only is not None and not any((c.dep_ in ("prt", "advmod") or c.tag_ == "RP") and c.lower_ in only
                                         for c in t.children):
             return False  # "took the town", "set a date": not "took off from X", "set out from X"
+        needs = lex.motion_only_prepositions.get(t.lemma_.lower())
+        if needs is not None and not any(c.dep_ == "prep" and c.lower_ in needs for c in t.children):
+            return False  # "bound by a treaty": not "bound for X"
         # "swept the fighters from X": clearing, not going; "got the tanks": obtaining ("got the tanks to X" moves them)
         return t.lemma_.lower() not in lex.intransitive_motion or not any(c.dep_ == "dobj" for c in t.children) or any(
             c.dep_ == "prep" and lex.roles.get(c.lower_) == "destination" for c in t.children)
@@ -50,7 +53,10 @@ def force_class(t: Token) -> str | None:
     modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.subtree if g.dep_ == "compound"]
     modifiers += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     modifiers += [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # "trucks mounted with guns"
-    if any(c.lower_ in lex.non_force_modifiers or c.lemma_.lower() in lex.non_force_modifiers for c in modifiers):
+    conditional = lex.conditional_forces.get(lemma) or lex.conditional_forces.get(lower)
+    own = conditional[2] if conditional is not None else frozenset()  # "cruise missiles" are no cruise ship
+    if any((c.lower_ in lex.non_force_modifiers or c.lemma_.lower() in lex.non_force_modifiers)
+           and c.lower_ not in own for c in modifiers):
         return None
     found = lex.forces.get(lemma) or lex.forces.get(lower)
     if found and (lemma in lex.container_forces or lower in lex.container_forces) and not any(
@@ -63,7 +69,6 @@ def force_class(t: Token) -> str | None:
             return None  # "a convoy of aid trucks", "a flotilla of fishing boats": what it carries is no force
     if found:
         return found
-    conditional = lex.conditional_forces.get(lemma) or lex.conditional_forces.get(lower)
     if conditional is not None:
         kind, needs, words = conditional
         if needs in ("modifier", "military verb") and any(c.lower_ in words or c.lemma_.lower() in words

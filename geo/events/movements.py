@@ -447,8 +447,11 @@ class MovementReader(DocumentContext):
                 role = "origin"  # "pull out the troops in X", "the withdrawal of forces in X": from X
             if role in ("origin", "destination", "via") and role not in found:
                 found[role] = r
-            elif role == "weak destination" and weak is None and STORY_CAPITAL not in r.why:
-                weak = r  # "near the capital" the text never names: too loose to draw
+            elif role == "weak destination" and STORY_CAPITAL not in r.why and (
+                    weak is None or (weak.mention.start < offset + trigger.idx < r.mention.start)):
+                # "near the capital" the text never names: too loose to draw; "In X, the army deployed
+                # units along the border in Y": the scene set before the verb yields to the place after it
+                weak = r
         for role, r in list(found.items()):
             # "to the X Shoal in the Y Sea": X, drawn at the place around it; "Y's North Bay" is no
             # namesake town abroad: it lies in Y; "the X Camp in Y": not at the town X is named after.
