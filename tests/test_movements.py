@@ -2779,3 +2779,30 @@ def test_the_strait_or_the_island_is_the_one_named_before(pipeline, text: str, e
     assert [(m.origin.place.name if m.origin else None,
              (m.destination or (m.via[0] if m.via else None)).place.name if m.destination or m.via else None)
             for m in moves] == ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "via"), [
+    ("Enemy drones flew low over Kursk throughout Sunday.", "Kursk"),
+    ("Three corvettes sailed past Odesa on Monday.", "Odesa"),
+    ("Two bombers crossed over Odesa before dawn.", "Odesa"),
+    ("An armoured column drove past Kyiv at night.", "Kyiv"),
+    ("The rebels fought over Kursk for months.", None),  # no movement
+    ("Troops withdrew over the weekend from Kursk.", None),  # a time, not a place
+], ids=["flew-over", "sailed-past", "crossed-over", "drove-past", "fought-over", "over-the-weekend"])
+def test_a_place_flown_over_or_sailed_past_is_the_way(mini_pipeline, text: str, via: str | None) -> None:
+    moves = analyse(mini_pipeline, _body(text)).movements
+    assert [r.mention.text for m in moves for r in m.via] == ([via] if via else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Russian Il-76 transports flew into Kursk from Moscow twice a week.", [("Moscow", "Kursk")]),
+    ("Two KC-135 tankers landed in Odesa on Monday.", [(None, "Odesa")]),
+    ("ESPS Cristina arrived in Odesa on Monday.", [(None, "Odesa")]),
+    ("Tokyo dispatched JS Kaga from Odesa to shadow the group.", [("Odesa", None)]),
+    ("The A4 paper shipments reached Kyiv.", []),
+], ids=["designation-before-its-noun", "designation-before-tankers", "esps-prefix", "js-prefix", "paper-size"])
+def test_aircraft_named_by_type_before_their_noun_and_more_warship_prefixes(mini_pipeline, text: str,
+                                                                           moves: list) -> None:
+    assert _written_ends(mini_pipeline, _body(text)) == moves

@@ -91,8 +91,9 @@ def force_class(t: Token) -> str | None:
                 and any(c.dep_ == "nsubj" and force_class(c) is not None for c in t.head.children):
             return kind  # "the army moved two companies to X": what a force moves is its own unit
         return None
-    if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and lex.designation.fullmatch(t.text):
-        return "aircraft"  # "two Su-25s flew to X": a military aircraft named by its type
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and (lex.designation.fullmatch(t.text) or any(
+            c.dep_ == "compound" and lex.designation.fullmatch(c.text) for c in t.children)):
+        return "aircraft"  # "two Su-25s flew to X", "Il-76 transports": a military aircraft named by its type
     if t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.text.isupper() and c.lower_ in lex.vessel_prefixes
                                  for c in t.children):
         return "vessel"
