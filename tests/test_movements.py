@@ -2806,3 +2806,28 @@ def test_a_place_flown_over_or_sailed_past_is_the_way(mini_pipeline, text: str, 
 def test_aircraft_named_by_type_before_their_noun_and_more_warship_prefixes(mini_pipeline, text: str,
                                                                            moves: list) -> None:
     assert _written_ends(mini_pipeline, _body(text)) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Food is short in Kursk, the village the brigade left on Sunday.", [("Kursk", None)]),
+    ("Kyiv, the city the rebels entered last year, is calm again.", [(None, "Kyiv")]),
+    ("People returned to Kursk, the town the army shelled on Sunday.", []),  # shelling is no movement
+    ("The army has deployed more than 9,000 troops south of Kursk since the truce.", [(None, "Kursk")]),
+    ("Japan moved two brigades to the north of Odesa last week.", [("Japan", "Odesa")]),  # from the sender
+    ("Rebels moved their fighters east of Odesa on Friday.", [(None, "Odesa")]),
+    ("The navy sent frigates to the west of Kursk.", [(None, "Kursk")]),
+    ("Shops in Kursk were shut. The units advanced to new positions north of the town.", [(None, "the town")]),
+    ("The army shelled villages north of Kursk.", []),
+    ("The army began its pullback from Odesa on Monday.", [("Odesa", None)]),
+    ("The brigade completed its pullback from Kursk.", [("Kursk", None)]),
+    ("The company announced a pullback from Odesa markets.", []),
+    ("Small assault groups reached the outskirts of Kursk on Sunday.", [(None, "Kursk")]),
+    ("Two infantry groups crossed into Odesa overnight.", [(None, "Odesa")]),
+    ("Two focus groups travelled to Odesa.", []),
+], ids=["the-village-the-brigade-left", "the-city-the-rebels-entered", "the-town-the-army-shelled", "south-of",
+        "to-the-north-of", "east-of", "to-the-west-of", "positions-north-of", "villages-north-of", "its-pullback",
+        "completed-its-pullback", "pullback-from-markets",
+        "assault-groups", "infantry-groups", "focus-groups"])
+def test_zero_relatives_compass_points_pullbacks_and_assault_groups(mini_pipeline, text: str, moves: list) -> None:
+    assert _written_ends(mini_pipeline, _body(text)) == moves

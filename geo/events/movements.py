@@ -636,7 +636,9 @@ class MovementReader(DocumentContext):
         stranded = next((p for p in trigger.children if p.dep_ == "prep" and p.lower_ in lexicon().roles and (
             not any(c.dep_ == "pobj" for c in p.children)
             or any(c.dep_ == "pobj" and c.tag_ in ("WDT", "WP") for c in p.children))), None)
-        relative_object = any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in trigger.children)
+        relative_object = any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in trigger.children) or (
+            trigger.dep_ == "relcl" and stranded is None and not any(  # "X, the village the brigade left": no
+                c.dep_ in ("dobj", "mark") or c.tag_ in ("WDT", "WP", "WRB") for c in trigger.children))  # word
         for _ in range(3):
             if verb.dep_ in ("relcl", "advcl", "acl", "amod") and (stranded is not None or relative_object or any(
                     c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)):
