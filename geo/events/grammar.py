@@ -641,19 +641,13 @@ def in_another_nouns_phrase(span: Span, trigger: Token) -> bool:
             trigger.pos_ == "NOUN" and trigger.lemma_.lower() in lexicon().military_nouns):
         return False  # "an offensive against militants in X" goes where its target is (not "deployed against")
     words = place_nouns().kind_of | set(place_nouns().kinds) | lexicon().border_nouns | lexicon().site_nouns
-    return noun.lemma_.lower() not in words and noun.lower_ not in words and not _compass_point(noun.lower_)
+    return noun.lemma_.lower() not in words and noun.lower_ not in words and noun.lower_ not in BEARINGS
 
 
 def is_possessor(span: Span) -> bool:
     """ "Norway" in "Norway's Finnmark county": a qualifier of the next place, not an endpoint."""
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
-
-
-def _compass_point(word: str) -> bool:
-    """ "south", "northeast", "north-west": a point of the compass (not "central", "upper")."""
-    return word in direction_words().all and word.replace("-", "") in {
-        a + b for a in ("", "north", "south") for b in ("", "east", "west")} - {""}
 
 
 def preposition(span: Span) -> str | None:
@@ -682,14 +676,6 @@ def preposition(span: Span) -> str | None:
                 return None
             if t.lower_ == "of" and i > 0 and doc[i - 1].lower_ == "out":
                 return "from"
-            if t.lower_ == "of" and i > 1 and _compass_point(doc[i - 1].lower_) and not (
-                    doc[i - 2].lower_ in lexicon().site_nouns or doc[i - 2].lemma_.lower() in lexicon().site_nouns):
-                # "to the south of X": the preposition before; "deployed troops south of X": near X (not
-                # "positions north of X", which leads on to X as a site's place does)
-                j = i - 2
-                while j >= 0 and doc[j].pos_ == "DET":
-                    j -= 1
-                return doc[j].lower_ if j >= 0 and doc[j].pos_ == "ADP" else "near"
             return _enclosing(doc, i) or t.lower_
         if t.pos_ in ("DET", "ADJ", "PART", "NUM") or t.is_space or t.lower_ in ("'s", "’s") \
                 or t.ent_type_ in ("GPE", "LOC") or t.dep_ == "poss" \
@@ -747,7 +733,7 @@ def _enclosing(doc: Doc, i: int) -> str | None:
             k -= 1
         if k >= 0 and doc[k].lower_ in lex.roles:
             return doc[k].lower_
-        return "to" if doc[j].head.pos_ == "VERB" and doc[j].head.i == k else None
+        return "to" if doc[j].head.pos_ == "VERB" else None  # "deployed 900 troops south of X" too
     if j < 0 or (doc[j].lemma_.lower() not in lex.site_nouns and doc[j].lower_ not in lex.site_nouns):
         return None  # "to the final in X", "to talks in X": only a site or a distance leads on to the place
     while j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or doc[j].is_space
