@@ -92,6 +92,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``route_nouns.jsonl``: nouns whose places are the movement's ("on their way to X", "en route to X").
 - ``control_verbs.jsonl``: verbs whose subject, not their object, does what their infinitive says
   ("X promised Y to send troops": X sends; "X asked Y to send troops": Y sends).
+- ``directive_verbs.jsonl``: verbs that tell their object to do what their infinitive says ("ordered
+  residents to leave X"): the subject does not move.
 - ``causative_verbs.jsonl``: verbs whose object is made to do what their infinitive says, so
   speaks it ("the shelling prompted the army to warn that ...": the army warned).
 - ``prepositions.jsonl``: the role a preposition gives the place it governs, strong or weak.
@@ -166,6 +168,7 @@ class Lexicon:
     route_nouns: frozenset[str]  # "way", "route": "on their way to X" is the movement's destination
     subject_control: frozenset[str]  # "promise": "X promised Y to send" -> X sends
     causative_verbs: frozenset[str]  # "prompt": "X prompted Y to warn" -> Y warned
+    directive_verbs: frozenset[str]  # "order": "X ordered Y to leave" -> Y leaves, not X
     displacement_verbs: frozenset[str]  # "push": the object moves out of a place
     extension_verbs: frozenset[str]  # "extend": the motion noun it takes moves on to a place
     military_verb_forces: frozenset[str]  # "observer", "man": a force only as a military verb's object
@@ -326,6 +329,7 @@ def lexicon() -> Lexicon:
         route_nouns=_words("route_nouns.jsonl"),
         subject_control=_words("control_verbs.jsonl", "lemma"),
         causative_verbs=_words("causative_verbs.jsonl", "lemma"),
+        directive_verbs=_words("directive_verbs.jsonl", "lemma"),
         displacement_verbs=frozenset(r["lemma"] for r in motion if r.get("displaces")),
         extension_verbs=frozenset(r["lemma"] for r in motion if r.get("extends")),
         military_verb_forces=frozenset(r["word"] for r in forces if r.get("needs") == "military verb"),

@@ -2831,3 +2831,49 @@ def test_aircraft_named_by_type_before_their_noun_and_more_warship_prefixes(mini
         "assault-groups", "infantry-groups", "focus-groups"])
 def test_zero_relatives_compass_points_pullbacks_and_assault_groups(mini_pipeline, text: str, moves: list) -> None:
     assert _written_ends(mini_pipeline, _body(text)) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("The army ordered residents of Odesa to go to Kursk, he said.", []),  # the residents move
+    ("The army has told everyone in the district to go to Kyiv.", []),
+    ("The army asked villagers near Odesa to leave for Kyiv.", []),
+    ("The militia urged families in Kursk to move to Odesa.", []),
+    ("The army instructed civilians to go to Kyiv at once.", []),
+    ("The advancing army forced thousands of people to flee to Odesa.", []),
+    ("The army ordered its troops to withdraw from Kursk.", [("Kursk", None)]),  # the troops move
+    ("The army decided to withdraw from Kursk.", [("Kursk", None)]),  # no one else is told: the army moves
+], ids=["ordered-residents", "told-everyone", "asked-villagers", "urged-families", "instructed-civilians",
+        "forced-people", "ordered-troops", "decided-to-withdraw"])
+def test_who_is_told_to_go_moves_not_who_tells(mini_pipeline, text: str, moves: list) -> None:
+    assert _written_ends(mini_pipeline, _body(text)) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    ("A navy-chartered boat ferried fresh marines to the BRP Sierra Madre at Odesa.", [(None, "Odesa")]),
+    ("Helicopters flew two teams of marines to the USS Bataan at Odesa.", [(None, "Odesa")]),
+    ("Marines boarded HMS Kent at Odesa and sailed to Kursk.", [(None, "Kursk")]),  # the ship is no end here
+], ids=["to-a-ship-at", "to-another-ship-at", "boarded-a-ship-at"])
+def test_a_ship_a_force_goes_to_lies_where_the_text_puts_it(pipeline, text: str, moves: list) -> None:
+    assert _written_ends(pipeline, _body(text)) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "places", "destination"), [
+    ("Resupply boats reached the grounded BRP Sierra Madre on Thursday.", [], None),  # a ship's name
+    ("The amphibious ship USS Bataan docked at Odesa on Friday.", ["Odesa"], "Odesa"),
+    ("Three more battalions would be raised next month and sent to the occupied Donbas, freeing other brigades "
+     "for duties in Kharkiv.", ["Donbas", "Kharkiv"], "Donbas"),
+    ("Two more brigades would be mobilised next month and sent to the occupied Crimea, freeing other units for "
+     "duties in Kherson.", ["Crimea", "Kherson"], "Crimea"),
+    ("Ukraine moved units to the front while the occupied Crimea stayed calm.", ["Ukraine", "Crimea"], None),
+], ids=["brp-ship-name", "uss-ship-name", "occupied-donbas", "occupied-crimea", "liberated-subject"])
+def test_a_ships_name_is_no_place_and_a_participle_before_a_place_passes(pipeline, text: str, places: list,
+                                                                         destination: str | None) -> None:
+    analysis = analyse(pipeline, _body(text))
+    assert [r.mention.text for r in analysis.places if r.place is not None] == places
+    assert [m.destination.mention.text for m in analysis.movements if m.destination] == (
+        [destination] if destination else [])

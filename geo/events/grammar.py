@@ -267,6 +267,10 @@ def plausible(trigger: Token, force: Token) -> bool:
         return False  # "troops ordered residents out, and they fled": the verb has a subject of its own
     if force.dep_ in ("compound", "amod", "nmod") and force.head.i != trigger.i:
         return False  # "an army base", "the carrier strike group": the force word only qualifies another noun
+    if trigger.dep_ == "xcomp" and force.dep_ == "nsubj" and force.head.i == trigger.head.i \
+            and trigger.head.lemma_.lower() in lexicon().directive_verbs and any(
+            c.dep_ == "dobj" and c.i != force.i for c in trigger.head.children):
+        return False  # "the army ordered residents to leave X": who is told to go moves, not who tells
     if trigger.lemma_.lower() in lexicon().defers_to_noun and any(c.dep_ == "dobj" and is_trigger(c)
                                                                    for c in trigger.children):
         return False  # "ordered the withdrawal of its forces": the withdrawal is the movement
@@ -678,7 +682,7 @@ def preposition(span: Span) -> str | None:
                 return "from"
             return _enclosing(doc, i) or t.lower_
         if t.pos_ in ("DET", "ADJ", "PART", "NUM") or t.is_space or t.lower_ in ("'s", "’s") \
-                or t.ent_type_ in ("GPE", "LOC") or t.dep_ == "poss" \
+                or t.ent_type_ in ("GPE", "LOC") or t.dep_ == "poss" or (t.tag_ == "VBN" and t.dep_ == "amod") \
                 or (t.dep_ == "compound" and t.head.dep_ == "poss") \
                 or (t.pos_ == "CCONJ" and i > 0 and doc[i - 1].pos_ == "ADJ"):
             # "into eastern and northern X": coordinated directions pass through too; "out of X's
@@ -734,7 +738,8 @@ def _enclosing(doc: Doc, i: int) -> str | None:
         if k >= 0 and doc[k].lower_ in lex.roles:
             return doc[k].lower_
         return "to" if doc[j].head.pos_ == "VERB" else None  # "deployed 900 troops south of X" too
-    if j < 0 or (doc[j].lemma_.lower() not in lex.site_nouns and doc[j].lower_ not in lex.site_nouns):
+    if j < 0 or (doc[j].lemma_.lower() not in lex.site_nouns and doc[j].lower_ not in lex.site_nouns
+                 and force_class(doc[j]) != "vessel"):  # "ferried marines to the BRP X at Y": a ship is a site
         return None  # "to the final in X", "to talks in X": only a site or a distance leads on to the place
     while j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or doc[j].is_space
                       or doc[j].dep_ == "poss"):  # "from its bases in X"

@@ -159,6 +159,12 @@ def headline_verbs(doc: Doc) -> Doc:
     return doc
 
 
+def _names_a_ship(span: Span) -> bool:
+    """A place name after a warship's prefix is the ship's name ("the BRP X", "USS Y"), no place."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.is_upper and before.lower_ in lexicon().vessel_prefixes
+
+
 @functools.cache
 def _sending_verbs() -> frozenset[str]:
     """The verbs a headline sends a force with: its motion verbs and the verbs that convey ("ships")."""
@@ -303,7 +309,7 @@ class PlaceRecognizer:
         doc.spans[SPAN_KEY] = choose(
             [(1.0 if (span.start, span.end) in trusted or self._moved_to(span) else model.probability(found),
               span, source)
-             for span, found, source in self.candidates(doc, rules)], model.threshold)
+             for span, found, source in self.candidates(doc, rules) if not _names_a_ship(span)], model.threshold)
         return doc
 
     def _moved_to(self, span: Span) -> bool:
