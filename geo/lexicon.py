@@ -100,7 +100,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``status_cues.jsonl``: words that make a movement possible (modal, intent, hedge, condition,
   opposition: "will not oppose a withdrawal" is no more a withdrawal than "opposes" is) or
   denied (deny); ``with``: a word that is a cue only with one of these prepositions ("called for a
-  withdrawal", "called on X to leave"; not "called the deployment a mistake").
+  withdrawal", "called on X to leave"; not "called the deployment a mistake"); ``sequence``: a
+  gerund after the word has the status of the verb it follows ("will dock at X before sailing for Y").
 - ``sense_frames.jsonl``: verbs that report speech only in some frames ("attacked the plan as
   reckless" or "attacked ... saying", not "attacked the town"): the frames and prepositions in which
   the cue model may take them (``null``: any frame; ``object:X``, with X as its object: "claimed
@@ -266,6 +267,11 @@ class Lexicon:
 
     def cue(self, name: str) -> frozenset[str]:
         return self.status_cues.get(name, frozenset())
+
+    @property
+    def sequence_words(self) -> frozenset[str]:
+        """ "before", "after": a gerund after one moves with the verb it follows (patterns: ``$sequence_words``)."""
+        return self.cue("sequence")
 
 
 def _rows(name: str) -> list[dict[str, Any]]:

@@ -2877,3 +2877,21 @@ def test_a_ships_name_is_no_place_and_a_participle_before_a_place_passes(pipelin
     assert [r.mention.text for r in analysis.places if r.place is not None] == places
     assert [m.destination.mention.text for m in analysis.movements if m.destination] == (
         [destination] if destination else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("The carrier is expected to dock at Odesa before sailing for Kursk later this month.",
+     [("Odesa", "possible"), ("Kursk", "possible")]),
+    ("The brigade plans to rest in Kyiv before moving to Odesa.", [("Odesa", "possible")]),
+    ("Troops will regroup after withdrawing from Kursk.", [("Kursk", "possible")]),
+    ("The unit would refuel in Kyiv after pulling out of Odesa.", [("Odesa", "possible")]),
+    ("The brigade rested in Kyiv before moving to Odesa.", [("Odesa", "reported")]),
+    ("The minister is expected to speak in Kyiv before travelling to Odesa.", []),  # no force
+], ids=["dock-before-sailing", "plans-before-moving", "will-after-withdrawing", "would-after-pulling-out",
+         "rested-before-moving",
+        "minister-before-travelling"])
+def test_a_gerund_after_before_or_after_moves_with_the_verb_it_follows(mini_pipeline, text: str,
+                                                                       moves: list) -> None:
+    found = analyse(mini_pipeline, _body(text)).movements
+    assert [((m.destination or m.origin).mention.text, m.status) for m in found] == moves

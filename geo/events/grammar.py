@@ -816,8 +816,10 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
             continue  # "if X responded by invading Y": the means has the status of what it is the means of
         # "had no plan for moving troops": a gerund after a noun's preposition is read on
         of_a_noun = tok.dep_ == "pcomp" and tok.pos_ == "VERB" and tok.head.head.pos_ == "NOUN"
+        # "is expected to dock at X before sailing for Y": the gerund has the status of the verb it follows
+        in_sequence = tok.dep_ == "pcomp" and tok.head.lower_ in lex.cue("sequence")
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "pobj", "prep", "acl", "dobj", "nsubj", "nsubjpass") \
-                and not of_a_noun:
+                and not of_a_noun and not in_sequence:
             # not past a relative clause: "X could fall, where troops crossed the river": the crossing was
             break
     return "reported", None
