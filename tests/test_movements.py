@@ -2895,3 +2895,16 @@ def test_a_gerund_after_before_or_after_moves_with_the_verb_it_follows(mini_pipe
                                                                        moves: list) -> None:
     found = analyse(mini_pipeline, _body(text)).movements
     assert [((m.destination or m.origin).mention.text, m.status) for m in found] == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("caption", "destination"), [
+    ("Photo: Marines arrive in Odesa on Monday.", "Odesa"),
+    ("Image caption: Tanks roll into Kursk at dawn, witnesses said.", "Kursk"),  # a caption's cue is not read
+], ids=["photo-marines", "image-caption-tanks"])
+def test_a_photo_caption_tells_movements_but_no_statements(mini_pipeline, caption: str, destination: str) -> None:
+    text = (f"Shops stayed shut in the port on Monday, and a spokesman declined to comment.\n\n{caption}\n\n"
+            "Officials said talks would resume next week.\n")
+    analysis = analyse(mini_pipeline, text)
+    assert [m.destination.mention.text for m in analysis.movements] == [destination]
+    assert [s.cue.text for s in analysis.statements] == ["said"]  # the body's, none from the caption

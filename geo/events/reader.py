@@ -68,11 +68,11 @@ class DocumentEvents(StatementReader, MovementReader):
                     forces[t.i] = t  # "the invasion of X": the noun stands for its unnamed force
             for sent in doc.sents:
                 zone = zone_at(self.paragraphs, offset + sent.start_char)
-                if zone not in STATEMENT_ZONES:
+                if zone not in STATEMENT_ZONES and zone is not Zone.CAPTION:
                     continue
                 start, end = offset + sent.start_char, offset + sent.end_char
                 source = Source(self.doc_id, start, end, self.text[start:end])  # as written, line breaks and all
-                found, speaker = self.statements(sent, offset, source, cues)
+                found, speaker = self.statements(sent, offset, source, cues) if zone in STATEMENT_ZONES else ([], None)
                 statements.extend(found)
                 claimed_by = (speaker.name or speaker.organization) if speaker else None
                 movements.extend(self.movements(sent, offset, source, claimed_by, forces))
