@@ -2908,3 +2908,19 @@ def test_a_photo_caption_tells_movements_but_no_statements(mini_pipeline, captio
     analysis = analyse(mini_pipeline, text)
     assert [m.destination.mention.text for m in analysis.movements] == [destination]
     assert [s.cue.text for s in analysis.statements] == ["said"]  # the body's, none from the caption
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "ends"), [
+    ("Shelling hit Zaporizhzhya oblast and the town of Odesa overnight. Japan sent troops to the region on Monday.",
+     [("country", "admin1")]),  # the region named before, not the town named last (Japan sends)
+    ("Tanks moved through Kursk oblast toward Odesa. Later the brigade withdrew from the region.",
+     [(None, "city"), ("admin1", None)]),
+    ("Japanese troops entered Odesa on Monday, and more were sent to the region on Friday.",
+     [(None, "city")]),  # no region named: the town is no region
+], ids=["region-not-the-town-named-last", "withdrew-from-the-region", "no-region-named"])
+def test_the_region_is_a_region_named_before_not_a_town(mini_pipeline, text: str, ends: list) -> None:
+    moves = analyse(mini_pipeline, _body(text)).movements
+    assert [(m.origin.place.kind.value if m.origin and m.origin.place else None,
+             m.destination.place.kind.value if m.destination and m.destination.place else None)
+            for m in moves if m.origin or m.destination] == ends
