@@ -19,8 +19,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   unless its "of" phrase names something else ("a convoy of aid trucks", "a flotilla of fishing boats").
   A ``"needs": "modifier"`` or ``"group"`` row is a force also when it is qualified by a force word
   or "of" one ("National Guard members", "two companies of marines").
-  ``designations.jsonl``: the prefixes of military aircraft type designations ("Su" makes "Su-25s"
-  aircraft; a hyphen and a number, or three digits: "A400M").
+  ``designations.jsonl``: the prefixes of military aircraft type designations and the most digits
+  their numbers have ("Su" makes "Su-25s" aircraft; "F" two, so a "Ford F-250" is none; "A400M").
   ``non_force_modifiers.jsonl``: words that make a force word something else ("aid convoy",
   "cargo ship"); ``vessel_prefixes.jsonl``: the prefixes of named warships ("USS", "HMS").
 - ``site_nouns.jsonl``: where a force can be inside a place ("an army base in X", "the front lines
@@ -330,8 +330,9 @@ def lexicon() -> Lexicon:
         non_force_modifiers=_words("non_force_modifiers.jsonl"),
         vessel_prefixes=_words("vessel_prefixes.jsonl"),
         designation=re.compile("(?:" + "|".join(
-            re.escape(r["prefix"]) for r in sorted(_rows("designations.jsonl"), key=lambda r: -len(r["prefix"])))
-            + r")(?:-\d{1,3}|\d{3})[A-Z]{0,2}\d?s?"),
+            rf"{re.escape(r['prefix'])}-\d{{1,{r['digits']}}}"
+            for r in sorted(_rows("designations.jsonl"), key=lambda r: -len(r["prefix"])))
+            + r"|A\d{3}[A-Z])(?:[A-Z]{1,2}\d?)?s?"),
         route_nouns=_words("route_nouns.jsonl"),
         subject_control=_words("control_verbs.jsonl", "lemma"),
         causative_verbs=_words("causative_verbs.jsonl", "lemma"),

@@ -2688,13 +2688,16 @@ def test_members_and_companies_of_a_force_are_a_force(mini_pipeline, text: str, 
     ("Four Su-25s flew to Kursk from Moscow on Sunday.", [("Moscow", "Kursk")]),
     ("Two F-16s landed in Odesa, the air force said.", [(None, "Odesa")]),
     ("Two A4s were sent to Kyiv by courier.", []),  # no hyphen, not three digits: no designation
+    ("A 2008 Ford F-250 was driving south to Odesa.", []),  # more digits than a fighter's number has
+    ("The A417 to Kursk will be closed tonight.", []),  # a road
     ("Two military transport planes carrying paratroopers touched down in Odesa at dawn.", [(None, "Odesa")]),
     ("Four fighter jets touched down at Kursk after the patrol.", [(None, "Kursk")]),
     ("Soldiers touched the wall of the fort in Odesa.", []),
     ("Additional army columns were inducted into Kursk on Sunday.", [(None, "Kursk")]),
     ("The army inducted three more battalions into Odesa.", [(None, "Odesa")]),
     ("The general was inducted into the hall of fame in Kyiv.", []),
-], ids=["su-25s", "f-16s", "a4s", "planes-touched-down", "jets-touched-down", "touched-the-wall", "columns-inducted",
+], ids=["su-25s", "f-16s", "a4s", "ford-f-250", "a417-road",
+        "planes-touched-down", "jets-touched-down", "touched-the-wall", "columns-inducted",
         "inducted-battalions", "inducted-general"])
 def test_aircraft_by_designation_touching_down_and_columns_inducted(mini_pipeline, text: str, moves: list) -> None:
     assert _written_ends(mini_pipeline, _body(text)) == moves
