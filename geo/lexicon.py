@@ -105,8 +105,10 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``sense_frames.jsonl``: verbs that report speech only in some frames ("attacked the plan as
   reckless" or "attacked ... saying", not "attacked the town"): the frames and prepositions in which
   the cue model may take them (``null``: any frame; ``object:X``, with X as its object: "claimed
-  responsibility"), and the particles and objects with which it never does ("called up reservists",
-  "the blast claimed 20 lives").
+  responsibility"), and the particles, objects and subjects with which it never does ("called up
+  reservists", "the blast claimed 20 lives", "videos showed").
+- ``habitual_words.jsonl``: adverbs that make a cue habitual ("has repeatedly said", "has long
+  argued"): speech on many unspecified occasions, no statement of its own.
 - ``speaker_nouns.jsonl``: the kind a speaker the text names by a noun is (the ministry: government;
   the militia: organisation; the statement: media; a witness: title).
 - ``report_verbs.jsonl``, ``stance_verbs.jsonl``, ``kickers.jsonl``, ``government_nouns.jsonl``,
@@ -225,6 +227,8 @@ class Lexicon:
     kickers: frozenset[str]  # "breaking", "watch": a label before a colon, no speaker
     stance_verbs: frozenset[str]  # believe, want, plan: what someone thinks or intends, never a statement
     sense_frames: Mapping[str, frozenset[str]]  # "attack" -> {"clause", "quote", "prep:as", ...}: its speech frames
+    non_speech_subjects: Mapping[str, frozenset[str]]  # "show" -> {"video", ...}: footage shows, it does not speak
+    habitual_words: frozenset[str]  # "repeatedly": "has repeatedly said" tells of no one occasion
     non_speech_particles: Mapping[str, frozenset[str]]  # "call" -> {"in", "up", ...}: "called up reservists"
     non_speech_objects: Mapping[str, frozenset[str]]  # "claim" -> {"life", "sea", ...}: "the blast claimed lives"
     government_nouns: frozenset[str]
@@ -397,6 +401,9 @@ def lexicon() -> Lexicon:
                               for r in _rows("sense_frames.jsonl") if r.get("not_particles")},
         non_speech_objects={r["lemma"]: frozenset(r["not_objects"])
                             for r in _rows("sense_frames.jsonl") if r.get("not_objects")},
+        habitual_words=_words("habitual_words.jsonl"),
+        non_speech_subjects={r["lemma"]: frozenset(r["not_subjects"])
+                             for r in _rows("sense_frames.jsonl") if r.get("not_subjects")},
         kickers=_words("kickers.jsonl"),
         government_nouns=_words("government_nouns.jsonl"),
         titles=_words("titles.jsonl"),

@@ -178,6 +178,10 @@ def is_statement(cue: Token, speaker: Token, how: str) -> bool:
     heads += [p for c in heads for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for p in o.children]
     if any(h.lemma_.lower() in objects for h in heads):
         return False  # "the blast claimed 20 lives", "claims two-thirds of the territory": the other sense
+    if any(c.dep_ == "advmod" and c.lower_ in lex.habitual_words for c in cue.children):
+        return False  # "has repeatedly said", "had previously vowed": no one occasion to place
+    if speaker.lemma_.lower() in lex.non_speech_subjects.get(cue.lemma_.lower(), frozenset()):
+        return False  # "videos showed that ...": what pictures show is evidence, not a statement
     frames = lex.sense_frames.get(cue.lemma_.lower())
     if frames is not None and not _speech_frame(cue, frames):
         return False  # "attacked the town", "pledged $2m", "showed a convoy crossing": the other sense
