@@ -1009,3 +1009,50 @@ def test_habitual_speech_and_what_pictures_show_are_no_statements(mini_pipeline,
                                                                   cues: list[str]) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     assert [s.cue.text for s in analysis.statements] == cues
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("ANNA COLE, HOST: Good morning, this is the noon programme.\n\n"
+     "MARK DYER, CORRESPONDENT: The army has pulled back from the river.\n", [("ANNA COLE", "person"),
+                                                                              ("MARK DYER", "person")]),
+    ("PETER VANCE, RETIRED BRITISH GENERAL: I doubt the line will hold.\n", [("PETER VANCE", "person")]),
+    ("TOM BRANT, ANALYST: The lines are thin.\n", [("TOM BRANT", "person")]),
+    ("The talks, officials say, are stuck: no date is set.\n", [("officials", "group")]),  # no turn
+], ids=["host-and-correspondent", "long-role", "analyst", "no-turn"])
+def test_a_broadcast_transcripts_name_and_role_open_a_turn(mini_pipeline, text: str, speakers: list) -> None:
+    analysis = analyse(mini_pipeline, text)
+    assert [(s.speaker_span.text, s.speaker_kind) for s in analysis.statements if s.cue.text == ":"] == [
+        sp for sp in speakers if sp[1] == "person"]
+    assert all(s.speaker_span.text in [sp[0] for sp in speakers] for s in analysis.statements)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("headline", "speakers"), [
+    ("Navy moves frigates to the northern port: Japan", ["Japan"]),  # a country closing a headline speaks
+    ("Grain corridor to stay open through winter: Ukraine", ["Ukraine"]),
+    ("Heavy snow likely in the hills from Friday: MeT", ["MeT"]),  # an office's acronym
+    ("Talks on ferries to resume next month: FM", ["FM"]),
+    ("Japan: Dozens flee floods in the north", []),  # a place opening a headline is its topic
+    ("Floods force thousands from homes: Day Two", []),
+    ("Soldiers patrol the harbour. Photo credit: AP", []),  # a picture's credit
+    ("10:02 GMT – US State Department: talks will resume", []),  # the line goes on: no "US" closes it
+], ids=["closing-country", "closing-country-2", "closing-acronym", "closing-fm", "opening-place", "closing-words",
+        "photo-credit", "line-goes-on"])
+def test_who_closes_a_headline_after_a_colon(mini_pipeline, headline: str, speakers: list[str]) -> None:
+    analysis = analyse(mini_pipeline, headline + "\n\nShops reopened on Monday.\n")
+    assert [s.speaker_span.text for s in analysis.statements] == speakers
+
+
+@pytest.mark.model
+def test_a_closing_label_closes_its_line(mini_pipeline) -> None:
+    """Words after a dash are a headline's closing speaker only when the line ends with them: where the
+    sentence splitter cut a live blog's "10:15 GMT - US State Department: ..." after "US", the line goes on."""
+    from conflictmap.geo.events.statements import closing_label
+
+    doc = mini_pipeline.nlp("10:15 GMT – US State Department: talks must go on\n\nTalks to resume – Minister\n")
+    cut = next(t for t in doc if t.text == "US")
+    assert closing_label(doc[0 : cut.i + 1]) is None  # the line goes on after "US"
+    last = next(t for t in doc if t.text == "Minister")
+    label = closing_label(doc[cut.i + 6 : last.i + 1])
+    assert label is not None and label[0].text == "Minister"

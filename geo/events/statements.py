@@ -5,6 +5,7 @@ speaker belongs there, or else the seat of the speaker's body or government."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 
@@ -174,6 +175,11 @@ def closing_label(sent: Span, most: int = 4) -> tuple[Span, Token] | None:
     mark = doc[first - 1] if first > 0 else None
     if first == end or mark is None or mark.text not in LABEL_MARKS or mark.i == 0 or doc[mark.i - 1].is_space:
         return None
+    rest = doc.text[doc[end - 1].idx + len(doc[end - 1]):].split("\n", 1)[0]
+    if rest.strip(" .,;!?)]\"'’”"):
+        return None  # the line goes on ("10:02 GMT - US State Department: ..."): the words close nothing
+    if lexicon().photo_words.search(doc[max(sent.start, mark.i - 3) : mark.i].text):
+        return None  # "Photo credit: NAME", "Image: AGENCY": a picture's credit, no one speaking
     return doc[first:end], mark
 
 
@@ -291,7 +297,10 @@ class StatementReader(DocumentContext):
             self.remember(speaker)
         lines = patterns(sent.doc.vocab).surface(sent, "speaker_line")
         # "NAME: words" opening a line of a transcript or a headline
-        labels = [(line[:-1], line[-1], False) for _, line in lines[:1]]
+        # "NAME, ROLE: words": the name before the comma speaks, a person the role describes
+        labels = [(line[: next((t.i - line.start for t in line if t.text == ","), len(line) - 1)], line[-1], False)
+                  for _, line in lines[:1]]
+        roled = bool(lines) and any(t.text == "," for t in lines[0][1])
         # "words: NAME", "words — NAME" closing a headline: the speaker after the colon or dash
         if (tail := closing_label(sent)) is not None:
             labels.append((*tail, True))
@@ -299,13 +308,16 @@ class StatementReader(DocumentContext):
         paragraph = bisect.bisect_right(self.paragraphs, offset + sent.start_char, key=lambda p: p.end)
         opens_a_turn = False
         for words, cue, closing in labels:
-            speaker = self.line_speaker(words, offset)
+            speaker = self.line_speaker(words, offset, closing=closing)
+            if speaker is not None and roled and not closing and speaker.kind == "other":
+                speaker = dataclasses.replace(speaker, kind="person")
             if heading and speaker is not None and speaker.kind not in BODY_KINDS and not words.text.isupper():
                 continue  # a section's title labels its topic ("Background: ...", "X: the early years"); a
                 # live blog's entry is a body's or an office's word ("Navy: ...", "Army chief: ...")
-            if speaker is not None and (speaker.kind != "other" or not closing):
-                # a closing label is a speaker only as one the text types ("Minister", a name), not
-                # any capitalised words ("...: Day Two")
+            acronym = len(words) == 1 and sum(c.isupper() for c in words.text) >= 2  # "...: FM", "...: IDF"
+            if speaker is not None and (speaker.kind != "other" or not closing or acronym):
+                # a closing label is a speaker only as one the text types ("Minister", a name) or an
+                # office's acronym, not any capitalised words ("...: Day Two")
                 if not closing:  # "NAME: We have raised it"
                     opens_a_turn, self.turn_paragraph = True, paragraph
                 found.append((speaker, words, cue, words, cue))
@@ -346,16 +358,17 @@ class StatementReader(DocumentContext):
         main = max((s for s, *_ in found), key=lambda s: RANK.get(s.kind, 0), default=None)
         return out, main
 
-    def line_speaker(self, words: Span, offset: int) -> Speaker | None:
+    def line_speaker(self, words: Span, offset: int, *, closing: bool = False) -> Speaker | None:
         """The speaker a line's label names ("NAME: words", "words: NAME"): a statement by
-        construction, but only a speaker the text can name ("Note:", "Photo:", "Monday:" are no one)."""
+        construction, but only a speaker the text can name ("Note:", "Photo:", "Monday:" are no one).
+        A place opening a line names its topic; one closing it, its government ("...: Ruritania")."""
         speaker = self.speaker(words, words.root, offset, "speaker-line")
         a_name = any(e.label_ in NAMED for e in words.ents) or (words.text.isupper() and len(words.text) > 2)
         kicker = " ".join(words.text.lower().split()) in lexicon().kickers  # "BREAKING:", "WATCH:"
         start, end = offset + words.start_char, offset + words.end_char
         label = any(r.mention.start <= start and end <= r.mention.end and r.place is not None
                     and r.place.kind is not PlaceKind.LANDMARK for r in self.resolutions_in(start, end))
-        kicker = kicker or label  # "Ruritania: Dozens Flee Floods": a place names the topic, not a speaker
+        kicker = kicker or (label and not closing)  # "Ruritania: Dozens Flee Floods": a place names the topic
         # A title-case headline hides names from the NER: "Okafor: ..." still has a name's shape,
         # proper nouns only and no place among them ("Ruritania War: ..." is a topic)
         a_name = a_name or (all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
