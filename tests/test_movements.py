@@ -2927,3 +2927,16 @@ def test_the_region_is_a_region_named_before_not_a_town(mini_pipeline, text: str
     assert [(m.origin.place.kind.value if m.origin and m.origin.place else None,
              m.destination.place.kind.value if m.destination and m.destination.place else None)
             for m in moves if m.origin or m.destination] == ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "ends"), [
+    ("Rebels attacked the town of Blorvik, west of Kursk. The army denied that its troops had pulled out of the town.",
+     [("Blorvik", None)]),  # the town the text introduced, though the gazetteer lacks it: not Kursk
+    ("Fighting reached the village of Zarvanka near Odesa. Two companies of marines were sent to the village.",
+     [(None, "Zarvanka")]),
+    ("Rebels attacked the town of Blorvik near Kursk. Japan sent troops to the city on Monday.",
+     [("Japan", "the city")]),  # another noun: the city named before (Kursk), written as in the text
+], ids=["the-town-of-an-unlisted-name", "the-village-of-an-unlisted-name", "the-city-is-another-noun"])
+def test_the_town_the_text_introduced_is_the_town_even_unlisted(mini_pipeline, text: str, ends: list) -> None:
+    assert _written_ends(mini_pipeline, _body(text)) == ends

@@ -334,11 +334,12 @@ class DocumentContext:
         named = next((r for r in earlier if r.place is not None and (
             word.search(r.mention.text) or (border and r.mention.label == BORDER_LABEL))), None)
         # the place the text itself introduced with the noun ("the encircled city of X" is "the city",
-        # though a town was named after it; "X, a farming town", even one the gazetteer lacks)
+        # though a town was named after it; "X, a farming town", "the town of X", even one the
+        # gazetteer lacks: then no place named later stands in for it)
         introduced = re.compile(rf"\b{re.escape(noun)}\s+of\s+$", re.IGNORECASE)
         apposed = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}\b", re.IGNORECASE)
         named = named or next((r for r in earlier if r.mention.label != BORDER_LABEL and (
-            (r.place is not None and introduced.search(self.text, max(0, r.mention.start - 40), r.mention.start))
+            introduced.search(self.text, max(0, r.mention.start - 40), r.mention.start)
             or apposed.match(self.text, r.mention.end))), None)
         earlier = [r for r in earlier if r.place is not None]
         # a border is "the border" only: "the region" is never the band along one
