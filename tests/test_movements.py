@@ -2940,3 +2940,14 @@ def test_the_region_is_a_region_named_before_not_a_town(mini_pipeline, text: str
 ], ids=["the-town-of-an-unlisted-name", "the-village-of-an-unlisted-name", "the-city-is-another-noun"])
 def test_the_town_the_text_introduced_is_the_town_even_unlisted(mini_pipeline, text: str, ends: list) -> None:
     assert _written_ends(mini_pipeline, _body(text)) == ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("headline", "moves"), [
+    ("Special forces land in Odesa", [("Special forces", "Odesa")]),  # the verb's own form, read as a noun
+    ("Troops land in Kursk at dawn", [("Troops", "Kursk")]),
+    ("Forces land grab in Kursk angers farmers", []),  # a noun after all: no preposition follows
+], ids=["special-forces-land-in", "troops-land-in", "land-grab"])
+def test_a_headlines_plural_force_and_the_verbs_own_form(mini_pipeline, headline: str, moves: list) -> None:
+    analysis = analyse(mini_pipeline, headline + "\n\nThe ministry gave no further details on Monday.\n")
+    assert [(m.actor, m.destination.mention.text) for m in analysis.movements if m.destination] == moves

@@ -126,26 +126,32 @@ def headline_verbs(doc: Doc) -> Doc:
     When a force word is followed by such a verb (``headline_verb`` in ``motion.jsonl``) and then a
     preposition that gives a movement's destination ("to", "into", "toward"), it becomes the verb and
     the force its subject. "Army heads from four nations met" keeps its noun: "from" gives no
-    destination.
+    destination. After a plural force the verb's own form counts too, and with a verb that stations
+    forces "in" and "at" do ("Special forces land in X").
 
     Runs after the attribute ruler and before the lemmatizer, so the mended word gets a verb's lemma."""
     lex = lexicon()
     for word in doc[1:-1]:
         sending = _headline_verb(word.lower_, _sending_verbs())  # "X ships troops to Y"
-        if sending is None:
+        if sending is None and word.lower_ not in lex.headline_verbs:
             continue  # most words: no verb a headline sends or moves with
         force, after = doc[word.i - 1], doc[word.i + 1]
         verb = _headline_verb(word.lower_)
+        if verb is None and word.lower_ in lex.headline_verbs and force.lower_.endswith("s"):
+            verb = word.lower_  # "Special forces land in X": a plural force and the verb's own form
         sent = _past_sizes(doc, word.i + 1)  # "ships 400 more paratroopers to X": the force after its size
-        if sent + 1 < len(doc) and _force_word(doc[sent].lower_) and _mend_sending(
+        if sending is not None and sent + 1 < len(doc) and _force_word(doc[sent].lower_) and _mend_sending(
                 word, sending, doc[sent], doc[sent + 1]):  # "Army airlifts troops to X"
             continue
+        own_form = verb == word.lower_
         if verb is None or not (lex.roles.get(after.lower_) == "destination"
-                                or (after.lower_ == "for" and verb in lex.for_destination)):  # "heads for X"
+                                or (after.lower_ == "for" and verb in lex.for_destination)  # "heads for X"
+                                or (own_form and after.lower_ in ("in", "at")
+                                    and verb in lex.weak_destination_triggers)):  # "forces land in X"
             continue
         if force.i < word.sent.start or not _force_word(force.lower_):
             continue  # the force ends the sentence before: never tie two sentences' trees
-        read_as_noun = word.tag_ in ("NNS", "NNPS")
+        read_as_noun = word.tag_ in ("NNS", "NNPS") or (own_form and word.tag_ == "NN")
         no_subject = word.tag_ == "VBZ" and force.head.i == word.i and force.dep_ != "nsubj"
         if not (read_as_noun or no_subject):
             continue
