@@ -15,12 +15,14 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``forces.jsonl``: what can move, by class (``{"word": "frigate", "class": "vessel"}``); a row with
   ``"needs": "modifier"`` is a force only with one of its ``with`` words ("armoured vehicles",
   "missile systems"), ``"needs": "group"`` only as members of an organisation or armed group
-  (or with a ``with`` word: "service members"); a ``container`` row ("convoy", "flotilla") is a force
+  (or with a ``with`` word: "service members"), ``"needs": "name"`` only capitalised, as a name's
+  last word ("the X Rifles"); a ``container`` row ("convoy", "flotilla") is a force
   unless its "of" phrase names something else ("a convoy of aid trucks", "a flotilla of fishing boats").
-  A ``"needs": "modifier"`` or ``"group"`` row is a force also when it is qualified by a force word
-  or "of" one ("National Guard members", "two companies of marines").
+  A ``"needs": "modifier"`` or ``"group"`` row is a force also when an armed group the document
+  names qualifies it ("two companies of the X militia", "X companies").
   ``designations.jsonl``: the prefixes of military aircraft type designations and the most digits
-  their numbers have ("Su" makes "Su-25s" aircraft; "F" two, so a "Ford F-250" is none; "A400M").
+  their numbers have ("Su" makes "Su-25s" aircraft; "F" two, so a "Ford F-250" is none; "A400M"),
+  and the nouns a designation before them makes aircraft ("Il-76 transports"; not "B-2 visa holders").
   ``non_force_modifiers.jsonl``: words that make a force word something else ("aid convoy",
   "cargo ship"); ``vessel_prefixes.jsonl``: the prefixes of named warships ("USS", "HMS").
 - ``site_nouns.jsonl``: where a force can be inside a place ("an army base in X", "the front lines
@@ -107,6 +109,10 @@ Adding a word is one line in its file (and a test of your own wording that needs
   the cue model may take them (``null``: any frame; ``object:X``, with X as its object: "claimed
   responsibility"), and the particles, objects and subjects with which it never does ("called up
   reservists", "the blast claimed 20 lives", "videos showed").
+- ``archive_words.jsonl``: words that make a photo caption an archive picture ("in this file
+  photo"): its movements are not read.
+- ``credit_words.jsonl``: words before a colon that make what follows a credit, not a speaker
+  ("Photo credit: NAME").
 - ``habitual_words.jsonl``: adverbs that make a cue habitual ("has repeatedly said", "has long
   argued"): speech on many unspecified occasions, no statement of its own.
 - ``speaker_nouns.jsonl``: the kind a speaker the text names by a noun is (the ministry: government;
@@ -168,6 +174,7 @@ class Lexicon:
     non_force_modifiers: frozenset[str]  # "aid" convoy, "cargo" ship
     vessel_prefixes: frozenset[str]  # "uss", "hms"
     designation: re.Pattern[str]  # "Su-25s", "F-16", "A400M": a military aircraft named by its type designation
+    designation_heads: frozenset[str]  # "transport": "Il-76 transports" are aircraft
     route_nouns: frozenset[str]  # "way", "route": "on their way to X" is the movement's destination
     subject_control: frozenset[str]  # "promise": "X promised Y to send" -> X sends
     causative_verbs: frozenset[str]  # "prompt": "X prompted Y to warn" -> Y warned
@@ -229,6 +236,8 @@ class Lexicon:
     sense_frames: Mapping[str, frozenset[str]]  # "attack" -> {"clause", "quote", "prep:as", ...}: its speech frames
     non_speech_subjects: Mapping[str, frozenset[str]]  # "show" -> {"video", ...}: footage shows, it does not speak
     habitual_words: frozenset[str]  # "repeatedly": "has repeatedly said" tells of no one occasion
+    credit_words: frozenset[str]  # "credit": "Photo credit: NAME" names no speaker
+    archive_words: frozenset[str]  # "file": "in this file photo" shows an old event, no movement now
     non_speech_particles: Mapping[str, frozenset[str]]  # "call" -> {"in", "up", ...}: "called up reservists"
     non_speech_objects: Mapping[str, frozenset[str]]  # "claim" -> {"life", "sea", ...}: "the blast claimed lives"
     government_nouns: frozenset[str]
@@ -335,8 +344,9 @@ def lexicon() -> Lexicon:
         vessel_prefixes=_words("vessel_prefixes.jsonl"),
         designation=re.compile("(?:" + "|".join(
             rf"{re.escape(r['prefix'])}-\d{{1,{r['digits']}}}"
-            for r in sorted(_rows("designations.jsonl"), key=lambda r: -len(r["prefix"])))
-            + r"|A\d{3}[A-Z])(?:[A-Z]{1,2}\d?)?s?"),
+            for r in sorted((r for r in _rows("designations.jsonl") if "prefix" in r), key=lambda r: -len(r["prefix"])))
+            + r"|A\d{3}M)(?:[A-Z]{1,2}\d?)?s?"),
+        designation_heads=frozenset(r["head"] for r in _rows("designations.jsonl") if "head" in r),
         route_nouns=_words("route_nouns.jsonl"),
         subject_control=_words("control_verbs.jsonl", "lemma"),
         causative_verbs=_words("causative_verbs.jsonl", "lemma"),
@@ -402,6 +412,8 @@ def lexicon() -> Lexicon:
         non_speech_objects={r["lemma"]: frozenset(r["not_objects"])
                             for r in _rows("sense_frames.jsonl") if r.get("not_objects")},
         habitual_words=_words("habitual_words.jsonl"),
+        credit_words=_words("credit_words.jsonl"),
+        archive_words=_words("archive_words.jsonl"),
         non_speech_subjects={r["lemma"]: frozenset(r["not_subjects"])
                              for r in _rows("sense_frames.jsonl") if r.get("not_subjects")},
         kickers=_words("kickers.jsonl"),

@@ -1001,10 +1001,15 @@ def test_a_un_mission_speaks_from_its_own_seat(pipeline, sentence: str, seat: st
     ("The ministry has repeatedly denied that its ships entered the zone.", []),  # many occasions, none placed
     ("Activists have long argued that the dam flooded their villages.", []),
     ("The governor, who previously served as an envoy, said on Monday that the port was calm.", ["said"]),
+    ("The ministry had previously said on March 3 in Kyiv that troops would stay.", ["said"]),  # one occasion
+    ("He repeatedly said at a news conference in Odesa that the talks would continue.", ["said"]),
+    ("Western governments have long accused Japan of arming the rebels and of sending soldiers to Kyiv.", []),
     ("Drone videos showed that the bridge had collapsed.", []),  # pictures show, they do not speak
     ("Footage from the scene showed that the convoy had turned back.", []),
     ("A survey of farmers showed that harvests had fallen.", ["showed"]),
-], ids=["repeatedly-denied", "long-argued", "previously-served", "videos-showed", "footage-showed", "survey-showed"])
+], ids=["repeatedly-denied", "long-argued", "previously-served", "previously-said-on-a-day",
+        "repeatedly-said-at-a-news-conference", "long-accused-of", "videos-showed",
+        "footage-showed", "survey-showed"])
 def test_habitual_speech_and_what_pictures_show_are_no_statements(mini_pipeline, sentence: str,
                                                                   cues: list[str]) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
@@ -1029,16 +1034,19 @@ def test_a_broadcast_transcripts_name_and_role_open_a_turn(mini_pipeline, text: 
 
 @pytest.mark.model
 @pytest.mark.parametrize(("headline", "speakers"), [
-    ("Navy moves frigates to the northern port: Japan", ["Japan"]),  # a country closing a headline speaks
-    ("Grain corridor to stay open through winter: Ukraine", ["Ukraine"]),
+    ("Country profile: Japan", []),  # a place closing a headline is its topic too
+    ("Grain corridor to stay open through winter: Ukraine", []),
     ("Heavy snow likely in the hills from Friday: MeT", ["MeT"]),  # an office's acronym
+    ("Troops pull back from the river: AP", []),  # an agency's credit
     ("Talks on ferries to resume next month: FM", ["FM"]),
     ("Japan: Dozens flee floods in the north", []),  # a place opening a headline is its topic
     ("Floods force thousands from homes: Day Two", []),
     ("Soldiers patrol the harbour. Photo credit: AP", []),  # a picture's credit
+    ("Sailors march in a parade. Credit: UNHCR", []),  # the splitter cuts at the colon
+    ("Sailors march in a parade. Credit: Navy Press Office", []),
     ("10:02 GMT – US State Department: talks will resume", []),  # the line goes on: no "US" closes it
-], ids=["closing-country", "closing-country-2", "closing-acronym", "closing-fm", "opening-place", "closing-words",
-        "photo-credit", "line-goes-on"])
+], ids=["closing-country", "closing-country-2", "closing-acronym", "closing-agency", "closing-fm", "opening-place",
+        "closing-words", "photo-credit", "credit-cut-at-colon", "credit-of-an-office", "line-goes-on"])
 def test_who_closes_a_headline_after_a_colon(mini_pipeline, headline: str, speakers: list[str]) -> None:
     analysis = analyse(mini_pipeline, headline + "\n\nShops reopened on Monday.\n")
     assert [s.speaker_span.text for s in analysis.statements] == speakers

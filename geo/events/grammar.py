@@ -74,6 +74,8 @@ def force_class(t: Token) -> str | None:
         if needs in ("modifier", "military verb") and any(c.lower_ in words or c.lemma_.lower() in words
                                                           for c in modifiers):
             return kind  # "armoured vehicles", "military observers"
+        if needs == "name" and t.text[:1].isupper() and not t.is_sent_start:
+            return kind  # "the Assam Rifles": a regiment's name, not "seized rifles"
         if (lemma in lex.conveyed_forces or lower in lex.conveyed_forces) and _conveyed(t):
             return kind  # "the missile was driven to X", "a shipment of shells": a weapon carried, not fired
         if needs == "group" and (any(c.lower_ in words for c in modifiers) or any(
@@ -83,16 +85,18 @@ def force_class(t: Token) -> str | None:
         armed = t.doc.user_data.get(ARMED_GROUPS, ())
         qualifiers = [c for c in t.children if c.dep_ == "compound"] + [
             p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-        if needs == "group" and any(c.dep_ == "compound" and force_class(c) is not None for c in t.children):
-            return kind  # "National Guard members", "militia members" (not "party members")
         if needs in ("group", "modifier") and any(p.lower_ in armed for p in qualifiers):
             return kind  # "two companies of the X" or "X companies", X an armed group the document names
+        sized_only = all(c.lower_ in lex.size_words.get("more", ()) for c in modifiers)  # "additional companies"
         if kind == "unit" and needs == "modifier" and t.dep_ == "dobj" and t.head.lemma_.lower() in lex.motion_verbs \
-                and any(c.dep_ == "nsubj" and force_class(c) is not None for c in t.head.children):
-            return kind  # "the army moved two companies to X": what a force moves is its own unit
+                and sized_only and any(c.dep_ == "nsubj" and force_class(c) is not None for c in t.head.children):
+            # "the army moved two companies to X": what a force moves is its own unit (not "a working
+            # group", "a group of journalists": a word of its own says what the group is)
+            return kind
         return None
-    if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and (lex.designation.fullmatch(t.text) or any(
-            c.dep_ == "compound" and lex.designation.fullmatch(c.text) for c in t.children)):
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and (lex.designation.fullmatch(t.text) or (
+            lemma in lex.designation_heads
+            and any(c.dep_ == "compound" and lex.designation.fullmatch(c.text) for c in t.children))):
         return "aircraft"  # "two Su-25s flew to X", "Il-76 transports": a military aircraft named by its type
     if t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.text.isupper() and c.lower_ in lex.vessel_prefixes
                                  for c in t.children):
@@ -783,16 +787,18 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         if arg.dep_ in ("nsubj", "nsubjpass") and arg.lower_ in ("none", "neither"):
             return "denied", arg.text  # "none of its soldiers crossed"
     chain = [trigger, *list(trigger.ancestors)[:4]]
+    sequenced = False  # past "before": the verb it follows lends its mood, not its denial
     for k, tok in enumerate(chain):
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("opposition"):
             return "possible", tok.text  # "will not object to a withdrawal": opposed or not, it has not happened
         neg = next((c for c in tok.children if c.dep_ == "neg"), None)
-        if neg is not None:
+        if neg is not None and not sequenced:
             return "denied", neg.text
         no = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "no"), None)
-        if tok.i != trigger.i and tok.pos_ == "NOUN" and no is not None:
+        if tok.i != trigger.i and tok.pos_ == "NOUN" and no is not None and not sequenced:
             return "denied", no.text  # "has no plans to send troops", "no intention of withdrawing"
-        if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("deny") and chain[k - 1].dep_ != "conj":
+        if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("deny") and chain[k - 1].dep_ != "conj" \
+                and not sequenced:
             return "denied", tok.text  # not "X denies this and says Y sent arms": a conjunct is not denied
         if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in lex.cue("condition"):
             return "possible", tok.head.text  # "no deal without troops pulling out"
@@ -816,8 +822,10 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
             continue  # "if X responded by invading Y": the means has the status of what it is the means of
         # "had no plan for moving troops": a gerund after a noun's preposition is read on
         of_a_noun = tok.dep_ == "pcomp" and tok.pos_ == "VERB" and tok.head.head.pos_ == "NOUN"
-        # "is expected to dock at X before sailing for Y": the gerund has the status of the verb it follows
+        # "is expected to dock at X before sailing for Y": the gerund is as possible as the verb it
+        # follows ("did not stop at X before sailing to Y": it sailed)
         in_sequence = tok.dep_ == "pcomp" and tok.head.lower_ in lex.cue("sequence")
+        sequenced = sequenced or in_sequence
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "pobj", "prep", "acl", "dobj", "nsubj", "nsubjpass") \
                 and not of_a_noun and not in_sequence:
             # not past a relative clause: "X could fall, where troops crossed the river": the crossing was

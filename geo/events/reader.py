@@ -68,8 +68,9 @@ class DocumentEvents(StatementReader, MovementReader):
                     forces[t.i] = t  # "the invasion of X": the noun stands for its unnamed force
             for sent in doc.sents:
                 zone = zone_at(self.paragraphs, offset + sent.start_char)
-                if zone not in STATEMENT_ZONES and zone is not Zone.CAPTION:
-                    continue
+                if zone not in STATEMENT_ZONES and (zone is not Zone.CAPTION or any(
+                        t.lower_ in lexicon().archive_words for t in sent)):
+                    continue  # a caption tells movements, unless it shows an old picture ("file photo")
                 start, end = offset + sent.start_char, offset + sent.end_char
                 source = Source(self.doc_id, start, end, self.text[start:end])  # as written, line breaks and all
                 found, speaker = self.statements(sent, offset, source, cues) if zone in STATEMENT_ZONES else ([], None)

@@ -178,7 +178,8 @@ def closing_label(sent: Span, most: int = 4) -> tuple[Span, Token] | None:
     rest = doc.text[doc[end - 1].idx + len(doc[end - 1]):].split("\n", 1)[0]
     if rest.strip(" .,;!?)]\"'’”"):
         return None  # the line goes on ("10:02 GMT - US State Department: ..."): the words close nothing
-    if lexicon().photo_words.search(doc[max(sent.start, mark.i - 3) : mark.i].text):
+    before = doc[max(0, mark.i - 3) : mark.i]  # the splitter may have cut the line at its colon
+    if lexicon().photo_words.search(before.text) or any(t.lower_ in lexicon().credit_words for t in before):
         return None  # "Photo credit: NAME", "Image: AGENCY": a picture's credit, no one speaking
     return doc[first:end], mark
 
@@ -308,13 +309,16 @@ class StatementReader(DocumentContext):
         paragraph = bisect.bisect_right(self.paragraphs, offset + sent.start_char, key=lambda p: p.end)
         opens_a_turn = False
         for words, cue, closing in labels:
-            speaker = self.line_speaker(words, offset, closing=closing)
+            speaker = self.line_speaker(words, offset)
             if speaker is not None and roled and not closing and speaker.kind == "other":
                 speaker = dataclasses.replace(speaker, kind="person")
             if heading and speaker is not None and speaker.kind not in BODY_KINDS and not words.text.isupper():
                 continue  # a section's title labels its topic ("Background: ...", "X: the early years"); a
                 # live blog's entry is a body's or an office's word ("Navy: ...", "Army chief: ...")
-            acronym = len(words) == 1 and sum(c.isupper() for c in words.text) >= 2  # "...: FM", "...: IDF"
+            acronym = (len(words) == 1 and sum(c.isupper() for c in words.text) >= 2  # "...: FM", "...: IDF"
+                       and words.text.lower() not in lexicon().kickers)
+            if closing and lexicon().media.fullmatch(words.text.lower()):
+                continue  # "...: AP", "...: Reuters": an agency's credit closing a line, not its word
             if speaker is not None and (speaker.kind != "other" or not closing or acronym):
                 # a closing label is a speaker only as one the text types ("Minister", a name) or an
                 # office's acronym, not any capitalised words ("...: Day Two")
@@ -358,17 +362,16 @@ class StatementReader(DocumentContext):
         main = max((s for s, *_ in found), key=lambda s: RANK.get(s.kind, 0), default=None)
         return out, main
 
-    def line_speaker(self, words: Span, offset: int, *, closing: bool = False) -> Speaker | None:
+    def line_speaker(self, words: Span, offset: int) -> Speaker | None:
         """The speaker a line's label names ("NAME: words", "words: NAME"): a statement by
-        construction, but only a speaker the text can name ("Note:", "Photo:", "Monday:" are no one).
-        A place opening a line names its topic; one closing it, its government ("...: Ruritania")."""
+        construction, but only a speaker the text can name ("Note:", "Photo:", "Monday:" are no one)."""
         speaker = self.speaker(words, words.root, offset, "speaker-line")
         a_name = any(e.label_ in NAMED for e in words.ents) or (words.text.isupper() and len(words.text) > 2)
         kicker = " ".join(words.text.lower().split()) in lexicon().kickers  # "BREAKING:", "WATCH:"
         start, end = offset + words.start_char, offset + words.end_char
         label = any(r.mention.start <= start and end <= r.mention.end and r.place is not None
                     and r.place.kind is not PlaceKind.LANDMARK for r in self.resolutions_in(start, end))
-        kicker = kicker or (label and not closing)  # "Ruritania: Dozens Flee Floods": a place names the topic
+        kicker = kicker or label  # "Ruritania: Dozens Flee Floods", "Country profile: Ruritania": a place is a topic
         # A title-case headline hides names from the NER: "Okafor: ..." still has a name's shape,
         # proper nouns only and no place among them ("Ruritania War: ..." is a topic)
         a_name = a_name or (all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)

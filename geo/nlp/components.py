@@ -168,7 +168,8 @@ def headline_verbs(doc: Doc) -> Doc:
 def _names_a_ship(span: Span) -> bool:
     """A place name after a warship's prefix is the ship's name ("the BRP X", "USS Y"), no place."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    return before is not None and before.is_upper and before.lower_ in lexicon().vessel_prefixes
+    return (before is not None and before.is_upper and before.lower_ in lexicon().vessel_prefixes
+            and not span[0].is_upper)  # not "TO ITS ODESA BASE" in a headline set in capitals
 
 
 @functools.cache
