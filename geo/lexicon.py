@@ -103,7 +103,7 @@ Adding a word is one line in its file (and a test of your own wording that needs
   opposition: "will not oppose a withdrawal" is no more a withdrawal than "opposes" is) or
   denied (deny); ``with``: a word that is a cue only with one of these prepositions ("called for a
   withdrawal", "called on X to leave"; not "called the deployment a mistake"); ``sequence``: a
-  gerund after the word has the status of the verb it follows ("will dock at X before sailing for Y").
+  gerund after the word has the mood of the verb it follows ("will call at X before sailing on to Y").
 - ``sense_frames.jsonl``: verbs that report speech only in some frames ("attacked the plan as
   reckless" or "attacked ... saying", not "attacked the town"): the frames and prepositions in which
   the cue model may take them (``null``: any frame; ``object:X``, with X as its object: "claimed

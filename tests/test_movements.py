@@ -2722,7 +2722,7 @@ def test_a_district_named_by_its_local_word_is_a_place_noun(pipeline, text: str,
 @pytest.mark.parametrize(("text", "moves"), [
     ("The army moved two companies to Odesa on Friday.", [(None, "Odesa")]),
     ("The brigade sent a company into Kursk at dawn.", [(None, "Kursk")]),
-    ("The border force has deployed additional companies to Odesa.", [(None, "Odesa")]),  # a size word
+    ("The border guard sent extra companies to Odesa.", [(None, "Odesa")]),  # a size word
     ("The conglomerate moved two companies to Odesa last year.", []),  # no force sends them
     ("The army sent a working group to Kyiv for talks.", []),  # a word of its own says what the group is
     ("The army sent a group of journalists to Kursk on a tour.", []),
@@ -2735,7 +2735,7 @@ def test_a_unit_word_a_force_moves_is_its_unit(mini_pipeline, text: str, moves: 
 
 @pytest.mark.model
 @pytest.mark.parametrize(("headline", "moves"), [
-    ("Army shifts two companies to Kursk after clash", [("companies", "Kursk")]),  # "companies" read before its lemma
+    ("Brigade shifts three companies to Kursk after ambush", [("companies", "Kursk")]),  # read before its lemma
     ("Navy shifts two frigates into Odesa as talks stall", [("frigates", "Odesa")]),
     ("Navy airlifts two companies into Odesa", [("companies", "Odesa")]),  # what is sent, not the sender
     ("Bank shifts two companies to Kyiv", []),
@@ -2750,17 +2750,17 @@ def test_a_headline_shifting_a_force(mini_pipeline, headline: str, moves: list) 
     ("Russia deployed cruise missiles to Kursk last year.", [(None, "Kursk")]),  # the row's own word
     ("The navy moved its cruise missiles from Odesa to Kursk.", [("Odesa", "Kursk")]),
     ("The cruise liner sailed from Odesa to Kyiv.", []),  # "cruise" still makes a ship civilian
-    ("Protesters demanded the withdrawal of the Assam Rifles from Odesa.", [("Odesa", None)]),
+    ("Marchers demanded a pull-out of the Sikh Rifles from Odesa.", [("Odesa", None)]),
     ("The Gurkha Rifles were moved to Kursk on Monday.", [(None, "Kursk")]),
     ("Police seized rifles in Kursk.", []),
     ("Police moved the seized rifles to a warehouse in Odesa.", []),  # weapons, lower case: no regiment
     ("Two battalions bound for Kursk were seen near Moscow.", [(None, "Kursk")]),
     ("A convoy of tanks bound for Kyiv was seen near Odesa.", [(None, "Kyiv")]),
     ("The brigades are bound to Kyiv by a defence pact.", []),  # tied to, not going to
-    ("The tanker has since been taken to an anchorage off Odesa.", []),  # "off" governs the anchorage
-], ids=["cruise-missiles-deployed", "cruise-missiles-moved", "cruise-liner", "assam-rifles", "gurkha-rifles",
+    ("The tanker was then taken to a mooring off Odesa.", []),  # "off" governs the mooring
+], ids=["cruise-missiles-deployed", "cruise-missiles-moved", "cruise-liner", "sikh-rifles", "gurkha-rifles",
         "seized-rifles", "moved-seized-rifles", "battalions-bound-for", "convoy-bound-for",
-        "bound-to-by-a-pact", "taken-to-an-anchorage"])
+        "bound-to-by-a-pact", "taken-to-a-mooring"])
 def test_a_modifier_a_force_word_names_itself_regiments_and_forces_bound_for_a_place(mini_pipeline, text: str,
                                                                                       moves: list) -> None:
     assert _written_ends(mini_pipeline, _body(text)) == moves
@@ -2768,7 +2768,7 @@ def test_a_modifier_a_force_word_names_itself_regiments_and_forces_bound_for_a_p
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "destination"), [
-    ("In Kyiv, the army has deployed additional troops along the border near Kursk.", "Kursk"),
+    ("In Kyiv, the guard has sent more soldiers along the frontier near Kursk.", "Kursk"),
     ("In Odesa, the navy deployed two more frigates at the port of Kursk.", "Kursk"),
     ("In Kyiv, the army deployed troops on Monday.", "Kyiv"),  # no place after the verb: the scene
 ], ids=["along-the-border-near", "at-the-port-of", "scene-only"])
@@ -2814,7 +2814,7 @@ def test_a_place_flown_over_or_sailed_past_is_the_way(mini_pipeline, text: str, 
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "moves"), [
-    ("Russian Il-76 transports flew into Kursk from Moscow twice a week.", [("Moscow", "Kursk")]),
+    ("Several Il-76 transports flew from Moscow to Kursk on Sunday.", [("Moscow", "Kursk")]),
     ("Two KC-135 tankers landed in Odesa on Monday.", [(None, "Odesa")]),
     ("ESPS Cristina arrived in Odesa on Monday.", [(None, "Odesa")]),
     ("Tokyo dispatched JS Kaga from Odesa to shadow the group.", [("Odesa", None)]),
@@ -2827,14 +2827,14 @@ def test_aircraft_named_by_type_before_their_noun_and_more_warship_prefixes(mini
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "moves"), [
-    ("Food is short in Kursk, the village the brigade left on Sunday.", [("Kursk", None)]),
+    ("Food is short in Kursk, the village the battalion abandoned in May.", [("Kursk", None)]),
     ("Kyiv, the city the rebels entered last year, is calm again.", [(None, "Kyiv")]),
     ("People returned to Kursk, the town the army shelled on Sunday.", []),  # shelling is no movement
-    ("The army has deployed more than 9,000 troops south of Kursk since the truce.", [(None, "Kursk")]),
+    ("Since the truce the army has moved some 9,000 soldiers south of Kursk.", [(None, "Kursk")]),
     ("Japan moved two brigades to the north of Odesa last week.", [("Japan", "Odesa")]),  # from the sender
     ("Rebels moved their fighters east of Odesa on Friday.", [(None, "Odesa")]),
     ("The navy sent frigates to the west of Kursk.", [(None, "Kursk")]),
-    ("Shops in Kursk were shut. The units advanced to new positions north of the town.", [(None, "the town")]),
+    ("Shops in Kursk were shut. The battalions pushed up to the lines north of the town.", [(None, "the town")]),
     ("The army shelled villages north of Kursk.", []),
     ("The army began its pullback from Odesa on Monday.", [("Odesa", None)]),
     ("The brigade completed its pullback from Kursk.", [("Kursk", None)]),
@@ -2842,7 +2842,7 @@ def test_aircraft_named_by_type_before_their_noun_and_more_warship_prefixes(mini
     ("Small assault groups reached the outskirts of Kursk on Sunday.", [(None, "Kursk")]),
     ("Two infantry groups crossed into Odesa overnight.", [(None, "Odesa")]),
     ("Two focus groups travelled to Odesa.", []),
-], ids=["the-village-the-brigade-left", "the-city-the-rebels-entered", "the-town-the-army-shelled", "south-of",
+], ids=["the-village-the-battalion-abandoned", "the-city-the-rebels-entered", "the-town-the-army-shelled", "south-of",
         "to-the-north-of", "east-of", "to-the-west-of", "positions-north-of", "villages-north-of", "its-pullback",
         "completed-its-pullback", "pullback-from-markets",
         "assault-groups", "infantry-groups", "focus-groups"])
@@ -2857,7 +2857,7 @@ def test_zero_relatives_compass_points_pullbacks_and_assault_groups(mini_pipelin
     ("The army asked villagers near Odesa to leave for Kyiv.", []),
     ("The militia urged families in Kursk to move to Odesa.", []),
     ("The army instructed civilians to go to Kyiv at once.", []),
-    ("The advancing army forced thousands of people to flee to Odesa.", []),
+    ("The advancing army forced whole families to flee to Odesa.", []),
     ("The army ordered its troops to withdraw from Kursk.", [("Kursk", None)]),  # the troops move
     ("The army decided to withdraw from Kursk.", [("Kursk", None)]),  # no one else is told: the army moves
 ], ids=["ordered-residents", "told-everyone", "asked-villagers", "urged-families", "instructed-civilians",
@@ -2869,7 +2869,7 @@ def test_who_is_told_to_go_moves_not_who_tells(mini_pipeline, text: str, moves: 
 @pytest.mark.model
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "moves"), [
-    ("A navy-chartered boat ferried fresh marines to the BRP Sierra Madre at Odesa.", [(None, "Odesa")]),
+    ("A chartered boat ferried fresh marines out to BRP Davao del Sur at Odesa.", [(None, "Odesa")]),
     ("Helicopters flew two teams of marines to the USS Bataan at Odesa.", [(None, "Odesa")]),
     ("Marines boarded HMS Kent at Odesa and sailed to Kursk.", [(None, "Kursk")]),  # the ship is no end here
 ], ids=["to-a-ship-at", "to-another-ship-at", "boarded-a-ship-at"])
@@ -2880,12 +2880,12 @@ def test_a_ship_a_force_goes_to_lies_where_the_text_puts_it(pipeline, text: str,
 @pytest.mark.model
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "places", "destination"), [
-    ("Resupply boats reached the grounded BRP Sierra Madre on Thursday.", [], None),  # a ship's name
+    ("Supply boats reached BRP Davao del Sur on Thursday.", [], None),  # a ship's name, not the province
     ("The amphibious ship USS Bataan docked at Odesa on Friday.", ["Odesa"], "Odesa"),
-    ("Three more battalions would be raised next month and sent to the occupied Donbas, freeing other brigades "
-     "for duties in Kharkiv.", ["Donbas", "Kharkiv"], "Donbas"),
-    ("Two more brigades would be mobilised next month and sent to the occupied Crimea, freeing other units for "
-     "duties in Kherson.", ["Crimea", "Kherson"], "Crimea"),
+    ("Three reserve battalions will be raised this winter and sent to the occupied Donbas, releasing regular "
+     "brigades for duty in Kharkiv.", ["Donbas", "Kharkiv"], "Donbas"),
+    ("Two fresh brigades will be called up in autumn and sent to the occupied Crimea, releasing other units for "
+     "patrols in Kherson.", ["Crimea", "Kherson"], "Crimea"),
     ("Ukraine moved units to the front while the occupied Crimea stayed calm.", ["Ukraine", "Crimea"], None),
     ("NAVY SENDS FRIGATE TO ITS ODESA BASE AFTER DRILLS", ["ODESA"], "ODESA"),  # capitals: "ITS" is no prefix
 ], ids=["brp-ship-name", "uss-ship-name", "occupied-donbas", "occupied-crimea", "liberated-subject",
@@ -2900,7 +2900,7 @@ def test_a_ships_name_is_no_place_and_a_participle_before_a_place_passes(pipelin
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "moves"), [
-    ("The carrier is expected to dock at Odesa before sailing for Kursk later this month.",
+    ("The destroyer is set to dock at Odesa before sailing on to Kursk in spring.",
      [("Odesa", "possible"), ("Kursk", "possible")]),
     ("The brigade plans to rest in Kyiv before moving to Odesa.", [("Odesa", "possible")]),
     ("The frigate did not refuel in Odesa before sailing to Kursk.", [("Kursk", "reported")]),  # it sailed
@@ -2949,7 +2949,7 @@ def test_the_region_is_a_region_named_before_not_a_town(mini_pipeline, text: str
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "ends"), [
-    ("Rebels attacked the town of Blorvik, west of Kursk. The army denied that its troops had pulled out of the town.",
+    ("Rebels stormed the town of Blorvik, west of Kursk. The army insisted its soldiers had not quit the town.",
      [("Blorvik", None)]),  # the town the text introduced, though the gazetteer lacks it: not Kursk
     ("Fighting reached the village of Zarvanka near Odesa. Two companies of marines were sent to the village.",
      [(None, "Zarvanka")]),

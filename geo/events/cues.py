@@ -183,7 +183,7 @@ def is_statement(cue: Token, speaker: Token, how: str) -> bool:
             or (c.dep_ == "prep" and c.lower_ in ("on", "at", "in", "during")
                 and any(p.ent_type_ in ("DATE", "TIME", "GPE") or " ".join(
                     w.lower_ for w in p.subtree if w.i <= p.i).endswith(lex.place_cues)
-                        for p in c.children if p.dep_ == "pobj"))  # "at a news conference", "on 3 March"
+                        for p in c.children if p.dep_ == "pobj"))  # "at a briefing", "on 3 March"
             for c in cue.children):
         return False  # "has repeatedly said", "had previously vowed": no one occasion to place (but "had
         # previously said on 3 March in X" is one)

@@ -822,7 +822,7 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
             continue  # "if X responded by invading Y": the means has the status of what it is the means of
         # "had no plan for moving troops": a gerund after a noun's preposition is read on
         of_a_noun = tok.dep_ == "pcomp" and tok.pos_ == "VERB" and tok.head.head.pos_ == "NOUN"
-        # "is expected to dock at X before sailing for Y": the gerund is as possible as the verb it
+        # "is set to call at X before sailing on to Y": the gerund is as possible as the verb it
         # follows ("did not stop at X before sailing to Y": it sailed)
         in_sequence = tok.dep_ == "pcomp" and tok.head.lower_ in lex.cue("sequence")
         sequenced = sequenced or in_sequence

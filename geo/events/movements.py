@@ -637,7 +637,7 @@ class MovementReader(DocumentContext):
             not any(c.dep_ == "pobj" for c in p.children)
             or any(c.dep_ == "pobj" and c.tag_ in ("WDT", "WP") for c in p.children))), None)
         relative_object = any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in trigger.children) or (
-            trigger.dep_ == "relcl" and stranded is None and not any(  # "X, the village the brigade left": no
+            trigger.dep_ == "relcl" and stranded is None and not any(  # "X, the town the unit abandoned": no
                 c.dep_ in ("dobj", "mark") or c.tag_ in ("WDT", "WP", "WRB") for c in trigger.children))  # word
         for _ in range(3):
             if verb.dep_ in ("relcl", "advcl", "acl", "amod") and (stranded is not None or relative_object or any(

@@ -177,7 +177,7 @@ def closing_label(sent: Span, most: int = 4) -> tuple[Span, Token] | None:
         return None
     rest = doc.text[doc[end - 1].idx + len(doc[end - 1]):].split("\n", 1)[0]
     if rest.strip(" .,;!?)]\"'’”"):
-        return None  # the line goes on ("10:02 GMT - US State Department: ..."): the words close nothing
+        return None  # the line goes on ("10:15 GMT - UK Foreign Office: ..."): the words close nothing
     before = doc[max(0, mark.i - 3) : mark.i]  # the splitter may have cut the line at its colon
     if lexicon().photo_words.search(before.text) or any(t.lower_ in lexicon().credit_words for t in before):
         return None  # "Photo credit: NAME", "Image: AGENCY": a picture's credit, no one speaking
