@@ -2969,3 +2969,15 @@ def test_the_town_the_text_introduced_is_the_town_even_unlisted(mini_pipeline, t
 def test_a_headlines_plural_force_and_the_verbs_own_form(mini_pipeline, headline: str, moves: list) -> None:
     analysis = analyse(mini_pipeline, headline + "\n\nThe ministry gave no further details on Monday.\n")
     assert [(m.actor, m.destination.mention.text) for m in analysis.movements if m.destination] == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "places"), [
+    ("The fighters retreated into the bush near Kursk.", ["Kursk"]),  # no town named Bush
+    ("After the raid the rebels melted back into the bush.", []),
+    ("Troops moved into Bush, a town on the Nile, at dawn.", ["Bush", "Nile"]),  # a capital names it
+], ids=["into-the-bush-near", "back-into-the-bush", "the-town-named-bush"])
+def test_a_common_noun_in_lower_case_is_no_place(pipeline, text: str, places: list[str]) -> None:
+    analysis = analyse(pipeline, _body(text))
+    assert [r.mention.text for r in analysis.places if r.place is not None] == places

@@ -316,7 +316,9 @@ class PlaceRecognizer:
         doc.spans[SPAN_KEY] = choose(
             [(1.0 if (span.start, span.end) in trusted or self._moved_to(span) else model.probability(found),
               span, source)
-             for span, found, source in self.candidates(doc, rules) if not _names_a_ship(span)], model.threshold)
+             for span, found, source in self.candidates(doc, rules)
+             # a place is named with a capital: "retreated into the bush" is no town named Bush
+             if not _names_a_ship(span) and any(t.text[:1].isupper() for t in span)], model.threshold)
         return doc
 
     def _moved_to(self, span: Span) -> bool:
