@@ -153,6 +153,22 @@ def names_what_it_reports(cue: Token) -> bool:
     return any(t.tag_ == "WP" and t.lower_ in ("what", "who", "whom") and t.i < cue.i for t in objects + subjects)
 
 
+def one_occasion(cue: Token) -> bool:
+    """Whether the cue is dated or placed on one occasion ("had previously said on 3 March in X",
+    "repeatedly said at a briefing in Y"): a date or time, or "on/at/in/during" a date, a place or a
+    speech event (``place_cues.jsonl``)."""
+    lex = lexicon()
+    for c in cue.children:
+        if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("on", "at", "in", "during") and any(
+                p.ent_type_ in ("DATE", "TIME", "GPE")
+                or " ".join(w.lower_ for w in p.subtree if w.i <= p.i).endswith(lex.place_cues)
+                for p in c.children if p.dep_ == "pobj"):
+            return True
+    return False
+
+
 def is_statement(cue: Token, speaker: Token, how: str) -> bool:
     """Whether the candidate found by the pattern ``how`` is an attribution."""
     if how == "object-control" and any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD")
@@ -178,15 +194,8 @@ def is_statement(cue: Token, speaker: Token, how: str) -> bool:
     heads += [p for c in heads for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for p in o.children]
     if any(h.lemma_.lower() in objects for h in heads):
         return False  # "the blast claimed 20 lives", "claims two-thirds of the territory": the other sense
-    if any(c.dep_ == "advmod" and c.lower_ in lex.habitual_words for c in cue.children) and not any(
-            (c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"))
-            or (c.dep_ == "prep" and c.lower_ in ("on", "at", "in", "during")
-                and any(p.ent_type_ in ("DATE", "TIME", "GPE") or " ".join(
-                    w.lower_ for w in p.subtree if w.i <= p.i).endswith(lex.place_cues)
-                        for p in c.children if p.dep_ == "pobj"))  # "at a briefing", "on 3 March"
-            for c in cue.children):
-        return False  # "has repeatedly said", "had previously vowed": no one occasion to place (but "had
-        # previously said on 3 March in X" is one)
+    if any(c.dep_ == "advmod" and c.lower_ in lex.habitual_words for c in cue.children) and not one_occasion(cue):
+        return False  # "has repeatedly said", "had previously vowed": no one occasion to place
     if speaker.lemma_.lower() in lex.non_speech_subjects.get(cue.lemma_.lower(), frozenset()):
         return False  # "videos showed that ...": what pictures show is evidence, not a statement
     frames = lex.sense_frames.get(cue.lemma_.lower())

@@ -82,19 +82,21 @@ def force_class(t: Token) -> str | None:
                 _names_a_group(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj")):
             return kind  # "members of the militia", "service members"
-        armed = t.doc.user_data.get(ARMED_GROUPS, ())
-        qualifiers = [c for c in t.children if c.dep_ == "compound"] + [
-            p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-        if needs in ("group", "modifier") and any(p.lower_ in armed for p in qualifiers):
+        armed_groups = t.doc.user_data.get(ARMED_GROUPS, ())
+        if needs in ("group", "modifier") and armed_groups and (
+                any(c.lower_ in armed_groups for c in t.children if c.dep_ == "compound")
+                or any(p.lower_ in armed_groups for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj")):
             return kind  # "two companies of the X" or "X companies", X an armed group the document names
-        sized_only = all(c.lower_ in lex.size_words.get("more", ()) for c in modifiers)  # "additional companies"
         if kind == "unit" and needs == "modifier" and t.dep_ == "dobj" and t.head.lemma_.lower() in lex.motion_verbs \
-                and sized_only and any(c.dep_ == "nsubj" and force_class(c) is not None for c in t.head.children):
-            # "the army moved two companies to X": what a force moves is its own unit (not "a working
-            # group", "a group of journalists": a word of its own says what the group is)
+                and all(c.lower_ in lex.size_words.get("more", ()) for c in modifiers) \
+                and any(c.dep_ == "nsubj" and force_class(c) is not None for c in t.head.children):
+            # "the army moved two (additional) companies to X": what a force moves is its own unit (not "a
+            # working group", "a group of journalists": a word of its own says what the group is)
             return kind
         return None
-    if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and (lex.designation.fullmatch(t.text) or (
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and ((
+            t.text[:1].isupper() and lex.designation.fullmatch(t.text)) or (
             lemma in lex.designation_heads
             and any(c.dep_ == "compound" and lex.designation.fullmatch(c.text) for c in t.children))):
         return "aircraft"  # "two Su-25s flew to X", "Il-76 transports": a military aircraft named by its type

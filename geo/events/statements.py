@@ -299,9 +299,12 @@ class StatementReader(DocumentContext):
         lines = patterns(sent.doc.vocab).surface(sent, "speaker_line")
         # "NAME: words" opening a line of a transcript or a headline
         # "NAME, ROLE: words": the name before the comma speaks, a person the role describes
-        labels = [(line[: next((t.i - line.start for t in line if t.text == ","), len(line) - 1)], line[-1], False)
-                  for _, line in lines[:1]]
-        roled = bool(lines) and any(t.text == "," for t in lines[0][1])
+        labels, roled = [], False
+        if lines:
+            line = lines[0][1]
+            comma = next((t.i - line.start for t in line if t.text == ","), None)
+            roled = comma is not None
+            labels.append((line[: comma if roled else len(line) - 1], line[-1], False))
         # "words: NAME", "words — NAME" closing a headline: the speaker after the colon or dash
         if (tail := closing_label(sent)) is not None:
             labels.append((*tail, True))
