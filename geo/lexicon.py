@@ -58,7 +58,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   is a flight, not a deployment); ``water_object_is_via``: a sea, strait or river as its object is
   passed through, not reached ("crossed the strait", but "crossed the border into X" goes to X);
   ``object_is_via``: any place as its object is passed through ("transited the strait", "passed the
-  town on the way north").
+  town on the way north"); ``off_is_origin``: "off X" is where the force was ("pulled two regiments off
+  the X axis", "units taken off the X front"; not "deployed off the coast of X").
   ``headline_verb``: a verb whose third-person form a headline uses ("Navy frigate sails to X") and
   the parser may read as a plural noun, mended by ``geo.nlp.components.headline_verbs``; not a verb
   whose "-s" form is mostly a noun ("ships", "orders", "supplies").
@@ -200,6 +201,7 @@ class Lexicon:
     motion_movers: Mapping[str, frozenset[str]]  # "travel" -> personnel, unit: only these classes move so
     water_object_is_via: frozenset[str]  # "cross": "crossed the strait" passes through it
     object_is_via: frozenset[str]  # "transit": "transited the strait", "passed the town" go through it
+    off_is_origin: frozenset[str]  # "pull": "pulled the units off the X axis" takes them from X
     headline_verbs: frozenset[str]  # "sail": "Navy frigate sails to X" mended when read as a plural noun
     water_words: frozenset[str]  # "river", "lake": a name the gazetteer lacks holding one names water
     name_heads: frozenset[str]  # "bay", "forest", "crossing": a name ending in one (or heading one) is a place
@@ -373,6 +375,7 @@ def lexicon() -> Lexicon:
         motion_movers={r["lemma"]: frozenset(r["movers"]) for r in motion if r.get("movers")},
         water_object_is_via=frozenset(r["lemma"] for r in motion if r.get("water_object_is_via")),
         object_is_via=frozenset(r["lemma"] for r in motion if r.get("object_is_via")),
+        off_is_origin=frozenset(r["lemma"] for r in motion if r.get("off_is_origin")),
         headline_verbs=frozenset(r["lemma"] for r in motion if r.get("headline_verb")),
         water_words=_words("water_words.jsonl"),
         name_heads=_words("name_heads.jsonl"),

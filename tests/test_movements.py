@@ -1780,6 +1780,31 @@ def test_water_crossed_is_passed_through(mini_pipeline, text: str, destination: 
 
 
 @pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(
+    ("text", "destination", "via"),
+    [
+        # a demarcation line crossed is passed through, like a river: the band it runs along is no end
+        ("A patrol of a dozen soldiers crossed the Line of Control at night, India said.\n", None,
+         "Line of Control"),
+        ("Eight soldiers crossed the Military Demarcation Line on Tuesday, Seoul said.\n", None,
+         "Military Demarcation Line"),
+        # what is crossed on the way into a place is passed through, whatever the gazetteer takes it for
+        ("Russian marines crossed the Desna into Chernihiv on Friday, the governor said.\n", "Chernihiv", "Desna"),
+        ("Rebels crossed the Jordan into Jericho, police said.\n", "Jericho", "Jordan"),
+        # ... but with nowhere further named, a town crossed into is reached
+        ("Russian marines crossed the Desna on Friday, the governor said.\n", "Desna", None),
+    ],
+    ids=["line-of-control", "demarcation-line", "river-named-like-a-town", "country-crossed", "no-onward-end"],
+)
+def test_a_line_or_what_is_crossed_on_the_way_is_passed_through(pipeline, text: str, destination: str | None,
+                                                                via: str | None) -> None:
+    [move] = analyse(pipeline, _body(text)).movements
+    assert (move.destination.mention.text if move.destination else None) == destination
+    assert [v.mention.text for v in move.via] == ([via] if via else [])
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "status"),
     [
@@ -2344,6 +2369,22 @@ def test_the_town_refers_to_the_town_the_text_introduced(mini_pipeline, text: st
 def test_a_dateline_is_no_force_and_no_sender(mini_pipeline, text: str) -> None:
     [move] = analyse(mini_pipeline, text + "\n").movements
     assert move.origin is None and move.destination is not None and move.destination.place.name == "Odesa"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "actor"), [
+    # the parser takes a plural opening a sentence for a name
+    ("Bombers were sent to Odesa on Monday, the ministry said.", "Bombers"),
+    ("Guerrillas crossed into Libya overnight, officials said.", "Guerrillas"),
+], ids=["bombers", "guerrillas"])
+def test_a_plural_force_opening_a_sentence_is_a_force(mini_pipeline, text: str, actor: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.actor == actor
+
+
+@pytest.mark.model
+def test_a_name_opening_a_sentence_is_no_plural_force(mini_pipeline) -> None:
+    assert analyse(mini_pipeline, _body("Marcus flew to Odesa on Monday, the ministry said.")).movements == ()
 
 
 @pytest.mark.model
@@ -2981,3 +3022,53 @@ def test_a_headlines_plural_force_and_the_verbs_own_form(mini_pipeline, headline
 def test_a_common_noun_in_lower_case_is_no_place(pipeline, text: str, places: list[str]) -> None:
     analysis = analyse(pipeline, _body(text))
     assert [r.mention.text for r in analysis.places if r.place is not None] == places
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "origin", "destination"), [
+    # a front's sector, axis or direction named after a town is at the town
+    ("The army rushed two companies of reinforcements to the Odesa sector on Monday.", None, "Odesa"),
+    ("The army has sent fresh brigades to the Kursk direction, the general staff said.", None, "Kursk"),
+    ("Moscow said it had pulled two regiments off the Odesa axis last week.", "Odesa", None),
+    # "in the direction of X" heads for X
+    ("Troops advanced in the direction of Odesa, officials said.", None, "Odesa"),
+    ("A column of tanks was seen moving in the direction of Kyiv on Friday.", None, "Kyiv"),
+    # "off X" after a verb of leaving is where the force was
+    ("The navy pulled its marines off the island of Odesa on Friday, officials said.", "Odesa", None),
+], ids=["sector", "direction", "off-the-axis", "in-the-direction-of", "moving-in-the-direction-of",
+        "pulled-off"])
+def test_sectors_directions_and_off(mini_pipeline, text: str, origin: str | None, destination: str | None) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert (move.origin.mention.text if move.origin else None) == origin
+    assert (move.destination.mention.text if move.destination else None) == destination
+
+
+@pytest.mark.model
+def test_off_keeps_its_sense_of_a_position(mini_pipeline) -> None:
+    text = "Two warships were deployed off the coast of Libya, officials said."
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.origin is None and move.destination is not None and move.destination.mention.text == "Libya"
+
+
+@pytest.mark.model
+def test_shooting_in_a_direction_moves_no_one(mini_pipeline) -> None:
+    moves = analyse(mini_pipeline, _body("Soldiers fired warning shots in the direction of Kyiv on Friday.")).movements
+    assert moves == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "actor", "status"), [
+    # the parser takes the clause's subject for the object of the verb before it
+    ("The Kremlin denied its frigates had abandoned Odesa.", "its frigates", "denied"),
+    ("Officials denied the militia had entered Kyiv, the agency said.", "militia", "denied"),
+], ids=["denied-its-frigates", "denied-the-militia"])
+def test_a_clause_subject_read_as_an_object_still_moves(mini_pipeline, text: str, actor: str, status: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert (move.actor, move.status) == (actor, status)
+
+
+@pytest.mark.model
+def test_the_clause_s_own_force_subject_moves_not_the_object(mini_pipeline) -> None:
+    text = "Officials assured the militia its fighters would leave Kyiv, the agency said."
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.actor == "its fighters"

@@ -46,8 +46,10 @@ def force_class(t: Token) -> str | None:
     convoy", "cargo ship")."""
     lex = lexicon()
     lemma, lower = t.lemma_.lower(), t.lower_
-    if t.tag_ == "NNPS" and lemma == lower and lower.endswith("s"):
-        lemma = lower[:-1]  # "Militants entered X" after a dateline: the parser takes the plural for a name
+    if (t.tag_ == "NNPS" or (t.tag_ == "NNP" and t.is_sent_start)) and lemma == lower and lower.endswith("s"):
+        # "Militants entered X" after a dateline, "Guerrillas crossed into X" opening a sentence: the
+        # parser takes the plural for a name
+        lemma = lower[:-1]
     modifiers = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod")]
     # the words of a name or noun the head is qualified by ("a Red Crescent Relief Society convoy")
     modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.subtree if g.dep_ == "compound"]
@@ -686,6 +688,8 @@ def preposition(span: Span) -> str | None:
                 return None
             if t.lower_ == "of" and i > 0 and doc[i - 1].lower_ == "out":
                 return "from"
+            if t.lower_ == "of" and i >= 3 and doc[i - 1].lower_ == "direction" and doc[i - 3].lower_ == "in":
+                return "toward"  # "advanced in the direction of X"
             return _enclosing(doc, i) or t.lower_
         if t.pos_ in ("DET", "ADJ", "PART", "NUM") or t.is_space or t.lower_ in ("'s", "’s") \
                 or t.ent_type_ in ("GPE", "LOC") or t.dep_ == "poss" or (t.tag_ == "VBN" and t.dep_ == "amod") \
@@ -764,6 +768,8 @@ def place_role(prep: str, trigger: Token, *, attached: bool) -> str | None:
     "destination", "via", "weak destination" ("deployed in X", only for a place attached to a
     trigger that stations forces; a strong destination wins over it), or None."""
     lex = lexicon()
+    if prep == "off" and trigger.lemma_.lower() in lex.off_is_origin:
+        return "origin"  # "pulled two regiments off the X axis": where they were (not "deployed off X")
     if prep in lex.roles:
         return lex.roles[prep]
     if prep == "for" and trigger.lemma_.lower() in lex.for_destination and not _moves_something_else(trigger):

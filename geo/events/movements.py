@@ -422,8 +422,13 @@ class MovementReader(DocumentContext):
                 lemma = trigger.lemma_.lower()
                 water = (r.place.kind is PlaceKind.WATER if r.place is not None  # a river the gazetteer lacks
                          else river or bool(set(r.mention.text.lower().split()) & lexicon().water_words))
-                if lemma in lexicon().water_object_is_via and water and prep in (None, "of"):
-                    prep = "via"  # "crossed the strait", "the river", "the centre line of the sea": through it
+                line = r.place is not None and r.place.feature == "land border"
+                # "crossed X into Y": Y is where it went, so X is what it crossed, whatever X is
+                onward = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in trigger.children)
+                if lemma in lexicon().water_object_is_via and (water or line or onward) and prep in (None, "of"):
+                    # "crossed the strait", "the river", "the centre line of the sea", "the demarcation
+                    # line": through it
+                    prep = "via"
                 elif lemma in lexicon().object_is_via and prep is None and not any(
                         c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in trigger.children):
                     prep = "via"  # "transited the strait", "passed the town": through it (not "passed X to Y")

@@ -62,7 +62,7 @@ def _expand(value: Any, lex: Lexicon) -> Any:
         return {k: _expand(v, lex) for k, v in value.items()}
     if isinstance(value, list):
         return [_expand(v, lex) for v in value]
-    if isinstance(value, str) and value.startswith("$"):
+    if isinstance(value, str) and value.startswith("$") and value[1:2].isalpha():  # not the "$-" operators
         words = getattr(lex, value[1:])
         return sorted(words)
     return value
