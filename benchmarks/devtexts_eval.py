@@ -1,7 +1,7 @@
 """Statements and movements scored on the hand-annotated development subset of real articles.
 
     CONFLICTMAP_GAZETTEER=/tmp/gaz/gazetteer.sqlite .venv/bin/python benchmarks/devtexts_eval.py \
-        [--set dev|heldout|...|heldout8|snippets|snippets2|articles3|...|articles9] [--gold DIR] \
+        [--set dev|heldout|...|heldout8|snippets|snippets2|articles3|...|articles11] [--gold DIR] \
         [--texts ../shared/devtexts] \
         [--gazetteer PATH] [--show-misses]
 
@@ -32,7 +32,8 @@ no movement), gold in ``benchmarks/devtexts_gold/articles5/``; ``--set articles6
 ``benchmarks/devtexts_gold/articles6/``; ``--set articles7`` 15 more written at the end of the ninth session, gold in
 ``benchmarks/devtexts_gold/articles7/``; ``--set articles8`` 15 more written blind in the tenth session, gold in
 ``benchmarks/devtexts_gold/articles8/``; ``--set articles9`` 15 more written blind later in that session, gold in
-``benchmarks/devtexts_gold/articles9/``.
+``benchmarks/devtexts_gold/articles9/``; ``--set articles10`` and ``--set articles11`` 15 and 15 written blind at the
+start of the eleventh session, gold in ``benchmarks/devtexts_gold/articles10/`` and ``.../articles11/``.
 
 * A gold statement is *found* when a predicted statement's speaker span overlaps the gold speaker
   span and its cue overlaps the gold cue (no speaker span or no cue: cannot match). A predicted
@@ -68,7 +69,7 @@ from conflictmap.geo.records import Movement, Resolution, Statement
 ROOT = Path(__file__).resolve().parent.parent
 # texts in benchmarks/<set>/texts
 WRITTEN_SETS = ("snippets", "snippets2", "articles3", "articles4", "articles5", "articles6", "articles7", "articles8",
-                "articles9")
+                "articles9", "articles10", "articles11")
 Gold = dict[str, Any]
 Span = tuple[int, int]
 
@@ -145,7 +146,8 @@ def main() -> None:
     parser.add_argument("--set", dest="gold_set", default="dev",
                         choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                                  "heldout7", "heldout8", "snippets", "snippets2", "articles3", "articles4",
-                                 "articles5", "articles6", "articles7", "articles8", "articles9"),
+                                 "articles5", "articles6", "articles7", "articles8", "articles9", "articles10",
+                                 "articles11"),
                         help="the development 20 (default), the held-out 10, the second held-out 9 (movements only), "
                              "the third held-out 10, the fourth held-out 10, the fifth held-out 13 (movements only), "
                              "the sixth held-out 10, the seventh held-out 12, the eighth held-out 16, "
@@ -153,8 +155,9 @@ def main() -> None:
                              "benchmarks/snippets), the second 30 (benchmarks/snippets2), the 24 written articles "
                              "(benchmarks/articles3), the 15 more (benchmarks/articles4), the 15 after those "
                              "(benchmarks/articles5), the 15 and 15 of the ninth session (benchmarks/articles6, "
-                             "benchmarks/articles7) or the 15 and 15 of the tenth (benchmarks/articles8, "
-                             "benchmarks/articles9)")
+                             "benchmarks/articles7), the 15 and 15 of the tenth (benchmarks/articles8, "
+                             "benchmarks/articles9) or the 15 and 15 of the eleventh (benchmarks/articles10, "
+                             "benchmarks/articles11)")
     parser.add_argument("--gold", type=Path, help="a folder of gold files (overrides --set)")
     parser.add_argument("--texts", type=Path, help="where the gold paths lie (default: ../shared/devtexts; for "
                         "the written sets, benchmarks/<set>/texts)")
