@@ -2830,8 +2830,20 @@ def test_a_scene_set_before_the_verb_yields_to_a_place_after_it(mini_pipeline, t
     ("Warships crossed the Red Sea on Monday and entered the canal.", [(None, "Red Sea")]),  # no canal named
     ("The frigates entered the Suez Canal at dawn. Hours later two more warships crossed the canal.",
      [(None, "Suez Canal"), (None, "Suez Canal")]),  # through it
+    # "the waterway" is the water named last; "the shoal", "the corridor" a place named with the word
+    ("Rebels fired at ships in the Gulf of Aden last week. On Monday two destroyers entered the waterway.",
+     [(None, "Gulf of Aden")]),
+    ("The frigate left the Black Sea in June and returned to the waterway on Friday.",
+     [("Black Sea", None), (None, "Black Sea")]),
+    ("Two destroyers entered the waterway on Monday.", []),  # no water named
+    ("Boats were blocked near Scarborough Shoal on Monday. A frigate was later sent to the shoal.",
+     [(None, "Scarborough Shoal")]),
+    ("Troops took the Philadelphi corridor in May. Officials expect the troops to withdraw from the corridor.",
+     [("Philadelphi Corridor", None)]),
+    ("Officials expect the troops to withdraw from the corridor by June.", []),  # none named
 ], ids=["the-strait", "the-island", "tourists-to-the-island", "island-not-the-town-left", "canal-not-a-sea",
-        "the-canal"])
+        "the-canal", "the-waterway", "left-and-returned-to-the-waterway", "no-waterway-named", "the-shoal",
+        "the-corridor", "no-corridor-named"])
 def test_the_strait_or_the_island_is_the_one_named_before(pipeline, text: str, ends: list) -> None:
     moves = analyse(pipeline, _body(text)).movements
     assert [(m.origin.place.name if m.origin else None,
@@ -3072,3 +3084,43 @@ def test_the_clause_s_own_force_subject_moves_not_the_object(mini_pipeline) -> N
     text = "Officials assured the militia its fighters would leave Kyiv, the agency said."
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert move.actor == "its fighters"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "destination"), [
+    # a possessed site passes its place on, as an unpossessed one does
+    ("The delivery of armoured vehicles to the army's base in Odesa was confirmed.", "Odesa"),
+    ("The return of two frigates to the navy's port in Odesa was completed on Monday.", "Odesa"),
+    ("The delivery of tanks to the army's parade in Odesa was confirmed.", None),  # no site
+], ids=["army-s-base", "navy-s-port", "army-s-parade"])
+def test_a_possessed_site_passes_its_place_on(mini_pipeline, text: str, destination: str | None) -> None:
+    moves = analyse(mini_pipeline, _body(text)).movements
+    assert [m.destination.mention.text for m in moves if m.destination] == ([destination] if destination else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "origin", "destination"), [
+    ("Two frigates slipped out of Odesa overnight, analysts said.", "Odesa", None),
+    ("The carrier slipped into Odesa harbour on Sunday.", None, "Odesa"),
+    ("Two patrol boats raced over from Odesa to Kyiv, officials said.", "Odesa", "Kyiv"),
+    ("Militia fighters raced to Odesa on Friday.", None, "Odesa"),
+    ("Two fighter jets roared off from Odesa on Tuesday.", "Odesa", None),
+    ("Four bombers roared into Kyiv airspace at dawn.", None, "Kyiv"),
+    ("Troops came in from the direction of Odesa, residents said.", "Odesa", None),
+    ("The soldiers came back to Odesa on Friday.", None, "Odesa"),
+], ids=["slipped-out", "slipped-into", "raced-over", "raced-to", "roared-off", "roared-into", "came-in",
+        "came-back"])
+def test_verbs_of_quick_or_quiet_motion(mini_pipeline, text: str, origin: str | None, destination: str | None) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert (move.origin.mention.text if move.origin else None) == origin
+    assert (move.destination.mention.text if move.destination else None) == destination
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "She slipped a note to the guards in Odesa.",  # an object moved by hand
+    "Soldiers from the 12th Brigade came from Odesa, a city hit hard by the war.",  # where they are from
+    "The rebels came to power in Kyiv in May.",
+], ids=["slipped-a-note", "came-from", "came-to-power"])
+def test_quick_motion_verbs_miss_what_is_not_a_movement(mini_pipeline, text: str) -> None:
+    assert analyse(mini_pipeline, _body(text)).movements == ()

@@ -752,7 +752,7 @@ def _enclosing(doc: Doc, i: int) -> str | None:
                  and force_class(doc[j]) != "vessel"):  # "ferried marines to the BRP X at Y": a ship is a site
         return None  # "to the final in X", "to talks in X": only a site or a distance leads on to the place
     while j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or doc[j].is_space
-                      or doc[j].dep_ == "poss"):  # "from its bases in X"
+                      or doc[j].dep_ in ("poss", "case")):  # "from its bases in X", "to the army's base in X"
         j -= 1
     while j > 0 and doc[j].lower_ == "within":  # "to within 12 km of X": within passes through
         j -= 1
