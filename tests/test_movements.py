@@ -3124,3 +3124,20 @@ def test_verbs_of_quick_or_quiet_motion(mini_pipeline, text: str, origin: str | 
 ], ids=["slipped-a-note", "came-from", "came-to-power"])
 def test_quick_motion_verbs_miss_what_is_not_a_movement(mini_pipeline, text: str) -> None:
     assert analyse(mini_pipeline, _body(text)).movements == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "actor"), [
+    # a headline whose verb the parser first took for a noun leaves the force a compound of it
+    ("Rebels claim drone attack on tanker as US carrier returns to Odesa", "US carrier"),
+    ("Militants claim rocket attack on base as British destroyer returns to Tripoli", "British destroyer"),
+], ids=["carrier-returns", "destroyer-returns"])
+def test_a_headline_force_left_a_compound_of_its_verb(mini_pipeline, text: str, actor: str) -> None:
+    [move] = analyse(mini_pipeline, text + "\n\n" + _body("Officials gave no details.")).movements
+    assert move.actor == actor
+
+
+@pytest.mark.model
+def test_a_headline_compound_that_is_no_force_moves_nothing(mini_pipeline) -> None:
+    text = "Rebels claim drone attack on port as oil tanker returns to Odesa\n\n" + _body("Officials gave no details.")
+    assert analyse(mini_pipeline, text).movements == ()
