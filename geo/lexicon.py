@@ -22,7 +22,9 @@ Adding a word is one line in its file (and a test of your own wording that needs
   names qualifies it ("two companies of the X militia", "X companies").
   ``designations.jsonl``: the prefixes of military aircraft type designations and the most digits
   their numbers have ("Su" makes "Su-25s" aircraft; "F" two, so a "Ford F-250" is none; "A400M"),
-  and the nouns a designation before them makes aircraft ("Il-76 transports"; not "B-2 visa holders").
+  and the nouns a designation before them makes aircraft ("Il-76 transports"; not "B-2 visa holders"),
+  and the names of aircraft types written as words ("two RAF Typhoons", "the Rafales"; capitalised, with a
+  word qualifying them, never a storm's "Typhoon X").
   ``non_force_modifiers.jsonl``: words that make a force word something else ("aid convoy",
   "cargo ship"); ``vessel_prefixes.jsonl``: the prefixes of named warships ("USS", "HMS").
 - ``site_nouns.jsonl``: where a force can be inside a place ("an army base in X", "the front lines
@@ -176,6 +178,7 @@ class Lexicon:
     vessel_prefixes: frozenset[str]  # "uss", "hms"
     designation: re.Pattern[str]  # "Su-25s", "F-16", "A400M": a military aircraft named by its type designation
     designation_heads: frozenset[str]  # "transport": "Il-76 transports" are aircraft
+    aircraft_names: frozenset[str]  # "typhoon", "rafale": "two RAF Typhoons" are aircraft
     route_nouns: frozenset[str]  # "way", "route": "on their way to X" is the movement's destination
     subject_control: frozenset[str]  # "promise": "X promised Y to send" -> X sends
     causative_verbs: frozenset[str]  # "prompt": "X prompted Y to warn" -> Y warned
@@ -349,6 +352,7 @@ def lexicon() -> Lexicon:
             for r in sorted((r for r in _rows("designations.jsonl") if "prefix" in r), key=lambda r: -len(r["prefix"])))
             + r"|A\d{3}M)(?:[A-Z]{1,2}\d?)?s?"),
         designation_heads=frozenset(r["head"] for r in _rows("designations.jsonl") if "head" in r),
+        aircraft_names=frozenset(r["name"] for r in _rows("designations.jsonl") if "name" in r),
         route_nouns=_words("route_nouns.jsonl"),
         subject_control=_words("control_verbs.jsonl", "lemma"),
         causative_verbs=_words("causative_verbs.jsonl", "lemma"),

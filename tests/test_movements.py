@@ -3141,3 +3141,36 @@ def test_a_headline_force_left_a_compound_of_its_verb(mini_pipeline, text: str, 
 def test_a_headline_compound_that_is_no_force_moves_nothing(mini_pipeline) -> None:
     text = "Rebels claim drone attack on port as oil tanker returns to Odesa\n\n" + _body("Officials gave no details.")
     assert analyse(mini_pipeline, text).movements == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Two Typhoons from 3 Squadron took off from Odesa on Monday.", "Typhoons"),
+    ("Four French Rafales landed at Kyiv on Tuesday, officials said.", "French Rafales"),
+], ids=["typhoons", "rafales"])
+def test_aircraft_types_named_by_a_word(mini_pipeline, text: str, actor: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.actor == actor
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Typhoon Gaemi moved toward Odesa on Wednesday, forecasters said.",  # a storm's name
+    "The Apache tribe moved to Kyiv in the 1870s.",  # a people
+], ids=["storm", "tribe"])
+def test_aircraft_type_words_that_name_something_else(mini_pipeline, text: str) -> None:
+    assert analyse(mini_pipeline, _body(text)).movements == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # a part of the force named just before moves: "twelve of them", "most of them"
+    ("Japan sent 30 aircraft toward Odesa on Monday. Twelve of them entered Kyiv airspace, officials said.",
+     [("aircraft", "Japan", "Odesa"), ("aircraft", None, "Kyiv")]),
+    ("Rebels sent 400 fighters to Odesa. Most of them later withdrew to Kyiv, residents said.",
+     [("fighters", None, "Odesa"), ("fighters", None, "Kyiv")]),
+    # ... not a part of people who are no force
+    ("Police detained 40 protesters in Odesa. Most of them later went to Kyiv, residents said.", []),
+], ids=["twelve-of-them", "most-of-them", "protesters"])
+def test_a_part_of_a_force_named_before_moves(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, _body(text)) == moves

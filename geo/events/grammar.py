@@ -102,6 +102,10 @@ def force_class(t: Token) -> str | None:
             lemma in lex.designation_heads
             and any(c.dep_ == "compound" and lex.designation.fullmatch(c.text) for c in t.children))):
         return "aircraft"  # "two Su-25s flew to X", "Il-76 transports": a military aircraft named by its type
+    if t.pos_ in ("NOUN", "PROPN") and t.text[:1].isupper() and t.dep_ != "compound" and (
+            lower in lex.aircraft_names or (lower.endswith("s") and lower[:-1] in lex.aircraft_names)) and any(
+            c.dep_ in ("nummod", "compound", "amod", "det") and c.i < t.i for c in t.children):
+        return "aircraft"  # "two RAF Typhoons", "the French Rafales": a type named by a word (not "Typhoon X")
     if t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.text.isupper() and c.lower_ in lex.vessel_prefixes
                                  for c in t.children):
         return "vessel"
@@ -324,9 +328,9 @@ def force_antecedent(pronoun: Token, *, sentences: int = 2) -> Token | None:
     "we" with no plural noun before it: the soldier the document named last, when it set a soldier's
     noun beside that person's name ("Jo Roe, a paratrooper, ... he was sent to X"; "we entered X",
     in Roe's words)."""
-    if pronoun.lower_ in ("they", "we", "their", "our"):
+    if pronoun.lower_ in ("they", "we", "their", "our", "them"):
         plural = _plural_antecedent(pronoun, sentences=sentences)
-        if plural is not None or pronoun.lower_ == "they":
+        if plural is not None or pronoun.lower_ in ("they", "them"):
             return plural
     if pronoun.lower_ == "it":
         return _unit_antecedent(pronoun)
