@@ -1044,9 +1044,20 @@ def test_a_broadcast_transcripts_name_and_role_open_a_turn(mini_pipeline, text: 
     ("Soldiers patrol the harbour. Photo credit: AP", []),  # a picture's credit
     ("Sailors march in a parade. Credit: UNHCR", []),  # the splitter cuts at the colon
     ("Sailors march in a parade. Credit: Navy Press Office", []),
-    ("10:15 GMT – UK Foreign Office: talks must go on", []),  # the line goes on: no "UK" closes it
+    # the line goes on: no "UK" closes it; the office opening the entry after the stamp speaks
+    ("10:15 GMT – UK Foreign Office: talks must go on", ["UK Foreign Office"]),
+    # a speaker typed by its noun closes a headline in lower case too
+    ("Navy frigate enters Black Sea: Turkish state media", ["Turkish state media"]),
+    ("Army moves two brigades to the border: local officials", ["local officials"]),
+    ("The visit had two aims: trade and security", []),
+    # an office's acronym after words naming its country
+    ("Ferries to resume next month: Greek PM", ["Greek PM"]),
+    ("'Talks will go on': Lebanese FM", ["Lebanese FM"]),
+    ("Rail strike ends after talks: Day Three UPDATE", []),  # a kicker, not an office
 ], ids=["closing-country", "closing-country-2", "closing-acronym", "closing-agency", "closing-fm", "opening-place",
-        "closing-words", "photo-credit", "credit-cut-at-colon", "credit-of-an-office", "line-goes-on"])
+        "closing-words", "photo-credit", "credit-cut-at-colon", "credit-of-an-office", "line-goes-on",
+        "closing-state-media", "closing-local-officials", "closing-topics", "closing-greek-pm",
+        "closing-lebanese-fm", "closing-kicker"])
 def test_who_closes_a_headline_after_a_colon(mini_pipeline, headline: str, speakers: list[str]) -> None:
     analysis = analyse(mini_pipeline, headline + "\n\nShops reopened on Monday.\n")
     assert [s.speaker_span.text for s in analysis.statements] == speakers
@@ -1065,3 +1076,52 @@ def test_a_closing_label_closes_its_line(mini_pipeline) -> None:
     last = next(t for t in doc if t.text == "Minister")
     label = closing_label(doc[line.i : last.i + 1])
     assert label is not None and label[0].text == "Minister"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "speakers"), [
+    # a live blog's entry parsed on its own still opens after its time stamp
+    ("09:15 GMT - Navy: Frigate leaves port", [("Navy", "government")]),
+    ("14:40 GMT - Army Radio: Brigade moves north", [("Army Radio", "media")]),
+    ("09:15 GMT - Frigate leaves port", []),  # no one named
+], ids=["navy", "army-radio", "no-speaker"])
+def test_a_live_blog_entry_after_its_stamp(mini_pipeline, text: str, speakers: list) -> None:
+    analysis = analyse(mini_pipeline, "Live updates\n\n" + text + "\n\nShops reopened on Monday.\n")
+    assert [(s.speaker_span.text, s.speaker_kind) for s in analysis.statements] == speakers
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    # a clause after a semicolon is a sentence of its own: the speech before it is no part of it
+    ("Japan says its troops will stay at three posts inside Libya; residents try to return home.",
+     [("Japan", "says")]),
+    ("Kyiv says its brigades will hold the line near Odesa; villagers try to flee.", [("Kyiv", "says")]),
+    ("Residents packed their cars; the roads were jammed.", []),
+], ids=["state-says", "city-says", "no-speech"])
+def test_a_semicolon_ends_a_clause(mini_pipeline, sentence: str, speakers: list) -> None:
+    assert speakers_of(mini_pipeline, sentence) == speakers
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("line", "speakers"), [
+    # a name opening a short line with a quotation after the colon: the quotation is that person's
+    ('Erdogan: "We will not accept this resolution!"', ["Erdogan"]),
+    ("Okafor: 'Our patience has limits'", ["Okafor"]),
+    ("Okafor: the early years", []),  # a section's topic
+], ids=["double-quote", "single-quote", "topic"])
+def test_a_name_with_a_quotation_opening_a_short_line(mini_pipeline, line: str, speakers: list) -> None:
+    analysis = analyse(mini_pipeline, "Background on the talks.\n\n" + line + "\n\nShops reopened on Monday.\n")
+    assert [s.speaker_span.text for s in analysis.statements] == speakers
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a speaker typed by its noun as an outlet
+    ("The talks will resume on Monday, state radio said.", "media"),
+    ("The talks will resume on Monday, state TV said.", "media"),
+    ("The public broadcaster said the talks would resume on Monday.", "media"),
+    ("A local newspaper reported that the talks would resume on Monday.", "media"),
+], ids=["radio", "tv", "broadcaster", "newspaper"])
+def test_outlets_typed_by_their_noun(mini_pipeline, sentence: str, kind: str) -> None:
+    analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
+    assert [s.speaker_kind for s in analysis.statements] == [kind]

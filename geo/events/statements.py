@@ -172,6 +172,13 @@ def closing_label(sent: Span, most: int = 4) -> tuple[Span, Token] | None:
     first = end
     while first > sent.start and end - first < most and doc[first - 1].is_alpha and doc[first - 1].text[:1].isupper():
         first -= 1
+    if first == end and end > sent.start and (doc[end - 1].lemma_.lower() in lexicon().speaker_nouns
+                                              or doc[end - 1].lower_ in lexicon().speaker_nouns):
+        # "...: state media", "...: local officials", "...: police": a speaker typed by its noun, in lower case
+        first -= 1
+        while first > sent.start and end - first < most and doc[first - 1].is_alpha \
+                and doc[first - 1].pos_ in ("ADJ", "NOUN", "PROPN"):
+            first -= 1
     mark = doc[first - 1] if first > 0 else None
     if first == end or mark is None or mark.text not in LABEL_MARKS or mark.i == 0 or doc[mark.i - 1].is_space:
         return None
@@ -315,11 +322,14 @@ class StatementReader(DocumentContext):
             speaker = self.line_speaker(words, offset)
             if speaker is not None and roled and not closing and speaker.kind == "other":
                 speaker = dataclasses.replace(speaker, kind="person")
-            if heading and speaker is not None and speaker.kind not in BODY_KINDS and not words.text.isupper():
+            acronym = (sum(c.isupper() for c in words[-1].text) >= 2  # "...: FM", "...: IDF", "...: Greek PM"
+                       and all(t.text[:1].isupper() for t in words) and words[-1].lower_ not in lexicon().kickers)
+            quotation = not closing and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].is_quote
+            if heading and speaker is not None and speaker.kind not in BODY_KINDS and not words.text.isupper() \
+                    and not quotation and not (closing and acronym):
                 continue  # a section's title labels its topic ("Background: ...", "X: the early years"); a
-                # live blog's entry is a body's or an office's word ("Navy: ...", "Army chief: ...")
-            acronym = (len(words) == 1 and sum(c.isupper() for c in words.text) >= 2  # "...: FM", "...: IDF"
-                       and words.text.lower() not in lexicon().kickers)
+                # live blog's entry is a body's or an office's word ("Navy: ...", "Army chief: "), and a
+                # quotation after a name someone's words ("NAME: 'words'")
             if closing and lexicon().media.fullmatch(words.text.lower()):
                 continue  # "...: AP", "...: Reuters": an agency's credit closing a line, not its word
             if speaker is not None and (speaker.kind != "other" or not closing or acronym):
@@ -374,11 +384,14 @@ class StatementReader(DocumentContext):
         start, end = offset + words.start_char, offset + words.end_char
         label = any(r.mention.start <= start and end <= r.mention.end and r.place is not None
                     and r.place.kind is not PlaceKind.LANDMARK for r in self.resolutions_in(start, end))
+        # "...: Greek PM", "...: Lebanese FM": an office's acronym the label closes with, after words naming its country
+        office = len(words) > 1 and len(words[-1].text) >= 2 and words[-1].text.isupper() and words[-1].is_alpha \
+            and all(t.text[:1].isupper() for t in words) and words[-1].lower_ not in lexicon().kickers
         kicker = kicker or label  # "Ruritania: Dozens Flee Floods", "Country profile: Ruritania": a place is a topic
         # A title-case headline hides names from the NER: "Okafor: ..." still has a name's shape,
         # proper nouns only and no place among them ("Ruritania War: ..." is a topic)
         a_name = a_name or (all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
-                            and not self.resolutions_in(start, end)) or self.speaks_elsewhere(words.text)
+                            and not self.resolutions_in(start, end)) or self.speaks_elsewhere(words.text) or office
         if speaker is not None and speaker.kind != "pronoun" and not kicker and (speaker.kind != "other" or a_name):
             return speaker
         return None

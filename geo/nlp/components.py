@@ -84,9 +84,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     from spacy.attrs import SENT_START
 
     width = wrap_width(doc.text)
-    starts = []
+    # a paragraph parsed on its own opens with its stamp ("14:50 GMT - Navy: ...")
+    starts = [first] if len(doc) and (first := _after_time_stamp(doc, 0)) is not None else []
     for token in doc[1:]:
         prev = doc[token.i - 1]
+        if prev.text == ";" and token.i + 1 < len(doc) and not token.is_punct:
+            starts.append(token.i)  # "X says A; residents try B": two clauses, each with its own verb
+            continue
         if not ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)):
             continue
         at = prev.idx if prev.is_space else prev.idx + len(prev.text)
