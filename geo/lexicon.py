@@ -106,7 +106,9 @@ Adding a word is one line in its file (and a test of your own wording that needs
   opposition: "will not oppose a withdrawal" is no more a withdrawal than "opposes" is) or
   denied (deny); ``with``: a word that is a cue only with one of these prepositions ("called for a
   withdrawal", "called on X to leave"; not "called the deployment a mistake"); ``sequence``: a
-  gerund after the word has the mood of the verb it follows ("will call at X before sailing on to Y").
+  gerund after the word has the mood of the verb it follows ("will call at X before sailing on to Y");
+  ``occurrence``: a verb whose negation denies the motion noun that is its subject ("the withdrawal did
+  not happen"; not "the arrival of X will not intimidate us").
 - ``sense_frames.jsonl``: verbs that report speech only in some frames ("attacked the plan as
   reckless" or "attacked ... saying", not "attacked the town"): the frames and prepositions in which
   the cue model may take them (``null``: any frame; ``object:X``, with X as its object: "claimed
@@ -222,6 +224,7 @@ class Lexicon:
     capital_nouns: frozenset[str]  # "capital": the national capital named last, else the story country's
     site_nouns: frozenset[str]  # "base", "front", "airspace": where a force is, inside a place
     territory_nouns: frozenset[str]  # "airspace", "waters": "Ruritanian airspace" is Ruritania's
+    distance_nouns: frozenset[str]  # "km", "miles": "advanced three kilometres into X" moves no kilometres
     possessed_territory: frozenset[str]  # "zone": a territory only of a possessor ("X's zone", not "the X zone")
     object_is_origin: frozenset[str]  # "left X", "evacuated X"
     for_destination: frozenset[str]  # "headed for X", "left for X"
@@ -397,6 +400,7 @@ def lexicon() -> Lexicon:
         capital_nouns=frozenset(r["word"] for r in _rows("referring_nouns.jsonl") if r.get("capital")),
         site_nouns=_words("site_nouns.jsonl"),
         territory_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("kind") == "territory"),
+        distance_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("kind") == "distance"),
         possessed_territory=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("possessor_only")),
         object_is_origin=frozenset(r["lemma"] for r in motion if r.get("object_is_origin")),
         for_destination=frozenset(r["lemma"] for r in motion if r.get("for_destination")),

@@ -1054,10 +1054,11 @@ def test_a_broadcast_transcripts_name_and_role_open_a_turn(mini_pipeline, text: 
     ("Ferries to resume next month: Greek PM", ["Greek PM"]),
     ("'Talks will go on': Lebanese FM", ["Lebanese FM"]),
     ("Rail strike ends after talks: Day Three UPDATE", []),  # a kicker, not an office
+    ("JOINT TASK FORCE – OPERATION NORTHERN SHIELD", []),  # a line in capitals, no office's acronym
 ], ids=["closing-country", "closing-country-2", "closing-acronym", "closing-agency", "closing-fm", "opening-place",
         "closing-words", "photo-credit", "credit-cut-at-colon", "credit-of-an-office", "line-goes-on",
         "closing-state-media", "closing-local-officials", "closing-topics", "closing-greek-pm",
-        "closing-lebanese-fm", "closing-kicker"])
+        "closing-lebanese-fm", "closing-kicker", "capitals-line"])
 def test_who_closes_a_headline_after_a_colon(mini_pipeline, headline: str, speakers: list[str]) -> None:
     analysis = analyse(mini_pipeline, headline + "\n\nShops reopened on Monday.\n")
     assert [s.speaker_span.text for s in analysis.statements] == speakers

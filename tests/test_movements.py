@@ -3174,3 +3174,55 @@ def test_aircraft_type_words_that_name_something_else(mini_pipeline, text: str) 
 ], ids=["twelve-of-them", "most-of-them", "protesters"])
 def test_a_part_of_a_force_named_before_moves(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, _body(text)) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "status"), [
+    # a motion noun as the subject of another verb: that verb's mood is its own
+    ("Rebels said the arrival of Japanese troops in Odesa would not intimidate them.", "reported"),
+    ("The deployment of marines to Odesa will not change anything, the rebels said.", "reported"),
+    # ... unless the verb says whether the motion happens
+    ("The withdrawal of troops from Odesa did not happen, officials said.", "denied"),
+], ids=["would-not-intimidate", "will-not-change", "did-not-happen"])
+def test_the_mood_of_a_verb_a_motion_noun_is_subject_of(mini_pipeline, text: str, status: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.status == status
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # a name the document keeps as a place once ("the town of X") is one where it is named again
+    # after a place preposition, though the model took it there for something else
+    ("Rebel fighters pull back from Anefis after talks\n\nThe fighters left the northern town of Anefis on "
+     "Wednesday, officials said.", [("Rebel fighters", "Anefis", None), ("Rebel fighters", "Anefis", None)]),
+    ("Army deploys to Zamami after clashes\n\nSoldiers rolled into the southern town of Zamami on Wednesday, "
+     "officials said.", [("Army", None, "Zamami"), ("Soldiers", None, "Zamami")]),
+], ids=["pull-back-from", "deploys-to"])
+def test_a_place_named_again_is_a_place(mini_pipeline, text: str, moves: list) -> None:
+    analysis = analyse(mini_pipeline, text + " Officials gave no further details.\n")
+    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
+             else None) for m in analysis.movements] == moves
+
+
+@pytest.mark.model
+def test_a_place_named_again_as_a_subject_is_no_place(mini_pipeline) -> None:
+    text = ("Troops moved into the town of Mehsud on Monday.\n\nOfficials said Mehsud was detained later, "
+            "and a spokesman declined to comment.\n")
+    analysis = analyse(mini_pipeline, text)
+    second = text.index("Mehsud", text.index("Officials"))
+    assert all(r.mention.start != second for r in analysis.places)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # what the parser takes for the verb's object without being one moves nothing: the force still moves
+    ("The army denied in a statement on state radio that its soldiers had retreated from Odesa.",
+     [("its soldiers", "Odesa", None)]),
+    ("Government battalions advanced nearly three kilometres into Kyiv on Thursday, a spokesman said.",
+     [("Government battalions", None, "Kyiv")]),
+    ("The air force dropped leaflets over Odesa on Monday, a spokesman said.", []),  # leaflets move, not a force
+], ids=["complementizer", "distance", "leaflets"])
+def test_a_false_object_moves_nothing(mini_pipeline, text: str, moves: list) -> None:
+    analysis = analyse(mini_pipeline, _body(text))
+    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
+             else None) for m in analysis.movements] == moves

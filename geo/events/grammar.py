@@ -315,8 +315,16 @@ def plausible(trigger: Token, force: Token) -> bool:
 
 
 def _moves_something_else(verb: Token) -> bool:
-    """The verb's direct object is neither a force nor a place: leaflets, aid, a message."""
-    return any(c.dep_ == "dobj" and not is_force(c) and c.ent_type_ not in ("GPE", "LOC", "FAC")
+    """The verb's direct object is neither a force nor a place: leaflets, aid, a message. What the
+    parser takes for an object without being one moves nothing: a clause's "that" ("denied in a
+    statement that its units had withdrawn"), a distance ("advanced three kilometres into X"), a
+    bearing ("pulled out eastwards"), a place the text names."""
+    places = verb.doc.user_data.get(PLACE_STARTS, ())
+    distances = lexicon().distance_nouns
+    return any(c.dep_ == "dobj" and not is_force(c) and c.ent_type_ not in ("GPE", "LOC", "FAC", "QUANTITY")
+               and c.idx not in places and c.lower_ not in BEARINGS and c.lower_.rstrip("s") not in BEARINGS
+               and c.lemma_.lower() not in distances and c.lower_ not in distances
+               and not (c.lower_ in ("that", "which") and not list(c.children))
                for c in verb.children)
 
 
@@ -803,6 +811,9 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
     for k, tok in enumerate(chain):
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("opposition"):
             return "possible", tok.text  # "will not object to a withdrawal": opposed or not, it has not happened
+        if k == 1 and trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") \
+                and tok.lemma_.lower() not in lex.cue("occurrence"):
+            break  # "the arrival of X will not intimidate us": X arrived; "the withdrawal did not happen"
         neg = next((c for c in tok.children if c.dep_ == "neg"), None)
         if neg is not None and not sequenced:
             return "denied", neg.text

@@ -323,7 +323,8 @@ class StatementReader(DocumentContext):
             if speaker is not None and roled and not closing and speaker.kind == "other":
                 speaker = dataclasses.replace(speaker, kind="person")
             acronym = (sum(c.isupper() for c in words[-1].text) >= 2  # "...: FM", "...: IDF", "...: Greek PM"
-                       and all(t.text[:1].isupper() for t in words) and words[-1].lower_ not in lexicon().kickers)
+                       and all(t.text[:1].isupper() for t in words) and words[-1].lower_ not in lexicon().kickers
+                       and (len(words) == 1 or (len(words[-1]) <= 4 and not words.text.isupper())))
             quotation = not closing and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].is_quote
             if heading and speaker is not None and speaker.kind not in BODY_KINDS and not words.text.isupper() \
                     and not quotation and not (closing and acronym):
@@ -385,8 +386,9 @@ class StatementReader(DocumentContext):
         label = any(r.mention.start <= start and end <= r.mention.end and r.place is not None
                     and r.place.kind is not PlaceKind.LANDMARK for r in self.resolutions_in(start, end))
         # "...: Greek PM", "...: Lebanese FM": an office's acronym the label closes with, after words naming its country
-        office = len(words) > 1 and len(words[-1].text) >= 2 and words[-1].text.isupper() and words[-1].is_alpha \
-            and all(t.text[:1].isupper() for t in words) and words[-1].lower_ not in lexicon().kickers
+        office = len(words) > 1 and 2 <= len(words[-1].text) <= 4 and words[-1].text.isupper() and words[-1].is_alpha \
+            and all(t.text[:1].isupper() for t in words) and not words.text.isupper() \
+            and words[-1].lower_ not in lexicon().kickers
         kicker = kicker or label  # "Ruritania: Dozens Flee Floods", "Country profile: Ruritania": a place is a topic
         # A title-case headline hides names from the NER: "Okafor: ..." still has a name's shape,
         # proper nouns only and no place among them ("Ruritania War: ..." is a topic)

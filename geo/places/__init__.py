@@ -18,7 +18,7 @@ from conflictmap.gazetteer.weights import WEIGHTS
 from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.nlp.components import IN_STORY_LABEL, SPAN_KEY
 from conflictmap.geo.reading.zones import MENTION_ZONES, Paragraph, Zone, zone_at
-from conflictmap.geo.records import Mention, Resolution
+from conflictmap.geo.records import NOT_DRAWN, Mention, Resolution
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 # "WASHINGTON, Oct. 25 (Yonhap) --", "Seoul —", "Washington:", "TBILISI, Georgia (AP) -"
@@ -98,8 +98,44 @@ def mentions_from_docs(
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
             modifier = before if before in direction_words().all else ""
             out.append(Mention(doc_id, start, end, text[start:end], span.label_, zone.value, modifier=modifier))
+    out += _named_again(doc_id, text, docs, paragraphs, out)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _named_again(doc_id: str, text: str, docs: Iterable[tuple[int, Doc]], paragraphs: list[Paragraph],
+                 kept: list[Mention]) -> list[Mention]:
+    """A name the document keeps as a place once is a place where it is named again as where
+    something is ("to X", "from X", "in X"): one sense per document, where the model, fitted on
+    general news, took a small town's other mention for a person ("a clinic in X", then "fled to X").
+    Only the whole name after a place preposition counts, never a subject ("X said") nor a part of
+    a longer name ("Abdul X")."""
+    names = {m.text: m.label for m in kept if m.label not in NOT_DRAWN and m.text[:1].isupper()}
+    if not names:
+        return []
+    taken = [(m.start, m.end) for m in kept]
+    prepositions = lexicon().place_prepositions
+    found = []
+    for offset, doc in docs:
+        for t in doc:
+            if t.dep_ != "pobj" or t.head.lower_ not in prepositions or not t.text[:1].isupper():
+                continue
+            first = t.i
+            while first > t.head.i + 1 and doc[first - 1].dep_ == "compound" and doc[first - 1].text[:1].isupper():
+                first -= 1
+            if doc[first - 1].text[:1].isupper() and first - 1 != t.head.i:
+                continue  # a longer name
+            start, end = offset + doc[first].idx, offset + t.idx + len(t)
+            name = text[start:end]
+            if name not in names or any(s < end and start < e for s, e in taken) \
+                    or (t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].pos_ == "PROPN"):
+                continue
+            zone = zone_at(paragraphs, start)
+            if zone not in MENTION_ZONES:
+                continue
+            taken.append((start, end))
+            found.append(Mention(doc_id, start, end, name, names[name], zone.value))
+    return found
 
 
 # "W.Va", "U.S", "D.C": a dotted abbreviation whose final dot the tokenizer gave to the sentence
