@@ -3047,8 +3047,10 @@ def test_a_common_noun_in_lower_case_is_no_place(pipeline, text: str, places: li
     ("A column of tanks was seen moving in the direction of Kyiv on Friday.", None, "Kyiv"),
     # "off X" after a verb of leaving is where the force was
     ("The navy pulled its marines off the island of Odesa on Friday, officials said.", "Odesa", None),
+    ("Two regiments were taken off the Odesa front last week, officials said.", "Odesa", None),
+    ("The army moved its marines off the island of Odesa on Friday, officials said.", "Odesa", None),
 ], ids=["sector", "direction", "off-the-axis", "in-the-direction-of", "moving-in-the-direction-of",
-        "pulled-off"])
+        "pulled-off", "taken-off", "moved-off"])
 def test_sectors_directions_and_off(mini_pipeline, text: str, origin: str | None, destination: str | None) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert (move.origin.mention.text if move.origin else None) == origin
@@ -3183,7 +3185,17 @@ def test_a_part_of_a_force_named_before_moves(mini_pipeline, text: str, moves: l
     ("The deployment of marines to Odesa will not change anything, the rebels said.", "reported"),
     # ... unless the verb says whether the motion happens
     ("The withdrawal of troops from Odesa did not happen, officials said.", "denied"),
-], ids=["would-not-intimidate", "will-not-change", "did-not-happen"])
+    ("The withdrawal of troops from Odesa did not occur, officials said.", "denied"),
+    ("The withdrawal of troops from Odesa did not take place, officials said.", "denied"),
+    ("The withdrawal of troops from Odesa did not go ahead, officials said.", "denied"),
+    ("The withdrawal of troops from Odesa did not proceed, officials said.", "denied"),
+    ("The withdrawal of troops from Odesa has not begun, officials said.", "denied"),
+    ("The withdrawal of troops from Odesa has not started, officials said.", "denied"),
+    ("The withdrawal of troops from Odesa never materialised, officials said.", "denied"),
+    ("The withdrawal of troops from Odesa never materialized, officials said.", "denied"),
+    ("Any deployment of marines to Odesa would be small, officials said.", "possible"),  # a copula passes it on
+], ids=["would-not-intimidate", "will-not-change", "did-not-happen", "occur", "take-place", "go-ahead", "proceed",
+        "begun", "started", "materialised", "materialized", "would-be"])
 def test_the_mood_of_a_verb_a_motion_noun_is_subject_of(mini_pipeline, text: str, status: str) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert move.status == status
@@ -3226,3 +3238,32 @@ def test_a_false_object_moves_nothing(mini_pipeline, text: str, moves: list) -> 
     analysis = analyse(mini_pipeline, _body(text))
     assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
              else None) for m in analysis.movements] == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # a force coming back from an exercise or a patrol in X comes from X
+    ("The destroyer returned from manoeuvres near Odesa on Sunday.", [("destroyer", "Odesa", None)]),
+    ("Two frigates arrived from exercises near Odesa on Monday.", [("frigates", "Odesa", None)]),
+    ("The carrier returned from maneuvers near Odesa on Sunday.", [("carrier", "Odesa", None)]),
+    ("The submarine returned from an exercise near Odesa on Sunday.", [("submarine", "Odesa", None)]),
+    ("Two frigates arrived from drills near Odesa on Monday.", [("frigates", "Odesa", None)]),
+    ("The soldiers came back from a patrol near Odesa on Friday.", [("soldiers", "Odesa", None)]),
+    ("The minister returned from an exercise in Odesa on Monday.", []),  # no force
+], ids=["manoeuvres", "exercises", "maneuvers", "exercise", "drills", "patrol", "minister"])
+def test_where_an_exercise_was_is_where_the_force_came_from(mini_pipeline, text: str, moves: list) -> None:
+    analysis = analyse(mini_pipeline, _body(text))
+    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
+             else None) for m in analysis.movements] == moves
+
+
+AIRCRAFT_NAMES = ["Typhoons", "Eurofighters", "Rafales", "Gripens", "Tornados", "Mirages", "Harriers", "Hornets",
+                  "Raptors", "Apaches", "Chinooks", "Reapers", "Poseidons", "Hercules", "Globemasters", "Ospreys",
+                  "Tucanos", "Sukhois"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", AIRCRAFT_NAMES)
+def test_each_aircraft_type_word_names_aircraft(mini_pipeline, name: str) -> None:
+    [move] = analyse(mini_pipeline, _body(f"Four British {name} landed at Odesa on Monday, officials said.")).movements
+    assert move.actor == f"British {name}"
