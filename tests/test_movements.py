@@ -3267,3 +3267,21 @@ AIRCRAFT_NAMES = ["Typhoons", "Eurofighters", "Rafales", "Gripens", "Tornados", 
 def test_each_aircraft_type_word_names_aircraft(mini_pipeline, name: str) -> None:
     [move] = analyse(mini_pipeline, _body(f"Four British {name} landed at Odesa on Monday, officials said.")).movements
     assert move.actor == f"British {name}"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # what is seen moving moves, though the parser hangs the bare verb on the verb of seeing
+    ("Residents watched a column of armoured vehicles drive into Odesa on Monday.", [("column", None, "Odesa")]),
+    ("Monitors observed a column of armoured vehicles drive out of Kyiv on Sunday.", [("column", "Kyiv", None)]),
+    ("Residents watched the children leave Odesa at dawn.", []),  # no force
+    # the force an accusation names, of the gerund after it, moves
+    ("Kyiv blamed the militia for crossing into Libya overnight.", [("militia", None, "Libya")]),
+    ("Tokyo accused the militia of entering Odesa overnight.", [("militia", None, "Odesa")]),
+    ("Officials accused the envoy of travelling to Odesa in secret.", []),  # no force
+], ids=["watched-drive-into", "observed-drive-out-of", "children", "blamed-for-crossing", "accused-of-entering",
+        "envoy"])
+def test_what_is_seen_or_accused_of_moving(mini_pipeline, text: str, moves: list) -> None:
+    analysis = analyse(mini_pipeline, _body(text))
+    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
+             else None) for m in analysis.movements] == moves
