@@ -3285,3 +3285,19 @@ def test_what_is_seen_or_accused_of_moving(mini_pipeline, text: str, moves: list
     analysis = analyse(mini_pipeline, _body(text))
     assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
              else None) for m in analysis.movements] == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # a gerund after "before" on a conjunct verb moves the first verb's subject
+    ("Insurgents stormed a police post in Kyiv and burned vehicles before retreating to Odesa.",
+     [("Insurgents", None, "Odesa")]),
+    ("Rebel fighters looted the market and freed prisoners before pulling back to Odesa.",
+     [("Rebel fighters", None, "Odesa")]),
+    # ... not when the conjunct has a subject of its own
+    ("Insurgents stormed the post and the police burned files before retreating to Odesa.", []),
+], ids=["burned-before-retreating", "freed-before-pulling-back", "own-subject"])
+def test_a_gerund_after_before_on_a_conjunct(mini_pipeline, text: str, moves: list) -> None:
+    analysis = analyse(mini_pipeline, _body(text))
+    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
+             else None) for m in analysis.movements] == moves

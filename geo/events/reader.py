@@ -20,7 +20,7 @@ from conflictmap.geo.events.grammar import (
     vessel_names,
 )
 from conflictmap.geo.events.movements import MovementReader
-from conflictmap.geo.events.patterns import best, patterns
+from conflictmap.geo.events.patterns import Match, best, patterns
 from conflictmap.geo.events.statements import StatementReader, confirmed
 from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.reading.zones import Zone, zone_at
@@ -29,6 +29,22 @@ from conflictmap.geo.records import Movement, Source, Statement
 # where statements and movements are read: the body, the headline ("X says Y", "X: words") and the
 # sub-headings and live-blog entries between body paragraphs
 STATEMENT_ZONES = frozenset({Zone.BODY, Zone.HEADLINE, Zone.HEADING})
+
+
+def _no_subject_of_its_own(match: Match) -> bool:
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in match["head"].children)
+
+
+# movement labels a parse check confirms: "stormed X and burned vehicles before retreating to Y" lends
+# the first verb's subject only to a conjunct with none of its own ("... and police fled before ...")
+MOVEMENT_CHECKS = {"verb-after-preposition-conjunct": _no_subject_of_its_own}
+
+
+def movement_confirmed(match: Match) -> bool:
+    """Whether a movement pattern's match stands: a pattern in :data:`MOVEMENT_CHECKS` only when its
+    parse check holds."""
+    check = MOVEMENT_CHECKS.get(match.rule.label)
+    return check is None or check(match)
 
 
 class DocumentEvents(StatementReader, MovementReader):
@@ -50,7 +66,8 @@ class DocumentEvents(StatementReader, MovementReader):
             cues = best([m for m in found_by.dependency(doc, "statement")
                          if confirmed(m) and not self.in_dateline(offset + m["speaker"].idx)], "cue", "speaker",
                         nearest=True)
-            matches = [m for m in found_by.dependency(doc, "movement") if plausible(m["trigger"], m["force"])]
+            matches = [m for m in found_by.dependency(doc, "movement")
+                       if plausible(m["trigger"], m["force"]) and movement_confirmed(m)]
             pronouns = lexicon().force_pronouns
             # "they": the force named just before, or nothing; each pronoun looked up once
             stands_for = {t.i: force_antecedent(t) for t in {m["force"] for m in matches} if t.lower_ in pronouns}
