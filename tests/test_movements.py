@@ -2841,9 +2841,19 @@ def test_a_scene_set_before_the_verb_yields_to_a_place_after_it(mini_pipeline, t
     ("Troops took the Philadelphi corridor in May. Officials expect the troops to withdraw from the corridor.",
      [("Philadelphi Corridor", None)]),
     ("Officials expect the troops to withdraw from the corridor by June.", []),  # none named
+    # "the base", "the crossing", "the port", "the district": one named with the word, or introduced by it
+    ("Drones struck Incirlik Air Base on Monday. Two jets later left the base for Cyprus.",
+     [("Incirlik Air Base", None)]),
+    ("Protesters gathered at the Kerem Shalom crossing. Israeli troops later deployed to the crossing.",
+     [(None, "Kerem Shalom crossing")]),
+    ("Fighting closed the port of Hodeidah on Monday. Two frigates later sailed into the port.",
+     [(None, "Al Ḩudaydah")]),
+    ("Rebels took the district of Kupwara on Monday. The army later sent two battalions into the district.",
+     [(None, "Kupwara")]),
+    ("Troops left the base on Monday.", []),  # no base named
 ], ids=["the-strait", "the-island", "tourists-to-the-island", "island-not-the-town-left", "canal-not-a-sea",
         "the-canal", "the-waterway", "left-and-returned-to-the-waterway", "no-waterway-named", "the-shoal",
-        "the-corridor", "no-corridor-named"])
+        "the-corridor", "no-corridor-named", "the-base", "the-crossing", "the-port", "the-district", "no-base-named"])
 def test_the_strait_or_the_island_is_the_one_named_before(pipeline, text: str, ends: list) -> None:
     moves = analyse(pipeline, _body(text)).movements
     assert [(m.origin.place.name if m.origin else None,

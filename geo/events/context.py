@@ -256,7 +256,9 @@ class DocumentContext:
                 continue
             if described and t.lower_ in lexicon().capital_nouns:
                 continue  # "the provincial capital": no national capital
-            if (det is None or det.lower_ != "the" or len(list(t.children)) != 1 + len(described)
+            # a phrase after the noun that is not its name ("left the base for X", "the town on Monday")
+            after = [c for c in t.children if c.i > t.i and c.dep_ == "prep" and c.lower_ != "of"]
+            if (det is None or det.lower_ != "the" or len(list(t.children)) != 1 + len(described) + len(after)
                     or any(not describes_the_same(a) for a in described)):
                 continue  # "the (besieged) region": not "the northern region", "their country", "the city of X"
             start, end = offset + det.idx, offset + t.idx + len(t)
@@ -332,7 +334,8 @@ class DocumentContext:
         word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
         border = noun in lexicon().border_nouns  # "the frontier": the border named last, whatever its word
         named = next((r for r in earlier if r.place is not None and (
-            word.search(r.mention.text) or (border and r.mention.label == BORDER_LABEL))), None)
+            word.search(r.mention.text) or word.search(r.place.name)  # "Kerem Shalom": the X crossing
+            or (border and r.mention.label == BORDER_LABEL))), None)
         # the place the text itself introduced with the noun ("the encircled city of X" is "the city",
         # though a town was named after it; "X, a farming town", "the town of X", even one the
         # gazetteer lacks: then no place named later stands in for it)
