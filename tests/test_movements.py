@@ -3311,3 +3311,21 @@ def test_a_gerund_after_before_on_a_conjunct(mini_pipeline, text: str, moves: li
     analysis = analyse(mini_pipeline, _body(text))
     assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
              else None) for m in analysis.movements] == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # a name the gazetteer lacks, where a force goes or starts, is a village the model took for a person
+    ("Rebel fighters withdrew from Kazgil overnight, residents said.", [("Rebel fighters", "Kazgil", None)]),
+    ("The army airlifted 300 troops to Zamami on Monday, officials said.", [("troops", None, "Zamami")]),
+    # ... not an age, an exercise or a body the text names with an article or a number
+    ("Officials said the army would send the rebels back to the Stone Age.", []),
+    ("About 900 Marines arrived on Monday, opening the build-up to Cold Response 26, the army said.", []),
+    # ... nor a person a letter goes to, with no force in sight
+    ("Kyiv sent a letter to Haddad on Monday.", []),
+], ids=["withdrew-from", "airlifted-to", "stone-age", "exercise", "letter"])
+def test_an_unlisted_village_at_a_movement_end(mini_pipeline, text: str, moves: list) -> None:
+    analysis = analyse(mini_pipeline, _body(text))
+    ends = [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
+             else None) for m in analysis.movements]
+    assert [e for e in ends if e[1] or e[2]] == moves

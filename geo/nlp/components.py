@@ -335,6 +335,7 @@ class PlaceRecognizer:
         # the parse first (most names are no end of a movement), the gazetteer only then
         return moved and span.text.lower() not in lexicon().generic_words and not _fragment(span) and (
             self._town(span.text, alternate=not owner) or self._unlisted_place(span)
+            or (not owner and self._unlisted_end(span))
             or (not owner and span.root.ent_type_ != "ORG" and any(
                 p.kind is PlaceKind.CITY and _own_name(p, name_type, span.text)
                 and p.country_code in self._countries_named(span.doc) for p, name_type in self._matches(span.text)))
@@ -408,6 +409,30 @@ class PlaceRecognizer:
         else:
             moved = False
         return moved, owner
+
+    def _unlisted_end(self, span: Span) -> bool:
+        """A name the gazetteer lacks, governed by a preposition that says where a force goes or starts
+        ("sent troops to X", "withdrew from X", "advanced toward X"; not "on", "in", "near"), which the
+        model took for a person or a thing, not a body: a village too small for the gazetteer. Not a
+        name the text also gives a person's title ("General X") or makes a subject ("X said")."""
+        lex = lexicon()
+        tok = span.root
+        if span.root.ent_type_ not in ("", "PERSON", "PRODUCT", "WORK_OF_ART") or self._matches(span.text) \
+                or not all(t.is_title for t in span if t.is_alpha) or tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        strong = prep.lower_ in ("to", "into", "toward", "towards", "from", "via", "through") or (
+            prep.lower_ == "of" and prep.head.lower_ == "out")
+        if not strong or not any(_force_word(t.lower_) for t in span.sent):
+            return False
+        doc = span.doc
+        if (span.start > 0 and doc[span.start - 1].pos_ == "DET") or (span.end < len(doc) and doc[span.end].like_num):
+            return False  # "to the Stone Age", "the build-up to Exercise X 25": no village's name
+        for t in doc:
+            if t.text == span[-1].text and t.i != span.end - 1 and (
+                    t.dep_ in ("nsubj", "nsubjpass") or (t.i > 0 and doc[t.i - 1].lower_ in lex.titles)):
+                return False  # "X said", "General X": a person
+        return not (span.start > 0 and doc[span.start - 1].lower_ in lex.titles)
 
     def _unlisted_place(self, span: Span) -> bool:
         """A name the gazetteer has nothing for that the text itself calls a place: the model's place
