@@ -418,7 +418,8 @@ class PlaceRecognizer:
         lex = lexicon()
         tok = span.root
         if span.root.ent_type_ not in ("", "PERSON", "PRODUCT", "WORK_OF_ART") or self._matches(span.text) \
-                or not all(t.is_title for t in span if t.is_alpha) or tok.dep_ != "pobj":
+                or not all(t.is_title for t in span if t.is_alpha) or tok.dep_ != "pobj" \
+                or (span.root.ent_type_ == "PERSON" and len(span) > 1):  # "sent to Ahmed X": a person's full name
             return False
         prep = tok.head
         strong = prep.lower_ in ("to", "into", "toward", "towards", "from", "via", "through") or (
