@@ -65,6 +65,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   ``headline_verb``: a verb whose third-person form a headline uses ("Navy frigate sails to X") and
   the parser may read as a plural noun, mended by ``geo.nlp.components.headline_verbs``; not a verb
   whose "-s" form is mostly a noun ("ships", "orders", "supplies").
+- ``home_verbs.jsonl``: participles that say where a force is kept ("troops based at X", "frigates
+  stationed in X"): a place in such a phrase is the force's home, no end of the movement told.
 - ``light_verbs.jsonl``: verbs whose subject is the force of the military noun they take ("X
   launched an offensive on Y", "X began its invasion of Y").
 - ``continuation_words.jsonl``: words that make a military noun a war going on, not a movement told
@@ -195,6 +197,7 @@ class Lexicon:
     container_forces: frozenset[str]  # "convoy": a force unless its "of" phrase names no force
     delivery_verbs: frozenset[str]  # "supply", "provide": only what they hand over moves, never their subject
     agentless_nouns: frozenset[str]  # "invasion": a movement with a place even when no one is named
+    home_verbs: frozenset[str]  # "base", "station": "troops based at X" keep X as their home, no end
     light_verbs: frozenset[str]  # "launch", "begin": their subject is the force of the military noun they take
     families: Mapping[str, str]  # "invasion" -> "invade": words that name one kind of movement
     continuation_words: frozenset[str]  # "continue", "ongoing": a military noun they govern is a war going on
@@ -370,6 +373,7 @@ def lexicon() -> Lexicon:
         container_forces=frozenset(r["word"] for r in forces if r.get("container")),
         delivery_verbs=frozenset(r["lemma"] for r in motion if r.get("delivers")),
         agentless_nouns=frozenset(r["lemma"] for r in motion if r.get("agentless")),
+        home_verbs=_words("home_verbs.jsonl", "lemma"),
         light_verbs=_words("light_verbs.jsonl", "lemma"),
         families={r["lemma"]: r["family"] for r in motion if r.get("family")},
         continuation_words=_words("continuation_words.jsonl"),

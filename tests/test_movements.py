@@ -3329,3 +3329,20 @@ def test_an_unlisted_village_at_a_movement_end(mini_pipeline, text: str, moves: 
     ends = [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
              else None) for m in analysis.movements]
     assert [e for e in ends if e[1] or e[2]] == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # a place in a phrase saying where the force is kept is its home, no end of the movement
+    ("A battle group based in Odesa will move north next month, officials said.", []),
+    ("About 300 marines, stationed in Odesa since May, landed at dawn on Friday.", []),
+    ("Two frigates stationed in Tokyo sailed to Odesa on Monday.", [("frigates", None, "Odesa")]),
+    ("Troops were based in Kyiv before they moved to Odesa.", [("Troops", None, "Odesa")]),
+    # ... of the force that moves, not of others it joins
+    ("Japan will deploy more troops to its allies next year, on top of the 2,000 marines already stationed in Odesa.",
+     [("troops", "Japan", "Odesa")]),
+], ids=["based-in", "stationed-in", "stationed-then-sailed", "based-as-the-main-verb", "others-stationed"])
+def test_where_a_force_is_kept_is_no_end(mini_pipeline, text: str, moves: list) -> None:
+    analysis = analyse(mini_pipeline, _body(text))
+    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
+             else None) for m in analysis.movements] == moves

@@ -521,6 +521,21 @@ def feature_heads() -> frozenset[str]:
     return lexicon().water_words | lexicon().natural_name_heads
 
 
+def in_a_home_phrase(span: Span, trigger: Token) -> bool:
+    """ "troops based at X", "frigates stationed in X": the place hangs in a participle phrase saying
+    where a force is kept (``home_verbs.jsonl``), below the noun it describes, not on the movement."""
+    for anc in span.root.ancestors:
+        if anc.i == trigger.i:
+            return False
+        if anc.dep_ in ("acl", "relcl") and anc.lemma_.lower() in lexicon().home_verbs:
+            # the moving force's own home; not the soldiers "already stationed in X" that more troops join
+            noun = anc.head
+            while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i != trigger.i:
+                noun = noun.head.head  # "troops of the brigade, based at X"
+            return noun.head.i == trigger.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj")
+    return False
+
+
 def modifies_another_noun(span: Span, trigger: Token) -> bool:
     """ "the X agreement", "the X talks": a place qualifying a noun that is no place, site or border
     is no end of a movement (a place qualifying a site still is: "X bases")."""

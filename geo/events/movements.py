@@ -20,6 +20,7 @@ from conflictmap.geo.events.grammar import (
     defended,
     feature_heads,
     force_antecedent,
+    in_a_home_phrase,
     in_a_site,
     in_another_nouns_phrase,
     in_the_objects_site,
@@ -409,6 +410,8 @@ class MovementReader(DocumentContext):
             # "the X river", "the X valley" the gazetteer lacks: the name is the feature's, not a
             # modifier of another noun
             river = r.place is None and span.root.dep_ == "compound" and span.root.head.lower_ in feature_heads()
+            if in_a_home_phrase(span, trigger):
+                continue  # "troops based at X landed on Y": X is where they are kept
             if not to_recipients and not river and (modifies_another_noun(span, trigger)
                                                     or in_another_nouns_phrase(span, trigger)):
                 continue  # "withdrew from the X agreement", "left posts after threats from X"
