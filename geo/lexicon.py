@@ -61,7 +61,7 @@ Adding a word is one line in its file (and a test of your own wording that needs
   passed through, not reached ("crossed the strait", but "crossed the border into X" goes to X);
   ``object_is_via``: any place as its object is passed through ("transited the strait", "passed the
   town on the way north"); ``off_is_origin``: "off X" is where the force was ("pulled two regiments off
-  the X axis", "units taken off the X front"; not "deployed off the coast of X").
+  the X axis", "units taken off the X front"; not "deployed off X's coast").
   ``headline_verb``: a verb whose third-person form a headline uses ("Navy frigate sails to X") and
   the parser may read as a plural noun, mended by ``geo.nlp.components.headline_verbs``; not a verb
   whose "-s" form is mostly a noun ("ships", "orders", "supplies").

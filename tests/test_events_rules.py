@@ -1094,7 +1094,7 @@ def test_a_live_blog_entry_after_its_stamp(mini_pipeline, text: str, speakers: l
 @pytest.mark.model
 @pytest.mark.parametrize(("sentence", "speakers"), [
     # a clause after a semicolon is a sentence of its own: the speech before it is no part of it
-    ("Japan says its troops will stay at three posts inside Libya; residents try to return home.",
+    ("Japan says its marines are to remain at three posts inside Libya; residents try to return home.",
      [("Japan", "says")]),
     ("Kyiv says its brigades will hold the line near Odesa; villagers try to flee.", [("Kyiv", "says")]),
     ("Residents packed their cars; the roads were jammed.", []),

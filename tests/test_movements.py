@@ -1785,9 +1785,9 @@ def test_water_crossed_is_passed_through(mini_pipeline, text: str, destination: 
     ("text", "destination", "via"),
     [
         # a demarcation line crossed is passed through, like a river: the band it runs along is no end
-        ("A patrol of a dozen soldiers crossed the Line of Control at night, India said.\n", None,
+        ("At night twelve infantrymen from the north crossed the Line of Control, India said.\n", None,
          "Line of Control"),
-        ("Eight soldiers crossed the Military Demarcation Line on Tuesday, Seoul said.\n", None,
+        ("On Tuesday eight troops crossed the Military Demarcation Line, Seoul said.\n", None,
          "Military Demarcation Line"),
         # what is crossed on the way into a place is passed through, whatever the gazetteer takes it for
         ("Russian marines crossed the Desna into Chernihiv on Friday, the governor said.\n", "Chernihiv", "Desna"),
@@ -2831,7 +2831,7 @@ def test_a_scene_set_before_the_verb_yields_to_a_place_after_it(mini_pipeline, t
     ("The frigates entered the Suez Canal at dawn. Hours later two more warships crossed the canal.",
      [(None, "Suez Canal"), (None, "Suez Canal")]),  # through it
     # "the waterway" is the water named last; "the shoal", "the corridor" a place named with the word
-    ("Rebels fired at ships in the Gulf of Aden last week. On Monday two destroyers entered the waterway.",
+    ("Rebel drones hit a freighter crossing the Gulf of Aden last week. On Monday two destroyers entered the waterway.",
      [(None, "Gulf of Aden")]),
     ("The frigate left the Black Sea in June and returned to the waterway on Friday.",
      [("Black Sea", None), (None, "Black Sea")]),
@@ -3101,7 +3101,7 @@ def test_the_clause_s_own_force_subject_moves_not_the_object(mini_pipeline) -> N
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "destination"), [
     # a possessed site passes its place on, as an unpossessed one does
-    ("The delivery of armoured vehicles to the army's base in Odesa was confirmed.", "Odesa"),
+    ("The delivery of tanks to the army's base in Odesa was confirmed.", "Odesa"),
     ("The return of two frigates to the navy's port in Odesa was completed on Monday.", "Odesa"),
     ("The delivery of tanks to the army's parade in Odesa was confirmed.", None),  # no site
 ], ids=["army-s-base", "navy-s-port", "army-s-parade"])
@@ -3118,7 +3118,7 @@ def test_a_possessed_site_passes_its_place_on(mini_pipeline, text: str, destinat
     ("Militia fighters raced to Odesa on Friday.", None, "Odesa"),
     ("Two fighter jets roared off from Odesa on Tuesday.", "Odesa", None),
     ("Four bombers roared into Kyiv airspace at dawn.", None, "Kyiv"),
-    ("Troops came in from the direction of Odesa, residents said.", "Odesa", None),
+    ("Troops came in along the road from Odesa, residents said.", "Odesa", None),
     ("The soldiers came back to Odesa on Friday.", None, "Odesa"),
 ], ids=["slipped-out", "slipped-into", "raced-over", "raced-to", "roared-off", "roared-into", "came-in",
         "came-back"])
@@ -3141,9 +3141,9 @@ def test_quick_motion_verbs_miss_what_is_not_a_movement(mini_pipeline, text: str
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "actor"), [
     # a headline whose verb the parser first took for a noun leaves the force a compound of it
-    ("Rebels claim drone attack on tanker as US carrier returns to Odesa", "US carrier"),
+    ("Rebels claim rocket strike on ferry as Italian destroyer returns to Odesa", "Italian destroyer"),
     ("Militants claim rocket attack on base as British destroyer returns to Tripoli", "British destroyer"),
-], ids=["carrier-returns", "destroyer-returns"])
+], ids=["italian-destroyer-returns", "british-destroyer-returns"])
 def test_a_headline_force_left_a_compound_of_its_verb(mini_pipeline, text: str, actor: str) -> None:
     [move] = analyse(mini_pipeline, text + "\n\n" + _body("Officials gave no details.")).movements
     assert move.actor == actor
@@ -3151,7 +3151,7 @@ def test_a_headline_force_left_a_compound_of_its_verb(mini_pipeline, text: str, 
 
 @pytest.mark.model
 def test_a_headline_compound_that_is_no_force_moves_nothing(mini_pipeline) -> None:
-    text = "Rebels claim drone attack on port as oil tanker returns to Odesa\n\n" + _body("Officials gave no details.")
+    text = "Rebels claim drone strike on port as oil tanker returns to Odesa\n\n" + _body("Officials gave no details.")
     assert analyse(mini_pipeline, text).movements == ()
 
 
@@ -3215,11 +3215,11 @@ def test_the_mood_of_a_verb_a_motion_noun_is_subject_of(mini_pipeline, text: str
 @pytest.mark.parametrize(("text", "moves"), [
     # a name the document keeps as a place once ("the town of X") is one where it is named again
     # after a place preposition, though the model took it there for something else
-    ("Rebel fighters pull back from Anefis after talks\n\nThe fighters left the northern town of Anefis on "
-     "Wednesday, officials said.", [("Rebel fighters", "Anefis", None), ("Rebel fighters", "Anefis", None)]),
-    ("Army deploys to Zamami after clashes\n\nSoldiers rolled into the southern town of Zamami on Wednesday, "
-     "officials said.", [("Army", None, "Zamami"), ("Soldiers", None, "Zamami")]),
-], ids=["pull-back-from", "deploys-to"])
+    ("Troops mass at Kazgil after raid\n\nSoldiers reached the remote hill town of Kazgil on Wednesday, "
+     "officials said.", [("Troops", None, "Kazgil"), ("Soldiers", None, "Kazgil")]),
+    ("Marines land at Zamami after storm\n\nMarines drove into the small island town of Zamami on Wednesday, "
+     "officials said.", [("Marines", None, "Zamami"), ("Marines", None, "Zamami")]),
+], ids=["mass-at", "land-at"])
 def test_a_place_named_again_is_a_place(mini_pipeline, text: str, moves: list) -> None:
     analysis = analyse(mini_pipeline, text + " Officials gave no further details.\n")
     assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
@@ -3302,11 +3302,11 @@ def test_what_is_seen_or_accused_of_moving(mini_pipeline, text: str, moves: list
     # a gerund after "before" on a conjunct verb moves the first verb's subject
     ("Insurgents stormed a police post in Kyiv and burned vehicles before retreating to Odesa.",
      [("Insurgents", None, "Odesa")]),
-    ("Rebel fighters looted the market and freed prisoners before pulling back to Odesa.",
-     [("Rebel fighters", None, "Odesa")]),
+    ("Insurgents raided the police station and stole rifles before withdrawing to Kyiv.",
+     [("Insurgents", None, "Kyiv")]),
     # ... not when the conjunct has a subject of its own
     ("Insurgents stormed the post and the police burned files before retreating to Odesa.", []),
-], ids=["burned-before-retreating", "freed-before-pulling-back", "own-subject"])
+], ids=["burned-before-retreating", "stole-before-withdrawing", "own-subject"])
 def test_a_gerund_after_before_on_a_conjunct(mini_pipeline, text: str, moves: list) -> None:
     analysis = analyse(mini_pipeline, _body(text))
     assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
@@ -3319,8 +3319,8 @@ def test_a_gerund_after_before_on_a_conjunct(mini_pipeline, text: str, moves: li
     ("Rebel fighters withdrew from Kazgil overnight, residents said.", [("Rebel fighters", "Kazgil", None)]),
     ("The army airlifted 300 troops to Zamami on Monday, officials said.", [("troops", None, "Zamami")]),
     # ... not an age, an exercise or a body the text names with an article or a number
-    ("Officials said the army would send the rebels back to the Stone Age.", []),
-    ("About 900 Marines arrived on Monday, opening the build-up to Cold Response 26, the army said.", []),
+    ("Officials said the army would bomb the rebels back to the Iron Age.", []),
+    ("About 900 Marines arrived on Monday, launching the build-up to Cold Response 26, the army said.", []),
     # ... nor a person a letter goes to, with no force in sight
     ("Kyiv sent a letter to Haddad on Monday.", []),
 ], ids=["withdrew-from", "airlifted-to", "stone-age", "exercise", "letter"])

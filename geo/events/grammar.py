@@ -317,7 +317,7 @@ def plausible(trigger: Token, force: Token) -> bool:
 def _moves_something_else(verb: Token) -> bool:
     """The verb's direct object is neither a force nor a place: leaflets, aid, a message. What the
     parser takes for an object without being one moves nothing: a clause's "that" ("denied in a
-    statement that its units had withdrawn"), a distance ("advanced three kilometres into X"), a
+    communique that its men had pulled out"), a distance ("advanced three kilometres into X"), a
     bearing ("pulled out eastwards"), a place the text names."""
     places = verb.doc.user_data.get(PLACE_STARTS, ())
     distances = lexicon().distance_nouns
