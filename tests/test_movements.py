@@ -3346,3 +3346,17 @@ def test_where_a_force_is_kept_is_no_end(mini_pipeline, text: str, moves: list) 
     analysis = analyse(mini_pipeline, _body(text))
     assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
              else None) for m in analysis.movements] == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("headline", "moves"), [
+    # a headline's ship named after its class noun, with the verb the parser took for a noun
+    ("The Turkish corvette Kinaliada sails into the Black Sea", [("Turkish corvette Kinaliada", None, "Black Sea")]),
+    ("The Italian frigate Alpino heads into the Red Sea", [("Italian frigate Alpino", None, "Red Sea")]),
+    ("Minister Ruiz heads to Odesa for talks", []),  # an official, named after a title
+], ids=["corvette-x-sails", "frigate-x-heads", "minister-x-heads"])
+def test_a_headline_ship_named_after_its_class(pipeline, headline: str, moves: list) -> None:
+    analysis = analyse(pipeline, headline + "\n\n" + _body("Officials gave no details."))
+    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
+             else None) for m in analysis.movements] == moves

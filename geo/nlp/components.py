@@ -153,7 +153,10 @@ def headline_verbs(doc: Doc) -> Doc:
                                 or (own_form and after.lower_ in ("in", "at")
                                     and verb in lex.weak_destination_triggers)):  # "forces land in X"
             continue
-        if force.i < word.sent.start or not _force_word(force.lower_):
+        # "Iranian frigate X sails into Y": a ship named after its class noun is the force
+        named_ship = (force.is_title and force.i - 1 >= word.sent.start and not _force_word(force.lower_)
+                      and _force_word(doc[force.i - 1].lower_))
+        if force.i < word.sent.start or not (_force_word(force.lower_) or named_ship):
             continue  # the force ends the sentence before: never tie two sentences' trees
         read_as_noun = word.tag_ in ("NNS", "NNPS") or (own_form and word.tag_ == "NN")
         no_subject = word.tag_ == "VBZ" and force.head.i == word.i and force.dep_ != "nsubj"
