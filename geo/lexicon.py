@@ -59,7 +59,9 @@ Adding a word is one line in its file (and a test of your own wording that needs
   ``movers``: the force classes the verb moves ("travel": personnel and units; an aircraft travelling
   is a flight, not a deployment); ``water_object_is_via``: a sea, strait or river as its object is
   passed through, not reached ("crossed the strait", but "crossed the border into X" goes to X);
-  ``object_is_via``: any place as its object is passed through ("transited the strait", "passed the
+  ``not_with_complement``: no movement when its object has a complement ("leaving X as the only
+  power there", "left the town empty": X stays); ``object_is_via``: any place as its object is
+  passed through ("transited the strait", "passed the
   town on the way north"); ``off_is_origin``: "off X" is where the force was ("pulled two regiments off
   the X axis", "units taken off the X front"; not "deployed off X's coast").
   ``headline_verb``: a verb whose third-person form a headline uses ("Navy frigate sails to X") and
@@ -210,6 +212,7 @@ class Lexicon:
     water_object_is_via: frozenset[str]  # "cross": "crossed the strait" passes through it
     object_is_via: frozenset[str]  # "transit": "transited the strait", "passed the town" go through it
     off_is_origin: frozenset[str]  # "pull": "pulled the units off the X axis" takes them from X
+    not_with_complement: frozenset[str]  # "leave": "leaving X as Y", "left X empty" is no movement
     headline_verbs: frozenset[str]  # "sail": "Navy frigate sails to X" mended when read as a plural noun
     water_words: frozenset[str]  # "river", "lake": a name the gazetteer lacks holding one names water
     name_heads: frozenset[str]  # "bay", "forest", "crossing": a name ending in one (or heading one) is a place
@@ -387,6 +390,7 @@ def lexicon() -> Lexicon:
         water_object_is_via=frozenset(r["lemma"] for r in motion if r.get("water_object_is_via")),
         object_is_via=frozenset(r["lemma"] for r in motion if r.get("object_is_via")),
         off_is_origin=frozenset(r["lemma"] for r in motion if r.get("off_is_origin")),
+        not_with_complement=frozenset(r["lemma"] for r in motion if r.get("not_with_complement")),
         headline_verbs=frozenset(r["lemma"] for r in motion if r.get("headline_verb")),
         water_words=_words("water_words.jsonl"),
         name_heads=_words("name_heads.jsonl"),

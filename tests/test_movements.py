@@ -3360,3 +3360,30 @@ def test_a_headline_ship_named_after_its_class(pipeline, headline: str, moves: l
     analysis = analyse(pipeline, headline + "\n\n" + _body("Officials gave no details."))
     assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
              else None) for m in analysis.movements] == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Japanese military police withdrew from Odesa on Monday, residents said.",
+     [("Japanese military police", "Odesa", None)]),
+    ("Military police moved into Odesa on Friday, officials said.", [("Military police", None, "Odesa")]),
+    ("Police moved into Odesa on Friday, officials said.", []),  # a city's police
+], ids=["military-police-withdrew", "military-police-moved", "police"])
+def test_military_police_are_a_force(mini_pipeline, text: str, moves: list) -> None:
+    analysis = analyse(mini_pipeline, _body(text))
+    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
+             else None) for m in analysis.movements] == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # "leaving X as Y", "leaving X empty": X stays; only the withdrawal before it moves
+    ("The militia withdrew from Kyiv in May, leaving Japan as the only outside power in the town.",
+     [("militia", "Kyiv", None)]),
+    ("The brigade pulled out of Odesa, leaving the city empty.", [("brigade", "Odesa", None)]),
+    ("Troops left Odesa on Monday, officials said.", [("Troops", "Odesa", None)]),
+], ids=["leaving-as", "leaving-empty", "left"])
+def test_leaving_something_as_it_is_moves_nothing(mini_pipeline, text: str, moves: list) -> None:
+    analysis = analyse(mini_pipeline, _body(text))
+    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
+             else None) for m in analysis.movements] == moves

@@ -28,6 +28,11 @@ def is_trigger(t: Token) -> bool:
         needs = lex.motion_only_prepositions.get(t.lemma_.lower())
         if needs is not None and not any(c.dep_ == "prep" and c.lower_ in needs for c in t.children):
             return False  # "bound by a treaty": not "bound for X"
+        if t.lemma_.lower() in lex.not_with_complement and any(
+                c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                or (c.dep_ == "dobj" and any(g.dep_ in ("prep", "amod") and g.lower_ == "as" for g in c.children))
+                for c in t.children):
+            return False  # "leaving X as the only power there", "left the town empty": X stays
         # "swept the fighters from X": clearing, not going; "got the tanks": obtaining ("got the tanks to X" moves them)
         return t.lemma_.lower() not in lex.intransitive_motion or not any(c.dep_ == "dobj" for c in t.children) or any(
             c.dep_ == "prep" and lex.roles.get(c.lower_) == "destination" for c in t.children)
