@@ -3387,3 +3387,18 @@ def test_leaving_something_as_it_is_moves_nothing(mini_pipeline, text: str, move
     analysis = analyse(mini_pipeline, _body(text))
     assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
              else None) for m in analysis.movements] == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "origin"), [
+    # a country owning a force in the same sentence is no country the force is in: "the country" is
+    # the one named before
+    ("Fighting continued in Libya on Monday. A column of Japan's marines drove into Tripoli, taking over a "
+     "camp from rebel fighters who are leaving the country.", "Libya"),
+    ("Fighting continued in Ukraine on Monday. Two of Japan's frigates docked at Odesa as rebel fighters were "
+     "leaving the country.", "Ukraine"),
+], ids=["column-of-x-s-marines", "x-s-frigates"])
+def test_a_possessor_in_the_sentence_is_not_the_country(mini_pipeline, text: str, origin: str) -> None:
+    moves = analyse(mini_pipeline, _body(text)).movements
+    leaving = [m for m in moves if m.trigger == "leaving"]
+    assert [m.origin.place.name for m in leaving if m.origin and m.origin.place] == [origin]

@@ -322,6 +322,8 @@ class DocumentContext:
             span = sent.doc.char_span(r.mention.start - offset, r.mention.end - offset, alignment_mode="expand")
             if span is None:
                 return False
+            if span.root.dep_ == "poss":
+                return False  # "a column of X's army ... leaving the country": X owns the force, it is no place left
             verb = span.root.head
             # a verb's object, unless it is asked or told to act ("asked X to send troops into the region")
             return preposition(span) is not None or (
