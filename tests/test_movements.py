@@ -1792,8 +1792,8 @@ def test_water_crossed_is_passed_through(mini_pipeline, text: str, destination: 
         # what is crossed on the way into a place is passed through, whatever the gazetteer takes it for
         ("Russian marines crossed the Desna into Chernihiv on Friday, the governor said.\n", "Chernihiv", "Desna"),
         ("Rebels crossed the Jordan into Jericho, police said.\n", "Jericho", "Jordan"),
-        # ... but with nowhere further named, a town crossed into is reached
-        ("Russian marines crossed the Desna on Friday, the governor said.\n", "Desna", None),
+        # ... but with nowhere further named, a town crossed is reached
+        ("Russian marines crossed Chernihiv on foot on Friday, the governor said.\n", "Chernihiv", None),
     ],
     ids=["line-of-control", "demarcation-line", "river-named-like-a-town", "country-crossed", "no-onward-end"],
 )
@@ -3402,3 +3402,20 @@ def test_a_possessor_in_the_sentence_is_not_the_country(mini_pipeline, text: str
     moves = analyse(mini_pipeline, _body(text)).movements
     leaving = [m for m in moves if m.trigger == "leaving"]
     assert [m.origin.place.name for m in leaving if m.origin and m.origin.place] == [origin]
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "via", "destination"), [
+    # a lone name after "the" crossed is a river's, no town's
+    ("Syrian army units crossed the Euphrates near Deir ez-Zor on Monday.", "Euphrates", None),
+    ("Militants crossed the Shabelle near Jowhar on Monday.", "Shabelle", None),
+    ("Troops crossed the Netherlands by train on Monday.", None, "Netherlands"),  # a country takes "the" too
+    # a canal named after a region is water, not the region
+    ("Russian infantry crossed the Donbas canal at night, officials said.", "Donbas canal", None),
+    ("Marines crossed the Crimea canal at night, officials said.", "Crimea canal", None),
+], ids=["the-euphrates", "the-shabelle", "the-netherlands", "donbas-canal", "crimea-canal"])
+def test_a_river_crossed_by_its_bare_name(pipeline, text: str, via: str | None, destination: str | None) -> None:
+    [move] = analyse(pipeline, _body(text)).movements
+    assert [r.mention.text for r in move.via] == ([via] if via else [])
+    assert (move.destination.mention.text if move.destination else None) == destination

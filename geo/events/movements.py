@@ -379,10 +379,13 @@ class MovementReader(DocumentContext):
                         and where.place.country_code != r.place.country_code:
                     continue
             kind_word = span.root.head
-            if r.place is not None and r.place.kind is PlaceKind.CITY and span.root.dep_ == "compound" \
+            water_head = kind_word.lower_ in lexicon().water_words
+            if r.place is not None and (r.place.kind is PlaceKind.CITY or (water_head and r.place.kind in (
+                    PlaceKind.REGION, PlaceKind.ADMIN1, PlaceKind.ADMIN2))) and span.root.dep_ == "compound" \
                     and kind_word.i == span.end and kind_word.lower_ in feature_heads():
                 # "crossed the X river", "into the X hills": the feature, which the gazetteer lacks, not
-                # the town named X (a region keeps its place: "the X peninsula" is in X)
+                # the town named X; a canal or river named after a region is water too (a region keeps
+                # its place only as a land feature's: "the X peninsula" is in X)
                 start, end = r.mention.start, offset + kind_word.idx + len(kind_word)
                 r = Resolution(Mention(self.doc_id, start, end, self.text[start:end], r.mention.label,
                                        r.mention.zone), None, 0.0, (), ("a feature named like a town",))
@@ -426,6 +429,11 @@ class MovementReader(DocumentContext):
                 water = (r.place.kind is PlaceKind.WATER if r.place is not None  # a river the gazetteer lacks
                          else river or bool(set(r.mention.text.lower().split()) & lexicon().water_words))
                 line = r.place is not None and r.place.feature == "land border"
+                # "crossed the X": a lone name after "the" that is no country or region is a river's
+                # (towns take no article: "crossed the Euphrates", not "crossed the Netherlands")
+                the_name = (len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ == "the"
+                            and (r.place is None or r.place.kind is PlaceKind.CITY))
+                water = water or the_name
                 # "crossed X into Y": Y is where it went, so X is what it crossed, whatever X is
                 onward = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in trigger.children)
                 if lemma in lexicon().water_object_is_via and (water or line or onward) and prep in (None, "of"):
