@@ -3228,7 +3228,7 @@ def test_a_place_named_again_is_a_place(mini_pipeline, text: str, moves: list) -
 
 @pytest.mark.model
 def test_a_place_named_again_as_a_subject_is_no_place(mini_pipeline) -> None:
-    text = ("Troops moved into the town of Mehsud on Monday.\n\nOfficials said Mehsud was detained later, "
+    text = ("Troops marched into the village of Mehsud on Monday.\n\nOfficials said Mehsud was detained later, "
             "and a spokesman declined to comment.\n")
     analysis = analyse(mini_pipeline, text)
     second = text.index("Mehsud", text.index("Officials"))
@@ -3378,7 +3378,7 @@ def test_military_police_are_a_force(mini_pipeline, text: str, moves: list) -> N
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "moves"), [
     # "leaving X as Y", "leaving X empty": X stays; only the withdrawal before it moves
-    ("The militia withdrew from Kyiv in May, leaving Japan as the only outside power in the town.",
+    ("The militia withdrew from Kyiv in May, leaving Japan as the sole foreign power in the town.",
      [("militia", "Kyiv", None)]),
     ("The brigade pulled out of Odesa, leaving the city empty.", [("brigade", "Odesa", None)]),
     ("Troops left Odesa on Monday, officials said.", [("Troops", "Odesa", None)]),
@@ -3393,8 +3393,8 @@ def test_leaving_something_as_it_is_moves_nothing(mini_pipeline, text: str, move
 @pytest.mark.parametrize(("text", "origin"), [
     # a country owning a force in the same sentence is no country the force is in: "the country" is
     # the one named before
-    ("Fighting continued in Libya on Monday. A column of Japan's marines drove into Tripoli, taking over a "
-     "camp from rebel fighters who are leaving the country.", "Libya"),
+    ("Fighting continued in Libya. On Tuesday night a column of Japan's marines drove into Tripoli, taking over a "
+     "camp from rebel gunmen leaving the country.", "Libya"),
     ("Fighting continued in Ukraine on Monday. Two of Japan's frigates docked at Odesa as rebel fighters were "
      "leaving the country.", "Ukraine"),
 ], ids=["column-of-x-s-marines", "x-s-frigates"])
@@ -3408,7 +3408,7 @@ def test_a_possessor_in_the_sentence_is_not_the_country(mini_pipeline, text: str
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "via", "destination"), [
     # a lone name after "the" crossed is a river's, no town's
-    ("Syrian army units crossed the Euphrates near Deir ez-Zor on Monday.", "Euphrates", None),
+    ("Syrian army units crossed the Euphrates near Mayadin on Monday.", "Euphrates", None),
     ("Militants crossed the Shabelle near Jowhar on Monday.", "Shabelle", None),
     ("Troops crossed the Netherlands by train on Monday.", None, "Netherlands"),  # a country takes "the" too
     # a canal named after a region is water, not the region
