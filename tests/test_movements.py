@@ -121,10 +121,15 @@ def _only_move_ends(pipeline, text: str) -> tuple[str | None, str | None]:
     return origin, destination
 
 
+def _actor_ends(analysis) -> list[tuple[str | None, str | None, str | None]]:
+    """(actor, origin, destination) of each movement of an analysis, as written."""
+    return [(m.actor, m.origin.mention.text if m.origin else None,
+             m.destination.mention.text if m.destination else None) for m in analysis.movements]
+
+
 def _moves(pipeline, text: str) -> list[tuple[str | None, str | None, str | None]]:
     """(actor, origin, destination) of each movement the sentence gives, as written."""
-    return [(m.actor, m.origin.mention.text if m.origin else None,
-             m.destination.mention.text if m.destination else None) for m in analyse(pipeline, _body(text)).movements]
+    return _actor_ends(analyse(pipeline, _body(text)))
 
 
 @pytest.mark.model
@@ -3221,9 +3226,7 @@ def test_the_mood_of_a_verb_a_motion_noun_is_subject_of(mini_pipeline, text: str
      "officials said.", [("Marines", None, "Zamami"), ("Marines", None, "Zamami")]),
 ], ids=["mass-at", "land-at"])
 def test_a_place_named_again_is_a_place(mini_pipeline, text: str, moves: list) -> None:
-    analysis = analyse(mini_pipeline, text + " Officials gave no further details.\n")
-    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
-             else None) for m in analysis.movements] == moves
+    assert _actor_ends(analyse(mini_pipeline, text + " Officials gave no further details.\n")) == moves
 
 
 @pytest.mark.model
@@ -3245,9 +3248,7 @@ def test_a_place_named_again_as_a_subject_is_no_place(mini_pipeline) -> None:
     ("The air force dropped leaflets over Odesa on Monday, a spokesman said.", []),  # leaflets move, not a force
 ], ids=["complementizer", "distance", "leaflets"])
 def test_a_false_object_moves_nothing(mini_pipeline, text: str, moves: list) -> None:
-    analysis = analyse(mini_pipeline, _body(text))
-    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
-             else None) for m in analysis.movements] == moves
+    assert _moves(mini_pipeline, text) == moves
 
 
 @pytest.mark.model
@@ -3262,9 +3263,7 @@ def test_a_false_object_moves_nothing(mini_pipeline, text: str, moves: list) -> 
     ("The minister returned from an exercise in Odesa on Monday.", []),  # no force
 ], ids=["manoeuvres", "exercises", "maneuvers", "exercise", "drills", "patrol", "minister"])
 def test_where_an_exercise_was_is_where_the_force_came_from(mini_pipeline, text: str, moves: list) -> None:
-    analysis = analyse(mini_pipeline, _body(text))
-    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
-             else None) for m in analysis.movements] == moves
+    assert _moves(mini_pipeline, text) == moves
 
 
 AIRCRAFT_NAMES = ["Typhoons", "Eurofighters", "Rafales", "Gripens", "Tornados", "Mirages", "Harriers", "Hornets",
@@ -3292,9 +3291,7 @@ def test_each_aircraft_type_word_names_aircraft(mini_pipeline, name: str) -> Non
 ], ids=["watched-drive-into", "observed-drive-out-of", "children", "blamed-for-crossing", "accused-of-entering",
         "envoy"])
 def test_what_is_seen_or_accused_of_moving(mini_pipeline, text: str, moves: list) -> None:
-    analysis = analyse(mini_pipeline, _body(text))
-    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
-             else None) for m in analysis.movements] == moves
+    assert _moves(mini_pipeline, text) == moves
 
 
 @pytest.mark.model
@@ -3308,9 +3305,7 @@ def test_what_is_seen_or_accused_of_moving(mini_pipeline, text: str, moves: list
     ("Insurgents stormed the post and the police burned files before retreating to Odesa.", []),
 ], ids=["burned-before-retreating", "stole-before-withdrawing", "own-subject"])
 def test_a_gerund_after_before_on_a_conjunct(mini_pipeline, text: str, moves: list) -> None:
-    analysis = analyse(mini_pipeline, _body(text))
-    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
-             else None) for m in analysis.movements] == moves
+    assert _moves(mini_pipeline, text) == moves
 
 
 @pytest.mark.model
@@ -3325,10 +3320,7 @@ def test_a_gerund_after_before_on_a_conjunct(mini_pipeline, text: str, moves: li
     ("Kyiv sent a letter to Haddad on Monday.", []),
 ], ids=["withdrew-from", "airlifted-to", "stone-age", "exercise", "letter"])
 def test_an_unlisted_village_at_a_movement_end(mini_pipeline, text: str, moves: list) -> None:
-    analysis = analyse(mini_pipeline, _body(text))
-    ends = [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
-             else None) for m in analysis.movements]
-    assert [e for e in ends if e[1] or e[2]] == moves
+    assert [e for e in _moves(mini_pipeline, text) if e[1] or e[2]] == moves
 
 
 @pytest.mark.model
@@ -3343,9 +3335,7 @@ def test_an_unlisted_village_at_a_movement_end(mini_pipeline, text: str, moves: 
      [("troops", "Japan", "Odesa")]),
 ], ids=["based-in", "stationed-in", "stationed-then-sailed", "based-as-the-main-verb", "others-stationed"])
 def test_where_a_force_is_kept_is_no_end(mini_pipeline, text: str, moves: list) -> None:
-    analysis = analyse(mini_pipeline, _body(text))
-    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
-             else None) for m in analysis.movements] == moves
+    assert _moves(mini_pipeline, text) == moves
 
 
 @pytest.mark.model
@@ -3357,9 +3347,7 @@ def test_where_a_force_is_kept_is_no_end(mini_pipeline, text: str, moves: list) 
     ("Minister Ruiz heads to Odesa for talks", []),  # an official, named after a title
 ], ids=["corvette-x-sails", "frigate-x-heads", "minister-x-heads"])
 def test_a_headline_ship_named_after_its_class(pipeline, headline: str, moves: list) -> None:
-    analysis = analyse(pipeline, headline + "\n\n" + _body("Officials gave no details."))
-    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
-             else None) for m in analysis.movements] == moves
+    assert _actor_ends(analyse(pipeline, headline + "\n\n" + _body("Officials gave no details."))) == moves
 
 
 @pytest.mark.model
@@ -3370,9 +3358,7 @@ def test_a_headline_ship_named_after_its_class(pipeline, headline: str, moves: l
     ("Police moved into Odesa on Friday, officials said.", []),  # a city's police
 ], ids=["military-police-withdrew", "military-police-moved", "police"])
 def test_military_police_are_a_force(mini_pipeline, text: str, moves: list) -> None:
-    analysis = analyse(mini_pipeline, _body(text))
-    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
-             else None) for m in analysis.movements] == moves
+    assert _moves(mini_pipeline, text) == moves
 
 
 @pytest.mark.model
@@ -3384,9 +3370,7 @@ def test_military_police_are_a_force(mini_pipeline, text: str, moves: list) -> N
     ("Troops left Odesa on Monday, officials said.", [("Troops", "Odesa", None)]),
 ], ids=["leaving-as", "leaving-empty", "left"])
 def test_leaving_something_as_it_is_moves_nothing(mini_pipeline, text: str, moves: list) -> None:
-    analysis = analyse(mini_pipeline, _body(text))
-    assert [(m.actor, m.origin.mention.text if m.origin else None, m.destination.mention.text if m.destination
-             else None) for m in analysis.movements] == moves
+    assert _moves(mini_pipeline, text) == moves
 
 
 @pytest.mark.model

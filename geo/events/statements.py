@@ -191,6 +191,17 @@ def closing_label(sent: Span, most: int = 4) -> tuple[Span, Token] | None:
     return doc[first:end], mark
 
 
+def office_acronym(words: Span) -> bool:
+    """A label that is an office's acronym ("...: FM", "...: IDF", "...: MeT"), or one after capitalised
+    words naming its country ("...: Greek PM"; not a line in capitals, nor a kicker: "...: UPDATE")."""
+    last = words[-1]
+    if last.lower_ in lexicon().kickers or not all(t.text[:1].isupper() for t in words):
+        return False
+    if len(words) == 1:
+        return sum(c.isupper() for c in last.text) >= 2
+    return 2 <= len(last.text) <= 4 and last.text.isupper() and last.is_alpha and not words.text.isupper()
+
+
 def plural_name(ent: Span) -> bool:
     """ "the Houthis", "the Kurds": a one-word name in the plural after "the" names a group, not a
     person, whatever the model calls it."""
@@ -322,9 +333,7 @@ class StatementReader(DocumentContext):
             speaker = self.line_speaker(words, offset)
             if speaker is not None and roled and not closing and speaker.kind == "other":
                 speaker = dataclasses.replace(speaker, kind="person")
-            acronym = (sum(c.isupper() for c in words[-1].text) >= 2  # "...: FM", "...: IDF", "...: Greek PM"
-                       and all(t.text[:1].isupper() for t in words) and words[-1].lower_ not in lexicon().kickers
-                       and (len(words) == 1 or (len(words[-1]) <= 4 and not words.text.isupper())))
+            acronym = office_acronym(words)
             quotation = not closing and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].is_quote
             if heading and speaker is not None and speaker.kind not in BODY_KINDS and not words.text.isupper() \
                     and not quotation and not (closing and acronym):
@@ -385,10 +394,7 @@ class StatementReader(DocumentContext):
         start, end = offset + words.start_char, offset + words.end_char
         label = any(r.mention.start <= start and end <= r.mention.end and r.place is not None
                     and r.place.kind is not PlaceKind.LANDMARK for r in self.resolutions_in(start, end))
-        # "...: Greek PM", "...: Lebanese FM": an office's acronym the label closes with, after words naming its country
-        office = len(words) > 1 and 2 <= len(words[-1].text) <= 4 and words[-1].text.isupper() and words[-1].is_alpha \
-            and all(t.text[:1].isupper() for t in words) and not words.text.isupper() \
-            and words[-1].lower_ not in lexicon().kickers
+        office = len(words) > 1 and office_acronym(words)  # "...: Greek PM": after words naming its country
         kicker = kicker or label  # "Ruritania: Dozens Flee Floods", "Country profile: Ruritania": a place is a topic
         # A title-case headline hides names from the NER: "Okafor: ..." still has a name's shape,
         # proper nouns only and no place among them ("Ruritania War: ..." is a topic)

@@ -420,9 +420,9 @@ class PlaceRecognizer:
         name the text also gives a person's title ("General X") or makes a subject ("X said")."""
         lex = lexicon()
         tok = span.root
-        if span.root.ent_type_ not in ("", "PERSON", "PRODUCT", "WORK_OF_ART") or self._matches(span.text) \
+        if tok.ent_type_ not in ("", "PERSON", "PRODUCT", "WORK_OF_ART") or self._matches(span.text) \
                 or not all(t.is_title for t in span if t.is_alpha) or tok.dep_ != "pobj" \
-                or (span.root.ent_type_ == "PERSON" and len(span) > 1):  # "sent to Ahmed X": a person's full name
+                or (tok.ent_type_ == "PERSON" and len(span) > 1):  # "sent to Ahmed X": a person's full name
             return False
         prep = tok.head
         strong = prep.lower_ in ("to", "into", "toward", "towards", "from", "via", "through") or (
@@ -432,11 +432,10 @@ class PlaceRecognizer:
         doc = span.doc
         if (span.start > 0 and doc[span.start - 1].pos_ == "DET") or (span.end < len(doc) and doc[span.end].like_num):
             return False  # "to the Stone Age", "the build-up to Exercise X 25": no village's name
-        for t in doc:
-            if t.text == span[-1].text and t.i != span.end - 1 and (
-                    t.dep_ in ("nsubj", "nsubjpass") or (t.i > 0 and doc[t.i - 1].lower_ in lex.titles)):
-                return False  # "X said", "General X": a person
-        return not (span.start > 0 and doc[span.start - 1].lower_ in lex.titles)
+        if span.start > 0 and doc[span.start - 1].lower_ in lex.titles:
+            return False  # "to General X": a person
+        return not any(t.text == span[-1].text and t.i != span.end - 1 and (  # "X said", "General X" elsewhere
+            t.dep_ in ("nsubj", "nsubjpass") or (t.i > 0 and doc[t.i - 1].lower_ in lex.titles)) for t in doc)
 
     def _unlisted_place(self, span: Span) -> bool:
         """A name the gazetteer has nothing for that the text itself calls a place: the model's place
