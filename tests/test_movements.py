@@ -939,7 +939,7 @@ def test_a_gerund_after_a_verb_takes_its_object_as_the_force(mini_pipeline, text
     ("text", "expected"),
     [
         ("The council offered to evacuate JNF to Tripoli.\n", [("JNF", None, "Tripoli", "possible")]),
-        ("Mediators proposed that the armed groups evacuate ZQB to Tripoli.\n",
+        ("Mediators proposed that the two sides evacuate ZQB to Tripoli.\n",
          [("ZQB", None, "Tripoli", "possible")]),  # an acronym the model tags as a product
         ("Turkey backed the removal of Japanese marines from Tripoli.\n",
          [("Japanese marines", "Tripoli", None, "reported")]),
@@ -3403,3 +3403,88 @@ def test_a_river_crossed_by_its_bare_name(pipeline, text: str, via: str | None, 
     [move] = analyse(pipeline, _body(text)).movements
     assert [r.mention.text for r in move.via] == ([via] if via else [])
     assert (move.destination.mention.text if move.destination else None) == destination
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # "left X for Y", "sailed for Y": a name the model took for a person or a body is the destination
+    ("Troops left Benghazi in May for Misrata.", [("Troops", "Benghazi", "Misrata")]),
+    ("The frigate sailed for Tartus on Monday.", [("frigate", None, "Tartus")]),
+    # "for" on a verb that goes for no place recovers nothing
+    ("Voters in Benghazi cheered for Misrata on Monday.", []),
+], ids=["left-for", "sailed-for", "cheered-for"])
+def test_a_name_a_force_leaves_for_is_a_place(pipeline, text: str, moves: list) -> None:
+    analysis = analyse(pipeline, _body(text))
+    assert _actor_ends(analysis) == moves
+    assert ("Misrata" in [r.mention.text for r in analysis.places]) == ("Misrata" in text and bool(moves))
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a word that is a force only with a modifier is one again when the document named it with one
+    ("The army set up a missile battery near Kumamoto last year. The battery moved to Ishigaki in May.",
+     [("battery", None, "Ishigaki")]),
+    ("A rebel group seized Uvira last week. The group later withdrew toward Bukavu.", [("group", None, "Bukavu")]),
+    # never named as a force: a working group, a firm
+    ("A working group met in Vienna. The group then travelled to Geneva.", []),
+    ("The company opened a plant in Ohio. The company moved its staff to Texas.", []),
+], ids=["the-battery", "the-group", "working-group", "the-company"])
+def test_the_force_named_before_by_its_head_word(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Japan sent armed speedboats to Odesa on Monday.\n", "armed speedboats"),
+    ("France will bring minehunters to Lebanon, the admiral said.\n", "minehunters"),
+    ("The navy deployed fast-attack craft to Libya overnight.\n", "fast-attack craft"),
+    ("Armoured bulldozers rolled into Tripoli at dawn.\n", "Armoured bulldozers"),
+    ("An armed group crossed into Libya from Tunisia.\n", "armed group"),
+    ("A rebel group advanced toward Kyiv on Monday.\n", "rebel group"),
+    ("A militant group slipped into Libya from Niger.\n", "militant group"),
+    ("The jihadist group pulled out of Tripoli overnight.\n", "jihadist group"),
+], ids=["speedboats", "minehunters", "attack-craft", "armoured-bulldozers", "armed-group", "rebel-group",
+        "militant-group", "jihadist-group"])
+def test_more_forces_by_class(mini_pipeline, text: str, actor: str) -> None:
+    actors = [a for a, _, _ in _moves(mini_pipeline, text)]
+    assert any(actor in (a or "") for a in actors), actors
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "A rights group travelled to Kyiv to document abuses.\n",
+    "The craft fair moved to Odesa this year.\n",
+    "Bulldozers rolled into Tripoli to clear rubble.\n",
+], ids=["rights-group", "craft-fair", "bare-bulldozers"])
+def test_heads_without_a_military_modifier_are_no_force(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # a site of a place ("the neighbourhoods of X", "grounds near X", "posts inside X") leads on to the place
+    ("Tanks rolled into the western neighbourhoods of Odesa on Monday.", [("Tanks", None, "Odesa")]),
+    ("Two battalions were moved to training grounds near Kyiv.", [("battalions", None, "Kyiv")]),
+    ("Militia fighters withdrew from their posts inside Tripoli.", [("Militia fighters", "Tripoli", None)]),
+    ("The rebels pulled back into the forests near Kyiv.", [("rebels", None, "Kyiv")]),
+    ("Marines pushed into the northern neighborhoods of Tripoli.", [("Marines", None, "Tripoli")]),
+    # a site of something else is no end
+    ("Marines moved into the neighbourhoods of the poor in the old port.", []),
+], ids=["neighbourhoods-of", "grounds-near", "posts-inside", "forests-near", "neighborhoods-of",
+                                 "neighbourhoods-of-no-place"])
+def test_a_site_of_a_place_leads_on_to_it(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # where the withdrawing force is ("the army in X") yields to where the sentence says it leaves
+    ("The army in Libya withdrew its soldiers from Tripoli on Monday.", [("its soldiers", "Tripoli", None)]),
+    ("A rebel group in Ukraine pulled its fighters out of Odesa overnight.", [("its fighters", "Odesa", None)]),
+    # with no such phrase it is where they leave
+    ("Japan agreed to withdraw the marines in Libya by June.", [("marines", "Libya", None)]),
+], ids=["army-in-x-from-y", "group-in-x-out-of-y", "marines-in-x"])
+def test_a_from_phrase_beats_where_the_force_is(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves

@@ -95,6 +95,9 @@ def force_class(t: Token) -> str | None:
                 or any(p.lower_ in armed_groups for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj")):
             return kind  # "two companies of the X" or "X companies", X an armed group the document names
+        if needs in ("modifier", "group") and (lemma in t.doc.user_data.get(FORCE_HEADS, ()) and any(
+                c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in t.children)):
+            return kind  # "a missile battery ... the battery moved": the force the document named before
         if kind == "unit" and needs == "modifier" and t.dep_ == "dobj" and t.head.lemma_.lower() in lex.motion_verbs \
                 and all(c.lower_ in lex.size_words.get("more", ()) for c in modifiers) \
                 and any(c.dep_ == "nsubj" and force_class(c) is not None for c in t.head.children):
@@ -166,6 +169,20 @@ def armed_group_names(docs: Iterable[Doc]) -> frozenset[str]:
     return frozenset(t.lower_ for doc in docs for t in doc
                      if t.ent_type_ == "ORG" and t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")
                      and t.head.pos_ == "NOUN" and is_force(t.head))
+
+
+DEFINITE = ("the", "this", "that", "these", "those", "its", "their", "our")  # "the battery": one named before
+FORCE_HEADS = "cm_force_heads"  # Doc.user_data key: the words of a kind the document showed to be forces
+
+
+def force_heads(docs: Iterable[Doc]) -> frozenset[str]:
+    """The words that are a force only with a modifier ("battery", "column", "group") which the
+    document once gives with it ("a missile battery", "an armoured column"): later "the battery" is
+    that force. Lemmas, folded to lower case."""
+    conditional = lexicon().conditional_forces
+    return frozenset(t.lemma_.lower() for doc in docs for t in doc
+                     if t.pos_ == "NOUN" and conditional.get(t.lemma_.lower(), ("", ""))[1] in ("modifier", "group")
+                     and force_class(t) is not None)
 
 
 VESSEL_NAMES = "cm_vessel_names"  # Doc.user_data key: the last words of the ships the document names

@@ -332,6 +332,7 @@ class MovementReader(DocumentContext):
         and no place from the context."""
         found: dict[str, Resolution] = {}
         weak: Resolution | None = None
+        held: Resolution | None = None  # "the army in X withdrew its troops": X, unless a "from" phrase says
         subtree = {t.i for t in trigger.subtree}
         moving = {t.i for t in triggers}
         for clause in trigger.children:  # "X will send troops to Y, Z said in W": W is where Z spoke
@@ -460,7 +461,10 @@ class MovementReader(DocumentContext):
                 role = "weak destination"  # "to positions 20 km from X", "10 miles away from X": near X
             if (role is None and prep == "in" and attached and family(trigger) == "withdraw"
                     and holds_the_force(span, trigger)):
-                role = "origin"  # "pull out the troops in X", "the withdrawal of forces in X": from X
+                # "pull out the troops in X", "the withdrawal of forces in X": from X, unless the
+                # sentence says where from ("the army in X withdrew its troops from Y")
+                held = held or r
+                continue
             if role in ("origin", "destination", "via") and role not in found:
                 found[role] = r
             elif role == "weak destination" and STORY_CAPITAL not in r.why and (
@@ -486,6 +490,8 @@ class MovementReader(DocumentContext):
             if around is not None and around.place is not None:
                 found[role] = Resolution(r.mention, around.place, around.score, (),
                                          (*r.why, f"lies in {around.mention.text!r}"))
+        if "origin" not in found and held is not None:
+            found["origin"] = held
         if strong_only:
             return found  # "the offensive in X" is no movement: a policy offensive, an election ground campaign
         if "destination" not in found and weak is not None:

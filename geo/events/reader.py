@@ -10,11 +10,13 @@ from spacy.tokens import Doc
 
 from conflictmap.geo.events.grammar import (
     ARMED_GROUPS,
+    FORCE_HEADS,
     PLACE_STARTS,
     VESSEL_NAMES,
     agentless,
     armed_group_names,
     force_antecedent,
+    force_heads,
     light_verb_subject,
     plausible,
     vessel_names,
@@ -56,9 +58,11 @@ class DocumentEvents(StatementReader, MovementReader):
         docs = list(docs)
         armed = armed_group_names(doc for _, doc in docs)  # "the X militia" anywhere: X is armed everywhere
         ships = vessel_names(doc for _, doc in docs)  # "the USS X" anywhere: "the X" is that ship everywhere
+        heads = force_heads(doc for _, doc in docs)  # "a missile battery" anywhere: "the battery" is one
         for offset, doc in docs:
             doc.user_data[ARMED_GROUPS] = armed
             doc.user_data[VESSEL_NAMES] = ships
+            doc.user_data[FORCE_HEADS] = heads
             doc.user_data[PLACE_STARTS] = frozenset(
                 r.mention.start - offset for r in self.resolutions_in(offset, offset + len(doc.text))
                 if r.place is not None)

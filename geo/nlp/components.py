@@ -408,7 +408,8 @@ class PlaceRecognizer:
             moves = ((word.pos_ in ("VERB", "AUX") and lemma in lex.motion_verbs)
                      or (word.pos_ == "NOUN" and lemma in lex.motion_nouns))
             moved = moves and (out_of or beside or prep.lower_ in lex.roles
-                               or (prep.lower_ == "on" and lemma in lex.on_destination))
+                               or (prep.lower_ == "on" and lemma in lex.on_destination)
+                               or (prep.lower_ == "for" and lemma in lex.for_destination))  # "left X for Y"
         else:
             moved = False
         return moved, owner
