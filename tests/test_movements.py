@@ -3488,3 +3488,39 @@ def test_a_site_of_a_place_leads_on_to_it(mini_pipeline, text: str, moves: list)
 ], ids=["army-in-x-from-y", "group-in-x-out-of-y", "marines-in-x"])
 def test_a_from_phrase_beats_where_the_force_is(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # a hyphenated modifier of "the town of X" passes through to the preposition before it
+    ("Rebels pulled out of the gold-mining town of Tripoli on Tuesday.", [("Rebels", "Tripoli", None)]),
+    ("Marines moved into the oil-rich province of Odesa overnight.", [("Marines", None, "Odesa")]),
+    ("Marines stayed in the oil-rich province of Odesa overnight.", []),
+], ids=["gold-mining-town", "oil-rich-province", "stayed"])
+def test_a_hyphenated_modifier_of_the_town_of_x(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # "outside X" after a verb that stations forces: near X, like "near X"
+    ("The rebels massed fighters outside Tripoli on Monday.", [("fighters", None, "Tripoli")]),
+    ("Two battalions deployed outside Odesa last week.", [("battalions", None, "Odesa")]),
+    ("Two battalions stayed outside Odesa last week.", []),
+], ids=["massed-outside", "deployed-outside", "stayed-outside"])
+def test_outside_a_place_after_a_stationing_verb(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # "the camp", "the base": the place named before with the word after its name ("X camp")
+    ("Militias raided Tripoli camp on Monday, residents said. On Tuesday soldiers entered the camp on foot.",
+     [("soldiers", None, "the camp")]),
+    ("Drones struck the Odesa base on Monday, officials said. On Tuesday marines returned to the base.",
+     [("marines", None, "the base")]),
+    # a camp never named is no place
+    ("Rebels attacked Tripoli on Monday, officials said. On Tuesday soldiers returned to the camp.", []),
+], ids=["x-camp", "x-base", "camp-never-named"])
+def test_the_camp_named_before_with_its_name(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves

@@ -335,8 +335,10 @@ class DocumentContext:
             return self._capital(earlier, before)
         word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
         border = noun in lexicon().border_nouns  # "the frontier": the border named last, whatever its word
+        follows = re.compile(rf"\s+{re.escape(noun)}\b", re.IGNORECASE)  # "X camp": the noun after the name
         named = next((r for r in earlier if r.place is not None and (
             word.search(r.mention.text) or word.search(r.place.name)  # "Kerem Shalom": the X crossing
+            or (not border and follows.match(self.text, r.mention.end))
             or (border and r.mention.label == BORDER_LABEL))), None)
         # the place the text itself introduced with the noun ("the encircled city of X" is "the city",
         # though a town was named after it; "X, a farming town", "the town of X", even one the

@@ -727,9 +727,11 @@ def preposition(span: Span) -> str | None:
             nouns = place_nouns().kind_of | lexicon().border_nouns
             if t.lower_ in ("of", "with") and i > 0 and doc[i - 1].lower_ in nouns:
                 i -= 2
-                while i >= 0 and (doc[i].pos_ in ("DET", "ADJ", "PROPN") or doc[i].tag_ == "VBN"
-                                  or doc[i].dep_ in ("compound", "poss", "case")):
-                    i -= 1  # "the (disputed) town of X", "the border region of X", "its northern province of X"
+                while i >= 0 and (doc[i].pos_ in ("DET", "ADJ", "PROPN") or doc[i].tag_ in ("VBN", "HYPH")
+                                  or doc[i].dep_ in ("compound", "poss", "case", "npadvmod")):
+                    # "the (disputed) town of X", "the border region of X", "its northern province of X",
+                    # "the gold-mining town of X"
+                    i -= 1
                 if i >= 0 and (doc[i].pos_ == "ADP" or doc[i].lower_ in lexicon().prepositions):
                     if doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ == "out":
                         return "from"  # "out of the town of X"
