@@ -3524,3 +3524,17 @@ def test_outside_a_place_after_a_stationing_verb(mini_pipeline, text: str, moves
 ], ids=["x-camp", "x-base", "camp-never-named"])
 def test_the_camp_named_before_with_its_name(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "federal"), [
+    # "Federal troops": a word that names a place somewhere but here says whose troops they are
+    ("Federal troops were redeployed to Gondar on Monday.", False),
+    ("Federal police arrived in Kismayo overnight, residents said.", False),
+    # the town of that name, introduced as one
+    ("Clashes erupted in Federal, a town in Entre Rios province.", True),
+], ids=["federal-troops", "federal-police", "the-town"])
+def test_federal_is_no_place_before_a_force(pipeline, text: str, federal: bool) -> None:
+    places = [r.mention.text for r in analyse(pipeline, _body(text)).places]
+    assert ("Federal" in places) == federal, places

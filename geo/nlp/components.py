@@ -172,6 +172,14 @@ def headline_verbs(doc: Doc) -> Doc:
     return doc
 
 
+def _qualifies_a_force(span: Span) -> bool:
+    """ "Federal troops", "National forces": a word that names a place somewhere but is mostly just a
+    word (``generic_words.jsonl``), qualifying a force noun: whose forces they are, no place."""
+    word = span[0]
+    return len(span) == 1 and word.lower_ in lexicon().generic_words and word.dep_ in ("amod", "compound", "nmod") \
+        and word.head.i == word.i + 1 and _force_word(word.head.lower_)
+
+
 def _names_a_ship(span: Span) -> bool:
     """A place name after a warship's prefix is the ship's name ("the BRP X", "USS Y"), no place."""
     before = span.doc[span.start - 1] if span.start > 0 else None
@@ -465,7 +473,7 @@ class PlaceRecognizer:
         for span in rules:
             by_rules.setdefault(fold(_core(span).text), set()).add(span.start)
         for span in rules:
-            if (span.start, span.end) in seen:
+            if (span.start, span.end) in seen or _qualifies_a_force(span):
                 continue
             seen.add((span.start, span.end))
             # the model judges the name, the rules how far it reaches: "Tigray" of "Tigray region"
@@ -484,7 +492,8 @@ class PlaceRecognizer:
                 if a > start and doc[a - 1].lower_ in NAME_PARTICLE_JOINERS:
                     continue  # "Serra" of "Vila da Serra", "Este" of "Ciudad del Este": the name's tail, no place
                 span = doc[a:b]
-                if len(span) == 1 and (span[0].is_stop or span[0].lower_ in lexicon().articles):
+                if len(span) == 1 and (span[0].is_stop or span[0].lower_ in lexicon().articles
+                                       or _qualifies_a_force(span)):
                     continue
                 key = fold(span.text)
                 matches = self._matches(span.text) if key else ()
