@@ -3538,3 +3538,21 @@ def test_the_camp_named_before_with_its_name(mini_pipeline, text: str, moves: li
 def test_federal_is_no_place_before_a_force(pipeline, text: str, federal: bool) -> None:
     places = [r.mention.text for r in analyse(pipeline, _body(text)).places]
     assert ("Federal" in places) == federal, places
+
+
+def _headline(line: str) -> str:
+    """The line as a headline above a dateline and a sentence of body."""
+    return f"{line}\n\nTRIPOLI, March 3 (Reuters) - Fighting continued on Monday, officials said.\n"
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a headline's verb in its own form after a plural sender, read as a noun: "X mass fighters near Y"
+    ("Militias mass troops near Misrata ahead of talks", [("troops", None, "Misrata")]),
+    ("Militias mass fighters outside Misrata ahead of talks", [("fighters", None, "Misrata")]),
+    # a noun after it that is no force keeps the noun phrase
+    ("Rebels mass graves found outside Misrata", []),
+], ids=["mass-near", "mass-outside", "mass-graves"])
+def test_a_headline_verb_in_its_own_form(pipeline, text: str, moves: list) -> None:
+    assert _actor_ends(analyse(pipeline, _headline(text))) == moves

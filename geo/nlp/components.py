@@ -137,6 +137,9 @@ def headline_verbs(doc: Doc) -> Doc:
     lex = lexicon()
     for word in doc[1:-1]:
         sending = _headline_verb(word.lower_, _sending_verbs())  # "X ships troops to Y"
+        if sending is None and word.lower_ in _sending_verbs() and word.tag_ in ("NN", "JJ") \
+                and doc[word.i - 1].tag_ in ("NNS", "NNPS"):
+            sending = word.lower_  # "Rebels mass fighters outside Y": a plural sender and the verb's own form
         if sending is None and word.lower_ not in lex.headline_verbs:
             continue  # most words: no verb a headline sends or moves with
         force, after = doc[word.i - 1], doc[word.i + 1]
@@ -217,9 +220,12 @@ def _mend_sending(word: Token, verb: str, force: Token, prep: Token) -> bool:
     its object and the preposition its own."""
     lex = lexicon()
     doc, sender = word.doc, word.doc[word.i - 1]
-    if not (lex.roles.get(prep.lower_) == "destination" or (prep.lower_ == "for" and verb in lex.for_destination)):
+    if not (lex.roles.get(prep.lower_) == "destination" or (prep.lower_ == "for" and verb in lex.for_destination)
+            or (prep.lower_ in lex.weak_destination and verb in lex.weak_destination_triggers)):  # "mass X near Y"
         return False
-    if sender.i < word.sent.start or sender.pos_ not in ("NOUN", "PROPN") or word.tag_ not in ("NNS", "NNPS"):
+    own_form = word.lower_ == verb and word.tag_ in ("NN", "JJ") and sender.tag_ in ("NNS", "NNPS")
+    if sender.i < word.sent.start or sender.pos_ not in ("NOUN", "PROPN") or not (
+            word.tag_ in ("NNS", "NNPS") or own_form):
         return False
     head, dep = (force.head, force.dep_) if force.head.i not in (force.i, word.i) else (word, "ROOT")
     for token in doc[word.sent.start : sender.i]:
