@@ -3556,3 +3556,26 @@ def _headline(line: str) -> str:
 ], ids=["mass-near", "mass-outside", "mass-graves"])
 def test_a_headline_verb_in_its_own_form(pipeline, text: str, moves: list) -> None:
     assert _actor_ends(analyse(pipeline, _headline(text))) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "actor"), [
+    # a unit word qualified by a unit's name is that unit's subunit
+    ("Two Frontier Corps companies returned to Odesa on Tuesday.\n", "Frontier Corps companies"),
+    ("Three Marine Corps columns rolled into Tripoli at dawn.\n", "Marine Corps columns"),
+    # a naval group; coastal batteries
+    ("A Japanese naval group sailed into Libya's waters on Tuesday.\n", "naval group"),
+    ("Japan has moved two coastal batteries to Odesa in recent weeks.\n", "coastal batteries"),
+], ids=["corps-companies", "corps-columns", "naval-group", "coastal-batteries"])
+def test_units_qualified_by_a_unit(mini_pipeline, text: str, actor: str) -> None:
+    actors = [a for a, _, _ in _moves(mini_pipeline, text)]
+    assert any(actor in (a or "") for a in actors), actors
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "A Peace Corps group travelled to Kyiv on Monday.\n",
+    "Peace Corps volunteers arrived in Tripoli on Monday.\n",
+], ids=["peace-corps-group", "peace-corps-volunteers"])
+def test_a_peace_corps_is_no_force(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []

@@ -95,6 +95,9 @@ def force_class(t: Token) -> str | None:
                 or any(p.lower_ in armed_groups for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj")):
             return kind  # "two companies of the X" or "X companies", X an armed group the document names
+        if kind == "unit" and needs == "modifier" and any(
+                c.dep_ == "compound" and c.i < t.i and lex.forces.get(c.lemma_.lower()) == "unit" for c in t.children):
+            return kind  # "two Frontier Corps companies", "a Marine battalion group": a unit's own subunits
         if needs in ("modifier", "group") and (lemma in t.doc.user_data.get(FORCE_HEADS, ()) and any(
                 c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in t.children)):
             return kind  # "a missile battery ... the battery moved": the force the document named before
