@@ -1761,9 +1761,9 @@ def test_the_ship_named_before_is_a_force(mini_pipeline) -> None:
     moves = _moves(mini_pipeline, "The destroyer USS Carney left Tokyo in May, the navy said. "
                                   "The Carney sailed to Odesa on Monday.\n")
     assert ("Carney", None, "Odesa") in moves, moves
-    # without "the", the name is a person's
-    moves = _moves(mini_pipeline, "The USS Carney left Tokyo in May. Carney sailed to Odesa on Monday.\n")
-    assert all(actor != "Carney" for actor, _, _ in moves), moves
+    # a person of the ship's name is named as one ("Admiral X"); the bare name is the ship's
+    moves = _moves(mini_pipeline, "The USS Carney left Tokyo in May. Admiral Carney sailed to Odesa on Monday.\n")
+    assert all("Carney" not in (actor or "") or "USS" in (actor or "") for actor, _, _ in moves), moves
 
 
 @pytest.mark.model
@@ -3579,3 +3579,41 @@ def test_units_qualified_by_a_unit(mini_pipeline, text: str, actor: str) -> None
 ], ids=["peace-corps-group", "peace-corps-volunteers"])
 def test_a_peace_corps_is_no_force(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "via"), [
+    # a line the gazetteer lacks, crossed: the way through, not where the force went
+    ("Japanese tanks crossed the Purple Line near Odesa on Thursday.", ["Purple Line"]),
+    ("Japanese marines crossed the Purple Line near Kyiv at dawn.", ["Purple Line"]),
+    ("Rebel fighters crossed the Alpha Bridge into Tripoli overnight.", []),  # no line: the parse decides
+], ids=["purple-line", "alpha-line", "bridge"])
+def test_a_line_crossed_is_the_way_through(mini_pipeline, text: str, via: list) -> None:
+    moves = analyse(mini_pipeline, _body(text)).movements
+    assert [r.mention.text for m in moves for r in m.via if "Line" in r.mention.text] == via
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # a ship named with its prefix before is the subject of a later sentence by its bare name
+    ("The frigate HS Aris was commissioned in Tokyo last year. Aris will sail to Odesa in the spring.",
+     [("Aris", None, "Odesa")]),
+    ("The USS Mercer left Tokyo last week. Officials denied that Mercer had reached Libya.",
+     [("USS Mercer", "Tokyo", None), ("Mercer", None, "Libya")]),
+    # a longer name that ends with it is something else
+    ("The USS Mercer sailed from Tokyo last week. The Mercer Fund moved to Odesa in May.",
+     [("USS Mercer", "Tokyo", None)]),
+], ids=["aris", "mercer", "mercer-fund"])
+def test_a_ship_by_its_bare_name(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # "our men", "his men": a word that is a force only as a military verb moves it, owned, as the subject
+    ("Our men did not withdraw from Tripoli, the commander said.", [("Our men", "Tripoli", None)]),
+    ("The commander said his men had advanced toward Kyiv overnight.", [("his men", None, "Kyiv")]),
+    ("The men withdrew from Tripoli on Monday.", []),  # whose men, the text does not say
+], ids=["our-men", "his-men", "the-men"])
+def test_owned_men_as_the_subject_of_a_military_verb(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves

@@ -120,9 +120,12 @@ def force_class(t: Token) -> str | None:
     if t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.text.isupper() and c.lower_ in lex.vessel_prefixes
                                  for c in t.children):
         return "vessel"
-    if t.pos_ == "PROPN" and t.lower_ in t.doc.user_data.get(VESSEL_NAMES, ()) and any(
-            c.dep_ == "det" and c.lower_ == "the" for c in t.children):
-        return "vessel"  # "the Halvorsen" after "the USS Ada Halvorsen": the ship named before
+    if t.pos_ == "PROPN" and t.lower_ in t.doc.user_data.get(VESSEL_NAMES, ()) and (any(
+            c.dep_ == "det" and c.lower_ == "the" for c in t.children) or (
+            t.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "compound" for c in t.children))):
+        # "the Halvorsen" after "the USS Ada Halvorsen": the ship named before; as a subject, also its
+        # bare name ("Halvorsen sailed"), not a longer name that ends with it
+        return "vessel"
     if t.pos_ == "PROPN":  # "the corvette X", "the frigate X": a ship named after its class noun
         named = next((lex.forces.get(c.lemma_.lower()) for c in t.children
                       if c.dep_ in ("compound", "amod") and c.i < t.i  # the parser may call the class noun an adjective

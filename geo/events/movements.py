@@ -429,7 +429,8 @@ class MovementReader(DocumentContext):
                 lemma = trigger.lemma_.lower()
                 water = (r.place.kind is PlaceKind.WATER if r.place is not None  # a river the gazetteer lacks
                          else river or bool(set(r.mention.text.lower().split()) & lexicon().water_words))
-                line = r.place is not None and r.place.feature == "land border"
+                line = (r.place is not None and r.place.feature == "land border") or (
+                    r.mention.text.lower().split()[-1:] == ["line"])  # "the X Line" the gazetteer lacks
                 # "crossed the X": a lone name after "the" that is no country or region is a river's
                 # (towns take no article: "crossed the Euphrates", not "crossed the Netherlands")
                 the_name = (len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ == "the"
