@@ -3617,3 +3617,39 @@ def test_a_ship_by_its_bare_name(mini_pipeline, text: str, moves: list) -> None:
 ], ids=["our-men", "his-men", "the-men"])
 def test_owned_men_as_the_subject_of_a_military_verb(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # a military word outweighs a civilian one: military cargo aircraft are military aircraft
+    ("Japanese military cargo aircraft landed at Tripoli on Monday.", [("Japanese military cargo aircraft", None,
+                                                                       "Tripoli")]),
+    ("Military cargo planes landed in Odesa overnight.", [("Military cargo planes", None, "Odesa")]),
+    ("Cargo planes landed in Odesa overnight.", []),
+], ids=["military-cargo-aircraft", "military-cargo-planes", "cargo-planes"])
+def test_a_military_word_outweighs_a_civilian_one(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("The attackers crossed into Libya from Tunisia overnight.", [("attackers", "Tunisia", "Libya")]),
+    ("Dozens of attackers withdrew toward Tripoli after the raid.", [("attackers", None, "Tripoli")]),
+    ("The attackers' lawyers travelled to Tripoli.", []),
+], ids=["attackers-crossed", "attackers-withdrew", "attackers-lawyers"])
+def test_attackers_are_a_force(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # counted units that a military verb moves, in the passive
+    ("An officer said that two companies had been redeployed from Tripoli to Odesa.",
+     [("companies", "Tripoli", "Odesa")]),
+    ("Four companies were withdrawn from Kyiv last week.", [("companies", "Kyiv", None)]),
+    ("Two companies were sent to Odesa to build a bridge.", []),  # "send" moves firms too
+    # a landing group
+    ("A Japanese landing group crossed into Libya at night.", [("Japanese landing group", None, "Libya")]),
+], ids=["companies-redeployed", "companies-withdrawn", "companies-sent", "landing-group"])
+def test_counted_units_moved_by_a_military_verb(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves

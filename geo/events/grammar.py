@@ -63,8 +63,9 @@ def force_class(t: Token) -> str | None:
     conditional = lex.conditional_forces.get(lemma) or lex.conditional_forces.get(lower)
     own = conditional[2] if conditional is not None else frozenset()  # "cruise missiles" are no cruise ship
     if any((c.lower_ in lex.non_force_modifiers or c.lemma_.lower() in lex.non_force_modifiers)
-           and c.lower_ not in own for c in modifiers):
-        return None
+           and c.lower_ not in own for c in modifiers) and not any(
+            g.lower_ in MILITARY for c in modifiers for g in (c, *c.children)):
+        return None  # "cargo planes", not "military cargo planes"
     found = lex.forces.get(lemma) or lex.forces.get(lower)
     if found and (lemma in lex.container_forces or lower in lex.container_forces) and not any(
             c.dep_ in ("amod", "compound", "nmod") for c in t.children):  # "a military convoy of buses" is one
@@ -95,6 +96,9 @@ def force_class(t: Token) -> str | None:
                 or any(p.lower_ in armed_groups for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj")):
             return kind  # "two companies of the X" or "X companies", X an armed group the document names
+        if kind == "unit" and needs == "modifier" and t.dep_ == "nsubjpass" and t.head.lemma_.lower() in \
+                lex.military_verbs and any(c.dep_ == "nummod" for c in t.children):
+            return kind  # "two companies were redeployed to X": counted units a military verb moves
         if kind == "unit" and needs == "modifier" and any(
                 c.dep_ == "compound" and c.i < t.i and lex.forces.get(c.lemma_.lower()) == "unit" for c in t.children):
             return kind  # "two Frontier Corps companies", "a Marine battalion group": a unit's own subunits
@@ -177,6 +181,7 @@ def armed_group_names(docs: Iterable[Doc]) -> frozenset[str]:
                      and t.head.pos_ == "NOUN" and is_force(t.head))
 
 
+MILITARY = ("military", "army", "navy", "naval")  # a civilian word ("cargo") yields to these
 DEFINITE = ("the", "this", "that", "these", "those", "its", "their", "our")  # "the battery": one named before
 FORCE_HEADS = "cm_force_heads"  # Doc.user_data key: the words of a kind the document showed to be forces
 
