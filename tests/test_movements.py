@@ -3653,3 +3653,22 @@ def test_attackers_are_a_force(mini_pipeline, text: str, moves: list) -> None:
 ], ids=["companies-redeployed", "companies-withdrawn", "companies-sent", "landing-group"])
 def test_counted_units_moved_by_a_military_verb(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves", "place"), [
+    # a small town the model took for a body, or whose country it took for a person, is a town when a
+    # force moves to or from it and the text names it only so
+    ("Fighting continued in northern Mali on Monday. Rebel fighters withdrew from Aguelhok overnight.",
+     [("Rebel fighters", "Aguelhok", None)], True),
+    ("Fighting continued in northern Mali on Monday. Army units moved to Tessalit overnight.",
+     [("Army units", None, "Tessalit")], True),
+    # a name the text also makes a subject is a body's
+    ("Fighting continued in northern Mali on Monday. Aguelhok said its fighters withdrew to Kidal.",
+     [("its fighters", None, "Kidal")], False),
+], ids=["withdrew-from", "moved-to", "said"])
+def test_a_small_town_taken_for_a_body(pipeline, text: str, moves: list, place: bool) -> None:
+    analysis = analyse(pipeline, _body(text))
+    assert _actor_ends(analysis) == moves
+    assert any(r.mention.text in ("Aguelhok", "Tessalit") for r in analysis.places) == place

@@ -175,6 +175,15 @@ def headline_verbs(doc: Doc) -> Doc:
     return doc
 
 
+def _only_after_prepositions(span: Span) -> bool:
+    """Whether every time the text names this one-word name it is a preposition's object ("withdrew
+    from X", "moved to X"): a body is also a subject, an owner or a qualifier somewhere ("X said",
+    "X's fighters", "X fighters"), a town the model took for one need not be."""
+    if len(span) != 1:
+        return False
+    return all(t.dep_ == "pobj" for t in span.doc if t.text == span.text)
+
+
 def _qualifies_a_force(span: Span) -> bool:
     """ "Federal troops", "National forces": a word that names a place somewhere but is mostly just a
     word (``generic_words.jsonl``), qualifying a force noun: whose forces they are, no place."""
@@ -353,7 +362,7 @@ class PlaceRecognizer:
         return moved and span.text.lower() not in lexicon().generic_words and not _fragment(span) and (
             self._town(span.text, alternate=not owner) or self._unlisted_place(span)
             or (not owner and self._unlisted_end(span))
-            or (not owner and span.root.ent_type_ != "ORG" and any(
+            or (not owner and (span.root.ent_type_ != "ORG" or _only_after_prepositions(span)) and any(
                 p.kind is PlaceKind.CITY and _own_name(p, name_type, span.text)
                 and p.country_code in self._countries_named(span.doc) for p, name_type in self._matches(span.text)))
             or (bool(self._matches(span.text)) and _named_as_place(span)))  # "the town of X", X a small town
@@ -364,11 +373,12 @@ class PlaceRecognizer:
         if COUNTRIES_NAMED not in doc.user_data:
             codes = set()
             for e in doc.ents:
-                if e.label_ not in ("GPE", "LOC", "NORP", "ORG"):
+                if e.label_ not in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
                     continue
                 best = self.gaz.best(e.text)
-                if e.label_ == "ORG" and (best is None or best.kind not in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)):
-                    continue
+                if e.label_ in ("ORG", "PERSON") and (
+                        best is None or best.kind not in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)):
+                    continue  # a country the model took for a body or a person ("northern X" read as a name)
                 code = self.gaz.demonym_country(e.text) or (best.country_code if best is not None else None)
                 if code:
                     codes.add(code)
