@@ -3672,3 +3672,15 @@ def test_a_small_town_taken_for_a_body(pipeline, text: str, moves: list, place: 
     analysis = analyse(pipeline, _body(text))
     assert _actor_ends(analysis) == moves
     assert any(r.mention.text in ("Aguelhok", "Tessalit") for r in analysis.places) == place
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # a relative clause whose preposition lost its object to the noun it describes: that noun's place
+    ("Rebels now hold Tripoli, the city that troops withdrew from last year.", [("troops", "Tripoli", None)]),
+    ("Rebels now hold Odesa, the city that the brigade advanced into last spring.", [("brigade", None, "Odesa")]),
+    # the preposition keeps an object of its own: no end from the noun
+    ("Rebels now hold Tripoli, the city that troops withdrew from the north.", []),
+], ids=["that-withdrew-from", "that-advanced-into", "own-object"])
+def test_a_stranded_preposition_in_a_relative_clause(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves

@@ -99,6 +99,9 @@ def container(doc: Doc, r: Resolution, offset: int, named: list[Resolution]) -> 
     return any(c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i and c.idx in starts for c in noun.children)
 
 
+STRANDED_TIME = frozenset({"earlier", "later", "before", "ago", "year", "week", "month", "day", "night"})
+
+
 def family(trigger: Token) -> str | None:
     """The kind of movement a military word names ("invasion", "invaded" -> "invade"), or None."""
     return lexicon().families.get(trigger.lemma_.lower())
@@ -318,6 +321,35 @@ class MovementReader(DocumentContext):
             return r
         return Resolution(r.mention, shared, r.score, (), (*r.why, f"the border {home} shares with it"))
 
+    def stranded_end(self, trigger: Token, offset: int) -> tuple[str, Resolution] | None:
+        """ "X, the town (that) troops withdrew from", "X, which the army pulled out of": a relative
+        clause whose preposition has lost its object to the noun the clause describes; the place is
+        that noun, or the place it stands beside. (role, place) or None."""
+        if trigger.dep_ != "relcl":
+            return None
+        lex = lexicon()
+        role = None
+        for c in trigger.children:
+            if c.dep_ != "prep":
+                continue
+            objects = [g for g in c.children if g.dep_ in ("pobj", "pcomp", "prep")]
+            if c.lower_ == "out" and any(g.lower_ == "of" and not any(h.dep_ == "pobj" for h in g.children)
+                                         for g in objects):
+                role = "origin"  # "pulled out of"
+            elif lex.roles.get(c.lower_) in ("origin", "destination") and all(
+                    g.ent_type_ in ("DATE", "TIME") or g.lower_ in STRANDED_TIME for g in objects):
+                role = lex.roles[c.lower_]  # "withdrew from (last year)": the parser hangs the time on it
+        if role is None:
+            return None
+        noun = trigger.head
+        for t in (noun, noun.head if noun.dep_ == "appos" else None):
+            if t is None:
+                continue
+            r = self.resolution_for(offset + t.idx, offset + t.idx + len(t))
+            if r is not None and r.place is not None and r.mention.label not in NOT_DRAWN:
+                return role, r
+        return None
+
     def earlier_ends(self) -> dict[str, dict[str, Resolution]]:
         """The written places of the last movement of each family ("invade") read so far in the document."""
         found: dict[str, dict[str, Resolution]] | None = self.__dict__.get("_earlier_ends")
@@ -493,6 +525,9 @@ class MovementReader(DocumentContext):
                                          (*r.why, f"lies in {around.mention.text!r}"))
         if "origin" not in found and held is not None:
             found["origin"] = held
+        stranded = self.stranded_end(trigger, offset)
+        if stranded is not None and stranded[0] not in found:
+            found[stranded[0]] = stranded[1]
         if strong_only:
             return found  # "the offensive in X" is no movement: a policy offensive, an election ground campaign
         if "destination" not in found and weak is not None:
