@@ -3684,3 +3684,14 @@ def test_a_small_town_taken_for_a_body(pipeline, text: str, moves: list, place: 
 ], ids=["that-withdrew-from", "that-advanced-into", "own-object"])
 def test_a_stranded_preposition_in_a_relative_clause(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # "on the shores of X", "on the outskirts of X" after a verb that goes on a place
+    ("Japanese troops are converging on the shores of Odesa.", [("Japanese troops", None, "Odesa")]),
+    ("Rebels advanced on the outskirts of Tripoli overnight.", [("Rebels", None, "Tripoli")]),
+    ("Troops were stationed on the outskirts of Tripoli.", []),  # no movement
+], ids=["converging-on-shores", "advanced-on-outskirts", "stationed-on"])
+def test_on_a_site_of_a_place(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves

@@ -818,8 +818,8 @@ def _enclosing(doc: Doc, i: int) -> str | None:
         j -= 1
     while j > 0 and doc[j].lower_ == "within":  # "to within 12 km of X": within passes through
         j -= 1
-    if j >= 0 and doc[j].lower_ in lex.roles:
-        return doc[j].lower_
+    if j >= 0 and (doc[j].lower_ in lex.roles or doc[j].lower_ == "on"):
+        return doc[j].lower_  # "converged on the outskirts of X": "on" where the verb goes on a place
     if j > 0 and doc[j].lower_ == "of" and doc[j - 1].lower_ == "out":
         return "from"  # "out of villages near X"
     return None
