@@ -3430,7 +3430,10 @@ def test_a_name_a_force_leaves_for_is_a_place(pipeline, text: str, moves: list) 
     # never named as a force: a working group, a firm
     ("A working group met in Vienna. The group then travelled to Geneva.", []),
     ("The company opened a plant in Ohio. The company moved its staff to Texas.", []),
-], ids=["the-battery", "the-group", "working-group", "the-company"])
+    # a group that says what it is
+    ("Rebel groups seized Uvira last week. Officials said the first group of wounded people would be escorted "
+     "out of Uvira on Monday.", []),
+], ids=["the-battery", "the-group", "working-group", "the-company", "group-of-civilians"])
 def test_the_force_named_before_by_its_head_word(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
 

@@ -103,8 +103,11 @@ def force_class(t: Token) -> str | None:
                 c.dep_ == "compound" and c.i < t.i and lex.forces.get(c.lemma_.lower()) == "unit" for c in t.children):
             return kind  # "two Frontier Corps companies", "a Marine battalion group": a unit's own subunits
         if needs in ("modifier", "group") and (lemma in t.doc.user_data.get(FORCE_HEADS, ()) and any(
-                c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in t.children)):
-            return kind  # "a missile battery ... the battery moved": the force the document named before
+                c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in t.children)) and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            # "a missile battery ... the battery moved": the force the document named before (not "the
+            # first group of civilians": what the group is, it says itself)
+            return kind
         if kind == "unit" and needs == "modifier" and t.dep_ == "dobj" and t.head.lemma_.lower() in lex.motion_verbs \
                 and all(c.lower_ in lex.size_words.get("more", ()) for c in modifiers) \
                 and any(c.dep_ == "nsubj" and force_class(c) is not None for c in t.head.children):
