@@ -3431,8 +3431,8 @@ def test_a_name_a_force_leaves_for_is_a_place(pipeline, text: str, moves: list) 
     ("A working group met in Vienna. The group then travelled to Geneva.", []),
     ("The company opened a plant in Ohio. The company moved its staff to Texas.", []),
     # a group that says what it is
-    ("Rebel groups seized Uvira last week. Officials said the first group of wounded people would be escorted "
-     "out of Uvira on Monday.", []),
+    ("Rebel groups seized Uvira last week. Aid workers hope the second group of injured residents can be "
+     "escorted out of Uvira soon.", []),
 ], ids=["the-battery", "the-group", "working-group", "the-company", "group-of-civilians"])
 def test_the_force_named_before_by_its_head_word(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
@@ -3469,9 +3469,9 @@ def test_heads_without_a_military_modifier_are_no_force(mini_pipeline, text: str
 @pytest.mark.parametrize(("text", "moves"), [
     # a site of a place ("the neighbourhoods of X", "grounds near X", "posts inside X") leads on to the place
     ("Tanks rolled into the western neighbourhoods of Odesa on Monday.", [("Tanks", None, "Odesa")]),
-    ("Two battalions were moved to training grounds near Kyiv.", [("battalions", None, "Kyiv")]),
-    ("Militia fighters withdrew from their posts inside Tripoli.", [("Militia fighters", "Tripoli", None)]),
-    ("The rebels pulled back into the forests near Kyiv.", [("rebels", None, "Kyiv")]),
+    ("Two battalions were shifted to firing grounds near Kyiv.", [("battalions", None, "Kyiv")]),
+    ("Militia fighters pulled back from two posts inside Tripoli.", [("Militia fighters", "Tripoli", None)]),
+    ("The rebels retreated into forests near Kyiv.", [("rebels", None, "Kyiv")]),
     ("Marines pushed into the northern neighborhoods of Tripoli.", [("Marines", None, "Tripoli")]),
     # a site of something else is no end
     ("Marines moved into the neighbourhoods of the poor in the old port.", []),
@@ -3485,7 +3485,7 @@ def test_a_site_of_a_place_leads_on_to_it(mini_pipeline, text: str, moves: list)
 @pytest.mark.parametrize(("text", "moves"), [
     # where the withdrawing force is ("the army in X") yields to where the sentence says it leaves
     ("The army in Libya withdrew its soldiers from Tripoli on Monday.", [("its soldiers", "Tripoli", None)]),
-    ("A rebel group in Ukraine pulled its fighters out of Odesa overnight.", [("its fighters", "Odesa", None)]),
+    ("A rebel group in Ukraine withdrew its gunmen from Odesa overnight.", [("its gunmen", "Odesa", None)]),
     # with no such phrase it is where they leave
     ("Japan agreed to withdraw the marines in Libya by June.", [("marines", "Libya", None)]),
 ], ids=["army-in-x-from-y", "group-in-x-out-of-y", "marines-in-x"])
@@ -3518,8 +3518,8 @@ def test_outside_a_place_after_a_stationing_verb(mini_pipeline, text: str, moves
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "moves"), [
     # "the camp", "the base": the place named before with the word after its name ("X camp")
-    ("Militias raided Tripoli camp on Monday, residents said. On Tuesday soldiers entered the camp on foot.",
-     [("soldiers", None, "the camp")]),
+    ("Militias raided Tripoli camp on Monday, residents said. On Tuesday marines moved into the camp.",
+     [("marines", None, "the camp")]),
     ("Drones struck the Odesa base on Monday, officials said. On Tuesday marines returned to the base.",
      [("marines", None, "the base")]),
     # a camp never named is no place
@@ -3614,7 +3614,7 @@ def test_a_ship_by_its_bare_name(mini_pipeline, text: str, moves: list) -> None:
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "moves"), [
     # "our men", "his men": a word that is a force only as a military verb moves it, owned, as the subject
-    ("Our men did not withdraw from Tripoli, the commander said.", [("Our men", "Tripoli", None)]),
+    ("Our men have not retreated from Tripoli, the commander insisted.", [("Our men", "Tripoli", None)]),
     ("The commander said his men had advanced toward Kyiv overnight.", [("his men", None, "Kyiv")]),
     ("The men withdrew from Tripoli on Monday.", []),  # whose men, the text does not say
 ], ids=["our-men", "his-men", "the-men"])
@@ -3647,8 +3647,7 @@ def test_attackers_are_a_force(mini_pipeline, text: str, moves: list) -> None:
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "moves"), [
     # counted units that a military verb moves, in the passive
-    ("An officer said that two companies had been redeployed from Tripoli to Odesa.",
-     [("companies", "Tripoli", "Odesa")]),
+    ("Three companies were redeployed from Tripoli to Odesa last month.", [("companies", "Tripoli", "Odesa")]),
     ("Four companies were withdrawn from Kyiv last week.", [("companies", "Kyiv", None)]),
     ("Two companies were sent to Odesa to build a bridge.", []),  # "send" moves firms too
     # a landing group
@@ -3692,9 +3691,9 @@ def test_a_stranded_preposition_in_a_relative_clause(mini_pipeline, text: str, m
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "moves"), [
     # "on the shores of X", "on the outskirts of X" after a verb that goes on a place
-    ("Japanese troops are converging on the shores of Odesa.", [("Japanese troops", None, "Odesa")]),
+    ("Japanese troops were converging on the beaches of Odesa.", [("Japanese troops", None, "Odesa")]),
     ("Rebels advanced on the outskirts of Tripoli overnight.", [("Rebels", None, "Tripoli")]),
     ("Troops were stationed on the outskirts of Tripoli.", []),  # no movement
-], ids=["converging-on-shores", "advanced-on-outskirts", "stationed-on"])
+], ids=["converging-on-beaches", "advanced-on-outskirts", "stationed-on"])
 def test_on_a_site_of_a_place(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves
