@@ -13,7 +13,7 @@ from conflictmap.geo.nlp.model import load_pipeline, parse
 from conflictmap.geo.places import country_hint, find_dateline, mentions_from_docs, resolve_mentions
 from conflictmap.geo.reading.dates import latest_date
 from conflictmap.geo.reading.reader import Document
-from conflictmap.geo.reading.zones import Paragraph, classify, parsed_segments, unwrapped
+from conflictmap.geo.reading.zones import Paragraph, classify, parsed_segments, sentence_cased, unwrapped
 from conflictmap.geo.records import BORDER_LABEL, Analysis
 
 logger = logging.getLogger(__name__)
@@ -49,8 +49,10 @@ class Pipeline:
     ) -> Iterator[Analysis]:
         # zones first: furniture and duplicates are never parsed
         zones = [classify(d.text) for d in documents]
-        # hard-wrapped wire copy is parsed with the wrapping's line breaks as spaces (offsets unchanged)
-        parsed = parse(self.nlp, [unwrapped(d.text) for d in documents], segments=[parsed_segments(z) for z in zones])
+        # hard-wrapped wire copy is parsed with the wrapping's line breaks as spaces, headlines in title
+        # case as sentences (offsets unchanged)
+        parsed = parse(self.nlp, [sentence_cased(unwrapped(d.text), z) for d, z in zip(documents, zones, strict=True)],
+                       segments=[parsed_segments(z) for z in zones])
         for document, paragraphs, docs in zip(documents, zones, parsed, strict=True):
             yield self.analyse_parsed(document, docs, paragraphs=paragraphs)
             if on_done:

@@ -3697,3 +3697,14 @@ def test_a_stranded_preposition_in_a_relative_clause(mini_pipeline, text: str, m
 ], ids=["converging-on-beaches", "advanced-on-outskirts", "stationed-on"])
 def test_on_a_site_of_a_place(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("line", "moves"), [
+    # a headline in title case or capitals is parsed as a sentence: its verb is a verb
+    ("NAVY FRIGATES SAIL TO LIBYA AFTER TALKS FAIL", [("NAVY frigates", None, "LIBYA")]),
+    ("Japanese Marines Head To Odesa As Talks Stall", [("Japanese marines", None, "Odesa")]),
+    ("Talks On Odesa Port Stall As Envoys Leave", []),  # no force
+], ids=["capitals", "title-case", "no-force"])
+def test_a_title_case_headline(mini_pipeline, line: str, moves: list) -> None:
+    assert _actor_ends(analyse(mini_pipeline, _headline(line))) == moves

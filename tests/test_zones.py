@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conflictmap.geo.reading.zones import Zone, classify, parsed_segments
+from conflictmap.geo.reading.zones import Zone, classify, parsed_segments, sentence_cased
 
 PAGE = """Share this
 Rebels seize border crossing in eastern Congo
@@ -227,3 +227,15 @@ def test_a_word_news_also_uses_is_furniture_only_opening_a_sentence_or_a_short_l
     text = "Background of the story.\n" + paragraph + "\nThe end of the story, as reported by the agency.\n"
     [_, middle, _] = classify(text)
     assert middle.zone is zone
+
+
+def test_a_title_case_headline_is_parsed_as_a_sentence() -> None:
+    text = ("Navy Frigates Sail To Tripoli As Talks Stall\n\nBy ANA RUIZ, STAFF WRITER FOR THE POST\n\n"
+            "PUBLISHED: 10:15 EDT | UPDATED: 11:40 EDT\n\nThe Frigates Sail At Dawn, officials said.\n")
+    cased = sentence_cased(text, classify(text))
+    assert len(cased) == len(text)
+    lines = cased.splitlines()
+    # function words and the words of movements in lower case; the first word, names and other words stay
+    assert lines[0] == "Navy frigates sail to Tripoli as Talks Stall"
+    assert lines[2:5] == text.splitlines()[2:5]  # a byline and page machinery stay as written
+    assert lines[6] == text.splitlines()[6]  # a sentence of the body stays as written

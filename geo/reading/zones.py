@@ -140,6 +140,53 @@ def unwrapped(text: str) -> str:
     return "".join(chars)
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"})
+
+
+@functools.cache
+def _headline_words() -> frozenset[str]:
+    """Words a title-case headline capitalises that are no name: function words, and the words a
+    movement or a statement is told with (motion and reporting verbs in their forms, force nouns)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    lex = lexicon()
+    stems = set(lex.motion_verbs) | set(lex.motion_nouns) | set(lex.report_verbs) | set(lex.forces) \
+        | set(lex.conditional_forces)
+    forms = {f"{w}{end}" for w in stems for end in ("", "s", "es", "d", "ed", "ing")}
+    forms |= {f"{w[:-1]}ies" for w in stems if w.endswith("y")} | {f"{w[:-1]}ing" for w in stems if w.endswith("e")}
+    return frozenset(forms | set(STOP_WORDS) | set(lex.prepositions)) - _MONTHS
+
+
+def sentence_cased(text: str, paragraphs: list[Paragraph]) -> str:
+    """``text`` with each one-line headline or heading set in title case or capitals ("Navy Frigate Sails To
+    X", "TROOPS POUR INTO X") written as a sentence for the parser: its function words and the words
+    of movements and statements in lower case ("Navy frigate sails to X"); names stay as written.
+    The same length, so every offset still points into ``text``; the small model, fitted on
+    sentence case, reads such a line's verbs as nouns."""
+    words = _headline_words()
+    chars = list(text)
+    for p in paragraphs:
+        line = text[p.start : p.end].strip()
+        if p.zone not in MENTION_ZONES or "\n" in line or line.endswith(".") or "|" in line or _CLOCK.search(line) \
+                or line.lower().startswith("by "):
+            continue  # a headline, a heading or a one-line title the zones took for body; never a sentence,
+            # nor a line of page machinery ("PUBLISHED: 16:20 | UPDATED: ...") or a byline
+        found = list(_WORD.finditer(text, p.start, p.end))
+        if len(found) < 3 or sum(1 for m in found if m.group()[0].isupper()) < 0.8 * len(found):
+            continue
+        for k, m in enumerate(found):
+            word = m.group()
+            if k == 0 or word.lower() not in words or (word.isupper() and len(word) <= 3
+                                                      and word.lower() not in ("to", "as", "of", "in", "on", "at", "by",
+                                                                               "up", "for", "and")):
+                continue  # the line's first word; a name; "US", "UN": capitals that are a name
+            chars[m.start():m.end()] = word.lower()
+    return "".join(chars)
+
+
 _URL = re.compile(r"(?:^|(?<=:))[ \t]*(?:https?://|www\.)\S+")  # opening a line or after a label: not inside a sentence
 
 
