@@ -232,9 +232,9 @@ def _mend_sending(word: Token, verb: str, force: Token, prep: Token) -> bool:
     if not (lex.roles.get(prep.lower_) == "destination" or (prep.lower_ == "for" and verb in lex.for_destination)
             or (prep.lower_ in lex.weak_destination and verb in lex.weak_destination_triggers)):  # "mass X near Y"
         return False
-    own_form = word.lower_ == verb and word.tag_ in ("NN", "JJ") and sender.tag_ in ("NNS", "NNPS")
+    # the verb's own form ("Rebels mass fighters ..."): :func:`headline_verbs` took it after a plural sender
     if sender.i < word.sent.start or sender.pos_ not in ("NOUN", "PROPN") or not (
-            word.tag_ in ("NNS", "NNPS") or own_form):
+            word.tag_ in ("NNS", "NNPS") or word.lower_ == verb):
         return False
     head, dep = (force.head, force.dep_) if force.head.i not in (force.i, word.i) else (word, "ROOT")
     for token in doc[word.sent.start : sender.i]:
