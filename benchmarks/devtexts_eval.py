@@ -1,7 +1,7 @@
 """Statements and movements scored on the hand-annotated development subset of real articles.
 
     CONFLICTMAP_GAZETTEER=/tmp/gaz/gazetteer.sqlite .venv/bin/python benchmarks/devtexts_eval.py \
-        [--set dev|heldout|...|heldout8|snippets|snippets2|articles3|...|articles15] [--gold DIR] \
+        [--set dev|heldout|...|heldout8|snippets|snippets2|articles3|...|articles16] [--gold DIR] \
         [--texts ../shared/devtexts] \
         [--gazetteer PATH] [--show-misses]
 
@@ -36,7 +36,8 @@ no movement), gold in ``benchmarks/devtexts_gold/articles5/``; ``--set articles6
 start of the eleventh session, gold in ``benchmarks/devtexts_gold/articles10/`` and ``.../articles11/``; ``--set
 articles12`` 15 more written blind later in that session, gold in ``benchmarks/devtexts_gold/articles12/``; ``--set
 articles13``, ``--set articles14`` and ``--set articles15`` 15, 15 and 15 written blind in the twelfth
-session, gold in ``benchmarks/devtexts_gold/articles13/``, ``.../articles14/`` and ``.../articles15/``.
+session, gold in ``benchmarks/devtexts_gold/articles13/``, ``.../articles14/`` and ``.../articles15/``; ``--set
+articles16`` 15 written blind in the thirteenth, gold in ``benchmarks/devtexts_gold/articles16/``.
 
 * A gold statement is *found* when a predicted statement's speaker span overlaps the gold speaker
   span and its cue overlaps the gold cue (no speaker span or no cue: cannot match). A predicted
@@ -73,7 +74,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # texts in benchmarks/<set>/texts
 WRITTEN_SETS = ("snippets", "snippets2", "articles3", "articles4", "articles5", "articles6", "articles7", "articles8",
                 "articles9", "articles10", "articles11", "articles12", "articles13", "articles14",
-                "articles15")
+                "articles15", "articles16")
 Gold = dict[str, Any]
 Span = tuple[int, int]
 
@@ -82,12 +83,12 @@ def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-_QUOTES = str.maketrans("", "", "\u2018\u2019'")
+_QUOTES = str.maketrans("\u2010\u2011\u2012\u2013\u2014", "-----", "\u2018\u2019'")
 
 
 def fold(name: str) -> str:
-    """Case, spacing, diacritics and quote marks folded ("\u2018Afr\u012bn" -> "afrin"): a gazetteer name
-    against the name as written."""
+    """Case, spacing, diacritics, quote marks and dashes folded ("\u2018Afr\u012bn" -> "afrin", an en dash a
+    hyphen): a gazetteer name against the name as written."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return " ".join(plain.casefold().translate(_QUOTES).split())
 
@@ -151,8 +152,8 @@ def main() -> None:
                         choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                                  "heldout7", "heldout8", "snippets", "snippets2", "articles3", "articles4",
                                  "articles5", "articles6", "articles7", "articles8", "articles9", "articles10",
-                                 "articles11", "articles12", "articles13", "articles14",
-                "articles15"),
+                                 "articles11", "articles12", "articles13", "articles14", "articles15",
+                                 "articles16"),
                         help="the development 20 (default), the held-out 10, the second held-out 9 (movements only), "
                              "the third held-out 10, the fourth held-out 10, the fifth held-out 13 (movements only), "
                              "the sixth held-out 10, the seventh held-out 12, the eighth held-out 16, "
@@ -163,7 +164,8 @@ def main() -> None:
                              "benchmarks/articles7), the 15 and 15 of the tenth (benchmarks/articles8, "
                              "benchmarks/articles9) or the 15, 15 and 15 of the eleventh (benchmarks/articles10, "
                              "benchmarks/articles11, benchmarks/articles12) or the 15, 15 and 15 of the "
-                             "twelfth (benchmarks/articles13, benchmarks/articles14, benchmarks/articles15)")
+                             "twelfth (benchmarks/articles13, benchmarks/articles14, benchmarks/articles15) or "
+                             "the 15 of the thirteenth (benchmarks/articles16)")
     parser.add_argument("--gold", type=Path, help="a folder of gold files (overrides --set)")
     parser.add_argument("--texts", type=Path, help="where the gold paths lie (default: ../shared/devtexts; for "
                         "the written sets, benchmarks/<set>/texts)")
