@@ -1895,6 +1895,73 @@ def test_an_end_the_gazetteer_lacks_is_kept_unresolved(mini_pipeline, text: str,
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "role", "name"),
+    [
+        ("Rebel fighters entered Vostrova overnight, residents said.\n", "destination", "Vostrova"),
+        ("Militiamen abandoned Kelmoro before dawn.\n", "origin", "Kelmoro"),
+        ("The army pulled its last units out of Dastaveni.\n", "origin", "Dastaveni"),
+        ("Militia units marched out of Ambarilo at dawn.\n", "origin", "Ambarilo"),
+    ],
+    ids=["entered-X", "abandoned-X", "pulled-units-out-of-X", "marched-out-of-X"],
+)
+def test_a_name_no_gazetteer_knows_is_an_end_as_a_forces_object_or_after_out_of(
+        mini_pipeline, text: str, role: str, name: str) -> None:
+    """A name the model tags as nothing or as a thing is a village too small for the gazetteer when a
+    force enters or leaves it ("entered X", a force the subject) or pulls out of it."""
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    end = getattr(move, role)
+    assert end is not None and end.place is None and end.mention.text == name
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Two hundred paratroopers were deployed in Ambarilo overnight.\n", "Ambarilo"),
+        ("The frigate docked at Belmara on Sunday to take on fuel.\n", "Belmara"),
+        ("Two transport helicopters landed at Kelbora airbase south of Tripoli on Sunday.\n", "Kelbora"),
+        ("Marine commandos landed in the Vostrova district north of Tripoli overnight.\n", "Vostrova"),
+    ],
+    ids=["deployed-in-X", "docked-at-X", "at-X-airfield-west-of-Y", "in-the-X-district-north-of-Y"],
+)
+def test_where_a_force_arrives_a_name_no_gazetteer_knows_is_the_destination(mini_pipeline, text: str,
+                                                                           name: str) -> None:
+    """ "In" or "at" after a word of arriving ("deployed", "docked", "landed") gives the destination,
+    a village the gazetteer lacks too; a bearing after such a name ("X airfield west of Y") only locates
+    it, Y is no destination of its own."""
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.destination is not None and move.destination.mention.text.startswith(name)
+
+
+@pytest.mark.model
+def test_where_a_force_trains_is_no_destination(mini_pipeline) -> None:
+    analysis = analyse(mini_pipeline, _body("The battalion trained at Kelmoro for a month.\n"))
+    assert not analysis.movements and [r.mention.text for r in analysis.places] == []
+
+
+@pytest.mark.model
+def test_when_a_force_arrives_is_no_destination(pipeline) -> None:
+    """ "deployed in March": a month, though a town in England has the name."""
+    analysis = analyse(pipeline, _body("Two more Japanese battalions were deployed in March.\n"))
+    assert [r.mention.text for r in analysis.places] == ["Japanese"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reporters reached Osmani by telephone late on Monday, a week after the soldiers left.\n",  # no force
+        "The soldiers evacuated Hassan Dirie Warsame to the clinic.\n",  # a person's full name
+    ],
+    ids=["reporters-reached-X", "soldiers-evacuated-a-person"],
+)
+def test_a_verbs_object_no_gazetteer_knows_is_no_place_without_a_force(mini_pipeline, text: str) -> None:
+    analysis = analyse(mini_pipeline, _body(text))
+    assert not analysis.movements and [r.mention.text for r in analysis.places] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "text",
     [
         "The company handed the documents to Kelbora before the meeting.\n",  # no force, no place word

@@ -808,10 +808,14 @@ def _enclosing(doc: Doc, i: int) -> str | None:
     if doc[i].lower_ == "of" and j >= 0 and doc[j].lower_ in BEARINGS and doc[j].pos_ != "PROPN":
         # "advanced (to positions) north of X", "deployed east of X": near X, on that side of it
         k = j - 1
-        while k >= 0 and (doc[k].pos_ in ("NOUN", "ADJ", "DET", "NUM") or doc[k].is_space):
+        named = False  # "landed at the X airbase east of Y": X is where they landed, Y only locates it
+        while k >= 0 and (doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or doc[k].is_space):
+            named = named or doc[k].pos_ == "PROPN"
             k -= 1
         if k >= 0 and doc[k].lower_ in lex.roles:
             return doc[k].lower_
+        if named and k >= 0 and doc[k].lower_ in ("at", "in"):
+            return None
         return "to" if doc[j].head.pos_ == "VERB" else None  # "deployed 900 troops south of X" too
     if j < 0 or (doc[j].lemma_.lower() not in lex.site_nouns and doc[j].lower_ not in lex.site_nouns
                  and force_class(doc[j]) != "vessel"):  # "ferried marines to the BRP X at Y": a ship is a site

@@ -53,6 +53,9 @@ NAME_PARTICLE_JOINERS = frozenset({"da", "de", "del", "do", "la", "le", "el", "a
 # the place a facility is named after when the name may be a person's ("Camp X"): resolution keeps it
 # only in a country the story names (geo.places)
 EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+# what the model calls an unknown village it takes for a thing ("entered X", X a product)
+THING_LABELS = ("PRODUCT", "WORK_OF_ART")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RECOVER_LABELS = ("ORG", "PRODUCT", "NORP", "PERSON", "EVENT", "WORK_OF_ART", "LAW", "FAC")
 NOTABLE_KINDS = frozenset(
@@ -433,27 +436,37 @@ class PlaceRecognizer:
                      or (word.pos_ == "NOUN" and lemma in lex.motion_nouns))
             moved = moves and (out_of or beside or prep.lower_ in lex.roles
                                or (prep.lower_ == "on" and lemma in lex.on_destination)
-                               or (prep.lower_ == "for" and lemma in lex.for_destination))  # "left X for Y"
+                               or (prep.lower_ == "for" and lemma in lex.for_destination)  # "left X for Y"
+                               or _at_or_in(prep))  # "landed at X", "deployed in X"
         else:
             moved = False
         return moved, owner
 
     def _unlisted_end(self, span: Span) -> bool:
-        """A name the gazetteer lacks, governed by a preposition that says where a force goes or starts
-        ("sent troops to X", "withdrew from X", "advanced toward X"; not "on", "in", "near"), which the
-        model took for a person or a thing, not a body: a village too small for the gazetteer. Not a
-        name the text also gives a person's title ("General X") or makes a subject ("X said")."""
+        """A name the gazetteer lacks, governed by a preposition that says where a force goes, starts or
+        arrives ("sent troops to X", "withdrew from X", "landed at X", "deployed in X"; not "on",
+        "near") after a motion word (:meth:`_movement_end` has checked it), or the
+        object of a verb whose object is an end when a force is its subject ("the rebels entered X";
+        not "medics evacuated X"), which the model took for a person or a thing, not a body: a village
+        too small for the gazetteer. Not a name the text also gives a person's title ("General X") or
+        makes a subject ("X said")."""
         lex = lexicon()
         tok = span.root
-        if tok.ent_type_ not in ("", "PERSON", "PRODUCT", "WORK_OF_ART") or self._matches(span.text) \
-                or not all(t.is_title for t in span if t.is_alpha) or tok.dep_ != "pobj" \
+        if tok.ent_type_ not in ("", "PERSON", *THING_LABELS) or self._matches(span.text) \
+                or not all(t.is_title for t in span if t.is_alpha) \
                 or (tok.ent_type_ == "PERSON" and len(span) > 1):  # "sent to Ahmed X": a person's full name
             return False
-        prep = tok.head
-        strong = prep.lower_ in ("to", "into", "toward", "towards", "from", "via", "through") or (
-            prep.lower_ == "of" and prep.head.lower_ == "out")
-        if not strong or not any(_force_word(t.lower_) for t in span.sent):
+        if tok.dep_ == "dobj":  # "entered X", "abandoned X": only where a force does it ("evacuated Ahmed")
+            if not _moved_by_force(tok.head):
+                return False
+        elif tok.dep_ != "pobj":
             return False
+        else:
+            prep = tok.head
+            strong = prep.lower_ in ("to", "into", "toward", "towards", "from", "via", "through") or (
+                prep.lower_ == "of" and prep.head.lower_ == "out") or _at_or_in(prep)
+            if not strong or not any(_force_word(t.lower_) for t in span.sent):
+                return False
         doc = span.doc
         if (span.start > 0 and doc[span.start - 1].pos_ == "DET") or (span.end < len(doc) and doc[span.end].like_num):
             return False  # "to the Stone Age", "the build-up to Exercise X 25": no village's name
@@ -616,15 +629,16 @@ class PlaceRecognizer:
                    for p, name_type in self._matches(text))
 
     def _untagged(self, doc: Doc) -> list[Span]:
-        """Capitalised names the model left untagged (or tagged as a person, or as a body in "the town
-        of X") right after a place preposition or in "the town of X" ("moved from Bodo to Tromso",
-        "from the Tver region"), when the gazetteer has them as a town of some size, a region or a
-        country, or when they are a movement's end (:meth:`_moved_to`), known or not."""
+        """Capitalised names the model left untagged (or tagged as a person, as a thing, or as a body
+        in "the town of X") right after a place preposition or "out of", in "the town of X", or as a
+        verb's object ("moved from Bodo to Tromso", "from the Tver region", "entered X"), when the
+        gazetteer has them as a town of some size, a region or a country, or when they are a
+        movement's end (:meth:`_moved_to`), known or not."""
         found = []
         i = 0
         while i < len(doc):
             t = doc[i]
-            if not (t.is_title and t.pos_ == "PROPN") or t.ent_type_ not in ("", "PERSON", "ORG"):
+            if not (t.is_title and t.pos_ == "PROPN") or t.ent_type_ not in ("", "PERSON", "ORG", *THING_LABELS):
                 i += 1
                 continue
             j = i
@@ -636,9 +650,11 @@ class PlaceRecognizer:
                 i = j
                 continue  # a body, unless "the town of X" says the model took a town for one
             generic = span.text.lower() in lexicon().generic_words or _fragment(span)
-            if (_after_place_preposition(span) or kind_of) and j - i <= 3 and not generic and (
-                    self._town(span.text) or self._moved_to(span)):
-                found.append(self._extend(span))  # a known town; or "left the village of X", known or not
+            after = _after_place_preposition(span) or kind_of or _after_out_of(span)
+            if (after or span.root.dep_ == "dobj") and j - i <= 3 and not generic and (
+                    (after and self._town(span.text)) or self._moved_to(span)):
+                # a known town; or "left the village of X", "entered X", known or not
+                found.append(self._extend(span))
             i = j
         return found
 
@@ -798,6 +814,24 @@ def _after_place_preposition(span: Span) -> bool:
         k -= 1
     return k >= 0 and span.doc[k].lower_ in lexicon().place_prepositions and not (
         k >= 1 and span.doc[k - 1].lower_ in ("according", "thanks", "due"))
+
+
+def _at_or_in(prep: Token) -> bool:
+    """Whether the preposition after a motion word is "at" or "in" and governs no time: "landed at X",
+    "deployed in X" name a place as surely as "to X" does (which role it plays is the movement's
+    business); "deployed in March" names a month."""
+    return prep.lower_ in ("at", "in") and not any(c.ent_type_ in TIME_LABELS for c in prep.children)
+
+
+def _after_out_of(span: Span) -> bool:
+    """Whether "out of" stands right before the span ("pulled out of X")."""
+    k = span.start
+    return k >= 2 and span.doc[k - 1].lower_ == "of" and span.doc[k - 2].lower_ == "out"
+
+
+def _moved_by_force(verb: Token) -> bool:
+    """Whether the verb's subject names a force ("the rebels entered X"; not "the medics evacuated X")."""
+    return any(_force_word(t.lower_) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
 
 
 def _right_extensions(span: Span, most: int = 2) -> list[Span]:
