@@ -73,3 +73,34 @@ def test_a_parsed_doc_serialises_with_its_user_data(pipeline) -> None:
     data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
     [back] = DocBin().from_bytes(data).get_docs(pipeline.nlp.vocab)
     assert back.user_data == doc.user_data
+
+
+def _parsed(nlp, words: list[str], tags: list[str], heads: list[int], deps: list[str]):
+    """A Doc as the parser might leave a headline (tags and tree given), for the mending component."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, tags=tags, heads=heads, deps=deps,
+               pos=["VERB" if t.startswith("VB") else "PROPN" if t.startswith("NNP") else "ADP" if t == "IN"
+                    else "NOUN" for t in tags])
+
+
+@pytest.mark.parametrize(("words", "tags", "heads", "deps", "verb"), [
+    # the force read as the verb, the motion word as its object ("frigates" the root)
+    (["Coalition", "frigates", "reposition", "to", "Tripoli"], ["NN", "VBZ", "NN", "IN", "NNP"],
+     [1, 1, 1, 1, 3], ["nsubj", "ROOT", "dobj", "prep", "pobj"], "reposition"),
+    # a sender's verb read as a noun above the preposition the force hangs on
+    (["Japan", "rushes", "frigates", "into", "Odesa"], ["NNP", "NNS", "NNS", "IN", "NNP"],
+     [1, 1, 3, 1, 3], ["compound", "ROOT", "pobj", "prep", "pobj"], "rushes"),
+], ids=["force-as-verb", "sender-verb-above-the-force"])
+def test_mending_a_headline_never_leaves_a_cycle(nlp, words, tags, heads, deps, verb) -> None:
+    """Every token reaches the root after the mend (a cycle makes spaCy fail on the whole batch)."""
+    from conflictmap.geo.nlp.components import headline_verbs
+
+    doc = headline_verbs(_parsed(nlp, words, tags, heads, deps))
+    for token in doc:
+        seen = {token.i}
+        while token.head.i != token.i:
+            token = token.head
+            assert token.i not in seen, f"cycle through {token.text}"
+            seen.add(token.i)
+    assert doc[words.index(verb)].pos_ == "VERB" and [s.root.text for s in doc.sents] == [verb]

@@ -1934,6 +1934,45 @@ def test_where_a_force_arrives_a_name_no_gazetteer_knows_is_the_destination(mini
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Militia units entered the Kelmoro area west of Tripoli late on Friday.\n", "Kelmoro"),
+        ("Armoured units moved into the Vostrova training area near Kyiv at dawn.\n", "Vostrova"),
+    ],
+    ids=["entered-the-X-area", "into-the-X-training-area"],
+)
+def test_the_name_of_an_area_is_a_place_though_the_model_takes_it_for_a_body(mini_pipeline, text: str,
+                                                                            name: str) -> None:
+    """ "the X area": a name no gazetteer has, before a kind of place, is the destination (a body's
+    own site is "a X training camp", not an area)."""
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert move.destination is not None and move.destination.mention.text.startswith(name)
+    assert move.destination.place is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["Hamas fighters withdrew from the Hamas area.\n",
+                                  "Troops entered the Wagner district overnight.\n",
+                                  "Peacekeepers withdrew from the UNIFIL area of operations.\n"],
+                         ids=["a-body-whose-name-a-town-has", "a-group-whose-name-a-town-has", "an-acronym"])
+def test_the_area_of_a_body_a_town_is_named_like_is_no_town(pipeline, text: str) -> None:
+    assert [r.mention.text for r in analyse(pipeline, _body(text)).places] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "A first battalion of paratroopers landed in the Nigerien capital late on Tuesday.\n",
+    "Two companies of engineers were deployed in the Nigerien capital this week.\n",
+], ids=["landed-in-the-capital", "deployed-in-the-capital"])
+def test_a_nationality_before_a_kind_of_place_is_no_name_of_it(pipeline, text: str) -> None:
+    """ "the Nigerien capital": the capital of the country the word names, not a place called so."""
+    [move] = analyse(pipeline, _body(text)).movements
+    assert move.destination is not None and move.destination.place is not None
+    assert move.destination.place.name == "Niamey"
+
+
+@pytest.mark.model
 def test_where_a_force_trains_is_no_destination(mini_pipeline) -> None:
     analysis = analyse(mini_pipeline, _body("The battalion trained at Kelmoro for a month.\n"))
     assert not analysis.movements and [r.mention.text for r in analysis.places] == []
@@ -2599,9 +2638,13 @@ def test_a_passage_beside_an_arrival_and_investigators(mini_pipeline, text: str,
     ("Japan rushes frigates into Odesa as talks stall", [("frigates", "Japan", "Odesa")]),
     ("Senate rushes troops bill to a vote", []),
     ("Tokyo ships 400 more paratroopers into Odesa", [("paratroopers", "Tokyo", "Odesa")]),  # conveying, a size
+    # the force read as the verb and the verb as its object: the tree is turned round, never made a cycle
+    ("Coalition frigates reposition to Tripoli", [("Coalition frigates", None, "Tripoli")]),
+    ("NATO destroyers reposition to Odesa as Japan moves submarines to Kyiv",
+     [("NATO destroyers", None, "Odesa"), ("submarines", "Japan", "Kyiv")]),
 ], ids=["sails-read-as-noun", "force-as-compound", "force-as-verb", "conditional-force", "heads-for",
         "noun-with-a-verb", "mostly-a-noun", "sender-verb-force", "sender-verb-force-clause", "no-preposition-after",
-        "conveying-verb-and-size"])
+        "conveying-verb-and-size", "force-read-as-the-verb", "force-read-as-the-verb-and-a-clause"])
 def test_a_headlines_motion_verb_read_as_a_noun(mini_pipeline, headline: str, moves: list) -> None:
     analysis = analyse(mini_pipeline, headline + "\n\nThe ministry gave no further details on Monday.\n")
     assert [(m.actor, m.origin.mention.text if m.origin else None,

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, MorphAnalysis, Span, Token
 from spacy.util import filter_spans
 
 from conflictmap.gazetteer import Gazetteer, PlaceKind, fold, open_gazetteer
@@ -171,8 +171,14 @@ def headline_verbs(doc: Doc) -> Doc:
         for token in doc[word.sent.start : force.i]:
             if token.head.i == word.i:  # "French frigate": the modifiers hang on the force
                 token.head = force
+        if force.is_ancestor(word):  # "X frigates reposition to Y" parsed as a verb "frigates" and its
+            # object: the word takes the force's place in the tree, or the tree would be a cycle
+            word.head, word.dep_ = (word, "ROOT") if force.head.i == force.i else (force.head, force.dep_)
         force.head, force.dep_ = word, "nsubj"
-        if force.pos_ not in ("NOUN", "PROPN"):
+        if force.tag_ == "VBZ":  # "frigates" tagged as the verb: a plural noun, so the lemmatizer finds "frigate"
+            force.pos_, force.tag_ = "NOUN", "NNS"
+            force.morph = MorphAnalysis(force.vocab, {"Number": "Plur"})
+        elif force.pos_ not in ("NOUN", "PROPN"):
             force.pos_, force.tag_ = "NOUN", "NN"  # "frigate" tagged as an adjective of the verb
         word.pos_, word.tag_ = "VERB", "VBZ"
     return doc
@@ -239,7 +245,9 @@ def _mend_sending(word: Token, verb: str, force: Token, prep: Token) -> bool:
     if sender.i < word.sent.start or sender.pos_ not in ("NOUN", "PROPN") or not (
             word.tag_ in ("NNS", "NNPS") or word.lower_ == verb):
         return False
-    head, dep = (force.head, force.dep_) if force.head.i not in (force.i, word.i) else (word, "ROOT")
+    # the word takes the force's place in the tree, unless the force hangs below the word (a cycle)
+    head, dep = (force.head, force.dep_) if force.head.i not in (force.i, word.i) \
+        and not word.is_ancestor(force.head) else (word, "ROOT")
     for token in doc[word.sent.start : sender.i]:
         if token.head.i == word.i:  # "Somali army": the modifiers hang on the sender
             token.head = sender
@@ -477,15 +485,25 @@ class PlaceRecognizer:
 
     def _unlisted_place(self, span: Span) -> bool:
         """A name the gazetteer has nothing for that the text itself calls a place: the model's place
-        entity, or the name of "the town of X" or of "X, a village". Such an end of a movement is kept
-        as an unresolved mention (listed, not drawn): a village too small for the gazetteer."""
+        entity, or the X of "the town of X", "X, a village" or "the X area". Such an end of a
+        movement is kept as an unresolved mention (listed, not drawn): a village too small for the
+        gazetteer."""
         def name_word(t: Token) -> bool:  # "X district", "al-X", "X river": a name, its particle, its kind
             return t.is_title or t.is_upper or t.lower_ in NAME_PARTICLE_JOINERS or (
                 t.i > span.start and (t.lower_ in place_nouns().suffixes or t.lower_ in lexicon().water_words))
         if self._matches(span.text) or not all(name_word(t) for t in span if t.is_alpha) \
                 or not any(t.is_title or t.is_upper for t in span):
             return False
-        return span.label_ in PLACE_LABELS or _named_as_place(span)
+        return span.label_ in PLACE_LABELS or _named_as_place(span) or self._kind_named(span)
+
+    def _kind_named(self, span: Span) -> bool:
+        """Whether a kind of place follows a name no gazetteer has ("the X area", "the X training
+        area", "the X district"; the kind inside the span or after it): a place's name, though the
+        model took it for a body. Not a nationality word ("the Ruritanian capital")."""
+        kind = span[-1] if len(span) > 1 and span[-1].is_lower else (
+            _compound_head(span.root) if span.root.dep_ == "compound" else None)
+        return kind is not None and kind.lower_ in place_nouns().kind_of and not self._matches(span.text) \
+            and not self.gaz.demonym(span.text)
 
     def candidates(self, doc: Doc, rules: list[Span] | None = None) -> list[tuple[Span, dict[str, float], bool]]:
         """Every candidate span with its features and whether a rule found it: the rules' spans
@@ -645,7 +663,7 @@ class PlaceRecognizer:
             while j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == t.ent_type_:
                 j += 1
             span = Span(doc, i, j, label="RECOVERED")
-            kind_of = _named_as_place(span)
+            kind_of = _named_as_place(span) or self._kind_named(span)
             if t.ent_type_ == "ORG" and not kind_of:
                 i = j
                 continue  # a body, unless "the town of X" says the model took a town for one
