@@ -1,7 +1,7 @@
 """The ``conflictmap`` command line.
 
-Exit codes: 0 success (documents that could not be read are skipped and reported, the rest
-processed); 1 a check found failures; 2 unusable input (no readable document, a GeoJSON to draw that
+Exit codes: 0 success (documents that could not be read or analysed are skipped and reported, the
+rest processed); 1 a check found failures; 2 unusable input (no readable document, a GeoJSON to draw that
 is not ours or breaks the contract (one line per bad feature first), missing, truncated
 or corrupt gazetteer, empty query, unreadable check file, model not installed), an output that
 cannot or must not be written, a worker process that stopped or a Dask cluster that failed, or bad
@@ -578,15 +578,17 @@ def _input_files(documents: list[Any], skipped: list[Any]) -> list[Path]:
 
 
 def _analyse(
-    documents: list[Any], gazetteer_path: Path | None, run: Run
+    documents: list[Any], gazetteer_path: Path | None, run: Run, skipped: list[Any]
 ) -> tuple[Spill, Gazetteer]:
     """Analyse (cached, on ``run.jobs`` processes or a Dask cluster) into a :class:`Spill` of
     records on disk, closed by the caller; report the cache's use on stderr. ``documents`` is
-    emptied as they are analysed."""
+    emptied as they are analysed. A document that could not be analysed joins ``skipped``, reported
+    on stderr."""
     from tqdm import tqdm
 
     from conflictmap.geo.corpus import iter_analyses
     from conflictmap.geo.export.spill import Spill
+    from conflictmap.geo.reading.reader import Skipped
 
     gaz = _open(gazetteer_path)
     cache = None
@@ -601,6 +603,11 @@ def _analyse(
             for i, analysis in iter_analyses(documents, gaz, jobs=run.jobs, batch_chars=run.batch_chars,
                                              cache=cache, dask=run.dask, on_done=bar.update,
                                              countries=run.countries):
+                if analysis.failed is not None:
+                    d = analysis.document
+                    skipped.append(Skipped(d.source, analysis.failed, d.path))
+                    tqdm.write(f"skipped {printable(d.source)}: {printable(analysis.failed)}", file=sys.stderr)
+                    continue
                 spill.add(i, analysis)
     except BaseException:
         spill.close()
@@ -668,7 +675,7 @@ def extract(paths: tuple[str, ...], output: Path | None, fmt: str | None, bom: b
     documents, skipped = _read(paths, max_chars, published)
     if output is not None:
         check_outputs([("--output", output)], _input_files(documents, skipped), force=force)
-    spill, gaz = _analyse(documents, gazetteer_path, run)
+    spill, gaz = _analyse(documents, gazetteer_path, run, skipped)
     with spill:  # the records stay on disk; the export is written from them feature by feature
         if fmt == "gpkg":
             collection = spill.collection(gaz, skipped=skipped)
@@ -743,7 +750,7 @@ def map_command(paths: tuple[str, ...], output: Path, geojson: Path | None, cdn:
     documents, skipped = _read(paths, max_chars, published)
     outputs = [("--output", output)] + ([("--geojson", geojson)] if geojson is not None else [])
     check_outputs(outputs, _input_files(documents, skipped), force=force)
-    spill, gaz = _analyse(documents, gazetteer_path, run)
+    spill, gaz = _analyse(documents, gazetteer_path, run, skipped)
     with spill:
         collection = spill.collection(gaz, skipped=skipped)  # the map draws the whole collection
     page = render(collection, gazetteer=gaz, offline=not cdn)

@@ -185,7 +185,7 @@ def iter_analyses(
             n = len(batch_result)
             for analysis in batch_result:
                 i = next(position)
-                if cache is not None:
+                if cache is not None and analysis.failed is None:  # a failure is tried again next run
                     cache.put(analysis.document, analysis, keys[i])
                 yield i, analysis
             del batch_result  # given out: nothing of the batch stays here

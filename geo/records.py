@@ -154,6 +154,7 @@ class Analysis:
     movements: tuple[Movement, ...]
     statements: tuple[Statement, ...]
     characters: int  # the document's length as read, kept when the text is dropped
+    failed: str | None = None  # why the document could not be analysed (nothing else is then set)
 
     def light(self) -> Analysis:
         """This analysis without the document's text (``document.text`` is "")."""

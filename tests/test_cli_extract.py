@@ -42,6 +42,39 @@ def test_extract_to_stdout_and_skips_reported(run, tmp_path: Path) -> None:
     assert (move["origin"]["name"], move["destination"]["name"], move["mode"]) == ("Kursk", "Vladivostok", "rail")
 
 
+def test_a_document_that_cannot_be_analysed_is_skipped_not_the_run(run, tmp_path: Path, monkeypatch) -> None:
+    """An internal failure on one document (a parse spaCy cannot finish) loses that document only:
+    reported as skipped with why, the others of its batch analysed."""
+    from conflictmap.geo.pipeline import Pipeline
+
+    analyse_parsed = Pipeline.analyse_parsed
+
+    def failing(self, document, docs, **kw):
+        if "poison" in document.text:
+            raise RuntimeError("the parse tree is in an invalid state")
+        return analyse_parsed(self, document, docs, **kw)
+
+    monkeypatch.setattr(Pipeline, "analyse_parsed", failing)
+    monkeypatch.delenv("CONFLICTMAP_NO_CACHE")  # with the cache: a failure is not stored in it
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    bad.write_text("A poison headline\n\nJapanese troops were moved from Tokyo to Seoul by sea, officials said.\n",
+                   encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    result = run("extract", "--cache-dir", cache, str(bad), str(good))
+    assert result.exit_code == 0, result.output
+    reason = "could not be analysed (RuntimeError: the parse tree is in an invalid state)"
+    assert f"skipped {bad}: {reason}" in result.stderr
+    assert "documents: 1 read, 1 skipped" in result.stderr
+    fc = json.loads(result.stdout)
+    assert fc["conflictmap"]["skipped"] == [{"source": str(bad), "reason": reason}]
+    assert [f["properties"]["kind"] for f in fc["features"]].count("movement") == 1
+    monkeypatch.setattr(Pipeline, "analyse_parsed", analyse_parsed)  # mended: the failure was not cached
+    again = run("extract", "--cache-dir", cache, str(bad), str(good))
+    assert "documents: 2 read, 0 skipped" in again.stderr
+    assert [f["properties"]["kind"] for f in json.loads(again.stdout)["features"]].count("movement") == 2
+
+
 def test_stdin_and_output_file(run, tmp_path: Path) -> None:
     out = tmp_path / "out.geojson"
     result = run("extract", "-", "-o", str(out), stdin=ARTICLE.encode("utf-8"))
