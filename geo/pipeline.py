@@ -6,8 +6,6 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from spacy.tokens import Doc
-
 from conflictmap.gazetteer import Gazetteer, open_gazetteer
 from conflictmap.geo.events.reader import DocumentEvents
 from conflictmap.geo.events.speakers import People
@@ -51,31 +49,25 @@ class Pipeline:
     ) -> Iterator[Analysis]:
         # zones first: furniture and duplicates are never parsed
         zones = [classify(d.text) for d in documents]
-        try:
-            parsed = self._parse(documents, zones)
-            analyses = [self.analyse_parsed(document, docs, paragraphs=paragraphs)
-                        for document, paragraphs, docs in zip(documents, zones, parsed, strict=True)]
-        except Exception as error:
-            if len(documents) > 1:
-                for document in documents:  # one document's failure must not take the batch with it
-                    yield from self._batch([document], on_done)
-                return
-            # the document alone failed: the run goes on, and reports it as skipped, with why
-            logger.debug("analysis of %s failed", documents[0].id, exc_info=True)
-            analyses = [Analysis(documents[0], (), (), (), len(documents[0].text),
-                                 failed=f"could not be analysed ({type(error).__name__}: {error})")]
-        for document, analysis in zip(documents, analyses, strict=True):
+        # hard-wrapped wire copy is parsed with the wrapping's line breaks as spaces, headlines in title
+        # case as sentences (offsets unchanged)
+        parsed = parse(self.nlp, [sentence_cased(unwrapped(d.text), z) for d, z in zip(documents, zones, strict=True)],
+                       segments=[parsed_segments(z) for z in zones])
+        for n, (document, paragraphs) in enumerate(zip(documents, zones, strict=True)):
+            try:
+                analysis = self.analyse_parsed(document, next(parsed), paragraphs=paragraphs)
+            except Exception as error:
+                if len(documents) > 1:  # one document's failure must not take the rest of its batch with it
+                    for rest in documents[n:]:
+                        yield from self._batch([rest], on_done)
+                    return
+                # the document alone failed: the run goes on, and reports it as skipped, with why
+                logger.debug("analysis of %s failed", document.id, exc_info=True)
+                analysis = Analysis(document, (), (), (), len(document.text),
+                                    failed=f"could not be analysed ({type(error).__name__}: {error})")
             yield analysis
             if on_done:
                 on_done(document)
-
-    def _parse(self, documents: list[Document], zones: list[list[Paragraph]]) -> list[list[tuple[int, Doc]]]:
-        """The batch's parses, all of them (so a failure shows here, not halfway through the batch).
-        Hard-wrapped wire copy is parsed with the wrapping's line breaks as spaces, headlines in title
-        case as sentences (offsets unchanged)."""
-        return list(parse(self.nlp, [sentence_cased(unwrapped(d.text), z)
-                                     for d, z in zip(documents, zones, strict=True)],
-                          segments=[parsed_segments(z) for z in zones]))
 
     def analyse_parsed(self, document: Document, docs: list, *, paragraphs: list[Paragraph] | None = None) -> Analysis:
         """Analyse one document already parsed by spaCy (``docs``: (offset, Doc) pieces)."""
