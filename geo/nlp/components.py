@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +41,7 @@ from conflictmap.gazetteer.sources import without_arabic_article
 from conflictmap.gazetteer.weights import WEIGHTS
 from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.nlp.place_model import GAZETTEER_SOURCE, capitalised_runs, features, place_model, sub_spans
-from conflictmap.geo.reading.zones import is_wrapped_line, wrap_width
+from conflictmap.geo.reading.zones import CLOCK, is_wrapped_line, wrap_width
 from conflictmap.geo.records import DEMONYM_LABEL, EMBEDDED_LABEL, IN_STORY_LABEL
 
 SPAN_KEY = "conflictmap_places"
@@ -259,7 +258,6 @@ def _mend_sending(word: Token, verb: str, force: Token, prep: Token) -> bool:
     return True
 
 
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 _ZONE_WORDS = frozenset({"gmt", "utc", "bst", "cet", "est", "et", "local", "time", "am", "pm", "a.m.", "p.m."})
 _DASHES = frozenset({"–", "—", "-", "|"})
 
@@ -268,7 +266,7 @@ def _after_time_stamp(doc: Doc, i: int) -> int | None:
     """The token after a live blog's time stamp opening a line ("14:50 GMT", a dash, "X says"), which
     starts a sentence of its own: the stamp is no part of what follows. None when the line opens
     with no such stamp."""
-    if not _CLOCK.fullmatch(doc[i].text):
+    if not CLOCK.fullmatch(doc[i].text):
         return None
     j = i + 1
     while j < len(doc) and doc[j].lower_ in _ZONE_WORDS:

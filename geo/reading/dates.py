@@ -74,6 +74,7 @@ _MONTH_NUMBER = {name: i for i, names in enumerate(
     (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
      ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
      ("december", "dec")), 1) for name in names}
+MONTH_WORDS = frozenset(_MONTH_NUMBER)  # the months' names and their abbreviations, lower case
 _ABSOLUTE = (
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:$|[ T])"),
     re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{MONTHS})\.?,?\s+(?P<y>\d{{4}})\b", re.IGNORECASE),

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from conflictmap.geo.lexicon import lexicon
+from conflictmap.geo.reading.dates import MONTH_WORDS
 
 
 class Zone(enum.StrEnum):
@@ -141,9 +142,7 @@ def unwrapped(text: str) -> str:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"})
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")  # a time of day ("14:50", "9.30")
 
 
 @functools.cache
@@ -157,7 +156,7 @@ def _headline_words() -> frozenset[str]:
         | set(lex.conditional_forces)
     forms = {f"{w}{end}" for w in stems for end in ("", "s", "es", "d", "ed", "ing")}
     forms |= {f"{w[:-1]}ies" for w in stems if w.endswith("y")} | {f"{w[:-1]}ing" for w in stems if w.endswith("e")}
-    return frozenset(forms | set(STOP_WORDS) | set(lex.prepositions)) - _MONTHS
+    return frozenset(forms | set(STOP_WORDS) | set(lex.prepositions)) - MONTH_WORDS
 
 
 def sentence_cased(text: str, paragraphs: list[Paragraph]) -> str:
@@ -170,7 +169,7 @@ def sentence_cased(text: str, paragraphs: list[Paragraph]) -> str:
     chars = list(text)
     for p in paragraphs:
         line = text[p.start : p.end].strip()
-        if p.zone not in MENTION_ZONES or "\n" in line or line.endswith(".") or "|" in line or _CLOCK.search(line) \
+        if p.zone not in MENTION_ZONES or "\n" in line or line.endswith(".") or "|" in line or CLOCK.search(line) \
                 or line.lower().startswith("by "):
             continue  # a headline, a heading or a one-line title the zones took for body; never a sentence,
             # nor a line of page machinery ("PUBLISHED: 16:20 | UPDATED: ...") or a byline
