@@ -97,7 +97,9 @@ Adding a word is one line in its file (and a test of your own wording that needs
   has them ("the brigade has no plans for entering X", "they had the aim of moving to Y").
 - ``name_heads.jsonl``: the last word of a capitalised name that makes it a place whatever the model
   tags it ("X Bay", "the X Forest"), or the lower-case head a name qualifies ("the X crossing");
-  ``title_only``: only as the capitalised last word ("X Air Base"; "the X base" may be a group's).
+  ``title_only``: only as the capitalised last word ("X Air Base"; "the X base" may be a group's);
+  ``after``: a lower-case head all the same right after one of these words ("the X air base", "the X
+  border post").
 - ``route_nouns.jsonl``: nouns whose places are the movement's ("on their way to X", "en route to X").
 - ``control_verbs.jsonl``: verbs whose subject, not their object, does what their infinitive says
   ("X promised Y to send troops": X sends; "X asked Y to send troops": Y sends).
@@ -219,6 +221,7 @@ class Lexicon:
     intent_nouns: frozenset[str]  # "intention", "plans": "has no plans for entering X" is the subject's move
     natural_name_heads: frozenset[str]  # "shoal", "forest": such a name is not at the town its first words name
     title_name_heads: frozenset[str]  # "base", "camp": a place only as a name's capitalised last word ("X Air Base")
+    qualified_name_heads: Mapping[str, frozenset[str]]  # "base" -> air, naval: "the X air base" is a place's
     combat_verbs: frozenset[str]  # "fight", "defend": as a purpose, the one who goes is a force
     combat_joining_verbs: frozenset[str]  # "join", "bear": with a combat object ("join the fight")
     combat_objects: frozenset[str]  # "fight", "arms", "front"
@@ -394,6 +397,7 @@ def lexicon() -> Lexicon:
         headline_verbs=frozenset(r["lemma"] for r in motion if r.get("headline_verb")),
         water_words=_words("water_words.jsonl"),
         name_heads=_words("name_heads.jsonl"),
+        qualified_name_heads={r["word"]: frozenset(r["after"]) for r in _rows("name_heads.jsonl") if r.get("after")},
         intent_nouns=_words("intent_nouns.jsonl"),
         natural_name_heads=frozenset(r["word"] for r in _rows("name_heads.jsonl") if r.get("natural")),
         title_name_heads=frozenset(r["word"] for r in _rows("name_heads.jsonl") if r.get("title_only")),

@@ -1886,9 +1886,18 @@ def test_review_cases_of_the_fifth_session(mini_pipeline) -> None:
         ("Militiamen abandoned Kelmoro before dawn.\n", "origin", "Kelmoro"),
         ("The army pulled its last units out of Dastaveni.\n", "origin", "Dastaveni"),
         ("Militia units marched out of Ambarilo at dawn.\n", "origin", "Ambarilo"),
+        # a name before an installation's kind ("air base", "naval base", "border post"), whatever the
+        # model tags it (a nationality, a person, a body); a name with a particle is one name
+        ("Two frigates sailed out of the Velmora naval base overnight.\n", "origin", "Velmora"),
+        ("Fighter jets were scrambled from Dembaroke air base to intercept the bombers.\n", "origin",
+         "Dembaroke"),
+        ("Soldiers were seen heading towards the Morvaten border post on Friday.\n", "destination", "Morvaten"),
+        ("The fighters arrived at the Kelbora military base on Monday night.\n", "destination", "Kelbora"),
+        ("Marines pulled out of Tel al-Warda airport on Saturday.\n", "origin", "Tel al-Warda"),
     ],
     ids=["town-of-X", "X-a-village", "X-district", "entered-X", "abandoned-X", "pulled-units-out-of-X",
-         "marched-out-of-X"],
+         "marched-out-of-X", "the-X-naval-base", "X-air-base", "the-X-border-post", "the-X-military-base",
+         "X-al-Y-airport"],
 )
 def test_an_end_the_gazetteer_lacks_is_kept_unresolved(mini_pipeline, text: str, role: str, name: str) -> None:
     """A village too small for the gazetteer, that the text calls a place or a force enters, leaves or
@@ -1945,6 +1954,16 @@ def test_the_name_of_an_area_is_a_place_though_the_model_takes_it_for_a_body(min
                          ids=["a-body-whose-name-a-town-has", "a-group-whose-name-a-town-has", "an-acronym"])
 def test_the_area_of_a_body_a_town_is_named_like_is_no_town(pipeline, text: str) -> None:
     assert [r.mention.text for r in analyse(pipeline, _body(text)).places] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["Fighters withdrew to a Hamas base near the river.\n",
+                                  "The gunmen fled to a Kelmoro training base in the hills.\n"],
+                         ids=["a-group-s-base", "a-X-training-base"])
+def test_a_base_or_a_post_with_no_kind_before_it_names_no_place(mini_pipeline, text: str) -> None:
+    """ "the X base" is as often a group's as a place's ("a X training base"): only "air base",
+    "naval base", "border post" make the name a place's."""
+    assert [r.mention.text for r in analyse(mini_pipeline, _body(text)).places] == []
 
 
 @pytest.mark.model

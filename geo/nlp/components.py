@@ -56,6 +56,9 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 # what the model calls an unknown village it takes for a thing ("entered X", X a product)
 THING_LABELS = ("PRODUCT", "WORK_OF_ART")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# what the model may call a place's name it does not know: nothing, a person, a thing; a body or a
+# people only where the text says it is a place ("the town of X", "the X air base")
+UNTAGGED_LABELS = ("", "PERSON", "ORG", "NORP", *THING_LABELS)
 RECOVER_LABELS = ("ORG", "PRODUCT", "NORP", "PERSON", "EVENT", "WORK_OF_ART", "LAW", "FAC")
 NOTABLE_KINDS = frozenset(
     {
@@ -410,7 +413,7 @@ class PlaceRecognizer:
         sites = lex.site_nouns | place_nouns().kind_of
         tok = span.root
         kind = _compound_head(tok) if tok.dep_ == "compound" else tok.head  # "the X border crossing"
-        if tok.dep_ in ("compound", "appos") and (kind.lemma_.lower() in sites or kind.lower_ in sites
+        if tok.dep_ in ("compound", "nmod", "appos") and (kind.lemma_.lower() in sites or kind.lower_ in sites
                                                   or kind.lower_ in lex.water_words
                                                   or kind.lower_ in lex.name_heads):
             tok = kind  # "to the X front", "crossed the X river", "from the provincial capital, X"
@@ -646,28 +649,33 @@ class PlaceRecognizer:
 
     def _untagged(self, doc: Doc) -> list[Span]:
         """Capitalised names the model left untagged (or tagged as a person, as a thing, or as a body
-        in "the town of X") right after a place preposition or "out of", in "the town of X", or as a
-        verb's object ("moved from Bodo to Tromso", "from the Tver region", "entered X"), when the
-        gazetteer has them as a town of some size, a region or a country, or when they are a
-        movement's end (:meth:`_moved_to`), known or not."""
+        or a people in "the town of X", "the X naval base") right after a place preposition or "out
+        of", in "the town of X", or as a verb's object ("moved from Bodo to Tromso", "from the Tver
+        region", "entered X"), when the gazetteer has them as a town of some size, a region or a
+        country, or when they are a movement's end (:meth:`_moved_to`), known or not. A particle
+        joins a name's words ("X al-Y" is one name)."""
         found = []
         i = 0
         while i < len(doc):
             t = doc[i]
-            if not (t.is_title and t.pos_ == "PROPN") or t.ent_type_ not in ("", "PERSON", "ORG", *THING_LABELS):
+            if not (t.is_title and t.pos_ == "PROPN") or t.ent_type_ not in UNTAGGED_LABELS:
                 i += 1
                 continue
             j = i
             while j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == t.ent_type_:
                 j += 1
+                k = j + (j < len(doc) and doc[j].lower_ in NAME_PARTICLE_JOINERS)  # "X al-Y": one name
+                k += k < len(doc) and doc[k].text == "-"
+                if k > j and k < len(doc) and doc[k].is_title and doc[k].ent_type_ == t.ent_type_:
+                    j = k
             span = Span(doc, i, j, label="RECOVERED")
             kind_of = _named_as_place(span) or self._kind_named(span)
-            if t.ent_type_ == "ORG" and not kind_of:
+            if t.ent_type_ in ("ORG", "NORP") and not kind_of:
                 i = j
-                continue  # a body, unless "the town of X" says the model took a town for one
+                continue  # a body or a people, unless "the town of X", "the X air base" says it is a place
             generic = span.text.lower() in lexicon().generic_words or _fragment(span)
             after = _after_place_preposition(span) or kind_of or _after_out_of(span)
-            if (after or span.root.dep_ == "dobj") and j - i <= 3 and not generic and (
+            if (after or span.root.dep_ == "dobj") and sum(t.is_title for t in span) <= 3 and not generic and (
                     (after and self._town(span.text)) or self._moved_to(span)):
                 # a known town; or "left the village of X", "entered X", known or not
                 found.append(self._extend(span))
@@ -713,11 +721,17 @@ class PlaceRecognizer:
 def _named_as_place(span: Span) -> bool:
     """Whether the text calls the name a place by a kind of place: "the town of X", "X, a border
     town", "the provincial capital, X"; or the name says so itself: "X Bay", "the X Forest", "the X
-    crossing" (``name_heads.jsonl``)."""
-    heads = lexicon().name_heads
-    if (len(span) > 1 and span[-1].lower_ in heads and span[-1].is_title) or (
-            span.root.dep_ == "compound" and _compound_head(span.root).lower_ in heads - lexicon().title_name_heads):
+    crossing", "the X air base", "the X border post" (``name_heads.jsonl``; not "a X base", as often
+    a group's)."""
+    lex = lexicon()
+    heads = lex.name_heads
+    if len(span) > 1 and span[-1].lower_ in heads and span[-1].is_title:
         return True
+    if span.root.dep_ in ("compound", "nmod"):
+        head = _compound_head(span.root)
+        if head.lower_ in heads - lex.title_name_heads or (  # "the X crossing"; "the X air base", "X border post"
+                head.doc[head.i - 1].lower_ in lex.qualified_name_heads.get(head.lower_, ())):
+            return True
     doc, kinds = span.doc, place_nouns().kind_of
     k = span.start - 1
     while k >= 0 and doc[k].lower_ in lexicon().articles:
