@@ -794,6 +794,35 @@ def test_a_pronoun_for_a_person_the_document_calls_a_soldier(mini_pipeline, text
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ('"We will not withdraw from Tripoli," the brigade commander said.\n', "brigade"),
+        ('Colonel Jo Roe, commander of the 41st Brigade, met reporters on Monday. "We will not leave Tripoli. '
+         'The city stays ours," he said.\n', "41st Brigade"),
+    ],
+    ids=["the-unit-in-the-speaker-s-phrase", "he-described-where-named"],
+)
+def test_a_quoted_we_is_the_force_of_the_one_quoted(mini_pipeline, text: str, actor: str) -> None:
+    """ "We" inside a quotation stands for the force of its speaker when what names the speaker holds a
+    unit's or a soldier's word, in the attribution or where the person was named before."""
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert (move.actor, move.origin.place.name if move.origin and move.origin.place else None, move.status) == (
+        actor, "Tripoli", "denied")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    '"We will not leave Tripoli," the mayor said.\n',
+    'Jo Roe, the mayor of Tripoli, spoke on Monday. "We will not leave Tripoli," he said.\n',
+    "When we left Tripoli, the brigade commander said the road north was closed.\n",  # the reporter's "we"
+    '"We left Tripoli at dawn," a resident said. The brigade commander said the road was safe.\n',
+], ids=["the-mayor", "he-the-mayor", "unquoted", "the-first-speaker"])
+def test_a_quoted_we_of_a_speaker_of_no_force_moves_nothing(mini_pipeline, text: str) -> None:
+    assert analyse(mini_pipeline, _body(text)).movements == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "destinations"),
     [
         ("Ruritania, meanwhile, has dispatched soldiers to prop up the Libyan premier Jo Roe.\n", ["Libya"]),

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from conflictmap.gazetteer.borders import BEARINGS
 from conflictmap.gazetteer.nouns import direction_words, place_nouns
+from conflictmap.geo.events.cues import inside_quotation
 from conflictmap.geo.events.patterns import patterns
 from conflictmap.geo.lexicon import lexicon
 
@@ -372,6 +373,10 @@ def force_antecedent(pronoun: Token, *, sentences: int = 2) -> Token | None:
     "we" with no plural noun before it: the soldier the document named last, when it set a soldier's
     noun beside that person's name ("Jo Roe, a paratrooper, ... he was sent to X"; "we entered X",
     in Roe's words)."""
+    if pronoun.lower_ in ("we", "our"):
+        quoted = speakers_force(pronoun)
+        if quoted is not None:
+            return quoted
     if pronoun.lower_ in ("they", "we", "their", "our", "them"):
         plural = _plural_antecedent(pronoun, sentences=sentences)
         if plural is not None or pronoun.lower_ in ("they", "them"):
@@ -379,6 +384,45 @@ def force_antecedent(pronoun: Token, *, sentences: int = 2) -> Token | None:
     if pronoun.lower_ == "it":
         return _unit_antecedent(pronoun)
     return soldier_antecedent(pronoun)
+
+
+def speakers_force(pronoun: Token) -> Token | None:
+    """The force of the one quoted, for a "we" inside a quotation, when what names the speaker holds a
+    unit's or a soldier's word ("a battalion commander", "a spokesman for the army", "one soldier";
+    "he" or a name, described so where the person is named: :func:`_described`); None for a speaker
+    of no force ("the mayor", "a resident"). The speaker is the subject of the first reporting verb with
+    one, in the pronoun's sentence or the next one (a quotation of two sentences)."""
+    if not inside_quotation(pronoun):
+        return None  # "when we left X, the commander said ...": the reporter's "we"
+    lex = lexicon()
+    doc = pronoun.doc
+    sentences = [pronoun.sent] + ([doc[pronoun.sent.end].sent] if pronoun.sent.end < len(doc) else [])
+    for sent in sentences:
+        for verb in sent:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if verb.lemma_.lower() not in lex.report_verbs or subject is None:
+                continue
+            # the first speaker found is the one quoted, a force or not
+            return next((t for t in _described(subject) if force_class(t) in ("unit", "personnel")), None)
+    return None
+
+
+def _described(speaker: Token) -> list[Token]:
+    """The words that say who a speaker is: the speaker's own phrase and, for a person ("he", or a
+    name), the phrases around every mention of that person before it ("X, commander of the Y
+    brigade, ..."; "the army's spokesman X"); a person is the last one named before "he" or "she"."""
+    doc = speaker.doc
+    words = list(speaker.subtree)
+    if speaker.lower_ in ("he", "she"):
+        person = next((e for e in reversed(doc.ents) if e.label_ == "PERSON" and e.end <= speaker.i), None)
+    else:
+        person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= speaker.i < e.end), None)
+    if person is not None:
+        surname = person[-1].lower_
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent[-1].lower_ == surname:
+                words += [t for t in ent.root.subtree if t.i < ent.start or t.i >= ent.end]
+    return words
 
 
 def _unit_antecedent(pronoun: Token) -> Token | None:
