@@ -1355,7 +1355,11 @@ def test_the_place_a_purpose_names_is_where_the_force_goes(mini_pipeline, text: 
     ("The army pulled its forces out of the town of Odesa.", "Odesa"),
     ("Troops withdrew from the besieged city of Odesa.", "Odesa"),
     ("Troops withdrew from the talks on the city of Odesa.", None),
-], ids=["out-of-the-town-of", "a-participle-before-the-kind", "the-kind-of-another-noun"])
+    ("Rebel units withdrew from the towns of Odesa and Kursk overnight.", "Odesa"),
+    ("The army pulled two battalions out of the northern municipalities of Odesa and Kursk.", "Odesa"),
+    ("Troops withdrew from the defenders of Odesa.", None),
+], ids=["out-of-the-town-of", "a-participle-before-the-kind", "the-kind-of-another-noun", "the-towns-of",
+        "the-municipalities-of", "no-kind-of-place"])
 def test_the_town_of_x_keeps_the_preposition_before_it(mini_pipeline, text: str, origin: str | None) -> None:
     moves = analyse(mini_pipeline, _body(text)).movements
     assert [m.origin.place.name if m.origin else None for m in moves] == ([origin] if origin else [])
@@ -2189,6 +2193,21 @@ def test_the_city_is_the_place_the_text_called_a_city(mini_pipeline) -> None:
     moves = analyse(mini_pipeline, text).movements
     advanced = [m for m in moves if m.trigger == "advanced"]
     assert [m.destination.place.name for m in advanced if m.destination and m.destination.place] == ["Tripoli"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Rebels left Cape Town in May. Army troops entered the town of Velmora on Monday, days after rebel "
+    "fighters withdrew from the town.\n",
+    "Rebels left Cape Town in May. Army troops entered the town of Velmora on Monday. Rebel fighters had "
+    "withdrawn from the town on Friday.\n",
+], ids=["same-sentence", "next-sentence"])
+def test_the_town_is_the_last_one_the_text_called_a_town(pipeline, text: str) -> None:
+    """ "the town" after "Cape Town ... the town of X" is X, the last place called a town, also when
+    the gazetteer lacks it and when it is the object's in the same sentence ("entered the town of X")."""
+    [withdrawal] = [m for m in analyse(pipeline, text).movements if m.trigger.startswith("withdr")]
+    assert withdrawal.origin is not None and withdrawal.origin.mention.text == "Velmora"
+    assert withdrawal.origin.place is None
 
 
 @pytest.mark.model

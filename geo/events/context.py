@@ -324,10 +324,13 @@ class DocumentContext:
                 return False
             if span.root.dep_ == "poss":
                 return False  # "a column of X's army ... leaving the country": X owns the force, it is no place left
-            verb = span.root.head
+            root = span.root
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in ("dobj", "pobj"):
+                root = root.head.head  # "entered the town of X, ... left the town": as the kind noun goes
+            verb = root.head
             # a verb's object, unless it is asked or told to act ("asked X to send troops into the region")
             return preposition(span) is not None or (
-                span.root.dep_ == "dobj" and not any(c.dep_ == "xcomp" for c in verb.children))
+                root.dep_ == "dobj" and not any(c.dep_ == "xcomp" for c in verb.children))
 
         earlier = sorted(filter(candidate, self.resolutions + self._borders_read), key=lambda r: r.mention.start,
                          reverse=True)
@@ -336,18 +339,18 @@ class DocumentContext:
         word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
         border = noun in lexicon().border_nouns  # "the frontier": the border named last, whatever its word
         follows = re.compile(rf"\s+{re.escape(noun)}\b", re.IGNORECASE)  # "X camp": the noun after the name
-        named = next((r for r in earlier if r.place is not None and (
-            word.search(r.mention.text) or word.search(r.place.name)  # "Kerem Shalom": the X crossing
-            or (not border and follows.match(self.text, r.mention.end))
-            or (border and r.mention.label == BORDER_LABEL))), None)
         # the place the text itself introduced with the noun ("the encircled city of X" is "the city",
         # though a town was named after it; "X, a farming town", "the town of X", even one the
-        # gazetteer lacks: then no place named later stands in for it)
+        # gazetteer lacks: then no place named later stands in for it); the last of them and of the
+        # places whose words hold the noun
         introduced = re.compile(rf"\b{re.escape(noun)}\s+of\s+$", re.IGNORECASE)
         apposed = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}\b", re.IGNORECASE)
-        named = named or next((r for r in earlier if r.mention.label != BORDER_LABEL and (
-            introduced.search(self.text, max(0, r.mention.start - 40), r.mention.start)
-            or apposed.match(self.text, r.mention.end))), None)
+        named = next((r for r in earlier if (r.place is not None and (
+            word.search(r.mention.text) or word.search(r.place.name)  # "Kerem Shalom": the X crossing
+            or (not border and follows.match(self.text, r.mention.end))
+            or (border and r.mention.label == BORDER_LABEL))) or (r.mention.label != BORDER_LABEL and (
+                introduced.search(self.text, max(0, r.mention.start - 40), r.mention.start)
+                or apposed.match(self.text, r.mention.end)))), None)
         earlier = [r for r in earlier if r.place is not None]
         # a border is "the border" only: "the region" is never the band along one
         of_kind = named or next((r for r in earlier if r.place is not None and r.place.kind in kinds

@@ -783,7 +783,8 @@ def preposition(span: Span) -> str | None:
                 continue
             # "the town of X", "the border with X": look past the noun to what governs it
             nouns = place_nouns().kind_of | lexicon().border_nouns
-            if t.lower_ in ("of", "with") and i > 0 and doc[i - 1].lower_ in nouns:
+            if t.lower_ in ("of", "with") and i > 0 and (
+                    doc[i - 1].lower_ in nouns or doc[i - 1].lemma_.lower() in nouns):  # "the towns of X and Y" too
                 i -= 2
                 while i >= 0 and (doc[i].pos_ in ("DET", "ADJ", "PROPN") or doc[i].tag_ in ("VBN", "HYPH")
                                   or doc[i].dep_ in ("compound", "poss", "case", "npadvmod")):
