@@ -11,7 +11,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   the verb moves ("sail" -> sea); ``military``: only a force does it ("advance", "withdraw",
   "invasion"), so a state, armed group or nationality as its subject or modifier is the force
   ("Ruritania withdrew from X", "the Ruritanian invasion of X"); for a noun, ``object_is_destination``
-  makes "of X" the destination ("the invasion of X").
+  makes "of X" the destination ("the invasion of X"); ``recipient``: its "to" may name whom rather
+  than where ("sent troops to Ahmed X to guard him"), so a person's full name after it is no place.
 - ``forces.jsonl``: what can move, by class (``{"word": "frigate", "class": "vessel"}``); a row with
   ``"needs": "modifier"`` is a force only with one of its ``with`` words ("armoured vehicles",
   "missile systems"), ``"needs": "group"`` only as members of an organisation or armed group
@@ -195,6 +196,7 @@ class Lexicon:
     extension_verbs: frozenset[str]  # "extend": the motion noun it takes moves on to a place
     military_verb_forces: frozenset[str]  # "observer", "man": a force only as a military verb's object
     conveyance_verbs: frozenset[str]  # "drive", "ship": they carry what they move, they do not fire it
+    recipient_verbs: frozenset[str]  # "send": its "to" may name whom ("sent troops to Ahmed X"), not where
     conveyance_nouns: frozenset[str]  # "shipment", "delivery": a shipment of X carries X
     conveyed_forces: frozenset[str]  # "missile": a weapon also when a conveyance verb moves it, unqualified
     conveyed_munitions: frozenset[str]  # "rocket", "gun": a weapon only when carried (a convoy carrying guns)
@@ -373,6 +375,7 @@ def lexicon() -> Lexicon:
         extension_verbs=frozenset(r["lemma"] for r in motion if r.get("extends")),
         military_verb_forces=frozenset(r["word"] for r in forces if r.get("needs") == "military verb"),
         conveyance_verbs=frozenset(r["lemma"] for r in motion if r["pos"] == "verb" and r.get("conveys")),
+        recipient_verbs=frozenset(r["lemma"] for r in motion if r["pos"] == "verb" and r.get("recipient")),
         conveyance_nouns=frozenset(r["lemma"] for r in motion if r["pos"] == "noun" and r.get("conveys")),
         conveyed_forces=frozenset(r["word"] for r in forces if r.get("conveyed")),
         conveyed_munitions=frozenset(r["word"] for r in forces if r.get("conveyed") and r.get("needs") == "conveyance"),

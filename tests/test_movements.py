@@ -1927,10 +1927,19 @@ def test_review_cases_of_the_fifth_session(mini_pipeline) -> None:
         ("Soldiers were seen heading towards the Morvaten border post on Friday.\n", "destination", "Morvaten"),
         ("The fighters arrived at the Kelbora military base on Monday night.\n", "destination", "Kelbora"),
         ("Marines pulled out of Tel al-Warda airport on Saturday.\n", "origin", "Tel al-Warda"),
+        # a name of two words the model takes for a person's, where no person can be the end ("into",
+        # a force reaching it; "airlifted to": no verb that sends to whom)
+        ("Witnesses report soldiers crossing into Nur Hilal.\n", "destination", "Nur Hilal"),
+        ("Tanks reach Tel al-Hawa, witnesses say.\n", "destination", "Tel al-Hawa"),
+        ("The government airlifted about 200 soldiers to Ras Dhuuble near the coast on Tuesday.\n", "destination",
+         "Ras Dhuuble"),
+        # a base at a place: that place
+        ("Government forces withdrew from their base at Velmora in October.\n", "origin", "Velmora"),
     ],
     ids=["town-of-X", "X-a-village", "X-district", "entered-X", "abandoned-X", "pulled-units-out-of-X",
          "marched-out-of-X", "the-X-naval-base", "X-air-base", "the-X-border-post", "the-X-military-base",
-         "X-al-Y-airport"],
+         "X-al-Y-airport", "into-a-name-like-a-person-s", "a-force-reaches-X-al-Y", "airlifted-to-X-Y",
+         "their-base-at-X"],
 )
 def test_an_end_the_gazetteer_lacks_is_kept_unresolved(mini_pipeline, text: str, role: str, name: str) -> None:
     """A village too small for the gazetteer, that the text calls a place or a force enters, leaves or
@@ -1940,6 +1949,18 @@ def test_an_end_the_gazetteer_lacks_is_kept_unresolved(mini_pipeline, text: str,
     assert end is not None and end.place is None and end.mention.text == name
     [feature] = _features(mini_pipeline, _body(text))
     assert feature["unlisted"] == {role: name} and feature[role] is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["Witnesses report soldiers crossing into Nur Velmora.\n",
+                                  "The army airlifted two companies to Nur Kelbora overnight.\n"],
+                         ids=["into-X-Y", "airlifted-to-X-Y"])
+def test_a_full_name_kept_as_an_end_is_no_place_named_after_its_first_word(pipeline, text: str) -> None:
+    """ "crossed into X Y": a name of two words the model took for a person's, kept as the end, is
+    not placed at a town its first word names (as "Paris Hilton" is not in Paris)."""
+    [move] = analyse(pipeline, _body(text)).movements
+    assert move.destination is not None and move.destination.place is None
+    assert len(move.destination.mention.text.split()) == 2
 
 
 @pytest.mark.model
@@ -2201,13 +2222,17 @@ def test_the_city_is_the_place_the_text_called_a_city(mini_pipeline) -> None:
     "fighters withdrew from the town.\n",
     "Rebels left Cape Town in May. Army troops entered the town of Velmora on Monday. Rebel fighters had "
     "withdrawn from the town on Friday.\n",
-], ids=["same-sentence", "next-sentence"])
+    "Rebel fighters withdrew from Goma in May. Two days later, army troops left their base at Velmora. They "
+    "withdrew from the base on foot.\n",
+    "Rebel fighters left their base at Velmora in October. Two days later, they had withdrawn from the base.\n",
+], ids=["same-sentence", "next-sentence", "the-base-at-X", "the-base-at-X-before"])
 def test_the_town_is_the_last_one_the_text_called_a_town(pipeline, text: str) -> None:
     """ "the town" after "Cape Town ... the town of X" is X, the last place called a town, also when
-    the gazetteer lacks it and when it is the object's in the same sentence ("entered the town of X")."""
-    [withdrawal] = [m for m in analyse(pipeline, text).movements if m.trigger.startswith("withdr")]
-    assert withdrawal.origin is not None and withdrawal.origin.mention.text == "Velmora"
-    assert withdrawal.origin.place is None
+    the gazetteer lacks it and when it is the object's in the same sentence ("entered the town of X");
+    "the base" after "their base at X" is X."""
+    *_, withdrawal = [m for m in analyse(pipeline, text).movements if m.trigger.startswith("withdr")]
+    assert withdrawal.origin is not None and (withdrawal.origin.mention.text, withdrawal.origin.place) == (
+        "Velmora", None)
 
 
 @pytest.mark.model

@@ -343,7 +343,7 @@ class DocumentContext:
         # though a town was named after it; "X, a farming town", "the town of X", even one the
         # gazetteer lacks: then no place named later stands in for it); the last of them and of the
         # places whose words hold the noun
-        introduced = re.compile(rf"\b{re.escape(noun)}\s+of\s+$", re.IGNORECASE)
+        introduced = re.compile(rf"\b{re.escape(noun)}\s+(?:of|at)\s+$", re.IGNORECASE)  # "the base at X"
         apposed = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}\b", re.IGNORECASE)
         named = next((r for r in earlier if (r.place is not None and (
             word.search(r.mention.text) or word.search(r.place.name)  # "Kerem Shalom": the X crossing

@@ -59,6 +59,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # what the model may call a place's name it does not know: nothing, a person, a thing; a body or a
 # people only where the text says it is a place ("the town of X", "the X air base")
 UNTAGGED_LABELS = ("", "PERSON", "ORG", "NORP", *THING_LABELS)
+# a name of several words the model took for a person's, kept as a movement's end ("crossed into X Y"):
+# no place is named after its first word, as "Paris Hilton" is not in Paris (geo.places)
+PERSON_NAMED = "PERSON"
 RECOVER_LABELS = ("ORG", "PRODUCT", "NORP", "PERSON", "EVENT", "WORK_OF_ART", "LAW", "FAC")
 NOTABLE_KINDS = frozenset(
     {
@@ -419,9 +422,9 @@ class PlaceRecognizer:
             tok = kind  # "to the X front", "crossed the X river", "from the provincial capital, X"
         # "a X training camp": a body's name before a site is the body's, not a town it is another name of
         owner = tok.i != span.root.i and span.root.ent_type_ == "ORG"
-        while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "in") and (
+        while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "in", "at") and (
                 tok.head.head.lemma_.lower() in sites or tok.head.head.lower_ in sites):
-            tok = tok.head.head  # "toward the stronghold of X", "to bases in X"
+            tok = tok.head.head  # "toward the stronghold of X", "to bases in X", "from their base at X"
         if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):  # "reached X", "fled X"
             moved = tok.head.lemma_.lower() in lex.object_is_destination | lex.object_is_origin | lex.object_is_via
         elif tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative"):  # "sent troops to X": a dative "to"
@@ -458,16 +461,19 @@ class PlaceRecognizer:
         object of a verb whose object is an end when a force is its subject ("the rebels entered X";
         not "medics evacuated X"), which the model took for a person or a thing, not a body: a village
         too small for the gazetteer. Not a name the text also gives a person's title ("General X") or
-        makes a subject ("X said")."""
+        makes a subject ("X said"). A name of several words the model calls a person's only where no
+        person can be the end: not after the "to" of a verb that sends to whom ("sent troops to Ahmed
+        X"), nor as what a force evacuates or leaves; "crossed into X Y", "reached X Y" name a place."""
         lex = lexicon()
         tok = span.root
         if tok.ent_type_ not in ("", "PERSON", *THING_LABELS) or self._matches(span.text) \
-                or not all(t.is_title for t in span if t.is_alpha) \
-                or (tok.ent_type_ == "PERSON" and len(span) > 1):  # "sent to Ahmed X": a person's full name
+                or not all(t.is_title or t.lower_ in NAME_PARTICLE_JOINERS for t in span if t.is_alpha):
             return False
+        full_name = tok.ent_type_ == "PERSON" and len(span) > 1  # the model's person: "evacuated Ahmed X"?
         if tok.dep_ == "dobj":  # "entered X", "abandoned X": only where a force does it ("evacuated Ahmed")
-            if not _moved_by_force(tok.head):
-                return False
+            if not _moved_by_force(tok.head) or (
+                    full_name and tok.head.lemma_.lower() not in lex.object_is_destination):
+                return False  # a force reaches or enters no person; it may evacuate or leave one
         elif tok.dep_ != "pobj":
             return False
         else:
@@ -476,6 +482,8 @@ class PlaceRecognizer:
                 prep.lower_ == "of" and prep.head.lower_ == "out") or _at_or_in(prep)
             if not strong or not any(_force_word(t.lower_) for t in span.sent):
                 return False
+            if full_name and prep.lower_ == "to" and _to_whom(prep):
+                return False  # "sent troops to Ahmed X": a person's full name, where a verb may send to whom
         doc = span.doc
         if (span.start > 0 and doc[span.start - 1].pos_ == "DET") or (span.end < len(doc) and doc[span.end].like_num):
             return False  # "to the Stone Age", "the build-up to Exercise X 25": no village's name
@@ -662,7 +670,8 @@ class PlaceRecognizer:
                 i += 1
                 continue
             j = i
-            while j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == t.ent_type_:
+            while j < len(doc) and doc[j].is_title and doc[j].ent_type_ == t.ent_type_ and (
+                    doc[j].pos_ == "PROPN" or (t.ent_type_ and doc[j].ent_iob_ == "I")):  # one entity, its tags aside
                 j += 1
                 k = j + (j < len(doc) and doc[j].lower_ in NAME_PARTICLE_JOINERS)  # "X al-Y": one name
                 k += k < len(doc) and doc[k].text == "-"
@@ -678,7 +687,8 @@ class PlaceRecognizer:
             if (after or span.root.dep_ == "dobj") and sum(t.is_title for t in span) <= 3 and not generic and (
                     (after and self._town(span.text)) or self._moved_to(span)):
                 # a known town; or "left the village of X", "entered X", known or not
-                found.append(self._extend(span))
+                found.append(self._extend(span if t.ent_type_ != "PERSON" or len(span) == 1 else Span(
+                    doc, i, j, label=PERSON_NAMED)))  # "crossed into X Y": a full name, kept as an end
             i = j
         return found
 
@@ -851,6 +861,12 @@ def _at_or_in(prep: Token) -> bool:
     "deployed in X" name a place as surely as "to X" does (which role it plays is the movement's
     business); "deployed in March" names a month."""
     return prep.lower_ in ("at", "in") and not any(c.ent_type_ in TIME_LABELS for c in prep.children)
+
+
+def _to_whom(prep: Token) -> bool:
+    """Whether the "to" hangs on a verb that may send or bring to a person (``recipient`` in
+    ``motion.jsonl``: "sent troops to X")."""
+    return prep.head.lemma_.lower() in lexicon().recipient_verbs
 
 
 def _after_out_of(span: Span) -> bool:

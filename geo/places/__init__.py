@@ -16,7 +16,7 @@ from conflictmap.gazetteer.ranking import LOCAL_KINDS
 from conflictmap.gazetteer.store import CONTAINERS, holds
 from conflictmap.gazetteer.weights import WEIGHTS
 from conflictmap.geo.lexicon import lexicon
-from conflictmap.geo.nlp.components import IN_STORY_LABEL, SPAN_KEY
+from conflictmap.geo.nlp.components import IN_STORY_LABEL, PERSON_NAMED, SPAN_KEY
 from conflictmap.geo.reading.zones import MENTION_ZONES, Paragraph, Zone, zone_at
 from conflictmap.geo.records import NOT_DRAWN, Mention, Resolution
 
@@ -236,7 +236,7 @@ def resolve_mentions(
         elif found:
             top = found[0]
             out.append(Resolution(m, top.place, top.score, tuple(c.place for c in found[1:]), top.reasons))
-        elif (inner := _named_after(gaz, query, evidence[query])) is not None:
+        elif m.label != PERSON_NAMED and (inner := _named_after(gaz, query, evidence[query])) is not None:
             out.append(Resolution(m, inner.place, inner.score, (), (*inner.reasons, f"named after {inner.matched}")))
         else:
             out.append(Resolution(m, None, 0.0))
