@@ -620,8 +620,17 @@ def test_a_movement_in_hard_wrapped_text(mini_pipeline) -> None:
         # what the verb moves, a force or a site carries the movement's ends
         ("French gunboats escorted a supply mission from Tripoli to Lebanon.\n", [("Tripoli", "Lebanon")]),
         ("Japan moved troops from bases in Libya to Lebanon.\n", [("Libya", "Lebanon")]),
+        # the place of a noun's participle ("the roads leading to X") is that noun's
+        ("The troops arrived in Tripoli on Tuesday and would patrol the roads leading to Lebanon.\n",
+         [(None, "Tripoli")]),
+        ("Japanese troops moved along the road leading to Tripoli.\n", [(None, "Tripoli")]),  # the route's own
+        # the motion word itself a noun's participle: its own place
+        ("Officials confirmed reports that soldiers were flown into Tripoli.\n", [(None, "Tripoli")]),
+        ("The brigade was reinforced by companies redeployed from Tripoli.\n", [("Tripoli", None)]),
     ],
-    ids=["threats-from", "warning-from", "escorted-object", "bases-in"],
+    ids=["threats-from", "warning-from", "escorted-object", "bases-in", "roads-leading-to",
+         "along-the-road-leading-to", "reports-that-flown-into",
+         "companies-redeployed-from"],
 )
 def test_a_place_of_another_noun_is_no_end(mini_pipeline, text: str, ends: list) -> None:
     assert [(o, d) for _, o, d in _moves(mini_pipeline, text) if o or d] == ends

@@ -747,6 +747,8 @@ def in_another_nouns_phrase(span: Span, trigger: Token) -> bool:
     if span.root.dep_ != "pobj" or prep.dep_ != "prep":
         return False
     noun = prep.head
+    if noun.dep_ == "acl" and noun.tag_ == "VBG":
+        noun = noun.head  # "patrolled the roads leading to X": the roads' phrase
     if noun.i == trigger.i or noun.pos_ != "NOUN" or is_force(noun) or noun.ent_type_:  # a name may be a place
         return False
     if (noun.lower_ in lexicon().route_nouns or noun.lemma_.lower() in lexicon().route_nouns) and (
