@@ -161,14 +161,16 @@ def headline_verbs(doc: Doc) -> Doc:
         own_form = verb == word.lower_
         if verb is None or not (lex.roles.get(after.lower_) == "destination"
                                 or (after.lower_ == "for" and verb in lex.for_destination)  # "heads for X"
-                                or (own_form and after.lower_ in ("in", "at")
-                                    and verb in lex.weak_destination_triggers)):  # "forces land in X"
+                                or (after.lower_ in ("in", "at")
+                                    and verb in lex.weak_destination_triggers)):  # "forces land in X", "frigate docks at X"
             continue
         # "Iranian frigate X sails into Y": a ship named after its class noun is the force
         named_ship = (force.is_title and force.i - 1 >= word.sent.start and not _force_word(force.lower_)
                       and _force_word(doc[force.i - 1].lower_))
         if force.i < word.sent.start or not (_force_word(force.lower_) or named_ship):
             continue  # the force ends the sentence before: never tie two sentences' trees
+        if word.dep_ in ("nsubj", "nsubjpass") and word.head.i > word.i:
+            continue  # "Navy docks at X were flooded": the noun is a later verb's subject
         read_as_noun = word.tag_ in ("NNS", "NNPS") or (own_form and word.tag_ == "NN")
         no_subject = word.tag_ == "VBZ" and force.head.i == word.i and force.dep_ != "nsubj"
         if not (read_as_noun or no_subject):

@@ -159,6 +159,13 @@ def _headline_words() -> frozenset[str]:
     return frozenset(forms | set(STOP_WORDS) | set(lex.prepositions)) - MONTH_WORDS
 
 
+@functools.cache
+def _function_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def sentence_cased(text: str, paragraphs: list[Paragraph]) -> str:
     """``text`` with each one-line headline or heading set in title case or capitals ("Navy Frigate Sails To
     X", "TROOPS POUR INTO X") written as a sentence for the parser: its function words and the words
@@ -174,7 +181,9 @@ def sentence_cased(text: str, paragraphs: list[Paragraph]) -> str:
             continue  # a headline, a heading or a one-line title the zones took for body; never a sentence,
             # nor a line of page machinery ("PUBLISHED: 16:20 | UPDATED: ...") or a byline
         found = list(_WORD.finditer(text, p.start, p.end))
-        if len(found) < 3 or sum(1 for m in found if m.group()[0].isupper()) < 0.8 * len(found):
+        # title case leaves short function words in lower case ("Ship Docks at X in Y"): the other words count
+        content = [m for m in found if m.group().lower() not in _function_words()]
+        if len(found) < 3 or sum(1 for m in content if m.group()[0].isupper()) < 0.8 * len(content):
             continue
         for k, m in enumerate(found):
             word = m.group()
