@@ -139,7 +139,8 @@ def headline_verbs(doc: Doc) -> Doc:
     preposition that gives a movement's destination ("to", "into", "toward"), it becomes the verb and
     the force its subject. "Army heads from four nations met" keeps its noun: "from" gives no
     destination. After a plural force the verb's own form counts too, and with a verb that stations
-    forces "in" and "at" do ("Special forces land in X").
+    forces "in" and "at" do ("Special forces land in X", "Patrol ship docks at X"), unless the noun is
+    a later verb's subject ("Navy docks at X were flooded").
 
     Runs after the attribute ruler and before the lemmatizer, so the mended word gets a verb's lemma."""
     lex = lexicon()
@@ -161,8 +162,8 @@ def headline_verbs(doc: Doc) -> Doc:
         own_form = verb == word.lower_
         if verb is None or not (lex.roles.get(after.lower_) == "destination"
                                 or (after.lower_ == "for" and verb in lex.for_destination)  # "heads for X"
-                                or (after.lower_ in ("in", "at")
-                                    and verb in lex.weak_destination_triggers)):  # "forces land in X", "frigate docks at X"
+                                or (after.lower_ in ("in", "at")  # "forces land in X", "frigate docks at X"
+                                    and verb in lex.weak_destination_triggers)):
             continue
         # "Iranian frigate X sails into Y": a ship named after its class noun is the force
         named_ship = (force.is_title and force.i - 1 >= word.sent.start and not _force_word(force.lower_)
