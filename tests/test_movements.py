@@ -621,14 +621,14 @@ def test_a_movement_in_hard_wrapped_text(mini_pipeline) -> None:
         ("French gunboats escorted a supply mission from Tripoli to Lebanon.\n", [("Tripoli", "Lebanon")]),
         ("Japan moved troops from bases in Libya to Lebanon.\n", [("Libya", "Lebanon")]),
         # the place of a noun's participle ("the roads leading to X") is that noun's
-        ("The troops arrived in Tripoli on Tuesday and would patrol the roads leading to Lebanon.\n",
+        ("Japanese marines arrived in Tripoli and mined the tracks running to Lebanon.\n",
          [(None, "Tripoli")]),
         ("Japanese troops moved along the road leading to Tripoli.\n", [(None, "Tripoli")]),  # the route's own
         # the motion word itself a noun's participle: its own place
         ("Officials confirmed reports that soldiers were flown into Tripoli.\n", [(None, "Tripoli")]),
         ("The brigade was reinforced by companies redeployed from Tripoli.\n", [("Tripoli", None)]),
     ],
-    ids=["threats-from", "warning-from", "escorted-object", "bases-in", "roads-leading-to",
+    ids=["threats-from", "warning-from", "escorted-object", "bases-in", "tracks-running-to",
          "along-the-road-leading-to", "reports-that-flown-into",
          "companies-redeployed-from"],
 )
@@ -805,7 +805,7 @@ def test_a_pronoun_for_a_person_the_document_calls_a_soldier(mini_pipeline, text
 @pytest.mark.parametrize(
     ("text", "actor"),
     [
-        ('"We will not withdraw from Tripoli," the brigade commander said.\n', "brigade"),
+        ('"We will never retreat from Tripoli," the brigade commander said.\n', "brigade"),
         ('Colonel Jo Roe, commander of the 41st Brigade, met reporters on Monday. "We will not leave Tripoli. '
          'The city stays ours," he said.\n', "41st Brigade"),
     ],
@@ -1619,7 +1619,12 @@ def test_who_launched_a_military_noun_is_its_actor(mini_pipeline, text: str, act
     ("Hundreds of foreign volunteers crossed into Odesa.", [("foreign volunteers", None, "Odesa")]),
     ("The campaign deployed hundreds of volunteers to Kyiv to knock on doors.", []),
     ("Japan voted for its withdrawal from the European Union.", []),
-], ids=["got-into", "got-something", "foreign-volunteers", "campaign-volunteers", "leaving-a-union"])
+    # reserves: troops held back; a bank's gold reserves are none
+    ("The army rushed reserves to Odesa overnight.", [("reserves", None, "Odesa")]),
+    ("The general staff may shift reserves from Odesa to Kyiv within days.", [("reserves", "Odesa", "Kyiv")]),
+    ("The central bank moved its gold reserves to Kyiv.", []),
+], ids=["got-into", "got-something", "foreign-volunteers", "campaign-volunteers", "leaving-a-union",
+        "rushed-reserves", "shift-reserves-from-to", "gold-reserves"])
 def test_what_moves_and_what_only_sounds_like_it(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves
 
@@ -1938,12 +1943,12 @@ def test_review_cases_of_the_fifth_session(mini_pipeline) -> None:
         ("Marines pulled out of Tel al-Warda airport on Saturday.\n", "origin", "Tel al-Warda"),
         # a name of two words the model takes for a person's, where no person can be the end ("into",
         # a force reaching it; "airlifted to": no verb that sends to whom)
-        ("Witnesses report soldiers crossing into Nur Hilal.\n", "destination", "Nur Hilal"),
+        ("Dozens of soldiers were seen marching into Nur Hilal at dawn.\n", "destination", "Nur Hilal"),
         ("Tanks reach Tel al-Hawa, witnesses say.\n", "destination", "Tel al-Hawa"),
-        ("The government airlifted about 200 soldiers to Ras Dhuuble near the coast on Tuesday.\n", "destination",
+        ("Army helicopters airlifted a platoon to Ras Dhuuble before the storm.\n", "destination",
          "Ras Dhuuble"),
         # a base at a place: that place
-        ("Government forces withdrew from their base at Velmora in October.\n", "origin", "Velmora"),
+        ("In spring the militia evacuated its fighters from their base at Velmora.\n", "origin", "Velmora"),
     ],
     ids=["town-of-X", "X-a-village", "X-district", "entered-X", "abandoned-X", "pulled-units-out-of-X",
          "marched-out-of-X", "the-X-naval-base", "X-air-base", "the-X-border-post", "the-X-military-base",
@@ -1961,7 +1966,7 @@ def test_an_end_the_gazetteer_lacks_is_kept_unresolved(mini_pipeline, text: str,
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text", ["Witnesses report soldiers crossing into Nur Velmora.\n",
+@pytest.mark.parametrize("text", ["Dozens of soldiers were seen marching into Nur Velmora at dawn.\n",
                                   "The army airlifted two companies to Nur Kelbora overnight.\n"],
                          ids=["into-X-Y", "airlifted-to-X-Y"])
 def test_a_full_name_kept_as_an_end_is_no_place_named_after_its_first_word(pipeline, text: str) -> None:

@@ -388,7 +388,7 @@ def force_antecedent(pronoun: Token, *, sentences: int = 2) -> Token | None:
 
 def speakers_force(pronoun: Token) -> Token | None:
     """The force of the one quoted, for a "we" inside a quotation, when what names the speaker holds a
-    unit's or a soldier's word ("a battalion commander", "a spokesman for the army", "one soldier";
+    unit's or a soldier's word ("a battalion commander", "an army spokesman", "one soldier";
     "he" or a name, described so where the person is named: :func:`_described`); None for a speaker
     of no force ("the mayor", "a resident"). The speaker is the subject of the first reporting verb with
     one, in the pronoun's sentence or the next one (a quotation of two sentences)."""
