@@ -802,6 +802,20 @@ def test_a_pronoun_for_a_person_the_document_calls_a_soldier(mini_pipeline, text
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Hezbollah fighters fired rockets on Sunday. Hezbollah said on Monday that it would pull out of Tyre.\n",
+     [("Hezbollah", "Tyre")]),
+    ("Al-Shabaab fighters attacked the base on Sunday. Al-Shabaab said on Monday that it had pulled out of "
+     "Jilib.\n", [("Al-Shabaab", "Jilib")]),
+    ("Amnesty International said on Monday that it had withdrawn from Tyre.\n", []),  # no armed group
+], ids=["it-a-group-named-armed", "it-a-group-with-a-hyphen", "it-a-body"])
+def test_it_is_an_armed_group_the_text_shows_to_be_one(pipeline, text: str, moves: list) -> None:
+    """ "it" stands for a group the document names as armed ("X fighters"), as for a unit or a ship."""
+    assert [(m.actor, m.origin.mention.text if m.origin else None)
+            for m in analyse(pipeline, _body(text)).movements] == moves
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "actor"),
     [
@@ -2739,10 +2753,14 @@ def test_a_passage_beside_an_arrival_and_investigators(mini_pipeline, text: str,
     ("Japanese frigate docks at Odesa", [("Japanese frigate", None, "Odesa")]),
     ("Japanese warship races to Tripoli", [("Japanese warship", None, "Tripoli")]),
     ("Navy docks at Odesa were flooded on Monday", []),  # the noun is a later verb's subject
+    # a force word with no article, tagged as an adjective where a noun stands
+    ("Japan sends frigate to Odesa after talks fail", [("frigate", "Japan", "Odesa")]),
+    ("Japan deploys destroyer to Odesa", [("destroyer", "Japan", "Odesa")]),
+    ("Japan sends cargo to Odesa", []),  # no force word
 ], ids=["sails-read-as-noun", "force-as-compound", "force-as-verb", "conditional-force", "heads-for",
         "noun-with-a-verb", "mostly-a-noun", "sender-verb-force", "sender-verb-force-clause", "no-preposition-after",
         "conveying-verb-and-size", "force-read-as-the-verb", "force-read-as-the-verb-and-a-clause", "docks-at",
-        "races-to", "docks-a-noun"])
+        "races-to", "docks-a-noun", "sends-frigate", "deploys-destroyer", "sends-cargo"])
 def test_a_headlines_motion_verb_read_as_a_noun(mini_pipeline, headline: str, moves: list) -> None:
     analysis = analyse(mini_pipeline, headline + "\n\nThe ministry gave no further details on Monday.\n")
     assert [(m.actor, m.origin.mention.text if m.origin else None,

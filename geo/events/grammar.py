@@ -427,8 +427,9 @@ def _described(speaker: Token) -> list[Token]:
 
 def _unit_antecedent(pronoun: Token) -> Token | None:
     """ "The brigade was pulled out of X. It was later sent to Y": the last singular noun before "it"
-    (in its sentence or the one before), when that noun is a unit or a vessel; None when it is
-    anything else ("the brigade held the bridge; it was moved": the bridge)."""
+    (in its sentence or the one before), when that noun is a unit, a vessel or an armed group the
+    document shows to be one ("X fighters ... X said it had withdrawn"); None when it is anything
+    else ("the brigade held the bridge; it was moved": the bridge)."""
     doc = pronoun.doc
     places = doc.user_data.get(PLACE_STARTS, ())  # where it went or came from is not what moves
     start = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else pronoun.sent.start
@@ -437,6 +438,8 @@ def _unit_antecedent(pronoun: Token) -> Token | None:
                 or t.ent_type_ in ("DATE", "TIME", "QUANTITY", "CARDINAL") or t.tag_ in ("NNS", "NNPS") \
                 or t.idx in places or t.ent_type_ in ("GPE", "LOC", "FAC"):
             continue
+        if t.lower_ in doc.user_data.get(ARMED_GROUPS, ()):
+            return t  # "X fighters ... X said it had withdrawn": a group the text shows to be armed
         return t if force_class(t) in ("unit", "vessel") else None
     return None
 

@@ -142,8 +142,14 @@ def headline_verbs(doc: Doc) -> Doc:
     forces "in" and "at" do ("Special forces land in X", "Patrol ship docks at X"), unless the noun is
     a later verb's subject ("Navy docks at X were flooded").
 
+    A force word the tagger took for an adjective ("Japan sends frigate to X": a headline drops the
+    article) is made a noun.
+
     Runs after the attribute ruler and before the lemmatizer, so the mended word gets a verb's lemma."""
     lex = lexicon()
+    for word in doc:
+        if word.tag_ == "JJ" and _force_word(word.lower_):
+            word.pos_, word.tag_ = "NOUN", "NN"
     for word in doc[1:-1]:
         sending = _headline_verb(word.lower_, _sending_verbs())  # "X ships troops to Y"
         if sending is None and word.lower_ in _sending_verbs() and word.tag_ in ("NN", "JJ") \
