@@ -409,7 +409,7 @@ def speakers_force(pronoun: Token) -> Token | None:
 
 def _described(speaker: Token) -> list[Token]:
     """The words that say who a speaker is: the speaker's own phrase and, for a person ("he", or a
-    name), the phrases around every mention of that person before it ("X, commander of the Y
+    name), the phrases around every mention of that person by surname ("X, commander of the Y
     brigade, ..."; "the army's spokesman X"); a person is the last one named before "he" or "she"."""
     doc = speaker.doc
     words = list(speaker.subtree)

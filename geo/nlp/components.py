@@ -686,7 +686,8 @@ class PlaceRecognizer:
                 k += k < len(doc) and doc[k].text == "-"
                 if k > j and k < len(doc) and doc[k].is_title and doc[k].ent_type_ == t.ent_type_:
                     j = k
-            span = Span(doc, i, j, label="RECOVERED")
+            # "crossed into X Y": a full name the model gave a person, kept only as an end (PERSON_NAMED)
+            span = Span(doc, i, j, label=PERSON_NAMED if t.ent_type_ == "PERSON" and j - i > 1 else "RECOVERED")
             kind_of = _named_as_place(span) or self._kind_named(span)
             if t.ent_type_ in ("ORG", "NORP") and not kind_of:
                 i = j
@@ -696,8 +697,7 @@ class PlaceRecognizer:
             if (after or span.root.dep_ == "dobj") and sum(t.is_title for t in span) <= 3 and not generic and (
                     (after and self._town(span.text)) or self._moved_to(span)):
                 # a known town; or "left the village of X", "entered X", known or not
-                found.append(self._extend(span if t.ent_type_ != "PERSON" or len(span) == 1 else Span(
-                    doc, i, j, label=PERSON_NAMED)))  # "crossed into X Y": a full name, kept as an end
+                found.append(self._extend(span))
             i = j
         return found
 

@@ -146,24 +146,23 @@ CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")  # a time of day ("14:50", "9.30")
 
 
 @functools.cache
+def _function_words() -> frozenset[str]:
+    """English function words (spaCy's stop words), read when first needed."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@functools.cache
 def _headline_words() -> frozenset[str]:
     """Words a title-case headline capitalises that are no name: function words, and the words a
     movement or a statement is told with (motion and reporting verbs in their forms, force nouns)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     lex = lexicon()
     stems = set(lex.motion_verbs) | set(lex.motion_nouns) | set(lex.report_verbs) | set(lex.forces) \
         | set(lex.conditional_forces)
     forms = {f"{w}{end}" for w in stems for end in ("", "s", "es", "d", "ed", "ing")}
     forms |= {f"{w[:-1]}ies" for w in stems if w.endswith("y")} | {f"{w[:-1]}ing" for w in stems if w.endswith("e")}
-    return frozenset(forms | set(STOP_WORDS) | set(lex.prepositions)) - MONTH_WORDS
-
-
-@functools.cache
-def _function_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
+    return frozenset(forms | _function_words() | set(lex.prepositions)) - MONTH_WORDS
 
 
 def sentence_cased(text: str, paragraphs: list[Paragraph]) -> str:
