@@ -56,7 +56,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   not "swept the fighters from X", "got the tanks"); ``not_particles``: with one of these the verb is
   no movement ("pulled over a car"); ``only_particles``: the verb is a motion word only with one of
   these ("took off from X", "set out from X", "turned back to X"; not "took the town", "set a date");
-  ``only_prepositions``: likewise with a preposition ("bound for X", not "bound by a treaty");
+  ``only_prepositions``: likewise with a preposition ("bound for X", not "bound by a treaty"); with
+  both lists, either will do ("came back to X", "came through X"; not "came from X");
   ``movers``: the force classes the verb moves ("travel": personnel and units; an aircraft travelling
   is a flight, not a deployment); ``water_object_is_via``: a sea, strait or river as its object is
   passed through, not reached ("crossed the strait", but "crossed the border into X" goes to X);
@@ -91,7 +92,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   before in the same document ("sent troops into the region", "arrived in the country");
   ``region_of_town``: with none of its kinds named, the first-order region of the town named last
   ("took X ... moved into the province"); ``capital``: the national capital named last, else the
-  capital of the story's country ("withdrew from the capital").
+  capital of the story's country ("withdrew from the capital"); ``also``: other words a place's name
+  may hold for it ("the reef": the last place named a shoal or a reef).
 - ``water_words.jsonl``: words that name water in a name ("the X River", "Lake X"), or a bridge or
   crossing: a crossed name the gazetteer lacks that holds one is passed through, not reached.
 - ``intent_nouns.jsonl``: nouns of intent whose "of" or "for" gerund is the movement of the one who
@@ -233,6 +235,7 @@ class Lexicon:
     referring_nouns: Mapping[str, frozenset[str]]  # "region" -> place kinds "the region" can refer to
     region_of_town_nouns: frozenset[str]  # "province": with none named, the one the last town lies in
     capital_nouns: frozenset[str]  # "capital": the national capital named last, else the story country's
+    referring_synonyms: Mapping[str, tuple[str, ...]]  # "reef" -> ("shoal", ...): "the reef" is X Shoal too
     site_nouns: frozenset[str]  # "base", "front", "airspace": where a force is, inside a place
     territory_nouns: frozenset[str]  # "airspace", "waters": "Ruritanian airspace" is Ruritania's
     distance_nouns: frozenset[str]  # "km", "miles": "advanced three kilometres into X" moves no kilometres
@@ -413,6 +416,7 @@ def lexicon() -> Lexicon:
         referring_nouns={r["word"]: frozenset(r["kinds"]) for r in _rows("referring_nouns.jsonl")},
         region_of_town_nouns=frozenset(r["word"] for r in _rows("referring_nouns.jsonl") if r.get("region_of_town")),
         capital_nouns=frozenset(r["word"] for r in _rows("referring_nouns.jsonl") if r.get("capital")),
+        referring_synonyms={r["word"]: tuple(r["also"]) for r in _rows("referring_nouns.jsonl") if r.get("also")},
         site_nouns=_words("site_nouns.jsonl"),
         territory_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("kind") == "territory"),
         distance_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("kind") == "distance"),

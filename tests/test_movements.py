@@ -3927,3 +3927,150 @@ def test_a_strait_the_gazetteer_lacks_is_passed_through(pipeline, text: str) -> 
 ], ids=["capitals", "title-case", "no-force", "title-case-lower-at-in", "title-case-lower-to-as"])
 def test_a_title_case_headline(mini_pipeline, line: str, moves: list) -> None:
     assert _actor_ends(analyse(mini_pipeline, _headline(line))) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # "from X to Y" where the parser took the unknown name Y for an infinitive's verb
+    ("Militia fighters fell back from Arbinda to Djibo on Sunday.", [("Militia fighters", "Arbinda", "Djibo")]),
+    ("Volunteer fighters withdrew from Gorgadji to Djibo overnight.", [("Volunteer fighters", None, "Djibo")]),
+    # a real purpose stays a purpose
+    ("The army moved troops to Dori to secure the road.", [("troops", None, "Dori")]),
+], ids=["fell-back-from-to", "withdrew-from-to", "purpose"])
+def test_a_name_taken_for_an_infinitive_verb(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a unit word is the force it holds: "a group of masked men", "columns of technicals"
+    ("A small group of armed men crossed into Chad from Libya before dawn.", [("small group", "Libya", "Chad")]),
+    ("Two columns of technicals drove from Baidoa toward Afgooye overnight.", [("columns", "Baidoa", "Afgooye")]),
+    ("A group of journalists travelled from Baidoa to Afgooye.", []),
+    # armed, masked men; men alone are nobody in particular
+    ("Armed men came across the border into Chad at night.", [("Armed men", None, "Chad")]),
+    ("Masked men crossed into Niger from Mali on Thursday.", [("Masked men", "Mali", "Niger")]),
+    ("Men crossed the border into Chad at night.", []),
+    # "the enemy", a side's word for the other side's force
+    ("The enemy withdrew from Bakhmut overnight, the commander said.", [("enemy", "Bakhmut", None)]),
+    ("The enemy has pushed into eastern Pokrovsk, the brigade said.", [("enemy", None, "Pokrovsk")]),
+    ("Enemy propaganda reached Kyiv within hours.", []),
+], ids=["group-of-armed-men", "column-of-technicals", "group-of-journalists", "armed-men", "masked-men", "men",
+        "enemy-withdrew", "enemy-pushed-into", "enemy-propaganda"])
+def test_forces_by_their_words(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "status", "actor"), [
+    # "not a single", "not one": the force itself is negated
+    ('"Not one tank crossed into Libya," the minister said.', "denied", "tank"),
+    ("Not a single soldier has been moved to Tripoli, the ministry said.", "denied", "single soldier"),
+    ("Not only soldiers but also police moved to Tripoli on Monday.", "reported", "Not only soldiers"),
+    # "is to withdraw": a plan
+    ("Under the deal, the rebel army is to withdraw from Tripoli by late April.", "possible", "rebel army"),
+    ("Foreign troops are to leave Libya by June.", "possible", "Foreign troops"),
+    ("Foreign troops left Libya in June.", "reported", "Foreign troops"),
+], ids=["not-one", "not-a-single", "not-only", "is-to-withdraw", "are-to-leave", "left"])
+def test_a_negated_force_and_a_planned_move(mini_pipeline, text: str, status: str, actor: str) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert (move.status, move.actor) == (status, actor)
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "destination"), [
+    # "the reef": the shoal named before
+    ("Chinese coast guard ships circled Second Thomas Shoal on Monday. Manila said it would send two more "
+     "navy vessels to the reef this week.", "Second Thomas Shoal"),
+    ("The Philippine navy patrolled Scarborough Shoal. Two frigates were sent to the reef on Friday.",
+     "Scarborough Shoal"),
+    ("Two frigates were sent to the reef on Friday.", None),  # no shoal named before
+], ids=["reef-after-shoal", "reef-after-another-shoal", "no-shoal"])
+def test_the_reef_is_the_shoal_named_before(pipeline, text: str, destination: str | None) -> None:
+    moves = analyse(pipeline, _body(text)).movements
+    assert [m.destination.place.name for m in moves if m.destination and m.destination.place] == (
+        [destination] if destination else [])
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # "the X corridor", "the X dam": a name's own kind, not another noun a place qualifies
+    ("The peacekeepers withdrew from the Lachin corridor overnight.", [("peacekeepers", "Lachin", None)]),
+    ("Sapper units moved to the Kakhovka dam on Tuesday.", [("Sapper units", None, "Kakhovka")]),
+    ("The troops left after the Lachin corridor talks collapsed.", []),
+    # "came through", "came over": coming by a way (not "came from X": where one is from)
+    ("A convoy of army trucks came across the bridge into Kherson overnight.", [("convoy", None, "Kherson")]),
+    ("Hundreds of fighters came over the Euphrates from Deir ez-Zor on Sunday night.",
+     [("fighters", "Deir ez-Zor", None)]),
+    ("The commander came from Kursk, where he was born.", []),
+], ids=["corridor", "dam", "corridor-talks", "came-across", "came-over", "came-from"])
+def test_named_works_and_coming_by_a_way(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a place the unit is sent toward, after "a column of ...": an end even when the gazetteer lacks it
+    ("The militia sent a convoy of technicals out of Baidoa toward Buur Heybe.", [("convoy", "Baidoa", "Buur Heybe")]),
+    ("The army moved a column of tanks from Baidoa toward Daynunay.", [("column", "Baidoa", "Daynunay")]),
+    ("The militia sent a group of journalists from Baidoa toward Buur Heybe.", []),
+], ids=["column-of-technicals-toward", "column-of-tanks-toward", "group-of-journalists"])
+def test_toward_a_place_after_a_unit_of_a_force(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a verb the parser left with no subject: the force before it
+    ("According to Kyiv, Belarusian units, along with Russian advisers, have shifted from Gomel toward Mozyr "
+     "in recent days.", [("Belarusian units", "Gomel", "Mozyr")]),
+    ("On Tuesday the Spanish frigate Blas de Lezo, attached to an EU naval mission, sailed via Gibraltar into "
+     "the Mediterranean.", [("Spanish frigate", None, "Mediterranean")]),
+    # an infinitive or a gerund the parser left without the force it speaks of
+    ("The corvette Soobrazitelny, escorted by two tugs, passed through the Strait of Gibraltar at noon after "
+     "leaving Baltiysk late on Friday.", [("corvette Soobrazitelny", "Baltiysk", None)]),
+    ("Militants scattered pamphlets in Mocimboa, threatening to march on Palma before the rains.",
+     [("Militants", None, "Palma")]),
+    ("The first Leopard tanks were put on trains at Munich on Tuesday and are scheduled to roll into Lithuania "
+     "next month.", [("Leopard tanks", None, "Lithuania")]),
+    # "according to X" is a source, no place gone to
+    ("According to Kyiv, Belarusian units have shifted from Gomel in recent days.",
+     [("Belarusian units", "Gomel", None)]),
+    # not what is kept from going, nor "any" force (a kind)
+    ("A new law stops foreign frigates from sailing into the Baltic Sea.", []),
+    ("The blockade kept the navy's ships from returning to Sevastopol.", []),
+    ("Any unit that tries to cross into Libya will be fired upon.", []),
+    ("Any ship that attempts to sail into the Black Sea will be stopped.", []),
+    # a conjunct whose first verb has a subject of its own that is no force
+    ("Its crew of 20 were rescued from the burning freighter by a warship and landed at Aden, the company said.",
+     []),
+    # a word right before the verb is its subject; a gerund an adjective governs
+    ("The brigade held Kupiansk for weeks, until shelling reached the outskirts of Izium.", []),
+    ("Troops were deployed to Gondar after heavy fighting reached Bahir Dar.", [("Troops", None, "Gondar")]),
+    ("Officers say the bridge is vital to reinforcing Kherson with tanks.", []),
+    # a motion noun with no force of its own is no stranded verb
+    ("Soldiers said the deployment to Gao had been delayed.", []),
+], ids=["according-to-appos", "frigate-tagged-as-verb", "after-leaving", "threatening-to-march", "due-to-arrive",
+        "according-to-no-end", "stops-from", "kept-from", "any-unit", "any-ship", "crew-landed", "shelling-reached",
+        "fighting-reached", "vital-to", "noun"])
+def test_a_stranded_verb_and_its_force(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a lone name the model took for a body's, gone "toward" or "into": a town the gazetteer lacks
+    ("Rebel fighters advanced towards Walikale on Tuesday, officials say.",
+     [("Rebel fighters", None, "Walikale")]),
+    ("Rebels pushed into Kibirizi at dawn.", [("Rebels", None, "Kibirizi")]),
+    ("The country moved towards NATO membership.", []),
+], ids=["advanced-towards", "pushed-into", "acronym"])
+def test_a_town_taken_for_a_body(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves

@@ -336,7 +336,8 @@ class DocumentContext:
                          reverse=True)
         if noun in lexicon().capital_nouns:
             return self._capital(earlier, before)
-        word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+        words = "|".join(re.escape(w) for w in (noun, *lexicon().referring_synonyms.get(noun, ())))
+        word = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)  # "the reef": X Shoal too
         border = noun in lexicon().border_nouns  # "the frontier": the border named last, whatever its word
         follows = re.compile(rf"\s+{re.escape(noun)}\b", re.IGNORECASE)  # "X camp": the noun after the name
         # the place the text itself introduced with the noun ("the encircled city of X" is "the city",

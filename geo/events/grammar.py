@@ -23,11 +23,14 @@ def is_trigger(t: Token) -> bool:
                for c in t.children):
             return False  # "pulled over a car"
         only = lex.motion_only_particles.get(t.lemma_.lower())
-        if only is not None and not any((c.dep_ in ("prt", "advmod") or c.tag_ == "RP") and c.lower_ in only
-                                        for c in t.children):
-            return False  # "took the town", "set a date": not "took off from X", "set out from X"
         needs = lex.motion_only_prepositions.get(t.lemma_.lower())
-        if needs is not None and not any(c.dep_ == "prep" and c.lower_ in needs for c in t.children):
+        # a verb with both lists moves with either: "came back to X", "came through X" (not "came from X")
+        particle = only is not None and any((c.dep_ in ("prt", "advmod") or c.tag_ == "RP") and c.lower_ in only
+                                            for c in t.children)
+        prepped = needs is not None and any(c.dep_ == "prep" and c.lower_ in needs for c in t.children)
+        if only is not None and not particle and not prepped:
+            return False  # "took the town", "set a date": not "took off from X", "set out from X"
+        if needs is not None and not prepped and not particle:
             return False  # "bound by a treaty": not "bound for X"
         if t.lemma_.lower() in lex.not_with_complement and any(
                 c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
@@ -101,6 +104,10 @@ def force_class(t: Token) -> str | None:
                 lex.military_verbs and any(c.dep_ == "nummod" for c in t.children):
             return kind  # "two companies were redeployed to X": counted units a military verb moves
         if kind == "unit" and needs == "modifier" and any(
+                is_force(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"):
+            return kind  # "a group of masked men", "columns of technicals": a unit of the force it holds
+        if kind == "unit" and needs == "modifier" and any(
                 c.dep_ == "compound" and c.i < t.i and lex.forces.get(c.lemma_.lower()) == "unit" for c in t.children):
             return kind  # "two Frontier Corps companies", "a Marine battalion group": a unit's own subunits
         if needs in ("modifier", "group") and (lemma in t.doc.user_data.get(FORCE_HEADS, ()) and any(
@@ -134,7 +141,9 @@ def force_class(t: Token) -> str | None:
         # "the Halvorsen" after "the USS Ada Halvorsen": the ship named before; as a subject, also its
         # bare name ("Halvorsen sailed"), not a longer name that ends with it
         return "vessel"
-    if t.pos_ == "PROPN":  # "the corvette X", "the frigate X": a ship named after its class noun
+    if t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper() and not t.is_sent_start):
+        # "the corvette X", "the frigate X": a ship named after its class noun (a name the tagger took
+        # for a common noun too)
         named = next((lex.forces.get(c.lemma_.lower()) for c in t.children
                       if c.dep_ in ("compound", "amod") and c.i < t.i  # the parser may call the class noun an adjective
                       and lex.forces.get(c.lemma_.lower()) in ("vessel", "aircraft")), None)
@@ -242,6 +251,7 @@ def purposes(trigger: Token) -> list[Token]:
             if (c.dep_ in ("acl", "relcl", "advcl") or (c.dep_ == "xcomp" and h.i != trigger.i)) and c.pos_ == "VERB"
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             and c.lower_ not in lex.place_cue_directions  # "to eastern X" misread as a verb
+            and c.idx not in c.doc.user_data.get(PLACE_STARTS, ())  # "to X": a place name misread as one
             and (not is_trigger(c) or c.lemma_.lower() in lex.displacement_verbs)]
 
 
@@ -254,6 +264,40 @@ def is_aim(trigger: Token) -> bool:
     movers = [head] if is_trigger(head) else []
     movers += [c for c in head.children if c.dep_ == "dobj" and c.i != trigger.i and is_trigger(c)]
     return any(trigger in purposes(m) for m in movers)
+
+
+def stranded_subject(trigger: Token) -> Token | None:
+    """The force a motion verb the parser left with no subject moves. An infinitive, a gerund or a
+    conjunct takes the subject of the nearest verb above it that has one ("X tanks were put on trains
+    and should reach Y", "left leaflets, threatening to march on Y"), when that subject is
+    a force ("the crew were rescued ... and landed in X", "any unit that tries to cross X": none).
+    With no such verb (the parser hung the subject on a phrase before the verb, "According to the
+    ministry, X units have moved ...", or took a ship's class noun for a verb, "the X frigate Y,
+    assigned to Z, sailed ..."), the last force word before the verb. Not when the verb moves
+    something else ("shipping grain to X"), when the word right before it is its subject ("after
+    shelling reached X"), nor for a gerund a noun governs ("memories of leaving X")."""
+    doc = trigger.doc
+    if trigger.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children) \
+            or _moves_something_else(trigger):
+        return None
+    if trigger.dep_ == "pcomp" and trigger.head.head.pos_ == "NOUN":
+        return None  # "memories of leaving X"
+    before = doc[trigger.i - 1] if trigger.i > trigger.sent.start else None
+    if before is not None and before.pos_ == "NOUN":
+        return None  # "after shelling reached X": the word before the verb is its subject
+    for above in trigger.ancestors:
+        if _class_noun_as_verb(above):
+            break  # a class noun the tagger took for a verb: the last force word is the ship
+        subject = next((c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject if force_class(subject) is not None else None
+    return next((t for t in reversed(doc[trigger.sent.start : trigger.i]) if force_class(t) is not None), None)
+
+
+def _class_noun_as_verb(t: Token) -> bool:
+    """ "the X frigate Y sailed": a force's noun the tagger took for a verb, uninflected ("forced" is
+    a verb)."""
+    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() == t.lower_ and force_class(t) is not None
 
 
 def light_verb_subject(noun: Token) -> Token | None:
@@ -630,7 +674,7 @@ def modifies_another_noun(span: Span, trigger: Token) -> bool:
         return False
     lex = lexicon()
     words = (place_nouns().kind_of | set(place_nouns().kinds) | lex.border_nouns | lex.site_nouns
-             | feature_heads())  # "the X desert": in X
+             | feature_heads() | (lex.name_heads - lex.title_name_heads))  # "the X desert", "the X corridor"
     return head.lemma_.lower() not in words and head.lower_ not in words
 
 
@@ -803,6 +847,8 @@ def preposition(span: Span) -> str | None:
                 return None
             if t.lower_ == "of" and i > 0 and doc[i - 1].lower_ == "out":
                 return "from"
+            if t.lower_ == "to" and i > 0 and doc[i - 1].lower_ in ("according", "due", "thanks", "owing"):
+                return None  # "according to X", "due to X": a source or a cause, no place gone to
             if t.lower_ == "of" and i >= 3 and doc[i - 1].lower_ == "direction" and doc[i - 3].lower_ == "in":
                 return "toward"  # "advanced in the direction of X"
             return _enclosing(doc, i) or t.lower_
@@ -913,6 +959,12 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
             return "denied", no.text
         if arg.dep_ in ("nsubj", "nsubjpass") and arg.lower_ in ("none", "neither"):
             return "denied", arg.text  # "none of its soldiers crossed"
+        if arg.dep_ in ("nsubj", "nsubjpass", "dobj") and (neg := next(
+                (t for t in arg.subtree if t.i < arg.i and t.dep_ == "neg" and t.nbor().lower_ in ("a", "one")), None)):
+            return "denied", neg.text  # "not a single tank crossed", "not one soldier was moved"
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_ == "be" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return "possible", trigger.head.text  # "the brigade is to withdraw from X by May": a plan
     chain = [trigger, *list(trigger.ancestors)[:4]]
     sequenced = False  # past "before": the verb it follows lends its mood, not its denial
     for k, tok in enumerate(chain):

@@ -738,7 +738,7 @@ class MovementReader(DocumentContext):
             t
             for t in force.subtree
             if t.i <= force.i
-            and (t.i in hyphenated or t.dep_ not in ("nummod", "quantmod", "det", "predet"))
+            and (t.i in hyphenated or t.dep_ not in ("nummod", "quantmod", "det", "predet", "neg"))
             and (not t.like_num or t.i in hyphenated
                  or _ORDINAL.fullmatch(t.lower_) is not None)  # "the 101st Airborne" keeps "101st"
             and not t.is_space
@@ -746,6 +746,14 @@ class MovementReader(DocumentContext):
         ]
         # a dateline or a page's breadcrumb the parser hung on the force is no part of its name
         cut = phrase_start(doc, force.left_edge.i, force.i)
+        glued = [c.i for c in force.children if c.text == "," and c.i < force.i and c.i > 0
+                 and doc[c.i - 1].pos_ == "PROPN" and doc[c.i - 1].dep_ in ("nmod", "compound", "appos")]
+        if glued:  # "According to X, Y units": the parser hung the name before the comma on the force
+            cut = max(cut, glued[-1] + 1)
+        if force.pos_ in ("VERB", "AUX"):  # a class noun the tagger took for a verb heads the whole clause
+            cut = force.i
+            while cut > 0 and (doc[cut - 1].pos_ in ("ADJ", "PROPN", "NOUN") or doc[cut - 1].dep_ == "compound"):
+                cut -= 1
         kept = [t for t in words if t.i >= (words[0].i if words else force.i) and t.i >= cut]
         phrase = "".join(t.text + (t.whitespace_ if k + 1 < len(kept) and kept[k + 1].i == t.i + 1 else " ")
                          for k, t in enumerate(kept)).strip() or force.text  # "guided-missile", as written

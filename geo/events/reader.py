@@ -17,8 +17,10 @@ from conflictmap.geo.events.grammar import (
     armed_group_names,
     force_antecedent,
     force_heads,
+    is_trigger,
     light_verb_subject,
     plausible,
+    stranded_subject,
     vessel_names,
 )
 from conflictmap.geo.events.movements import MovementReader
@@ -87,6 +89,9 @@ class DocumentEvents(StatementReader, MovementReader):
             for t in doc:
                 if t.i not in forces and agentless(t):
                     forces[t.i] = t  # "the invasion of X": the noun stands for its unnamed force
+                elif t.i not in forces and is_trigger(t) and (stranded := stranded_subject(t)) is not None \
+                        and plausible(t, stranded):
+                    forces[t.i] = stranded  # a verb the parser left with no subject: the force before it
             for sent in doc.sents:
                 zone = zone_at(self.paragraphs, offset + sent.start_char)
                 if zone not in STATEMENT_ZONES and (zone is not Zone.CAPTION or any(

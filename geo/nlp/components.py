@@ -436,6 +436,9 @@ class PlaceRecognizer:
             tok = tok.head.head  # "toward the stronghold of X", "to bases in X", "from their base at X"
         if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):  # "reached X", "fled X"
             moved = tok.head.lemma_.lower() in lex.object_is_destination | lex.object_is_origin | lex.object_is_via
+        elif tok.tag_ == "VB" and tok.dep_ == "advcl" and tok.head.lemma_.lower() in lex.motion_verbs and any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+            moved = True  # "withdrew from X to Y": the parser took the name for an infinitive's verb
         elif tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative"):  # "sent troops to X": a dative "to"
             prep, word = tok.head, tok.head.head
             out_of = prep.lower_ == "of" and word.lower_ == "out"  # "pulled out of X": from X
@@ -447,8 +450,10 @@ class PlaceRecognizer:
             if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in lex.light_verbs:
                 word = next((c for c in word.children if c.dep_ == "dobj"), word)  # "continued its offensive on X"
             moved_thing = word
-            while moved_thing.dep_ == "conj" and moved_thing.head.i != moved_thing.i:
-                moved_thing = moved_thing.head
+            while (moved_thing.dep_ == "conj" and moved_thing.head.i != moved_thing.i) or (
+                    moved_thing.dep_ == "pobj" and moved_thing.head.lower_ == "of"):
+                # "(and crews)", "a column of trucks toward X": the noun the verb moves
+                moved_thing = moved_thing.head if moved_thing.dep_ == "conj" else moved_thing.head.head
             if word.pos_ in ("NOUN", "PROPN") and moved_thing.dep_ == "dobj" and moved_thing.head.pos_ == "VERB" \
                     and moved_thing.head.lemma_.lower() in lex.motion_verbs:
                 word = moved_thing.head  # "shifted guns (and crews) toward X": the parser hangs X on the guns
@@ -475,7 +480,8 @@ class PlaceRecognizer:
         X"), nor as what a force evacuates or leaves; "crossed into X Y", "reached X Y" name a place."""
         lex = lexicon()
         tok = span.root
-        if tok.ent_type_ not in ("", "PERSON", *THING_LABELS) or self._matches(span.text) \
+        labelled = tok.ent_type_ not in ("", "PERSON", *THING_LABELS) and not _body_gone_into(span)
+        if labelled or self._matches(span.text) \
                 or not all(t.is_title or t.lower_ in NAME_PARTICLE_JOINERS for t in span if t.is_alpha):
             return False
         full_name = tok.ent_type_ == "PERSON" and len(span) > 1  # the model's person: "evacuated Ahmed X"?
@@ -689,7 +695,7 @@ class PlaceRecognizer:
             # "crossed into X Y": a full name the model gave a person, kept only as an end (PERSON_NAMED)
             span = Span(doc, i, j, label=PERSON_NAMED if t.ent_type_ == "PERSON" and j - i > 1 else "RECOVERED")
             kind_of = _named_as_place(span) or self._kind_named(span)
-            if t.ent_type_ in ("ORG", "NORP") and not kind_of:
+            if t.ent_type_ in ("ORG", "NORP") and not kind_of and not _body_gone_into(span):
                 i = j
                 continue  # a body or a people, unless "the town of X", "the X air base" says it is a place
             generic = span.text.lower() in lexicon().generic_words or _fragment(span)
@@ -854,6 +860,15 @@ def _strip(span: Span) -> Span | None:
     while end > start and (doc[end - 1].lower_ in _STRIP_RIGHT or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return Span(doc, start, end, label=span.label_) if end > start else None
+
+
+def _body_gone_into(span: Span) -> bool:
+    """A lone word the model took for a body's name after "toward", "into" or "through" ("advanced
+    toward X", "pushed into X"): a place, as a body is joined, left or sent to, not gone into. Not an
+    acronym ("moved toward NATO")."""
+    tok = span.root
+    return tok.ent_type_ == "ORG" and len(span) == 1 and not tok.is_upper and tok.dep_ == "pobj" \
+        and tok.head.lower_ in ("toward", "towards", "into", "through")
 
 
 def _after_place_preposition(span: Span) -> bool:
