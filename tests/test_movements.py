@@ -4054,11 +4054,14 @@ def test_toward_a_place_after_a_unit_of_a_force(pipeline, text: str, moves: list
     ("The brigade held Kupiansk for weeks, until shelling reached the outskirts of Izium.", []),
     ("Troops were deployed to Gondar after heavy fighting reached Bahir Dar.", [("Troops", None, "Gondar")]),
     ("Officers say the bridge is vital to reinforcing Kherson with tanks.", []),
+    # an infinitive whose verb has an object: the object goes (if anyone), not the subject above
+    ("The Ruritanian Defence Forces announced Monday that they were cutting the size of the safe area, ordering "
+     "civilians to evacuate from eastern districts of Kherson.", []),
     # a motion noun with no force of its own is no stranded verb
     ("Soldiers said the deployment to Gao had been delayed.", []),
 ], ids=["according-to-appos", "frigate-tagged-as-verb", "after-leaving", "threatening-to-march", "due-to-arrive",
         "according-to-no-end", "stops-from", "kept-from", "any-unit", "any-ship", "crew-landed", "shelling-reached",
-        "fighting-reached", "vital-to", "noun"])
+        "fighting-reached", "vital-to", "ordering-civilians", "noun"])
 def test_a_stranded_verb_and_its_force(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
 

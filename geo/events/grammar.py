@@ -270,7 +270,8 @@ def stranded_subject(trigger: Token) -> Token | None:
     """The force a motion verb the parser left with no subject moves. An infinitive, a gerund or a
     conjunct takes the subject of the nearest verb above it that has one ("X tanks were put on trains
     and should reach Y", "left leaflets, threatening to march on Y"), when that subject is
-    a force ("the crew were rescued ... and landed in X", "any unit that tries to cross X": none).
+    a force ("the crew were rescued ... and landed in X", "any unit that tries to cross X": none);
+    an infinitive whose verb has an object takes the object ("ordering villagers to leave X").
     With no such verb (the parser hung the subject on a phrase before the verb, "According to the
     ministry, X units have moved ...", or took a ship's class noun for a verb, "the X frigate Y,
     assigned to Z, sailed ..."), the last force word before the verb. Not when the verb moves
@@ -285,12 +286,17 @@ def stranded_subject(trigger: Token) -> Token | None:
     before = doc[trigger.i - 1] if trigger.i > trigger.sent.start else None
     if before is not None and before.pos_ == "NOUN":
         return None  # "after shelling reached X": the word before the verb is its subject
+    below = trigger
     for above in trigger.ancestors:
         if _class_noun_as_verb(above):
             break  # a class noun the tagger took for a verb: the last force word is the ship
+        told = next((c for c in above.children if c.dep_ == "dobj"), None) if below.dep_ == "xcomp" else None
+        if told is not None:  # "ordering villagers to leave X": who is told to go is the one who goes
+            return told if force_class(told) is not None else None
         subject = next((c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject if force_class(subject) is not None else None
+        below = above
     return next((t for t in reversed(doc[trigger.sent.start : trigger.i]) if force_class(t) is not None), None)
 
 
