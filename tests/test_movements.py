@@ -4077,3 +4077,17 @@ def test_a_stranded_verb_and_its_force(pipeline, text: str, moves: list) -> None
 ], ids=["advanced-towards", "pushed-into", "acronym"])
 def test_a_town_taken_for_a_body(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a reconnaissance group is a unit
+    ("A Belarusian reconnaissance group crossed into Poland overnight.",
+     [("Belarusian reconnaissance group", None, "Poland")]),
+    ("A reconnaissance group of the brigade slipped into Vovchansk before dawn.",
+     [("reconnaissance group", None, "Vovchansk")]),
+    ("A research group travelled to Vovchansk.", []),
+], ids=["reconnaissance-group", "reconnaissance-group-of-the-brigade", "research-group"])
+def test_a_reconnaissance_group(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
