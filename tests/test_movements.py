@@ -3973,7 +3973,12 @@ def test_forces_by_their_words(pipeline, text: str, moves: list) -> None:
     ("Under the deal, the rebel army is to withdraw from Tripoli by late April.", "possible", "rebel army"),
     ("Foreign troops are to leave Libya by June.", "possible", "Foreign troops"),
     ("Foreign troops left Libya in June.", "reported", "Foreign troops"),
-], ids=["not-one", "not-a-single", "not-only", "is-to-withdraw", "are-to-leave", "left"])
+    # "have yet to deploy": not done yet
+    ("Most of the promised battalions have yet to deploy to Libya.", "possible", "promised battalions"),
+    ("The second brigade has yet to reach Tripoli.", "possible", "brigade"),
+    ("The brigade has already reached Tripoli.", "reported", "brigade"),
+], ids=["not-one", "not-a-single", "not-only", "is-to-withdraw", "are-to-leave", "left", "have-yet-to-deploy",
+        "has-yet-to-reach", "has-already-reached"])
 def test_a_negated_force_and_a_planned_move(mini_pipeline, text: str, status: str, actor: str) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert (move.status, move.actor) == (status, actor)

@@ -968,9 +968,12 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         if arg.dep_ in ("nsubj", "nsubjpass", "dobj") and (neg := next(
                 (t for t in arg.subtree if t.i < arg.i and t.dep_ == "neg" and t.nbor().lower_ in ("a", "one")), None)):
             return "denied", neg.text  # "not a single tank crossed", "not one soldier was moved"
-    if trigger.dep_ == "xcomp" and trigger.head.lemma_ == "be" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
-        return "possible", trigger.head.text  # "the brigade is to withdraw from X by May": a plan
+    if trigger.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        if trigger.head.lemma_ == "be":
+            return "possible", trigger.head.text  # "the brigade is to withdraw from X by May": a plan
+        yet = next((c for c in trigger.head.children if c.dep_ == "advmod" and c.lower_ == "yet"), None)
+        if yet is not None:
+            return "possible", yet.text  # "the battalions have yet to deploy to X": not done yet
     chain = [trigger, *list(trigger.ancestors)[:4]]
     sequenced = False  # past "before": the verb it follows lends its mood, not its denial
     for k, tok in enumerate(chain):
