@@ -3974,7 +3974,7 @@ def test_forces_by_their_words(pipeline, text: str, moves: list) -> None:
     ("Foreign troops are to leave Libya by June.", "possible", "Foreign troops"),
     ("Foreign troops left Libya in June.", "reported", "Foreign troops"),
     # "have yet to deploy": not done yet
-    ("Most of the promised battalions have yet to deploy to Libya.", "possible", "promised battalions"),
+    ("Most of the promised battalions have yet to move into Libya.", "possible", "promised battalions"),
     ("The second brigade has yet to reach Tripoli.", "possible", "brigade"),
     ("The brigade has already reached Tripoli.", "reported", "brigade"),
 ], ids=["not-one", "not-a-single", "not-only", "is-to-withdraw", "are-to-leave", "left", "have-yet-to-deploy",

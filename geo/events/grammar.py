@@ -973,7 +973,7 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
             return "possible", trigger.head.text  # "the brigade is to withdraw from X by May": a plan
         yet = next((c for c in trigger.head.children if c.dep_ == "advmod" and c.lower_ == "yet"), None)
         if yet is not None:
-            return "possible", yet.text  # "the battalions have yet to deploy to X": not done yet
+            return "possible", yet.text  # "the battalions have yet to move into X": not done yet
     chain = [trigger, *list(trigger.ancestors)[:4]]
     sequenced = False  # past "before": the verb it follows lends its mood, not its denial
     for k, tok in enumerate(chain):
