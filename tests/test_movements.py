@@ -4079,7 +4079,12 @@ def test_a_stranded_verb_and_its_force(pipeline, text: str, moves: list) -> None
      [("Rebel fighters", None, "Walikale")]),
     ("Rebels pushed into Kibirizi at dawn.", [("Rebels", None, "Kibirizi")]),
     ("The country moved towards NATO membership.", []),
-], ids=["advanced-towards", "pushed-into", "acronym"])
+    # after the "on" of a verb that goes on a place
+    ("Rebel fighters advanced on Kibirizi overnight.", [("Rebel fighters", None, "Kibirizi")]),
+    ("The rebels said their fighters would march on Walikale unless the shelling stopped.",
+     [("their fighters", None, "Walikale")]),
+    ("The army relied on Wagner for years.", []),
+], ids=["advanced-towards", "pushed-into", "acronym", "advanced-on", "march-on", "relied-on"])
 def test_a_town_taken_for_a_body(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
 

@@ -494,7 +494,7 @@ class PlaceRecognizer:
         else:
             prep = tok.head
             strong = prep.lower_ in ("to", "into", "toward", "towards", "from", "via", "through") or (
-                prep.lower_ == "of" and prep.head.lower_ == "out") or _at_or_in(prep)
+                prep.lower_ == "of" and prep.head.lower_ == "out") or _at_or_in(prep) or _on_a_place(tok)
             if not strong or not any(_force_word(t.lower_) for t in span.sent):
                 return False
             if full_name and prep.lower_ == "to" and _to_whom(prep):
@@ -699,7 +699,7 @@ class PlaceRecognizer:
                 i = j
                 continue  # a body or a people, unless "the town of X", "the X air base" says it is a place
             generic = span.text.lower() in lexicon().generic_words or _fragment(span)
-            after = _after_place_preposition(span) or kind_of or _after_out_of(span)
+            after = _after_place_preposition(span) or kind_of or _after_out_of(span) or _on_a_place(span.root)
             if (after or span.root.dep_ == "dobj") and sum(t.is_title for t in span) <= 3 and not generic and (
                     (after and self._town(span.text)) or self._moved_to(span)):
                 # a known town; or "left the village of X", "entered X", known or not
@@ -868,7 +868,13 @@ def _body_gone_into(span: Span) -> bool:
     acronym ("moved toward NATO")."""
     tok = span.root
     return tok.ent_type_ == "ORG" and len(span) == 1 and not tok.is_upper and tok.dep_ == "pobj" \
-        and tok.head.lower_ in ("toward", "towards", "into", "through")
+        and (tok.head.lower_ in ("toward", "towards", "into", "through") or _on_a_place(tok))
+
+
+def _on_a_place(tok: Token) -> bool:
+    """ "advanced on X", "marched on X": the object of an "on" (:meth:`PlaceRecognizer._movement_end`
+    keeps it only after a verb that goes on a place)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "on"
 
 
 def _after_place_preposition(span: Span) -> bool:
