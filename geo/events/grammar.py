@@ -28,10 +28,9 @@ def is_trigger(t: Token) -> bool:
         particle = only is not None and any((c.dep_ in ("prt", "advmod") or c.tag_ == "RP") and c.lower_ in only
                                             for c in t.children)
         prepped = needs is not None and any(c.dep_ == "prep" and c.lower_ in needs for c in t.children)
-        if only is not None and not particle and not prepped:
-            return False  # "took the town", "set a date": not "took off from X", "set out from X"
-        if needs is not None and not prepped and not particle:
-            return False  # "bound by a treaty": not "bound for X"
+        if (only is not None or needs is not None) and not particle and not prepped:
+            # "took the town", "set a date", "bound by a treaty": not "took off from X", "bound for X"
+            return False
         if t.lemma_.lower() in lex.not_with_complement and any(
                 c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
                 or (c.dep_ == "dobj" and any(g.dep_ in ("prep", "amod") and g.lower_ == "as" for g in c.children))

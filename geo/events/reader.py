@@ -87,10 +87,11 @@ class DocumentEvents(StatementReader, MovementReader):
                 if force is not None:
                     forces[i] = force
             for t in doc:
-                if t.i not in forces and agentless(t):
+                if t.i in forces:
+                    continue
+                if agentless(t):
                     forces[t.i] = t  # "the invasion of X": the noun stands for its unnamed force
-                elif t.i not in forces and is_trigger(t) and (stranded := stranded_subject(t)) is not None \
-                        and plausible(t, stranded):
+                elif is_trigger(t) and (stranded := stranded_subject(t)) is not None and plausible(t, stranded):
                     forces[t.i] = stranded  # a verb the parser left with no subject: the force before it
             for sent in doc.sents:
                 zone = zone_at(self.paragraphs, offset + sent.start_char)
