@@ -65,7 +65,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   power there", "left the town empty": X stays); ``object_is_via``: any place as its object is
   passed through ("transited the strait", "passed the
   town on the way north"); ``off_is_origin``: "off X" is where the force was ("pulled two regiments off
-  the X axis", "units taken off the X front"; not "deployed off X's coast").
+  the X axis", "units taken off the X front"; not "deployed off X's coast"); ``across_is_destination``:
+  "across X" is where the force is spread ("deployed across X"; "moved across X" goes through it).
   ``headline_verb``: a verb whose third-person form a headline uses ("Navy frigate sails to X") and
   the parser may read as a plural noun, mended by ``geo.nlp.components.headline_verbs``; not a verb
   whose "-s" form is mostly a noun ("ships", "orders", "supplies").
@@ -218,6 +219,7 @@ class Lexicon:
     water_object_is_via: frozenset[str]  # "cross": "crossed the strait" passes through it
     object_is_via: frozenset[str]  # "transit": "transited the strait", "passed the town" go through it
     off_is_origin: frozenset[str]  # "pull": "pulled the units off the X axis" takes them from X
+    across_is_destination: frozenset[str]  # "deploy": "deployed across X" spreads them over X
     not_with_complement: frozenset[str]  # "leave": "leaving X as Y", "left X empty" is no movement
     headline_verbs: frozenset[str]  # "sail": "Navy frigate sails to X" mended when read as a plural noun
     water_words: frozenset[str]  # "river", "lake": a name the gazetteer lacks holding one names water
@@ -399,6 +401,7 @@ def lexicon() -> Lexicon:
         water_object_is_via=frozenset(r["lemma"] for r in motion if r.get("water_object_is_via")),
         object_is_via=frozenset(r["lemma"] for r in motion if r.get("object_is_via")),
         off_is_origin=frozenset(r["lemma"] for r in motion if r.get("off_is_origin")),
+        across_is_destination=frozenset(r["lemma"] for r in motion if r.get("across_is_destination")),
         not_with_complement=frozenset(r["lemma"] for r in motion if r.get("not_with_complement")),
         headline_verbs=frozenset(r["lemma"] for r in motion if r.get("headline_verb")),
         water_words=_words("water_words.jsonl"),

@@ -4101,3 +4101,149 @@ def test_a_town_taken_for_a_body(pipeline, text: str, moves: list) -> None:
 ], ids=["reconnaissance-group", "reconnaissance-group-of-the-brigade", "research-group"])
 def test_a_reconnaissance_group(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
+
+
+def _moves_via(pipeline, text: str) -> list[tuple[str | None, str | None, str | None, list[str]]]:
+    """(actor, origin, destination, via) of each movement the sentence gives, as written."""
+    return [(m.actor, m.origin.mention.text if m.origin else None,
+             m.destination.mention.text if m.destination else None, [v.mention.text for v in m.via])
+            for m in analyse(pipeline, _body(text)).movements]
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # "within N km of X": up to X, whatever the model took the name for
+    ("Rebel fighters pushed on to within 25 kilometres of Goma late on Monday.",
+     [("Rebel fighters", None, "Goma", [])]),
+    ("A Russian destroyer sailed within five miles of Tartus late on Friday.",
+     [("Russian destroyer", None, "Tartus", [])]),
+    # a verb that passes a place goes by it
+    ("The flotilla passed within eight miles of Gotland at night.", [("flotilla", None, None, ["Gotland"])]),
+    ("The flotilla passed near Gotland on Monday.", [("flotilla", None, None, ["Gotland"])]),
+    ("The troops must leave Gao within two weeks.", [("troops", "Gao", None, [])]),
+    ("The rebels moved within range of Goma.", []),
+], ids=["to-within-km-of-a-person", "sailed-within", "passed-within", "passed-near", "within-weeks", "within-range"])
+def test_within_a_distance_of_a_place(pipeline, text: str, moves: list) -> None:
+    assert _moves_via(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # "the X district of Y": Y, a town or district inside X
+    ("Rebels pushed into the Ituri district of Djugu.", [("Rebels", None, "Djugu")]),
+    ("Fighters entered the Mopti district of Djenne on Sunday.", [("Fighters", None, "Djenne")]),
+    # not a country: "the X region of <country>" is X
+    ("Troops moved into the Kherson region of Ukraine.", [("Troops", None, "Kherson region")]),
+], ids=["district-of-a-territory", "district-of-a-town", "region-of-a-country"])
+def test_the_district_of_a_place(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # "the mountains of X", "the hills of X": X
+    ("The insurgents fell back into the mountains of Uruzgan.", [("insurgents", None, "Uruzgan")]),
+    ("The fighters withdrew into the hills of Kunar overnight.", [("fighters", None, "Kunar")]),
+    ("The militia withdrew toward the foothills of Gondar.", [("militia", None, "Gondar")]),
+    ("The army climbed the mountains of paperwork.", []),
+    # "the hills above X": from X, whatever the model took the name for
+    ("Insurgents pulled out of the hills above Marawi overnight.", [("Insurgents", "Marawi", None)]),
+    ("Rebel units retreated from the hills above Bunia.", [("Rebel units", "Bunia", None)]),
+    ("Rebels pulled back from checkpoints above the road.", []),
+    ("The fighters pulled back from trenches near Izium.", [("fighters", "Izium", None)]),
+    # "left their berths in X": from X
+    ("The frigates slipped out of their berths in Sevastopol on Monday.", [("frigates", "Sevastopol", None)]),
+    ("Two landing ships sailed from their berths in Tartus on Tuesday.", [("landing ships", "Tartus", None)]),
+], ids=["mountains-of", "hills-of", "foothills-of", "mountains-of-paperwork", "hills-above-a-person", "hills-above",
+        "above-the-road", "trenches-near", "berths-in", "berths-in-tartus"])
+def test_features_around_a_place(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # "came to X", "came within ... of X", "came closer to X" (not "came from X": where one is from)
+    ("The ministry says its troops have come to Gao to guard the airport.", [("its troops", None, "Gao")]),
+    ("The warship came within five miles of Tartus.", [("warship", None, "Tartus")]),
+    ("Lithuania will close the road should Belarusian units come closer to Vilnius.",
+     [("Belarusian units", None, "Vilnius")]),
+    ("The militants came to power in Kabul in 2021.", []),
+    ("The soldier came from Gao.", []),
+    # the men a side owns are its fighters, whatever verb moves them
+    ("The group said its men had entered Kidal without a fight.", [("its men", None, "Kidal")]),
+    ("Their men crossed into Mali overnight.", [("Their men", None, "Mali")]),
+    ("The men left Gao on Monday.", []),
+    # "surged out of X", "surged into X"
+    ("Russian warships surged out of Kaliningrad on Monday.", [("Russian warships", "Kaliningrad", None)]),
+    ("Rebel fighters surged into Goma.", [("Rebel fighters", None, "Goma")]),
+    ("Oil prices surged in Kyiv.", []),
+    # a state reinforces a town with its forces
+    ("Thailand reinforced Mae Sot on Monday.", [("Thailand", None, "Mae Sot")]),
+    ("The Ruritanian army reinforced Kupiansk with two brigades.", [("Ruritanian army", None, "Kupiansk")]),
+    ("The visit reinforced ties with Kenya.", []),
+], ids=["come-to", "came-within", "come-closer-to", "came-to-power", "came-from", "its-men", "their-men",
+        "the-men", "surged-out-of", "surged-into", "prices-surged", "state-reinforced", "army-reinforced",
+        "reinforced-ties"])
+def test_more_verbs_and_forces(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a ship's "ITS" prefix, which the tagger takes for the possessive
+    ("On Monday the Italian frigate ITS Carlo Bergamini left Taranto.",
+     [("ITS Carlo Bergamini", "Taranto", None)]),
+    ("ITS Alpino sailed to Souda Bay on Friday.", [("ITS Alpino", None, "Souda Bay")]),
+    # a vehicle is a force when it carries one
+    ("Three trucks carrying soldiers drove into Gao.", [("trucks", None, "Gao")]),
+    ("Some 40 pickup trucks carrying masked gunmen drove through Bajil toward Hodeidah.",
+     [("pickup trucks", None, "Hodeidah")]),
+    ("Trucks carrying grain drove into Odesa.", []),
+], ids=["ITS-named-ship", "ITS-subject", "trucks-carrying-soldiers", "pickups-carrying-men", "trucks-carrying-grain"])
+def test_ships_and_vehicles_named_by_what_they_are(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a name the document gives a force noun is an armed group's, however the model tagged it
+    ("RSF fighters looted the market on Sunday. The RSF later withdrew from Bara, residents said.",
+     [("RSF", "Bara", None)]),
+    ("ELN guerrillas attacked a base. The ELN crossed the border into Colombia overnight.",
+     [("ELN", None, "Colombia")]),
+    ("Wazalendo fighters held the hill. The Wazalendo moved to Uvira on Friday.",
+     [("Wazalendo", None, "Uvira")]),
+    # the plural names the group's members
+    ("Houthi gunmen attacked the town. The Houthis later pulled out of Harib.", [("Houthis", "Harib", None)]),
+    # a state is no armed group
+    ("US troops trained in Jordan. The US moved to Syria.", []),
+], ids=["acronym-opening-a-sentence", "acronym", "people-tag", "plural", "state"])
+def test_a_name_the_document_shows_to_be_armed(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # "crossed the X", "north of the X": a river the gazetteer lacks, which the model took for a person
+    ("The marines are set to cross the Litani at dawn.",
+     [("marines", None, None, ["Litani"])]),
+    ("Under the truce, the militia agreed to pull its gunmen back north of the Litani.",
+     [("its gunmen", None, "Litani", [])]),
+    ("Beirut plans to send soldiers south of the Litani when the guns fall silent.",
+     [("soldiers", "Beirut", "Litani", [])]),
+    ("The soldiers were sent to the Smith family.", []),
+    # "across X": through it; "deployed across X": spread over it
+    ("Rebel fighters came across the Juba river at night.", [("Rebel fighters", None, None, ["Juba river"])]),
+    ("Russian units moved across the Oskil river on Monday.", [("Russian units", None, None, ["Oskil river"])]),
+    ("Troops were deployed across the Donetsk region.", [("Troops", None, "Donetsk region", [])]),
+], ids=["cross-the-river", "north-of-the-river", "south-of-the-river", "the-family", "came-across",
+        "moved-across", "deployed-across"])
+def test_rivers_and_across(pipeline, text: str, moves: list) -> None:
+    assert _moves_via(pipeline, text) == moves

@@ -106,6 +106,9 @@ def force_class(t: Token) -> str | None:
                 is_force(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj"):
             return kind  # "a group of masked men", "columns of technicals": a unit of the force it holds
+        if kind == "vehicle" and any(c.dep_ == "acl" and c.tag_ == "VBG" and any(
+                o.dep_ == "dobj" and is_force(o) for o in c.children) for c in t.children):
+            return kind  # "trucks carrying soldiers": a vehicle of the force it carries (not "trucks carrying grain")
         if kind == "unit" and needs == "modifier" and any(
                 c.dep_ == "compound" and c.i < t.i and lex.forces.get(c.lemma_.lower()) == "unit" for c in t.children):
             return kind  # "two Frontier Corps companies", "a Marine battalion group": a unit's own subunits
@@ -131,9 +134,9 @@ def force_class(t: Token) -> str | None:
             lower in lex.aircraft_names or (lower.endswith("s") and lower[:-1] in lex.aircraft_names)) and any(
             c.dep_ in ("nummod", "compound", "amod", "det") and c.i < t.i for c in t.children):
         return "aircraft"  # "two RAF Typhoons", "the French Rafales": a type named by a word (not "Typhoon X")
-    if t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.text.isupper() and c.lower_ in lex.vessel_prefixes
+    if t.pos_ == "PROPN" and any(c.dep_ in ("compound", "poss") and c.text.isupper() and c.lower_ in lex.vessel_prefixes
                                  for c in t.children):
-        return "vessel"
+        return "vessel"  # "USS X"; "ITS X", whose prefix the tagger takes for the possessive "its"
     if t.pos_ == "PROPN" and t.lower_ in t.doc.user_data.get(VESSEL_NAMES, ()) and (any(
             c.dep_ == "det" and c.lower_ == "the" for c in t.children) or (
             t.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "compound" for c in t.children))):
@@ -186,10 +189,13 @@ PLACE_STARTS = "cm_place_starts"  # Doc.user_data key: where the place layer's p
 
 def armed_group_names(docs: Iterable[Doc]) -> frozenset[str]:
     """The organisations a document shows to be armed: names that qualify a force noun somewhere in it
-    ("the X militia", "Y fighters"), folded to lower case. A state is no armed group ("US troops"):
-    only names the model tags as organisations."""
+    ("the X militia", "Y fighters"), folded to lower case; the model tags such a name as an
+    organisation, a person, a people or nothing (an acronym opening a sentence may be tagged a common
+    noun, a movement's name an adjective). A state is no armed group ("US troops"): not a name the
+    model tags as a place."""
     return frozenset(t.lower_ for doc in docs for t in doc
-                     if t.ent_type_ == "ORG" and t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")
+                     if t.ent_type_ in ("ORG", "PERSON", "NORP", "") and t.dep_ in ("compound", "nmod")
+                     and (t.pos_ in ("PROPN", "ADJ") or (t.is_upper and len(t) > 1))
                      and t.head.pos_ == "NOUN" and is_force(t.head))
 
 
@@ -222,7 +228,9 @@ def vessel_names(docs: Iterable[Doc]) -> frozenset[str]:
 def is_armed_group(t: Token) -> bool:
     """Whether a proper noun is a name the document elsewhere gives an armed group
     (:func:`armed_group_names`, kept in ``doc.user_data``)."""
-    return t.pos_ == "PROPN" and t.lower_ in t.doc.user_data.get(ARMED_GROUPS, ())
+    groups = t.doc.user_data.get(ARMED_GROUPS, ())
+    # "X fighters ... the Xs withdrew": the plural names the group's members
+    return t.pos_ == "PROPN" and (t.lower_ in groups or (t.lower_.endswith("s") and t.lower_[:-1] in groups))
 
 
 def agentless(t: Token) -> bool:
@@ -696,6 +704,17 @@ def qualifies_a_named_kind(span: Span) -> bool:
         for c in head.children)
 
 
+def named_within(span: Span) -> Token | None:
+    """ "the X district of Y", "the X province town of Y" read as one name ending in its kind noun: the
+    name Y the kind noun's "of" points to (whether Y lies inside X, the caller asks the gazetteer)."""
+    last = span.doc[span.end - 1]
+    kinds = place_nouns().kind_of
+    if len(span) < 2 or (last.lower_ not in kinds and last.lemma_.lower() not in kinds):
+        return None
+    return next((p for c in last.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
+
+
 def territory_of(span: Span) -> Token | None:
     """The territory noun a nationality word or possessor qualifies ("Ruritanian airspace",
     "Ruritania's waters"), or None ("Ruritanian troops")."""
@@ -924,13 +943,14 @@ def _enclosing(doc: Doc, i: int) -> str | None:
     while j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or doc[j].is_space
                       or doc[j].dep_ in ("poss", "case")):  # "from its bases in X", "to the army's base in X"
         j -= 1
+    within = j > 0 and doc[j].lower_ == "within"
     while j > 0 and doc[j].lower_ == "within":  # "to within 12 km of X": within passes through
         j -= 1
     if j >= 0 and (doc[j].lower_ in lex.roles or doc[j].lower_ == "on"):
         return doc[j].lower_  # "converged on the outskirts of X": "on" where the verb goes on a place
     if j > 0 and doc[j].lower_ == "of" and doc[j - 1].lower_ == "out":
         return "from"  # "out of villages near X"
-    return None
+    return "within" if within else None  # "sailed within five miles of X": up to X
 
 
 def place_role(prep: str, trigger: Token, *, attached: bool) -> str | None:
@@ -940,6 +960,10 @@ def place_role(prep: str, trigger: Token, *, attached: bool) -> str | None:
     lex = lexicon()
     if prep == "off" and trigger.lemma_.lower() in lex.off_is_origin:
         return "origin"  # "pulled two regiments off the X axis": where they were (not "deployed off X")
+    if prep == "across" and trigger.lemma_.lower() in lex.across_is_destination:
+        return "destination"  # "deployed across X": spread over X
+    if prep in ("within", "near") and trigger.lemma_.lower() in lex.object_is_via:
+        return "via"  # "passed within ten miles of X", "passed near X": by X
     if prep in lex.roles:
         return lex.roles[prep]
     if prep == "for" and trigger.lemma_.lower() in lex.for_destination and not _moves_something_else(trigger):

@@ -32,6 +32,7 @@ from conflictmap.geo.events.grammar import (
     measured_from,
     mode_of,
     modifies_another_noun,
+    named_within,
     nearest_verb,
     phrase_start,
     place_role,
@@ -69,6 +70,8 @@ from conflictmap.geo.records import (
 )
 
 NO_MOVEMENT_END = frozenset({"political union"})  # gazetteer features no force moves to or from
+# what "the X district of Y" may name as Y: a place inside X (not "the X region of <country>")
+WITHIN_A_REGION = frozenset({PlaceKind.CITY, PlaceKind.ADMIN2, PlaceKind.LANDMARK})
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
@@ -404,6 +407,10 @@ class MovementReader(DocumentContext):
                 span = doc[territory.i : territory.i + 1]
             if span.root.i in aims or qualifies_a_named_kind(span):
                 continue  # "to the eastern X city of Y": Y
+            if (within := named_within(span)) is not None and (
+                    (inner := self.resolution_for(offset + within.idx, offset + within.idx + len(within))) is not None
+                    and (inner.place is None or inner.place.kind in WITHIN_A_REGION)):
+                continue  # "into the X district of Y": Y, a town or district in X (not "the X region of Ukraine")
             if (placed_by := site_placed_by(span)) is not None and r.place is not None:
                 # "left the X barracks in Y": a site named after a place of another country (a namesake of
                 # the barracks' name) is no end; Y is ("the X air base in Y", X in Y's country, is X)

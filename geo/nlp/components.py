@@ -494,13 +494,14 @@ class PlaceRecognizer:
         else:
             prep = tok.head
             strong = prep.lower_ in ("to", "into", "toward", "towards", "from", "via", "through") or (
-                prep.lower_ == "of" and prep.head.lower_ == "out") or _at_or_in(prep) or _on_a_place(tok)
+                prep.lower_ == "of" and prep.head.lower_ in ("out", *BEARINGS)) or _at_or_in(prep) or _on_a_place(tok)
             if not strong or not any(_force_word(t.lower_) for t in span.sent):
                 return False
             if full_name and prep.lower_ == "to" and _to_whom(prep):
                 return False  # "sent troops to Ahmed X": a person's full name, where a verb may send to whom
         doc = span.doc
-        if (span.start > 0 and doc[span.start - 1].pos_ == "DET") or (span.end < len(doc) and doc[span.end].like_num):
+        if (span.start > 0 and doc[span.start - 1].pos_ == "DET" and not _the_river(span)) or (
+                span.end < len(doc) and doc[span.end].like_num):
             return False  # "to the Stone Age", "the build-up to Exercise X 25": no village's name
         if span.start > 0 and doc[span.start - 1].lower_ in lex.titles:
             return False  # "to General X": a person
@@ -699,7 +700,8 @@ class PlaceRecognizer:
                 i = j
                 continue  # a body or a people, unless "the town of X", "the X air base" says it is a place
             generic = span.text.lower() in lexicon().generic_words or _fragment(span)
-            after = _after_place_preposition(span) or kind_of or _after_out_of(span) or _on_a_place(span.root)
+            after = _after_place_preposition(span) or kind_of or _after_out_of(span) or _on_a_place(span.root) \
+                or _distance_of(span) or _the_river(span)
             if (after or span.root.dep_ == "dobj") and sum(t.is_title for t in span) <= 3 and not generic and (
                     (after and self._town(span.text)) or self._moved_to(span)):
                 # a known town; or "left the village of X", "entered X", known or not
@@ -862,6 +864,17 @@ def _strip(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label_) if end > start else None
 
 
+def _the_river(span: Span) -> bool:
+    """ "crossed the X", "north of the X": a name after "the", crossed or lying on one side of the
+    force, which the model took for a person's or nothing: a river the gazetteer lacks (a person
+    takes no "the")."""
+    tok, doc = span.root, span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ != "the":
+        return False
+    return (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lexicon().water_object_is_via) or (
+        tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in BEARINGS)
+
+
 def _body_gone_into(span: Span) -> bool:
     """A lone word the model took for a body's name after "toward", "into" or "through" ("advanced
     toward X", "pushed into X"): a place, as a body is joined, left or sent to, not gone into. Not an
@@ -886,6 +899,13 @@ def _after_place_preposition(span: Span) -> bool:
         k >= 1 and span.doc[k - 1].lower_ in ("according", "thanks", "due"))
 
 
+def _distance_of(span: Span) -> bool:
+    """Whether a distance's "of" stands right before the span ("advanced to within 20 km of X"): a
+    place is measured from, whatever the model took the name for."""
+    doc, k = span.doc, span.start - 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in lexicon().distance_nouns
+
+
 def _at_or_in(prep: Token) -> bool:
     """Whether the preposition after a motion word is "at" or "in" and governs no time: "landed at X",
     "deployed in X" name a place as surely as "to X" does (which role it plays is the movement's
@@ -906,7 +926,10 @@ def _after_out_of(span: Span) -> bool:
 
 
 def _moved_by_force(verb: Token) -> bool:
-    """Whether the verb's subject names a force ("the rebels entered X"; not "the medics evacuated X")."""
+    """Whether the verb's subject names a force ("the rebels entered X"; not "the medics evacuated X"),
+    or the subject of the verb it completes ("marines are set to cross X")."""
+    while verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
     return any(_force_word(t.lower_) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
 
 
