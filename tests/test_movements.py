@@ -4247,3 +4247,83 @@ def test_a_name_the_document_shows_to_be_armed(pipeline, text: str, moves: list)
         "moved-across", "deployed-across"])
 def test_rivers_and_across(pipeline, text: str, moves: list) -> None:
     assert _moves_via(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # approach and near (the verbs) go towards their object
+    ("Two Chinese frigates approached Pratas on Monday, Taipei said.", [("Chinese frigates", None, "Pratas")]),
+    ("Rebel columns were approaching Goma from the north.", [("Rebel columns", None, "Goma")]),
+    ("The army approached the talks cautiously.", []),
+    ("Chinese warship nears Pratas as drills begin", [("Chinese warship", None, "Pratas")]),
+    # intruded into X
+    ("A navy vessel intruded into the waters off Pratas on Sunday.", [("navy vessel", None, "Pratas")]),
+], ids=["approached", "approaching", "approached-talks", "nears", "intruded-into"])
+def test_approaching_and_coming(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a force that moves itself has no sender: who says so sends nothing
+    ("A navy vessel had entered the waters off Pratas, Beijing claimed.", [("navy vessel", None, "Pratas")]),
+    ("Two destroyers sailed to Guam on Friday, Washington said.", [("destroyers", None, "Guam")]),
+    # what a force sends still comes from the state that says so
+    ("The army sent troops to Chad, Paris said.", [("troops", "Paris", "Chad")]),
+], ids=["entered-claimed", "sailed-said", "sent-said"])
+def test_who_says_a_force_moved_sends_nothing(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Fuel convoys drove from Dakar to Bamako.", []),
+    ("A military fuel convoy drove from Dakar to Bamako.", [("military fuel convoy", "Dakar", "Bamako")]),
+], ids=["fuel-convoys", "military-fuel-convoy"])
+def test_a_fuel_convoy_is_no_force(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a ship named right after its class noun, whatever the parser made of the two
+    ("Navy frigate Hamburg sailed to Kiel on Monday.", [("Hamburg", None, "Kiel", [])]),
+    ("The Pentagon sent a destroyer Tuesday to the Red Sea.", [("destroyer", None, "Red Sea", [])]),
+], ids=["class-noun-head", "weekday-after-class-noun"])
+def test_ships_named_after_their_class_noun(pipeline, text: str, moves: list) -> None:
+    assert _moves_via(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a military government moves as its army
+    ("The junta reinforced Lashio with two battalions.", [("junta", None, "Lashio")]),
+    ("The junta withdrew from Laukkai in January.", [("junta", "Laukkai", None)]),
+    ("The junta moved to ban protests.", []),
+], ids=["junta-reinforced", "junta-withdrew", "junta-moved-to-ban"])
+def test_a_junta_moves_as_its_army(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # "every"/"each" with a clause of motion names a kind of force, none that moved
+    ("Every ship that enters the Black Sea from Varna is tracked.", []),
+    ("Each battalion the army sends to Kharkiv needs air cover.", []),
+    ("Every unit of the brigade left Kherson on Monday.", [("unit", "Kherson", None)]),
+    ("The army sends a battalion to Kharkiv each week.", [("battalion", None, "Kharkiv")]),
+    ("Every time that troops cross into Belgorod, Moscow protests.", [("troops", None, "Belgorod")]),
+    # casualties evacuated are no force moved
+    ("Three wounded soldiers were flown to Kyiv for treatment.", []),
+    ("Injured troops were evacuated to Landstuhl on Friday.", []),
+    ("Soldiers were flown to Kyiv on Friday.", [("Soldiers", None, "Kyiv")]),
+], ids=["every-ship-that", "each-battalion-it-sends", "every-unit-left", "each-week", "every-time", "wounded",
+        "injured", "soldiers-flown"])
+def test_kinds_of_force_and_casualties_do_not_move(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves

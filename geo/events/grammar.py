@@ -151,6 +151,12 @@ def force_class(t: Token) -> str | None:
                       and lex.forces.get(c.lemma_.lower()) in ("vessel", "aircraft")), None)
         if named is not None:
             return named
+        # "Navy frigate X transited Y": the parser may make the class noun the head of the sentence and the
+        # name a subject of its own; the class noun right before the name still names it
+        first = min([t.i, *(c.i for c in t.children if c.dep_ == "compound" and c.i < t.i)])
+        before = t.doc[first - 1] if first > 0 else None
+        if before is not None and before.pos_ == "NOUN" and lex.forces.get(before.lemma_.lower()) == "vessel":
+            return "vessel"
     return None
 
 
@@ -174,9 +180,13 @@ def _names_a_group(t: Token) -> bool:
 def any_of_a_kind(force: Token, trigger: Token) -> bool:
     """ "any ship heading to X will be hit", "any troops crossing would be met": "any" with the motion
     describing the force (a participle) names a kind of force, not one that moved or will move (but a
-    denial that any units crossed, or "any units that crossed were pulled back": movements)."""
-    return (trigger.dep_ == "acl" and trigger.tag_ in ("VBG", "VBN") and trigger.head.i == force.i
-            and any(c.dep_ == "det" and c.lower_ == "any" for c in force.children))
+    denial that any units crossed, or "any units that crossed were pulled back": movements); so does
+    "every" or "each" with a clause of motion on the force ("every ship that enters X is tracked",
+    "each battalion it sends to X")."""
+    head = trigger.head  # the noun the motion describes: the force, or what it sends ("each battalion it sends")
+    det = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+    return (det == "any" and head.i == force.i and trigger.dep_ == "acl" and trigger.tag_ in ("VBG", "VBN")) or (
+        det in ("every", "each") and is_force(head))
 
 
 def is_force(t: Token) -> bool:
@@ -556,6 +566,9 @@ def sender(trigger: Token) -> Token | None:
             # "deployments by X to Y": the small model hangs the by-phrase on the verb above
             return next((c for c in after.children if c.dep_ == "pobj"), None)
         return None
+    if any(c.dep_ == "nsubj" and is_force(c) for c in trigger.children) and not any(
+            c.dep_ == "dobj" and is_force(c) for c in trigger.children):
+        return None  # "a navy vessel entered X, Y claimed": the force moves itself; Y only says so
     head, below = trigger, None
     for _ in range(3):
         if below is not None and below.dep_ == "xcomp" and head.lemma_.lower() not in lexicon().subject_control:
