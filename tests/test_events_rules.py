@@ -1126,3 +1126,29 @@ def test_a_name_with_a_quotation_opening_a_short_line(mini_pipeline, line: str, 
 def test_outlets_typed_by_their_noun(mini_pipeline, sentence: str, kind: str) -> None:
     analysis = analyse(mini_pipeline, "Background.\n\n" + sentence + "\n")
     assert [s.speaker_kind for s in analysis.statements] == [kind]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "speakers"), [
+    # a turn with a note in brackets before its colon: the name before the bracket speaks
+    ("UNIDENTIFIED FARMER (through translator): The column drove off before dawn.\n", ["UNIDENTIFIED FARMER"]),
+    ("LOCAL TEACHER (through an interpreter): We hid in the school for two days.\n", ["LOCAL TEACHER"]),
+    # a broadcaster's transcript label opening a line is no one
+    ("Transcript: Tuesday, November 3, 2026, 8:00 p.m. ET\n\nThe talks went on late.\n", []),
+], ids=["through-translator", "through-an-interpreter", "transcript-label"])
+def test_a_transcript_turn_with_a_note_in_brackets(mini_pipeline, text: str, speakers: list) -> None:
+    assert [s.speaker_span.text for s in analyse(mini_pipeline, text).statements] == speakers
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    # a request for anonymity is no statement
+    ("One of the medics asked not to be named.", []),
+    ("A second soldier asked not to be identified by name.", []),
+    ("The minister asked parliament to approve the deployment.", [("The minister", "asked")]),
+    # thanking someone is no claim; what the thanker says next is
+    ("Colonel Ruiz thanked the Rwandan government for its help and said the town was safe.",
+     [("Colonel Ruiz", "said")]),
+    ("The mayor thanked the volunteers for their work.", []),
+], ids=["asked-not-to-be-named", "asked-not-to-be-identified", "asked-parliament", "thanked-and-said", "thanked"])
+def test_anonymity_and_thanks_are_no_statements(mini_pipeline, sentence: str, speakers: list) -> None:
+    assert speakers_of(mini_pipeline, sentence) == speakers

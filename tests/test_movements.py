@@ -4221,9 +4221,15 @@ def test_ships_and_vehicles_named_by_what_they_are(pipeline, text: str, moves: l
      [("Wazalendo", None, "Uvira")]),
     # the plural names the group's members
     ("Houthi gunmen attacked the town. The Houthis later pulled out of Harib.", [("Houthis", "Harib", None)]),
+    # the bracketed short name of a force's full name
+    ("The Sudan Liberation Army (SLA) held the hills for weeks. In March the SLA moved into Tawila.",
+     [("SLA", None, "Tawila")]),
+    ("The Eastern Defence Army (EDA) took the post. The EDA then entered Bhamo.", [("EDA", None, "Bhamo")]),
+    ("The Regional Health Agency (RHA) said it was worried. The RHA moved to Geneva.", []),
     # a state is no armed group
     ("US troops trained in Jordan. The US moved to Syria.", []),
-], ids=["acronym-opening-a-sentence", "acronym", "people-tag", "plural", "state"])
+], ids=["acronym-opening-a-sentence", "acronym", "people-tag", "plural", "short-name", "short-name-entered",
+        "short-name-of-a-body", "state"])
 def test_a_name_the_document_shows_to_be_armed(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
 
@@ -4326,4 +4332,21 @@ def test_a_junta_moves_as_its_army(pipeline, text: str, moves: list) -> None:
 ], ids=["every-ship-that", "each-battalion-it-sends", "every-unit-left", "each-week", "every-time", "wounded",
         "injured", "soldiers-flown"])
 def test_kinds_of_force_and_casualties_do_not_move(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # what carries goes along with its load, whatever the load is
+    ("A navy helicopter flew two injured civilians to Kherson on Sunday.", [("navy helicopter", None, "Kherson")]),
+    ("A military transport plane flew the casualties to Lviv overnight.", [("military transport plane", None, "Lviv")]),
+    ("The army flew aid to Kherson.", []),
+    # a drone dropping munitions strikes; chartered aircraft are no force
+    ("On Friday an army drone dropped three bombs on the outskirts of Gao.", []),
+    ("A helicopter dropped explosives on the outskirts of Sumy overnight.", []),
+    ("Chartered helicopters flew rice into Tera every week.", []),
+], ids=["helicopter-flew-civilians", "plane-flew-casualties", "army-flew-aid", "drone-dropped-explosives",
+        "drone-dropped-bombs", "chartered-helicopters"])
+def test_a_carrier_goes_with_its_load(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves

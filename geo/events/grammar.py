@@ -201,12 +201,19 @@ def armed_group_names(docs: Iterable[Doc]) -> frozenset[str]:
     """The organisations a document shows to be armed: names that qualify a force noun somewhere in it
     ("the X militia", "Y fighters"), folded to lower case; the model tags such a name as an
     organisation, a person, a people or nothing (an acronym opening a sentence may be tagged a common
-    noun, a movement's name an adjective). A state is no armed group ("US troops"): not a name the
-    model tags as a place."""
+    noun, a movement's name an adjective); and the bracketed short name of a force's full name. A
+    state is no armed group ("US troops"): not a name the model tags as a place."""
     return frozenset(t.lower_ for doc in docs for t in doc
-                     if t.ent_type_ in ("ORG", "PERSON", "NORP", "") and t.dep_ in ("compound", "nmod")
-                     and (t.pos_ in ("PROPN", "ADJ") or (t.is_upper and len(t) > 1))
-                     and t.head.pos_ == "NOUN" and is_force(t.head))
+                     if t.ent_type_ in ("ORG", "PERSON", "NORP", "") and (
+                         (t.dep_ in ("compound", "nmod") and (t.pos_ in ("PROPN", "ADJ") or (t.is_upper and len(t) > 1))
+                          and t.head.pos_ == "NOUN" and is_force(t.head))
+                         or _short_name_of_a_force(t)))
+
+
+def _short_name_of_a_force(t: Token) -> bool:
+    """ "the X Support Forces (XSF)", "the Y Army (YA)": a name set beside a force is that force's
+    other name."""
+    return t.dep_ == "appos" and force_class(t.head) is not None
 
 
 MILITARY = ("military", "army", "navy", "naval")  # a civilian word ("cargo") yields to these
@@ -412,6 +419,11 @@ def plausible(trigger: Token, force: Token) -> bool:
     lex = lexicon()
     if t.dep_ == "nsubj" and trigger.lemma_.lower() in lex.delivery_verbs:
         return False  # "the army supplied food to X": who supplies stays where it is
+    if t.dep_ == "nsubj" and force_class(t) in ("vessel", "aircraft", "vehicle") and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lex.conveyed_munitions for c in trigger.children):
+        # "a helicopter flew two wounded men to X": what carries goes along with its load (a drone
+        # dropping bombs on X strikes it)
+        return True
     if t.dep_ == "nsubj" and trigger.lemma_.lower() not in (
             lex.object_is_destination | lex.object_is_origin | lex.subject_moves):
         return not _moves_something_else(trigger)

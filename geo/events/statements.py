@@ -322,7 +322,9 @@ class StatementReader(DocumentContext):
             line = lines[0][1]
             comma = next((t.i - line.start for t in line if t.text == ","), None)
             roled = comma is not None
-            labels.append((line[: comma if roled else len(line) - 1], line[-1], False))
+            # "NAME (through an interpreter): words": the note in brackets is no part of the name
+            bracket = next((t.i - line.start for t in line if t.text == "("), len(line) - 1)
+            labels.append((line[: comma if roled else bracket], line[-1], False))
         # "words: NAME", "words — NAME" closing a headline: the speaker after the colon or dash
         if (tail := closing_label(sent)) is not None:
             labels.append((*tail, True))
