@@ -4121,9 +4121,13 @@ def _moves_via(pipeline, text: str) -> list[tuple[str | None, str | None, str | 
     # a verb that passes a place goes by it
     ("The flotilla passed within eight miles of Gotland at night.", [("flotilla", None, None, ["Gotland"])]),
     ("The flotilla passed near Gotland on Monday.", [("flotilla", None, None, ["Gotland"])]),
+    ("Two corvettes passed east of Gotland overnight.", [("corvettes", None, None, ["Gotland"])]),
+    ("The destroyer passed west of Crete on its way south.", [("destroyer", None, None, ["Crete"])]),
+    ("Russian units moved north of Kupiansk overnight.", [("Russian units", None, "Kupiansk", [])]),
     ("The troops must leave Gao within two weeks.", [("troops", "Gao", None, [])]),
     ("The rebels moved within range of Goma.", []),
-], ids=["to-within-km-of-a-person", "sailed-within", "passed-within", "passed-near", "within-weeks", "within-range"])
+], ids=["to-within-km-of-a-person", "sailed-within", "passed-within", "passed-near", "passed-east-of",
+        "passed-west-of", "moved-north-of", "within-weeks", "within-range"])
 def test_within_a_distance_of_a_place(pipeline, text: str, moves: list) -> None:
     assert _moves_via(pipeline, text) == moves
 
@@ -4349,4 +4353,24 @@ def test_kinds_of_force_and_casualties_do_not_move(pipeline, text: str, moves: l
 ], ids=["helicopter-flew-civilians", "plane-flew-casualties", "army-flew-aid", "drone-dropped-explosives",
         "drone-dropped-bombs", "chartered-helicopters"])
 def test_a_carrier_goes_with_its_load(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # armoured cars are a force; "they" after them stands for them
+    ("Two armoured cars entered Kidal at dawn.", [("armoured cars", None, "Kidal")]),
+    ("Residents saw a few army lorries and some armoured cars; they rolled into Gao before noon.",
+     [("armoured cars", None, "Gao")]),
+    ("The minister's car drove to Bamako.", []),
+    # "X said they had withdrawn": for a verb only a force does, the state or group that says so
+    ("The Houthis insist they have pulled back from Harib.", [("Houthis", "Harib", None)]),
+    ("Russia said they had withdrawn from Kherson.", [("Russia", "Kherson", None)]),
+    ("The villagers said they fled to Harib.", []),
+    ("The Rohingya said they fled to Teknaf.", []),
+    ("Williams said they had withdrawn from Kherson.", []),
+], ids=["armoured-cars", "they-after-armoured-cars", "a-minister-s-car", "the-group-said-they",
+        "the-state-said-they", "villagers-fled", "a-people-fled", "a-person-said-they"])
+def test_cars_and_what_a_state_says_it_did(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves

@@ -548,6 +548,21 @@ def soldier_antecedent(pronoun: Token) -> Token | None:
     return None
 
 
+def reporting_state(pronoun: Token, trigger: Token) -> Token | None:
+    """ "X insists they have withdrawn from Y", "X denied that they had advanced": for a verb only a
+    force does (``military`` in ``motion.jsonl``), a "they" in a clause of a state or armed group
+    stands for that state or group, the subject of the sentence's verb (not for a people: "the
+    villagers said they fled to Y" moves no force)."""
+    if pronoun.lower_ != "they" or trigger.lemma_.lower() not in lexicon().military_verbs:
+        return None
+    clause = trigger
+    while clause.dep_ != "ROOT" and clause.head.i != clause.i:
+        clause = clause.head
+    return next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and (
+        c.ent_type_ in ("GPE", "ORG", "NORP") or any(d.dep_ == "det" and d.lower_ == "the" for d in c.children))),
+        None)  # "the Xs" the model took for a person: a person takes no "the"
+
+
 def _plural_antecedent(pronoun: Token, *, sentences: int) -> Token | None:
     doc = pronoun.doc
     start = pronoun.sent.start
@@ -961,7 +976,7 @@ def _enclosing(doc: Doc, i: int) -> str | None:
             return doc[k].lower_
         if named and k >= 0 and doc[k].lower_ in ("at", "in"):
             return None
-        return "to" if doc[j].head.pos_ == "VERB" else None  # "deployed 900 troops south of X" too
+        return "beside" if doc[j].head.pos_ == "VERB" else None  # "deployed 900 troops south of X" too
     if j < 0 or (doc[j].lemma_.lower() not in lex.site_nouns and doc[j].lower_ not in lex.site_nouns
                  and force_class(doc[j]) != "vessel"):  # "ferried marines to the BRP X at Y": a ship is a site
         return None  # "to the final in X", "to talks in X": only a site or a distance leads on to the place
@@ -987,8 +1002,10 @@ def place_role(prep: str, trigger: Token, *, attached: bool) -> str | None:
         return "origin"  # "pulled two regiments off the X axis": where they were (not "deployed off X")
     if prep == "across" and trigger.lemma_.lower() in lex.across_is_destination:
         return "destination"  # "deployed across X": spread over X
-    if prep in ("within", "near") and trigger.lemma_.lower() in lex.object_is_via:
-        return "via"  # "passed within ten miles of X", "passed near X": by X
+    if prep in ("within", "near", "beside") and trigger.lemma_.lower() in lex.object_is_via:
+        return "via"  # "passed within ten miles of X", "passed near X", "passed south of X": by X
+    if prep == "beside":
+        return "destination"  # "moved north of X": to that side of X
     if prep in lex.roles:
         return lex.roles[prep]
     if prep == "for" and trigger.lemma_.lower() in lex.for_destination and not _moves_something_else(trigger):

@@ -20,6 +20,7 @@ from conflictmap.geo.events.grammar import (
     is_trigger,
     light_verb_subject,
     plausible,
+    reporting_state,
     stranded_subject,
     vessel_names,
 )
@@ -77,6 +78,9 @@ class DocumentEvents(StatementReader, MovementReader):
             pronouns = lexicon().force_pronouns
             # "they": the force named just before, or nothing; each pronoun looked up once
             stands_for = {t.i: force_antecedent(t) for t in {m["force"] for m in matches} if t.lower_ in pronouns}
+            for m in matches:  # "X insists they have withdrawn": the state or group that says so
+                if m["force"].i in stands_for and stands_for[m["force"].i] is None:
+                    stands_for[m["force"].i] = reporting_state(m["force"], m["trigger"])
             # a pronoun that stands for no force yields to the next match
             moves = [m for m in matches if stands_for.get(m["force"].i, m["force"]) is not None]
             forces = {}
