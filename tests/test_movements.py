@@ -4064,9 +4064,15 @@ def test_toward_a_place_after_a_unit_of_a_force(pipeline, text: str, moves: list
      "civilians to evacuate from eastern districts of Kherson.", []),
     # a motion noun with no force of its own is no stranded verb
     ("Soldiers said the deployment to Gao had been delayed.", []),
+    # a sentence the parser read as one noun phrase: the force it opens with moves
+    ("Roughly 40 gunmen on camels crossed from Niger into Benin on Sunday.", [("gunmen", "Niger", "Benin")]),
+    ("About 60 jihadists on motorbikes crossed over from Mali into Burkina Faso on Thursday.",
+     [("jihadists", "Mali", "Burkina Faso")]),
+    ("Roughly 25 smugglers on camels crossed from Chad into Niger on Monday.", []),
 ], ids=["according-to-appos", "frigate-tagged-as-verb", "after-leaving", "threatening-to-march", "due-to-arrive",
         "according-to-no-end", "stops-from", "kept-from", "any-unit", "any-ship", "crew-landed", "shelling-reached",
-        "fighting-reached", "vital-to", "ordering-civilians", "noun"])
+        "fighting-reached", "vital-to", "ordering-civilians", "noun", "one-noun-phrase", "one-noun-phrase-gunmen",
+        "one-noun-phrase-smugglers"])
 def test_a_stranded_verb_and_its_force(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
 
@@ -4374,3 +4380,34 @@ def test_a_carrier_goes_with_its_load(pipeline, text: str, moves: list) -> None:
         "the-state-said-they", "villagers-fled", "a-people-fled", "a-person-said-they"])
 def test_cars_and_what_a_state_says_it_did(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # continuing to X, continued south into X (not "continued to fight", nor a war going on)
+    ("The frigate will stop at Souda Bay before continuing to Haifa.", [("frigate", None, "Haifa")]),
+    ("The destroyer continued south into the Red Sea.", [("destroyer", None, "Red Sea")]),
+    ("Russia continued its invasion of Ukraine.", []),
+    ("The brigade would continue to patrol from Kramatorsk, the general said.", []),
+    # a unit word before "wing" makes it a unit; a party's wing is none
+    ("Islamabad moved one Frontier Corps wing from Quetta to Zhob last month.",
+     [("Frontier Corps wing", "Quetta", "Zhob")]),
+    ("The group's armed wing withdrew from Kidal.", [("group's armed wing", "Kidal", None)]),
+    ("The party's youth wing moved to Lahore.", []),
+], ids=["continuing-to", "continued-south-into", "continued-invasion", "continue-to-operate-from", "corps-wing",
+        "armed-wing", "youth-wing"])
+def test_continuing_and_wings(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # up or down a river: along it
+    ("The gunboats sailed up the Nile on Monday.", [("gunboats", None, None, ["Nile"])]),
+    ("Two navy patrol boats sailed down the Danube overnight.", [("navy patrol boats", None, None, ["Danube"])]),
+    ("Army trucks were moving up the road towards the pass.", []),
+], ids=["up-the-river", "down-the-river", "up-the-road"])
+def test_up_and_down_a_river(pipeline, text: str, moves: list) -> None:
+    assert _moves_via(pipeline, text) == moves

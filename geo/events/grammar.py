@@ -307,6 +307,11 @@ def stranded_subject(trigger: Token) -> Token | None:
         return None
     if trigger.dep_ == "pcomp" and trigger.head.head.pos_ == "NOUN":
         return None  # "memories of leaving X"
+    root = trigger.sent.root
+    if root.pos_ in ("NOUN", "PROPN") and is_force(root):
+        # "Roughly 40 gunmen on camels crossed into X": the parser read the sentence as one noun
+        # phrase, the verb describing its last noun; the force the phrase is about is who moved
+        return root
     before = doc[trigger.i - 1] if trigger.i > trigger.sent.start else None
     if before is not None and before.pos_ == "NOUN":
         return None  # "after shelling reached X": the word before the verb is its subject

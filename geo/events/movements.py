@@ -741,11 +741,14 @@ class MovementReader(DocumentContext):
         doc = force.doc
         hyphenated = {t.i for t in force.subtree if t.like_num and not t.whitespace_ and t.i + 1 < len(doc)
                     and doc[t.i + 1].text == "-"}  # "a 25-year-old paratrooper": the number is part of a word
+        # "roughly 40", "several hundred": words that qualify the number go with it
+        counted = {t.i for t in force.subtree if t.like_num and t.i not in hyphenated}
         words = [
             t
             for t in force.subtree
             if t.i <= force.i
             and (t.i in hyphenated or t.dep_ not in ("nummod", "quantmod", "det", "predet", "neg"))
+            and t.head.i not in counted
             and (not t.like_num or t.i in hyphenated
                  or _ORDINAL.fullmatch(t.lower_) is not None)  # "the 101st Airborne" keeps "101st"
             and not t.is_space
