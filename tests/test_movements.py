@@ -4214,7 +4214,14 @@ def test_more_verbs_and_forces(pipeline, text: str, moves: list) -> None:
     ("Some 40 pickup trucks carrying masked gunmen drove through Bajil toward Hodeidah.",
      [("pickup trucks", None, "Hodeidah")]),
     ("Trucks carrying grain drove into Odesa.", []),
-], ids=["ITS-named-ship", "ITS-subject", "trucks-carrying-soldiers", "pickups-carrying-men", "trucks-carrying-grain"])
+    # barges carrying soldiers; a coast guard's cutters
+    ("Barges carrying soldiers leave Kosti.", [("Barges", "Kosti", None)]),
+    ("Barges carrying marines left Renk at dawn.", [("Barges", "Renk", None)]),
+    ("Two barges carrying grain left Odesa.", []),
+    ("Four coast guard cutters steamed into the waters off Kinmen.", [("coast guard cutters", None, "Kinmen")]),
+    ("The cutter Haixun sailed to Kinmen on Tuesday.", [("cutter", None, "Kinmen")]),
+], ids=["ITS-named-ship", "ITS-subject", "trucks-carrying-soldiers", "pickups-carrying-men", "trucks-carrying-grain",
+        "barges-carrying-soldiers", "barges-carrying-marines", "barges-carrying-grain", "cutters", "the-cutter"])
 def test_ships_and_vehicles_named_by_what_they_are(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
 

@@ -106,9 +106,11 @@ def force_class(t: Token) -> str | None:
                 is_force(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj"):
             return kind  # "a group of masked men", "columns of technicals": a unit of the force it holds
-        if kind == "vehicle" and any(c.dep_ == "acl" and c.tag_ == "VBG" and any(
+        if kind in ("vehicle", "vessel") and any(c.dep_ == "acl" and c.tag_ == "VBG" and any(
                 o.dep_ == "dobj" and is_force(o) for o in c.children) for c in t.children):
-            return kind  # "trucks carrying soldiers": a vehicle of the force it carries (not "trucks carrying grain")
+            # "trucks carrying soldiers", "barges carrying troops": a carrier of the force it carries (not
+            # "trucks carrying grain")
+            return kind
         if kind == "unit" and needs == "modifier" and any(
                 c.dep_ == "compound" and c.i < t.i and lex.forces.get(c.lemma_.lower()) == "unit" for c in t.children):
             return kind  # "two Frontier Corps companies", "a Marine battalion group": a unit's own subunits
