@@ -4328,8 +4328,13 @@ def test_ships_named_after_their_class_noun(pipeline, text: str, moves: list) ->
     ("The junta reinforced Lashio with two battalions.", [("junta", None, "Lashio")]),
     ("The junta withdrew from Laukkai in January.", [("junta", "Laukkai", None)]),
     ("The junta moved to ban protests.", []),
-], ids=["junta-reinforced", "junta-withdrew", "junta-moved-to-ban"])
-def test_a_junta_moves_as_its_army(pipeline, text: str, moves: list) -> None:
+    # vigilantes move as a force
+    ("Vigilantes moved into Gusau on Friday.", [("Vigilantes", None, "Gusau")]),
+    ("Armed vigilantes were sent to Tsafe to hold the cleared villages.", [("Armed vigilantes", None, "Tsafe")]),
+    ("The vigilantes met in Gusau.", []),
+], ids=["junta-reinforced", "junta-withdrew", "junta-moved-to-ban", "vigilantes-moved", "vigilantes-sent",
+        "vigilantes-met"])
+def test_a_junta_and_vigilantes_move_as_forces(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
 
 
