@@ -1133,9 +1133,15 @@ def test_outlets_typed_by_their_noun(mini_pipeline, sentence: str, kind: str) ->
     # a turn with a note in brackets before its colon: the name before the bracket speaks
     ("UNIDENTIFIED FARMER (through translator): The column drove off before dawn.\n", ["UNIDENTIFIED FARMER"]),
     ("LOCAL TEACHER (through an interpreter): We hid in the school for two days.\n", ["LOCAL TEACHER"]),
+    ("MAI LIN, DEFENCE OFFICIAL (via interpreter): The border is calm.\n", ["MAI LIN"]),
+    ("OLEG DANKO, VILLAGE HEAD (through translator): Nobody came back.\n", ["OLEG DANKO"]),
     # a broadcaster's transcript label opening a line is no one
     ("Transcript: Tuesday, November 3, 2026, 8:00 p.m. ET\n\nThe talks went on late.\n", []),
-], ids=["through-translator", "through-an-interpreter", "transcript-label"])
+    ("Border tensions rise\n\nBroadcast: Thursday 3 December 2026, 6:00pm AEDT\n\nThe talks went on late.\n", []),
+    ("Border tensions rise\n\nSummary: The army says it has sent more troops to forward areas near the pass for "
+     "now.\n\nThe talks went on late.\n", ["The army"]),
+], ids=["through-translator", "through-an-interpreter", "role-through-interpreter", "role-through-translator",
+        "transcript-label", "broadcast-label", "summary-label"])
 def test_a_transcript_turn_with_a_note_in_brackets(mini_pipeline, text: str, speakers: list) -> None:
     assert [s.speaker_span.text for s in analyse(mini_pipeline, text).statements] == speakers
 
