@@ -965,7 +965,9 @@ def measured_from(span: Span) -> bool:
 def _enclosing(doc: Doc, i: int) -> str | None:
     """The strong preposition whose noun phrase the place's "of"/"in"/"at"... phrase completes, when
     that noun is a site or a distance: "to the outskirts of X", "to within 12 km of X", "to port in
-    X", "from bases in X"; None otherwise ("troops in X", "to the final in X")."""
+    X", "from bases in X"; "within" for a distance with no preposition before it ("sailed within 5
+    miles of X"), "beside" for a side of the place a verb goes to ("moved north of X"; its role is
+    :func:`place_role`'s); None otherwise ("troops in X", "to the final in X")."""
     lex = lexicon()
     if doc[i].lower_ != "of" and doc[i].lower_ not in lex.weak_destination:
         return None
