@@ -123,7 +123,7 @@ Adding a word is one line in its file (and a test of your own wording that needs
   reckless" or "attacked ... saying", not "attacked the town"): the frames and prepositions in which
   the cue model may take them (``null``: any frame; ``object:X``, with X as its object: "claimed
   responsibility"), and the particles, objects, subjects and infinitives with which it never does
-  ("called up reservists", "the blast claimed 20 lives", "videos showed", "asked not to be named").
+  ("called up reservists", "the blast claimed 20 lives", "videos showed", ask with "to be named").
 - ``archive_words.jsonl``: words that make a photo caption an archive picture ("in this file
   photo"): its movements are not read.
 - ``credit_words.jsonl``: words before a colon that make what follows a credit, not a speaker
@@ -264,7 +264,7 @@ class Lexicon:
     archive_words: frozenset[str]  # "file": "in this file photo" shows an old event, no movement now
     non_speech_particles: Mapping[str, frozenset[str]]  # "call" -> {"in", "up", ...}: "called up reservists"
     non_speech_objects: Mapping[str, frozenset[str]]  # "claim" -> {"life", "sea", ...}: "the blast claimed lives"
-    non_speech_infinitives: Mapping[str, frozenset[str]]  # "ask" -> {"name", ...}: "asked not to be named"
+    non_speech_infinitives: Mapping[str, frozenset[str]]  # "ask" -> {"name", ...}: a request for anonymity
     government_nouns: frozenset[str]
     titles: frozenset[str]
     speaker_nouns: Mapping[str, str]  # "ministry" -> government: the kind a speaker headed by the noun is

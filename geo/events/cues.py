@@ -198,7 +198,7 @@ def is_statement(cue: Token, speaker: Token, how: str) -> bool:
         return False  # "has repeatedly said", "had previously vowed": no one occasion to place
     infinitives = lex.non_speech_infinitives.get(cue.lemma_.lower(), frozenset())
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in infinitives for c in cue.children):
-        return False  # "asked not to be named", "asked not to be identified": a request for anonymity
+        return False  # a request for anonymity (ask with a passive infinitive of naming): nothing said
     if speaker.lemma_.lower() in lex.non_speech_subjects.get(cue.lemma_.lower(), frozenset()):
         return False  # "videos showed that ...": what pictures show is evidence, not a statement
     frames = lex.sense_frames.get(cue.lemma_.lower())
