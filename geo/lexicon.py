@@ -147,6 +147,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   ``away from the capital``: words that keep a speaker from being placed at its country's capital
   ("opposition media", "exiled journalists").
 - ``list_words.jsonl``, ``border_nouns.jsonl``, ``quantity_words.jsonl``: small function-word classes.
+- ``cause_words.jsonl``: words that make the "to" after them a source or a cause ("according to X",
+  "due to X"), no place gone to.
 - ``partitive_speakers.jsonl``: words that, with "of", name speakers by a part of a group ("one of the
   witnesses said": one person, a ``title``; "several of the officials": a ``group``, as any number is:
   "three of the soldiers").
@@ -274,6 +276,7 @@ class Lexicon:
     modes: Mapping[str, str]  # "ferry" -> "sea"
     media: re.Pattern[str]  # news organisations report; they are not the speakers of what they report
     list_words: frozenset[str]
+    cause_words: frozenset[str]  # "according", "due": "according to X" names no place gone to
     border_nouns: frozenset[str]
     quantity_words: frozenset[str]
     partitive_speakers: Mapping[str, str]  # "one" -> title: "one of the witnesses said"
@@ -462,6 +465,7 @@ def lexicon() -> Lexicon:
         modes={r["word"]: r["mode"] for r in _rows("modes.jsonl")},
         media=_any_of(media),
         list_words=_words("list_words.jsonl"),
+        cause_words=_words("cause_words.jsonl"),
         border_nouns=_words("border_nouns.jsonl"),
         quantity_words=_words("quantity_words.jsonl"),
         partitive_speakers={r["word"]: r["kind"] for r in _rows("partitive_speakers.jsonl")},

@@ -4423,3 +4423,15 @@ def test_continuing_and_wings(pipeline, text: str, moves: list) -> None:
 ], ids=["up-the-river", "down-the-river", "up-the-road"])
 def test_up_and_down_a_river(pipeline, text: str, moves: list) -> None:
     assert _moves_via(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # "due to X", "owing to X": a cause, no place gone to (`cause_words.jsonl`)
+    ("The battalion was withdrawn early, due to Moscow.", []),
+    ("The battalion was withdrawn early, owing to Moscow.", []),
+    ("The battalion was withdrawn early, to Moscow.", [("battalion", None, "Moscow")]),
+], ids=["due-to", "owing-to", "to"])
+def test_a_cause_is_no_place_gone_to(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves

@@ -918,7 +918,7 @@ def preposition(span: Span) -> str | None:
                 return None
             if t.lower_ == "of" and i > 0 and doc[i - 1].lower_ == "out":
                 return "from"
-            if t.lower_ == "to" and i > 0 and doc[i - 1].lower_ in ("according", "due", "thanks", "owing"):
+            if t.lower_ == "to" and i > 0 and doc[i - 1].lower_ in lexicon().cause_words:
                 return None  # "according to X", "due to X": a source or a cause, no place gone to
             if t.lower_ == "of" and i >= 3 and doc[i - 1].lower_ == "direction" and doc[i - 3].lower_ == "in":
                 return "toward"  # "advanced in the direction of X"

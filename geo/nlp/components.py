@@ -896,7 +896,7 @@ def _after_place_preposition(span: Span) -> bool:
     while k >= 0 and span.doc[k].lower_ in lexicon().articles:
         k -= 1
     return k >= 0 and span.doc[k].lower_ in lexicon().place_prepositions and not (
-        k >= 1 and span.doc[k - 1].lower_ in ("according", "thanks", "due"))
+        k >= 1 and span.doc[k - 1].lower_ in lexicon().cause_words)
 
 
 def _distance_of(span: Span) -> bool:
