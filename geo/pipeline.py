@@ -13,7 +13,14 @@ from conflictmap.geo.nlp.model import load_pipeline, parse
 from conflictmap.geo.places import country_hint, find_dateline, mentions_from_docs, resolve_mentions
 from conflictmap.geo.reading.dates import latest_date
 from conflictmap.geo.reading.reader import Document
-from conflictmap.geo.reading.zones import Paragraph, classify, parsed_segments, sentence_cased, unwrapped
+from conflictmap.geo.reading.zones import (
+    Paragraph,
+    classify,
+    heading_segments,
+    parsed_segments,
+    sentence_cased,
+    unwrapped,
+)
 from conflictmap.geo.records import BORDER_LABEL, Analysis
 
 logger = logging.getLogger(__name__)
@@ -51,11 +58,15 @@ class Pipeline:
         zones = [classify(d.text) for d in documents]
         # hard-wrapped wire copy is parsed with the wrapping's line breaks as spaces, headlines in title
         # case as sentences (offsets unchanged)
-        parsed = parse(self.nlp, [sentence_cased(unwrapped(d.text), z) for d, z in zip(documents, zones, strict=True)],
-                       segments=[parsed_segments(z) for z in zones])
+        texts = [sentence_cased(unwrapped(d.text), z) for d, z in zip(documents, zones, strict=True)]
+        parsed = parse(self.nlp, texts, segments=[parsed_segments(z) for z in zones])
+        # each headline and heading once more on its own: parsed with the next line, a line without a
+        # full stop is misread (a name after the verb taken for a preposition); read for movements
+        # where the document's parse finds none in it
+        alone = parse(self.nlp, texts, segments=[heading_segments(z) for z in zones])
         for n, (document, paragraphs) in enumerate(zip(documents, zones, strict=True)):
             try:
-                analysis = self.analyse_parsed(document, next(parsed), paragraphs=paragraphs)
+                analysis = self.analyse_parsed(document, next(parsed), paragraphs=paragraphs, headings=next(alone))
             except Exception as error:
                 if len(documents) > 1:  # one document's failure must not take the rest of its batch with it
                     for rest in documents[n:]:
@@ -69,8 +80,10 @@ class Pipeline:
             if on_done:
                 on_done(document)
 
-    def analyse_parsed(self, document: Document, docs: list, *, paragraphs: list[Paragraph] | None = None) -> Analysis:
-        """Analyse one document already parsed by spaCy (``docs``: (offset, Doc) pieces)."""
+    def analyse_parsed(self, document: Document, docs: list, *, paragraphs: list[Paragraph] | None = None,
+                       headings: list | None = None) -> Analysis:
+        """Analyse one document already parsed by spaCy (``docs``: (offset, Doc) pieces; ``headings``:
+        its headlines and headings parsed each on its own, read for movements the pieces miss)."""
         text = document.text
         paragraphs = classify(text) if paragraphs is None else paragraphs
         dateline = find_dateline(document.id, text, paragraphs, self.gaz)
@@ -81,7 +94,7 @@ class Pipeline:
             published=document.published.date if document.published else None,
             latest=None if document.published else latest_date(text)
         )
-        movements, statements = reader.read(docs)
+        movements, statements = reader.read(docs, headings or ())
         # a land border a force moves to or from is a place of the map too (its band is drawn), though
         # no name in the text is the border's alone: the countries inside its phrase stay mentions
         borders = {r.mention.start: r for m in movements for r in (m.origin, m.destination, *m.via)

@@ -55,7 +55,11 @@ def movement_confirmed(match: Match) -> bool:
 class DocumentEvents(StatementReader, MovementReader):
     """Reads one document's sentences for statements and movements."""
 
-    def read(self, docs: Iterable[tuple[int, Doc]]) -> tuple[list[Movement], list[Statement]]:
+    def read(self, docs: Iterable[tuple[int, Doc]], headings: Iterable[tuple[int, Doc]] = ()
+             ) -> tuple[list[Movement], list[Statement]]:
+        """The document's movements and statements, read from its parsed pieces; ``headings``: its
+        headlines and headings parsed each on its own, read for the movements the pieces miss in them
+        (parsed with the next line, a line without a full stop is often misread)."""
         movements: list[Movement] = []
         statements: list[Statement] = []
         docs = list(docs)
@@ -63,49 +67,65 @@ class DocumentEvents(StatementReader, MovementReader):
         ships = vessel_names(doc for _, doc in docs)  # "the USS X" anywhere: "the X" is that ship everywhere
         heads = force_heads(doc for _, doc in docs)  # "a missile battery" anywhere: "the battery" is one
         for offset, doc in docs:
-            doc.user_data[ARMED_GROUPS] = armed
-            doc.user_data[VESSEL_NAMES] = ships
-            doc.user_data[FORCE_HEADS] = heads
-            doc.user_data[PLACE_STARTS] = frozenset(
-                r.mention.start - offset for r in self.resolutions_in(offset, offset + len(doc.text))
-                if r.place is not None)
-            found_by = patterns(doc.vocab)
-            cues = best([m for m in found_by.dependency(doc, "statement")
-                         if confirmed(m) and not self.in_dateline(offset + m["speaker"].idx)], "cue", "speaker",
-                        nearest=True)
-            matches = [m for m in found_by.dependency(doc, "movement")
-                       if plausible(m["trigger"], m["force"]) and movement_confirmed(m)]
-            pronouns = lexicon().force_pronouns
-            # "they": the force named just before, or nothing; each pronoun looked up once
-            stands_for = {t.i: force_antecedent(t) for t in {m["force"] for m in matches} if t.lower_ in pronouns}
-            for m in matches:  # "X insists they have withdrawn": the state or group that says so
-                if m["force"].i in stands_for and stands_for[m["force"].i] is None:
-                    stands_for[m["force"].i] = reporting_state(m["force"], m["trigger"])
-            # a pronoun that stands for no force yields to the next match
-            moves = [m for m in matches if stands_for.get(m["force"].i, m["force"]) is not None]
-            forces = {}
-            for i, m in best(moves, "trigger", "force").items():
-                force = stands_for.get(m["force"].i, m["force"])
-                if force is not None and force.head.i == i and force.dep_ in ("amod", "compound"):
-                    force = light_verb_subject(doc[i]) or force  # "X launched a military offensive": X
-                if force is not None:
-                    forces[i] = force
-            for t in doc:
-                if t.i in forces:
-                    continue
-                if agentless(t):
-                    forces[t.i] = t  # "the invasion of X": the noun stands for its unnamed force
-                elif is_trigger(t) and (stranded := stranded_subject(t)) is not None and plausible(t, stranded):
-                    forces[t.i] = stranded  # a verb the parser left with no subject: the force before it
-            for sent in doc.sents:
-                zone = zone_at(self.paragraphs, offset + sent.start_char)
-                if zone not in STATEMENT_ZONES and (zone is not Zone.CAPTION or any(
-                        t.lower_ in lexicon().archive_words for t in sent)):
-                    continue  # a caption tells movements, unless it shows an old picture ("file photo")
-                start, end = offset + sent.start_char, offset + sent.end_char
-                source = Source(self.doc_id, start, end, self.text[start:end])  # as written, line breaks and all
-                found, speaker = self.statements(sent, offset, source, cues) if zone in STATEMENT_ZONES else ([], None)
-                statements.extend(found)
-                claimed_by = (speaker.name or speaker.organization) if speaker else None
-                movements.extend(self.movements(sent, offset, source, claimed_by, forces))
+            found, said = self._read_piece(offset, doc, armed, ships, heads)
+            movements.extend(found)
+            statements.extend(said)
+        for offset, doc in headings:
+            had = {m.trigger for m in movements if offset <= m.source.start < offset + len(doc.text)}
+            movements.extend(m for m in self._read_piece(offset, doc, armed, ships, heads, statements=False)[0]
+                             if m.trigger not in had)
+        movements.sort(key=lambda m: m.source.start)
         return movements, statements
+
+    def _read_piece(self, offset: int, doc: Doc, armed: frozenset[str], ships: frozenset[str],
+                    heads: frozenset[str], *, statements: bool = True) -> tuple[list[Movement], list[Statement]]:
+        """The movements and (unless ``statements`` is False) statements of one parsed piece."""
+        movements: list[Movement] = []
+        said: list[Statement] = []
+        doc.user_data[ARMED_GROUPS] = armed
+        doc.user_data[VESSEL_NAMES] = ships
+        doc.user_data[FORCE_HEADS] = heads
+        doc.user_data[PLACE_STARTS] = frozenset(
+            r.mention.start - offset for r in self.resolutions_in(offset, offset + len(doc.text))
+            if r.place is not None)
+        found_by = patterns(doc.vocab)
+        cues = best([m for m in found_by.dependency(doc, "statement")
+                     if confirmed(m) and not self.in_dateline(offset + m["speaker"].idx)], "cue", "speaker",
+                    nearest=True)
+        matches = [m for m in found_by.dependency(doc, "movement")
+                   if plausible(m["trigger"], m["force"]) and movement_confirmed(m)]
+        pronouns = lexicon().force_pronouns
+        # "they": the force named just before, or nothing; each pronoun looked up once
+        stands_for = {t.i: force_antecedent(t) for t in {m["force"] for m in matches} if t.lower_ in pronouns}
+        for m in matches:  # "X insists they have withdrawn": the state or group that says so
+            if m["force"].i in stands_for and stands_for[m["force"].i] is None:
+                stands_for[m["force"].i] = reporting_state(m["force"], m["trigger"])
+        # a pronoun that stands for no force yields to the next match
+        moves = [m for m in matches if stands_for.get(m["force"].i, m["force"]) is not None]
+        forces = {}
+        for i, m in best(moves, "trigger", "force").items():
+            force = stands_for.get(m["force"].i, m["force"])
+            if force is not None and force.head.i == i and force.dep_ in ("amod", "compound"):
+                force = light_verb_subject(doc[i]) or force  # "X launched a military offensive": X
+            if force is not None:
+                forces[i] = force
+        for t in doc:
+            if t.i in forces:
+                continue
+            if agentless(t):
+                forces[t.i] = t  # "the invasion of X": the noun stands for its unnamed force
+            elif is_trigger(t) and (stranded := stranded_subject(t)) is not None and plausible(t, stranded):
+                forces[t.i] = stranded  # a verb the parser left with no subject: the force before it
+        for sent in doc.sents:
+            zone = zone_at(self.paragraphs, offset + sent.start_char)
+            if zone not in STATEMENT_ZONES and (zone is not Zone.CAPTION or any(
+                    t.lower_ in lexicon().archive_words for t in sent)):
+                continue  # a caption tells movements, unless it shows an old picture ("file photo")
+            start, end = offset + sent.start_char, offset + sent.end_char
+            source = Source(self.doc_id, start, end, self.text[start:end])  # as written, line breaks and all
+            found, speaker = self.statements(sent, offset, source, cues) if zone in STATEMENT_ZONES and statements \
+                else ([], None)
+            said.extend(found)
+            claimed_by = (speaker.name or speaker.organization) if speaker else None
+            movements.extend(self.movements(sent, offset, source, claimed_by, forces))
+        return movements, said

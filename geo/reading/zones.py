@@ -309,6 +309,11 @@ def parsed_segments(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
     return segments
 
 
+def heading_segments(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    """The character ranges of the headlines and headings, each to be parsed on its own."""
+    return [(p.start, p.end) for p in paragraphs if p.zone in (Zone.HEADLINE, Zone.HEADING)]
+
+
 def zone_at(paragraphs: list[Paragraph], offset: int) -> Zone:
     """The zone of the paragraph holding character ``offset`` (furniture between paragraphs)."""
     i = bisect.bisect_right(paragraphs, offset, key=lambda p: p.end)
