@@ -328,9 +328,16 @@ class DocumentContext:
             if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in ("dobj", "pobj"):
                 root = root.head.head  # "entered the town of X, ... left the town": as the kind noun goes
             verb = root.head
+            if root.dep_ == "pobj" and root.head.dep_ in ("prep", "dative") and root.head.head.i == own_verb:
+                return False  # "sent from X to the town": the other end of the same verb is not the town
             # a verb's object, unless it is asked or told to act ("asked X to send troops into the region")
             return preposition(span) is not None or (
                 root.dep_ == "dobj" and not any(c.dep_ == "xcomp" for c in verb.children))
+
+        # the verb the phrase's own preposition hangs on ("to the town")
+        phrase = sent.doc.char_span(before - offset, before - offset + 1, alignment_mode="expand")
+        own = phrase.root.head if phrase is not None else None
+        own_verb = own.head.head.i if own is not None and own.head.dep_ in ("prep", "dative") else -1
 
         earlier = sorted(filter(candidate, self.resolutions + self._borders_read), key=lambda r: r.mention.start,
                          reverse=True)
@@ -348,7 +355,8 @@ class DocumentContext:
         apposed = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}\b", re.IGNORECASE)
         named = next((r for r in earlier if (r.place is not None and (
             word.search(r.mention.text) or word.search(r.place.name)  # "Kerem Shalom": the X crossing
-            or (not border and follows.match(self.text, r.mention.end))
+            # "X camp"; not "the northern X town", X a province a town lies in
+            or (not border and follows.match(self.text, r.mention.end) and (not kinds or r.place.kind in kinds))
             or (border and r.mention.label == BORDER_LABEL))) or (r.mention.label != BORDER_LABEL and (
                 introduced.search(self.text, max(0, r.mention.start - 40), r.mention.start)
                 or apposed.match(self.text, r.mention.end)))), None)

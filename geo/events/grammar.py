@@ -115,10 +115,11 @@ def force_class(t: Token) -> str | None:
                 c.dep_ == "compound" and c.i < t.i and lex.forces.get(c.lemma_.lower()) == "unit" for c in t.children):
             return kind  # "two Frontier Corps companies", "a Marine battalion group": a unit's own subunits
         if needs in ("modifier", "group") and (lemma in t.doc.user_data.get(FORCE_HEADS, ()) and any(
-                c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in t.children)) and not any(
-                c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
-            # "a missile battery ... the battery moved": the force the document named before (not "the
-            # first group of civilians": what the group is, it says itself)
+                (c.dep_ in ("det", "poss") and c.lower_ in DEFINITE) or c.lower_ in ANOTHER for c in t.children)) \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            # "a missile battery ... the battery moved", "... a second battery moved": the force the
+            # document named before, or one more of it (not "the first group of civilians": what the
+            # group is, it says itself)
             return kind
         if kind == "unit" and needs == "modifier" and t.dep_ == "dobj" and t.head.lemma_.lower() in lex.motion_verbs \
                 and all(c.lower_ in lex.size_words.get("more", ()) for c in modifiers) \
@@ -220,6 +221,8 @@ def _short_name_of_a_force(t: Token) -> bool:
 
 MILITARY = ("military", "army", "navy", "naval")  # a civilian word ("cargo") yields to these
 DEFINITE = ("the", "this", "that", "these", "those", "its", "their", "our")  # "the battery": one named before
+# "a second column", "another battery": one more of a force the document named before
+ANOTHER = frozenset({"another", "second", "third", "fourth", "fifth"})
 FORCE_HEADS = "cm_force_heads"  # Doc.user_data key: the words of a kind the document showed to be forces
 
 
@@ -1091,8 +1094,11 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         # follows ("did not stop at X before sailing to Y": it sailed)
         in_sequence = tok.dep_ == "pcomp" and tok.head.lower_ in lex.cue("sequence")
         sequenced = sequenced or in_sequence
+        # "denied reports on social media that troops had crossed": a noun's "that" clause the parser
+        # took for a relative one (its "that" a conjunction, not the relative word) says what the noun does
+        content = tok.dep_ == "relcl" and any(c.tag_ == "IN" and c.lower_ == "that" for c in tok.children)
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "pobj", "prep", "acl", "dobj", "nsubj", "nsubjpass") \
-                and not of_a_noun and not in_sequence:
+                and not of_a_noun and not in_sequence and not content:
             # not past a relative clause: "X could fall, where troops crossed the river": the crossing was
             break
     return "reported", None

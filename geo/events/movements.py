@@ -105,6 +105,37 @@ def container(doc: Doc, r: Resolution, offset: int, named: list[Resolution]) -> 
 STRANDED_TIME = frozenset({"earlier", "later", "before", "ago", "year", "week", "month", "day", "night"})
 
 
+def _a_time(t: Token) -> bool:
+    return t.ent_type_ in ("DATE", "TIME") or t.lower_ in STRANDED_TIME
+
+
+def _kind_before_subject(trigger: Token) -> Token | None:
+    """The kind noun of "X, the town troops withdrew from": "the" and a place-kind noun (maybe with a
+    name of the area before it: "the X village") set after a comma, right before the trigger's subject
+    or read by the parser as part of it ("the village troops"); None when the words are not so. The
+    place named is the word before the comma (:func:`_named_before`)."""
+    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > trigger.i:
+        return None
+    kinds = place_nouns().kind_of
+    doc = trigger.doc
+    first = subject.left_edge
+    # "the town | the rebels withdrew from", "the | (X) village troops withdrew from"
+    kind = doc[first.i - 1] if first.i > 0 and doc[first.i - 1].lower_ in kinds else next(
+        (c for c in subject.children if c.dep_ == "compound" and c.lower_ in kinds), None)
+    return kind if kind is not None and _named_before(kind) is not None else None
+
+
+def _named_before(kind: Token) -> Token | None:
+    """The word before ", the (X) <kind>": the name the kind noun stands beside."""
+    doc, j = kind.doc, kind.i - 1
+    while j > 0 and doc[j].pos_ == "PROPN" and doc[j].is_title:
+        j -= 1  # "the X village": the area's name
+    if j >= 2 and doc[j].lower_ == "the" and doc[j - 1].text == "," and doc[j - 2].pos_ == "PROPN":
+        return doc[j - 2]
+    return None
+
+
 def family(trigger: Token) -> str | None:
     """The kind of movement a military word names ("invasion", "invaded" -> "invade"), or None."""
     return lexicon().families.get(trigger.lemma_.lower())
@@ -328,7 +359,8 @@ class MovementReader(DocumentContext):
         """ "X, the town (that) troops withdrew from", "X, which the army pulled out of": a relative
         clause whose preposition has lost its object to the noun the clause describes; the place is
         that noun, or the place it stands beside. (role, place) or None."""
-        if trigger.dep_ != "relcl":
+        kind = _kind_before_subject(trigger)
+        if trigger.dep_ != "relcl" and kind is None:
             return None
         lex = lexicon()
         role = None
@@ -340,17 +372,22 @@ class MovementReader(DocumentContext):
                                          for g in objects):
                 role = "origin"  # "pulled out of"
             elif lex.roles.get(c.lower_) in ("origin", "destination") and all(
-                    g.ent_type_ in ("DATE", "TIME") or g.lower_ in STRANDED_TIME for g in objects):
-                role = lex.roles[c.lower_]  # "withdrew from (last year)": the parser hangs the time on it
+                    _a_time(g) or (g.dep_ == "prep" and all(_a_time(h) for h in g.children if h.dep_ == "pobj"))
+                    for g in objects):
+                # "withdrew from (last year)", "withdrew from (in 2021)": the parser hangs the time on it
+                role = lex.roles[c.lower_]
         if role is None:
             return None
         noun = trigger.head
-        for t in (noun, noun.head if noun.dep_ == "appos" else None):
+        # "X, the town (that) troops withdrew from": the place named before the kind noun the clause
+        # describes, however the parser hung the clause ("the village troops" read as one noun)
+        before = [t for t in (_named_before(kind),) if t is not None] if kind is not None else []
+        for t in (noun if trigger.dep_ == "relcl" else None, noun.head if noun.dep_ == "appos" else None, *before):
             if t is None:
                 continue
             r = self.resolution_for(offset + t.idx, offset + t.idx + len(t))
-            if r is not None and r.place is not None and r.mention.label not in NOT_DRAWN:
-                return role, r
+            if r is not None and (r.place is not None or t in before) and r.mention.label not in NOT_DRAWN:
+                return role, r  # a place the gazetteer lacks the text calls a town: kept, unresolved
         return None
 
     def earlier_ends(self) -> dict[str, dict[str, Resolution]]:
@@ -760,6 +797,9 @@ class MovementReader(DocumentContext):
                  and doc[c.i - 1].pos_ == "PROPN" and doc[c.i - 1].dep_ in ("nmod", "compound", "appos")]
         if glued:  # "According to X, Y units": the parser hung the name before the comma on the force
             cut = max(cut, glued[-1] + 1)
+        kind = _kind_before_subject(force.head) if force.dep_ in ("nsubj", "nsubjpass") else None
+        if kind is not None and kind.head.i == force.i:
+            cut = max(cut, kind.i + 1)  # "X, the village troops withdrew from": the troops, not the village's
         if force.pos_ in ("VERB", "AUX"):  # a class noun the tagger took for a verb heads the whole clause
             cut = force.i
             while cut > 0 and (doc[cut - 1].pos_ in ("ADJ", "PROPN", "NOUN") or doc[cut - 1].dep_ == "compound"):

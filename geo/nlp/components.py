@@ -166,7 +166,9 @@ def headline_verbs(doc: Doc) -> Doc:
                 word, sending, doc[sent], doc[sent + 1]):  # "Army airlifts troops to X"
             continue
         own_form = verb == word.lower_
-        if verb is None or not (lex.roles.get(after.lower_) == "destination"
+        # "Frigate transits X", "Corvette enters X": a verb whose object is the place, then a name
+        names_next = after.is_title and verb in (lex.object_is_destination | lex.object_is_via)
+        if verb is None or not (names_next or lex.roles.get(after.lower_) in ("destination", "via")
                                 or (after.lower_ == "for" and verb in lex.for_destination)  # "heads for X"
                                 or (after.lower_ in ("in", "at")  # "forces land in X", "frigate docks at X"
                                     and verb in lex.weak_destination_triggers)):
@@ -176,8 +178,8 @@ def headline_verbs(doc: Doc) -> Doc:
                       and _force_word(doc[force.i - 1].lower_))
         if force.i < word.sent.start or not (_force_word(force.lower_) or named_ship):
             continue  # the force ends the sentence before: never tie two sentences' trees
-        if word.dep_ in ("nsubj", "nsubjpass") and word.head.i > word.i:
-            continue  # "Navy docks at X were flooded": the noun is a later verb's subject
+        if word.dep_ in ("nsubj", "nsubjpass") and word.head.i > word.i and not (names_next and word.head.i == after.i):
+            continue  # "Navy docks at X were flooded": the noun is a later verb's subject (not the name after it)
         read_as_noun = word.tag_ in ("NNS", "NNPS") or (own_form and word.tag_ == "NN")
         no_subject = word.tag_ == "VBZ" and force.head.i == word.i and force.dep_ != "nsubj"
         if not (read_as_noun or no_subject):
@@ -188,6 +190,10 @@ def headline_verbs(doc: Doc) -> Doc:
         if force.is_ancestor(word):  # "X frigates reposition to Y" parsed as a verb "frigates" and its
             # object: the word takes the force's place in the tree, or the tree would be a cycle
             word.head, word.dep_ = (word, "ROOT") if force.head.i == force.i else (force.head, force.dep_)
+        if names_next:  # "transits" read as a noun before the name after it: the name is its object
+            if after.is_ancestor(word):  # the verb takes the name's place in the tree: never a cycle
+                word.head, word.dep_ = (word, "ROOT") if after.head.i == after.i else (after.head, after.dep_)
+            after.head, after.dep_ = word, "dobj"
         force.head, force.dep_ = word, "nsubj"
         if force.tag_ == "VBZ":  # "frigates" tagged as the verb: a plural noun, so the lemmatizer finds "frigate"
             force.pos_, force.tag_ = "NOUN", "NNS"
@@ -422,6 +428,8 @@ class PlaceRecognizer:
         doc = span.doc
         if any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].is_title for i in (span.start - 1, span.end)):
             return False, False  # part of a longer name ("Ali" of "Nad Ali"): the model judges the whole
+        if (kind_noun := _kind_set_beside(span)) is not None and _stranded_motion(kind_noun):
+            return True, False  # "X, the village troops withdrew from"
         sites = lex.site_nouns | place_nouns().kind_of
         tok = span.root
         kind = _compound_head(tok) if tok.dep_ == "compound" else tok.head  # "the X border crossing"
@@ -457,6 +465,10 @@ class PlaceRecognizer:
             if word.pos_ in ("NOUN", "PROPN") and moved_thing.dep_ == "dobj" and moved_thing.head.pos_ == "VERB" \
                     and moved_thing.head.lemma_.lower() in lex.motion_verbs:
                 word = moved_thing.head  # "shifted guns (and crews) toward X": the parser hangs X on the guns
+            # "jets from X flew over Y": where the force that moves comes from
+            if prep.lower_ == "from" and word.pos_ == "NOUN" and _force_word(word.lower_) \
+                    and word.dep_ in ("nsubj", "nsubjpass", "dobj") and word.head.pos_ == "VERB":
+                word = word.head
             lemma = word.lemma_.lower()
             moves = ((word.pos_ in ("VERB", "AUX") and lemma in lex.motion_verbs)
                      or (word.pos_ == "NOUN" and lemma in lex.motion_nouns))
@@ -766,7 +778,31 @@ def _named_as_place(span: Span) -> bool:
     if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in kinds:
         return True
     return any(c.dep_ == "appos" and c.lower_ in kinds for c in span.root.children) or (
-        span.root.dep_ == "appos" and span.root.head.lower_ in kinds)
+        span.root.dep_ == "appos" and span.root.head.lower_ in kinds) or _kind_set_beside(span) is not None
+
+
+def _kind_set_beside(span: Span) -> Token | None:
+    """ "X, the village troops withdrew from", "X, the town the rebels left", "X, the Y village ...": the
+    place-kind noun set after the name as its own noun (or as the first word of a force's, as the
+    parser may read "the village troops"), where the parser missed the apposition; not "X, the
+    village elder". The kind noun, or None."""
+    doc, k = span.doc, span.end + 2
+    if span.end + 1 >= len(doc) or doc[span.end].text != "," or doc[span.end + 1].lower_ != "the":
+        return None
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title:
+        k += 1  # "the X village": the area's name
+    if k + 1 >= len(doc) or doc[k].lower_ not in place_nouns().kind_of:
+        return None
+    if doc[k].dep_ in ("compound", "amod", "nmod") and doc[k].head.lemma_.lower() not in lexicon().forces:
+        return None
+    return doc[k]
+
+
+def _stranded_motion(kind: Token) -> bool:
+    """Whether a motion verb follows within a few words the kind noun of "X, the town troops withdrew
+    from", "X, the village the rebels entered": the clause tells of X as where forces went or left."""
+    lex = lexicon()
+    return any(v.pos_ == "VERB" and v.lemma_.lower() in lex.motion_verbs for v in kind.doc[kind.i + 1 : kind.i + 7])
 
 
 def _compound_head(token: Token) -> Token:
