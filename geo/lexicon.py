@@ -269,6 +269,7 @@ class Lexicon:
     non_speech_infinitives: Mapping[str, frozenset[str]]  # "ask" -> {"name", ...}: a request for anonymity
     government_nouns: frozenset[str]
     titles: frozenset[str]
+    military_titles: frozenset[str]  # "colonel", "lieutenant": a speaker so titled is a soldier
     speaker_nouns: Mapping[str, str]  # "ministry" -> government: the kind a speaker headed by the noun is
     pronouns: Mapping[str, str]  # "he" -> "person", "it" -> "org", "they" -> "any"
     force_pronouns: frozenset[str]  # "they", "we": may stand for a force named just before
@@ -458,6 +459,7 @@ def lexicon() -> Lexicon:
         kickers=_words("kickers.jsonl"),
         government_nouns=_words("government_nouns.jsonl"),
         titles=_words("titles.jsonl"),
+        military_titles=frozenset(r["word"] for r in _rows("titles.jsonl") if r.get("military")),
         speaker_nouns={r["word"]: r["kind"] for r in _rows("speaker_nouns.jsonl")},
         pronouns={r["word"]: r["refers_to"] for r in _rows("pronouns.jsonl")},
         force_pronouns=frozenset(r["word"] for r in _rows("pronouns.jsonl") if r.get("force")),

@@ -4638,3 +4638,56 @@ def test_repositioned_in_a_place(pipeline, text: str, moves: list) -> None:
 ], ids=["jets-from-a-base-over", "helicopters-from-a-base-to", "praised"])
 def test_the_base_a_moving_force_comes_from(pipeline, text: str, moves: list) -> None:
     assert _moves_via(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "move"), [
+    # "they" a sentence or two on: the force told of, past the places, owners and sources named since
+    ('Residents said the rebels had crossed the Nile at night from positions near the town. '
+     '"They came into Bor with trucks," said a farmer.', ("rebels", None, "Bor", [])),
+    ("Several hundred fighters left Misrata on Friday night after a meeting of commanders at the academy. "
+     "They passed through Zliten before dawn.", ("fighters", None, None, ["Zliten"])),
+    ('Rebel fighters crossed into Bor on Monday, local officials said. "They moved on to Juba," a farmer said.',
+     ("Rebel fighters", None, "Juba", [])),
+], ids=["they-in-a-quote", "they-past-a-meeting-of", "they-past-its-sources"])
+def test_they_a_sentence_on(pipeline, text: str, move: tuple) -> None:
+    assert move in _moves_via(pipeline, text)
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize("text", [
+    # people named since are who "they" are, and no force
+    "Soldiers shelled the town on Monday. Dozens of families escaped. They reached Bor two days later.",
+    "Troops entered the village on Monday. Residents said they fled to Bor.",
+], ids=["they-families", "they-residents"])
+def test_they_people_named_since(pipeline, text: str) -> None:
+    assert not any(m[2] == "Bor" for m in _moves_via(pipeline, text))
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # "X said it would withdraw": for a verb only a force does, "it" in a state's or group's clause is it
+    ("Moscow said it would withdraw from Kherson within days.", [("Moscow", "Kherson", None)]),
+    ("The Wagner Group said on Friday that it had pulled out of Bakhmut.", [("Wagner Group", "Bakhmut", None)]),
+    # a person's "it" is something else
+    ("Hamdan said it would withdraw from Juba.", []),
+], ids=["state-it", "group-it", "person-it"])
+def test_it_in_a_states_clause(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a quoted "we" of a speaker with a military rank: the force he speaks for
+    ('"We are not withdrawing from Kupiansk. The line holds," Colonel Ivan Petrenko, who leads an artillery '
+     'group there, told reporters.', [("Colonel Ivan Petrenko", "Kupiansk", None)]),
+    ('"We will enter Malakal within days," Lieutenant Deng Akol said.', [("Lieutenant Deng Akol", None, "Malakal")]),
+    # a governor's "we" is no force
+    ('"We will enter Malakal within days," Governor Deng Akol said.', []),
+], ids=["colonel", "lieutenant", "governor"])
+def test_we_of_a_ranked_speaker(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves

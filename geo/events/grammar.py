@@ -491,8 +491,11 @@ def speakers_force(pronoun: Token) -> Token | None:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if verb.lemma_.lower() not in lex.report_verbs or subject is None:
                 continue
-            # the first speaker found is the one quoted, a force or not
-            return next((t for t in _described(subject) if force_class(t) in ("unit", "personnel")), None)
+            # the first speaker found is the one quoted, a force or not; a soldier by rank ("Colonel X,
+            # who commands ..."), in the words that describe him
+            described = _described(subject)
+            return next((t for t in described if force_class(t) in ("unit", "personnel")), None) or (
+                subject if any(t.lower_.rstrip(".") in lex.military_titles for t in described) else None)
     return None
 
 
@@ -560,11 +563,11 @@ def soldier_antecedent(pronoun: Token) -> Token | None:
 
 def reporting_state(pronoun: Token, trigger: Token) -> Token | None:
     """ "X insists they have withdrawn from Y", "X denied that they had advanced": for a verb only a
-    force does (``military`` in ``motion.jsonl``), a "they" in a clause of a state or armed group
+    force does (``military`` in ``motion.jsonl``), a "they" or "it" in a clause of a state or armed group
     stands for that state or group, the subject of the sentence's verb (not for a people: "the
     villagers said they fled to Y" moves no force)."""
-    if pronoun.lower_ != "they" or trigger.lemma_.lower() not in lexicon().military_verbs:
-        return None
+    if pronoun.lower_ not in ("they", "it") or trigger.lemma_.lower() not in lexicon().military_verbs:
+        return None  # "X said it would not withdraw from Y": "it" as well
     clause = trigger
     while clause.dep_ != "ROOT" and clause.head.i != clause.i:
         clause = clause.head
@@ -584,9 +587,28 @@ def _plural_antecedent(pronoun: Token, *, sentences: int) -> Token | None:
         if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod", "nmod", "poss") \
                 or t.ent_type_ in ("DATE", "TIME", "QUANTITY", "CARDINAL"):
             continue  # "for weeks" names no one
+        if t.i < pronoun.sent.start and not is_force(t) and (_in_a_phrase(t) or _who_said(t)):
+            # a sentence before: "arriving in border villages", "a meeting of commanders", "residents
+            # said": the places, owners and sources of what was told, not who it was about
+            continue
         if t.tag_ in ("NNS", "NNPS") or is_force(t):
             return t if is_force(t) else None
     return None
+
+
+def _in_a_phrase(t: Token) -> bool:
+    """A noun a preposition governs (or one of its conjuncts), not the "of" of a subject or object
+    ("dozens of families")."""
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and not (t.head.lower_ == "of" and t.head.head.dep_ in ("nsubj", "nsubjpass", "dobj"))
+
+
+def _who_said(t: Token) -> bool:
+    """A reporting verb's subject (or one of its conjuncts): "officials and residents said"."""
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "nsubj" and t.head.lemma_.lower() in lexicon().report_verbs
 
 
 def sender(trigger: Token) -> Token | None:
