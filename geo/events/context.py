@@ -258,6 +258,8 @@ class DocumentContext:
                 continue  # "the provincial capital": no national capital
             # a phrase after the noun that is not its name ("left the base for X", "the town on Monday")
             after = [c for c in t.children if c.i > t.i and c.dep_ == "prep" and c.lower_ != "of"]
+            # "the town's last base": the town, owning the site
+            after += [c for c in t.children if c.dep_ == "case" and t.dep_ == "poss"]
             if (det is None or det.lower_ != "the" or len(list(t.children)) != 1 + len(described) + len(after)
                     or any(not describes_the_same(a) for a in described)):
                 continue  # "the (besieged) region": not "the northern region", "their country", "the city of X"

@@ -71,7 +71,8 @@ def force_class(t: Token) -> str | None:
         return None  # "cargo planes", not "military cargo planes"
     found = lex.forces.get(lemma) or lex.forces.get(lower)
     if found and (lemma in lex.container_forces or lower in lex.container_forces) and not any(
-            c.dep_ in ("amod", "compound", "nmod") for c in t.children):  # "a military convoy of buses" is one
+            c.dep_ in ("amod", "compound", "nmod") and c.pos_ != "PROPN" and c.ent_type_ != "NORP"
+            for c in t.children):  # "a military convoy of buses" is one; a named one carrying food is not
         held = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         held += [o for c in t.children if c.dep_ == "acl" and c.tag_ == "VBG"  # "a convoy carrying supplies"
                  for o in c.children if o.dep_ == "dobj"]
@@ -319,7 +320,9 @@ def stranded_subject(trigger: Token) -> Token | None:
         return root
     before = doc[trigger.i - 1] if trigger.i > trigger.sent.start else None
     if before is not None and before.pos_ == "NOUN":
-        return None  # "after shelling reached X": the word before the verb is its subject
+        # "after shelling reached X": the word before the verb is its subject, a force or not ("In
+        # late May rebel fighters moved into X": the parser hung the subject on the date's phrase)
+        return before if force_class(before) is not None else None
     below = trigger
     for above in trigger.ancestors:
         if _class_noun_as_verb(above):
@@ -563,14 +566,20 @@ def soldier_antecedent(pronoun: Token) -> Token | None:
 
 def reporting_state(pronoun: Token, trigger: Token) -> Token | None:
     """ "X insists they have withdrawn from Y", "X denied that they had advanced": for a verb only a
-    force does (``military`` in ``motion.jsonl``), a "they" or "it" in a clause of a state or armed group
+    force does (``military`` in ``motion.jsonl``), a "they" in a clause of a state or armed group (an "it"
+    in what a state says)
     stands for that state or group, the subject of the sentence's verb (not for a people: "the
     villagers said they fled to Y" moves no force)."""
     if pronoun.lower_ not in ("they", "it") or trigger.lemma_.lower() not in lexicon().military_verbs:
-        return None  # "X said it would not withdraw from Y": "it" as well
+        return None
     clause = trigger
     while clause.dep_ != "ROOT" and clause.head.i != clause.i:
         clause = clause.head
+    if pronoun.lower_ == "it":  # "X said it would not withdraw from Y": a state's (a body's "it" is a group
+        # only as the document shows it armed, :func:`_unit_antecedent`), in what it says
+        if clause.lemma_.lower() not in lexicon().report_verbs:
+            return None
+        return next((c for c in clause.children if c.dep_ == "nsubj" and c.ent_type_ == "GPE"), None)
     return next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and (
         c.ent_type_ in ("GPE", "ORG", "NORP") or any(d.dep_ == "det" and d.lower_ == "the" for d in c.children))),
         None)  # "the Xs" the model took for a person: a person takes no "the"

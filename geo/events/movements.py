@@ -790,6 +790,9 @@ class MovementReader(DocumentContext):
                  or _ORDINAL.fullmatch(t.lower_) is not None)  # "the 101st Airborne" keeps "101st"
             and not t.is_space
             and t.lower_ not in lexicon().quantity_words
+            # "(In late May) rebel fighters", not "a 25-year-old paratrooper"
+            and (t.ent_type_ not in ("DATE", "TIME") or t.i == force.i
+                 or "-" in (t.text, doc[t.i - 1].text, doc[t.i + 1].text))
         ]
         # a dateline or a page's breadcrumb the parser hung on the force is no part of its name
         cut = phrase_start(doc, force.left_edge.i, force.i)
