@@ -66,6 +66,7 @@ import argparse
 import hashlib
 import json
 import re
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -206,6 +207,8 @@ def main() -> None:
     by_basis: Counter[str] = Counter()
     print(f"{'article':58} {'stmt gold/pred/found/correct':>28} {'move gold/pred/found/correct':>28}")
     for g, doc, analysis in zip(golds, docs, pipeline.analyse(docs), strict=True):
+        if analysis.failed:  # a text the pipeline could not analyse scores nothing: say so, never silently
+            print(f"FAILED {doc.id}: {analysis.failed}", file=sys.stderr)
         text, gm, pm = doc.text, g["movements"], analysis.movements
         # "statements": null marks a file annotated for movements only: its statements are not scored.
         gs, ps = (g["statements"], analysis.statements) if g["statements"] is not None else ([], [])

@@ -4731,7 +4731,10 @@ def test_a_force_after_a_date(pipeline, text: str, moves: list) -> None:
     ("Troops entered Kidal on Monday. More soldiers were sent to the town's airport on Friday.",
      [(None, "Kidal"), (None, "Kidal")]),
     ("Troops entered Kidal on Monday. The town's mayor fled to Gao on Friday.", [(None, "Kidal")]),
-], ids=["the-towns-base", "the-towns-airport", "the-towns-mayor"])
+    # "the base's": which of the bases named, the words do not say
+    ("Coalition forces left Bagram Air Base in May and moved to Kandahar Air Base. Afghan troops moved into "
+     "the base's northern sector on the same day.", [("Bagram Airfield", None), (None, "Kandahār")]),
+], ids=["the-towns-base", "the-towns-airport", "the-towns-mayor", "the-bases-sector"])
 def test_the_towns_site(pipeline, text: str, ends: list) -> None:
     assert _ends_placed(pipeline, text) == ends
 
@@ -4744,6 +4747,37 @@ def test_the_towns_site(pipeline, text: str, ends: list) -> None:
     ("A Russian convoy reached Idlib on Monday.", [("Russian convoy", None, "Idlib")]),
     ("A Turkish convoy carrying flour reached Idlib on Monday.", []),
     ("The Kenya Red Cross convoy carrying food reached the hospital in Garissa.", []),
-], ids=["carrying-troops", "no-load-named", "carrying-flour", "named-carrying-food"])
+    # an armed group's convoys are a force whatever they are made of
+    ("RSF fighters took Bara in June. Days later RSF convoys of pick-up trucks drove into El Obeid from Bara.",
+     [("RSF convoys", "Bara", "El Obeid")]),
+    ("Houthi fighters took Sirwah in May. Weeks later Houthi convoys of pick-up trucks drove into Marib from Sirwah.",
+     [("Houthi convoys", "Sirwah", "Marib")]),
+], ids=["carrying-troops", "no-load-named", "carrying-flour", "named-carrying-food", "armed-groups-convoys",
+        "armed-groups-convoys-again"])
 def test_a_qualified_convoy_by_its_load(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "ends"), [
+    # "to the border with X in the Y province": the stretch of the border in Y
+    ("Extra units were deployed to the border with Poland in Volyn province.", [(None, "Volyn")]),
+    ("Troops were sent to the border with Russia in the Kharkiv region.", [(None, "Kharkiv")]),
+    # no place after "in": the border
+    ("Troops were sent to the border with Russia in a show of force.", [(None, "Russia border")]),
+], ids=["border-in-a-province", "border-in-a-region", "border-in-a-show"])
+def test_a_stretch_of_a_border(pipeline, text: str, ends: list) -> None:
+    assert _ends_placed(pipeline, text) == ends
+
+
+@pytest.mark.model
+@pytest.mark.full
+def test_the_capitals_airport(pipeline) -> None:
+    """ "to the capital's airport": the capital named before, owning the site."""
+    text = ("Kenyan police push into Haiti's countryside\n\nThe Kenyan-led police mission in Haiti has begun patrols "
+            "outside Port-au-Prince for the first time, officials said on Thursday.\n\nGangs control most roads out "
+            "of the city. The United States has delivered armoured trucks to the mission's compound at the capital's "
+            "airport, the officials said.\n")
+    assert [(m.actor, m.destination.place.name if m.destination and m.destination.place else None)
+            for m in analyse(pipeline, text).movements] == [("armoured trucks", "Port-au-Prince")]

@@ -11,6 +11,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from conflictmap.gazetteer import Gazetteer, Place, PlaceKind
+from conflictmap.gazetteer.nouns import place_nouns
 from conflictmap.geo.events.grammar import border_phrases, preposition
 from conflictmap.geo.events.speakers import People, Speaker, coordinated_countries
 from conflictmap.geo.lexicon import lexicon
@@ -259,7 +260,8 @@ class DocumentContext:
             # a phrase after the noun that is not its name ("left the base for X", "the town on Monday")
             after = [c for c in t.children if c.i > t.i and c.dep_ == "prep" and c.lower_ != "of"]
             # "the town's last base": the town, owning the site
-            after += [c for c in t.children if c.dep_ == "case" and t.dep_ == "poss"]
+            after += [c for c in t.children if c.dep_ == "case" and t.dep_ == "poss"
+                      and t.lower_ in place_nouns().kind_of]
             if (det is None or det.lower_ != "the" or len(list(t.children)) != 1 + len(described) + len(after)
                     or any(not describes_the_same(a) for a in described)):
                 continue  # "the (besieged) region": not "the northern region", "their country", "the city of X"

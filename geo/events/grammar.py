@@ -71,8 +71,10 @@ def force_class(t: Token) -> str | None:
         return None  # "cargo planes", not "military cargo planes"
     found = lex.forces.get(lemma) or lex.forces.get(lower)
     if found and (lemma in lex.container_forces or lower in lex.container_forces) and not any(
-            c.dep_ in ("amod", "compound", "nmod") and c.pos_ != "PROPN" and c.ent_type_ != "NORP"
-            for c in t.children):  # "a military convoy of buses" is one; a named one carrying food is not
+            c.dep_ in ("amod", "compound", "nmod") and ((c.pos_ != "PROPN" and c.ent_type_ != "NORP")
+                                                         or c.lower_ in t.doc.user_data.get(ARMED_GROUPS, ()))
+            for c in t.children):  # "a military convoy of buses", "X convoys of trucks" (X armed) are ones; a
+        # named one carrying food is not
         held = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         held += [o for c in t.children if c.dep_ == "acl" and c.tag_ == "VBG"  # "a convoy carrying supplies"
                  for o in c.children if o.dep_ == "dobj"]

@@ -57,6 +57,7 @@ from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.reading.dates import normalise
 from conflictmap.geo.reading.zones import zone_at
 from conflictmap.geo.records import (
+    BORDER_LABEL,
     DATELINE_LABEL,
     DEMONYM_LABEL,
     HOME_LABEL,
@@ -355,6 +356,19 @@ class MovementReader(DocumentContext):
             return r
         return Resolution(r.mention, shared, r.score, (), (*r.why, f"the border {home} shares with it"))
 
+    def _border_part(self, border: Resolution, doc: Doc, offset: int) -> Resolution | None:
+        """The region or town an "in" phrase on a border noun places the stretch of the border in ("the
+        border with X in the Y province"), or None."""
+        span = doc.char_span(border.mention.start - offset, border.mention.end - offset, alignment_mode="expand")
+        if span is None:
+            return None
+        if span.end >= len(doc) or doc[span.end].lower_ != "in":
+            return None
+        phrase = doc[span.end]  # the next words, however the parser hung them
+        places = self.resolutions_in(offset + phrase.idx, offset + phrase.right_edge.idx + len(phrase.right_edge))
+        return next((r for r in places if r.place is not None and r.place.kind in (
+            PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.CITY)), None)
+
     def stranded_end(self, trigger: Token, offset: int) -> tuple[str, Resolution] | None:
         """ "X, the town (that) troops withdrew from", "X, which the army pulled out of": a relative
         clause whose preposition has lost its object to the noun the clause describes; the place is
@@ -550,6 +564,8 @@ class MovementReader(DocumentContext):
                 # units along the border in Y": the scene set before the verb yields to the place after it
                 weak = r
         for role, r in list(found.items()):
+            if r.mention.label == BORDER_LABEL and (inside := self._border_part(r, doc, offset)) is not None:
+                found[role] = r = inside  # "to the border with X in the Y province": the stretch in Y
             # "to the X Shoal in the Y Sea": X, drawn at the place around it; "Y's North Bay" is no
             # namesake town abroad: it lies in Y; "the X Camp in Y": not at the town X is named after.
             # The end keeps its own name
