@@ -114,7 +114,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
 - ``prepositions.jsonl``: the role a preposition gives the place it governs, strong or weak.
 - ``status_cues.jsonl``: words that make a movement possible (modal, intent, hedge, condition,
   opposition: "will not oppose a withdrawal" is no more a withdrawal than "opposes" is) or
-  denied (deny); ``with``: a word that is a cue only with one of these prepositions ("called for a
+  denied (deny; falsity: "reports that troops entered X are false");
+  ``with``: a word that is a cue only with one of these prepositions ("called for a
   withdrawal", "called on X to leave"; not "called the deployment a mistake"); ``sequence``: a
   gerund after the word has the mood of the verb it follows ("will call at X before sailing on to Y");
   ``occurrence``: a verb whose negation denies the motion noun that is its subject ("the withdrawal did

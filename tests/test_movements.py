@@ -4781,3 +4781,44 @@ def test_the_capitals_airport(pipeline) -> None:
             "airport, the officials said.\n")
     assert [(m.actor, m.destination.place.name if m.destination and m.destination.place else None)
             for m in analyse(pipeline, text).movements] == [("armoured trucks", "Port-au-Prince")]
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "status"), [
+    # a denial above a modal: what is denied would not happen, so it is denied, not possible
+    ("The spokesman denied that foreign troops would be sent to Gao.", [("Gao", "denied")]),
+    ("Moscow denied that it would send troops to Kherson.", [("Kherson", "denied")]),
+    # a denial beside the clause, not above it
+    ("He said troops would be sent to Gao, denying reports of a delay.", [("Gao", "possible")]),
+    # a denial of something else to the force the clause describes
+    ("Soldiers who would be sent to Gao were denied leave by their commanders.", [("Gao", "possible")]),
+], ids=["denied-would-be-sent", "denied-would-send", "denying-beside", "denied-leave"])
+def test_a_denial_above_a_modal(pipeline, text: str, status: list) -> None:
+    assert _destination_statuses(pipeline, text) == status
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # "they were en route to X", "they are on the move toward X": the force "they" stands for
+    ("Rebel fighters left Bardere on Monday. They were en route to Kismayo, an elder said.",
+     [("Rebel fighters", "Bardere", None), ("Rebel fighters", None, "Kismayo")]),
+    ("Two frigates left Tartus on Monday. They are on the move toward Cyprus, officials said.",
+     [("frigates", "Tartus", None), ("frigates", None, "Cyprus")]),
+    ("Residents left Bardere on Monday. They were en route to Kismayo, an elder said.", []),
+], ids=["they-en-route", "they-on-the-move", "residents-en-route"])
+def test_a_pronoun_en_route(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "status"), [
+    # "reports that forces moved are false": denied
+    ("Reports that rebel fighters entered Bunia are false, the army said.", [("Bunia", "denied")]),
+    ("Claims that troops had crossed into Belgorod were untrue, the ministry said.", [("Belgorod", "denied")]),
+    ("Reports that troops entered Bunia are worrying, the minister said.", [("Bunia", "reported")]),
+], ids=["reports-false", "claims-untrue", "reports-worrying"])
+def test_reports_called_false(pipeline, text: str, status: list) -> None:
+    assert _destination_statuses(pipeline, text) == status

@@ -1092,6 +1092,10 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         if k == 1 and trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") \
                 and tok.lemma_.lower() not in lex.cue("occurrence"):
             break  # "the arrival of X will not intimidate us": X arrived; "the withdrawal did not happen"
+        if k > 1 and chain[k - 1].dep_ in ("nsubj", "nsubjpass") and (false := next(
+                (c for c in tok.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in lex.cue("falsity")),
+                None)) is not None:
+            return "denied", false.text  # "reports that troops entered X are false"
         neg = next((c for c in tok.children if c.dep_ == "neg"), None)
         if neg is not None and not sequenced:
             return "denied", neg.text
@@ -1111,7 +1115,8 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
                 return "possible", mark.text  # "if talks fail, X will send troops": the move hangs on a condition
         for c in tok.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.cue("modal"):
-                return "possible", c.text
+                denial = _denied_above(chain, k)  # "denied that troops would be sent": denied, not possible
+                return ("denied", denial.text) if denial is not None else ("possible", c.text)
             if c.dep_ in ("advmod", "amod") and c.lower_ in lex.cue("hedge"):
                 return "possible", c.text
         needs = lex.cue_prepositions.get(tok.lemma_.lower())
@@ -1135,6 +1140,17 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
             # not past a relative clause: "X could fall, where troops crossed the river": the crossing was
             break
     return "reported", None
+
+
+def _denied_above(chain: list[Token], k: int) -> Token | None:
+    """A denial verb the clause of ``chain[k]`` is the complement of ("denied that X would ..."), or None."""
+    deny = lexicon().cue("deny")
+    for j in range(k + 1, len(chain)):
+        if chain[j - 1].dep_ not in ("ccomp", "xcomp"):
+            return None
+        if chain[j].lemma_.lower() in deny:
+            return chain[j]
+    return None
 
 
 def mode_of(sent: Span, trigger: Token | None = None) -> str | None:
