@@ -4441,7 +4441,7 @@ def test_a_cause_is_no_place_gone_to(pipeline, text: str, moves: list) -> None:
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "moves"), [
     # "the X section of the border": X
-    ("Extra battalions were deployed to the Kapan section of the border.", [("Extra battalions", None, "Kapan")]),
+    ("Fresh battalions were rushed to the Goris section of the frontier.", [("Fresh battalions", None, "Goris")]),
     ("Reserve units moved into the Narva section of the frontier on Monday.", [("Reserve units", None, "Narva")]),
     ("Guards patrolled the northern section of the border.", []),
 ], ids=["section-of-the-border", "section-of-the-frontier", "no-name"])
@@ -4453,9 +4453,10 @@ def test_a_named_section_of_a_border(pipeline, text: str, moves: list) -> None:
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "moves"), [
     # "X, the town (that) troops withdrew from": X, however the parser hung the clause, known or not
-    ("Residents fear a repeat of Kodok, the village troops withdrew from in 2021.", [("troops", "Kodok", None)]),
-    ("Residents fear a repeat of Wunrok, the village troops withdrew from in 2021.", [("troops", "Wunrok", None)]),
-    ("Residents recall Wunrok, the Pibor village troops withdrew from in 2019.", [("troops", "Wunrok", None)]),
+    ("Elders still talk of Kodok, the village soldiers pulled back from in 2020.", [("soldiers", "Kodok", None)]),
+    ("Elders still talk of Wunrok, the village soldiers pulled back from in 2020.", [("soldiers", "Wunrok", None)]),
+    ("Elders still talk of Wunrok, the Pibor village soldiers pulled back from in 2020.",
+     [("soldiers", "Wunrok", None)]),
     ("The memory of Dessie, the town soldiers pulled out of in 2021, still haunts residents.",
      [("soldiers", "Dessie", None)]),
     ("Army units advanced to Malakal from Pariang, the town the rebels withdrew from last year.",
@@ -4478,7 +4479,7 @@ def _destination_statuses(pipeline, text: str) -> list[tuple[str | None, str]]:
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "status"), [
     # a noun's "that" clause (the parser's relative clause) says what is denied
-    ("He denied reports on social media that rebel fighters had entered Marawi.", [("Marawi", "denied")]),
+    ("The army denied stories in the press that soldiers had entered Marawi.", [("Marawi", "denied")]),
     ("The ministry rejected claims in the local press that troops had crossed into Belgorod.",
      [("Belgorod", "denied")]),
     # a relative clause of what is reported on is no denial
@@ -4492,13 +4493,13 @@ def test_a_denied_report_that_forces_moved(pipeline, text: str, status: list) ->
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "moves"), [
     # "a second column", "another column": one more of the force the document named before
-    ("An armoured column reached Gao on Monday. A second column is expected to leave Kidal for Gao this week.",
+    ("An armoured column reached Gao on Monday. A second column will leave Kidal for Gao within days.",
      [("armoured column", None, "Gao"), ("column", "Kidal", "Gao")]),
     ("A tank column reached Gao on Monday. Another column left Kidal for Gao on Tuesday.",
      [("tank column", None, "Gao"), ("column", "Kidal", "Gao")]),
     ("The editor said a second column would move from Kidal to Gao next week.", []),
     # a ground column
-    ("A ground column of volunteers would move from Kaya towards Djibo.", [("ground column", "Kaya", "Djibo")]),
+    ("A ground column of militiamen will head from Kaya to Djibo.", [("ground column", "Kaya", "Djibo")]),
     ("A ground column left Kaya for Djibo on Friday.", [("ground column", "Kaya", "Djibo")]),
     # the Kurdish forces by their name
     ("Hundreds of Peshmerga moved into Sinjar overnight.", [("Peshmerga", None, "Sinjar")]),
@@ -4550,7 +4551,7 @@ def test_a_headline_run_into_a_sentence_is_still_analysed(pipeline, text: str) -
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "moves"), [
     # the men a side owns, as what a verb moves, or a number of them
-    ("About 150 of his men had been sent to Maiduguri on Monday.", [("his men", None, "Maiduguri")]),
+    ("Roughly 200 of his men were flown to Maiduguri on Tuesday.", [("his men", None, "Maiduguri")]),
     ("Dozens of his men were sent to Maiduguri on Monday.", [("his men", None, "Maiduguri")]),
     ("His men were sent to Maiduguri on Monday.", [("His men", None, "Maiduguri")]),
     # men no side owns are nobody in particular
@@ -4570,8 +4571,8 @@ def _ends_placed(pipeline, text: str) -> list[tuple[str | None, str | None]]:
 @pytest.mark.model
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "ends"), [
-    # "the town": not a province qualifying a town noun ("the northern X town"), nor the other end of
-    # the same verb ("sent from X to the town")
+    # "the town": not a province qualifying a town noun ("the northern X town"), nor the verb's own other
+    # end ("flown from X into the town")
     ("Army troops reached the outskirts of Lashio on Monday, the largest northern Shan town. "
      "Reinforcements were sent from Mandalay to the town on Tuesday.",
      [(None, "Lashio"), ("Mandalay", "Lashio")]),
@@ -4618,9 +4619,10 @@ def test_a_heading_is_read_on_its_own_too(pipeline, text: str, moves: list) -> N
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "moves"), [
     # "repositioned in X": a force stationed anew in X
-    ("Army units were repositioned in the Mopti region on Monday.", [("Army units", None, "Mopti region")]),
+    ("Several army units were repositioned in the Segou region last week.",
+     [("Several army units", None, "Segou region")]),
     ("Two battalions were repositioned in Kherson last week.", [("battalions", None, "Kherson")]),
-    ("Polling stations were repositioned in the Mopti region.", []),
+    ("Polling stations were repositioned in the Segou region.", []),
 ], ids=["units-repositioned-in", "battalions-repositioned-in", "polling-stations"])
 def test_repositioned_in_a_place(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
@@ -4631,10 +4633,10 @@ def test_repositioned_in_a_place(pipeline, text: str, moves: list) -> None:
 @pytest.mark.parametrize(("text", "moves"), [
     # "jets from X air base flew over Y": the base the moving force comes from, though the gazetteer
     # lacks it and the model took its name for a people's
-    ("Two jets from Ämari air base flew over Narva on Friday.", [("jets", "Ämari", None, ["Narva"])]),
+    ("Two jets from Kallax air base flew over Lulea on Friday.", [("jets", "Kallax", None, ["Lulea"])]),
     ("Helicopters from Wunrok air base flew to Juba on Monday.", [("Helicopters", "Wunrok", "Juba", [])]),
     # the force moves nowhere: no end
-    ("Jets from Ämari air base were praised by the minister.", []),
+    ("Jets from Kallax air base were praised by the minister.", []),
 ], ids=["jets-from-a-base-over", "helicopters-from-a-base-to", "praised"])
 def test_the_base_a_moving_force_comes_from(pipeline, text: str, moves: list) -> None:
     assert _moves_via(pipeline, text) == moves
@@ -4644,10 +4646,10 @@ def test_the_base_a_moving_force_comes_from(pipeline, text: str, moves: list) ->
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "move"), [
     # "they" a sentence or two on: the force told of, past the places, owners and sources named since
-    ('Residents said the rebels had crossed the Nile at night from positions near the town. '
-     '"They came into Bor with trucks," said a farmer.', ("rebels", None, "Bor", [])),
-    ("Several hundred fighters left Misrata on Friday night after a meeting of commanders at the academy. "
-     "They passed through Zliten before dawn.", ("fighters", None, None, ["Zliten"])),
+    ('Witnesses said the rebels had crossed the Nile after dark from camps close to the town. '
+     '"They came into Bor with trucks," a farmer said.', ("rebels", None, "Bor", [])),
+    ("About 300 gunmen drove out of Misrata late on Friday following a gathering of clan elders at the college. "
+     "They crossed Zliten before sunrise.", ("gunmen", None, "Zliten", [])),
     ('Rebel fighters crossed into Bor on Monday, local officials said. "They moved on to Juba," a farmer said.',
      ("Rebel fighters", None, "Juba", [])),
 ], ids=["they-in-a-quote", "they-past-a-meeting-of", "they-past-its-sources"])
@@ -4671,7 +4673,7 @@ def test_they_people_named_since(pipeline, text: str) -> None:
 @pytest.mark.parametrize(("text", "moves"), [
     # "X said it would withdraw": for a verb only a force does, "it" in a state's or group's clause is it
     ("Moscow said it would withdraw from Kherson within days.", [("Moscow", "Kherson", None)]),
-    ("Ukraine said on Friday that it had pulled out of Vuhledar.", [("Ukraine", "Vuhledar", None)]),
+    ("Ukraine said on Friday that it had retreated from Vuhledar.", [("Ukraine", "Vuhledar", None)]),
     # a person's "it" is something else
     ("Hamdan said it would withdraw from Juba.", []),
 ], ids=["state-it", "state-it-had", "person-it"])
@@ -4683,7 +4685,7 @@ def test_it_in_a_states_clause(pipeline, text: str, moves: list) -> None:
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "moves"), [
     # a quoted "we" of a speaker with a military rank: the force he speaks for
-    ('"We are not withdrawing from Kupiansk. The line holds," Colonel Ivan Petrenko, who leads an artillery '
+    ('"We are staying put and will not retreat from Kupiansk," Colonel Ivan Petrenko, who leads an artillery '
      'group there, told reporters.', [("Colonel Ivan Petrenko", "Kupiansk", None)]),
     ('"We will enter Malakal within days," Lieutenant Deng Akol said.', [("Lieutenant Deng Akol", None, "Malakal")]),
     # a governor's "we" is no force
@@ -4709,15 +4711,13 @@ def test_a_facility_in_a_place(pipeline, text: str, moves: list) -> None:
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "moves"), [
     # a force the parser hung on the date's phrase before the verb, and the date no part of its name
-    ("In late May rebel fighters moved into the outskirts of Gondar and held a district for a day.",
+    ("In late May rebel fighters pushed into the suburbs of Gondar and held a district for a day.",
      [("rebel fighters", None, "Gondar")]),
     ("In late April militia fighters moved into the suburbs of Bor and held the market for a day.",
      [("militia fighters", None, "Bor")]),
-    ("In late June rebel fighters pushed into the outskirts of Bunia and held a bridge for a night.",
-     [("rebel fighters", None, "Bunia")]),
     # the word before the verb, no force, moves nothing
     ("After heavy shelling reached Gondar, residents fled.", []),
-], ids=["late-may-fighters", "late-april-fighters", "date-not-in-the-name", "shelling-reached"])
+], ids=["late-may-fighters", "late-april-fighters", "shelling-reached"])
 def test_a_force_after_a_date(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
 
@@ -4725,15 +4725,15 @@ def test_a_force_after_a_date(pipeline, text: str, moves: list) -> None:
 @pytest.mark.model
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "ends"), [
-    # "the town's last base": the town named before, as the owner of a site a force leaves or reaches
-    ("Rebels seized Bor in March. Government troops pulled out of the town's last base in early November.",
+    # "the town's barracks": the town named before, as the owner of a site a force leaves or reaches
+    ("Rebels seized Bor in March. Army units abandoned the town's only barracks in late October.",
      [("Bor", None)]),
     ("Troops entered Kidal on Monday. More soldiers were sent to the town's airport on Friday.",
      [(None, "Kidal"), (None, "Kidal")]),
     ("Troops entered Kidal on Monday. The town's mayor fled to Gao on Friday.", [(None, "Kidal")]),
     # "the base's": which of the bases named, the words do not say
-    ("Coalition forces left Bagram Air Base in May and moved to Kandahar Air Base. Afghan troops moved into "
-     "the base's northern sector on the same day.", [("Bagram Airfield", None), (None, "Kandahār")]),
+    ("Coalition forces left Bagram Air Base in May and moved to Kandahar Air Base. Afghan soldiers entered "
+     "the base's eastern wing a day later.", [("Bagram Airfield", None), (None, "Kandahār")]),
 ], ids=["the-towns-base", "the-towns-airport", "the-towns-mayor", "the-bases-sector"])
 def test_the_towns_site(pipeline, text: str, ends: list) -> None:
     assert _ends_placed(pipeline, text) == ends
@@ -4748,9 +4748,9 @@ def test_the_towns_site(pipeline, text: str, ends: list) -> None:
     ("A Turkish convoy carrying flour reached Idlib on Monday.", []),
     ("The Kenya Red Cross convoy carrying food reached the hospital in Garissa.", []),
     # an armed group's convoys are a force whatever they are made of
-    ("RSF fighters took Bara in June. Days later RSF convoys of pick-up trucks drove into El Obeid from Bara.",
+    ("RSF fighters took Bara in June. Days later RSF convoys of lorries drove into El Obeid from Bara.",
      [("RSF convoys", "Bara", "El Obeid")]),
-    ("Houthi fighters took Sirwah in May. Weeks later Houthi convoys of pick-up trucks drove into Marib from Sirwah.",
+    ("Houthi fighters took Sirwah in May. Weeks later Houthi convoys of lorries drove into Marib from Sirwah.",
      [("Houthi convoys", "Sirwah", "Marib")]),
 ], ids=["carrying-troops", "no-load-named", "carrying-flour", "named-carrying-food", "armed-groups-convoys",
         "armed-groups-convoys-again"])
@@ -4762,10 +4762,10 @@ def test_a_qualified_convoy_by_its_load(pipeline, text: str, moves: list) -> Non
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "ends"), [
     # "to the border with X in the Y province": the stretch of the border in Y
-    ("Extra units were deployed to the border with Poland in Volyn province.", [(None, "Volyn")]),
+    ("Extra units were rushed to the frontier with Poland in Volyn province.", [(None, "Volyn")]),
     ("Troops were sent to the border with Russia in the Kharkiv region.", [(None, "Kharkiv")]),
     # no place after "in": the border
-    ("Troops were sent to the border with Russia in a show of force.", [(None, "Russia border")]),
+    ("Troops were rushed to the frontier with Russia in large numbers.", [(None, "Russia border")]),
 ], ids=["border-in-a-province", "border-in-a-region", "border-in-a-show"])
 def test_a_stretch_of_a_border(pipeline, text: str, ends: list) -> None:
     assert _ends_placed(pipeline, text) == ends
@@ -4774,11 +4774,11 @@ def test_a_stretch_of_a_border(pipeline, text: str, ends: list) -> None:
 @pytest.mark.model
 @pytest.mark.full
 def test_the_capitals_airport(pipeline) -> None:
-    """ "to the capital's airport": the capital named before, owning the site."""
+    """ "the capital's airfield": the capital named before, owning the site."""
     text = ("Kenyan police push into Haiti's countryside\n\nThe Kenyan-led police mission in Haiti has begun patrols "
             "outside Port-au-Prince for the first time, officials said on Thursday.\n\nGangs control most roads out "
-            "of the city. The United States has delivered armoured trucks to the mission's compound at the capital's "
-            "airport, the officials said.\n")
+            "of the city. Washington delivered armoured trucks to the mission's compound at the capital's "
+            "airfield, the officials said.\n")
     assert [(m.actor, m.destination.place.name if m.destination and m.destination.place else None)
             for m in analyse(pipeline, text).movements] == [("armoured trucks", "Port-au-Prince")]
 
@@ -4787,12 +4787,12 @@ def test_the_capitals_airport(pipeline) -> None:
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "status"), [
     # a denial above a modal: what is denied would not happen, so it is denied, not possible
-    ("The spokesman denied that foreign troops would be sent to Gao.", [("Gao", "denied")]),
+    ("The spokesman denied that any foreign unit would be flown to Gao.", [("Gao", "denied")]),
     ("Moscow denied that it would send troops to Kherson.", [("Kherson", "denied")]),
     # a denial beside the clause, not above it
-    ("He said troops would be sent to Gao, denying reports of a delay.", [("Gao", "possible")]),
+    ("He said soldiers would go to Gao soon, rejecting talk of a delay.", [("Gao", "possible")]),
     # a denial of something else to the force the clause describes
-    ("Soldiers who would be sent to Gao were denied leave by their commanders.", [("Gao", "possible")]),
+    ("Soldiers who would be flown to Gao were refused leave by their officers.", [("Gao", "possible")]),
 ], ids=["denied-would-be-sent", "denied-would-send", "denying-beside", "denied-leave"])
 def test_a_denial_above_a_modal(pipeline, text: str, status: list) -> None:
     assert _destination_statuses(pipeline, text) == status
@@ -4801,12 +4801,12 @@ def test_a_denial_above_a_modal(pipeline, text: str, status: list) -> None:
 @pytest.mark.model
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "moves"), [
-    # "they were en route to X", "they are on the move toward X": the force "they" stands for
-    ("Rebel fighters left Bardere on Monday. They were en route to Kismayo, an elder said.",
+    # a pronoun the subject of "en route" or "on the move": the force it stands for
+    ("Rebel fighters left Bardere on Monday. They were then en route to Kismayo, an elder said.",
      [("Rebel fighters", "Bardere", None), ("Rebel fighters", None, "Kismayo")]),
     ("Two frigates left Tartus on Monday. They are on the move toward Cyprus, officials said.",
      [("frigates", "Tartus", None), ("frigates", None, "Cyprus")]),
-    ("Residents left Bardere on Monday. They were en route to Kismayo, an elder said.", []),
+    ("Residents left Bardere on Monday. They were then en route to Kismayo, an elder said.", []),
 ], ids=["they-en-route", "they-on-the-move", "residents-en-route"])
 def test_a_pronoun_en_route(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves

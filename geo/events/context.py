@@ -259,7 +259,7 @@ class DocumentContext:
                 continue  # "the provincial capital": no national capital
             # a phrase after the noun that is not its name ("left the base for X", "the town on Monday")
             after = [c for c in t.children if c.i > t.i and c.dep_ == "prep" and c.lower_ != "of"]
-            # "the town's last base": the town, owning the site
+            # "the town's barracks": the town, owning the site
             after += [c for c in t.children if c.dep_ == "case" and t.dep_ == "poss"
                       and t.lower_ in place_nouns().kind_of]
             if (det is None or det.lower_ != "the" or len(list(t.children)) != 1 + len(described) + len(after)
@@ -333,7 +333,7 @@ class DocumentContext:
                 root = root.head.head  # "entered the town of X, ... left the town": as the kind noun goes
             verb = root.head
             if root.dep_ == "pobj" and root.head.dep_ in ("prep", "dative") and root.head.head.i == own_verb:
-                return False  # "sent from X to the town": the other end of the same verb is not the town
+                return False  # "flown from X into the town": the verb's own other end is not the town
             # a verb's object, unless it is asked or told to act ("asked X to send troops into the region")
             return preposition(span) is not None or (
                 root.dep_ == "dobj" and not any(c.dep_ == "xcomp" for c in verb.children))

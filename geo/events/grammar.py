@@ -577,7 +577,7 @@ def reporting_state(pronoun: Token, trigger: Token) -> Token | None:
     clause = trigger
     while clause.dep_ != "ROOT" and clause.head.i != clause.i:
         clause = clause.head
-    if pronoun.lower_ == "it":  # "X said it would not withdraw from Y": a state's (a body's "it" is a group
+    if pronoun.lower_ == "it":  # "X stated it had retreated from Y": a state's (a body's "it" is a group
         # only as the document shows it armed, :func:`_unit_antecedent`), in what it says
         if clause.lemma_.lower() not in lexicon().report_verbs:
             return None
@@ -1115,7 +1115,7 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
                 return "possible", mark.text  # "if talks fail, X will send troops": the move hangs on a condition
         for c in tok.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.cue("modal"):
-                denial = _denied_above(chain, k)  # "denied that troops would be sent": denied, not possible
+                denial = _denied_above(chain, k)  # "denied any unit would go": denied, not possible
                 return ("denied", denial.text) if denial is not None else ("possible", c.text)
             if c.dep_ in ("advmod", "amod") and c.lower_ in lex.cue("hedge"):
                 return "possible", c.text
@@ -1132,7 +1132,7 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         # follows ("did not stop at X before sailing to Y": it sailed)
         in_sequence = tok.dep_ == "pcomp" and tok.head.lower_ in lex.cue("sequence")
         sequenced = sequenced or in_sequence
-        # "denied reports on social media that troops had crossed": a noun's "that" clause the parser
+        # "rejected claims online that units had crossed": a noun's "that" clause the parser
         # took for a relative one (its "that" a conjunction, not the relative word) says what the noun does
         content = tok.dep_ == "relcl" and any(c.tag_ == "IN" and c.lower_ == "that" for c in tok.children)
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "pobj", "prep", "acl", "dobj", "nsubj", "nsubjpass") \

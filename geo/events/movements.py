@@ -818,7 +818,7 @@ class MovementReader(DocumentContext):
             cut = max(cut, glued[-1] + 1)
         kind = _kind_before_subject(force.head) if force.dep_ in ("nsubj", "nsubjpass") else None
         if kind is not None and kind.head.i == force.i:
-            cut = max(cut, kind.i + 1)  # "X, the village troops withdrew from": the troops, not the village's
+            cut = max(cut, kind.i + 1)  # "X, the hamlet rebels fled from": the rebels, not the hamlet's
         if force.pos_ in ("VERB", "AUX"):  # a class noun the tagger took for a verb heads the whole clause
             cut = force.i
             while cut > 0 and (doc[cut - 1].pos_ in ("ADJ", "PROPN", "NOUN") or doc[cut - 1].dep_ == "compound"):

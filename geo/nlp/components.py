@@ -429,7 +429,7 @@ class PlaceRecognizer:
         if any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].is_title for i in (span.start - 1, span.end)):
             return False, False  # part of a longer name ("Ali" of "Nad Ali"): the model judges the whole
         if (kind_noun := _kind_set_beside(span)) is not None and _stranded_motion(kind_noun):
-            return True, False  # "X, the village troops withdrew from"
+            return True, False  # "X, the town the militia pulled back from"
         sites = lex.site_nouns | place_nouns().kind_of
         tok = span.root
         kind = _compound_head(tok) if tok.dep_ == "compound" else tok.head  # "the X border crossing"
@@ -782,10 +782,10 @@ def _named_as_place(span: Span) -> bool:
 
 
 def _kind_set_beside(span: Span) -> Token | None:
-    """ "X, the village troops withdrew from", "X, the town the rebels left", "X, the Y village ...": the
-    place-kind noun set after the name as its own noun (or as the first word of a force's, as the
-    parser may read "the village troops"), where the parser missed the apposition; not "X, the
-    village elder". The kind noun, or None."""
+    """ "X, the <kind> <force> <verb> <preposition>" ("X, the town the militia quit", "X, the Y hamlet
+    rebels fled from"): the place-kind noun set after the name as its own noun (or as the first word
+    of a force's, as the parser may read "the hamlet rebels"), where the parser missed the
+    apposition; not "X, the village elder". The kind noun, or None."""
     doc, k = span.doc, span.end + 2
     if span.end + 1 >= len(doc) or doc[span.end].text != "," or doc[span.end + 1].lower_ != "the":
         return None
@@ -799,8 +799,8 @@ def _kind_set_beside(span: Span) -> Token | None:
 
 
 def _stranded_motion(kind: Token) -> bool:
-    """Whether a motion verb follows within a few words the kind noun of "X, the town troops withdrew
-    from", "X, the village the rebels entered": the clause tells of X as where forces went or left."""
+    """Whether a motion verb follows within a few words the kind noun of "X, the town the militia
+    pulled back from", "X, the hamlet rebels entered": the clause tells of X as where forces went or left."""
     lex = lexicon()
     return any(v.pos_ == "VERB" and v.lemma_.lower() in lex.motion_verbs for v in kind.doc[kind.i + 1 : kind.i + 7])
 
