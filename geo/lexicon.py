@@ -35,7 +35,9 @@ Adding a word is one line in its file (and a test of your own wording that needs
   nationality word or a possessor the place ("entered Ruritanian airspace", "Ruritania's waters"),
   with ``possessor_only`` a possessor only ("Ruritania's zone", not "the Ruritanian zone of the
   city"); any other makes a town that owns it the place ("landed at X's airfield"), unless the site
-  has a place phrase of its own ("X's base in Y").
+  has a place phrase of its own ("X's base in Y"). A ``sector`` one ("axis", "sector") names a
+  stretch of a front after its town: the name before it is the town's even when the model took it
+  for a body's (not so "the X training camp").
 - ``motion.jsonl`` also: ``object_is_origin`` ("left X"); ``for_destination`` ("headed for X");
   ``on_destination`` ("advanced on X");
   ``subject_moves``: the subject goes along with what it moves ("escorted a convoy to X");
@@ -242,6 +244,7 @@ class Lexicon:
     capital_nouns: frozenset[str]  # "capital": the national capital named last, else the story country's
     referring_synonyms: Mapping[str, tuple[str, ...]]  # "reef" -> ("shoal", ...): "the reef" is X Shoal too
     site_nouns: frozenset[str]  # "base", "front", "airspace": where a force is, inside a place
+    sector_nouns: frozenset[str]  # "axis", "sector": a stretch of a front named after its town, never a body's
     territory_nouns: frozenset[str]  # "airspace", "waters": "Ruritanian airspace" is Ruritania's
     distance_nouns: frozenset[str]  # "km", "miles": "advanced three kilometres into X" moves no kilometres
     possessed_territory: frozenset[str]  # "zone": a territory only of a possessor ("X's zone", not "the X zone")
@@ -427,6 +430,7 @@ def lexicon() -> Lexicon:
         capital_nouns=frozenset(r["word"] for r in _rows("referring_nouns.jsonl") if r.get("capital")),
         referring_synonyms={r["word"]: tuple(r["also"]) for r in _rows("referring_nouns.jsonl") if r.get("also")},
         site_nouns=_words("site_nouns.jsonl"),
+        sector_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("sector")),
         territory_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("kind") == "territory"),
         distance_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("kind") == "distance"),
         possessed_territory=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("possessor_only")),

@@ -4822,3 +4822,31 @@ def test_a_pronoun_en_route(pipeline, text: str, moves: list) -> None:
 ], ids=["reports-false", "claims-untrue", "reports-worrying"])
 def test_reports_called_false(pipeline, text: str, status: list) -> None:
     assert _destination_statuses(pipeline, text) == status
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # "the X displacement camp", "the X refugee camp": a place, though the gazetteer lacks it
+    ("Gunmen pushed out of the Otash displacement camp into Nyala overnight.", [("Gunmen", "Otash", "Nyala")]),
+    ("Militia fighters pulled back from the Kalma displacement camp to Nyala on Sunday.",
+     [("Militia fighters", "Kalma", "Nyala")]),
+    # a group's training camp is no place of its own
+    ("Soldiers raided a militant training camp near Jilib and left on Monday.", []),
+], ids=["displacement-camp", "displacement-camp-to", "training-camp"])
+def test_a_camp_for_the_displaced(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "ends"), [
+    # "the X axis", "the X sector": the town a stretch of the front is named after, whatever the model
+    # took the name for
+    ("Moscow is expected to send more troops to the Kupiansk axis in April.", [("Russia", "Kupyansk")]),
+    ("Russia sent more troops to the Kupiansk axis in April.", [("Russia", "Kupyansk")]),
+    # a body's camp is the body's
+    ("Fighters left an al-Shabaab training camp near Jilib on Monday.", []),
+], ids=["axis-expected", "axis-sent", "training-camp"])
+def test_a_stretch_of_a_front_named_after_a_town(pipeline, text: str, ends: list) -> None:
+    assert _ends_placed(pipeline, text) == ends

@@ -438,7 +438,8 @@ class PlaceRecognizer:
                                                   or kind.lower_ in lex.name_heads):
             tok = kind  # "to the X front", "crossed the X river", "from the provincial capital, X"
         # "a X training camp": a body's name before a site is the body's, not a town it is another name of
-        owner = tok.i != span.root.i and span.root.ent_type_ == "ORG"
+        # (not "the X axis", "the X sector": a stretch of a front is named after its town)
+        owner = tok.i != span.root.i and span.root.ent_type_ == "ORG" and tok.lower_ not in lex.sector_nouns
         while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "in", "at") and (
                 tok.head.head.lemma_.lower() in sites or tok.head.head.lower_ in sites):
             tok = tok.head.head  # "toward the stronghold of X", "to bases in X", "from their base at X"
