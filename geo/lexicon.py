@@ -60,6 +60,7 @@ Adding a word is one line in its file (and a test of your own wording that needs
   these ("took off from X", "set out from X", "turned back to X"; not "took the town", "set a date");
   ``only_prepositions``: likewise with a preposition ("bound for X", not "bound by a treaty"); with
   both lists, either will do ("came back to X", "came through X"; not "came from X");
+  ``only_objects``: likewise with an idiom's object ("set foot on X", not "set a date");
   ``movers``: the force classes the verb moves ("travel": personnel and units; an aircraft travelling
   is a flight, not a deployment); ``water_object_is_via``: a sea, strait or river as its object is
   passed through, not reached ("crossed the strait", but "crossed the border into X" goes to X);
@@ -220,6 +221,7 @@ class Lexicon:
     motion_not_particles: Mapping[str, frozenset[str]]  # "pull" -> over: "pulled over a car" is no movement
     motion_only_particles: Mapping[str, frozenset[str]]  # "take" -> off: "took off from X", not "took X"
     motion_only_prepositions: Mapping[str, frozenset[str]]  # "bind" -> for: "bound for X", not "bound by X"
+    motion_only_objects: Mapping[str, frozenset[str]]  # "set" -> foot: "set foot on X", not "set a date"
     motion_movers: Mapping[str, frozenset[str]]  # "travel" -> personnel, unit: only these classes move so
     water_object_is_via: frozenset[str]  # "cross": "crossed the strait" passes through it
     object_is_via: frozenset[str]  # "transit": "transited the strait", "passed the town" go through it
@@ -406,6 +408,7 @@ def lexicon() -> Lexicon:
         motion_only_particles={r["lemma"]: frozenset(r["only_particles"]) for r in motion if r.get("only_particles")},
         motion_only_prepositions={r["lemma"]: frozenset(r["only_prepositions"]) for r in motion
                                   if r.get("only_prepositions")},
+        motion_only_objects={r["lemma"]: frozenset(r["only_objects"]) for r in motion if r.get("only_objects")},
         motion_movers={r["lemma"]: frozenset(r["movers"]) for r in motion if r.get("movers")},
         water_object_is_via=frozenset(r["lemma"] for r in motion if r.get("water_object_is_via")),
         object_is_via=frozenset(r["lemma"] for r in motion if r.get("object_is_via")),

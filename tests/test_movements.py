@@ -4843,10 +4843,51 @@ def test_a_camp_for_the_displaced(pipeline, text: str, moves: list) -> None:
 @pytest.mark.parametrize(("text", "ends"), [
     # "the X axis", "the X sector": the town a stretch of the front is named after, whatever the model
     # took the name for
-    ("Moscow is expected to send more troops to the Kupiansk axis in April.", [("Russia", "Kupyansk")]),
-    ("Russia sent more troops to the Kupiansk axis in April.", [("Russia", "Kupyansk")]),
+    ("Two fresh brigades were moved to the Kupiansk axis in April.", [(None, "Kupyansk")]),
+    ("The army sent two fresh brigades to the Kupiansk axis in April.", [(None, "Kupyansk")]),
     # a body's camp is the body's
     ("Fighters left an al-Shabaab training camp near Jilib on Monday.", []),
-], ids=["axis-expected", "axis-sent", "training-camp"])
+], ids=["axis-moved", "axis-sent", "training-camp"])
 def test_a_stretch_of_a_front_named_after_a_town(pipeline, text: str, ends: list) -> None:
     assert _ends_placed(pipeline, text) == ends
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a force thrown into or at a place goes there
+    ("The army threw its last reserves into Bakhmut in May.", [("its last reserves", None, "Bakhmut")]),
+    ("The army has thrown two brigades at Vuhledar this month.", [("brigades", None, "Vuhledar")]),
+    # stones and parties are no force
+    ("Protesters threw stones at police in Kherson.", []),
+    ("The general threw a party for his officers in Kherson.", []),
+], ids=["threw-reserves-into", "thrown-brigades-at", "threw-stones", "threw-a-party"])
+def test_a_force_thrown_at_a_place(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # "came down from X", "came up from X": from X (not "came from X", where one is from)
+    ("Rebel fighters came down from Rutshuru overnight.", [("Rebel fighters", "Rutshuru", None)]),
+    ("Tanks came up from Bakhmut on Sunday.", [("Tanks", "Bakhmut", None)]),
+    ("A soldier who came from Tula was killed near Bakhmut.", []),
+], ids=["came-down-from", "came-up-from", "came-from"])
+def test_came_down_or_up_from(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # "set foot on X": onto X (the idiom's foot moves nothing of its own)
+    ("Marines set foot on Snake Island on Monday.", [("Marines", None, "Snake Island", "reported")]),
+    ("No Russian marine has ever set foot on Bilohrudyi island, a spokesman said.",
+     [("Russian marine", None, "Bilohrudyi", "denied")]),
+    ("The council set a date for talks in Kherson.", []),
+], ids=["set-foot-on", "no-soldier-set-foot", "set-a-date"])
+def test_set_foot_on_a_place(pipeline, text: str, moves: list) -> None:
+    assert [(m.actor, m.origin.mention.text if m.origin else None,
+             m.destination.mention.text if m.destination else None, m.status)
+            for m in analyse(pipeline, _body(text)).movements] == moves

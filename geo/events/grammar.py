@@ -24,11 +24,15 @@ def is_trigger(t: Token) -> bool:
             return False  # "pulled over a car"
         only = lex.motion_only_particles.get(t.lemma_.lower())
         needs = lex.motion_only_prepositions.get(t.lemma_.lower())
+        takes = lex.motion_only_objects.get(t.lemma_.lower())
         # a verb with both lists moves with either: "came back to X", "came through X" (not "came from X")
         particle = only is not None and any((c.dep_ in ("prt", "advmod") or c.tag_ == "RP") and c.lower_ in only
                                             for c in t.children)
         prepped = needs is not None and any(c.dep_ == "prep" and c.lower_ in needs for c in t.children)
-        if (only is not None or needs is not None) and not particle and not prepped:
+        # "set foot on X": an idiom's object
+        objected = takes is not None and any(c.dep_ == "dobj" and c.lower_ in takes for c in t.children)
+        if (only is not None or needs is not None or takes is not None) and not particle and not prepped \
+                and not objected:
             # "took the town", "set a date", "bound by a treaty": not "took off from X", "bound for X"
             return False
         if t.lemma_.lower() in lex.not_with_complement and any(
@@ -452,7 +456,9 @@ def _moves_something_else(verb: Token) -> bool:
     bearing ("pulled out eastwards"), a place the text names."""
     places = verb.doc.user_data.get(PLACE_STARTS, ())
     distances = lexicon().distance_nouns
+    idiom = lexicon().motion_only_objects.get(verb.lemma_.lower(), ())  # "set foot on X": no foot moves
     return any(c.dep_ == "dobj" and not is_force(c) and c.ent_type_ not in ("GPE", "LOC", "FAC", "QUANTITY")
+               and c.lower_ not in idiom
                and c.idx not in places and c.lower_ not in BEARINGS and c.lower_.rstrip("s") not in BEARINGS
                and c.lemma_.lower() not in distances and c.lower_ not in distances
                and not (c.lower_ in ("that", "which") and not list(c.children))
