@@ -4498,6 +4498,10 @@ def test_a_denied_report_that_forces_moved(pipeline, text: str, status: list) ->
     ("A tank column reached Gao on Monday. Another column left Kidal for Gao on Tuesday.",
      [("tank column", None, "Gao"), ("column", "Kidal", "Gao")]),
     ("The editor said a second column would move from Kidal to Gao next week.", []),
+    # a relief column is sent to relieve a garrison (a relief convoy carries aid)
+    ("A relief column reached Babanusa from El Obeid on Monday.", [("relief column", "El Obeid", "Babanusa")]),
+    ("A relief column arrived in Sennar from Kosti on Friday, the army said.", [("relief column", "Kosti", "Sennar")]),
+    ("A relief convoy carrying flour reached Babanusa on Monday.", []),
     # a ground column
     ("A ground column of militiamen will head from Kaya to Djibo.", [("ground column", "Kaya", "Djibo")]),
     ("A ground column left Kaya for Djibo on Friday.", [("ground column", "Kaya", "Djibo")]),
@@ -4505,7 +4509,8 @@ def test_a_denied_report_that_forces_moved(pipeline, text: str, status: list) ->
     ("Hundreds of Peshmerga moved into Sinjar overnight.", [("Peshmerga", None, "Sinjar")]),
     ("Peshmerga crossed into Sinjar on Monday.", [("Peshmerga", None, "Sinjar")]),
     ("Peshmerga leaders flew to Baghdad for talks.", []),
-], ids=["a-second-column", "another-column", "a-second-newspaper-column", "ground-column-of", "ground-column",
+], ids=["a-second-column", "another-column", "a-second-newspaper-column", "relief-column", "relief-column-said",
+        "relief-convoy", "ground-column-of", "ground-column",
         "hundreds-of-peshmerga", "peshmerga", "peshmerga-leaders"])
 def test_columns_and_named_forces(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
