@@ -613,18 +613,23 @@ def _plural_antecedent(pronoun: Token, *, sentences: int) -> Token | None:
     return None
 
 
+def _first_conjunct(t: Token) -> Token:
+    """The first of the conjuncts ``t`` is one of ("officials" of "officials and residents")."""
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t
+
+
 def _in_a_phrase(t: Token) -> bool:
     """A noun a preposition governs (or one of its conjuncts), not the "of" of a subject or object
     ("dozens of families")."""
-    while t.dep_ == "conj" and t.head.i != t.i:
-        t = t.head
+    t = _first_conjunct(t)
     return t.dep_ == "pobj" and not (t.head.lower_ == "of" and t.head.head.dep_ in ("nsubj", "nsubjpass", "dobj"))
 
 
 def _who_said(t: Token) -> bool:
     """A reporting verb's subject (or one of its conjuncts): "officials and residents said"."""
-    while t.dep_ == "conj" and t.head.i != t.i:
-        t = t.head
+    t = _first_conjunct(t)
     return t.dep_ == "nsubj" and t.head.lemma_.lower() in lexicon().report_verbs
 
 

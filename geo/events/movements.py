@@ -54,6 +54,7 @@ from conflictmap.geo.events.grammar import (
     time_phrase,
 )
 from conflictmap.geo.lexicon import lexicon
+from conflictmap.geo.nlp.components import kind_set_beside
 from conflictmap.geo.reading.dates import normalise
 from conflictmap.geo.reading.zones import zone_at
 from conflictmap.geo.records import (
@@ -128,13 +129,15 @@ def _kind_before_subject(trigger: Token) -> Token | None:
 
 
 def _named_before(kind: Token) -> Token | None:
-    """The word before ", the (X) <kind>": the name the kind noun stands beside."""
+    """The word before ", the (X) <kind>": the name the kind noun stands beside, as the place
+    recognizer reads that apposition (:func:`kind_set_beside`)."""
     doc, j = kind.doc, kind.i - 1
     while j > 0 and doc[j].pos_ == "PROPN" and doc[j].is_title:
         j -= 1  # "the X village": the area's name
-    if j >= 2 and doc[j].lower_ == "the" and doc[j - 1].text == "," and doc[j - 2].pos_ == "PROPN":
-        return doc[j - 2]
-    return None
+    if j < 2 or doc[j - 2].pos_ != "PROPN":
+        return None
+    beside = kind_set_beside(doc[j - 2 : j - 1])
+    return doc[j - 2] if beside is not None and beside.i == kind.i else None
 
 
 def family(trigger: Token) -> str | None:
@@ -395,7 +398,8 @@ class MovementReader(DocumentContext):
         noun = trigger.head
         # "X, the town (that) troops withdrew from": the place named before the kind noun the clause
         # describes, however the parser hung the clause ("the village troops" read as one noun)
-        before = [t for t in (_named_before(kind),) if t is not None] if kind is not None else []
+        named = _named_before(kind) if kind is not None else None
+        before = [named] if named is not None else []
         for t in (noun if trigger.dep_ == "relcl" else None, noun.head if noun.dep_ == "appos" else None, *before):
             if t is None:
                 continue

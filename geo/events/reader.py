@@ -91,7 +91,7 @@ class DocumentEvents(StatementReader, MovementReader):
         found_by = patterns(doc.vocab)
         cues = best([m for m in found_by.dependency(doc, "statement")
                      if confirmed(m) and not self.in_dateline(offset + m["speaker"].idx)], "cue", "speaker",
-                    nearest=True)
+                    nearest=True) if statements else {}  # a heading read again: for movements only
         matches = [m for m in found_by.dependency(doc, "movement")
                    if plausible(m["trigger"], m["force"]) and movement_confirmed(m)]
         pronouns = lexicon().force_pronouns

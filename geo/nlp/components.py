@@ -428,7 +428,7 @@ class PlaceRecognizer:
         doc = span.doc
         if any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].is_title for i in (span.start - 1, span.end)):
             return False, False  # part of a longer name ("Ali" of "Nad Ali"): the model judges the whole
-        if (kind_noun := _kind_set_beside(span)) is not None and _stranded_motion(kind_noun):
+        if (kind_noun := kind_set_beside(span)) is not None and _stranded_motion(kind_noun):
             return True, False  # "X, the town the militia pulled back from"
         sites = lex.site_nouns | place_nouns().kind_of
         tok = span.root
@@ -779,10 +779,10 @@ def _named_as_place(span: Span) -> bool:
     if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in kinds:
         return True
     return any(c.dep_ == "appos" and c.lower_ in kinds for c in span.root.children) or (
-        span.root.dep_ == "appos" and span.root.head.lower_ in kinds) or _kind_set_beside(span) is not None
+        span.root.dep_ == "appos" and span.root.head.lower_ in kinds) or kind_set_beside(span) is not None
 
 
-def _kind_set_beside(span: Span) -> Token | None:
+def kind_set_beside(span: Span) -> Token | None:
     """ "X, the <kind> <force> <verb> <preposition>" ("X, the town the militia quit", "X, the Y hamlet
     rebels fled from"): the place-kind noun set after the name as its own noun (or as the first word
     of a force's, as the parser may read "the hamlet rebels"), where the parser missed the
