@@ -1,7 +1,7 @@
 """Statements and movements scored on the hand-annotated development subset of real articles.
 
     CONFLICTMAP_GAZETTEER=/tmp/gaz/gazetteer.sqlite .venv/bin/python benchmarks/devtexts_eval.py \
-        [--set dev|heldout|...|heldout8|snippets|snippets2|articles3|...|articles22] [--gold DIR] \
+        [--set dev|heldout|...|heldout8|snippets|snippets2|articles3|...|articles23] [--gold DIR] \
         [--texts ../shared/devtexts] \
         [--gazetteer PATH] [--show-misses]
 
@@ -43,7 +43,8 @@ in the fourteenth, gold in ``benchmarks/devtexts_gold/articles18/``; ``--set art
 blind in the fifteenth, gold in ``benchmarks/devtexts_gold/articles19/``; ``--set articles20`` and ``--set
 articles21`` 15 and 15 written blind in the sixteenth, gold in ``benchmarks/devtexts_gold/articles20/`` and
 ``.../articles21/``; ``--set articles22`` 15 written blind in the seventeenth, gold in
-``benchmarks/devtexts_gold/articles22/``.
+``benchmarks/devtexts_gold/articles22/``; ``--set articles23`` 15 written blind in the eighteenth, gold in
+``benchmarks/devtexts_gold/articles23/``.
 
 * A gold statement is *found* when a predicted statement's speaker span overlaps the gold speaker
   span and its cue overlaps the gold cue (no speaker span or no cue: cannot match). A predicted
@@ -82,7 +83,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WRITTEN_SETS = ("snippets", "snippets2", "articles3", "articles4", "articles5", "articles6", "articles7", "articles8",
                 "articles9", "articles10", "articles11", "articles12", "articles13", "articles14",
                 "articles15", "articles16", "articles17", "articles18", "articles19", "articles20",
-                "articles21", "articles22")
+                "articles21", "articles22", "articles23")
 Gold = dict[str, Any]
 Span = tuple[int, int]
 
@@ -162,7 +163,7 @@ def main() -> None:
                                  "articles5", "articles6", "articles7", "articles8", "articles9", "articles10",
                                  "articles11", "articles12", "articles13", "articles14", "articles15",
                                  "articles16", "articles17", "articles18", "articles19", "articles20",
-                                 "articles21", "articles22"),
+                                 "articles21", "articles22", "articles23"),
                         help="the development 20 (default), the held-out 10, the second held-out 9 (movements only), "
                              "the third held-out 10, the fourth held-out 10, the fifth held-out 13 (movements only), "
                              "the sixth held-out 10, the seventh held-out 12, the eighth held-out 16, "
@@ -177,7 +178,8 @@ def main() -> None:
                              "the 15 and 15 of the thirteenth (benchmarks/articles16, benchmarks/articles17) or "
                              "the 15 of the fourteenth (benchmarks/articles18) or the 15 of the fifteenth "
                              "(benchmarks/articles19) or the 15 and 15 of the sixteenth (benchmarks/articles20, "
-                             "benchmarks/articles21) or the 15 of the seventeenth (benchmarks/articles22)")
+                             "benchmarks/articles21) or the 15 of the seventeenth (benchmarks/articles22) "
+                             "or the 15 of the eighteenth (benchmarks/articles23)")
     parser.add_argument("--gold", type=Path, help="a folder of gold files (overrides --set)")
     parser.add_argument("--texts", type=Path, help="where the gold paths lie (default: ../shared/devtexts; for "
                         "the written sets, benchmarks/<set>/texts)")

@@ -97,7 +97,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   ``region_of_town``: with none of its kinds named, the first-order region of the town named last
   ("took X ... moved into the province"); ``capital``: the national capital named last, else the
   capital of the story's country ("withdrew from the capital"); ``also``: other words a place's name
-  may hold for it ("the reef": the last place named a shoal or a reef).
+  may hold for it ("the reef": the last place named a shoal or a reef); ``most_people``: no place of
+  that many people or more is meant ("the village" is no capital named in between).
 - ``water_words.jsonl``: words that name water in a name ("the X River", "Lake X"), or a bridge or
   crossing: a crossed name the gazetteer lacks that holds one is passed through, not reached.
 - ``intent_nouns.jsonl``: nouns of intent whose "of" or "for" gerund is the movement of the one who
@@ -245,6 +246,7 @@ class Lexicon:
     region_of_town_nouns: frozenset[str]  # "province": with none named, the one the last town lies in
     capital_nouns: frozenset[str]  # "capital": the national capital named last, else the story country's
     referring_synonyms: Mapping[str, tuple[str, ...]]  # "reef" -> ("shoal", ...): "the reef" is X Shoal too
+    referring_most_people: Mapping[str, int]  # "village" -> 100000: "the village" is no city of a million
     site_nouns: frozenset[str]  # "base", "front", "airspace": where a force is, inside a place
     sector_nouns: frozenset[str]  # "axis", "sector": a stretch of a front named after its town, never a body's
     territory_nouns: frozenset[str]  # "airspace", "waters": "Ruritanian airspace" is Ruritania's
@@ -432,6 +434,8 @@ def lexicon() -> Lexicon:
         region_of_town_nouns=frozenset(r["word"] for r in _rows("referring_nouns.jsonl") if r.get("region_of_town")),
         capital_nouns=frozenset(r["word"] for r in _rows("referring_nouns.jsonl") if r.get("capital")),
         referring_synonyms={r["word"]: tuple(r["also"]) for r in _rows("referring_nouns.jsonl") if r.get("also")},
+        referring_most_people={r["word"]: r["most_people"] for r in _rows("referring_nouns.jsonl")
+                               if r.get("most_people")},
         site_nouns=_words("site_nouns.jsonl"),
         sector_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("sector")),
         territory_nouns=frozenset(r["word"] for r in _rows("site_nouns.jsonl") if r.get("kind") == "territory"),

@@ -3871,14 +3871,21 @@ def test_counted_units_moved_by_a_military_verb(mini_pipeline, text: str, moves:
      [("Rebel fighters", "Aguelhok", None)], True),
     ("Fighting continued in northern Mali on Monday. Army units moved to Tessalit overnight.",
      [("Army units", None, "Tessalit")], True),
+    # ... or the object of a verb whose object is where the force goes
+    ("Fighting continued in northern Mali on Monday. Army units entered Aguelhok overnight.",
+     [("Army units", None, "Aguelhok")], True),
+    ("Fighting flared along the Eritrea border on Monday. Eritrean troops reached Badme overnight.",
+     [("Eritrean troops", None, "Badme")], True),
     # a name the text also makes a subject is a body's
     ("Fighting continued in northern Mali on Monday. Aguelhok said its fighters withdrew to Kidal.",
      [("its fighters", None, "Kidal")], False),
-], ids=["withdrew-from", "moved-to", "said"])
+    ("Fighting continued in northern Mali on Monday. Army units entered Aguelhok overnight. Aguelhok said "
+     "the talks had failed.", [], False),
+], ids=["withdrew-from", "moved-to", "entered", "reached", "said", "entered-but-said"])
 def test_a_small_town_taken_for_a_body(pipeline, text: str, moves: list, place: bool) -> None:
     analysis = analyse(pipeline, _body(text))
     assert _actor_ends(analysis) == moves
-    assert any(r.mention.text in ("Aguelhok", "Tessalit") for r in analysis.places) == place
+    assert any(r.mention.text in ("Aguelhok", "Tessalit", "Badme") for r in analysis.places) == place
 
 
 @pytest.mark.model
@@ -3901,6 +3908,20 @@ def test_a_stranded_preposition_in_a_relative_clause(mini_pipeline, text: str, m
     ("Troops were stationed on the outskirts of Tripoli.", []),  # no movement
 ], ids=["converging-on-beaches", "advanced-on-outskirts", "stationed-on"])
 def test_on_a_site_of_a_place(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # a site on (in, near) another site of the place leads on to the place
+    ("Government troops withdrew from positions on the edge of Tripoli.",
+     [("Government troops", "Tripoli", None)]),
+    ("The militia pulled out of its bases on the outskirts of Odesa overnight.", [("militia", "Odesa", None)]),
+    # a site the verb does not govern: the place only says where it was hit
+    ("Soldiers withdrew from Tripoli after shelling hit positions on the edge of Odesa.",
+     [("Soldiers", "Tripoli", None)]),
+], ids=["positions-on-the-edge", "bases-on-the-outskirts", "another-verbs-site"])
+def test_a_site_on_another_site(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves
 
 
@@ -4896,3 +4917,81 @@ def test_set_foot_on_a_place(pipeline, text: str, moves: list) -> None:
     assert [(m.actor, m.origin.mention.text if m.origin else None,
              m.destination.mention.text if m.destination else None, m.status)
             for m in analyse(pipeline, _body(text)).movements] == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # the parser takes the participle for the sentence's verb and the verb for a clause on the load
+    ("Trucks mounted with anti-tank rockets left Tripoli at dawn.", [("Trucks", "Tripoli", None)]),
+    ("Columns of trucks mounted with anti-tank rockets arrived from the outskirts of Odesa on Friday.",
+     [("Columns", "Odesa", None)]),
+    # ... with an auxiliary, or in a reported clause
+    ("Scores of pickups mounted with rocket pods were seen leaving Tripoli at night.", [("pickups", "Tripoli", None)]),
+    ("Officials said columns of trucks mounted with cannons arrived from the coast near Odesa.",
+     [("columns", "Odesa", None)]),
+    # the participle is the sentence's verb: what the militia mounted is no force
+    ("The militia mounted raids with pickups that left Tripoli at dawn.", []),
+], ids=["mounted-left", "mounted-arrived", "were-seen-leaving", "said-arrived", "mounted-raids"])
+def test_a_vehicle_loaded_with_weapons(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # the men a force, an armed body or an officer owns are its fighters
+    ("The brigade's men entered Odesa at dawn.", [("brigade's men", None, "Odesa")]),
+    ("The commander's men entered Odesa at dawn.", [("commander's men", None, "Odesa")]),
+    ("Hamas's men entered Tripoli overnight.", [("Hamas's men", None, "Tripoli")]),
+    # anyone else's men are nobody in particular
+    ("The farmer's men left Tripoli at dawn.", []),
+], ids=["brigades-men", "commanders-men", "bodys-men", "farmers-men"])
+def test_men_a_force_owns(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Army auxiliaries pulled back from Tripoli to Odesa on Sunday.", [("Army auxiliaries", "Tripoli", "Odesa")]),
+    ("The auxiliaries entered Odesa after the army left.", [("auxiliaries", None, "Odesa")]),
+    # staff who only assist
+    ("The auxiliary staff moved to Odesa on Sunday.", []),
+], ids=["auxiliaries-pulled-back", "auxiliaries-entered", "auxiliary-staff"])
+def test_auxiliaries_are_a_force(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+def test_a_name_crossed_is_not_taken_for_a_town(pipeline) -> None:
+    """A bare name a force crosses is mostly a river's, though some village shares it: the model's
+    body stays no place, and no movement goes into the village."""
+    analysis = analyse(pipeline, "Russian units cross Oskil near Kupiansk, Kyiv says\n\n"
+                                 "The ministry gave no further details on Monday.\n")
+    assert [m for m in analysis.movements if m.destination is not None and m.destination.mention.text == "Oskil"] == []
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "origin"), [
+    # "the village" is the small place named before, not a capital named in between
+    ("Eritrean troops entered Badme in 2020. Diplomats based in Addis Ababa report that the soldiers never "
+     "left the village.", "Badme"),
+    ("Rebel fighters entered Sake in March. Envoys posted to Kinshasa believe the rebels have since abandoned "
+     "the village.", "Sake"),
+], ids=["not-the-capital", "not-the-capital-2"])
+def test_the_village_is_no_big_city(pipeline, text: str, origin: str) -> None:
+    last = analyse(pipeline, _body(text)).movements[-1]
+    assert last.origin is not None and last.origin.place is not None and last.origin.place.name == origin
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # what came of a movement, told in a participle of its own after a comma, holds none of its ends
+    ("Japan sent two frigates to a disputed reef, raising worries that a wider war could pull in Libya.", []),
+    ("Japan moved troops to a remote island, stoking concern that the crisis could spread to Libya.", []),
+    # a participle of motion is a movement of its own
+    ("Rebel units left Tripoli on Monday, heading for Odesa.",
+     [("Rebel units", "Tripoli", None), ("Rebel units", None, "Odesa")]),
+], ids=["raising-worries", "stoking-concern", "heading-for"])
+def test_a_participle_of_consequence_holds_no_end(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves

@@ -239,3 +239,16 @@ def test_a_title_case_headline_is_parsed_as_a_sentence() -> None:
     assert lines[0] == "Navy frigates sail to Tripoli as Talks Stall"
     assert lines[2:5] == text.splitlines()[2:5]  # a byline and page machinery stay as written
     assert lines[6] == text.splitlines()[6]  # a sentence of the body stays as written
+
+
+@pytest.mark.parametrize(("line", "zone"), [
+    # a credit of several people, or with the place or outlet, is a byline however long
+    ("by Ana Rossi with Tomas Berg in Kinshasa", Zone.FURNITURE),
+    ("By Lena Hart and Omar Saleh, Reuters", Zone.FURNITURE),
+    # a headline in title case that opens with "By" is none
+    ("By Land And Sea: Rebels Head For Goma", Zone.HEADLINE),
+], ids=["with-in", "and-outlet", "title-case-headline"])
+def test_a_byline_of_several_names(line: str, zone: Zone) -> None:
+    text = (f"Rebels push towards Goma as talks stall\n\n{line}\n\n"
+            "GOMA - Rebel fighters advanced towards the city on Monday, residents said.\n")
+    assert classify(text)[1].zone is zone

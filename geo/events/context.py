@@ -364,7 +364,8 @@ class DocumentContext:
             or (border and r.mention.label == BORDER_LABEL))) or (r.mention.label != BORDER_LABEL and (
                 introduced.search(self.text, max(0, r.mention.start - 40), r.mention.start)
                 or apposed.match(self.text, r.mention.end)))), None)
-        earlier = [r for r in earlier if r.place is not None]
+        most = lexicon().referring_most_people.get(noun)  # "the village" is no city of a million
+        earlier = [r for r in earlier if r.place is not None and (most is None or r.place.population < most)]
         # a border is "the border" only: "the region" is never the band along one
         of_kind = named or next((r for r in earlier if r.place is not None and r.place.kind in kinds
                                  and r.mention.label != BORDER_LABEL), None)

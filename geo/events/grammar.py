@@ -1009,6 +1009,10 @@ def measured_from(span: Span) -> bool:
     return any(t.ent_type_ == "QUANTITY" or t.lower_ == "away" for t in near if t.i != span.root.i)
 
 
+# where one site lies on another: "positions on the edge of X", "bases in the outskirts of X"
+_SITE_LOCATIVES = frozenset({"on", "in", "at", "near", "around", "outside"})
+
+
 def _enclosing(doc: Doc, i: int) -> str | None:
     """The strong preposition whose noun phrase the place's "of"/"in"/"at"... phrase completes, when
     that noun is a site or a distance: "to the outskirts of X", "to within 12 km of X", "to port in
@@ -1036,9 +1040,17 @@ def _enclosing(doc: Doc, i: int) -> str | None:
     if j < 0 or (doc[j].lemma_.lower() not in lex.site_nouns and doc[j].lower_ not in lex.site_nouns
                  and force_class(doc[j]) != "vessel"):  # "ferried marines to the BRP X at Y": a ship is a site
         return None  # "to the final in X", "to talks in X": only a site or a distance leads on to the place
-    while j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or doc[j].is_space
-                      or doc[j].dep_ in ("poss", "case")):  # "from its bases in X", "to the army's base in X"
-        j -= 1
+    while True:
+        while j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or doc[j].is_space
+                          or doc[j].dep_ in ("poss", "case")):  # "from its bases in X", "to the army's base in X"
+            j -= 1
+        k = j - 1
+        while k > 0 and doc[k].is_space:
+            k -= 1
+        if not (j > 0 and doc[j].lower_ in _SITE_LOCATIVES and (
+                doc[k].lemma_.lower() in lex.site_nouns or doc[k].lower_ in lex.site_nouns)):
+            break
+        j = k  # "from positions on the edge of X": a site on (in, near) another site leads on to the first
     within = j > 0 and doc[j].lower_ == "within"
     while j > 0 and doc[j].lower_ == "within":  # "to within 12 km of X": within passes through
         j -= 1

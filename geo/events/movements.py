@@ -432,6 +432,10 @@ class MovementReader(DocumentContext):
                 # "left X and moved to Y", "pulled out of X, moving to Y", "ordered troops to withdraw from
                 # Y": Y is the second's
                 subtree -= {t.i for t in clause.subtree}
+            elif clause.dep_ == "advcl" and clause.tag_ == "VBG":
+                # "sent warships to a reef, stoking worry that a war could draw in X": what came of
+                # the movement (or went with it), told in a participle of its own that moves nothing
+                subtree -= {t.i for t in clause.subtree}
         aims = {t.i for aim in purposes(trigger) for t in aim.subtree}  # "sent troops to clear militants
         subtree -= aims  # from X": X is no origin (the purpose's place is the destination, below)
         light = trigger.head

@@ -17,6 +17,7 @@ from conflictmap.geo.events.grammar import (
     armed_group_names,
     force_antecedent,
     force_heads,
+    is_force,
     is_trigger,
     light_verb_subject,
     plausible,
@@ -42,7 +43,14 @@ def _no_subject_of_its_own(match: Match) -> bool:
 
 # movement labels a parse check confirms: "stormed X and burned vehicles before retreating to Y" lends
 # the first verb's subject only to a conjunct with none of its own ("... and police fled before ...")
-MOVEMENT_CHECKS = {"verb-after-preposition-conjunct": _no_subject_of_its_own}
+def _armed_owner(match: Match) -> bool:
+    """ "the brigade's men", "X's men" (X a body), "the commander's men": an owner whose men are fighters."""
+    owner = match["owner"]
+    return owner.ent_type_ in ("ORG", "NORP") or is_force(owner) or owner.lemma_.lower() in lexicon().military_titles
+
+
+MOVEMENT_CHECKS = {"verb-after-preposition-conjunct": _no_subject_of_its_own,
+                   "force-owned-men-subject": _armed_owner}
 
 
 def movement_confirmed(match: Match) -> bool:

@@ -150,6 +150,8 @@ def headline_verbs(doc: Doc) -> Doc:
     for word in doc:
         if word.tag_ == "JJ" and _force_word(word.lower_):
             word.pos_, word.tag_ = "NOUN", "NN"
+    for word in doc:
+        _mend_loaded_subject(word)
     for word in doc[1:-1]:
         sending = _headline_verb(word.lower_, _sending_verbs())  # "X ships troops to Y"
         if sending is None and word.lower_ in _sending_verbs() and word.tag_ in ("NN", "JJ") \
@@ -204,13 +206,53 @@ def headline_verbs(doc: Doc) -> Doc:
     return doc
 
 
-def _only_after_prepositions(span: Span) -> bool:
+# participles that say what a vehicle or boat carries ("trucks mounted with rockets", "boats packed with men")
+_LOADED = frozenset({"mounted", "armed", "loaded", "laden", "packed", "crammed", "fitted", "equipped", "filled"})
+
+
+def _mend_loaded_subject(word: Token) -> None:
+    """ "Trucks mounted with rockets left X", "(officials said) pickups mounted with cannons were
+    seen leaving X": the parser reads the participle as the clause's verb and the real verb as a
+    clause on the load ("guns left X") or a conjunct. The real verb becomes the clause's, the
+    participle a clause on its subject again."""
+    if word.lower_ not in _LOADED or word.dep_ not in ("ROOT", "ccomp") or word.tag_ not in ("VBD", "VBN"):
+        return
+    subject = next((c for c in word.children if c.dep_ == "nsubj" and c.i < word.i), None)
+    load = next((p for c in word.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for p in c.children if p.dep_ == "pobj"), None)
+    if subject is None or load is None:
+        return
+    # a verb after the load, in the past or with its auxiliary ("were seen"), hung on the load or on the participle
+    verb = min([c for c in (*load.children, *word.children) if c.i > load.i and (
+        c.tag_ == "VBD" or (c.tag_ == "VBN" and any(a.dep_ in ("aux", "auxpass") for a in c.children))) and (
+        c.dep_ == "acl" if c.head.i == load.i else c.dep_ in ("conj", "advcl"))], key=lambda c: c.i, default=None)
+    if verb is None:
+        return
+    for child in [c for c in word.children if c.i > verb.i]:  # the full stop, a clause after the verb
+        child.head = verb
+    if word.dep_ == "ROOT":
+        verb.head, verb.dep_ = verb, "ROOT"
+    else:
+        verb.head, verb.dep_ = word.head, word.dep_
+    subject.head, subject.dep_ = verb, "nsubjpass" if any(a.dep_ == "auxpass" for a in verb.children) else "nsubj"
+    before = word.doc[word.i - 1]  # "scores of lorries mounted with cannons": the participle is the lorries'
+    owner = before if before.pos_ in ("NOUN", "PROPN") and subject.is_ancestor(before) else subject
+    word.head, word.dep_ = owner, "acl"
+    word.tag_ = "VBN"
+
+
+def _only_as_an_end(span: Span) -> bool:
     """Whether every time the text names this one-word name it is a preposition's object ("withdrew
-    from X", "moved to X"): a body is also a subject, an owner or a qualifier somewhere ("X said",
-    "X's fighters", "X fighters"), a town the model took for one need not be."""
+    from X", "moved to X") or the object of a verb whose object is an end ("entered X", "reached X";
+    not "crossed X", whose bare name is mostly a river's): a body is also a subject, an owner or a
+    qualifier somewhere ("X said", "X's fighters", "X fighters"), a town the model took for one need
+    not be."""
     if len(span) != 1:
         return False
-    return all(t.dep_ == "pobj" for t in span.doc if t.text == span.text)
+    lex = lexicon()
+    ends = (lex.object_is_destination | lex.object_is_origin) - lex.water_object_is_via
+    return all(t.dep_ == "pobj" or (t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.lemma_.lower() in ends)
+               for t in span.doc if t.text == span.text)
 
 
 def _qualifies_a_force(span: Span) -> bool:
@@ -392,7 +434,7 @@ class PlaceRecognizer:
         return moved and span.text.lower() not in lexicon().generic_words and not _fragment(span) and (
             self._town(span.text, alternate=not owner) or self._unlisted_place(span)
             or (not owner and self._unlisted_end(span))
-            or (not owner and (span.root.ent_type_ != "ORG" or _only_after_prepositions(span)) and any(
+            or (not owner and (span.root.ent_type_ != "ORG" or _only_as_an_end(span)) and any(
                 p.kind is PlaceKind.CITY and _own_name(p, name_type, span.text)
                 and p.country_code in self._countries_named(span.doc) for p, name_type in self._matches(span.text)))
             or (bool(self._matches(span.text)) and _named_as_place(span)))  # "the town of X", X a small town

@@ -43,6 +43,10 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^\s*by\s*[A-Za-z][\w.'-]*(\s+[A-Za-z][\w.'-]*){0,3}\s*$", re.IGNORECASE)
+# a credit of several people or with the place or outlet, each part capitalised names joined as bylines
+# join them: "By A B and C D in Kinshasa", "by A B with C D", "By A B, Reuters", "By A B | CNN"
+_NAMES = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_BYLINE_NAMES = re.compile(rf"^\s*[Bb]y\s+{_NAMES}(?:(?:\s*[,|&]\s*|\s+(?:and|with|in)\s+){_NAMES}){{1,3}}\s*$")
 _DATE_LINE = re.compile(r"^[\W\d\s]*(\d{1,4}[-/ ]\w+[-/ ]\d{2,4}|\w+ \d{1,2},? \d{4})[\W\d\s:-]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
 _FULL_STOP = re.compile(r"(?<!\.)\.[\"'”’)]*\s*$")  # a short line is a sentence only with a full stop (a title may ask)
@@ -245,7 +249,7 @@ def _kind(par: str) -> Zone | None:
         return Zone.FURNITURE
     if _CAPTION_START.match(par) or (_CREDIT.search(par) and lexicon().photo_words.search(par) and n < CAPTION_WORDS):
         return Zone.CAPTION  # a credit and a photo word: a caption, which is short (not a wire story's "(AP)")
-    if _BYLINE.match(par) or _DATE_LINE.match(par):
+    if _BYLINE.match(par) or _BYLINE_NAMES.match(par) or _DATE_LINE.match(par):
         return Zone.FURNITURE
     stop_ratio = sum(w.lower() in lexicon().stop_words for w in words) / n
     ends = _SENTENCE_END.search(par)
