@@ -677,8 +677,12 @@ def test_who_sends_when_one_state_asks_another(mini_pipeline, text: str, country
         ("If the talks collapse, Japan will send troops to Libya.\n", "possible", "If"),
         ("Japan will send frigates to Lebanon unless France objects.\n", "possible", "unless"),
         ("When the talks collapsed, Japan sent troops to Libya.\n", "reported", None),  # a time, no condition
+        # a negation inside the condition: the movement still hangs on it
+        ("If Japanese troops do not pull out of Tripoli by May, sanctions will follow.\n", "possible", "If"),
+        ("Talks can start if the Japanese brigade does not cross into Libya.\n", "possible", "if"),
+        ("Japanese troops did not leave Tripoli, officials said.\n", "denied", "not"),
     ],
-    ids=["if-clause", "unless-clause", "when-clause"],
+    ids=["if-clause", "unless-clause", "when-clause", "if-not-pull-out", "if-not-cross", "did-not-leave"],
 )
 def test_a_movement_on_a_condition_is_possible(mini_pipeline, text: str, status: str, cue: str | None) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
@@ -2791,7 +2795,12 @@ def test_ends_named_by_the_kind_of_feature(mini_pipeline, text: str, destination
     ("Africa » Japanese marines reach Tripoli\n\nNo details were given on Monday.\n", "Japanese marines"),
     ("French-led coalition troops landed in Libya on Monday.\n", "French-led coalition troops"),  # a hyphen stays
     ("The Japanese\u2013French brigade landed in Libya on Monday.\n", "Japanese\u2013French brigade"),  # an en dash
-], ids=["dateline", "breadcrumb", "hyphen", "en-dash-in-a-name"])
+    # a list's bullet
+    ("Key points\n- Japanese marines reach Tripoli\n- Talks resume in Rome\n\nNo details were given on Monday.\n",
+     "Japanese marines"),
+    ("Latest\n\u2022 Marine units land in Libya\n\u2022 Talks resume in Rome\n\nNo details were given on Monday.\n",
+     "Marine units"),
+], ids=["dateline", "breadcrumb", "hyphen", "en-dash-in-a-name", "bullet", "bullet-dot"])
 def test_a_dateline_or_breadcrumb_is_no_part_of_the_forces_name(mini_pipeline, text: str, actor: str) -> None:
     assert [m.actor for m in analyse(mini_pipeline, text).movements] == [actor]
 
@@ -4994,4 +5003,51 @@ def test_the_village_is_no_big_city(pipeline, text: str, origin: str) -> None:
      [("Rebel units", "Tripoli", None), ("Rebel units", None, "Odesa")]),
 ], ids=["raising-worries", "stoking-concern", "heading-for"])
 def test_a_participle_of_consequence_holds_no_end(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a name before a compound of nouns qualifies the last of them: the camp, the place
+    ("Israeli soldiers moved into the Ein Sultan refugee camp overnight.", [("Israeli soldiers", None, "Ein Sultan")]),
+    ("Israeli soldiers moved into the Kafr Aqab refugee camp overnight.", [("Israeli soldiers", None, "Kafr Aqab")]),
+    # ... and a compound that names no place leaves the name no end
+    ("Japan sent troops to the Libya peace talks in Rome.", []),
+], ids=["refugee-camp", "displacement-camp", "peace-talks"])
+def test_a_name_before_a_compound_of_nouns(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a force withdrawing with no place of its own, in a sentence that names a place below its country,
+    # is a unit leaving that place, not the whole country the story is about
+    ("NIAMEY, Niger - Militants attacked an army post in southeastern Niger this week, officials said.\n\n"
+     "The regional governor told radio in Diffa that the garrison would stay put and not withdraw.\n",
+     []),
+    ("BEIRUT, Lebanon - Shelling hit villages in southern Lebanon on Monday, officials said.\n\n"
+     "The army deployed in Khiam after Israeli forces withdrew, a statement said.\n",
+     [("army", None, "Khiam")]),
+    # with none, the story's country
+    ("KABUL, Afghanistan - The Taliban took two more districts in Afghanistan this week, officials in Kabul "
+     "said.\n\nThe group made gains across the country after the alliance pulled out the bulk of its soldiers "
+     "in 2014.\n", [("its soldiers", "KABUL", None)]),
+], ids=["garrison-in-a-town", "forces-near-a-village", "alliance-from-the-country"])
+def test_a_withdrawal_with_no_place_of_its_own(pipeline, text: str, moves: list) -> None:
+    assert _actor_ends(analyse(pipeline, text)) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Japanese troops were trucked to Odesa overnight.", [("Japanese troops", None, "Odesa")]),
+    ("Marines disembarked at Odesa on Monday.", [("Marines", None, "Odesa")]),
+    ("Rebel fighters sneaked into Tripoli at night.", [("Rebel fighters", None, "Tripoli")]),
+    ("Japanese troops stepped back from Tripoli on Monday.", [("Japanese troops", "Tripoli", None)]),
+    # a step that is no pull-back, a thing sneaked
+    ("The army stepped in to restore order in Tripoli.", []),
+    ("The crew snuck a message to Odesa.", []),
+], ids=["trucked", "disembarked", "sneaked", "stepped-back", "stepped-in", "snuck-a-message"])
+def test_more_verbs_of_motion(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves

@@ -210,3 +210,18 @@ def test_an_abbreviation_in_brackets_glosses_the_name_and_does_not_qualify_it(fu
     mentions = [Mention("d", text.index(n), text.index(n) + len(n), n, "GPE", "body") for n in names]
     assert [r.place.id if r.place else None for r in resolve_mentions(full_gaz, text, mentions)] == \
         ["ne-admin0:KP", "ne-admin0:KP"]
+
+
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "names", "name", "expected"), [
+    # a camp of the story's country is not named after a namesake town abroad
+    ("Israeli soldiers reached Nur Shams camp by Tulkarm.", ["Israeli", "Nur Shams", "Tulkarm"], "Nur Shams", None),
+    ("Soldiers from Ukraine reached the Paris Rynok market near Kharkiv.", ["Ukraine", "Paris Rynok", "Kharkiv"],
+     "Paris Rynok", None),
+    # ... but one in a country the story names is
+    ("The Seattle Police Department said officers in Washington were ready.",
+     ["Seattle Police Department", "Washington"], "Seattle Police Department", "geonames:5809844"),
+], ids=["camp-abroad", "market-abroad", "in-the-story"])
+def test_a_name_is_named_after_a_town_of_the_story_countries(
+        full_gaz: Gazetteer, text: str, names: list[str], name: str, expected: str | None) -> None:
+    assert _resolve_full(full_gaz, text, names)[name] == expected

@@ -777,6 +777,8 @@ def modifies_another_noun(span: Span, trigger: Token) -> bool:
     if root.dep_ not in ("compound", "amod", "nmod") or root.head.i in range(span.start, span.end):
         return False
     head = root.head
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.i != trigger.i:
+        head = head.head  # "the X refugee camp": the noun the whole compound names
     if head.i == trigger.i or is_force(head):
         return False
     lex = lexicon()
@@ -1107,7 +1109,7 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         yet = next((c for c in trigger.head.children if c.dep_ == "advmod" and c.lower_ == "yet"), None)
         if yet is not None:
             return "possible", yet.text  # "the battalions have yet to move into X": not done yet
-    chain = [trigger, *list(trigger.ancestors)[:4]]
+    chain = [trigger, *list(trigger.ancestors)[:6]]
     sequenced = False  # past "before": the verb it follows lends its mood, not its denial
     for k, tok in enumerate(chain):
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("opposition"):
@@ -1121,6 +1123,9 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
             return "denied", false.text  # "reports that troops entered X are false"
         neg = next((c for c in tok.children if c.dep_ == "neg"), None)
         if neg is not None and not sequenced:
+            condition = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in lex.cue("condition")), None)
+            if condition is not None:
+                return "possible", condition.text  # "unless X is not pulled out": a condition, not a denial
             return "denied", neg.text
         no = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "no"), None)
         if tok.i != trigger.i and tok.pos_ == "NOUN" and no is not None and not sequenced:

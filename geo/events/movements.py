@@ -254,8 +254,9 @@ class MovementReader(DocumentContext):
             if not ends and kind is not None and definite(trigger):
                 ends = dict(self.earlier_ends().get(kind, {}))  # "since the invasion": the one placed before
                 basis = "earlier"
-            if not ends and leaves_the_story(trigger, force):
-                # "the alliance withdrew its troops", "foreign troops leaving": from the country the story is about
+            if not ends and leaves_the_story(trigger, force) and not self.local_place_in(sent, offset):
+                # "the alliance withdrew its troops", "foreign troops leaving": from the country the story
+                # is about (not "the garrison at X will not withdraw": a unit leaving a place of the sentence)
                 story = self.story_country()
                 actor_home = self.actor(force, offset)[1]
                 if story is not None and story.place is not None and story.place.country_code != actor_home:
@@ -315,6 +316,14 @@ class MovementReader(DocumentContext):
                 via=tuple(r for r in [ends.get("via")] if r is not None),
                 status_cue=status_cue,
             )
+
+    def local_place_in(self, sent: Span, offset: int) -> bool:
+        """Whether the sentence names a place below a country (a town, a region, a sea): where a force
+        that withdraws with no place of its own is, rather than the whole country the story is about."""
+        return any((r.place.kind not in (PlaceKind.COUNTRY, PlaceKind.CONTINENT) if r.place is not None
+                    else r.mention.label not in NOT_UNLISTED)  # a village the gazetteer lacks too
+                   and r.mention.label != DEMONYM_LABEL
+                   for r in self.resolutions_in(offset + sent.start_char, offset + sent.end_char))
 
     def with_borders(self, sent: Span, offset: int, places: list[Resolution]) -> list[Resolution]:
         """``places`` with each place named inside a land border's phrase ("the border with X", "the
@@ -581,8 +590,8 @@ class MovementReader(DocumentContext):
             if named is None:
                 continue
             holder = self.owner(named, offset)
-            if r.place is None:
-                around = holder or self.place_around(named, offset)
+            if r.place is None:  # "the X Airfield near Y", X no town the gazetteer has (or one abroad)
+                around = holder or self.place_around(named, offset, preps=("in", "near", "at", "outside"))
             else:
                 around = holder if holder is not None and holder.place is not None \
                     and holder.place.country_code != r.place.country_code else None
@@ -832,6 +841,8 @@ class MovementReader(DocumentContext):
             while cut > 0 and (doc[cut - 1].pos_ in ("ADJ", "PROPN", "NOUN") or doc[cut - 1].dep_ == "compound"):
                 cut -= 1
         kept = [t for t in words if t.i >= (words[0].i if words else force.i) and t.i >= cut]
+        while len(kept) > 1 and kept[0].is_punct:
+            kept.pop(0)  # "- Army convoy reaches X": a list's bullet is no part of the force's name
         phrase = "".join(t.text + (t.whitespace_ if k + 1 < len(kept) and kept[k + 1].i == t.i + 1 else " ")
                          for k, t in enumerate(kept)).strip() or force.text  # "guided-missile", as written
         country = None

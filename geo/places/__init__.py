@@ -336,7 +336,8 @@ def _named_after(gaz: Gazetteer, name: str, evidence: Evidence) -> Candidate | N
     leading words or the words after its last "of" / "in" count (not "America" in "Latin America",
     "Union" in "Soviet Union"), never a compass word ("West Surrey", "Eastern Ghouta"), and only a
     place named by its own or official name that is a town of 10,000 or a larger unit (not
-    "Carnegie" in "Carnegie Library")."""
+    "Carnegie" in "Carnegie Library"), in a country the document names when it names any (a camp of
+    the story's country is not named after a namesake town abroad)."""
     words = name.split()
     if words and words[-1].lower() in lexicon().natural_name_heads:
         return None  # "X Shoal", "the X Forest": a feature of nature, not at a town called X
@@ -352,7 +353,8 @@ def _named_after(gaz: Gazetteer, name: str, evidence: Evidence) -> Candidate | N
             continue
         found = gaz.candidates(text, evidence=evidence, limit=1)
         alternate = found and any(r.startswith("alternate name") for r in found[0].reasons)
-        if found and found[0].place.prior >= WEIGHTS.town_prior and not alternate:
+        if found and found[0].place.prior >= WEIGHTS.town_prior and not alternate and (
+                not evidence.countries or found[0].place.country_code in evidence.countries):
             return found[0]
     return None
 
