@@ -5051,3 +5051,31 @@ def test_a_withdrawal_with_no_place_of_its_own(pipeline, text: str, moves: list)
 ], ids=["trucked", "disembarked", "sneaked", "stepped-back", "stepped-in", "snuck-a-message"])
 def test_more_verbs_of_motion(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a name set off by commas after a kind noun is that noun's, however the parser hung it
+    ("Fighting spread in Helmand. Insurgents retreated from the regional capital, Lashkar Gah, officials said.",
+     [("Insurgents", "Lashkar Gah", None)]),
+    ("Fighting spread in Helmand. Rebels withdrew from the regional capital, Lashkar Gah, on Monday.",
+     [("Rebels", "Lashkar Gah", None)]),
+    # a name that goes on into its own clause is who speaks
+    ("Fighting spread in Helmand. Troops advanced toward the regional capital, Ahmad Shah told reporters.", []),
+], ids=["retreated-from", "withdrew-from", "name-speaks"])
+def test_a_name_apposed_to_a_kind_noun(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "moves"), [
+    # a pull-back by a distance from a place, with no place it went to, is away from that place
+    ("The militia withdrew about 15 miles from Tripoli overnight.", [("militia", "Tripoli", None)]),
+    ("Japanese troops fell back some 10 miles from Odesa overnight.", [("Japanese troops", "Odesa", None)]),
+    # a deployment by a distance from a place is near it; so is a pull-back to positions there
+    ("Japanese troops deployed 20 km from Odesa on Monday.", [("Japanese troops", None, "Odesa")]),
+    ("The militia withdrew to positions 20 km from Tripoli.", [("militia", None, "Tripoli")]),
+], ids=["withdrew-miles-from", "fell-back-miles-from", "deployed-km-from", "withdrew-to-positions-km-from"])
+def test_a_distance_from_a_place(mini_pipeline, text: str, moves: list) -> None:
+    assert _moves(mini_pipeline, text) == moves

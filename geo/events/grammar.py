@@ -1007,7 +1007,7 @@ def measured_from(span: Span) -> bool:
     prep = span.root.head
     if span.root.dep_ != "pobj" or prep.lower_ != "from":
         return False
-    near = [*prep.children, prep.head]
+    near = [*prep.children, prep.head, *([span.doc[prep.i - 1]] if prep.i > 0 else [])]  # the distance just before
     return any(t.ent_type_ == "QUANTITY" or t.lower_ == "away" for t in near if t.i != span.root.i)
 
 

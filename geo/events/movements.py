@@ -566,7 +566,12 @@ class MovementReader(DocumentContext):
                 continue
             role = place_role(prep, trigger, attached=attached)
             if prep == "from" and measured_from(span):
-                role = "weak destination"  # "to positions 20 km from X", "10 miles away from X": near X
+                # "to positions 20 km from X", "deployed 10 miles away from X": near X; but "pulled back
+                # 20 km from X" with no place it went to: away from X
+                back = any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in trigger.children)
+                away = (family(trigger) == "withdraw" or back) and not any(
+                    c.dep_ == "prep" and lexicon().roles.get(c.lower_) == "destination" for c in trigger.children)
+                role = "origin" if away else "weak destination"
             if (role is None and prep == "in" and attached and family(trigger) == "withdraw"
                     and holds_the_force(span, trigger)):
                 # "pull out the troops in X", "the withdrawal of forces in X": from X, unless the

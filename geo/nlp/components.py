@@ -152,6 +152,7 @@ def headline_verbs(doc: Doc) -> Doc:
             word.pos_, word.tag_ = "NOUN", "NN"
     for word in doc:
         _mend_loaded_subject(word)
+    _mend_apposed_names(doc)
     for word in doc[1:-1]:
         sending = _headline_verb(word.lower_, _sending_verbs())  # "X ships troops to Y"
         if sending is None and word.lower_ in _sending_verbs() and word.tag_ in ("NN", "JJ") \
@@ -239,6 +240,27 @@ def _mend_loaded_subject(word: Token) -> None:
     owner = before if before.pos_ in ("NOUN", "PROPN") and subject.is_ancestor(before) else subject
     word.head, word.dep_ = owner, "acl"
     word.tag_ = "VBN"
+
+
+def _mend_apposed_names(doc: Doc) -> None:
+    """ "withdrew from the regional capital, X, on Monday": a name set off by commas after a kind
+    noun ("capital", "town", "district") is that noun's apposition, however the parser hung it (a name
+    it took for a person's is hung on the comma or the next verb)."""
+    kinds = place_nouns().kind_of | lexicon().capital_nouns
+    for comma in doc[2:-1]:
+        kind = doc[comma.i - 1]
+        if comma.text != "," or kind.dep_ not in ("pobj", "dobj") or kind.lower_ not in kinds:
+            continue
+        end = comma.i + 1
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        if end == comma.i + 1 or (end < len(doc) and doc[end].text not in (",", ".", ";")):
+            continue  # no name, or one that goes on ("the capital, X said")
+        run = doc[comma.i + 1 : end]
+        root = run.root
+        if root.head.i == kind.i or root.is_ancestor(kind):
+            continue  # already its apposition; or the tree would be a cycle
+        root.head, root.dep_ = kind, "appos"
 
 
 def _only_as_an_end(span: Span) -> bool:
