@@ -1109,7 +1109,7 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         yet = next((c for c in trigger.head.children if c.dep_ == "advmod" and c.lower_ == "yet"), None)
         if yet is not None:
             return "possible", yet.text  # "the battalions have yet to move into X": not done yet
-    chain = [trigger, *list(trigger.ancestors)[:6]]
+    chain = [trigger, *list(trigger.ancestors)[:4]]
     sequenced = False  # past "before": the verb it follows lends its mood, not its denial
     for k, tok in enumerate(chain):
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("opposition"):
