@@ -21,6 +21,9 @@ GeoWebNews texts annotated blind for statements and movements in the same sessio
 ``--set heldout7`` the 12 of ``benchmarks/devtexts_gold/heldout7/``, devtexts annotated blind for statements
 and movements in the ninth session (two not about conflict); ``--set heldout8`` the 16 of
 ``benchmarks/devtexts_gold/heldout8/``, devtexts annotated blind in the tenth session (373 statements, 12 movements);
+``--set heldout9`` the 15 of ``benchmarks/devtexts_gold/heldout9/``, the last devtexts about conflict or security,
+annotated blind in the eighteenth session (303 statements, no movement: the set measures statements and false
+movements);
 ``--set snippets`` the 30 short news texts of ``benchmarks/snippets/texts/`` (written for this project and
 annotated by a helper who never ran the system, fifth session; 5 of them hold no movement), gold in
 ``benchmarks/devtexts_gold/snippets/``; ``--set snippets2`` the second 30 of ``benchmarks/snippets2/texts/``
@@ -159,7 +162,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="gold_set", default="dev",
                         choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                                 "heldout7", "heldout8", "snippets", "snippets2", "articles3", "articles4",
+                                 "heldout7", "heldout8", "heldout9", "snippets", "snippets2", "articles3", "articles4",
                                  "articles5", "articles6", "articles7", "articles8", "articles9", "articles10",
                                  "articles11", "articles12", "articles13", "articles14", "articles15",
                                  "articles16", "articles17", "articles18", "articles19", "articles20",
@@ -167,6 +170,7 @@ def main() -> None:
                         help="the development 20 (default), the held-out 10, the second held-out 9 (movements only), "
                              "the third held-out 10, the fourth held-out 10, the fifth held-out 13 (movements only), "
                              "the sixth held-out 10, the seventh held-out 12, the eighth held-out 16, "
+                             "the ninth held-out 15 (no movement), "
                              "or the 30 written snippets (texts in "
                              "benchmarks/snippets), the second 30 (benchmarks/snippets2), the 24 written articles "
                              "(benchmarks/articles3), the 15 more (benchmarks/articles4), the 15 after those "
