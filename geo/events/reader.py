@@ -41,14 +41,15 @@ def _no_subject_of_its_own(match: Match) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass") for c in match["head"].children)
 
 
-# movement labels a parse check confirms: "stormed X and burned vehicles before retreating to Y" lends
-# the first verb's subject only to a conjunct with none of its own ("... and police fled before ...")
 def _armed_owner(match: Match) -> bool:
     """ "the brigade's men", "X's men" (X a body), "the commander's men": an owner whose men are fighters."""
     owner = match["owner"]
     return owner.ent_type_ in ("ORG", "NORP") or is_force(owner) or owner.lemma_.lower() in lexicon().military_titles
 
 
+# movement labels a parse check confirms: "stormed X and burned vehicles before retreating to Y" lends
+# the first verb's subject only to a conjunct with none of its own ("... and police fled before ..."); a
+# possessor's men are fighters only when the possessor is a force, a body or an officer
 MOVEMENT_CHECKS = {"verb-after-preposition-conjunct": _no_subject_of_its_own,
                    "force-owned-men-subject": _armed_owner}
 

@@ -143,7 +143,9 @@ def headline_verbs(doc: Doc) -> Doc:
     a later verb's subject ("Navy docks at X were flooded").
 
     A force word the tagger took for an adjective ("Japan sends frigate to X": a headline drops the
-    article) is made a noun.
+    article) is made a noun. Two misreadings are mended anywhere in the text: a vehicle "mounted
+    with" its load read as the clause's verb (:func:`_mend_loaded_subject`), and a name set off by
+    commas after a kind noun hung elsewhere (:func:`_mend_apposed_names`).
 
     Runs after the attribute ruler and before the lemmatizer, so the mended word gets a verb's lemma."""
     lex = lexicon()
