@@ -1011,10 +1011,6 @@ def measured_from(span: Span) -> bool:
     return any(t.ent_type_ == "QUANTITY" or t.lower_ == "away" for t in near if t.i != span.root.i)
 
 
-# where one site lies on another: "positions on the edge of X", "bases in the outskirts of X"
-_SITE_LOCATIVES = frozenset({"on", "in", "at", "near", "around", "outside"})
-
-
 def _enclosing(doc: Doc, i: int) -> str | None:
     """The strong preposition whose noun phrase the place's "of"/"in"/"at"... phrase completes, when
     that noun is a site or a distance: "to the outskirts of X", "to within 12 km of X", "to port in
@@ -1049,7 +1045,7 @@ def _enclosing(doc: Doc, i: int) -> str | None:
         k = j - 1
         while k > 0 and doc[k].is_space:
             k -= 1
-        if not (j > 0 and doc[j].lower_ in _SITE_LOCATIVES and (
+        if not (j > 0 and doc[j].lower_ in lex.weak_destination and (
                 doc[k].lemma_.lower() in lex.site_nouns or doc[k].lower_ in lex.site_nouns)):
             break
         j = k  # "from positions on the edge of X": a site on (in, near) another site leads on to the first
@@ -1121,9 +1117,9 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
                 (c for c in tok.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in lex.cue("falsity")),
                 None)) is not None:
             return "denied", false.text  # "reports that troops entered X are false"
+        condition = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in lex.cue("condition")), None)
         neg = next((c for c in tok.children if c.dep_ == "neg"), None)
         if neg is not None and not sequenced:
-            condition = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in lex.cue("condition")), None)
             if condition is not None:
                 return "possible", condition.text  # "unless X is not pulled out": a condition, not a denial
             return "denied", neg.text
@@ -1136,7 +1132,7 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in lex.cue("condition"):
             return "possible", tok.head.text  # "no deal without troops pulling out"
         for c in tok.children:  # a condition first: it says more than the "will" it governs
-            if c.dep_ == "mark" and c.lower_ in lex.cue("condition"):
+            if condition is not None and c.i == condition.i:
                 return "possible", c.text
             if c.dep_ == "advcl" and (mark := next((m for m in c.children if m.dep_ == "mark"
                                                     and m.lower_ in lex.cue("condition")), None)):

@@ -74,6 +74,8 @@ from conflictmap.geo.records import (
 NO_MOVEMENT_END = frozenset({"political union"})  # gazetteer features no force moves to or from
 # what "the X district of Y" may name as Y: a place inside X (not "the X region of <country>")
 WITHIN_A_REGION = frozenset({PlaceKind.CITY, PlaceKind.ADMIN2, PlaceKind.LANDMARK})
+# the prepositions that say where a named site lies ("the X Airfield near Y", "the X Camp in Y")
+AROUND = ("in", "near", "at", "outside")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
@@ -596,12 +598,12 @@ class MovementReader(DocumentContext):
                 continue
             holder = self.owner(named, offset)
             if r.place is None:  # "the X Airfield near Y", X no town the gazetteer has (or one abroad)
-                around = holder or self.place_around(named, offset, preps=("in", "near", "at", "outside"))
+                around = holder or self.place_around(named, offset, preps=AROUND)
             else:
                 around = holder if holder is not None and holder.place is not None \
                     and holder.place.country_code != r.place.country_code else None
                 if around is None and any(why.startswith("named after") for why in r.why):
-                    around = self.place_around(named, offset, preps=("in", "near", "at", "outside"))
+                    around = self.place_around(named, offset, preps=AROUND)
             if around is not None and around.place is not None:
                 found[role] = Resolution(r.mention, around.place, around.score, (),
                                          (*r.why, f"lies in {around.mention.text!r}"))
