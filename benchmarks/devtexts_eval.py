@@ -1,7 +1,7 @@
 """Statements and movements scored on the hand-annotated development subset of real articles.
 
     CONFLICTMAP_GAZETTEER=/tmp/gaz/gazetteer.sqlite .venv/bin/python benchmarks/devtexts_eval.py \
-        [--set dev|heldout|...|heldout8|snippets|snippets2|articles3|...|articles23] [--gold DIR] \
+        [--set dev|heldout|...|heldout8|snippets|snippets2|articles3|...|articles24] [--gold DIR] \
         [--texts ../shared/devtexts] \
         [--gazetteer PATH] [--show-misses]
 
@@ -47,7 +47,9 @@ blind in the fifteenth, gold in ``benchmarks/devtexts_gold/articles19/``; ``--se
 articles21`` 15 and 15 written blind in the sixteenth, gold in ``benchmarks/devtexts_gold/articles20/`` and
 ``.../articles21/``; ``--set articles22`` 15 written blind in the seventeenth, gold in
 ``benchmarks/devtexts_gold/articles22/``; ``--set articles23`` 15 written blind in the eighteenth, gold in
-``benchmarks/devtexts_gold/articles23/``.
+``benchmarks/devtexts_gold/articles23/``; ``--set articles24`` 15 written blind in the nineteenth in the
+manner of real reporting (few movements, most of them possible or denied), gold in
+``benchmarks/devtexts_gold/articles24/``.
 
 * A gold statement is *found* when a predicted statement's speaker span overlaps the gold speaker
   span and its cue overlaps the gold cue (no speaker span or no cue: cannot match). A predicted
@@ -82,11 +84,11 @@ from conflictmap.geo.reading.reader import Document
 from conflictmap.geo.records import Movement, Resolution, Statement
 
 ROOT = Path(__file__).resolve().parent.parent
-# texts in benchmarks/<set>/texts
-WRITTEN_SETS = ("snippets", "snippets2", "articles3", "articles4", "articles5", "articles6", "articles7", "articles8",
-                "articles9", "articles10", "articles11", "articles12", "articles13", "articles14",
-                "articles15", "articles16", "articles17", "articles18", "articles19", "articles20",
-                "articles21", "articles22", "articles23")
+GOLD_ROOT = ROOT / "benchmarks" / "devtexts_gold"
+# every folder of gold files is a set; a written set keeps its texts in benchmarks/<set>/texts
+SETS = ("dev", *sorted((d.name for d in GOLD_ROOT.iterdir() if d.is_dir()),
+                       key=lambda n: (re.sub(r"\d+$", "", n), int(re.sub(r"^\D+", "", n) or 0))))
+WRITTEN_SETS = tuple(n for n in SETS if (ROOT / "benchmarks" / n / "texts").is_dir())
 Gold = dict[str, Any]
 Span = tuple[int, int]
 
@@ -161,29 +163,9 @@ def show(text: str, span: list[int] | Span) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="gold_set", default="dev",
-                        choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                                 "heldout7", "heldout8", "heldout9", "snippets", "snippets2", "articles3", "articles4",
-                                 "articles5", "articles6", "articles7", "articles8", "articles9", "articles10",
-                                 "articles11", "articles12", "articles13", "articles14", "articles15",
-                                 "articles16", "articles17", "articles18", "articles19", "articles20",
-                                 "articles21", "articles22", "articles23"),
-                        help="the development 20 (default), the held-out 10, the second held-out 9 (movements only), "
-                             "the third held-out 10, the fourth held-out 10, the fifth held-out 13 (movements only), "
-                             "the sixth held-out 10, the seventh held-out 12, the eighth held-out 16, "
-                             "the ninth held-out 15 (no movement), "
-                             "or the 30 written snippets (texts in "
-                             "benchmarks/snippets), the second 30 (benchmarks/snippets2), the 24 written articles "
-                             "(benchmarks/articles3), the 15 more (benchmarks/articles4), the 15 after those "
-                             "(benchmarks/articles5), the 15 and 15 of the ninth session (benchmarks/articles6, "
-                             "benchmarks/articles7), the 15 and 15 of the tenth (benchmarks/articles8, "
-                             "benchmarks/articles9) or the 15, 15 and 15 of the eleventh (benchmarks/articles10, "
-                             "benchmarks/articles11, benchmarks/articles12) or the 15, 15 and 15 of the "
-                             "twelfth (benchmarks/articles13, benchmarks/articles14, benchmarks/articles15) or "
-                             "the 15 and 15 of the thirteenth (benchmarks/articles16, benchmarks/articles17) or "
-                             "the 15 of the fourteenth (benchmarks/articles18) or the 15 of the fifteenth "
-                             "(benchmarks/articles19) or the 15 and 15 of the sixteenth (benchmarks/articles20, "
-                             "benchmarks/articles21) or the 15 of the seventeenth (benchmarks/articles22) "
-                             "or the 15 of the eighteenth (benchmarks/articles23)")
+                        choices=SETS,
+                        help="a folder of benchmarks/devtexts_gold (default: the development 20); its README says "
+                             "how it was made; the written sets keep their texts in benchmarks/<set>/texts")
     parser.add_argument("--gold", type=Path, help="a folder of gold files (overrides --set)")
     parser.add_argument("--texts", type=Path, help="where the gold paths lie (default: ../shared/devtexts; for "
                         "the written sets, benchmarks/<set>/texts)")
