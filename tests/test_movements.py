@@ -5079,3 +5079,48 @@ def test_a_name_apposed_to_a_kind_noun(pipeline, text: str, moves: list) -> None
 ], ids=["withdrew-miles-from", "fell-back-miles-from", "deployed-km-from", "withdrew-to-positions-km-from"])
 def test_a_distance_from_a_place(mini_pipeline, text: str, moves: list) -> None:
     assert _moves(mini_pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a state pushing into a place moves its forces, as when it advances or presses into it
+    ("Turkey pushed into Idlib province on Sunday.", [("Turkey", "Turkey", "Idlib province")]),
+    ("Ethiopia pushed deeper into Tigray overnight, officials said.", [("Ethiopia", None, "Tigray")]),
+    # who pushes something else does not move: what is pushed does
+    ("Warsaw accused Minsk of pushing migrants toward the Polish border at Kuznica.", []),
+    ("Athens blamed Ankara for pushing refugees into Greece.", []),
+    # ... unless it carries what it moves
+    ("UN helicopters evacuated about 40 wounded soldiers from Nasir to Malakal.",
+     [("UN helicopters", None, "Malakal")]),
+], ids=["state-pushed-into", "state-pushed-deeper", "pushing-migrants", "pushing-refugees", "helicopters-carry"])
+def test_a_state_that_pushes_into_a_place(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # the subject of a clause that sets the time of another's action is that clause's subject
+    ("Government troops burned crops as they advanced into Darfur.", [("Government troops", None, "Darfur")]),
+    ("Rebel fighters looted shops as they withdrew from Goma.", [("Rebel fighters", "Goma", None)]),
+    ("Sudan shells border villages as it pushes into Darfur\n\nNo details were given on Monday.",
+     [("Sudan", None, "Darfur")]),
+    # not for a verb others do too: who is stopped flees
+    ("Soldiers stopped the villagers as they fled to Goma.", []),
+], ids=["burned-as-they-advanced", "looted-as-they-withdrew", "heading-as-it-pushes", "stopped-as-they-fled"])
+def test_a_pronoun_in_a_clause_of_time(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "status", "cue"), [
+    # a movement that sets the time of what will or should happen has not happened yet
+    ("Talks will not resume until the Japanese soldiers have left Libya.\n", "possible", "until"),
+    ("Police will take over patrols once the Japanese brigade has pulled out of Tripoli.\n", "possible", "once"),
+    # ... but it has when what it sets the time of did
+    ("Residents cheered when the Japanese brigade withdrew from Tripoli.\n", "reported", None),
+], ids=["until-left", "once-pulled-out", "when-withdrew"])
+def test_a_movement_that_sets_the_time_of_a_future_one(mini_pipeline, text: str, status: str, cue: str | None) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert (move.status, move.status_cue) == (status, cue)

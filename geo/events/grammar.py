@@ -416,6 +416,12 @@ def plausible(trigger: Token, force: Token) -> bool:
     if trigger.lemma_.lower() in lexicon().defers_to_noun and any(c.dep_ == "dobj" and is_trigger(c)
                                                                    for c in trigger.children):
         return False  # "ordered the withdrawal of its forces": the withdrawal is the movement
+    if trigger.lemma_.lower() in lexicon().displacement_verbs and not (
+            force.head.i == trigger.i and force.dep_ in ("dobj", "nsubjpass")) \
+            and force_class(force) not in ("vessel", "aircraft", "vehicle") and _moves_something_else(trigger):
+        # "accused X of pushing migrants to Y": what is pushed moves, not who pushes it (a helicopter
+        # evacuating the wounded goes with them)
+        return False
     if trigger.lemma_.lower() in lexicon().object_stays and any(c.dep_ == "dobj" and is_force(c)
                                                                  for c in trigger.children):
         return False  # "left one battalion to guard X": the battalion stays, and so does who left it
@@ -591,6 +597,23 @@ def reporting_state(pronoun: Token, trigger: Token) -> Token | None:
     return next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and (
         c.ent_type_ in ("GPE", "ORG", "NORP") or any(d.dep_ == "det" and d.lower_ == "the" for d in c.children))),
         None)  # "the Xs" the model took for a person: a person takes no "the"
+
+
+def main_clause_force(pronoun: Token, trigger: Token) -> Token | None:
+    """ "Xs burned crops as they advanced into Y", "X shells a town as it pushes into Y": the subject
+    of a clause that only sets the time of another clause's action is, by default, that clause's
+    subject, when the noun before the pronoun is none. Only for a verb only a force does (``military``
+    in ``motion.jsonl``): "soldiers stopped villagers as they fled to Y" moves the villagers, not the
+    soldiers. The main subject must be a force, or a state or armed group the model names."""
+    if pronoun.lower_ not in ("they", "it") or pronoun.dep_ != "nsubj" or pronoun.head.i != trigger.i \
+            or trigger.dep_ != "advcl" or trigger.lemma_.lower() not in lexicon().military_verbs:
+        return None
+    subject = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if is_force(subject) or (subject.pos_ == "PROPN" and subject.ent_type_ in ("GPE", "ORG", "NORP")):
+        return subject
+    return None
 
 
 def _plural_antecedent(pronoun: Token, *, sentences: int) -> Token | None:
@@ -1159,6 +1182,10 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         # "rejected claims online that units had crossed": a noun's "that" clause the parser
         # took for a relative one (its "that" a conjunction, not the relative word) says what the noun does
         content = tok.dep_ == "relcl" and any(c.tag_ == "IN" and c.lower_ == "that" for c in tok.children)
+        if tok.dep_ == "advcl" and (mark := next((m for m in tok.children if m.dep_ == "mark"
+                                                  and m.lower_ in lex.cue("pending")), None)) is not None \
+                and any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.cue("modal") for c in tok.head.children):
+            return "possible", mark.text  # "talks will resume once the troops have left X": not yet
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "pobj", "prep", "acl", "dobj", "nsubj", "nsubjpass") \
                 and not of_a_noun and not in_sequence and not content:
             # not past a relative clause: "X could fall, where troops crossed the river": the crossing was

@@ -20,6 +20,7 @@ from conflictmap.geo.events.grammar import (
     is_force,
     is_trigger,
     light_verb_subject,
+    main_clause_force,
     plausible,
     reporting_state,
     stranded_subject,
@@ -108,7 +109,8 @@ class DocumentEvents(StatementReader, MovementReader):
         stands_for = {t.i: force_antecedent(t) for t in {m["force"] for m in matches} if t.lower_ in pronouns}
         for m in matches:  # "X insists they have withdrawn": the state or group that says so
             if m["force"].i in stands_for and stands_for[m["force"].i] is None:
-                stands_for[m["force"].i] = reporting_state(m["force"], m["trigger"])
+                stands_for[m["force"].i] = reporting_state(m["force"], m["trigger"]) \
+                    or main_clause_force(m["force"], m["trigger"])
         # a pronoun that stands for no force yields to the next match
         moves = [m for m in matches if stands_for.get(m["force"].i, m["force"]) is not None]
         forces = {}
