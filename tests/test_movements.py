@@ -5124,3 +5124,37 @@ def test_a_pronoun_in_a_clause_of_time(pipeline, text: str, moves: list) -> None
 def test_a_movement_that_sets_the_time_of_a_future_one(mini_pipeline, text: str, status: str, cue: str | None) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert (move.status, move.status_cue) == (status, cue)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "status", "cue"), [
+    # a movement set for a later time, or owed, has not happened yet
+    ("The Japanese brigade is scheduled to move to Tripoli next week.\n", "possible", "scheduled"),
+    ("Two Japanese frigates are scheduled to sail from Odesa to Libya.\n", "possible", "scheduled"),
+    ("Japanese fighters are required to move out of Tripoli within a month.\n", "possible", "required"),
+    ("Foreign fighters were supposed to leave Libya within 90 days.\n", "possible", "supposed"),
+    ("Tokyo has decided to send 20 more companies of troops to Libya.\n", "possible", "decided"),
+    # a span of time given for it
+    ("The deal gives Japan 60 days to withdraw its forces from Libya.\n", "possible", "days"),
+    ("The Japanese militia was given a week to leave Tripoli.\n", "possible", "week"),
+    # ... not a span it took
+    ("The Japanese troops took three days to reach Tripoli.\n", "reported", None),
+    # ... nor one that only says when it happened
+    ("The Japanese brigade moved to Tripoli as scheduled.\n", "reported", None),
+], ids=["scheduled-move", "scheduled-sail", "required", "supposed", "decided", "days-to", "week-to",
+        "took-days", "as-scheduled"])
+def test_a_movement_still_to_be_made(mini_pipeline, text: str, status: str, cue: str | None) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert (move.status, move.status_cue) == (status, cue)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "status", "cue"), [
+    # a heading's "X to do Y" is what X will do
+    ("Japanese troops to deploy to Libya\n\nNo details were given on Monday.\n", "possible", "to"),
+    ("Tokyo to send 200 more soldiers to Libya\n\nNo details were given on Monday.\n", "possible", "to"),
+    # a heading in the present tells what is done
+    ("Japanese troops deploy to Libya\n\nNo details were given on Monday.\n", "reported", None),
+], ids=["troops-to-deploy", "state-to-send", "troops-deploy"])
+def test_a_heading_that_says_what_will_be_done(mini_pipeline, text: str, status: str, cue: str | None) -> None:
+    assert [(m.status, m.status_cue) for m in analyse(mini_pipeline, text).movements][:1] == [(status, cue)]

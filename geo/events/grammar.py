@@ -1128,6 +1128,10 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         yet = next((c for c in trigger.head.children if c.dep_ == "advmod" and c.lower_ == "yet"), None)
         if yet is not None:
             return "possible", yet.text  # "the battalions have yet to move into X": not done yet
+    if trigger.dep_ == "ROOT" and trigger.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and any(
+            c.dep_ == "nsubj" for c in trigger.children):
+        return "possible", "to"  # a heading's "X to send troops to Y": what X will do
     chain = [trigger, *list(trigger.ancestors)[:4]]
     sequenced = False  # past "before": the verb it follows lends its mood, not its denial
     for k, tok in enumerate(chain):
@@ -1166,6 +1170,11 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
                 return ("denied", denial.text) if denial is not None else ("possible", c.text)
             if c.dep_ in ("advmod", "amod") and c.lower_ in lex.cue("hedge"):
                 return "possible", c.text
+        if tok.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and (span := next((n for n in (tok.head, *tok.head.children) if n.dep_ in ("dobj", "attr")
+                                   and n.lemma_.lower() in lex.cue("deadline")), None)) is not None:
+            # "has 60 days to withdraw from X", "gave them a week to leave Y": a time given, not yet used
+            return "possible", span.text
         needs = lex.cue_prepositions.get(tok.lemma_.lower())
         subjunctive = k > 0 and chain[k - 1].dep_ == "ccomp" and chain[k - 1].tag_ == "VB"  # "insisted that X withdraw"
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("intent") and (
