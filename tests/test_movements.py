@@ -5158,3 +5158,19 @@ def test_a_movement_still_to_be_made(mini_pipeline, text: str, status: str, cue:
 ], ids=["troops-to-deploy", "state-to-send", "troops-deploy"])
 def test_a_heading_that_says_what_will_be_done(mini_pipeline, text: str, status: str, cue: str | None) -> None:
     assert [(m.status, m.status_cue) for m in analyse(mini_pipeline, text).movements][:1] == [(status, cue)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "status", "cue"), [
+    # a denial reaches a claim set in where it was made ("reports in outlets claiming that ...")
+    ("Tokyo dismissed posts on a rebel channel claiming that its frigates had sailed to Libya.\n",
+     "denied", "dismissed"),
+    ("The ministry rejects reports in some outlets claiming that Japanese troops entered Libya.\n",
+     "denied", "rejects"),
+    # a negation of another clause is not the claim's
+    ("The ministry, which has not commented, said reports in local outlets showed that Japanese troops entered "
+     "Libya.\n", "reported", None),
+], ids=["dismissed-posts-on-a-channel", "rejects-reports-in-outlets", "relative-not"])
+def test_a_denial_of_a_claim_made_somewhere(mini_pipeline, text: str, status: str, cue: str | None) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert (move.status, move.status_cue) == (status, cue)

@@ -1132,7 +1132,7 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
             c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and any(
             c.dep_ == "nsubj" for c in trigger.children):
         return "possible", "to"  # a heading's "X to send troops to Y": what X will do
-    chain = [trigger, *list(trigger.ancestors)[:4]]
+    chain = [trigger, *list(trigger.ancestors)[:6]]
     sequenced = False  # past "before": the verb it follows lends its mood, not its denial
     for k, tok in enumerate(chain):
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("opposition"):
