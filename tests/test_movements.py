@@ -5174,3 +5174,72 @@ def test_a_heading_that_says_what_will_be_done(mini_pipeline, text: str, status:
 def test_a_denial_of_a_claim_made_somewhere(mini_pipeline, text: str, status: str, cue: str | None) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert (move.status, move.status_cue) == (status, cue)
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a word that hedges the number of a distance does not stop "within" reaching the place
+    ("Rebel columns pushed to within about 30 miles of Goma.", [("Rebel columns", None, "Goma")]),
+    ("The brigade moved to within roughly 12 miles of Kharkiv.", [("brigade", None, "Kharkiv")]),
+], ids=["within-about", "within-roughly"])
+def test_a_hedged_distance_within(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a withdrawal with no one named is one when it names the place it leaves
+    ("The pullback from Kherson was completed in three days.", [("pullback", "Kherson", None)]),
+    ("Officials said the withdrawal from Kabul had been chaotic.", [("withdrawal", "Kabul", None)]),
+    # ... not a withdrawal from a treaty
+    ("The withdrawal from the treaty angered Moscow.", []),
+    # ... nor the one told before, named again with no place of its own
+    ("Japan withdrew its frigates from Libya. Officials said the withdrawal had been chaotic.",
+     [("its frigates", "Libya", None)]),
+    ("Japan withdrew its frigates from Libya. Critics warned that the pullback could leave a vacuum.",
+     [("its frigates", "Libya", None)]),
+], ids=["pullback-from", "withdrawal-from", "from-a-treaty", "named-again", "pullback-named-again"])
+def test_a_withdrawal_with_no_one_named(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # saboteurs are an armed party
+    ("Ukrainian saboteurs slipped across the border into the Kursk region.",
+     [("Ukrainian saboteurs", None, "Kursk region")]),
+    # forced back, forced out: what is forced moves
+    ("Two navy corvettes were forced back to Subic Bay by the storm.", [("navy corvettes", None, "Subic Bay")]),
+    ("Government troops forced the rebels out of Marawi.", [("rebels", "Marawi", None)]),
+    # ... not people who are no force, nor a vote
+    ("The police forced the migrants back to Libya.", []),
+    ("The opposition forced a vote on the deployment.", []),
+    # a regime or junta moves its forces with a verb only a force does
+    ("If the regime pushes into Idlib, it will pay a heavy price.", [("regime", None, "Idlib")]),
+    ("The regime retreated from Aleppo after the offensive.", [("regime", "Aleppo", None)]),
+    # ... not when it moves closer to another state
+    ("Analysts said the regime had moved closer to Moscow.", []),
+], ids=["saboteurs", "forced-back", "forced-out", "migrants-forced-back", "forced-a-vote", "regime-pushes",
+        "regime-retreated", "regime-moved-closer"])
+def test_saboteurs_forced_moves_and_regimes(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "status", "cue"), [
+    # what is not confirmed is not known: possible, not denied
+    ("Tokyo has not confirmed the withdrawal of its frigates from Libya.\n", "possible", "confirmed"),
+    ("Officials would not confirm that Japanese troops had entered Libya.\n", "possible", "confirm"),
+    ("Japanese troops did not leave Tripoli, officials confirmed.\n", "denied", "not"),
+    # a withdrawal expected or planned has not happened yet; one that had been planned has
+    ("A similar drawdown from Tripoli is expected to begin in May.\n", "possible", "expected"),
+    ("The withdrawal from Tripoli is planned for May.\n", "possible", "planned"),
+    ("The withdrawal of the Japanese marines from Tripoli had been planned and orderly.\n", "reported", None),
+], ids=["not-confirmed-withdrawal", "not-confirm-entered", "did-not-leave", "drawdown-expected",
+        "withdrawal-planned", "had-been-planned"])
+def test_unconfirmed_and_expected_movements(mini_pipeline, text: str, status: str, cue: str | None) -> None:
+    [move] = analyse(mini_pipeline, _body(text)).movements
+    assert (move.status, move.status_cue) == (status, cue)

@@ -1063,8 +1063,9 @@ def _enclosing(doc: Doc, i: int) -> str | None:
         return None  # "to the final in X", "to talks in X": only a site or a distance leads on to the place
     while True:
         while j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or doc[j].is_space
-                          or doc[j].dep_ in ("poss", "case")):  # "from its bases in X", "to the army's base in X"
-            j -= 1
+                          or doc[j].dep_ in ("poss", "case")  # "from its bases in X", "to the army's base in X"
+                          or (doc[j].dep_ in ("advmod", "quantmod") and doc[j].head.like_num)):
+            j -= 1  # "to within about 40 km of X": a word that hedges the number
         k = j - 1
         while k > 0 and doc[k].is_space:
             k -= 1
@@ -1138,7 +1139,8 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("opposition"):
             return "possible", tok.text  # "will not object to a withdrawal": opposed or not, it has not happened
         if k == 1 and trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") \
-                and tok.lemma_.lower() not in lex.cue("occurrence"):
+                and tok.lemma_.lower() not in lex.cue("occurrence") and (
+                tok.lemma_.lower() not in lex.cue("intent") or any(c.lower_ == "had" for c in tok.children)):
             break  # "the arrival of X will not intimidate us": X arrived; "the withdrawal did not happen"
         if k > 1 and chain[k - 1].dep_ in ("nsubj", "nsubjpass") and (false := next(
                 (c for c in tok.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in lex.cue("falsity")),
@@ -1147,6 +1149,8 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         condition = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in lex.cue("condition")), None)
         neg = next((c for c in tok.children if c.dep_ == "neg"), None)
         if neg is not None and not sequenced:
+            if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("confirmation"):
+                return "possible", tok.text  # "has not confirmed a withdrawal from X": not known, not denied
             if condition is not None:
                 return "possible", condition.text  # "unless X is not pulled out": a condition, not a denial
             return "denied", neg.text
