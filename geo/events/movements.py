@@ -853,6 +853,9 @@ class MovementReader(DocumentContext):
         kept = [t for t in words if t.i >= (words[0].i if words else force.i) and t.i >= cut]
         while len(kept) > 1 and kept[0].is_punct:
             kept.pop(0)  # "- Army convoy reaches X": a list's bullet is no part of the force's name
+        if len(kept) > 1 and force.dep_ == "dobj" and kept[0].lower_ in lexicon().particles.get(
+                force.head.lemma_.lower(), ()):
+            kept.pop(0)  # "pulling back soldiers": the verb's particle, misread as the force's adjective
         phrase = "".join(t.text + (t.whitespace_ if k + 1 < len(kept) and kept[k + 1].i == t.i + 1 else " ")
                          for k, t in enumerate(kept)).strip() or force.text  # "guided-missile", as written
         country = None
