@@ -5251,14 +5251,14 @@ def test_unconfirmed_and_expected_movements(mini_pipeline, text: str, status: st
     # a participle before a site does not stop the site leading on to the place
     ("Four coast guard cutters sailed into restricted waters around Kinmen.",
      [("coast guard cutters", None, "Kinmen")]),
-    ("The militia returned some units to the abandoned posts at Banibangou.", [("units", None, "Banibangou")]),
+    ("The army returned two companies to the abandoned checkpoints at Tillaberi.", [("companies", None, "Tillaberi")]),
     # beyond a place: as far as it and on
     ("Japanese troops moved beyond Tripoli on Monday.", [("Japanese troops", None, "Tripoli")]),
     ("The army said its units would not advance beyond Kharkiv.", [("its units", None, "Kharkiv")]),
     # a verb's particle the parser took for the force's adjective is no part of its name
     ("The army is pulling back soldiers from Tripoli.", [("soldiers", "Tripoli", None)]),
     ("Both armies are pulling back troops from Kharkiv.", [("troops", "Kharkiv", None)]),
-], ids=["restricted-waters", "abandoned-posts", "moved-beyond", "advance-beyond", "pulling-back-soldiers",
+], ids=["restricted-waters", "abandoned-checkpoints", "moved-beyond", "advance-beyond", "pulling-back-soldiers",
         "pulling-back-troops"])
 def test_sites_beyond_and_particles(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
