@@ -5091,8 +5091,8 @@ def test_a_distance_from_a_place(mini_pipeline, text: str, moves: list) -> None:
     ("Warsaw accused Minsk of pushing migrants toward the Polish border at Kuznica.", []),
     ("Athens blamed Ankara for pushing refugees into Greece.", []),
     # ... unless it carries what it moves
-    ("UN helicopters evacuated about 40 wounded soldiers from Nasir to Malakal.",
-     [("UN helicopters", None, "Malakal")]),
+    ("Two army helicopters evacuated a dozen injured troops from Bor to Juba.",
+     [("army helicopters", "Bor", "Juba")]),
 ], ids=["state-pushed-into", "state-pushed-deeper", "pushing-migrants", "pushing-refugees", "helicopters-carry"])
 def test_a_state_that_pushes_into_a_place(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
@@ -5117,10 +5117,10 @@ def test_a_pronoun_in_a_clause_of_time(pipeline, text: str, moves: list) -> None
 @pytest.mark.parametrize(("text", "status", "cue"), [
     # a movement that sets the time of what will or should happen has not happened yet
     ("Talks will not resume until the Japanese soldiers have left Libya.\n", "possible", "until"),
-    ("Police will take over patrols once the Japanese brigade has pulled out of Tripoli.\n", "possible", "once"),
+    ("Police will take over patrols once the Japanese battalion has left Tripoli.\n", "possible", "once"),
     # ... but it has when what it sets the time of did
     ("Residents cheered when the Japanese brigade withdrew from Tripoli.\n", "reported", None),
-], ids=["until-left", "once-pulled-out", "when-withdrew"])
+], ids=["until-left", "once-left", "when-withdrew"])
 def test_a_movement_that_sets_the_time_of_a_future_one(mini_pipeline, text: str, status: str, cue: str | None) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert (move.status, move.status_cue) == (status, cue)
@@ -5129,19 +5129,19 @@ def test_a_movement_that_sets_the_time_of_a_future_one(mini_pipeline, text: str,
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "status", "cue"), [
     # a movement set for a later time, or owed, has not happened yet
-    ("The Japanese brigade is scheduled to move to Tripoli next week.\n", "possible", "scheduled"),
+    ("The Japanese brigade is scheduled to relocate to Tripoli next week.\n", "possible", "scheduled"),
     ("Two Japanese frigates are scheduled to sail from Odesa to Libya.\n", "possible", "scheduled"),
-    ("Japanese fighters are required to move out of Tripoli within a month.\n", "possible", "required"),
-    ("Foreign fighters were supposed to leave Libya within 90 days.\n", "possible", "supposed"),
-    ("Tokyo has decided to send 20 more companies of troops to Libya.\n", "possible", "decided"),
+    ("The Japanese units are required to pull out of Tripoli under the truce.\n", "possible", "required"),
+    ("Japanese mercenaries were supposed to pull out of Libya by March.\n", "possible", "supposed"),
+    ("Tokyo has decided to dispatch a further 300 soldiers to Libya.\n", "possible", "decided"),
     # a span of time given for it
-    ("The deal gives Japan 60 days to withdraw its forces from Libya.\n", "possible", "days"),
-    ("The Japanese militia was given a week to leave Tripoli.\n", "possible", "week"),
+    ("The accord grants Japan ninety days to pull its marines out of Libya.\n", "possible", "days"),
+    ("The Japanese militia has three weeks to pull out of Tripoli.\n", "possible", "weeks"),
     # ... not a span it took
     ("The Japanese troops took three days to reach Tripoli.\n", "reported", None),
     # ... nor one that only says when it happened
     ("The Japanese brigade moved to Tripoli as scheduled.\n", "reported", None),
-], ids=["scheduled-move", "scheduled-sail", "required", "supposed", "decided", "days-to", "week-to",
+], ids=["scheduled-relocate", "scheduled-sail", "required", "supposed", "decided", "days-to", "weeks-to",
         "took-days", "as-scheduled"])
 def test_a_movement_still_to_be_made(mini_pipeline, text: str, status: str, cue: str | None) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
@@ -5165,12 +5165,12 @@ def test_a_heading_that_says_what_will_be_done(mini_pipeline, text: str, status:
     # a denial reaches a claim set in where it was made ("reports in outlets claiming that ...")
     ("Tokyo dismissed posts on a rebel channel claiming that its frigates had sailed to Libya.\n",
      "denied", "dismissed"),
-    ("The ministry rejects reports in some outlets claiming that Japanese troops entered Libya.\n",
-     "denied", "rejects"),
+    ("Tokyo rejected stories in several newspapers alleging that Japanese troops had entered Libya.\n",
+     "denied", "rejected"),
     # a negation of another clause is not the claim's
     ("The ministry, which has not commented, said reports in local outlets showed that Japanese troops entered "
      "Libya.\n", "reported", None),
-], ids=["dismissed-posts-on-a-channel", "rejects-reports-in-outlets", "relative-not"])
+], ids=["dismissed-posts-on-a-channel", "rejected-stories-in-newspapers", "relative-not"])
 def test_a_denial_of_a_claim_made_somewhere(mini_pipeline, text: str, status: str, cue: str | None) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert (move.status, move.status_cue) == (status, cue)
@@ -5218,7 +5218,7 @@ def test_a_withdrawal_with_no_one_named(pipeline, text: str, moves: list) -> Non
     ("The police forced the migrants back to Libya.", []),
     ("The opposition forced a vote on the deployment.", []),
     # a regime or junta moves its forces with a verb only a force does
-    ("If the regime pushes into Idlib, it will pay a heavy price.", [("regime", None, "Idlib")]),
+    ("Should the regime push into Idlib, the rebels say, it will pay dearly.", [("regime", None, "Idlib")]),
     ("The regime retreated from Aleppo after the offensive.", [("regime", "Aleppo", None)]),
     # ... not when it moves closer to another state
     ("Analysts said the regime had moved closer to Moscow.", []),
@@ -5231,13 +5231,13 @@ def test_saboteurs_forced_moves_and_regimes(pipeline, text: str, moves: list) ->
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "status", "cue"), [
     # what is not confirmed is not known: possible, not denied
-    ("Tokyo has not confirmed the withdrawal of its frigates from Libya.\n", "possible", "confirmed"),
+    ("Officials in Tokyo have not confirmed the withdrawal of the frigates from Libya.\n", "possible", "confirmed"),
     ("Officials would not confirm that Japanese troops had entered Libya.\n", "possible", "confirm"),
     ("Japanese troops did not leave Tripoli, officials confirmed.\n", "denied", "not"),
     # a withdrawal expected or planned has not happened yet; one that had been planned has
     ("A similar drawdown from Tripoli is expected to begin in May.\n", "possible", "expected"),
     ("The withdrawal from Tripoli is planned for May.\n", "possible", "planned"),
-    ("The withdrawal of the Japanese marines from Tripoli had been planned and orderly.\n", "reported", None),
+    ("The pull-out of the Japanese marines from Tripoli had been planned months earlier.\n", "reported", None),
 ], ids=["not-confirmed-withdrawal", "not-confirm-entered", "did-not-leave", "drawdown-expected",
         "withdrawal-planned", "had-been-planned"])
 def test_unconfirmed_and_expected_movements(mini_pipeline, text: str, status: str, cue: str | None) -> None:
@@ -5249,12 +5249,12 @@ def test_unconfirmed_and_expected_movements(mini_pipeline, text: str, status: st
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "moves"), [
     # a participle before a site does not stop the site leading on to the place
-    ("Four coast guard cutters sailed into restricted waters around Kinmen.",
-     [("coast guard cutters", None, "Kinmen")]),
+    ("Three Chinese patrol ships steamed into restricted waters off Matsu.",
+     [("Chinese patrol ships", None, "Matsu")]),
     ("The army returned two companies to the abandoned checkpoints at Tillaberi.", [("companies", None, "Tillaberi")]),
     # beyond a place: as far as it and on
     ("Japanese troops moved beyond Tripoli on Monday.", [("Japanese troops", None, "Tripoli")]),
-    ("The army said its units would not advance beyond Kharkiv.", [("its units", None, "Kharkiv")]),
+    ("The general insisted that his units would not advance beyond Kharkiv.", [("his units", None, "Kharkiv")]),
     # a verb's particle the parser took for the force's adjective is no part of its name
     ("The army is pulling back soldiers from Tripoli.", [("soldiers", "Tripoli", None)]),
     ("Both armies are pulling back troops from Kharkiv.", [("troops", "Kharkiv", None)]),

@@ -1178,7 +1178,7 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         if tok.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
                 and (span := next((n for n in (tok.head, *tok.head.children) if n.dep_ in ("dobj", "attr")
                                    and n.lemma_.lower() in lex.cue("deadline")), None)) is not None:
-            # "has 60 days to withdraw from X", "gave them a week to leave Y": a time given, not yet used
+            # "has ninety days to quit X", "was granted a week to go home": a time given, not yet used
             return "possible", span.text
         needs = lex.cue_prepositions.get(tok.lemma_.lower())
         subjunctive = k > 0 and chain[k - 1].dep_ == "ccomp" and chain[k - 1].tag_ == "VB"  # "insisted that X withdraw"
