@@ -5269,9 +5269,9 @@ def test_sites_beyond_and_particles(pipeline, text: str, moves: list) -> None:
 @pytest.mark.parametrize(("text", "moves"), [
     # a patrol is a small unit: when a verb only a force does moves it, or an army's
     ("Beijing's army pushed two patrols toward Tawang last winter.", [("patrols", None, "Tawang")]),
-    ("An army patrol entered the village of Kozinka on Monday.", [("army patrol", None, "Kozinka")]),
+    ("An army patrol reached the town of Sudzha at dawn.", [("army patrol", None, "Sudzha")]),
     # ... not any patrol that moves
     ("The civilian monitors will extend their patrols to Goris next month.", []),
-], ids=["pushed-patrols", "army-patrol-entered", "monitors-extend-patrols"])
+], ids=["pushed-patrols", "army-patrol-reached", "monitors-extend-patrols"])
 def test_a_patrol(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
