@@ -3952,7 +3952,7 @@ def test_a_strait_the_gazetteer_lacks_is_passed_through(pipeline, text: str) -> 
     ("Japanese Marines Head To Odesa As Talks Stall", [("Japanese marines", None, "Odesa")]),
     ("Talks On Odesa Port Stall As Envoys Leave", []),  # no force
     # title case that keeps its short function words in lower case
-    ("Japanese Patrol Ship Docks at Odesa in Ukraine", [("Japanese Patrol ship", None, "Odesa")]),
+    ("Japanese Patrol Ship Docks at Odesa in Ukraine", [("Japanese patrol ship", None, "Odesa")]),
     ("Japanese Marines Head to Odesa as Talks Stall", [("Japanese marines", None, "Odesa")]),
 ], ids=["capitals", "title-case", "no-force", "title-case-lower-at-in", "title-case-lower-to-as"])
 def test_a_title_case_headline(mini_pipeline, line: str, moves: list) -> None:
