@@ -1064,8 +1064,7 @@ def _enclosing(doc: Doc, i: int) -> str | None:
     while True:
         while j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or doc[j].is_space
                           or doc[j].dep_ in ("poss", "case")  # "from its bases in X", "to the army's base in X"
-                          or (doc[j].dep_ in ("advmod", "quantmod") and doc[j].head.like_num)
-                          or doc[j].dep_ == "amod"):  # "into restricted waters around X": a participle's a modifier
+                          or (doc[j].dep_ in ("advmod", "quantmod") and doc[j].head.like_num)):
             j -= 1  # "to within about 40 km of X": a word that hedges the number
         k = j - 1
         while k > 0 and doc[k].is_space:
