@@ -160,6 +160,25 @@ def show(text: str, span: list[int] | Span) -> str:
     return text[span[0]:span[1]]
 
 
+def load_set(gold_set: str, *, gold: Path | None = None,
+             texts: Path | None = None) -> tuple[list[Gold], list[Document]]:
+    """The gold files of a set and the documents they annotate, each text checked against its sha256."""
+    gold_dir = gold or ROOT / "benchmarks" / "devtexts_gold" / ("" if gold_set == "dev" else gold_set)
+    if texts is None:
+        texts = (ROOT / "benchmarks" / gold_set / "texts" if gold_set in WRITTEN_SETS and not gold
+                 else ROOT.parent / "shared" / "devtexts")
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
+    docs = []
+    for g in golds:
+        path = texts / g["path"]
+        if not path.exists():  # heldout5 names texts of other shared corpora, relative to ../shared
+            path = texts.parent / g["path"]
+        if hashlib.sha256(path.read_bytes()).hexdigest() != g["sha256"]:
+            raise SystemExit(f"{path}: text differs from the one annotated (sha256)")
+        docs.append(Document(path.stem, path.read_text(encoding="utf-8"), str(path), "utf-8"))
+    return golds, docs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="gold_set", default="dev",
@@ -173,20 +192,7 @@ def main() -> None:
     parser.add_argument("--show-misses", action="store_true", help="list misses and false positives with sentences")
     args = parser.parse_args()
 
-    gold_dir = args.gold or ROOT / "benchmarks" / "devtexts_gold" / ("" if args.gold_set == "dev" else args.gold_set)
-    if args.texts is None:
-        args.texts = (ROOT / "benchmarks" / args.gold_set / "texts"
-                      if args.gold_set in WRITTEN_SETS and not args.gold
-                      else ROOT.parent / "shared" / "devtexts")
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
-    docs = []
-    for g in golds:
-        path = args.texts / g["path"]
-        if not path.exists():  # heldout5 names texts of other shared corpora, relative to ../shared
-            path = args.texts.parent / g["path"]
-        if hashlib.sha256(path.read_bytes()).hexdigest() != g["sha256"]:
-            raise SystemExit(f"{path}: text differs from the one annotated (sha256)")
-        docs.append(Document(path.stem, path.read_text(encoding="utf-8"), str(path), "utf-8"))
+    golds, docs = load_set(args.gold_set, gold=args.gold, texts=args.texts)
     pipeline = Pipeline(gazetteer=args.gazetteer)
 
     keys = ("gs", "ps", "sfound", "scorrect", "gm", "pm", "mfound", "mcorrect")
