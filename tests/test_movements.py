@@ -5271,3 +5271,17 @@ def test_beyond_and_particles(pipeline, text: str, moves: list) -> None:
 ], ids=["pushed-patrols", "army-patrol-reached", "monitors-extend-patrols"])
 def test_a_patrol(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a lone name the model takes for a body, where a force is sent to or leaves it: a village
+    ("The army sent two more battalions to Mahagi on Friday.", [("battalions", None, "Mahagi")]),
+    ("Rebel fighters withdrew from Mahagi overnight.", [("Rebel fighters", "Mahagi", None)]),
+    ("Ugandan troops were sent to Mahagi and Djugu last month.", [("Ugandan troops", None, "Mahagi")]),
+    # ... not an acronym
+    ("The battalion was transferred from NATO to national command.", []),
+], ids=["sent-to", "withdrew-from", "sent-to-two", "acronym"])
+def test_a_village_the_model_takes_for_a_body(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves

@@ -979,12 +979,15 @@ def _the_river(span: Span) -> bool:
 
 
 def _body_gone_into(span: Span) -> bool:
-    """A lone word the model took for a body's name after "toward", "into" or "through" ("advanced
-    toward X", "pushed into X"): a place, as a body is joined, left or sent to, not gone into. Not an
-    acronym ("moved toward NATO")."""
+    """A lone word the model took for a body's name after a preposition of a movement's end
+    ("advanced toward X", "pushed into X", "sent two battalions to X", "withdrew from X"): a place
+    too small for the gazetteer, as the model often takes a village for a body (only a movement's end
+    gets here, :meth:`PlaceRecognizer._movement_end`). Not an acronym ("moved toward NATO", "pulled
+    its soldiers out of MINUSMA"). An agency spelt as a word ("sent officers to Europol") is read as
+    such a place too: rare in war reporting, and kept by name, never drawn."""
     tok = span.root
     return tok.ent_type_ == "ORG" and len(span) == 1 and not tok.is_upper and tok.dep_ == "pobj" \
-        and (tok.head.lower_ in ("toward", "towards", "into", "through") or _on_a_place(tok))
+        and (tok.head.lower_ in ("toward", "towards", "into", "through", "to", "from") or _on_a_place(tok))
 
 
 def _on_a_place(tok: Token) -> bool:
