@@ -982,8 +982,8 @@ def _body_gone_into(span: Span) -> bool:
     """A lone word the model took for a body's name after a preposition of a movement's end
     ("advanced toward X", "pushed into X", "sent two battalions to X", "withdrew from X"): a place
     too small for the gazetteer, as the model often takes a village for a body (only a movement's end
-    gets here, :meth:`PlaceRecognizer._movement_end`). Not an acronym ("moved toward NATO", "pulled
-    its soldiers out of MINUSMA"). An agency spelt as a word ("sent officers to Europol") is read as
+    gets here, :meth:`PlaceRecognizer._movement_end`). Not an acronym ("moved toward NATO", "withdrew
+    its contingent from MINUSMA"). An agency spelt as a word ("sent officers to Europol") is read as
     such a place too: rare in war reporting, and kept by name, never drawn."""
     tok = span.root
     return tok.ent_type_ == "ORG" and len(span) == 1 and not tok.is_upper and tok.dep_ == "pobj" \
