@@ -85,10 +85,20 @@ from conflictmap.geo.records import Movement, Resolution, Statement
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_ROOT = ROOT / "benchmarks" / "devtexts_gold"
-# every folder of gold files is a set; a written set keeps its texts in benchmarks/<set>/texts
-SETS = ("dev", *sorted((d.name for d in GOLD_ROOT.iterdir() if d.is_dir()),
-                       key=lambda n: (re.sub(r"\d+$", "", n), int(re.sub(r"^\D+", "", n) or 0))))
-WRITTEN_SETS = tuple(n for n in SETS if (ROOT / "benchmarks" / n / "texts").is_dir())
+
+
+def gold_sets() -> tuple[str, ...]:
+    """Every folder of gold files is a set, in natural order ("articles3" before "articles10")."""
+    def natural(name: str) -> list[Any]:
+        return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
+    return ("dev", *sorted((d.name for d in GOLD_ROOT.iterdir() if d.is_dir()), key=natural))
+
+
+def written_set(name: str) -> bool:
+    """A set written for the project keeps its texts in benchmarks/<set>/texts."""
+    return (ROOT / "benchmarks" / name / "texts").is_dir()
+
+
 Gold = dict[str, Any]
 Span = tuple[int, int]
 
@@ -163,9 +173,9 @@ def show(text: str, span: list[int] | Span) -> str:
 def load_set(gold_set: str, *, gold: Path | None = None,
              texts: Path | None = None) -> tuple[list[Gold], list[Document]]:
     """The gold files of a set and the documents they annotate, each text checked against its sha256."""
-    gold_dir = gold or ROOT / "benchmarks" / "devtexts_gold" / ("" if gold_set == "dev" else gold_set)
+    gold_dir = gold or GOLD_ROOT / ("" if gold_set == "dev" else gold_set)
     if texts is None:
-        texts = (ROOT / "benchmarks" / gold_set / "texts" if gold_set in WRITTEN_SETS and not gold
+        texts = (ROOT / "benchmarks" / gold_set / "texts" if written_set(gold_set) and not gold
                  else ROOT.parent / "shared" / "devtexts")
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
     docs = []
@@ -182,7 +192,7 @@ def load_set(gold_set: str, *, gold: Path | None = None,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="gold_set", default="dev",
-                        choices=SETS,
+                        choices=gold_sets(),
                         help="a folder of benchmarks/devtexts_gold (default: the development 20); its README says "
                              "how it was made; the written sets keep their texts in benchmarks/<set>/texts")
     parser.add_argument("--gold", type=Path, help="a folder of gold files (overrides --set)")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devtexts_eval import SETS, finds_movement, load_set
+from devtexts_eval import finds_movement, gold_sets, load_set
 
 from conflictmap.geo.pipeline import Pipeline
 
@@ -33,7 +33,7 @@ WINDOW = 400
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="sets", action="append", choices=SETS, required=True)
+    parser.add_argument("--set", dest="sets", action="append", choices=gold_sets(), required=True)
     parser.add_argument("--gazetteer", type=Path, help="gazetteer (default: $CONFLICTMAP_GAZETTEER or the cache)")
     args = parser.parse_args()
     pipeline = Pipeline(gazetteer=args.gazetteer)

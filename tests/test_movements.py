@@ -5120,7 +5120,9 @@ def test_a_pronoun_in_a_clause_of_time(pipeline, text: str, moves: list) -> None
     ("Police will take over patrols once the Japanese battalion has left Tripoli.\n", "possible", "once"),
     # ... but it has when what it sets the time of did
     ("Residents cheered when the Japanese brigade withdrew from Tripoli.\n", "reported", None),
-], ids=["until-left", "once-left", "when-withdrew"])
+    # ... nor what may have followed it
+    ("Prices may have risen after the Japanese brigade withdrew from Tripoli.\n", "reported", None),
+], ids=["until-left", "once-left", "when-withdrew", "may-have-risen-after"])
 def test_a_movement_that_sets_the_time_of_a_future_one(mini_pipeline, text: str, status: str, cue: str | None) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert (move.status, move.status_cue) == (status, cue)
@@ -5155,7 +5157,9 @@ def test_a_movement_still_to_be_made(mini_pipeline, text: str, status: str, cue:
     ("Tokyo to send 200 more soldiers to Libya\n\nNo details were given on Monday.\n", "possible", "to"),
     # a heading in the present tells what is done
     ("Japanese troops deploy to Libya\n\nNo details were given on Monday.\n", "reported", None),
-], ids=["troops-to-deploy", "state-to-send", "troops-deploy"])
+    # ... and "X not to do Y" what X will not do
+    ("Japan not to send troops to Libya\n\nNo details were given on Monday.\n", "denied", "not"),
+], ids=["troops-to-deploy", "state-to-send", "troops-deploy", "state-not-to-send"])
 def test_a_heading_that_says_what_will_be_done(mini_pipeline, text: str, status: str, cue: str | None) -> None:
     assert [(m.status, m.status_cue) for m in analyse(mini_pipeline, text).movements][:1] == [(status, cue)]
 
@@ -5217,12 +5221,15 @@ def test_a_withdrawal_with_no_one_named(pipeline, text: str, moves: list) -> Non
     # ... not people who are no force, nor a vote
     ("The police forced the migrants back to Libya.", []),
     ("The opposition forced a vote on the deployment.", []),
+    # a force evacuating a place leaves it (its object is where it was)
+    ("Japanese troops evacuated their positions in Tripoli on Monday.", [("Japanese troops", "Tripoli", None)]),
     # a regime or junta moves its forces with a verb only a force does
     ("Should the regime push into Idlib, the rebels say, it will pay dearly.", [("regime", None, "Idlib")]),
     ("The regime retreated from Aleppo after the offensive.", [("regime", "Aleppo", None)]),
     # ... not when it moves closer to another state
     ("Analysts said the regime had moved closer to Moscow.", []),
-], ids=["saboteurs", "forced-back", "forced-out", "migrants-forced-back", "forced-a-vote", "regime-pushes",
+], ids=["saboteurs", "forced-back", "forced-out", "migrants-forced-back", "forced-a-vote", "evacuated-positions",
+        "regime-pushes",
         "regime-retreated", "regime-moved-closer"])
 def test_saboteurs_forced_moves_and_regimes(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
@@ -5238,8 +5245,10 @@ def test_saboteurs_forced_moves_and_regimes(pipeline, text: str, moves: list) ->
     ("A similar drawdown from Tripoli is expected to begin in May.\n", "possible", "expected"),
     ("The withdrawal from Tripoli is planned for May.\n", "possible", "planned"),
     ("The pull-out of the Japanese marines from Tripoli had been planned months earlier.\n", "reported", None),
+    # ... nor what a movement did ("allowed talks to resume"): it happened
+    ("The withdrawal of Japanese troops from Tripoli allowed talks to resume.\n", "reported", None),
 ], ids=["not-confirmed-withdrawal", "not-confirm-entered", "did-not-leave", "drawdown-expected",
-        "withdrawal-planned", "had-been-planned"])
+        "withdrawal-planned", "had-been-planned", "withdrawal-allowed"])
 def test_unconfirmed_and_expected_movements(mini_pipeline, text: str, status: str, cue: str | None) -> None:
     [move] = analyse(mini_pipeline, _body(text)).movements
     assert (move.status, move.status_cue) == (status, cue)
@@ -5280,8 +5289,9 @@ def test_a_patrol(pipeline, text: str, moves: list) -> None:
     ("The army sent two more battalions to Mahagi on Friday.", [("battalions", None, "Mahagi")]),
     ("Rebel fighters withdrew from Mahagi overnight.", [("Rebel fighters", "Mahagi", None)]),
     ("Ugandan troops were sent to Mahagi and Djugu last month.", [("Ugandan troops", None, "Mahagi")]),
-    # ... not an acronym
+    # ... not an acronym, nor an organisation we list
     ("The battalion was transferred from NATO to national command.", []),
-], ids=["sent-to", "withdrew-from", "sent-to-two", "acronym"])
+    ("Iran shipped rockets to Hezbollah last month.", []),
+], ids=["sent-to", "withdrew-from", "sent-to-two", "acronym", "listed-organisation"])
 def test_a_village_the_model_takes_for_a_body(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves

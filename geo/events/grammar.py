@@ -416,8 +416,9 @@ def plausible(trigger: Token, force: Token) -> bool:
     if trigger.lemma_.lower() in lexicon().defers_to_noun and any(c.dep_ == "dobj" and is_trigger(c)
                                                                    for c in trigger.children):
         return False  # "ordered the withdrawal of its forces": the withdrawal is the movement
-    if trigger.lemma_.lower() in lexicon().displacement_verbs and not (
-            force.head.i == trigger.i and force.dep_ in ("dobj", "nsubjpass")) \
+    lex = lexicon()
+    if trigger.lemma_.lower() in lex.displacement_verbs - (lex.object_is_destination | lex.object_is_origin) \
+            and not (force.head.i == trigger.i and force.dep_ in ("dobj", "nsubjpass")) \
             and force_class(force) not in ("vessel", "aircraft", "vehicle") and _moves_something_else(trigger):
         # "accused X of pushing migrants to Y": what is pushed moves, not who pushes it (a helicopter
         # evacuating the wounded goes with them)
@@ -601,8 +602,8 @@ def reporting_state(pronoun: Token, trigger: Token) -> Token | None:
 
 def main_clause_force(pronoun: Token, trigger: Token) -> Token | None:
     """ "Xs burned crops as they advanced into Y", "X shells a town as it pushes into Y": the subject
-    of a clause that only sets the time of another clause's action is, by default, that clause's
-    subject, when the noun before the pronoun is none. Only for a verb only a force does (``military``
+    of an adverbial clause (of time, cause or condition: as, because, if) is, by default, the subject
+    of the clause it modifies, when the noun before the pronoun is none. Only for a verb only a force does (``military``
     in ``motion.jsonl``): "soldiers stopped villagers as they fled to Y" moves the villagers, not the
     soldiers. The main subject must be a force, or a state or armed group the model names."""
     if pronoun.lower_ not in ("they", "it") or pronoun.dep_ != "nsubj" or pronoun.head.i != trigger.i \
@@ -1129,19 +1130,23 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         yet = next((c for c in trigger.head.children if c.dep_ == "advmod" and c.lower_ == "yet"), None)
         if yet is not None:
             return "possible", yet.text  # "the battalions have yet to move into X": not done yet
-    if trigger.dep_ == "ROOT" and trigger.tag_ == "VB" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and any(
-            c.dep_ == "nsubj" for c in trigger.children):
-        return "possible", "to"  # a heading's "X to send troops to Y": what X will do
+    to = next((c for c in trigger.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if trigger.dep_ == "ROOT" and trigger.tag_ == "VB" and to is not None and not any(
+            c.dep_ == "neg" for c in trigger.children) and any(c.dep_ == "nsubj" for c in trigger.children):
+        return "possible", to.text  # a heading's "X to send troops to Y": what X will do (not "X not to")
     chain = [trigger, *list(trigger.ancestors)[:6]]
     sequenced = False  # past "before": the verb it follows lends its mood, not its denial
     for k, tok in enumerate(chain):
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cue("opposition"):
             return "possible", tok.text  # "will not object to a withdrawal": opposed or not, it has not happened
         if k == 1 and trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") \
-                and tok.lemma_.lower() not in lex.cue("occurrence") and (
-                tok.lemma_.lower() not in lex.cue("intent") or any(c.lower_ == "had" for c in tok.children)):
-            break  # "the arrival of X will not intimidate us": X arrived; "the withdrawal did not happen"
+                and tok.lemma_.lower() not in lex.cue("occurrence") and not (
+                trigger.dep_ == "nsubjpass" and tok.lemma_.lower() in lex.cue("intent")
+                and not any(c.lower_ == "had" for c in tok.children)):
+            # "the arrival of X will not intimidate us": X arrived; "the withdrawal did not happen"; but a
+            # withdrawal that "is expected" or "is planned" (the noun the passive subject of an
+            # intent) has not happened yet, unless it "had been planned"
+            break
         if k > 1 and chain[k - 1].dep_ in ("nsubj", "nsubjpass") and (false := next(
                 (c for c in tok.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in lex.cue("falsity")),
                 None)) is not None:
@@ -1197,7 +1202,8 @@ def status_of(trigger: Token) -> tuple[str, str | None]:
         content = tok.dep_ == "relcl" and any(c.tag_ == "IN" and c.lower_ == "that" for c in tok.children)
         if tok.dep_ == "advcl" and (mark := next((m for m in tok.children if m.dep_ == "mark"
                                                   and m.lower_ in lex.cue("pending")), None)) is not None \
-                and any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.cue("modal") for c in tok.head.children):
+                and any(c.dep_ == "aux" and c.lower_ in lex.cue("future") for c in tok.head.children) \
+                and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.head.children):
             return "possible", mark.text  # "talks will resume once the troops have left X": not yet
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "pobj", "prep", "acl", "dobj", "nsubj", "nsubjpass") \
                 and not of_a_noun and not in_sequence and not content:

@@ -254,12 +254,12 @@ class MovementReader(DocumentContext):
             ends = self.endpoints(sent, offset, trigger, triggers, strong_only=unnamed)
             kind, basis = family(trigger), "text"
             # a withdrawal with no one named and no place of its own is one told before ("the
-            # withdrawal may leave a vacuum"), not a new one to place from the context
+            # withdrawal may leave a vacuum"), not a new one to place from the earlier ones
             bare = unnamed and kind == "withdraw"
             if not ends and kind is not None and definite(trigger) and not bare:
                 ends = dict(self.earlier_ends().get(kind, {}))  # "since the invasion": the one placed before
                 basis = "earlier"
-            if not ends and not bare and leaves_the_story(trigger, force) and not self.local_place_in(sent, offset):
+            if not ends and leaves_the_story(trigger, force) and not self.local_place_in(sent, offset):
                 # "the alliance withdrew its troops", "foreign troops leaving": from the country the story
                 # is about (not "the garrison at X will not withdraw": a unit leaving a place of the sentence)
                 story = self.story_country()

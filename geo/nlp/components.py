@@ -983,11 +983,23 @@ def _body_gone_into(span: Span) -> bool:
     ("advanced toward X", "pushed into X", "sent two battalions to X", "withdrew from X"): a place
     too small for the gazetteer, as the model often takes a village for a body (only a movement's end
     gets here, :meth:`PlaceRecognizer._movement_end`). Not an acronym ("moved toward NATO", "withdrew
-    its contingent from MINUSMA"). An agency spelt as a word ("sent officers to Europol") is read as
-    such a place too: rare in war reporting, and kept by name, never drawn."""
+    its contingent from MINUSMA"). After "to" or "from", a body is sent to or left as often as a place
+    is: not a speaking organisation we list (arms shipped to it go to the group). An agency spelt as a
+    word that we do not list ("sent officers to Europol") is still read as such a place: kept by name,
+    never drawn."""
     tok = span.root
-    return tok.ent_type_ == "ORG" and len(span) == 1 and not tok.is_upper and tok.dep_ == "pobj" \
-        and (tok.head.lower_ in ("toward", "towards", "into", "through", "to", "from") or _on_a_place(tok))
+    if tok.ent_type_ != "ORG" or len(span) != 1 or tok.is_upper or tok.dep_ != "pobj":
+        return False
+    if tok.head.lower_ in ("toward", "towards", "into", "through") or _on_a_place(tok):
+        return True
+    return tok.head.lower_ in ("to", "from") and not _a_known_body(tok)
+
+
+def _a_known_body(tok: Token) -> bool:
+    """A speaking organisation of ``organisations.csv`` ("shipped rockets to X", X an armed movement
+    we list)."""
+    from conflictmap.geo.events.speakers import find_organisation  # the events layer, read lazily
+    return find_organisation(tok.text) is not None
 
 
 def _on_a_place(tok: Token) -> bool:
