@@ -3964,7 +3964,7 @@ def test_a_title_case_headline(mini_pipeline, line: str, moves: list) -> None:
 @pytest.mark.parametrize(("text", "moves"), [
     # "from X to Y" where the parser took the unknown name Y for an infinitive's verb
     ("Militia fighters fell back from Arbinda to Djibo on Sunday.", [("Militia fighters", "Arbinda", "Djibo")]),
-    ("Volunteer fighters withdrew from Gorgadji to Djibo overnight.", [("Volunteer fighters", None, "Djibo")]),
+    ("Volunteer fighters withdrew from Gorgadji to Djibo overnight.", [("Volunteer fighters", "Gorgadji", "Djibo")]),
     # a real purpose stays a purpose
     ("The army moved troops to Dori to secure the road.", [("troops", None, "Dori")]),
 ], ids=["fell-back-from-to", "withdrew-from-to", "purpose"])
