@@ -5295,3 +5295,17 @@ def test_a_patrol(pipeline, text: str, moves: list) -> None:
 ], ids=["sent-to", "withdrew-from", "sent-to-two", "acronym", "listed-organisation"])
 def test_a_village_the_model_takes_for_a_body(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # "the X valley" names a place: the way through it leads on to where the force goes
+    ("Russian infantry moved through the Oskil valley towards Kupiansk.",
+     [("Russian infantry", None, "Kupiansk", ["Oskil valley"])]),
+    ("Fighters slipped through the Panjshir valley towards Kabul.", [("Fighters", None, "Kabul", ["Panjshir"])]),
+    # ... a valley with no name is none
+    ("Troops moved deeper into the valley on Monday.", []),
+], ids=["oskil-valley", "panjshir-valley", "the-valley"])
+def test_a_named_valley(pipeline, text: str, moves: list) -> None:
+    assert _moves_via(pipeline, text) == moves
