@@ -733,8 +733,8 @@ def test_the_speaker_is_typed_as_one_of_the_seven_kinds(mini_pipeline, text: str
 
 def test_every_listed_kind_is_one_of_the_seven() -> None:
     """The kinds the data gives a speaker (listed bodies, speaker nouns) are the exported seven."""
-    from conflictmap.geo.events.speakers import organisations
     from conflictmap.geo.lexicon import lexicon
+    from conflictmap.geo.organisations import organisations
 
     seven = {"person", "title", "organisation", "government", "group", "media", "pronoun"}
     assert {org.kind for org in organisations()[0].values()} <= seven

@@ -394,6 +394,7 @@ def plausible(trigger: Token, force: Token) -> bool:
     another noun ("entered an army base"), nor when it is the subject of a verb whose object is something
     else that moves ("the air force dropped leaflets on X", "the navy delivered aid to X", "the navy will
     help deliver aid to X"): then only the object moves."""
+    lex = lexicon()
     if trigger.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in
                                       lexicon().non_force_modifiers for c in trigger.children):
         return False  # "launched a charm offensive": a civilian word makes the motion noun something else
@@ -413,10 +414,9 @@ def plausible(trigger: Token, force: Token) -> bool:
             and trigger.head.lemma_.lower() in lexicon().directive_verbs and any(
             c.dep_ == "dobj" and c.i != force.i for c in trigger.head.children):
         return False  # "the army ordered residents to leave X": who is told to go moves, not who tells
-    if trigger.lemma_.lower() in lexicon().defers_to_noun and any(c.dep_ == "dobj" and is_trigger(c)
-                                                                   for c in trigger.children):
+    if trigger.lemma_.lower() in lex.defers_to_noun and any(c.dep_ == "dobj" and is_trigger(c)
+                                                             for c in trigger.children):
         return False  # "ordered the withdrawal of its forces": the withdrawal is the movement
-    lex = lexicon()
     if trigger.lemma_.lower() in lex.displacement_verbs - (lex.object_is_destination | lex.object_is_origin) \
             and not (force.head.i == trigger.i and force.dep_ in ("dobj", "nsubjpass")) \
             and force_class(force) not in ("vessel", "aircraft", "vehicle") and _moves_something_else(trigger):
@@ -442,7 +442,6 @@ def plausible(trigger: Token, force: Token) -> bool:
         t = t.head
     if (t.head.i != trigger.i and t.head.i not in above) or trigger.pos_ not in ("VERB", "AUX"):
         return True
-    lex = lexicon()
     if t.dep_ == "nsubj" and trigger.lemma_.lower() in lex.delivery_verbs:
         return False  # "the army supplied food to X": who supplies stays where it is
     if t.dep_ == "nsubj" and force_class(t) in ("vessel", "aircraft", "vehicle") and not any(

@@ -20,12 +20,12 @@ from conflictmap.geo.events.patterns import Match, patterns
 from conflictmap.geo.events.speakers import (
     Speaker,
     aged_name,
-    find_organisation,
     government_phrase,
     titled_name,
     whole_name,
 )
 from conflictmap.geo.lexicon import lexicon
+from conflictmap.geo.organisations import find_organisation
 from conflictmap.geo.reading.dates import normalise
 from conflictmap.geo.reading.zones import Zone, zone_at
 from conflictmap.geo.records import Source, Statement

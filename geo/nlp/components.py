@@ -41,6 +41,7 @@ from conflictmap.gazetteer.sources import without_arabic_article
 from conflictmap.gazetteer.weights import WEIGHTS
 from conflictmap.geo.lexicon import lexicon
 from conflictmap.geo.nlp.place_model import GAZETTEER_SOURCE, capitalised_runs, features, place_model, sub_spans
+from conflictmap.geo.organisations import find_organisation
 from conflictmap.geo.reading.zones import CLOCK, is_wrapped_line, wrap_width
 from conflictmap.geo.records import DEMONYM_LABEL, EMBEDDED_LABEL, IN_STORY_LABEL
 
@@ -998,7 +999,6 @@ def _body_gone_into(span: Span) -> bool:
 def _a_known_body(tok: Token) -> bool:
     """A speaking organisation of ``organisations.csv`` ("shipped rockets to X", X an armed movement
     we list)."""
-    from conflictmap.geo.events.speakers import find_organisation  # the events layer, read lazily
     return find_organisation(tok.text) is not None
 
 
