@@ -115,7 +115,9 @@ Adding a word is one line in its file (and a test of your own wording that needs
   residents to leave X"): the subject does not move.
 - ``causative_verbs.jsonl``: verbs whose object is made to do what their infinitive says, so
   speaks it ("the shelling prompted the army to warn that ...": the army warned).
-- ``prepositions.jsonl``: the role a preposition gives the place it governs, strong or weak.
+- ``prepositions.jsonl``: the role a preposition gives the place it governs, strong or weak;
+  ``locates``: a phrase that only says where the noun before it lies ("farmland near X", "the
+  ridges around X"), so whatever that noun is, a movement into or out of it goes to or from X.
 - ``status_cues.jsonl``: words that make a movement possible (modal, intent, hedge, condition,
   opposition: "will not oppose a withdrawal" is no more a withdrawal than "opposes" is) or
   denied (deny; falsity: "reports that troops entered X are false");
@@ -260,6 +262,7 @@ class Lexicon:
     defers_to_noun: frozenset[str]  # "order": "ordered the withdrawal of X": the motion noun is the movement
     roles: Mapping[str, str]  # strong prepositions -> origin / destination / via
     weak_destination: frozenset[str]  # "in", "at", ... : a destination only after a weak-destination trigger
+    locating_prepositions: frozenset[str]  # "near", "around": "into farmland near X" goes to X, whatever the noun
     prepositions: frozenset[str]  # every preposition above, known by its word (the model mis-tags "to")
     status_cues: Mapping[str, frozenset[str]]  # cue class -> words
     cue_prepositions: Mapping[str, frozenset[str]]  # "call" -> for, on: a status cue only with one of them
@@ -449,6 +452,7 @@ def lexicon() -> Lexicon:
         defers_to_noun=frozenset(r["lemma"] for r in motion if r.get("defers_to_noun")),
         roles={r["word"]: r["role"] for r in prepositions if r["strength"] == "strong"},
         weak_destination=frozenset(r["word"] for r in prepositions if r["strength"] == "weak"),
+        locating_prepositions=frozenset(r["word"] for r in prepositions if r.get("locates")),
         prepositions=frozenset(r["word"] for r in prepositions),
         status_cues={k: frozenset(v) for k, v in cues.items()},
         cue_prepositions={r["word"]: frozenset(r["with"]) for r in _rows("status_cues.jsonl") if r.get("with")},

@@ -5309,3 +5309,30 @@ def test_a_village_the_model_takes_for_a_body(pipeline, text: str, moves: list) 
 ], ids=["oskil-valley", "panjshir-valley", "the-valley"])
 def test_a_named_valley(pipeline, text: str, moves: list) -> None:
     assert _moves_via(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a phrase that only says where the noun before it lies leads on to the place, whatever the noun
+    ("The brigade pushed into farmland near Kharkiv on Sunday.", [("brigade", None, "Kharkiv")]),
+    ("Militants retreated to the swamps around Maiduguri.", [("Militants", None, "Maiduguri")]),
+    ("Gunmen withdrew from the hamlets around Maiduguri.", [("Gunmen", "Maiduguri", None)]),
+    ("The battalion withdrew from the farms outside Kupiansk.", [("battalion", "Kupiansk", None)]),
+    ("The gunmen pulled out of the farms near Kupiansk on Friday.", [("gunmen", "Kupiansk", None)]),
+    ("The regiment pushed into the orchards along the Euphrates River.", [("regiment", None, "Euphrates River")]),
+    ("Snipers moved into the olive groves above Hebron.", [("Snipers", None, "Hebron")]),
+    ("Rebel fighters withdrew from positions between Kidal and Tessalit.", [("Rebel fighters", "Kidal", None)]),
+    ("The division moved to the gaps between Mosul and Erbil.", [("division", None, "Mosul")]),
+    ("The army moved two companies to the hills overlooking Kassala.", [("companies", None, "Kassala")]),
+    # ... and a name there the model takes for a person is a place
+    ("Troops moved to positions near Avdiivka.", [("Troops", None, "Avdiivka")]),
+    ("The brigade pushed into the fields near Avdiivka.", [("brigade", None, "Avdiivka")]),
+    # ... not a place near what happened before the movement
+    ("More troops were deployed after clashes near Kassala.", []),
+    ("The army deployed troops after clashes near Kassala.", []),
+], ids=["farmland-near", "swamps-around", "from-hamlets-around", "farms-outside", "out-of-farms-near",
+        "orchards-along", "groves-above", "positions-between", "gaps-between", "hills-overlooking",
+        "positions-near-person-tagged", "fields-near-person-tagged", "after-clashes-near", "deployed-after-clashes"])
+def test_a_place_that_locates_the_end(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves

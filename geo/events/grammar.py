@@ -946,6 +946,8 @@ def in_another_nouns_phrase(span: Span, trigger: Token) -> bool:
         return False  # "on their way to X", "moved along the road to X": the route is the movement's own
     if noun.dep_ == "dobj" and noun.head.i == trigger.i:
         return False  # what the verb moves: "escorted a supply run from X to Y"
+    if prep.lower_ in lexicon().locating_prepositions and _an_end_of(noun, trigger):
+        return False  # "pushed into farmland near X": the place says where the movement's end lies
     if noun.dep_ == "conj" and (noun.head.i == trigger.i or is_force(noun.head)):
         return False  # "the pull-out of the gunners and their guns from X": coordinated with what moves
     if noun.dep_ == "pobj" and noun.head.lower_ == "against" and noun.head.head.i == trigger.i and (
@@ -953,6 +955,13 @@ def in_another_nouns_phrase(span: Span, trigger: Token) -> bool:
         return False  # "an offensive against militants in X" goes where its target is (not "deployed against")
     words = place_nouns().kind_of | set(place_nouns().kinds) | lexicon().border_nouns | lexicon().site_nouns
     return noun.lemma_.lower() not in words and noun.lower_ not in words and noun.lower_ not in BEARINGS
+
+
+def _an_end_of(noun: Token, trigger: Token) -> bool:
+    """Whether the noun is what a preposition of an end or a way on the trigger governs ("into
+    farmland"), not another phrase of the verb ("after clashes")."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == trigger.i and prep.lower_ in lexicon().roles
 
 
 def is_possessor(span: Span) -> bool:
@@ -1059,8 +1068,11 @@ def _enclosing(doc: Doc, i: int) -> str | None:
             return None
         return "beside" if doc[j].head.pos_ == "VERB" else None  # "deployed 900 troops south of X" too
     if j < 0 or (doc[j].lemma_.lower() not in lex.site_nouns and doc[j].lower_ not in lex.site_nouns
-                 and force_class(doc[j]) != "vessel"):  # "ferried marines to the BRP X at Y": a ship is a site
-        return None  # "to the final in X", "to talks in X": only a site or a distance leads on to the place
+                 and force_class(doc[j]) != "vessel"  # "ferried marines to the BRP X at Y": a ship is a site
+                 and doc[i].lower_ not in lex.locating_prepositions):
+        # "to the final in X", "to talks in X": only a site or a distance leads on to the place, or any
+        # noun a phrase that only says where it lies places ("into farmland near X", ``locates``)
+        return None
     while True:
         while j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or doc[j].is_space
                           or doc[j].dep_ in ("poss", "case")  # "from its bases in X", "to the army's base in X"

@@ -507,9 +507,12 @@ class PlaceRecognizer:
         # "a X training camp": a body's name before a site is the body's, not a town it is another name of
         # (not "the X axis", "the X sector": a stretch of a front is named after its town)
         owner = tok.i != span.root.i and span.root.ent_type_ == "ORG" and tok.lower_ not in lex.sector_nouns
-        while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "in", "at") and (
-                tok.head.head.lemma_.lower() in sites or tok.head.head.lower_ in sites):
-            tok = tok.head.head  # "toward the stronghold of X", "to bases in X", "from their base at X"
+        while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and ((tok.head.lower_ in ("of", "in", "at") and (
+                tok.head.head.lemma_.lower() in sites or tok.head.head.lower_ in sites)) or (
+                tok.head.lower_ in lex.locating_prepositions)):
+            # "toward the stronghold of X", "to bases in X", "from their base at X"; "into farmland near
+            # X": a phrase that only says where the noun lies leads on from any noun
+            tok = tok.head.head
         if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):  # "reached X", "fled X"
             moved = tok.head.lemma_.lower() in lex.object_is_destination | lex.object_is_origin | lex.object_is_via
         elif tok.tag_ == "VB" and tok.dep_ == "advcl" and tok.head.lemma_.lower() in lex.motion_verbs and any(
