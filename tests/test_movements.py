@@ -5336,3 +5336,17 @@ def test_a_named_valley(pipeline, text: str, moves: list) -> None:
         "positions-near-person-tagged", "fields-near-person-tagged", "after-clashes-near", "deployed-after-clashes"])
 def test_a_place_that_locates_the_end(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a unit "from" a force is a part of it
+    ("A company from the 12th Infantry Battalion was moved to Garissa.", [("company", None, "Garissa")]),
+    ("A group from the 3rd Brigade crossed into Kassala on Monday.", [("group", None, "Kassala")]),
+    # ... not a group from a village, nor a company from a state
+    ("A group from the village moved to Kassala on Monday.", []),
+    ("A company from Texas moved to Austin last year.", []),
+], ids=["company-from-battalion", "group-from-brigade", "group-from-village", "company-from-state"])
+def test_a_unit_from_a_force(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves

@@ -110,9 +110,11 @@ def force_class(t: Token) -> str | None:
                 lex.military_verbs and any(c.dep_ == "nummod" for c in t.children):
             return kind  # "two companies were redeployed to X": counted units a military verb moves
         if kind == "unit" and needs == "modifier" and any(
-                is_force(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                is_force(p) for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                 for p in c.children if p.dep_ == "pobj"):
-            return kind  # "a group of masked men", "columns of technicals": a unit of the force it holds
+            # "a group of masked men", "columns of technicals": a unit of the force it holds; "a company
+            # from the 5th Battalion": a part of a force
+            return kind
         if kind in ("vehicle", "vessel") and any(c.dep_ == "acl" and c.tag_ == "VBG" and any(
                 o.dep_ == "dobj" and is_force(o) for o in c.children) for c in t.children):
             # "trucks carrying soldiers", "barges carrying troops": a carrier of the force it carries (not
