@@ -5350,3 +5350,22 @@ def test_a_place_that_locates_the_end(pipeline, text: str, moves: list) -> None:
 ], ids=["company-from-battalion", "group-from-brigade", "group-from-village", "company-from-state"])
 def test_a_unit_from_a_force(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a name no gazetteer has that completes a site a force goes to or leaves is a village's
+    ("Troops reached the outskirts of Makalondi on Sunday.", [("Troops", None, "Makalondi")]),
+    ("Militants withdrew from the edge of Makalondi on Friday.", [("Militants", "Makalondi", None)]),
+    # ... also where the parser hangs "near X" on the verb, and where the model took the name for a body
+    ("Soldiers withdrew from farms near Makalondi on Friday.", [("Soldiers", "Makalondi", None)]),
+    ("Militants withdrew from the edge of Kondiba on Friday.", [("Militants", "Kondiba", None)]),
+    ("Soldiers pushed into farmland near Kondiba on Friday.", [("Soldiers", None, "Kondiba")]),
+    # ... not a name near a time, nor the home of residents
+    ("Soldiers withdrew on Friday near Makalondi.", []),
+    ("Residents of Makalondi said soldiers had arrived in the region.", []),
+], ids=["outskirts-of", "edge-of", "farms-near-on-the-verb", "edge-of-body", "farmland-near-body",
+        "near-after-a-time", "residents-of"])
+def test_a_village_that_completes_a_site(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves

@@ -507,12 +507,7 @@ class PlaceRecognizer:
         # "a X training camp": a body's name before a site is the body's, not a town it is another name of
         # (not "the X axis", "the X sector": a stretch of a front is named after its town)
         owner = tok.i != span.root.i and span.root.ent_type_ == "ORG" and tok.lower_ not in lex.sector_nouns
-        while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and ((tok.head.lower_ in ("of", "in", "at") and (
-                tok.head.head.lemma_.lower() in sites or tok.head.head.lower_ in sites)) or (
-                tok.head.lower_ in lex.locating_prepositions)):
-            # "toward the stronghold of X", "to bases in X", "from their base at X"; "into farmland near
-            # X": a phrase that only says where the noun lies leads on from any noun
-            tok = tok.head.head
+        tok = _site_holding(tok)  # "toward the stronghold of X", "to bases in X", "into farmland near X"
         if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):  # "reached X", "fled X"
             moved = tok.head.lemma_.lower() in lex.object_is_destination | lex.object_is_origin | lex.object_is_via
         elif tok.tag_ == "VB" and tok.dep_ == "advcl" and tok.head.lemma_.lower() in lex.motion_verbs and any(
@@ -568,6 +563,7 @@ class PlaceRecognizer:
                 or not all(t.is_title or t.lower_ in NAME_PARTICLE_JOINERS for t in span if t.is_alpha):
             return False
         full_name = tok.ent_type_ == "PERSON" and len(span) > 1  # the model's person: "evacuated Ahmed X"?
+        tok = _site_holding(tok)  # "reached the outskirts of X", "withdrew from farms near X": the site's role
         if tok.dep_ == "dobj":  # "entered X", "abandoned X": only where a force does it ("evacuated Ahmed")
             if not _moved_by_force(tok.head) or (
                     full_name and tok.head.lemma_.lower() not in lex.object_is_destination):
@@ -784,7 +780,7 @@ class PlaceRecognizer:
                 continue  # a body or a people, unless "the town of X", "the X air base" says it is a place
             generic = span.text.lower() in lexicon().generic_words or _fragment(span)
             after = _after_place_preposition(span) or kind_of or _after_out_of(span) or _on_a_place(span.root) \
-                or _distance_of(span) or _the_river(span)
+                or _distance_of(span) or _the_river(span) or _site_holding(span.root).i != span.root.i
             if (after or span.root.dep_ == "dobj") and sum(t.is_title for t in span) <= 3 and not generic and (
                     (after and self._town(span.text)) or self._moved_to(span)):
                 # a known town; or "left the village of X", "entered X", known or not
@@ -994,9 +990,12 @@ def _body_gone_into(span: Span) -> bool:
     tok = span.root
     if tok.ent_type_ != "ORG" or len(span) != 1 or tok.is_upper or tok.dep_ != "pobj":
         return False
-    if tok.head.lower_ in ("toward", "towards", "into", "through") or _on_a_place(tok):
+    held = _site_holding(tok)  # "from the edge of X", "into farmland near X": the site's preposition
+    if held.dep_ != "pobj":
+        return False
+    if held.head.lower_ in ("toward", "towards", "into", "through") or _on_a_place(held):
         return True
-    return tok.head.lower_ in ("to", "from") and not _a_known_body(tok)
+    return held.head.lower_ in ("to", "from") and not _a_known_body(tok)
 
 
 def _a_known_body(tok: Token) -> bool:
@@ -1044,6 +1043,26 @@ def _after_out_of(span: Span) -> bool:
     """Whether "out of" stands right before the span ("pulled out of X")."""
     k = span.start
     return k >= 2 and span.doc[k - 1].lower_ == "of" and span.doc[k - 2].lower_ == "out"
+
+
+def _site_holding(tok: Token) -> Token:
+    """The noun whose role a name takes from the site it completes: "the outskirts" of "reached the
+    outskirts of X", "positions" of "withdrew from positions in X" (a site noun before "of", "in" or
+    "at"), "farmland" of "pushed into farmland near X" (any noun before a preposition that only says
+    where it lies); the name itself otherwise."""
+    lex = lexicon()
+    sites = lex.site_nouns | place_nouns().kind_of
+    for _ in range(4):  # "from positions on the edge of X": a site on a site, a few deep at most
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            break
+        prep, noun = tok.head, tok.head.head
+        if prep.lower_ in lex.locating_prepositions and noun.pos_ not in ("NOUN", "PROPN") and prep.i > 0:
+            noun = tok.doc[prep.i - 1]  # the parser hangs "near X" on the verb: the noun right before it
+        if noun.pos_ not in ("NOUN", "PROPN") or not (prep.lower_ in lex.locating_prepositions or (
+                prep.lower_ in ("of", "in", "at") and (noun.lemma_.lower() in sites or noun.lower_ in sites))):
+            break
+        tok = noun
+    return tok
 
 
 def _moved_by_force(verb: Token) -> bool:
