@@ -5369,3 +5369,17 @@ def test_a_unit_from_a_force(pipeline, text: str, moves: list) -> None:
         "near-after-a-time", "residents-of"])
 def test_a_village_that_completes_a_site(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a village's name the tagger took for a common noun, though the model gave it a name's tag
+    ("More troops may be sent to Maguing if the rebels regroup.", [("troops", None, "Maguing")]),
+    ("Troops advanced on Makalondi on Sunday.", [("Troops", None, "Makalondi")]),
+    ("Soldiers entered Makalondi, a village near the border, on Sunday.", [("Soldiers", None, "Makalondi")]),
+    # ... not a capitalised common noun that names no place
+    ("The soldiers moved to Headquarters on Monday.", []),
+], ids=["sent-to-noun-person", "advanced-on-noun-product", "entered-noun-product", "headquarters"])
+def test_a_village_the_tagger_takes_for_a_common_noun(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves

@@ -761,12 +761,15 @@ class PlaceRecognizer:
         i = 0
         while i < len(doc):
             t = doc[i]
-            if not (t.is_title and t.pos_ == "PROPN") or t.ent_type_ not in UNTAGGED_LABELS:
+            # also a name the tagger took for a common noun ("sent to X", X a noun to the tagger): the
+            # checks below decide
+            if not (t.is_title and t.pos_ in ("PROPN", "NOUN")) or t.ent_type_ not in UNTAGGED_LABELS:
                 i += 1
                 continue
             j = i
+            # one entity, its tags aside (its first word whatever the tagger made of it)
             while j < len(doc) and doc[j].is_title and doc[j].ent_type_ == t.ent_type_ and (
-                    doc[j].pos_ == "PROPN" or (t.ent_type_ and doc[j].ent_iob_ == "I")):  # one entity, its tags aside
+                    doc[j].pos_ == "PROPN" or j == i or (t.ent_type_ and doc[j].ent_iob_ == "I")):
                 j += 1
                 k = j + (j < len(doc) and doc[j].lower_ in NAME_PARTICLE_JOINERS)  # "X al-Y": one name
                 k += k < len(doc) and doc[k].text == "-"
