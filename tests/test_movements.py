@@ -5383,3 +5383,19 @@ def test_a_village_that_completes_a_site(pipeline, text: str, moves: list) -> No
 ], ids=["sent-to-noun-person", "advanced-on-noun-product", "entered-noun-product", "headquarters"])
 def test_a_village_the_tagger_takes_for_a_common_noun(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves", "country"), [
+    # a small town known by another spelling, in a country the text names, where a force goes
+    ("Nigeria's army flew two companies to Malam Fatori on Tuesday.", [("companies", None, "Malam Fatori")], "NG"),
+    ("Yemeni forces could be redeployed to Khokha within hours.", [("Yemeni forces", None, "Khokha")], "YE"),
+    # ... not when the text names no country it lies in
+    ("Troops were flown to Malam Fatori on Tuesday.", [], None),
+], ids=["alternate-spelling-nigeria", "alternate-spelling-yemen", "no-country-named"])
+def test_a_small_town_by_another_spelling(pipeline, text: str, moves: list, country: str | None) -> None:
+    analysis = analyse(pipeline, _body(text))
+    assert _actor_ends(analysis) == moves
+    assert [m.destination.place.country_code for m in analysis.movements
+            if m.destination and m.destination.place] == ([country] if country else [])

@@ -450,9 +450,9 @@ class PlaceRecognizer:
 
     def _moved_to(self, span: Span) -> bool:
         """A place named as where a movement goes or starts (:meth:`_movement_end`): a town of some
-        size, a town of any size the gazetteer knows by this very name in a country the text names
-        (the model takes a small town for a person or a body: "sent troops to X"; not "sent fighters
-        to Wagner", a town of another country), a place the gazetteer lacks that the text calls one,
+        size, a town of any size the gazetteer knows by this name or another spelling in a country the
+        text names (the model takes a small town for a person or a body: "sent troops to X"; not "sent
+        fighters to Wagner", a town of another country), a place the gazetteer lacks that the text calls one,
         or the X of "the town of X"."""
         moved, owner = self._movement_end(span)
         # the parse first (most names are no end of a movement), the gazetteer only then
@@ -460,8 +460,8 @@ class PlaceRecognizer:
             self._town(span.text, alternate=not owner) or self._unlisted_place(span)
             or (not owner and self._unlisted_end(span))
             or (not owner and (span.root.ent_type_ != "ORG" or _only_as_an_end(span)) and any(
-                p.kind is PlaceKind.CITY and _own_name(p, name_type, span.text)
-                and p.country_code in self._countries_named(span.doc) for p, name_type in self._matches(span.text)))
+                p.kind is PlaceKind.CITY and p.country_code in self._countries_named(span.doc)
+                for p, _ in self._matches(span.text)))
             or (bool(self._matches(span.text)) and _named_as_place(span)))  # "the town of X", X a small town
 
     def _countries_named(self, doc: Doc) -> frozenset[str]:
