@@ -5399,3 +5399,17 @@ def test_a_small_town_by_another_spelling(pipeline, text: str, moves: list, coun
     assert _actor_ends(analysis) == moves
     assert [m.destination.place.country_code for m in analysis.movements
             if m.destination and m.destination.place] == ([country] if country else [])
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a bearing the parser took for the verb's object ("eastwards") moves nothing: the subject goes
+    ("Residents said the rebels had pulled out eastwards toward Jowhar late on Friday.",
+     [("rebels", None, "Jowhar")]),
+    ("The fighters withdrew northwards to Jowhar.", [("fighters", None, "Jowhar")]),
+    # ... not a load the subject sends on its way
+    ("The navy sent food northwards to Jowhar.", []),
+], ids=["pulled-out-eastwards", "withdrew-northwards", "sent-food-northwards"])
+def test_a_bearing_is_no_object(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves

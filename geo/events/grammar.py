@@ -465,12 +465,16 @@ def _moves_something_else(verb: Token) -> bool:
     places = verb.doc.user_data.get(PLACE_STARTS, ())
     distances = lexicon().distance_nouns
     idiom = lexicon().motion_only_objects.get(verb.lemma_.lower(), ())  # "set foot on X": no foot moves
-    return any(c.dep_ == "dobj" and not is_force(c) and c.ent_type_ not in ("GPE", "LOC", "FAC", "QUANTITY")
-               and c.lower_ not in idiom
-               and c.idx not in places and c.lower_ not in BEARINGS and c.lower_.rstrip("s") not in BEARINGS
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "sent food northwards": the parser makes the bearing the object's head, and the load its compound
+    objects = [g for c in objects for g in (
+        [d for d in c.children if d.dep_ == "compound"] if c.lower_.removesuffix("s").removesuffix("ward")
+        in BEARINGS else [c])]
+    return any(not is_force(c) and c.ent_type_ not in ("GPE", "LOC", "FAC", "QUANTITY")
+               and c.lower_ not in idiom and c.idx not in places
                and c.lemma_.lower() not in distances and c.lower_ not in distances
                and not (c.lower_ in ("that", "which") and not list(c.children))
-               for c in verb.children)
+               for c in objects)
 
 
 def force_antecedent(pronoun: Token, *, sentences: int = 2) -> Token | None:
