@@ -5413,3 +5413,16 @@ def test_a_small_town_by_another_spelling(pipeline, text: str, moves: list, coun
 ], ids=["pulled-out-eastwards", "withdrew-northwards", "sent-food-northwards"])
 def test_a_bearing_is_no_object(pipeline, text: str, moves: list) -> None:
     assert _moves(pipeline, text) == moves
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "moves"), [
+    # a thing near a place, of a site the movement goes into or leaves: the place
+    ("Cambodian troops moved into the compound of the temple near Surin.", [("Cambodian troops", None, "Surin")]),
+    ("Rebels withdrew from the edge of the forest near Kassala.", [("Rebels", "Kassala", None)]),
+    # ... not a thing near a place, of someone named in another phrase of the verb
+    ("Troops left their posts after a visit by the owner of a farm near Kassala.", []),
+], ids=["compound-of-temple-near", "edge-of-forest-near", "owner-of-farm-near"])
+def test_a_site_of_a_thing_near_a_place(pipeline, text: str, moves: list) -> None:
+    assert _moves(pipeline, text) == moves

@@ -965,7 +965,11 @@ def in_another_nouns_phrase(span: Span, trigger: Token) -> bool:
 
 def _an_end_of(noun: Token, trigger: Token) -> bool:
     """Whether the noun is what a preposition of an end or a way on the trigger governs ("into
-    farmland"), not another phrase of the verb ("after clashes")."""
+    farmland"), or part of a site that is ("into the compound of the temple"), not another phrase of
+    the verb ("after clashes")."""
+    sites = lexicon().site_nouns
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in sites:
+        noun = noun.head.head
     prep = noun.head
     return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == trigger.i and prep.lower_ in lexicon().roles
 
@@ -1087,10 +1091,12 @@ def _enclosing(doc: Doc, i: int) -> str | None:
         k = j - 1
         while k > 0 and doc[k].is_space:
             k -= 1
-        if not (j > 0 and doc[j].lower_ in lex.weak_destination and (
+        if not (j > 0 and (doc[j].lower_ in lex.weak_destination or doc[j].lower_ == "of") and (
                 doc[k].lemma_.lower() in lex.site_nouns or doc[k].lower_ in lex.site_nouns)):
             break
-        j = k  # "from positions on the edge of X": a site on (in, near) another site leads on to the first
+        # "from positions on the edge of X": a site on (in, near) another site leads on to the first;
+        # "into the compound of the temple near X": so does the site a thing near X is part of
+        j = k
     within = j > 0 and doc[j].lower_ == "within"
     while j > 0 and doc[j].lower_ == "within":  # "to within 12 km of X": within passes through
         j -= 1
