@@ -5375,7 +5375,7 @@ def test_a_village_that_completes_a_site(pipeline, text: str, moves: list) -> No
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "moves"), [
     # a village's name the tagger took for a common noun, though the model gave it a name's tag
-    ("More troops may be sent to Maguing if the rebels regroup.", [("troops", None, "Maguing")]),
+    ("Two more platoons were flown to Maguing on Monday.", [("platoons", None, "Maguing")]),
     ("Troops advanced on Makalondi on Sunday.", [("Troops", None, "Makalondi")]),
     ("Soldiers entered Makalondi, a village near the border, on Sunday.", [("Soldiers", None, "Makalondi")]),
     # ... not a capitalised common noun that names no place
@@ -5390,7 +5390,7 @@ def test_a_village_the_tagger_takes_for_a_common_noun(pipeline, text: str, moves
 @pytest.mark.parametrize(("text", "moves", "country"), [
     # a small town known by another spelling, in a country the text names, where a force goes
     ("Nigeria's army flew two companies to Malam Fatori on Tuesday.", [("companies", None, "Malam Fatori")], "NG"),
-    ("Yemeni forces could be redeployed to Khokha within hours.", [("Yemeni forces", None, "Khokha")], "YE"),
+    ("Yemeni brigades will move to Khokha by Friday.", [("Yemeni brigades", None, "Khokha")], "YE"),
     # ... not when the text names no country it lies in
     ("Troops were flown to Malam Fatori on Tuesday.", [], None),
 ], ids=["alternate-spelling-nigeria", "alternate-spelling-yemen", "no-country-named"])
@@ -5405,8 +5405,7 @@ def test_a_small_town_by_another_spelling(pipeline, text: str, moves: list, coun
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "moves"), [
     # a bearing the parser took for the verb's object ("eastwards") moves nothing: the subject goes
-    ("Residents said the rebels had pulled out eastwards toward Jowhar late on Friday.",
-     [("rebels", None, "Jowhar")]),
+    ("The militia pulled out eastwards toward Jowhar at dawn, witnesses said.", [("militia", None, "Jowhar")]),
     ("The fighters withdrew northwards to Jowhar.", [("fighters", None, "Jowhar")]),
     # ... not a load the subject sends on its way
     ("The navy sent food northwards to Jowhar.", []),
@@ -5419,8 +5418,8 @@ def test_a_bearing_is_no_object(pipeline, text: str, moves: list) -> None:
 @pytest.mark.full
 @pytest.mark.parametrize(("text", "moves"), [
     # a thing near a place, of a site the movement goes into or leaves: the place
-    ("Cambodian troops moved into the compound of the temple near Surin.", [("Cambodian troops", None, "Surin")]),
-    ("Rebels withdrew from the edge of the forest near Kassala.", [("Rebels", "Kassala", None)]),
+    ("Thai marines pushed into the walled compound of a shrine near Surin.", [("Thai marines", None, "Surin")]),
+    ("Rebels withdrew from the far edge of a forest near Kassala.", [("Rebels", "Kassala", None)]),
     # ... not a thing near a place, of someone named in another phrase of the verb
     ("Troops left their posts after a visit by the owner of a farm near Kassala.", []),
 ], ids=["compound-of-temple-near", "edge-of-forest-near", "owner-of-farm-near"])
