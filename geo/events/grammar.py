@@ -14,6 +14,7 @@ from conflictmap.gazetteer.nouns import direction_words, place_nouns
 from conflictmap.geo.events.cues import inside_quotation
 from conflictmap.geo.events.patterns import patterns
 from conflictmap.geo.lexicon import lexicon
+from conflictmap.geo.nlp.components import site_holding
 
 
 def is_trigger(t: Token) -> bool:
@@ -466,10 +467,11 @@ def _moves_something_else(verb: Token) -> bool:
     distances = lexicon().distance_nouns
     idiom = lexicon().motion_only_objects.get(verb.lemma_.lower(), ())  # "set foot on X": no foot moves
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    # "sent food northwards": the parser makes the bearing the object's head, and the load its compound
+    # "sent food (and water) northwards": the parser makes the bearing the object's head, and the load
+    # a noun under it
     objects = [g for c in objects for g in (
-        [d for d in c.children if d.dep_ == "compound"] if c.lower_.removesuffix("s").removesuffix("ward")
-        in BEARINGS else [c])]
+        [e for d in c.children if d.dep_ in ("compound", "nmod") for e in (d, *d.conjuncts)]
+        if c.lower_.removesuffix("s").removesuffix("ward") in BEARINGS else [c])]
     return any(not is_force(c) and c.ent_type_ not in ("GPE", "LOC", "FAC", "QUANTITY")
                and c.lower_ not in idiom and c.idx not in places
                and c.lemma_.lower() not in distances and c.lower_ not in distances
@@ -938,7 +940,8 @@ def in_another_nouns_phrase(span: Span, trigger: Token) -> bool:
     """ "left their posts after threats from X": the place's preposition qualifies a noun that is not
     the motion word, what it moves, a force, a site or a place, so the place is that noun's, not the
     movement's. The target of a military word is the exception: "an offensive against militants in X"
-    goes to X."""
+    goes to X; so is a phrase that only says where the movement's end lies ("pushed into farmland
+    near X")."""
     prep = span.root.head
     if span.root.dep_ != "pobj" or prep.dep_ != "prep":
         return False
@@ -965,11 +968,10 @@ def in_another_nouns_phrase(span: Span, trigger: Token) -> bool:
 
 def _an_end_of(noun: Token, trigger: Token) -> bool:
     """Whether the noun is what a preposition of an end or a way on the trigger governs ("into
-    farmland"), or part of a site that is ("into the compound of the temple"), not another phrase of
-    the verb ("after clashes")."""
-    sites = lexicon().site_nouns
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in sites:
-        noun = noun.head.head
+    farmland"), or part of a site that is ("into the compound of the temple",
+    :func:`~conflictmap.geo.nlp.components.site_holding`), not another phrase of the verb ("after
+    clashes")."""
+    noun = site_holding(noun)
     prep = noun.head
     return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == trigger.i and prep.lower_ in lexicon().roles
 
@@ -1056,7 +1058,8 @@ def measured_from(span: Span) -> bool:
 def _enclosing(doc: Doc, i: int) -> str | None:
     """The strong preposition whose noun phrase the place's "of"/"in"/"at"... phrase completes, when
     that noun is a site or a distance: "to the outskirts of X", "to within 12 km of X", "to port in
-    X", "from bases in X"; "within" for a distance with no preposition before it ("sailed within 5
+    X", "from bases in X"; or any noun, when the phrase only says where it lies ("into farmland near
+    X", ``locates`` in ``prepositions.jsonl``); "within" for a distance with no preposition before it ("sailed within 5
     miles of X"), "beside" for a side of the place a verb goes to ("moved north of X"; its role is
     :func:`place_role`'s); None otherwise ("troops in X", "to the final in X")."""
     lex = lexicon()

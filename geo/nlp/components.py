@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ from conflictmap.geo.reading.zones import CLOCK, is_wrapped_line, wrap_width
 from conflictmap.geo.records import DEMONYM_LABEL, EMBEDDED_LABEL, IN_STORY_LABEL
 
 SPAN_KEY = "conflictmap_places"
+RESPELLING = 0.75  # how alike another spelling and a place's own name must be (:func:`_respelling`)
 COUNTRIES_NAMED = "cm_countries_named"  # Doc.user_data key: the countries a text names (PlaceRecognizer)
 # the particles inside one name ("Vila da Serra", "Ciudad del Este"): unlike "of" ("University of
 # Kent"), what follows them is no name of its own
@@ -461,7 +463,8 @@ class PlaceRecognizer:
             or (not owner and self._unlisted_end(span))
             or (not owner and (span.root.ent_type_ != "ORG" or _only_as_an_end(span)) and any(
                 p.kind is PlaceKind.CITY and p.country_code in self._countries_named(span.doc)
-                for p, _ in self._matches(span.text)))
+                and (_own_name(p, name_type, span.text) or _respelling(p, span.text))
+                for p, name_type in self._matches(span.text)))
             or (bool(self._matches(span.text)) and _named_as_place(span)))  # "the town of X", X a small town
 
     def _countries_named(self, doc: Doc) -> frozenset[str]:
@@ -507,7 +510,7 @@ class PlaceRecognizer:
         # "a X training camp": a body's name before a site is the body's, not a town it is another name of
         # (not "the X axis", "the X sector": a stretch of a front is named after its town)
         owner = tok.i != span.root.i and span.root.ent_type_ == "ORG" and tok.lower_ not in lex.sector_nouns
-        tok = _site_holding(tok)  # "toward the stronghold of X", "to bases in X", "into farmland near X"
+        tok = site_holding(tok)  # "toward the stronghold of X", "to bases in X", "into farmland near X"
         if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):  # "reached X", "fled X"
             moved = tok.head.lemma_.lower() in lex.object_is_destination | lex.object_is_origin | lex.object_is_via
         elif tok.tag_ == "VB" and tok.dep_ == "advcl" and tok.head.lemma_.lower() in lex.motion_verbs and any(
@@ -549,7 +552,8 @@ class PlaceRecognizer:
     def _unlisted_end(self, span: Span) -> bool:
         """A name the gazetteer lacks, governed by a preposition that says where a force goes, starts or
         arrives ("sent troops to X", "withdrew from X", "landed at X", "deployed in X"; not "on",
-        "near") after a motion word (:meth:`_movement_end` has checked it), or the
+        "near" on their own, though a noun they place takes its own preposition's role: "withdrew from
+        farms near X", :func:`site_holding`) after a motion word (:meth:`_movement_end` has checked it), or the
         object of a verb whose object is an end when a force is its subject ("the rebels entered X";
         not "medics evacuated X"), which the model took for a person or a thing, not a body: a village
         too small for the gazetteer. Not a name the text also gives a person's title ("General X") or
@@ -563,7 +567,7 @@ class PlaceRecognizer:
                 or not all(t.is_title or t.lower_ in NAME_PARTICLE_JOINERS for t in span if t.is_alpha):
             return False
         full_name = tok.ent_type_ == "PERSON" and len(span) > 1  # the model's person: "evacuated Ahmed X"?
-        tok = _site_holding(tok)  # "reached the outskirts of X", "withdrew from farms near X": the site's role
+        tok = site_holding(tok)  # "reached the outskirts of X", "withdrew from farms near X": the site's role
         if tok.dep_ == "dobj":  # "entered X", "abandoned X": only where a force does it ("evacuated Ahmed")
             if not _moved_by_force(tok.head) or (
                     full_name and tok.head.lemma_.lower() not in lex.object_is_destination):
@@ -752,11 +756,13 @@ class PlaceRecognizer:
 
     def _untagged(self, doc: Doc) -> list[Span]:
         """Capitalised names the model left untagged (or tagged as a person, as a thing, or as a body
-        or a people in "the town of X", "the X naval base") right after a place preposition or "out
-        of", in "the town of X", or as a verb's object ("moved from Bodo to Tromso", "from the Tver
-        region", "entered X"), when the gazetteer has them as a town of some size, a region or a
-        country, or when they are a movement's end (:meth:`_moved_to`), known or not. A particle
-        joins a name's words ("X al-Y" is one name)."""
+        or a people in "the town of X", "the X naval base"; also a word the tagger took for a common
+        noun) right after a place preposition or "out of", in "the
+        town of X", completing a site (:func:`site_holding`: "the outskirts of X", "farms near X"), or
+        as a verb's object ("moved from Bodo to Tromso", "from the Tver region", "entered X"), when
+        the gazetteer has them as a town of some size, a region or a country, or when they are a
+        movement's end (:meth:`_moved_to`), known or not. A particle joins a name's words ("X al-Y"
+        is one name)."""
         found = []
         i = 0
         while i < len(doc):
@@ -783,7 +789,7 @@ class PlaceRecognizer:
                 continue  # a body or a people, unless "the town of X", "the X air base" says it is a place
             generic = span.text.lower() in lexicon().generic_words or _fragment(span)
             after = _after_place_preposition(span) or kind_of or _after_out_of(span) or _on_a_place(span.root) \
-                or _distance_of(span) or _the_river(span) or _site_holding(span.root).i != span.root.i
+                or _distance_of(span) or _the_river(span) or site_holding(span.root).i != span.root.i
             if (after or span.root.dep_ == "dobj") and sum(t.is_title for t in span) <= 3 and not generic and (
                     (after and self._town(span.text)) or self._moved_to(span)):
                 # a known town; or "left the village of X", "entered X", known or not
@@ -924,6 +930,14 @@ def _own_name(place: Any, name_type: int, text: str) -> bool:
     return name_type < ALTERNATE_NAME or fold(without_arabic_article(place.name)) == fold(text)
 
 
+def _respelling(place: Any, text: str) -> bool:
+    """Whether ``text`` spells the place's own name another way ("Malam X" for "Mallam X", "Amadiya"
+    for "Al Amadiyah"), not a name of another kind GeoNames also lists for it ("Headquarters", "Market"
+    are other names of towns): three quarters of their letters in common, the Arabic article aside."""
+    own = fold(without_arabic_article(place.name) or place.name)
+    return SequenceMatcher(None, own, fold(text)).ratio() >= RESPELLING
+
+
 def _club(span: Span, part: Span) -> bool:
     """ "Leeds United", "Manchester City FC": a town then only club words is a sports club."""
     rest = span.doc[part.end : span.end]
@@ -993,7 +1007,9 @@ def _body_gone_into(span: Span) -> bool:
     tok = span.root
     if tok.ent_type_ != "ORG" or len(span) != 1 or tok.is_upper or tok.dep_ != "pobj":
         return False
-    held = _site_holding(tok)  # "from the edge of X", "into farmland near X": the site's preposition
+    # "from the edge of X", "into positions near X": the site's preposition; not any noun a phrase
+    # locates ("marched to the protest outside X": X is as likely a body there)
+    held = site_holding(tok, any_noun=False)
     if held.dep_ != "pobj":
         return False
     if held.head.lower_ in ("toward", "towards", "into", "through") or _on_a_place(held):
@@ -1048,21 +1064,24 @@ def _after_out_of(span: Span) -> bool:
     return k >= 2 and span.doc[k - 1].lower_ == "of" and span.doc[k - 2].lower_ == "out"
 
 
-def _site_holding(tok: Token) -> Token:
+def site_holding(tok: Token, *, any_noun: bool = True) -> Token:
     """The noun whose role a name takes from the site it completes: "the outskirts" of "reached the
-    outskirts of X", "positions" of "withdrew from positions in X" (a site noun before "of", "in" or
-    "at"), "farmland" of "pushed into farmland near X" (any noun before a preposition that only says
-    where it lies); the name itself otherwise."""
+    outskirts of X", "positions" of "withdrew from positions on the edge of X" (a site noun before
+    "of", "in", "at" or "on"), "farmland" of "pushed into farmland near X" (any noun before a
+    preposition that only says where it lies, ``locates`` in ``prepositions.jsonl``; with
+    ``any_noun`` False, only a site noun there); the name itself otherwise."""
     lex = lexicon()
     sites = lex.site_nouns | place_nouns().kind_of
-    for _ in range(4):  # "from positions on the edge of X": a site on a site, a few deep at most
+    for _ in range(4):  # a site on a site, a few deep at most
         if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
             break
         prep, noun = tok.head, tok.head.head
         if prep.lower_ in lex.locating_prepositions and noun.pos_ not in ("NOUN", "PROPN") and prep.i > 0:
             noun = tok.doc[prep.i - 1]  # the parser hangs "near X" on the verb: the noun right before it
-        if noun.pos_ not in ("NOUN", "PROPN") or not (prep.lower_ in lex.locating_prepositions or (
-                prep.lower_ in ("of", "in", "at") and (noun.lemma_.lower() in sites or noun.lower_ in sites))):
+        site = noun.lemma_.lower() in sites or noun.lower_ in sites
+        if noun.pos_ not in ("NOUN", "PROPN") or not (
+                (prep.lower_ in lex.locating_prepositions and (any_noun or site))
+                or (prep.lower_ in ("of", "in", "at", "on") and site)):
             break
         tok = noun
     return tok
