@@ -610,9 +610,10 @@ def reporting_state(pronoun: Token, trigger: Token) -> Token | None:
 def main_clause_force(pronoun: Token, trigger: Token) -> Token | None:
     """ "Xs burned crops as they advanced into Y", "X shells a town as it pushes into Y": the subject
     of an adverbial clause (of time, cause or condition: as, because, if) is, by default, the subject
-    of the clause it modifies, when the noun before the pronoun is none. Only for a verb only a force does (``military``
-    in ``motion.jsonl``): "soldiers stopped villagers as they fled to Y" moves the villagers, not the
-    soldiers. The main subject must be a force, or a state or armed group the model names."""
+    of the clause it modifies, when the noun before the pronoun is none. Only for a verb only a force
+    does (``military`` in ``motion.jsonl``): "soldiers stopped villagers as they fled to Y" moves the
+    villagers, not the soldiers. The main subject must be a force, or a state or armed group the model
+    names."""
     if pronoun.lower_ not in ("they", "it") or pronoun.dep_ != "nsubj" or pronoun.head.i != trigger.i \
             or trigger.dep_ != "advcl" or trigger.lemma_.lower() not in lexicon().military_verbs:
         return None
@@ -1059,8 +1060,8 @@ def _enclosing(doc: Doc, i: int) -> str | None:
     """The strong preposition whose noun phrase the place's "of"/"in"/"at"... phrase completes, when
     that noun is a site or a distance: "to the outskirts of X", "to within 12 km of X", "to port in
     X", "from bases in X"; or any noun, when the phrase only says where it lies ("into farmland near
-    X", ``locates`` in ``prepositions.jsonl``); "within" for a distance with no preposition before it ("sailed within 5
-    miles of X"), "beside" for a side of the place a verb goes to ("moved north of X"; its role is
+    X", ``locates`` in ``prepositions.jsonl``); "within" for a distance with no preposition before
+    it ("sailed within 5 miles of X"), "beside" for a side of the place a verb goes to ("moved north of X"; its role is
     :func:`place_role`'s); None otherwise ("troops in X", "to the final in X")."""
     lex = lexicon()
     if doc[i].lower_ != "of" and doc[i].lower_ not in lex.weak_destination:

@@ -454,8 +454,8 @@ class PlaceRecognizer:
         """A place named as where a movement goes or starts (:meth:`_movement_end`): a town of some
         size, a town of any size the gazetteer knows by this name or another spelling in a country the
         text names (the model takes a small town for a person or a body: "sent troops to X"; not "sent
-        fighters to Wagner", a town of another country), a place the gazetteer lacks that the text calls one,
-        or the X of "the town of X"."""
+        fighters to Wagner", a town of another country), a place the gazetteer lacks that the text
+        calls one, or the X of "the town of X"."""
         moved, owner = self._movement_end(span)
         # the parse first (most names are no end of a movement), the gazetteer only then
         return moved and span.text.lower() not in lexicon().generic_words and not _fragment(span) and (
@@ -500,7 +500,7 @@ class PlaceRecognizer:
             return False, False  # part of a longer name ("Ali" of "Nad Ali"): the model judges the whole
         if (kind_noun := kind_set_beside(span)) is not None and _stranded_motion(kind_noun):
             return True, False  # "X, the town the militia pulled back from"
-        sites = lex.site_nouns | place_nouns().kind_of
+        sites = _site_words()
         tok = span.root
         kind = _compound_head(tok) if tok.dep_ == "compound" else tok.head  # "the X border crossing"
         if tok.dep_ in ("compound", "nmod", "appos") and (kind.lemma_.lower() in sites or kind.lower_ in sites
@@ -553,8 +553,8 @@ class PlaceRecognizer:
         """A name the gazetteer lacks, governed by a preposition that says where a force goes, starts or
         arrives ("sent troops to X", "withdrew from X", "landed at X", "deployed in X"; not "on",
         "near" on their own, though a noun they place takes its own preposition's role: "withdrew from
-        farms near X", :func:`site_holding`) after a motion word (:meth:`_movement_end` has checked it), or the
-        object of a verb whose object is an end when a force is its subject ("the rebels entered X";
+        farms near X", :func:`site_holding`) after a motion word (:meth:`_movement_end` has checked
+        it), or the object of a verb whose object is an end when a force is its subject ("the rebels entered X";
         not "medics evacuated X"), which the model took for a person or a thing, not a body: a village
         too small for the gazetteer. Not a name the text also gives a person's title ("General X") or
         makes a subject ("X said"). A name of several words the model calls a person's only where no
@@ -757,12 +757,11 @@ class PlaceRecognizer:
     def _untagged(self, doc: Doc) -> list[Span]:
         """Capitalised names the model left untagged (or tagged as a person, as a thing, or as a body
         or a people in "the town of X", "the X naval base"; also a word the tagger took for a common
-        noun) right after a place preposition or "out of", in "the
-        town of X", completing a site (:func:`site_holding`: "the outskirts of X", "farms near X"), or
-        as a verb's object ("moved from Bodo to Tromso", "from the Tver region", "entered X"), when
-        the gazetteer has them as a town of some size, a region or a country, or when they are a
-        movement's end (:meth:`_moved_to`), known or not. A particle joins a name's words ("X al-Y"
-        is one name)."""
+        noun) right after a place preposition or "out of", in "the town of X", completing a site
+        (:func:`site_holding`: "the outskirts of X", "farms near X"), or as a verb's object ("moved
+        from Bodo to Tromso", "from the Tver region", "entered X"), when the gazetteer has them as a
+        town of some size, a region or a country, or when they are a movement's end
+        (:meth:`_moved_to`), known or not. A particle joins a name's words ("X al-Y" is one name)."""
         found = []
         i = 0
         while i < len(doc):
@@ -1064,6 +1063,13 @@ def _after_out_of(span: Span) -> bool:
     return k >= 2 and span.doc[k - 1].lower_ == "of" and span.doc[k - 2].lower_ == "out"
 
 
+@functools.cache
+def _site_words() -> frozenset[str]:
+    """Site nouns and the kinds of place a name completes ("the outskirts of X", "the town of X"), read
+    once: the place recogniser asks for them for every candidate name."""
+    return lexicon().site_nouns | place_nouns().kind_of
+
+
 def site_holding(tok: Token, *, any_noun: bool = True) -> Token:
     """The noun whose role a name takes from the site it completes: "the outskirts" of "reached the
     outskirts of X", "positions" of "withdrew from positions on the edge of X" (a site noun before
@@ -1071,7 +1077,7 @@ def site_holding(tok: Token, *, any_noun: bool = True) -> Token:
     preposition that only says where it lies, ``locates`` in ``prepositions.jsonl``; with
     ``any_noun`` False, only a site noun there); the name itself otherwise."""
     lex = lexicon()
-    sites = lex.site_nouns | place_nouns().kind_of
+    sites = _site_words()
     for _ in range(4):  # a site on a site, a few deep at most
         if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
             break
