@@ -583,6 +583,42 @@ def test_a_pronoun_that_stands_for_no_force(mini_pipeline, text: str) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "actor", "origin", "destination"),
+    [
+        # a predicate noun says what a group named before is: "teenagers" is no second group
+        ("Hundreds of militiamen took over the market on Tuesday, and witnesses said most were teenagers. "
+         "They had marched from Tripoli overnight.\n", "militiamen", "Tripoli", None),
+        # an apposition the parser makes a conjunct ("the gunmen, two brothers from X")
+        ("Police said the gunmen, two brothers from a hill village, had slipped into Serbia. "
+         "Later they went back to Georgia.\n", "gunmen", None, "Georgia"),
+        # a site noun is where a force is, never what moves
+        ("Soldiers set up new checkpoints and outposts on the ridge, villagers said. "
+         "\"They came up from Beirut in the night,\" one farmer said.\n", "Soldiers", "Beirut", None),
+    ],
+    ids=["predicate-noun", "apposition", "site-noun"],
+)
+def test_a_plural_pronoun_looks_past_what_names_no_second_group(mini_pipeline, text: str, actor: str,
+                                                               origin: str | None, destination: str | None) -> None:
+    assert (actor, origin, destination) in _moves(mini_pipeline, text)
+
+
+@pytest.mark.model
+def test_a_we_does_not_look_past_a_site_noun(mini_pipeline) -> None:
+    # "we" is the speaker's side: looking further back reaches the other side's fighters
+    text = ("Rebel fighters and rival fronts have clashed around the port for a week.\n\n"
+            "\"We will not abandon Tripoli,\" the interior minister told reporters.\n")
+    assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
+def test_a_predicate_noun_leaves_its_subject_to_be_judged(mini_pipeline) -> None:
+    # "fighters" only says what the people on the boats were not: they are the ones who sailed
+    assert _moves(mini_pipeline, "The people on the boats were fishermen, not fighters, and they sailed "
+                                 "back to Tripoli.\n") == []
+
+
+@pytest.mark.model
 def test_a_pronoun_never_reaches_into_another_document(mini_pipeline) -> None:
     first = Document("a", _body("Japanese troops seized a hill near Tripoli on Saturday.\n"), "-", "utf-8")
     second = Document("b", "Background.\n\n" + _body("They were then sent into Libya.\n"), "-", "utf-8")

@@ -636,6 +636,14 @@ def _plural_antecedent(pronoun: Token, *, sentences: int) -> Token | None:
         if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod", "nmod", "poss") \
                 or t.ent_type_ in ("DATE", "TIME", "QUANTITY", "CARDINAL"):
             continue  # "for weeks" names no one
+        said_of = _restated(t)
+        if said_of is not t:
+            if said_of is None or said_of.pos_ not in ("NOUN", "PROPN"):
+                continue  # "most were recruits": what part of a group met before is
+            t = said_of
+        if t.lemma_.lower() in lexicon().site_nouns and not is_force(t) and pronoun.lower_ in ("they", "them"):
+            continue  # "outposts", "positions": where a force is, never what moves (a "we" is the
+            # speaker's side: looking further back for it reaches the other side's fighters)
         if t.i < pronoun.sent.start and not is_force(t) and (_in_a_phrase(t) or _who_said(t)):
             # a sentence before: "arriving in border villages", "a meeting of commanders", "residents
             # said": the places, owners and sources of what was told, not who it was about
@@ -643,6 +651,21 @@ def _plural_antecedent(pronoun: Token, *, sentences: int) -> Token | None:
         if t.tag_ in ("NNS", "NNPS") or is_force(t):
             return t if is_force(t) else None
     return None
+
+
+def _restated(t: Token) -> Token | None:
+    """The noun an apposition or a predicate noun says what it is, or ``t`` itself: "the gunmen, two
+    brothers from X" -> gunmen; "the men were farmers, not soldiers" -> men (None when the predicate's
+    clause has no subject). What a noun is said to be is not a second one that could act. The parser
+    often makes an apposition a conjunct: one with no "and" or "or" in its coordination is taken as one."""
+    u, restates = t, False
+    while u.dep_ in ("conj", "appos") and u.head.i != u.i:
+        restates = restates or u.dep_ == "appos" or not any(
+            c.dep_ == "cc" for c in (*u.head.children, *u.children))
+        u = u.head
+    if u.dep_ == "attr":
+        return next((c for c in u.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return u if restates else t
 
 
 def _first_conjunct(t: Token) -> Token:
