@@ -619,6 +619,50 @@ def test_a_predicate_noun_leaves_its_subject_to_be_judged(mini_pipeline) -> None
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the document gives an armed group is the subject whatever path leads to it
+        ("The Ruritanian Liberation Army (RLA) took the airport on Monday. The RLA has no intention of "
+         "returning to Tripoli, its spokesman said.\n", ("RLA", None, "Tripoli")),
+        ("The Ruritanian Liberation Army (RLA) took the airport on Monday. The RLA regrouped in the hills "
+         "before moving to Beirut.\n", ("RLA", None, "Beirut")),
+        ("The Ruritanian Liberation Army (RLA) took the airport on Monday. The RLA crossed the river to "
+         "reach Tripoli.\n", ("RLA", None, "Tripoli")),
+        ("The Ruritanian Liberation Army (RLA) took the airport on Monday. By evening the RLA was on the "
+         "move toward Beirut.\n", ("RLA", None, "Beirut")),
+        ("The Ruritanian Liberation Army (RLA) took the airport on Monday. The RLA advanced into Lebanon, "
+         "entering Tripoli at dusk.\n", ("RLA", None, "Tripoli")),
+        # a state, for a verb only a force does
+        ("Libya has no intention of invading Lebanon, the minister said.\n", ("Libya", None, "Lebanon")),
+        ("Russia massed troops on the border before invading Ukraine.\n", ("Russia", None, "Ukraine")),
+        ("Russia mobilised in the autumn to invade Ukraine.\n", ("Russia", None, "Ukraine")),
+    ],
+    ids=["armed-group-intent", "armed-group-before", "armed-group-purpose", "armed-group-on-the-move",
+         "armed-group-participle", "state-intent", "state-before", "state-purpose"],
+)
+def test_a_group_or_state_moves_through_a_noun_of_intent_or_a_preposition(mini_pipeline, text: str,
+                                                                         expected: tuple) -> None:
+    assert expected in _moves(mini_pipeline, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a body the document shows to be no armed group
+        "The Ruritanian Relief Agency (RRA) fed 4,000 families on Monday. The RRA has no intention of "
+        "moving to Tripoli, its director said.\n",
+        # a state, for a verb anyone does
+        "France has no intention of returning to Libya, the minister said.\n",
+    ],
+    ids=["relief-agency", "state-anyone-verb"],
+)
+def test_a_body_or_state_does_not_move_through_a_noun_of_intent(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
 def test_a_pronoun_never_reaches_into_another_document(mini_pipeline) -> None:
     first = Document("a", _body("Japanese troops seized a hill near Tripoli on Saturday.\n"), "-", "utf-8")
     second = Document("b", "Background.\n\n" + _body("They were then sent into Libya.\n"), "-", "utf-8")

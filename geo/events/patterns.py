@@ -9,7 +9,8 @@ word is added in one place. Two token attributes help patterns read the lexicon 
 ``token._.cm_force``, whether the token heads a force (``geo.events.grammar.force_class``: its word
 class, the modifiers it needs, "members of" a group, "USS X"); ``token._.cm_armed_group``, whether
 a proper noun names what the document elsewhere shows as an armed group ("the X militia": then "X
-left Y" is a movement of its fighters).
+left Y" is a movement of its fighters); ``token._.cm_mover``, either (the subject a path of
+dependencies leads to, "X has no intention of entering Y", "X regrouped before moving to Y").
 
 The code decides what no pattern can: which match wins (lowest ``priority``, then the earliest
 token), the roles of places, status, actor country, where a speaker was.
@@ -79,6 +80,10 @@ def _register_attributes() -> None:
         from conflictmap.geo.events.grammar import is_armed_group
 
         Token.set_extension("cm_armed_group", getter=is_armed_group)
+    if not Token.has_extension("cm_mover"):
+        from conflictmap.geo.events.grammar import is_armed_group, is_force
+
+        Token.set_extension("cm_mover", getter=lambda t: is_force(t) or is_armed_group(t))
 
 
 def read_patterns(name: str) -> list[dict[str, Any]]:
