@@ -634,7 +634,7 @@ def test_a_predicate_noun_leaves_its_subject_to_be_judged(mini_pipeline) -> None
         ("The Ruritanian Liberation Army (RLA) took the airport on Monday. The RLA advanced into Lebanon, "
          "entering Tripoli at dusk.\n", ("RLA", None, "Tripoli")),
         # a state, for a verb only a force does
-        ("Libya has no intention of invading Lebanon, the minister said.\n", ("Libya", None, "Lebanon")),
+        ("Libya has no plans for invading Lebanon, the minister said.\n", ("Libya", None, "Lebanon")),
         ("Russia massed troops on the border before invading Ukraine.\n", ("Russia", None, "Ukraine")),
         ("Russia mobilised in the autumn to invade Ukraine.\n", ("Russia", None, "Ukraine")),
     ],
