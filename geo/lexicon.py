@@ -20,7 +20,9 @@ Adding a word is one line in its file (and a test of your own wording that needs
   last word ("the X Rifles"); a ``container`` row ("convoy", "flotilla") is a force
   unless its "of" phrase names something else ("a convoy of aid trucks", "a flotilla of fishing boats").
   A ``"needs": "modifier"`` or ``"group"`` row is a force also when an armed group the document
-  names qualifies it ("two companies of the X militia", "X companies").
+  names qualifies it ("two companies of the X militia", "X companies"); a ``"stands_for_name"`` row
+  ("group"), with "the" and nothing that says what it is, stands for the organisation named last,
+  and is a force when that one is an armed group ("X fighters ... an X spokesman said the group left Y").
   ``designations.jsonl``: the prefixes of military aircraft type designations and the most digits
   their numbers have ("Su" makes "Su-25s" aircraft; "F" two, so a "Ford F-250" is none; "A400M"),
   and the nouns a designation before them makes aircraft ("Il-76 transports"; not "B-2 visa holders"),
@@ -195,6 +197,7 @@ class Lexicon:
     verb_modes: Mapping[str, str]  # "sail" -> "sea"
     forces: Mapping[str, str]  # word -> class (personnel, unit, vessel, aircraft, vehicle, weapon)
     conditional_forces: Mapping[str, tuple[str, str, frozenset[str]]]  # word -> (class, needs, with)
+    name_referents: frozenset[str]  # "group": "the group" stands for the organisation named last
     non_force_modifiers: frozenset[str]  # "aid" convoy, "cargo" ship
     vessel_prefixes: frozenset[str]  # "uss", "hms"
     designation: re.Pattern[str]  # "Su-25s", "F-16", "A400M": a military aircraft named by its type designation
@@ -380,6 +383,7 @@ def lexicon() -> Lexicon:
         forces={r["word"]: r["class"] for r in forces if "needs" not in r},
         conditional_forces={r["word"]: (r["class"], r["needs"], frozenset(r.get("with", ()))) for r in forces
                             if "needs" in r},
+        name_referents=frozenset(r["word"] for r in forces if r.get("stands_for_name")),
         non_force_modifiers=_words("non_force_modifiers.jsonl"),
         vessel_prefixes=_words("vessel_prefixes.jsonl"),
         designation=re.compile("(?:" + "|".join(

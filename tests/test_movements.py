@@ -663,6 +663,42 @@ def test_a_body_or_state_does_not_move_through_a_noun_of_intent(mini_pipeline, t
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("Kivu Front fighters seized two villages on Monday. A Kivu Front spokesman told reporters that the group "
+         "has withdrawn to Beirut.\n", "Beirut"),
+        # a name with a digit is no place's, whatever the model tags it
+        ("M23 fighters seized two villages on Monday. An M23 spokesman said the group would not return to "
+         "Tripoli.\n", "Tripoli"),
+    ],
+    ids=["named-group", "name-with-digit"],
+)
+def test_the_group_stands_for_the_armed_group_named_last(mini_pipeline, text: str, destination: str) -> None:
+    assert ("group", None, destination) in _moves(mini_pipeline, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the organisation named last is no armed group
+        "Kivu Front fighters shelled the town on Monday. Amnesty International said the group would return "
+        "to Beirut next week.\n",
+        # a word of its own says what the group is
+        "Kivu Front fighters shelled the town on Monday. A Kivu Front spokesman said the youth group would "
+        "return to Beirut next week.\n",
+        # "a group" is one not named before
+        "Kivu Front fighters shelled the town on Monday. A Kivu Front spokesman said a group would "
+        "return to Beirut next week.\n",
+    ],
+    ids=["last-named-unarmed", "group-qualified", "a-group"],
+)
+def test_the_group_that_is_no_armed_group_does_not_move(mini_pipeline, text: str) -> None:
+    assert _moves(mini_pipeline, text) == []
+
+
+@pytest.mark.model
 def test_a_pronoun_never_reaches_into_another_document(mini_pipeline) -> None:
     first = Document("a", _body("Japanese troops seized a hill near Tripoli on Saturday.\n"), "-", "utf-8")
     second = Document("b", "Background.\n\n" + _body("They were then sent into Libya.\n"), "-", "utf-8")

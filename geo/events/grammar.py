@@ -124,6 +124,9 @@ def force_class(t: Token) -> str | None:
         if kind == "unit" and needs == "modifier" and any(
                 c.dep_ == "compound" and c.i < t.i and lex.forces.get(c.lemma_.lower()) == "unit" for c in t.children):
             return kind  # "two Frontier Corps companies", "a Marine battalion group": a unit's own subunits
+        if (lemma in lex.name_referents or lower in lex.name_referents) and not modifiers \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and _last_name_is_armed(t):
+            return kind  # "X fighters ... the group left Y, an X spokesman said"
         if needs in ("modifier", "group") and (lemma in t.doc.user_data.get(FORCE_HEADS, ()) and any(
                 (c.dep_ in ("det", "poss") and c.lower_ in DEFINITE) or c.lower_ in ANOTHER for c in t.children)) \
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
@@ -215,12 +218,28 @@ def armed_group_names(docs: Iterable[Doc]) -> frozenset[str]:
     ("the X militia", "Y fighters"), folded to lower case; the model tags such a name as an
     organisation, a person, a people or nothing (an acronym opening a sentence may be tagged a common
     noun, a movement's name an adjective); and the bracketed short name of a force's full name. A
-    state is no armed group ("US troops"): not a name the model tags as a place."""
+    state is no armed group ("US troops"): not a name the model tags as a place, unless it holds a
+    digit, as no place's name does ("M19 fighters")."""
     return frozenset(t.lower_ for doc in docs for t in doc
-                     if t.ent_type_ in ("ORG", "PERSON", "NORP", "") and (
+                     if (t.ent_type_ in ("ORG", "PERSON", "NORP", "") or any(c.isdigit() for c in t.text)) and (
                          (t.dep_ in ("compound", "nmod") and (t.pos_ in ("PROPN", "ADJ") or (t.is_upper and len(t) > 1))
                           and t.head.pos_ == "NOUN" and is_force(t.head))
                          or _short_name_of_a_force(t)))
+
+
+def _last_name_is_armed(t: Token) -> bool:
+    """Whether the organisation named last before ``t`` in its sentence (not a person or a place) is
+    an armed group the document names (``doc.user_data[ARMED_GROUPS]``): "an X spokesman said the
+    group ..." with X armed, not "Amnesty said the group ..." (patterns see one sentence at a time)."""
+    doc = t.doc
+    groups = doc.user_data.get(ARMED_GROUPS, ())
+    for u in reversed(doc[t.sent.start : t.i]):
+        if u.ent_type_ in ("PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL") \
+                and u.lower_ not in groups:
+            continue
+        if u.pos_ == "PROPN" or u.ent_type_ in ("ORG", "NORP") or (u.is_upper and len(u) > 1 and u.is_alpha):
+            return u.lower_ in groups
+    return False
 
 
 def _short_name_of_a_force(t: Token) -> bool:
