@@ -63,7 +63,7 @@ class Pipeline:
         # each headline and heading once more on its own: parsed with the next line, a line without a
         # full stop is misread (a name after the verb taken for a preposition); read for movements
         # where the document's parse finds none in it
-        alone = parse(self.nlp, texts, segments=[heading_segments(z) for z in zones])
+        alone = parse(self.nlp, texts, segments=[heading_segments(z, t) for z, t in zip(zones, texts, strict=True)])
         for n, (document, paragraphs) in enumerate(zip(documents, zones, strict=True)):
             try:
                 analysis = self.analyse_parsed(document, next(parsed), paragraphs=paragraphs, headings=next(alone))

@@ -699,6 +699,15 @@ def test_the_group_that_is_no_armed_group_does_not_move(mini_pipeline, text: str
 
 
 @pytest.mark.model
+def test_a_headline_of_two_events_gives_each_once(mini_pipeline) -> None:
+    # the headline is read whole and clause by clause: a clause's movement is the whole one's
+    text = ("Marines land in Tripoli as militia fighters withdraw to Beirut\n\n"
+            "The fighting continued on Monday, officials said, and the roads to the south stayed closed.\n")
+    assert sorted(_actor_ends(analyse(mini_pipeline, text))) == [
+        ("Marines", None, "Tripoli"), ("militia fighters", None, "Beirut")]
+
+
+@pytest.mark.model
 def test_a_pronoun_never_reaches_into_another_document(mini_pipeline) -> None:
     first = Document("a", _body("Japanese troops seized a hill near Tripoli on Saturday.\n"), "-", "utf-8")
     second = Document("b", "Background.\n\n" + _body("They were then sent into Libya.\n"), "-", "utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conflictmap.geo.reading.zones import Zone, classify, parsed_segments, sentence_cased
+from conflictmap.geo.reading.zones import Zone, classify, heading_segments, parsed_segments, sentence_cased
 
 PAGE = """Share this
 Rebels seize border crossing in eastern Congo
@@ -61,6 +61,17 @@ def test_furniture_and_duplicates_are_never_parsed() -> None:
     assert parsed.count("The army said it would retake the town") == 1  # the duplicate is not parsed again
     assert "GOMA, Congo (Reuters)" in parsed and "Rebels seize border crossing" in parsed
     assert segments == sorted(segments) and all(s < e for s, e in segments)
+
+
+def test_a_headline_joining_two_events_is_parsed_whole_and_clause_by_clause() -> None:
+    text = ("Navy sends frigate to Tripoli as rebels pull back while talks resume\n\n"
+            "The navy said on Monday that the frigate would stay for a week, officials said.\n")
+    pieces = [text[s:e] for s, e in heading_segments(classify(text), text)]
+    assert pieces == ["Navy sends frigate to Tripoli as rebels pull back while talks resume",
+                      "Navy sends frigate to Tripoli", "rebels pull back", "talks resume"]
+    # "deployed as peacekeepers": a one-word side is no clause
+    text = "Troops deployed as peacekeepers\n\nThe troops arrived on Monday, officials said in a statement.\n"
+    assert [text[s:e] for s, e in heading_segments(classify(text), text)] == ["Troops deployed as peacekeepers"]
 
 
 def test_seed_furniture() -> None:

@@ -81,7 +81,8 @@ class DocumentEvents(StatementReader, MovementReader):
             movements.extend(found)
             statements.extend(said)
         for offset, doc in headings:
-            had = {m.trigger for m in movements if offset <= m.source.start < offset + len(doc.text)}
+            # found in this stretch already (a clause of a headline lies inside the headline read before)
+            had = {m.trigger for m in movements if m.source.start < offset + len(doc.text) and offset < m.source.end}
             movements.extend(m for m in self._read_piece(offset, doc, armed, ships, heads, statements=False)[0]
                              if m.trigger not in had)
         movements.sort(key=lambda m: m.source.start)

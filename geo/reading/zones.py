@@ -313,9 +313,24 @@ def parsed_segments(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
     return segments
 
 
-def heading_segments(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
-    """The character ranges of the headlines and headings, each to be parsed on its own."""
-    return [(p.start, p.end) for p in paragraphs if p.zone in (Zone.HEADLINE, Zone.HEADING)]
+# "X sends troops to Y as Z pulls out of W": a headline joins two events with a conjunction; the
+# parser, reading the second as part of the first, often loses one
+HEADLINE_CLAUSE_JOINS = re.compile(r"\s(?:as|while)\s", re.IGNORECASE)
+
+
+def heading_segments(paragraphs: list[Paragraph], text: str = "") -> list[tuple[int, int]]:
+    """The character ranges of the headlines and headings, each to be parsed on its own; then, in
+    ``text``, each of the clauses a heading joins with "as" or "while" on its own too (two words or more
+    each side)."""
+    headings = [(p.start, p.end) for p in paragraphs if p.zone in (Zone.HEADLINE, Zone.HEADING)]
+    clauses = []
+    for start, end in headings if text else ():
+        cuts = list(HEADLINE_CLAUSE_JOINS.finditer(text, start, end))
+        bounds = [start, *(x for m in cuts for x in (m.start(), m.end())), end]
+        parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+        if len(parts) > 1 and all(len(text[a:b].split()) >= 2 for a, b in parts):
+            clauses += parts
+    return headings + clauses
 
 
 def zone_at(paragraphs: list[Paragraph], offset: int) -> Zone:
