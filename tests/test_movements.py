@@ -708,6 +708,17 @@ def test_a_headline_of_two_events_gives_each_once(mini_pipeline) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the governorate of X" names X, as "the province of X" does
+    ("The militia withdrew from the governorate of Idlib on Sunday.", ("militia", "Idlib", None)),
+    ("Army units pushed deep into the governorate of Hama overnight.", ("Army units", None, "Hama")),
+], ids=["from", "into"])
+def test_the_governorate_of_a_place_is_that_place(pipeline, text: str, expected: tuple) -> None:
+    assert expected in _moves(pipeline, text)
+
+
+@pytest.mark.model
 def test_a_pronoun_never_reaches_into_another_document(mini_pipeline) -> None:
     first = Document("a", _body("Japanese troops seized a hill near Tripoli on Saturday.\n"), "-", "utf-8")
     second = Document("b", "Background.\n\n" + _body("They were then sent into Libya.\n"), "-", "utf-8")
