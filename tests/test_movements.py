@@ -595,8 +595,12 @@ def test_a_pronoun_that_stands_for_no_force(mini_pipeline, text: str) -> None:
         # a site noun is where a force is, never what moves
         ("Soldiers set up new checkpoints and outposts on the ridge, villagers said. "
          "\"They came up from Beirut in the night,\" one farmer said.\n", "Soldiers", "Beirut", None),
+        # "there were 300 soldiers" names them; a force the men are said to be is what they are
+        ("There were 300 soldiers at the base on Monday. They withdrew to Tripoli overnight.\n",
+         "soldiers", None, "Tripoli"),
+        ("The men in the trucks were soldiers. They withdrew to Tripoli overnight.\n", "soldiers", None, "Tripoli"),
     ],
-    ids=["predicate-noun", "apposition", "site-noun"],
+    ids=["predicate-noun", "apposition", "site-noun", "there-were", "said-to-be-a-force"],
 )
 def test_a_plural_pronoun_looks_past_what_names_no_second_group(mini_pipeline, text: str, actor: str,
                                                                origin: str | None, destination: str | None) -> None:
@@ -616,6 +620,9 @@ def test_a_predicate_noun_leaves_its_subject_to_be_judged(mini_pipeline) -> None
     # "fighters" only says what the people on the boats were not: they are the ones who sailed
     assert _moves(mini_pipeline, "The people on the boats were fishermen, not fighters, and they sailed "
                                  "back to Tripoli.\n") == []
+    # "there were civilians": they are the ones named, not the soldiers before them
+    assert _moves(mini_pipeline, "Soldiers guarded the gate. There were also many civilians inside. "
+                                 "They fled to Tripoli.\n") == []
 
 
 @pytest.mark.model
@@ -655,8 +662,10 @@ def test_a_group_or_state_moves_through_a_noun_of_intent_or_a_preposition(mini_p
         "moving to Tripoli, its director said.\n",
         # a state, for a verb anyone does
         "France has no intention of returning to Libya, the minister said.\n",
+        # what a state warns another against is the other's act, not its own
+        "Japan warned Russia against invading Georgia.\n",
     ],
-    ids=["relief-agency", "state-anyone-verb"],
+    ids=["relief-agency", "state-anyone-verb", "warned-against"],
 )
 def test_a_body_or_state_does_not_move_through_a_noun_of_intent(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
@@ -671,8 +680,11 @@ def test_a_body_or_state_does_not_move_through_a_noun_of_intent(mini_pipeline, t
         # a name with a digit is no place's, whatever the model tags it
         ("M23 fighters seized two villages on Monday. An M23 spokesman said the group would not return to "
          "Tripoli.\n", "Tripoli"),
+        # a news agency told of it is no organisation the group could be
+        ("Kivu Front fighters seized two villages on Monday. A Kivu Front spokesman told Reuters that the "
+         "group has pulled back to Beirut.\n", "Beirut"),
     ],
-    ids=["named-group", "name-with-digit"],
+    ids=["named-group", "name-with-digit", "told-an-agency"],
 )
 def test_the_group_stands_for_the_armed_group_named_last(mini_pipeline, text: str, destination: str) -> None:
     assert ("group", None, destination) in _moves(mini_pipeline, text)
@@ -705,6 +717,11 @@ def test_a_headline_of_two_events_gives_each_once(mini_pipeline) -> None:
             "The fighting continued on Monday, officials said, and the roads to the south stayed closed.\n")
     assert sorted(_actor_ends(analyse(mini_pipeline, text))) == [
         ("Marines", None, "Tripoli"), ("militia fighters", None, "Beirut")]
+    # the same word moving two forces: the clause's movement is another one
+    text = ("Navy cruiser heads to Tripoli as army convoy heads to Beirut\n\n"
+            "The fighting continued on Monday, officials said, and the roads to the south stayed closed.\n")
+    assert sorted(_actor_ends(analyse(mini_pipeline, text))) == [
+        ("Navy cruiser", None, "Tripoli"), ("army convoy", None, "Beirut")]
 
 
 @pytest.mark.model
@@ -716,6 +733,26 @@ def test_a_headline_of_two_events_gives_each_once(mini_pipeline) -> None:
 ], ids=["from", "into"])
 def test_the_governorate_of_a_place_is_that_place(pipeline, text: str, expected: tuple) -> None:
     assert expected in _moves(pipeline, text)
+
+
+def test_a_headline_clause_adds_only_a_movement_not_read_whole() -> None:
+    """A clause of a headline read whole before adds a movement of the same word only with an end the
+    whole reading did not give it (the whole headline may attach a place the clause has not)."""
+    from types import SimpleNamespace
+
+    from conflictmap.geo.events.reader import _found_already
+
+    def move(origin: int | None, destination: int | None) -> SimpleNamespace:
+        def end(at: int | None) -> SimpleNamespace | None:
+            return SimpleNamespace(mention=SimpleNamespace(start=at)) if at is not None else None
+        return SimpleNamespace(trigger="heads", origin=end(origin), destination=end(destination))
+
+    whole = [move(None, 20)]
+    assert _found_already(move(None, 20), whole, clause=True)
+    assert not _found_already(move(None, 50), whole, clause=True)  # another force to another place
+    assert _found_already(move(5, 20), [move(5, 20)], clause=True)
+    assert _found_already(move(5, None), [move(5, 20)], clause=True)  # read whole with more of its ends
+    assert _found_already(move(None, 50), whole, clause=False)  # a whole heading: its word was read
 
 
 @pytest.mark.model

@@ -126,7 +126,7 @@ def force_class(t: Token) -> str | None:
             return kind  # "two Frontier Corps companies", "a Marine battalion group": a unit's own subunits
         if (lemma in lex.name_referents or lower in lex.name_referents) and not modifiers \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and _last_name_is_armed(t):
-            return kind  # "X fighters ... the group left Y, an X spokesman said"
+            return kind  # "X fighters ... an X spokesman said the group left Y"
         if needs in ("modifier", "group") and (lemma in t.doc.user_data.get(FORCE_HEADS, ()) and any(
                 (c.dep_ in ("det", "poss") and c.lower_ in DEFINITE) or c.lower_ in ANOTHER for c in t.children)) \
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
@@ -233,10 +233,11 @@ def _last_name_is_armed(t: Token) -> bool:
     group ..." with X armed, not "Amnesty said the group ..." (patterns see one sentence at a time)."""
     doc = t.doc
     groups = doc.user_data.get(ARMED_GROUPS, ())
+    media = lexicon().media
     for u in reversed(doc[t.sent.start : t.i]):
-        if u.ent_type_ in ("PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL") \
-                and u.lower_ not in groups:
-            continue
+        if (u.ent_type_ in ("PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL")
+                and u.lower_ not in groups) or media.search(u.text):
+            continue  # a person, a place, a time; a news agency told it ("told Reuters the group ...")
         if u.pos_ == "PROPN" or u.ent_type_ in ("ORG", "NORP") or (u.is_upper and len(u) > 1 and u.is_alpha):
             return u.lower_ in groups
     return False
@@ -657,7 +658,7 @@ def _plural_antecedent(pronoun: Token, *, sentences: int) -> Token | None:
             continue  # "for weeks" names no one
         said_of = _restated(t)
         if said_of is not t:
-            if said_of is None or said_of.pos_ not in ("NOUN", "PROPN"):
+            if said_of.pos_ not in ("NOUN", "PROPN"):
                 continue  # "most were recruits": what part of a group met before is
             t = said_of
         if t.lemma_.lower() in lexicon().site_nouns and not is_force(t) and pronoun.lower_ in ("they", "them"):
@@ -672,18 +673,25 @@ def _plural_antecedent(pronoun: Token, *, sentences: int) -> Token | None:
     return None
 
 
-def _restated(t: Token) -> Token | None:
+def _restated(t: Token) -> Token:
     """The noun an apposition or a predicate noun says what it is, or ``t`` itself: "the gunmen, two
-    brothers from X" -> gunmen; "the men were farmers, not soldiers" -> men (None when the predicate's
-    clause has no subject). What a noun is said to be is not a second one that could act. The parser
-    often makes an apposition a conjunct: one with no "and" or "or" in its coordination is taken as one."""
+    brothers from X" -> gunmen; "the men were farmers, not soldiers" -> men ("most were farmers" ->
+    most, which names no one). What a noun is said to be is not a second one that could act; but a
+    force it is said to be, not denied, is what the subject is ("the men were soldiers"), and "there
+    were 300 soldiers" names them. The parser often makes an apposition a conjunct: one with no "and"
+    or "or" in its coordination is taken as one."""
     u, restates = t, False
     while u.dep_ in ("conj", "appos") and u.head.i != u.i:
         restates = restates or u.dep_ == "appos" or not any(
             c.dep_ == "cc" for c in (*u.head.children, *u.children))
         u = u.head
     if u.dep_ == "attr":
-        return next((c for c in u.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        verb = u.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        denied = any(c.dep_ == "neg" or c.lower_ == "not" for w in (verb, u, t) for c in w.children)
+        if subject is None or (is_force(t) and not denied):  # "there were 300 soldiers" has no subject
+            return t
+        return subject
     return u if restates else t
 
 

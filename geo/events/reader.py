@@ -62,6 +62,17 @@ def movement_confirmed(match: Match) -> bool:
     return check is None or check(match)
 
 
+def _found_already(m: Movement, found: list[Movement], clause: bool) -> bool:
+    """Whether a heading's movement is one of ``found`` (the movements read in the same stretch): one
+    with its word; for a clause of a headline, one with its word and every end it has (the same word
+    may move another force to another place: "X heads to Y as Z heads to W")."""
+    def ends(x: Movement) -> tuple[int | None, int | None]:
+        return (x.origin.mention.start if x.origin else None, x.destination.mention.start if x.destination else None)
+
+    return any(h.trigger == m.trigger and (not clause or all(
+        mine is None or mine == theirs for mine, theirs in zip(ends(m), ends(h), strict=True))) for h in found)
+
+
 class DocumentEvents(StatementReader, MovementReader):
     """Reads one document's sentences for statements and movements."""
 
@@ -80,11 +91,16 @@ class DocumentEvents(StatementReader, MovementReader):
             found, said = self._read_piece(offset, doc, armed, ships, heads)
             movements.extend(found)
             statements.extend(said)
+        read: list[tuple[int, int]] = []
         for offset, doc in headings:
-            # found in this stretch already (a clause of a headline lies inside the headline read before)
-            had = {m.trigger for m in movements if m.source.start < offset + len(doc.text) and offset < m.source.end}
+            end = offset + len(doc.text)
+            # a clause of a headline read whole before: its word may move another force there ("X heads to
+            # Y as Z heads to W"), so a movement is the same one only with the same ends
+            clause = any(a <= offset and end <= b for a, b in read)
+            read.append((offset, end))
+            here = [m for m in movements if m.source.start < end and offset < m.source.end]  # found already
             movements.extend(m for m in self._read_piece(offset, doc, armed, ships, heads, statements=False)[0]
-                             if m.trigger not in had)
+                             if not _found_already(m, here, clause))
         movements.sort(key=lambda m: m.source.start)
         return movements, statements
 
