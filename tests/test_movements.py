@@ -2328,6 +2328,27 @@ def test_movements_to_two_unlisted_villages_stay_two(gaz: Gazetteer) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(
+    ("text", "destination", "via"),
+    [
+        # a line crossed "near X" or "at X": X is where it was crossed, not where the force went
+        ("Government soldiers crossed the border near Ruwaished on Friday.\n", None, "Ruwaished"),
+        ("Two battalions crossed the front line at Kupiansk overnight.\n", None, "Kupiansk"),
+        ("Two battalions crossed the ceasefire line near the town of Quneitra.\n", None, "Quneitra"),
+        # ... but a place another verb's phrase gives is that verb's
+        ("Two battalions crossed the border and deployed near Kharkiv on Friday.\n", "Kharkiv", None),
+    ],
+    ids=["border-near", "front-line-at", "near-the-town-of", "another-verbs-place"],
+)
+def test_a_line_crossed_near_a_place_is_crossed_there(pipeline, text: str, destination: str | None,
+                                                      via: str | None) -> None:
+    [move] = analyse(pipeline, _body(text)).movements
+    assert (move.destination.mention.text if move.destination else None) == destination
+    assert [v.mention.text for v in move.via] == ([via] if via else [])
+
+
+@pytest.mark.model
 def test_a_lowercase_river_the_gazetteer_lacks_is_crossed_not_reached(mini_pipeline) -> None:
     text = "Militia fighters crossed the Zembu river near the hills overnight.\n"
     [move] = analyse(mini_pipeline, _body(text)).movements

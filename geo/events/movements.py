@@ -17,6 +17,7 @@ from conflictmap.gazetteer.nouns import place_nouns
 from conflictmap.geo.events.context import STORY_CAPITAL, DocumentContext
 from conflictmap.geo.events.grammar import (
     any_of_a_kind,
+    crossing_point,
     defended,
     feature_heads,
     force_antecedent,
@@ -521,6 +522,9 @@ class MovementReader(DocumentContext):
                 and (same_token(nearest_verb(span.root), nearest_verb(trigger)) or lost_object)
             )
             if not attached and not after:
+                continue
+            if attached and crossing_point(span, trigger):
+                found.setdefault("via", r)  # "crossed the border near X": where it crossed
                 continue
             to_recipients = attached and recipient_in(span, trigger)  # "arms to the rebels in X": to X
             # "the X river", "the X valley" the gazetteer lacks: the name is the feature's, not a
