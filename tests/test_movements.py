@@ -3601,6 +3601,21 @@ def test_a_headline_force_left_a_compound_of_its_verb(mini_pipeline, text: str, 
 
 
 @pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("headline", "moves"), [
+    # the parser made the name before the verb its subject but tagged the verb a plural noun
+    ("Chad's RSF pushes toward Abeche", [("Chad's RSF", None, "Abeche")]),
+    ("Sudan's RSF pushes toward Kadugli as army regroups", [("Sudan's RSF", None, "Kadugli")]),
+    ("Sudan's wheat pushes toward record prices", []),  # the subject is no force
+], ids=["abeche", "kadugli-as-clause", "no-force"])
+def test_a_headline_verb_the_parser_gave_a_subject(pipeline, headline: str, moves: list) -> None:
+    body = "The paramilitary Rapid Support Forces (RSF) attacked several towns, officials said on Monday.\n"
+    analysis = analyse(pipeline, headline + "\n\n" + body)
+    assert [(m.actor, m.origin.mention.text if m.origin else None,
+             m.destination.mention.text if m.destination else None) for m in analysis.movements] == moves
+
+
+@pytest.mark.model
 def test_a_headline_compound_that_is_no_force_moves_nothing(mini_pipeline) -> None:
     text = "Rebels claim drone strike on port as oil tanker returns to Odesa\n\n" + _body("Officials gave no details.")
     assert analyse(mini_pipeline, text).movements == ()

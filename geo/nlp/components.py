@@ -184,7 +184,10 @@ def headline_verbs(doc: Doc) -> Doc:
         # "Iranian frigate X sails into Y": a ship named after its class noun is the force
         named_ship = (force.is_title and force.i - 1 >= word.sent.start and not _force_word(force.lower_)
                       and _force_word(doc[force.i - 1].lower_))
-        if force.i < word.sent.start or not (_force_word(force.lower_) or named_ship):
+        # "X's RSF pushes toward Y": the parser made the name before the word its subject, which only
+        # a verb has; whether that name is a force the movement patterns decide
+        subject = force.dep_ == "nsubj" and force.head.i == word.i and word.dep_ == "ROOT"
+        if force.i < word.sent.start or not (_force_word(force.lower_) or named_ship or subject):
             continue  # the force ends the sentence before: never tie two sentences' trees
         if word.dep_ in ("nsubj", "nsubjpass") and word.head.i > word.i and not (names_next and word.head.i == after.i):
             continue  # "Navy docks at X were flooded": the noun is a later verb's subject (not the name after it)
