@@ -241,9 +241,16 @@ def test_what_is_not_a_force(mini_pipeline, text: str) -> None:
         # "every inch of X" is X, as a distance of X is
         ("Japan wants French marines withdrawn from every inch of Libyan soil.\n", "Libyan", None),
         ("The militia vowed to push the army out of every inch of Libya.\n", "Libya", None),
+        # a site's place inside another site the verb's object names
+        ("Japanese troops entered the grounds of the main hospital in Odesa.\n", None, "Odesa"),
+        ("Rebel fighters entered the compound of the central prison in Tripoli on Monday.\n", None, "Tripoli"),
+        # a training ground is a site
+        ("Japanese troops will move to the Odesa training ground next week.\n", None, "Odesa"),
+        ("The brigade returned to the firing ground in Kyiv on Monday.\n", None, "Kyiv"),
     ],
     ids=["left-X", "evacuated-X", "headed-for", "left-X-for-Y", "inched", "dropped", "quit-X", "quit-X-after",
-         "every-inch-of-soil", "every-inch-of-X"],
+         "every-inch-of-soil", "every-inch-of-X", "grounds-of-a-site-in",
+         "compound-of-a-site-in", "the-X-training-ground", "the-firing-ground-in-X"],
 )
 def test_roles_of_new_motion_verbs(mini_pipeline, text: str, origin: str | None, destination: str | None) -> None:
     ends = [(o, d) for _, o, d in _moves(mini_pipeline, text)]
@@ -258,8 +265,10 @@ def test_roles_of_new_motion_verbs(mini_pipeline, text: str, origin: str | None,
         "Troops evacuated civilians from the school, then rested.\n",  # no place
         "The army bought vehicles for Libya.\n",  # not a motion verb
         "The militia quit the talks in Tripoli on Monday.\n",  # quitting talks leaves no place
+        # a place deep inside the object of a verb, through no site ("agreements with the X-backed regime")
+        "The militia said it had reached agreements with the Japanese and Libya-backed rulers to let troops in.\n",
     ],
-    ids=["left-a-message", "evacuated-civilians", "bought", "quit-the-talks"],
+    ids=["left-a-message", "evacuated-civilians", "bought", "quit-the-talks", "deep-object-no-site"],
 )
 def test_new_motion_verbs_miss_what_is_not_a_movement(mini_pipeline, text: str) -> None:
     assert _moves(mini_pipeline, text) == []
@@ -5013,6 +5022,22 @@ def test_a_qualified_convoy_by_its_load(pipeline, text: str, moves: list) -> Non
 ], ids=["border-in-a-province", "border-in-a-region", "border-in-a-show"])
 def test_a_stretch_of_a_border(pipeline, text: str, ends: list) -> None:
     assert _ends_placed(pipeline, text) == ends
+
+
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("text", "border"), [
+    # "the border" with none named before: the one the two countries its sentence names share
+    ("Thai troops crossed the border into Cambodia on Friday.", "border:KH-TH"),
+    ("The army sent two battalions to the border after Chad and Sudan traded accusations.", "border:SD-TD"),
+    # two countries that share no land border, or a third named: no border to take
+    ("Japanese and American troops moved to the border on Monday.", None),
+    ("Chad, Libya and Sudan sent troops to the border on Monday.", None),
+], ids=["nationality-and-country", "two-countries-after", "no-shared-border", "three-countries"])
+def test_the_border_of_the_two_countries_a_sentence_names(pipeline, text: str, border: str | None) -> None:
+    moves = analyse(pipeline, _body(text)).movements
+    ends = [r.place.id for m in moves for r in (m.origin, m.destination, *m.via) if r is not None and r.place]
+    assert [e for e in ends if e.startswith("border:")] == ([border] if border else [])
 
 
 @pytest.mark.model

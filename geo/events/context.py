@@ -11,6 +11,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from conflictmap.gazetteer import Gazetteer, Place, PlaceKind
+from conflictmap.gazetteer.borders import pair_id
 from conflictmap.gazetteer.nouns import place_nouns
 from conflictmap.geo.events.grammar import border_phrases, preposition
 from conflictmap.geo.events.speakers import People, Speaker, coordinated_countries
@@ -366,6 +367,8 @@ class DocumentContext:
                 or apposed.match(self.text, r.mention.end)))), None)
         most = lexicon().referring_most_people.get(noun)  # "the village" is no city of a million
         earlier = [r for r in earlier if r.place is not None and (most is None or r.place.population < most)]
+        if border and named is None:
+            return self._border_of_the_sentence(sent, offset, before)
         # a border is "the border" only: "the region" is never the band along one
         of_kind = named or next((r for r in earlier if r.place is not None and r.place.kind in kinds
                                  and r.mention.label != BORDER_LABEL), None)
@@ -383,6 +386,19 @@ class DocumentContext:
         region = next(iter(self.gaz.places_at(town.place.lat, town.place.lon, kinds=(PlaceKind.ADMIN1,))), None)
         return None if region is None else Resolution(town.mention, region, town.score, (),
                                                        (f"the province {town.mention.text!r} lies in",))
+
+    def _border_of_the_sentence(self, sent: Span, offset: int, before: int) -> Resolution | None:
+        """ "the border" with none named before it: the land border of the two countries its sentence
+        names, by name or nationality word, when they share one ("X and Y mass troops near the
+        border", "Z troops crossed the border into W"); None when it names fewer or more."""
+        lo, hi = offset + sent.start_char, offset + sent.end_char
+        codes = {r.place.country_code for r in self.resolutions_in(lo, hi) + self.demonyms_in(lo, hi)
+                 if r.place is not None and r.place.kind is PlaceKind.COUNTRY and r.place.country_code}
+        place = self.gaz.get(pair_id(*codes)) if len(codes) == 2 else None
+        if place is None:
+            return None
+        mention = Mention(self.doc_id, before, before, place.name, BORDER_LABEL, zone_at(self.paragraphs, before).value)
+        return Resolution(mention, place, 1.0, (), ("the border of the two countries its sentence names",))
 
     def _capital(self, earlier: list[Resolution], before: int) -> Resolution | None:
         """ "the capital": the capital of the story's country; with no story country, the national
