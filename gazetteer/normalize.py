@@ -38,6 +38,16 @@ def fold(name: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def solid_key(name: str) -> str | None:
+    """The lookup key of a hyphenated name written solid ("Petion-Ville": "petionville"), which
+    transliterations often do; None for a name with no hyphen.
+
+    >>> solid_key("Pétion-Ville"), solid_key("Gaza City")
+    ('petionville', None)
+    """
+    return fold(name.replace("-", "")) if "-" in name else None
+
+
 def is_latin_key(key: str) -> bool:
     """True when a folded key is plain Latin script, the only kind English text can match."""
     return bool(_ASCII_NAME.match(key))

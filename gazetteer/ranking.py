@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from conflictmap.gazetteer.errors import QueryError
 from conflictmap.gazetteer.model import Candidate, Place, PlaceKind
-from conflictmap.gazetteer.normalize import fold
+from conflictmap.gazetteer.normalize import fold, solid_key
 from conflictmap.gazetteer.nouns import direction_words, place_nouns
 from conflictmap.gazetteer.weights import WEIGHTS
 
@@ -100,6 +100,7 @@ def parse_query(query: str) -> ParsedQuery:
     if m := direction_words().prefix.match(body.removeprefix("the ").removeprefix("The ")):
         modifier = m.group(0).strip().lower()
         keys.append(fold(key.split(" ", len(fold(modifier).split()))[-1]))
+    keys.append(solid_key(body) or "")  # "Petion-Ville": Petionville
     unique = tuple(dict.fromkeys(k for k in keys if k))
     if not unique:
         raise QueryError(f"nothing to look up in {query!r}")

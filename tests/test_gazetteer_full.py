@@ -174,3 +174,15 @@ def test_arabic_place_names_without_their_article(full_gaz: Gazetteer, name: str
 
 def test_the_article_is_only_dropped_where_arabic_names_carry_it(full_gaz: Gazetteer) -> None:
     assert all(c.place.id != "geonames:5520993" for c in full_gaz.candidates("Paso"))  # El Paso, Texas
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Pétion-Ville", "geonames:3719028"),  # Pétionville
+    ("Kae-song", "geonames:1876373"),  # Kaesŏng
+    ("Franco-German", None),  # no place written solid either
+])
+def test_a_hyphenated_name_written_solid(full_gaz: Gazetteer, name: str, expected: str | None) -> None:
+    """Transliterations join or split a name's parts: the solid spelling is tried when no alias has
+    the hyphenated one."""
+    place = full_gaz.best(name)
+    assert (place.id if place is not None else None) == expected

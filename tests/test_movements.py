@@ -5042,6 +5042,18 @@ def test_the_border_of_the_two_countries_a_sentence_names(pipeline, text: str, b
 
 @pytest.mark.model
 @pytest.mark.full
+@pytest.mark.parametrize(("text", "ends"), [
+    # a hyphenated name the gazetteer writes solid (Petionville)
+    ("Police units were sent to Pétion-Ville on Monday after gangs attacked the suburb.", [(None, "Pétionville")]),
+    ("Gunmen from Cite Soleil drove into Petion-Ville on Sunday, residents said.", [(None, "Pétionville")]),
+    ("A Franco-German brigade moved to Kyiv on Monday.", [(None, "Kyiv")]),  # no place written solid
+], ids=["sent-to", "drove-into", "no-solid-place"])
+def test_a_hyphenated_place_written_solid(pipeline, text: str, ends: list) -> None:
+    assert _ends_placed(pipeline, text) == ends
+
+
+@pytest.mark.model
+@pytest.mark.full
 def test_the_capitals_airport(pipeline) -> None:
     """ "the capital's airfield": the capital named before, owning the site."""
     text = ("Kenyan police push into Haiti's countryside\n\nThe Kenyan-led police mission in Haiti has begun patrols "

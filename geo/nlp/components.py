@@ -37,6 +37,7 @@ from spacy.util import filter_spans
 
 from conflictmap.gazetteer import Gazetteer, PlaceKind, fold, open_gazetteer
 from conflictmap.gazetteer.borders import BEARINGS
+from conflictmap.gazetteer.normalize import solid_key
 from conflictmap.gazetteer.nouns import direction_words, place_nouns
 from conflictmap.gazetteer.sources import without_arabic_article
 from conflictmap.gazetteer.weights import WEIGHTS
@@ -414,7 +415,10 @@ class PlaceRecognizer:
 
     def _matches(self, text: str) -> tuple[tuple[Any, int], ...]:
         key = fold(text)
-        return self.gaz._lookup(key) if key else ()
+        found = self.gaz._lookup(key) if key else ()
+        if not found and (solid := solid_key(text)):
+            found = self.gaz._lookup(solid)  # "Petion-Ville": Petionville
+        return found
 
     def _notable(self, text: str, kinds: frozenset[PlaceKind] = NOTABLE_KINDS, min_prior: float | None = None,
                  *, alternate: bool = True) -> bool:
