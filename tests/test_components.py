@@ -91,7 +91,10 @@ def _parsed(nlp, words: list[str], tags: list[str], heads: list[int], deps: list
     # a sender's verb read as a noun above the preposition the force hangs on
     (["Japan", "rushes", "frigates", "into", "Odesa"], ["NNP", "NNS", "NNS", "IN", "NNP"],
      [1, 1, 3, 1, 3], ["compound", "ROOT", "pobj", "prep", "pobj"], "rushes"),
-], ids=["force-as-verb", "sender-verb-above-the-force"])
+    # the sender the root, the force in apposition to it and the verb a modifier of the force
+    (["Rebels", "mass", "armour", "near", "Goma"], ["NNPS", "NN", "NN", "IN", "NNP"],
+     [0, 2, 0, 2, 3], ["ROOT", "amod", "appos", "prep", "pobj"], "mass"),
+], ids=["force-as-verb", "sender-verb-above-the-force", "force-hung-on-the-sender"])
 def test_mending_a_headline_never_leaves_a_cycle(nlp, words, tags, heads, deps, verb) -> None:
     """Every token reaches the root after the mend (a cycle makes spaCy fail on the whole batch)."""
     from conflictmap.geo.nlp.components import headline_verbs

@@ -3625,6 +3625,19 @@ def test_a_headline_verb_the_parser_gave_a_subject(pipeline, headline: str, move
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("headline", "moves"), [
+    # a plural subject's verb in its own form ending in "ss": never a third-person "-s" to strip
+    ("Rebels mass troops near Odesa", [("troops", None, "Odesa")]),
+    ("Rebels mass fighters outside Tripoli", [("fighters", None, "Tripoli")]),  # a noun made the verb
+    ("Japan masses troops near Odesa", [("troops", "Japan", "Odesa")]),  # the third person itself
+], ids=["mass-troops", "mass-read-as-a-noun", "masses"])
+def test_a_headline_verb_in_its_own_form_keeps_its_lemma(mini_pipeline, headline: str, moves: list) -> None:
+    analysis = analyse(mini_pipeline, headline + "\n\nThe ministry gave no further details on Monday.\n")
+    assert [(m.actor, m.origin.mention.text if m.origin else None,
+             m.destination.mention.text if m.destination else None) for m in analysis.movements] == moves
+
+
+@pytest.mark.model
 def test_a_headline_compound_that_is_no_force_moves_nothing(mini_pipeline) -> None:
     text = "Rebels claim drone strike on port as oil tanker returns to Odesa\n\n" + _body("Officials gave no details.")
     assert analyse(mini_pipeline, text).movements == ()

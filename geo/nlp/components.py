@@ -324,6 +324,14 @@ def _past_sizes(doc: Doc, i: int, most: int = 3) -> int:
     return j
 
 
+def _as_verb(word: Token, *, own_form: bool) -> None:
+    """Make the word a present-tense verb: its own form ("Rebels mass troops", a plural subject) or a
+    third-person one ("Army rushes troops"). The morphology goes with the tag, as the lemmatizer reads
+    it: the own form keeps its last "s" ("mass", not "mas")."""
+    word.pos_, word.tag_ = "VERB", "VBP" if own_form else "VBZ"
+    word.set_morph("Tense=Pres|VerbForm=Fin" if own_form else "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin")
+
+
 def _mend_sending(word: Token, verb: str, force: Token, prep: Token) -> bool:
     """ "Army airlifts troops to X", "Navy rushes frigates into X": a headline verb read as a noun
     between its sender and the force it sends, before a preposition giving the destination. The word
@@ -338,14 +346,15 @@ def _mend_sending(word: Token, verb: str, force: Token, prep: Token) -> bool:
     if sender.i < word.sent.start or sender.pos_ not in ("NOUN", "PROPN") or not (
             word.tag_ in ("NNS", "NNPS") or word.lower_ == verb):
         return False
-    # the word takes the force's place in the tree, unless the force hangs below the word (a cycle)
-    head, dep = (force.head, force.dep_) if force.head.i not in (force.i, word.i) \
-        and not word.is_ancestor(force.head) else (word, "ROOT")
+    # the word takes the force's place in the tree, unless the force hangs below the word or on the
+    # sender, which the word is to govern (either a cycle)
+    head, dep = (force.head, force.dep_) if force.head.i not in (force.i, word.i, sender.i) \
+        and not word.is_ancestor(force.head) and not sender.is_ancestor(force.head) else (word, "ROOT")
     for token in doc[word.sent.start : sender.i]:
         if token.head.i == word.i:  # "Somali army": the modifiers hang on the sender
             token.head = sender
     word.head, word.dep_ = head, dep
-    word.pos_, word.tag_ = "VERB", "VBZ"
+    _as_verb(word, own_form=word.lower_ == verb)
     sender.head, sender.dep_ = word, "nsubj"
     force.head, force.dep_ = word, "dobj"
     prep.head, prep.dep_ = word, "prep"
