@@ -94,7 +94,10 @@ def _parsed(nlp, words: list[str], tags: list[str], heads: list[int], deps: list
     # the sender the root, the force in apposition to it and the verb a modifier of the force
     (["Rebels", "mass", "armour", "near", "Goma"], ["NNPS", "NN", "NN", "IN", "NNP"],
      [0, 2, 0, 2, 3], ["ROOT", "amod", "appos", "prep", "pobj"], "mass"),
-], ids=["force-as-verb", "sender-verb-above-the-force", "force-hung-on-the-sender"])
+    # the preposition the root, the force hung below the place it governs
+    (["Rebels", "mass", "armour", "near", "Goma"], ["NNPS", "NN", "NN", "IN", "NNP"],
+     [3, 2, 4, 3, 3], ["nsubj", "amod", "appos", "ROOT", "pobj"], "mass"),
+], ids=["force-as-verb", "sender-verb-above-the-force", "force-hung-on-the-sender", "force-below-the-preposition"])
 def test_mending_a_headline_never_leaves_a_cycle(nlp, words, tags, heads, deps, verb) -> None:
     """Every token reaches the root after the mend (a cycle makes spaCy fail on the whole batch)."""
     from conflictmap.geo.nlp.components import headline_verbs
@@ -107,3 +110,18 @@ def test_mending_a_headline_never_leaves_a_cycle(nlp, words, tags, heads, deps, 
             assert token.i not in seen, f"cycle through {token.text}"
             seen.add(token.i)
     assert doc[words.index(verb)].pos_ == "VERB" and [s.root.text for s in doc.sents] == [verb]
+
+
+@pytest.mark.parametrize(("words", "tags", "heads", "deps", "lemma"), [
+    # a plural force's verb in its own form, read as a noun: made a verb, it keeps its last "s"
+    (["Rebels", "cross", "into", "Goma"], ["NNS", "NNS", "IN", "NNP"], [1, 1, 1, 2],
+     ["compound", "ROOT", "prep", "pobj"], "cross"),
+    # a third-person form loses it
+    (["Frigate", "sails", "into", "Goma"], ["NN", "NNS", "IN", "NNP"], [1, 1, 1, 2],
+     ["compound", "ROOT", "prep", "pobj"], "sail"),
+], ids=["own-form", "third-person"])
+def test_a_mended_headline_verb_gets_its_own_lemma(nlp, words, tags, heads, deps, lemma) -> None:
+    from conflictmap.geo.nlp.components import headline_verbs
+
+    doc = nlp.get_pipe("lemmatizer")(headline_verbs(_parsed(nlp, words, tags, heads, deps)))
+    assert (doc[1].pos_, doc[1].lemma_) == ("VERB", lemma)

@@ -242,7 +242,7 @@ def test_what_is_not_a_force(mini_pipeline, text: str) -> None:
         ("Japan wants French marines withdrawn from every inch of Libyan soil.\n", "Libyan", None),
         ("The militia vowed to push the army out of every inch of Libya.\n", "Libya", None),
         # a site's place inside another site the verb's object names
-        ("Japanese troops entered the grounds of the main hospital in Odesa.\n", None, "Odesa"),
+        ("Japanese marines entered the grounds of the main hospital in Odesa.\n", None, "Odesa"),
         ("Rebel fighters entered the compound of the central prison in Tripoli on Monday.\n", None, "Tripoli"),
         # a training ground is a site
         ("Japanese troops will move to the Odesa training ground next week.\n", None, "Odesa"),
@@ -2037,8 +2037,8 @@ def test_the_ship_named_before_is_a_force(mini_pipeline) -> None:
         # a sea or strait crossed is passed through, not reached
         ("Two frigates crossed the Black Sea to Odesa.\n", "Odesa", "Black Sea"),
         ("Japanese aircraft crossed the Tsushima Strait on Friday.\n", None, "Tsushima Strait"),
-        # a country crossed into is reached
-        ("Russian troops crossed the border into Ukraine on Monday.\n", "Ukraine", None),
+        # a country crossed into is reached; the border on the way is the one the two countries share
+        ("Russian troops crossed the frontier into Ukraine on Monday.\n", "Ukraine", "the frontier"),
     ],
     ids=["crossed-sea", "crossed-strait", "crossed-into"],
 )
@@ -2342,13 +2342,16 @@ def test_movements_to_two_unlisted_villages_stay_two(gaz: Gazetteer) -> None:
     ("text", "destination", "via"),
     [
         # a line crossed "near X" or "at X": X is where it was crossed, not where the force went
-        ("Government soldiers crossed the border near Ruwaished on Friday.\n", None, "Ruwaished"),
+        ("Some government soldiers crossed the frontier near Ruwaished on Friday.\n", None, "Ruwaished"),
         ("Two battalions crossed the front line at Kupiansk overnight.\n", None, "Kupiansk"),
-        ("Two battalions crossed the ceasefire line near the town of Quneitra.\n", None, "Quneitra"),
+        ("Two battalions crossed the armistice line near the village of Quneitra.\n", None, "Quneitra"),
+        # water crossed at a place; a "near" phrase the parser hangs on the verb
+        ("Two battalions crossed the river at Odesa overnight.\n", None, "Odesa"),
+        ("Government soldiers crossed the border on Friday near Ruwaished.\n", None, "Ruwaished"),
         # ... but a place another verb's phrase gives is that verb's
         ("Two battalions crossed the border and deployed near Kharkiv on Friday.\n", "Kharkiv", None),
     ],
-    ids=["border-near", "front-line-at", "near-the-town-of", "another-verbs-place"],
+    ids=["border-near", "front-line-at", "near-the-town-of", "river-at", "near-on-the-verb", "another-verbs-place"],
 )
 def test_a_line_crossed_near_a_place_is_crossed_there(pipeline, text: str, destination: str | None,
                                                       via: str | None) -> None:
@@ -3614,11 +3617,11 @@ def test_a_headline_force_left_a_compound_of_its_verb(mini_pipeline, text: str, 
 @pytest.mark.parametrize(("headline", "moves"), [
     # the parser made the name before the verb its subject but tagged the verb a plural noun
     ("Chad's RSF pushes toward Abeche", [("Chad's RSF", None, "Abeche")]),
-    ("Sudan's RSF pushes toward Kadugli as army regroups", [("Sudan's RSF", None, "Kadugli")]),
-    ("Sudan's wheat pushes toward record prices", []),  # the subject is no force
+    ("Egypt's RSF pushes toward Kadugli as army regroups", [("Egypt's RSF", None, "Kadugli")]),
+    ("Sudan's wheat pushes toward Kadugli", []),  # the subject is no force
 ], ids=["abeche", "kadugli-as-clause", "no-force"])
 def test_a_headline_verb_the_parser_gave_a_subject(pipeline, headline: str, moves: list) -> None:
-    body = "The paramilitary Rapid Support Forces (RSF) attacked several towns, officials said on Monday.\n"
+    body = "The RSF militia attacked several towns in the east, officials said on Monday.\n"
     analysis = analyse(pipeline, headline + "\n\n" + body)
     assert [(m.actor, m.origin.mention.text if m.origin else None,
              m.destination.mention.text if m.destination else None) for m in analysis.movements] == moves

@@ -64,6 +64,7 @@ def affiliation_word(token: Token, np: Span) -> bool:
 
 
 STORY_CAPITAL = "the capital of the story's country"  # why "the capital" is a place the text never names
+SENTENCE_BORDER = "the border of the two countries its sentence names"  # why "the border" is one never named
 
 
 @dataclass
@@ -275,9 +276,9 @@ class DocumentContext:
             # a place the gazetteer lacks ("X, a farming town") is referred to by its own name
             written = self.text[start:end] if antecedent.place is not None else antecedent.mention.text
             mention = Mention(self.doc_id, start, end, written, antecedent.mention.label, antecedent.mention.zone)
-            found.append(Resolution(mention, antecedent.place, antecedent.score, (),
-                                    antecedent.why if STORY_CAPITAL in antecedent.why
-                                    else (f"refers to {antecedent.mention.text!r} named before",)))
+            own_why = STORY_CAPITAL in antecedent.why or SENTENCE_BORDER in antecedent.why  # no place named
+            why = antecedent.why if own_why else (f"refers to {antecedent.mention.text!r} named before",)
+            found.append(Resolution(mention, antecedent.place, antecedent.score, (), why))
         return found
 
     def national_capital(self, noun: Token, offset: int) -> Resolution | None:
@@ -310,7 +311,8 @@ class DocumentContext:
     def antecedent_place(self, sent: Span, offset: int, before: int, noun: str,
                          kinds: frozenset[str]) -> Resolution | None:
         """The place "the <noun>" refers to, before offset ``before``: the last place whose words hold
-        ``noun`` (any land border for "the border", "the frontier"); else one the text introduced with
+        ``noun`` (any land border for "the border", "the frontier"; with none named before, the border
+        of the two countries the sentence names, :meth:`_border_of_the_sentence`); else one the text introduced with
         the noun ("the city of X", "X, a farming town", also one the gazetteer lacks); else the last
         place of one of ``kinds``; else, for a ``region_of_town`` noun ("the province"), the
         first-order region of the last town of an earlier sentence in the story's country. Nationality
@@ -398,7 +400,7 @@ class DocumentContext:
         if place is None:
             return None
         mention = Mention(self.doc_id, before, before, place.name, BORDER_LABEL, zone_at(self.paragraphs, before).value)
-        return Resolution(mention, place, 1.0, (), ("the border of the two countries its sentence names",))
+        return Resolution(mention, place, 1.0, (), (SENTENCE_BORDER,))
 
     def _capital(self, earlier: list[Resolution], before: int) -> Resolution | None:
         """ "the capital": the capital of the story's country; with no story country, the national

@@ -768,13 +768,13 @@ def is_object_of(token: Token, verb: Token) -> bool:
     """Whether ``token`` is the verb's direct object, or inside "the town of X" that is; further
     down only through sites and their "of", "in", "at" ("entered the grounds of the X hospital in Y":
     Y, where a site inside another site lies; not "reached agreements with the X-backed regime")."""
-    t, path = token, []
+    t, path = token, list[Token]()
     for _ in range(6):
         if t.dep_ == "dobj" and t.head.i == verb.i:
             sites = lexicon().site_nouns
-            return len(path) <= 4 or all(
-                (u.lemma_.lower() in sites or u.lower_ in sites) if u.pos_ == "NOUN" else u.lower_ in ("of", "in", "at")
-                for u in path[1:] + [t])
+            return len(path) <= 3 or all(
+                (u.lemma_.lower() in sites or u.lower_ in sites) if u.pos_ in ("NOUN", "PROPN")
+                else u.lower_ in ("of", "in", "at") for u in [*path[1:], t])
         if t.head.i == t.i:
             return False
         path.append(t)

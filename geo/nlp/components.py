@@ -144,7 +144,9 @@ def headline_verbs(doc: Doc) -> Doc:
     the force its subject. "Army heads from four nations met" keeps its noun: "from" gives no
     destination. After a plural force the verb's own form counts too, and with a verb that stations
     forces "in" and "at" do ("Special forces land in X", "Patrol ship docks at X"), unless the noun is
-    a later verb's subject ("Navy docks at X were flooded").
+    a later verb's subject ("Navy docks at X were flooded"). Any name the parser already made the
+    word's subject counts as well ("X's RSF pushes toward Y"): whether it is a force, the movement
+    patterns decide. The verb's own form keeps its last "s" ("Rebels cross into X": cross).
 
     A force word the tagger took for an adjective ("Japan sends frigate to X": a headline drops the
     article) is made a noun. Two misreadings are mended anywhere in the text: a vehicle "mounted
@@ -212,7 +214,7 @@ def headline_verbs(doc: Doc) -> Doc:
             force.morph = MorphAnalysis(force.vocab, {"Number": "Plur"})
         elif force.pos_ not in ("NOUN", "PROPN"):
             force.pos_, force.tag_ = "NOUN", "NN"  # "frigate" tagged as an adjective of the verb
-        word.pos_, word.tag_ = "VERB", "VBZ"
+        _as_verb(word, own_form=own_form)
     return doc
 
 
@@ -329,7 +331,8 @@ def _as_verb(word: Token, *, own_form: bool) -> None:
     third-person one ("Army rushes troops"). The morphology goes with the tag, as the lemmatizer reads
     it: the own form keeps its last "s" ("mass", not "mas")."""
     word.pos_, word.tag_ = "VERB", "VBP" if own_form else "VBZ"
-    word.set_morph("Tense=Pres|VerbForm=Fin" if own_form else "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin")
+    word.morph = MorphAnalysis(word.vocab, {"Tense": "Pres", "VerbForm": "Fin"} if own_form
+                               else {"Number": "Sing", "Person": "3", "Tense": "Pres", "VerbForm": "Fin"})
 
 
 def _mend_sending(word: Token, verb: str, force: Token, prep: Token) -> bool:
@@ -346,10 +349,11 @@ def _mend_sending(word: Token, verb: str, force: Token, prep: Token) -> bool:
     if sender.i < word.sent.start or sender.pos_ not in ("NOUN", "PROPN") or not (
             word.tag_ in ("NNS", "NNPS") or word.lower_ == verb):
         return False
-    # the word takes the force's place in the tree, unless the force hangs below the word or on the
-    # sender, which the word is to govern (either a cycle)
-    head, dep = (force.head, force.dep_) if force.head.i not in (force.i, word.i, sender.i) \
-        and not word.is_ancestor(force.head) and not sender.is_ancestor(force.head) else (word, "ROOT")
+    # the word takes the force's place in the tree, unless the force hangs on, or below, a word the
+    # mend hangs on the verb (a cycle)
+    moved = (word, sender, force, prep)
+    head, dep = (force.head, force.dep_) if not any(
+        x.i == force.head.i or x.is_ancestor(force.head) for x in moved) else (word, "ROOT")
     for token in doc[word.sent.start : sender.i]:
         if token.head.i == word.i:  # "Somali army": the modifiers hang on the sender
             token.head = sender
