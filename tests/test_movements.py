@@ -744,6 +744,23 @@ def test_the_governorate_of_a_place_is_that_place(pipeline, text: str, expected:
     assert expected in _moves(pipeline, text)
 
 
+@pytest.mark.model
+@pytest.mark.full
+@pytest.mark.parametrize(("headline", "moves"), [
+    # the whole line's parse takes the other clause's words for the force; the clause's reading names it
+    ("Soldiers cross Mekong as Bangkok and Vientiane move forces near Nong Khai",
+     [("Soldiers", None, "Mekong"), ("forces", None, "Nong Khai")]),
+    ("Marines cross Pasig as Manila and Quezon move forces around Makati",
+     [("Marines", None, "Pasig"), ("forces", None, "Makati")]),
+    # the whole reading's force is the clause's own: kept
+    ("Rebels cross Oti as Lome and Accra move forces near Dapaong",
+     [("Rebels", None, "Oti"), ("forces", None, "Dapaong")]),
+], ids=["mekong", "pasig", "force-of-the-clause"])
+def test_a_headline_clause_names_its_own_force(pipeline, headline: str, moves: list) -> None:
+    text = headline + "\n\nThe ministry gave no further details on Monday.\n"
+    assert sorted(_actor_ends(analyse(pipeline, text))) == sorted(moves)
+
+
 def test_a_headline_clause_adds_only_a_movement_not_read_whole() -> None:
     """A clause of a headline read whole before adds a movement of the same word only with an end the
     whole reading did not give it (the whole headline may attach a place the clause has not)."""
@@ -2061,10 +2078,14 @@ def test_water_crossed_is_passed_through(mini_pipeline, text: str, destination: 
         # what is crossed on the way into a place is passed through, whatever the gazetteer takes it for
         ("Russian marines crossed the Desna into Chernihiv on Friday, the governor said.\n", "Chernihiv", "Desna"),
         ("Rebels crossed the Jordan into Jericho, police said.\n", "Jericho", "Jordan"),
+        # a bridge named after a town is crossed, not reached
+        ("Troops crossed the Kosti Bridge on Monday.\n", None, "Kosti Bridge"),
+        ("Two battalions crossed the Kherson Bridge at dawn.\n", None, "Kherson Bridge"),
         # ... but with nowhere further named, a town crossed is reached
         ("Russian marines crossed Chernihiv on foot on Friday, the governor said.\n", "Chernihiv", None),
     ],
-    ids=["line-of-control", "demarcation-line", "river-named-like-a-town", "country-crossed", "no-onward-end"],
+    ids=["line-of-control", "demarcation-line", "river-named-like-a-town", "country-crossed", "bridge-named-after-a-town",
+         "bridge-named-after-a-city", "no-onward-end"],
 )
 def test_a_line_or_what_is_crossed_on_the_way_is_passed_through(pipeline, text: str, destination: str | None,
                                                                 via: str | None) -> None:
@@ -2348,10 +2369,14 @@ def test_movements_to_two_unlisted_villages_stay_two(gaz: Gazetteer) -> None:
         # water crossed at a place; a "near" phrase the parser hangs on the verb
         ("Two battalions crossed the river at Odesa overnight.\n", None, "Odesa"),
         ("Government soldiers crossed the border on Friday near Ruwaished.\n", None, "Ruwaished"),
+        # a river named after "the", which the gazetteer may lack or hold as a village
+        ("Fighters crossed the Tigris at Mosul.\n", None, "Mosul"),
+        ("Troops crossed the Zherebets near Terny.\n", None, "Terny"),
         # ... but a place another verb's phrase gives is that verb's
         ("Two battalions crossed the border and deployed near Kharkiv on Friday.\n", "Kharkiv", None),
     ],
-    ids=["border-near", "front-line-at", "near-the-town-of", "river-at", "near-on-the-verb", "another-verbs-place"],
+    ids=["border-near", "front-line-at", "near-the-town-of", "river-at", "near-on-the-verb", "the-river-at",
+         "the-river-near", "another-verbs-place"],
 )
 def test_a_line_crossed_near_a_place_is_crossed_there(pipeline, text: str, destination: str | None,
                                                       via: str | None) -> None:

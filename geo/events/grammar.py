@@ -784,14 +784,16 @@ def is_object_of(token: Token, verb: Token) -> bool:
 
 def crossing_point(span: Span, trigger: Token) -> bool:
     """Whether the place is where a force crossed a line: "crossed the border near X", "crossed the
-    front line at X", "crossed the river near the town of X". The line is the verb's object (a border
-    noun, a line, water); the place a "near" or "at" phrase gives, on the verb or on that object, is
-    the point it was crossed at, not where the force went."""
+    front line at X", "crossed the river near the town of X", "crossed the Y at X". The line is the
+    verb's object (a border noun, a line, water, a name after "the"); the place a "near" or "at" phrase
+    gives, on the verb or on that object, is the point it was crossed at, not where the force went."""
     lex = lexicon()
     if trigger.lemma_.lower() not in lex.water_object_is_via or span.root.dep_ != "pobj":
         return False
     lines = {c.i for c in trigger.children if c.dep_ == "dobj" and (
-        c.lemma_.lower() in lex.border_nouns or c.lemma_.lower() == "line" or c.lower_ in lex.water_words)}
+        c.lemma_.lower() in lex.border_nouns or c.lemma_.lower() == "line" or c.lower_ in lex.water_words
+        # "crossed the X": a name after "the" is a river's, as towns take no article
+        or (c.pos_ == "PROPN" and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)))}
     prep = span.root.head
     kinds = place_nouns().kind_of | set(place_nouns().kinds)
     if prep.lower_ == "of" and prep.head.lemma_.lower() in kinds and prep.head.dep_ == "pobj":

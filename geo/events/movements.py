@@ -543,8 +543,10 @@ class MovementReader(DocumentContext):
                     or in_the_objects_site(span, trigger)):
                 # "entered the city of X", "crossed the river", "reached the front in X", "left a base in X"
                 lemma = trigger.lemma_.lower()
-                water = (r.place.kind is PlaceKind.WATER if r.place is not None  # a river the gazetteer lacks
-                         else river or bool(set(r.mention.text.lower().split()) & lexicon().water_words))
+                # a river the gazetteer lacks; a bridge or a canal named after a town ("the X Bridge")
+                water = (r.place is not None and r.place.kind is PlaceKind.WATER) or river or bool(
+                    set(r.mention.text.lower().split()[-1:] if r.place is not None else r.mention.text.lower().split())
+                    & lexicon().water_words)
                 line = (r.place is not None and r.place.feature == "land border") or (
                     r.mention.text.lower().split()[-1:] == ["line"])  # "the X Line" the gazetteer lacks
                 # "crossed the X": a lone name after "the" that is no country or region is a river's

@@ -62,15 +62,15 @@ def movement_confirmed(match: Match) -> bool:
     return check is None or check(match)
 
 
-def _found_already(m: Movement, found: list[Movement], clause: bool) -> bool:
-    """Whether a heading's movement is one of ``found`` (the movements read in the same stretch): one
-    with its word; for a clause of a headline, one with its word and every end it has (the same word
-    may move another force to another place: "X heads to Y as Z heads to W")."""
+def _found_already(m: Movement, found: list[Movement], clause: bool) -> list[Movement]:
+    """The movements of ``found`` (those read in the same stretch) a heading's movement is: those with
+    its word; for a clause of a headline, those with its word and every end it has (the same word may
+    move another force to another place: "X heads to Y as Z heads to W")."""
     def ends(x: Movement) -> tuple[int | None, int | None]:
         return (x.origin.mention.start if x.origin else None, x.destination.mention.start if x.destination else None)
 
-    return any(h.trigger == m.trigger and (not clause or all(
-        mine is None or mine == theirs for mine, theirs in zip(ends(m), ends(h), strict=True))) for h in found)
+    return [h for h in found if h.trigger == m.trigger and (not clause or all(
+        mine is None or mine == theirs for mine, theirs in zip(ends(m), ends(h), strict=True)))]
 
 
 class DocumentEvents(StatementReader, MovementReader):
@@ -99,8 +99,15 @@ class DocumentEvents(StatementReader, MovementReader):
             clause = any(a <= offset and end <= b for a, b in read)
             read.append((offset, end))
             here = [m for m in movements if m.source.start < end and offset < m.source.end]  # found already
-            movements.extend(m for m in self._read_piece(offset, doc, armed, ships, heads, statements=False)[0]
-                             if not _found_already(m, here, clause))
+            words = self.text[offset:end]
+            for m in self._read_piece(offset, doc, armed, ships, heads, statements=False)[0]:
+                same = _found_already(m, here, clause)
+                if not same:
+                    movements.append(m)
+                elif clause and m.actor and m.actor in words and not any(h.actor and h.actor in words for h in same):
+                    # "X cross Y as Z and W move forces": the whole line's parse took the other clause's
+                    # words for the force; the clause's own reading names it
+                    movements[:] = [h for h in movements if all(h is not x for x in same)] + [m]
         movements.sort(key=lambda m: m.source.start)
         return movements, statements
 
