@@ -2078,13 +2078,18 @@ def test_water_crossed_is_passed_through(mini_pipeline, text: str, destination: 
         # what is crossed on the way into a place is passed through, whatever the gazetteer takes it for
         ("Russian marines crossed the Desna into Chernihiv on Friday, the governor said.\n", "Chernihiv", "Desna"),
         ("Rebels crossed the Jordan into Jericho, police said.\n", "Jericho", "Jordan"),
+        # a name of several words after "the", no country or region: a river's
+        ("Tanks crossed the Siversky Donets near Bilohorivka.\n", None, "Siversky Donets"),
+        ("Government troops crossed the Great Zab on Sunday.\n", None, "Great Zab"),
+        ("Troops crossed the Golan Heights on Monday.\n", "Golan Heights", None),  # a region
         # a bridge named after a town is crossed, not reached
         ("Troops crossed the Kosti Bridge on Monday.\n", None, "Kosti Bridge"),
         ("Two battalions crossed the Kherson Bridge at dawn.\n", None, "Kherson Bridge"),
         # ... but with nowhere further named, a town crossed is reached
         ("Russian marines crossed Chernihiv on foot on Friday, the governor said.\n", "Chernihiv", None),
     ],
-    ids=["line-of-control", "demarcation-line", "river-named-like-a-town", "country-crossed", "bridge-named-after-a-town",
+    ids=["line-of-control", "demarcation-line", "river-named-like-a-town", "country-crossed", "two-word-river",
+         "two-word-river-unlisted", "region-after-the", "bridge-named-after-a-town",
          "bridge-named-after-a-city", "no-onward-end"],
 )
 def test_a_line_or_what_is_crossed_on_the_way_is_passed_through(pipeline, text: str, destination: str | None,

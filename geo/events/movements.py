@@ -549,9 +549,9 @@ class MovementReader(DocumentContext):
                     & lexicon().water_words)
                 line = (r.place is not None and r.place.feature == "land border") or (
                     r.mention.text.lower().split()[-1:] == ["line"])  # "the X Line" the gazetteer lacks
-                # "crossed the X": a lone name after "the" that is no country or region is a river's
-                # (towns take no article: "crossed the Euphrates", not "crossed the Netherlands")
-                the_name = (len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ == "the"
+                # "crossed the X", "crossed the X Y": a name after "the" that is no country or region is a
+                # river's (towns take no article: "crossed the Euphrates", not "crossed the Netherlands")
+                the_name = (span.start > 0 and doc[span.start - 1].lower_ == "the"
                             and (r.place is None or r.place.kind is PlaceKind.CITY))
                 water = water or the_name
                 # "crossed X into Y": Y is where it went, so X is what it crossed, whatever X is
