@@ -102,7 +102,8 @@ Adding a word is one line in its file (and a test of your own wording that needs
   may hold for it ("the reef": the last place named a shoal or a reef); ``most_people``: no place of
   that many people or more is meant ("the village" is no capital named in between).
 - ``water_words.jsonl``: words that name water in a name ("the X River", "Lake X"), or a bridge or
-  crossing: a crossed name the gazetteer lacks that holds one is passed through, not reached.
+  crossing: a crossed name the gazetteer lacks that holds one is passed through, not reached; so is
+  one it resolves that ends in one not its place's own name ("the X Bridge" resolved to the town X).
 - ``intent_nouns.jsonl``: nouns of intent whose "of" or "for" gerund is the movement of the one who
   has them ("the brigade has no plans for entering X", "they had the aim of moving to Y").
 - ``name_heads.jsonl``: the last word of a capitalised name that makes it a place whatever the model

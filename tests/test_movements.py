@@ -746,19 +746,33 @@ def test_the_governorate_of_a_place_is_that_place(pipeline, text: str, expected:
 
 @pytest.mark.model
 @pytest.mark.full
-@pytest.mark.parametrize(("headline", "moves"), [
+@pytest.mark.parametrize(("headline", "actors"), [
     # the whole line's parse takes the other clause's words for the force; the clause's reading names it
-    ("Soldiers cross Mekong as Bangkok and Vientiane move forces near Nong Khai",
-     [("Soldiers", None, "Mekong"), ("forces", None, "Nong Khai")]),
-    ("Marines cross Pasig as Manila and Quezon move forces around Makati",
-     [("Marines", None, "Pasig"), ("forces", None, "Makati")]),
+    ("Soldiers cross Mekong as Bangkok and Vientiane move forces near Nong Khai", ["Soldiers", "forces"]),
+    ("Marines cross Pasig as Manila and Quezon move forces around Makati", ["Marines", "forces"]),
+    ("US Troops Cross Mekong As Bangkok And Vientiane Move Forces Near Nong Khai", ["US troops", "forces"]),
     # the whole reading's force is the clause's own: kept
-    ("Rebels cross Oti as Lome and Accra move forces near Dapaong",
-     [("Rebels", None, "Oti"), ("forces", None, "Dapaong")]),
-], ids=["mekong", "pasig", "force-of-the-clause"])
-def test_a_headline_clause_names_its_own_force(pipeline, headline: str, moves: list) -> None:
+    ("Rebels cross Oti as Lome and Accra move forces near Dapaong", ["Rebels", "forces"]),
+], ids=["mekong", "pasig", "title-case", "force-of-the-clause"])
+def test_a_headline_clause_names_its_own_force(pipeline, headline: str, actors: list) -> None:
     text = headline + "\n\nThe ministry gave no further details on Monday.\n"
-    assert sorted(_actor_ends(analyse(pipeline, text))) == sorted(moves)
+    assert sorted(m.actor for m in analyse(pipeline, text).movements) == sorted(actors)
+
+
+def test_a_headline_clause_replaces_only_one_misread_movement() -> None:
+    """The clause's movement replaces the whole line's only when it is the one movement matched, the
+    clause holds its force as a word, and not the whole reading's."""
+    from types import SimpleNamespace
+
+    from conflictmap.geo.events.reader import _names_its_own_force
+
+    clause = "Soldiers cross Mekong"
+    mine, misread, other = (SimpleNamespace(actor=a) for a in ("Soldiers", "move forces", "Soldier"))
+    assert _names_its_own_force(mine, [misread], clause)
+    assert not _names_its_own_force(mine, [misread, SimpleNamespace(actor="troops")], clause)  # which one?
+    assert not _names_its_own_force(mine, [SimpleNamespace(actor="Soldiers")], clause)  # read right whole
+    assert not _names_its_own_force(SimpleNamespace(actor="Bangkok"), [misread], clause)  # not the clause's
+    assert _names_its_own_force(mine, [other], clause)  # held as a word, not as a part of one
 
 
 def test_a_headline_clause_adds_only_a_movement_not_read_whole() -> None:
@@ -2082,15 +2096,17 @@ def test_water_crossed_is_passed_through(mini_pipeline, text: str, destination: 
         ("Tanks crossed the Siversky Donets near Bilohorivka.\n", None, "Siversky Donets"),
         ("Government troops crossed the Great Zab on Sunday.\n", None, "Great Zab"),
         ("Troops crossed the Golan Heights on Monday.\n", "Golan Heights", None),  # a region
-        # a bridge named after a town is crossed, not reached
-        ("Troops crossed the Kosti Bridge on Monday.\n", None, "Kosti Bridge"),
-        ("Two battalions crossed the Kherson Bridge at dawn.\n", None, "Kherson Bridge"),
+        # a bridge named after a town, or a landmark of its own, is crossed, not reached; a town named
+        # after a bay is reached
+        ("Army units crossed Kosti Bridge on Monday.\n", None, "Kosti Bridge"),
+        ("Troops crossed the Allenby Bridge on Monday.\n", None, "Allenby Bridge"),
+        ("Troops crossed Thunder Bay on Monday.\n", "Thunder Bay", None),
         # ... but with nowhere further named, a town crossed is reached
         ("Russian marines crossed Chernihiv on foot on Friday, the governor said.\n", "Chernihiv", None),
     ],
     ids=["line-of-control", "demarcation-line", "river-named-like-a-town", "country-crossed", "two-word-river",
          "two-word-river-unlisted", "region-after-the", "bridge-named-after-a-town",
-         "bridge-named-after-a-city", "no-onward-end"],
+         "landmark-bridge", "town-named-after-a-bay", "no-onward-end"],
 )
 def test_a_line_or_what_is_crossed_on_the_way_is_passed_through(pipeline, text: str, destination: str | None,
                                                                 via: str | None) -> None:

@@ -792,7 +792,7 @@ def crossing_point(span: Span, trigger: Token) -> bool:
         return False
     lines = {c.i for c in trigger.children if c.dep_ == "dobj" and (
         c.lemma_.lower() in lex.border_nouns or c.lemma_.lower() == "line" or c.lower_ in lex.water_words
-        # "crossed the X": a name after "the" is a river's, as towns take no article
+        # "crossed the X": a named area after "the" (towns take no article), a river, a range or a region
         or (c.pos_ == "PROPN" and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)))}
     prep = span.root.head
     kinds = place_nouns().kind_of | set(place_nouns().kinds)

@@ -543,14 +543,18 @@ class MovementReader(DocumentContext):
                     or in_the_objects_site(span, trigger)):
                 # "entered the city of X", "crossed the river", "reached the front in X", "left a base in X"
                 lemma = trigger.lemma_.lower()
-                # a river the gazetteer lacks; a bridge or a canal named after a town ("the X Bridge")
-                water = (r.place is not None and r.place.kind is PlaceKind.WATER) or river or bool(
-                    set(r.mention.text.lower().split()[-1:] if r.place is not None else r.mention.text.lower().split())
-                    & lexicon().water_words)
+                # a river the gazetteer lacks; a bridge or a canal, named after a town ("the X Bridge") or a
+                # landmark of its own; not a town whose own name ends so ("X Bay")
+                last = set(r.mention.text.lower().split()[-1:])
+                water = (r.place is not None and r.place.kind is PlaceKind.WATER) or river or (
+                    bool(set(r.mention.text.lower().split()) & lexicon().water_words) if r.place is None
+                    else bool(last & lexicon().water_words) and (
+                        r.place.kind is PlaceKind.LANDMARK or not last & set(r.place.name.lower().split())))
                 line = (r.place is not None and r.place.feature == "land border") or (
                     r.mention.text.lower().split()[-1:] == ["line"])  # "the X Line" the gazetteer lacks
-                # "crossed the X", "crossed the X Y": a name after "the" that is no country or region is a
-                # river's (towns take no article: "crossed the Euphrates", not "crossed the Netherlands")
+                # "crossed the X", "crossed the X Y": a name after "the" that is no country or region is what
+                # the force crossed on its way, a river or a range (towns take no article: "crossed the
+                # Euphrates", not "crossed the Netherlands")
                 the_name = (span.start > 0 and doc[span.start - 1].lower_ == "the"
                             and (r.place is None or r.place.kind is PlaceKind.CITY))
                 water = water or the_name

@@ -4,6 +4,7 @@ Nothing here names a seed sentence."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc
@@ -73,6 +74,17 @@ def _found_already(m: Movement, found: list[Movement], clause: bool) -> list[Mov
         mine is None or mine == theirs for mine, theirs in zip(ends(m), ends(h), strict=True)))]
 
 
+def _names_its_own_force(m: Movement, same: list[Movement], clause: str) -> bool:
+    """Whether a headline clause's movement replaces the one movement of the whole line's reading it
+    is: the clause names its force, and the whole reading took a force the clause does not hold ("X
+    cross Y as Z and W move forces": the whole line's parse made "Z and W move forces" the force).
+    Words as the clause was parsed (a title-case headline is read in sentence case)."""
+    def holds(actor: str | None) -> bool:
+        return bool(actor) and re.search(rf"(?<!\w){re.escape(actor or '')}(?!\w)", clause) is not None
+
+    return len(same) == 1 and holds(m.actor) and not holds(same[0].actor)
+
+
 class DocumentEvents(StatementReader, MovementReader):
     """Reads one document's sentences for statements and movements."""
 
@@ -80,7 +92,9 @@ class DocumentEvents(StatementReader, MovementReader):
              ) -> tuple[list[Movement], list[Statement]]:
         """The document's movements and statements, read from its parsed pieces; ``headings``: its
         headlines and headings parsed each on its own, read for the movements the pieces miss in them
-        (parsed with the next line, a line without a full stop is often misread)."""
+        (parsed with the next line, a line without a full stop is often misread), and a headline
+        clause's for a movement whose force the whole line's reading took from the other clause
+        (:func:`_names_its_own_force`)."""
         movements: list[Movement] = []
         statements: list[Statement] = []
         docs = list(docs)
@@ -99,15 +113,13 @@ class DocumentEvents(StatementReader, MovementReader):
             clause = any(a <= offset and end <= b for a, b in read)
             read.append((offset, end))
             here = [m for m in movements if m.source.start < end and offset < m.source.end]  # found already
-            words = self.text[offset:end]
             for m in self._read_piece(offset, doc, armed, ships, heads, statements=False)[0]:
                 same = _found_already(m, here, clause)
                 if not same:
                     movements.append(m)
-                elif clause and m.actor and m.actor in words and not any(h.actor and h.actor in words for h in same):
-                    # "X cross Y as Z and W move forces": the whole line's parse took the other clause's
-                    # words for the force; the clause's own reading names it
-                    movements[:] = [h for h in movements if all(h is not x for x in same)] + [m]
+                elif clause and _names_its_own_force(m, same, doc.text):
+                    movements[:] = [h for h in movements if h is not same[0]] + [m]
+                    here = [h for h in here if h is not same[0]] + [m]
         movements.sort(key=lambda m: m.source.start)
         return movements, statements
 
