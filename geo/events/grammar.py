@@ -766,20 +766,18 @@ def same_token(a: Token | None, b: Token | None) -> bool:
 
 def is_object_of(token: Token, verb: Token) -> bool:
     """Whether ``token`` is the verb's direct object, or inside "the town of X" that is; further
-    down only through sites and their "of", "in", "at" ("entered the grounds of the X hospital in Y":
-    Y, where a site inside another site lies; not "reached agreements with the X-backed regime")."""
-    t, path = token, list[Token]()
-    for _ in range(6):
+    down only through the sites it completes (:func:`~conflictmap.geo.nlp.components.site_holding`:
+    "entered the grounds of the X hospital in Y": Y, where a site inside another site lies; not
+    "reached agreements with the X-backed regime")."""
+    t = token
+    for _ in range(4):
         if t.dep_ == "dobj" and t.head.i == verb.i:
-            sites = lexicon().site_nouns
-            return len(path) <= 3 or all(
-                (u.lemma_.lower() in sites or u.lower_ in sites) if u.pos_ in ("NOUN", "PROPN")
-                else u.lower_ in ("of", "in", "at") for u in [*path[1:], t])
+            return True
         if t.head.i == t.i:
-            return False
-        path.append(t)
+            break
         t = t.head
-    return False
+    held = site_holding(token, any_noun=False)
+    return held.dep_ == "dobj" and held.head.i == verb.i
 
 
 def crossing_point(span: Span, trigger: Token) -> bool:
@@ -794,11 +792,13 @@ def crossing_point(span: Span, trigger: Token) -> bool:
         c.lemma_.lower() in lex.border_nouns or c.lemma_.lower() == "line" or c.lower_ in lex.water_words
         # "crossed the X": a named area after "the" (towns take no article), a river, a range or a region
         or (c.pos_ == "PROPN" and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)))}
+    if not lines:
+        return False
     prep = span.root.head
     kinds = place_nouns().kind_of | set(place_nouns().kinds)
     if prep.lower_ == "of" and prep.head.lemma_.lower() in kinds and prep.head.dep_ == "pobj":
         prep = prep.head.head  # "near the town of X"
-    return bool(lines) and prep.lower_ in ("near", "at") and (prep.head.i == trigger.i or prep.head.i in lines)
+    return prep.lower_ in ("near", "at") and (prep.head.i == trigger.i or prep.head.i in lines)
 
 
 def in_the_objects_site(span: Span, trigger: Token) -> bool:

@@ -545,13 +545,14 @@ class MovementReader(DocumentContext):
                 lemma = trigger.lemma_.lower()
                 # a river the gazetteer lacks; a bridge or a canal, named after a town ("the X Bridge") or a
                 # landmark of its own; not a town whose own name ends so ("X Bay")
-                last = set(r.mention.text.lower().split()[-1:])
+                words = r.mention.text.lower().split()
+                last = set(words[-1:])
                 water = (r.place is not None and r.place.kind is PlaceKind.WATER) or river or (
-                    bool(set(r.mention.text.lower().split()) & lexicon().water_words) if r.place is None
+                    bool(set(words) & lexicon().water_words) if r.place is None
                     else bool(last & lexicon().water_words) and (
                         r.place.kind is PlaceKind.LANDMARK or not last & set(r.place.name.lower().split())))
                 line = (r.place is not None and r.place.feature == "land border") or (
-                    r.mention.text.lower().split()[-1:] == ["line"])  # "the X Line" the gazetteer lacks
+                    last == {"line"})  # "the X Line" the gazetteer lacks
                 # "crossed the X", "crossed the X Y": a name after "the" that is no country or region is what
                 # the force crossed on its way, a river or a range (towns take no article: "crossed the
                 # Euphrates", not "crossed the Netherlands")
